@@ -13,7 +13,7 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'browser', 'chrome',
 );
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'tmp/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,22 +8,54 @@ import tailwindcss from '@tailwindcss/vite';
  */
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
+/** Firefox needs a stable id to sign an MV3 add-on and to keep its storage across updates. */
+const GECKO_ID = 'dealsight@dealsight.app';
+
+// `wxt build --mode e2e` sets NODE_ENV to the mode ('e2e'), so Vite would make a development
+// bundle (import.meta.env.DEV, Preact's devtools hooks, WXT's debug logger). The e2e build
+// must be the production bundle plus the localhost hosts; `import.meta.env.MODE` stays 'e2e'.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   // Explicit imports only: lint enforces the layering (content scripts never import
   // background code, lib/engine imports no browser API), which auto-imports would hide.
   imports: false,
+  // Manifest V3 everywhere. WXT defaults Firefox to MV2; in Firefox MV3 it emits
+  // `background.scripts` (an event page) instead of `service_worker`, which Firefox lacks.
+  manifestVersion: 3,
+  // `{{modeSuffix}}` is '' for production and '-e2e' for `--mode e2e`, so `npm run build`
+  // (.output/chrome-mv3) and `npm run build:e2e` (.output/chrome-mv3-e2e) never overwrite
+  // each other. Spelled out because test/e2e/harness.ts depends on it.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  // The sources zip (for AMO review) needs what builds the extension, not tests or screenshots.
+  zip: { excludeSources: ['test/**', 'screenshots/**'] },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Dealsight',
     description:
       'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
     permissions: ['storage'],
-    host_permissions: mode === 'e2e' ? E2E_HOSTS : [],
-    // No remote code: scripts come only from the package itself.
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    // No remote code: scripts come only from the package itself. (WXT's default would add
+    // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 128 is the oldest ESR that tolerates `data_collection_permissions`.
+              strict_min_version: '128.0',
+              // AMO requires this for new add-ons since 2025-11-03. CRM data stays in the
+              // browser: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

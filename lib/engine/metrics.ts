@@ -1,0 +1,118 @@
+/**
+ * Model-quality metrics over plain arrays. Inputs are validated up front: a metric of
+ * mismatched or empty arrays is a bug upstream, and silently returning NaN would hide it.
+ */
+
+function checkPaired(name: string, labels: ArrayLike<number>, scores: ArrayLike<number>): void {
+  if (labels.length !== scores.length) {
+    throw new Error(`${name}: ${labels.length} labels but ${scores.length} scores`);
+  }
+  if (labels.length === 0) throw new Error(`${name}: no rows`);
+}
+
+/**
+ * ROC AUC by the rank-sum (Mann–Whitney) formula, with ties given half credit.
+ * Labels are 1 (positive) or 0. Returns NaN when one class is absent, where AUC is undefined.
+ */
+export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
+  checkPaired('rocAuc', labels, scores);
+  const n = labels.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
+    // Rows i..j share a score: each gets the average 1-based rank.
+    const averageRank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (labels[order[k] as number] === 1) {
+        positives++;
+        rankSum += averageRank;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** Mean squared error of probabilities against 0/1 outcomes. */
+export function brierScore(labels: ArrayLike<number>, probabilities: ArrayLike<number>): number {
+  checkPaired('brierScore', labels, probabilities);
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const d = (probabilities[i] as number) - (labels[i] as number);
+    sum += d * d;
+  }
+  return sum / labels.length;
+}
+
+/** Mean negative log-likelihood, probabilities clipped to [eps, 1 − eps] as scikit-learn does. */
+export function logLoss(labels: ArrayLike<number>, probabilities: ArrayLike<number>, eps = 1e-15): number {
+  checkPaired('logLoss', labels, probabilities);
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const p = Math.min(1 - eps, Math.max(eps, probabilities[i] as number));
+    sum -= labels[i] === 1 ? Math.log(p) : Math.log(1 - p);
+  }
+  return sum / labels.length;
+}
+
+/** Mean absolute error. */
+export function meanAbsoluteError(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
+  checkPaired('meanAbsoluteError', actual, predicted);
+  let sum = 0;
+  for (let i = 0; i < actual.length; i++) sum += Math.abs((actual[i] as number) - (predicted[i] as number));
+  return sum / actual.length;
+}
+
+export interface CalibrationBin {
+  /** Lower and upper edge of the predicted-probability bin. */
+  from: number;
+  to: number;
+  count: number;
+  /** Mean predicted probability of the rows in the bin (NaN when empty). */
+  meanPredicted: number;
+  /** Observed share of positives in the bin (NaN when empty). */
+  observedRate: number;
+}
+
+/** Reliability-curve bins of equal width over [0, 1], the data of a calibration plot. */
+export function calibrationBins(labels: ArrayLike<number>, probabilities: ArrayLike<number>, bins = 10): CalibrationBin[] {
+  checkPaired('calibrationBins', labels, probabilities);
+  if (!Number.isInteger(bins) || bins < 1) throw new Error(`calibrationBins: bins must be a positive integer, got ${bins}`);
+  const count = new Float64Array(bins);
+  const predicted = new Float64Array(bins);
+  const positive = new Float64Array(bins);
+  for (let i = 0; i < labels.length; i++) {
+    const p = probabilities[i] as number;
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(p * bins)));
+    count[b]! += 1;
+    predicted[b]! += p;
+    positive[b]! += labels[i] as number;
+  }
+  return Array.from({ length: bins }, (_, b) => {
+    const c = count[b] as number;
+    return {
+      from: b / bins,
+      to: (b + 1) / bins,
+      count: c,
+      meanPredicted: c > 0 ? (predicted[b] as number) / c : Number.NaN,
+      observedRate: c > 0 ? (positive[b] as number) / c : Number.NaN,
+    };
+  });
+}
+
+/** The q-quantile (0..1) of values by linear interpolation between order statistics. */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  if (values.length === 0) throw new Error('quantile: no values');
+  if (!(q >= 0 && q <= 1)) throw new Error(`quantile: q must be in [0, 1], got ${q}`);
+  const sorted = Float64Array.from(values).sort();
+  const position = q * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.min(sorted.length - 1, lower + 1);
+  const fraction = position - lower;
+  return (sorted[lower] as number) * (1 - fraction) + (sorted[upper] as number) * fraction;
+}

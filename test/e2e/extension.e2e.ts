@@ -1,0 +1,140 @@
+/**
+ * The first e2e test: the built e2e extension loads into Chromium, its background answers
+ * its own pages and nothing else, and the popup renders in light and dark.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { E2E_EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionSession } from './harness';
+
+interface BuiltManifest {
+  manifest_version: number;
+  version: string;
+  permissions?: string[];
+  host_permissions?: string[];
+  externally_connectable?: unknown;
+  content_security_policy?: { extension_pages?: string };
+  background?: { service_worker?: string };
+  action?: { default_popup?: string };
+}
+
+/** The extension API inside `page.evaluate` / `worker.evaluate` callbacks (they run in Chromium). */
+declare const chrome: WxtBrowser;
+
+const POPUP_LINE = 'Your ranked open pipeline appears here once data is imported.';
+
+let ext: ExtensionSession;
+let manifest: BuiltManifest;
+let server: Server;
+let pageOrigin: string;
+
+beforeAll(async () => {
+  manifest = JSON.parse(await readFile(join(E2E_EXTENSION_DIR, 'manifest.json'), 'utf8')) as BuiltManifest;
+  // A web page on a host the e2e build matches, to show that matching grants no messaging.
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><title>Not the extension</title><p>A web page.</p>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  pageOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ext = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+describe('the e2e build', () => {
+  it('is a strict MV3 manifest with only the storage permission, plus localhost hosts', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'self'");
+    expect(manifest.background?.service_worker).toBe('background.js');
+    expect(manifest.action?.default_popup).toBe('popup.html');
+  });
+
+  it('runs its service worker with the manifest it was built with', async () => {
+    expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(ext.worker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
+    const live = await ext.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(live.version).toBe(manifest.version);
+    expect(live.permissions).toEqual(['storage']);
+  });
+});
+
+describe('the background', () => {
+  it('answers a ping from an extension page with its version', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+    expect(reply).toEqual({ ok: true, version: manifest.version });
+    await page.close();
+  });
+
+  it('leaves a message it does not know unanswered', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    // Chromium resolves with undefined when no listener answers; JSON drops the key, so
+    // name that case explicitly.
+    const outcome = await page.evaluate(async () => {
+      try {
+        const reply: unknown = await chrome.runtime.sendMessage({ type: 'drop-tables' });
+        return reply === undefined ? 'no reply' : { reply };
+      } catch (error) {
+        return { error: String(error) };
+      }
+    });
+    expect(outcome).toBe('no reply');
+    await page.close();
+  });
+
+  it('cannot be reached from a web page, even on a host the e2e build matches', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${pageOrigin}/lightning/r/Opportunity/006000000000001/view`);
+    const outcome = await page.evaluate(async (extensionId) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: typeof chrome.runtime.sendMessage } } })
+        .chrome?.runtime;
+      // Without `externally_connectable` Chromium does not even give the page the API.
+      if (typeof runtime?.sendMessage !== 'function') return { rejected: 'chrome.runtime.sendMessage is not available' };
+      try {
+        return { reply: (await runtime.sendMessage(extensionId, { type: 'ping' })) as unknown };
+      } catch (error) {
+        return { rejected: String(error) };
+      }
+    }, ext.extensionId);
+    expect(outcome).toHaveProperty('rejected');
+    expect(outcome).not.toHaveProperty('reply');
+    await page.close();
+  });
+});
+
+describe('the popup', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`renders its placeholder and the background's version (${scheme})`, async () => {
+      const page = await ext.browser.newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // A short viewport: the full-page screenshot then takes the popup's own height.
+      await page.setViewport({ width: 360, height: 100, deviceScaleFactor: 2 });
+      await page.goto(`chrome-extension://${ext.extensionId}/popup.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.body.innerText.includes('Background ready'));
+
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('Dealsight');
+      expect(text).toContain(POPUP_LINE);
+      expect(text).toContain(`Background ready · v${manifest.version}`);
+
+      const width = await page.evaluate(() => document.body.getBoundingClientRect().width);
+      expect(width).toBe(360);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (scheme === 'dark') expect(background).not.toBe('rgb(255, 255, 255)');
+      else expect(background).toBe('rgb(255, 255, 255)');
+
+      await screenshot(page, `popup-${scheme}`);
+      await page.close();
+    });
+  }
+});
