@@ -136,6 +136,7 @@ const TYPE_SYNONYMS: Record<string, StandardOpportunityType> = {
   upgrade: 'upsell',
   expansion: 'upsell',
   'existing business': 'upsell',
+  existingbusiness: 'upsell',
   'existing customer upgrade': 'upsell',
   'existing customer upsell': 'upsell',
   'cross sell': 'cross-sell',

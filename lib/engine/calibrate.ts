@@ -14,6 +14,9 @@ export interface PlattCalibration {
   eps: number;
 }
 
+/** The slope floor: calibration stays strictly increasing, so it never erases the ranking. */
+export const MIN_SLOPE = 0.05;
+
 const logit = (p: number): number => Math.log(p / (1 - p));
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -71,14 +74,38 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
     if (!(Math.abs(det) > 1e-18)) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
     if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+    // Backtracking line search (Lin, Lin & Weng 2007, "A note on Platt's probabilistic
+    // outputs"): a full Newton step from a = 1 diverges when the scores rank the wrong
+    // way (a → +4e8 on reversed scores, so the fallback below never triggered).
+    const current = objective(x, t, a, b, ridge);
+    const descent = ga * da + gb * db;
+    let step = 1;
+    while (step > 1e-12 && objective(x, t, a - step * da, b - step * db, ridge) > current - 1e-4 * step * descent) step /= 2;
+    if (!(step > 1e-12)) break;
+    a -= step * da;
+    b -= step * db;
   }
-  if (!(a > 0)) {
-    // The scores rank no better than chance (or worse): predict the smoothed base rate.
+  if (!(a >= MIN_SLOPE)) {
+    // Out of bag, the votes rank no better than chance. On small data that is often noise
+    // (a 20/20 sample can show OOB AUC 0.40 yet rank new deals at 0.78), so keep the
+    // forest's order with a nearly flat slope: every probability sits close to the
+    // smoothed base rate, which is the honest statement, and the ranking survives.
     const rate = (positives + 1) / (positives + negatives + 2);
-    return { a: 0, b: logit(rate), eps };
+    const meanLogit = x.reduce((sum, v) => sum + v, 0) / x.length;
+    return { a: MIN_SLOPE, b: logit(rate) - MIN_SLOPE * meanLogit, eps };
   }
   return { a, b, eps };
+}
+
+/** The smoothed log loss of sigmoid(a·x + b) against targets t, plus the ridge on a. */
+function objective(x: readonly number[], t: readonly number[], a: number, b: number, ridge: number): number {
+  let sum = (ridge * a * a) / 2;
+  for (let i = 0; i < x.length; i++) {
+    const z = a * (x[i] as number) + b;
+    // log(1 + e^z) − t·z, computed without overflow.
+    const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    sum += softplus - (t[i] as number) * z;
+  }
+  return sum;
 }

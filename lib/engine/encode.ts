@@ -5,7 +5,7 @@
  * exact same features, levels and order. It enforces the leakage rule of issue #2: the
  * stage, probability, forecast category, won/closed flags, close date and anything known
  * only at the close never become win-model features. Three layers enforce it:
- * 1. the outcome fields of the opportunity model are never candidates;
+ * 1. the outcome fields of the opportunity model, and attributes named like them, are never candidates;
  * 2. attributes a connector or importer flagged as set at or after the close are excluded;
  * 3. a data-driven check: a field filled on most closed deals but rarely on open ones is
  *    only known at the close (Maven's close_value is 0 or filled only once a deal closes).
@@ -60,6 +60,18 @@ const STANDARD_FEATURES: Array<{ key: string; label: string; source: FeatureSour
 
 /** Attribute names that by their meaning are set at or after the close. */
 const CLOSE_TIME_NAME = /(loss|lost|won|win|closed?)[ _-]?(reason|date|value|amount|notes?)|reason[ _-]?(lost|won)|days[ _-]?to[ _-]?close|stage[ _-]?duration|^age$|fiscal[ _-]?(period|quarter|year)|last[ _-]?stage|next[ _-]?step/i;
+
+/**
+ * Attribute names that are the outcome itself: a connector that leaves a "Stage",
+ * "Is Won", "Probability (%)" or "Forecast Category" column among the attributes must
+ * not turn it into a feature (issue #2's leakage rule). Matched on the name with case,
+ * spaces and punctuation removed; "Account Status" or "State" do not match.
+ */
+const OUTCOME_NAME = /^(is)?(closed)?(won|lost|closed)$|^(deal|opportunity)?(stage|status)(name)?$|^(deal)?probability|^forecast(category)?(name)?$|^(outcome|result|wonlost|winloss)$|^stage(entered|history)/;
+
+function isOutcomeName(name: string): boolean {
+  return OUTCOME_NAME.test(name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+}
 
 /** Reads a feature's raw value from an opportunity; null when missing. */
 export function readFeature(opportunity: Opportunity, source: FeatureSource): AttributeValue {
@@ -139,6 +151,10 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
     if (include && !include.has(key)) continue;
     if (exclude.has(key)) {
       dropped.push({ key, label, reason: 'excluded: set at or after the close, or unticked in the field mapping' });
+      continue;
+    }
+    if (isOutcomeName(key) || isOutcomeName(label)) {
+      dropped.push({ key, label, reason: 'it is the outcome or follows it (stage, status, probability, forecast category, won/closed)' });
       continue;
     }
     if (CLOSE_TIME_NAME.test(key) || CLOSE_TIME_NAME.test(label)) {

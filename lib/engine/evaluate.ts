@@ -81,6 +81,7 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
   };
 
   const folds: Evaluation['folds'] = [];
+  const baselines: WinMetrics[] = [];
   const labels: number[] = [];
   const predictions: number[] = [];
   let trainMs = 0;
@@ -101,6 +102,7 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     const p = model.predict(test);
     const y = test.map((o) => (o.isWon ? 1 : 0));
     folds.push({ ...metrics(y, p), train: train.length, test: test.length });
+    baselines.push(baselineMetrics(train, y));
     labels.push(...y);
     predictions.push(...p);
     trainMs = ms;
@@ -126,21 +128,24 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
         const p = model.predict(test);
         const y = test.map((o) => (o.isWon ? 1 : 0));
         folds.push({ ...metrics(y, p), train: train.length, test: test.length });
+        baselines.push(baselineMetrics(train, y));
         if (repeat === 0) {
           labels.push(...y);
           predictions.push(...p);
         }
-        trainMs += ms / (k * repeats);
-        trainRows += train.length / (k * repeats);
+        trainMs += ms;
+        trainRows += train.length;
       }
     }
+    // Sum, then divide once: adding ms / 25 twenty-five times drifts (10 → 10.000000000000004).
+    trainMs /= k * repeats;
+    trainRows /= k * repeats;
     notes.push(
       `stratified ${k}-fold cross-validation${repeats > 1 ? `, repeated ${repeats} times (shuffle seeds ${seed}..${seed + repeats - 1})` : `, shuffle seed ${seed}`}; metrics are the mean over all ${folds.length} folds`,
     );
   }
 
-  const mean = (key: keyof WinMetrics): number => folds.reduce((sum, f) => sum + f[key], 0) / folds.length;
-  const trainRate = won / closed.length;
+  const mean = (rows: WinMetrics[], key: keyof WinMetrics): number => rows.reduce((sum, f) => sum + f[key], 0) / rows.length;
   return {
     rows: opportunities.length,
     closed: closed.length,
@@ -149,8 +154,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     split,
     train: Math.round(trainRows),
     test: labels.length,
-    win: { auc: mean('auc'), brier: mean('brier'), logLoss: mean('logLoss') },
-    baseline: metrics(labels, labels.map(() => trainRate)),
+    win: { auc: mean(folds, 'auc'), brier: mean(folds, 'brier'), logLoss: mean(folds, 'logLoss') },
+    baseline: { auc: mean(baselines, 'auc'), brier: mean(baselines, 'brier'), logLoss: mean(baselines, 'logLoss') },
     trainMs,
     calibration: calibrationBins(labels, predictions, 10),
     repeats,
@@ -161,6 +166,12 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
 
 function metrics(y: number[], p: ArrayLike<number>): WinMetrics {
   return { auc: rocAuc(y, p), brier: brierScore(y, p), logLoss: logLoss(y, p) };
+}
+
+/** The base-rate predictor: every test deal gets the training part's win rate. */
+function baselineMetrics(train: Opportunity[], y: number[]): WinMetrics {
+  const rate = train.filter((o) => o.isWon).length / train.length;
+  return metrics(y, y.map(() => rate));
 }
 
 /** Closed deals oldest first, by close date, else created date, else file order. */
@@ -180,15 +191,17 @@ export function orderByTime(closed: Opportunity[]): { ordered: Opportunity[]; no
   return { ordered, note: key === 'closeDate' ? 'ordered by close date' : 'no close dates: ordered by created date' };
 }
 
-/** Fold of each row: wins and losses each shuffled (seeded) and dealt round-robin. */
+/**
+ * Fold of each row: wins and losses each shuffled (seeded) and dealt round-robin, the
+ * losses continuing where the wins stopped so fold sizes differ by at most one.
+ */
 export function stratifiedFolds(closed: Opportunity[], k: number, seed: number): Int32Array {
   const random = new Random(seed);
   const assignment = new Int32Array(closed.length);
+  let dealt = 0;
   for (const outcome of [true, false]) {
     const rows = random.shuffle(closed.map((o, i) => (o.isWon === outcome ? i : -1)).filter((i) => i >= 0));
-    rows.forEach((row, position) => {
-      assignment[row] = position % k;
-    });
+    for (const row of rows) assignment[row] = dealt++ % k;
   }
   return assignment;
 }

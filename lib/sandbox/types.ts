@@ -119,13 +119,15 @@ export interface PlantedPersona {
 
 /**
  * The known win-probability function, a logistic model over fields a CSV export carries:
- * logit = intercept + personaFit × fit + leadSource + product + type + ownerSkill
- *         + priceSlope × clamp(ln(amount / expected amount for the product and head count)).
+ * logit = intercept + personaFit × fit² + leadSource + product + type + ownerSkill
+ *         + priceSlope × clamp(ln(amount / expected amount for the product and head count)),
+ * where fit is the best persona fit of the deal's attributes (`personaFit` in personas.ts)
+ * and the two weights depend on whether the deal is a new customer's.
  * `winProbability` in win-probability.ts evaluates it on an `Opportunity`.
  */
 export interface WinModel {
   intercept: number;
-  /** Weight of the best persona fit (0..1); a first deal depends on fit more than an expansion. */
+  /** Weight of the squared best persona fit (0..1); a first deal depends on fit more than an expansion. */
   personaFit: { newCustomer: number; existingCustomer: number };
   /** By lead source; a source not listed (or none) adds 0. */
   leadSource: Record<string, number>;

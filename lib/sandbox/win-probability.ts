@@ -9,25 +9,27 @@ import type { PersonaProfile, WinModel } from './types';
  *
  * It reads only what a CSV export carries (attributes, lead source, owner name, product,
  * amount, type) and never dates, stage or outcome fields, so a model trained on the
- * export can in principle learn it exactly; there is no hidden per-account noise. It is
- * additive in logit space but for two interactions with the deal type (persona fit and
- * price matter more for a first deal), which a forest of 100 trees recovers from 8,000
- * closed deals.
+ * export can in principle learn it exactly; there is no hidden per-account noise.
+ * Persona fit enters squared: a deal that matches a persona on most attributes gains far
+ * more than one sharing a single common trait (a persona is a combination, not a value).
+ * The rest is additive but for two interactions with the deal type (fit and price matter
+ * more for a first deal). Measured while tuning: scikit-learn's RandomForest(100), one-hot
+ * encoded, lands about 0.02 AUC below the truth on a time split of 10,000 closed deals.
  */
 export const WIN_COEFFICIENTS = {
   /** Sets the overall win rate of closed deals near 40%. */
-  intercept: -1.75,
-  personaFit: { newCustomer: 3.4, existingCustomer: 1.6 },
+  intercept: -2.1,
+  personaFit: { newCustomer: 3.4, existingCustomer: 1.7 },
   leadSource: {
-    'Employee Referral': 0.55,
-    'Partner Referral': 0.45,
-    'Phone Inquiry': 0.25,
+    'Employee Referral': 0.7,
+    'Partner Referral': 0.6,
+    'Phone Inquiry': 0.3,
     'Existing Customer': 0.2,
-    Web: 0.05,
+    Web: 0.1,
     Webinar: 0,
-    Advertisement: -0.15,
-    'Trade Show': -0.2,
-    Outbound: -0.5,
+    Advertisement: -0.2,
+    'Trade Show': -0.3,
+    Outbound: -0.65,
   } as Readonly<Record<string, number>>,
   product: {
     Platform: 0,
@@ -41,16 +43,16 @@ export const WIN_COEFFICIENTS = {
   } as Readonly<Record<string, number>>,
   type: {
     'new customer': 0,
-    upsell: 0.6,
+    upsell: 0.8,
     'cross-sell': 0.3,
-    renewal: 1.6,
-    downgrade: 1.1,
+    renewal: 2.1,
+    downgrade: 1.4,
   } as Readonly<Record<StandardOpportunityType, number>>,
-  priceSlope: { newCustomer: -0.6, existingCustomer: -0.3 },
+  priceSlope: { newCustomer: -0.3, existingCustomer: -0.15 },
   /** Log price ratios beyond this are treated as this: a 20× quote is simply out of reach. */
   priceClamp: 2.5,
   /** Spread of the reps' skill effects. */
-  ownerSkillSd: 0.3,
+  ownerSkillSd: 0.15,
 } as const;
 
 /** Assembles an org's win model from the shared coefficients and its own reps and products. */
@@ -82,7 +84,8 @@ export function winLogit(opportunity: Opportunity, model: WinModel): number {
   const isNew = opportunity.type === 'new customer';
   let logit = model.intercept;
 
-  logit += (isNew ? model.personaFit.newCustomer : model.personaFit.existingCustomer) * personaFit(attributes, model.personas).fit;
+  const fit = personaFit(attributes, model.personas).fit;
+  logit += (isNew ? model.personaFit.newCustomer : model.personaFit.existingCustomer) * fit * fit;
   if (opportunity.leadSource !== null) logit += model.leadSource[opportunity.leadSource] ?? 0;
   if (isStandardType(opportunity.type)) logit += model.type[opportunity.type];
   if (opportunity.owner !== null) logit += model.ownerSkill[opportunity.owner.name] ?? 0;

@@ -51,23 +51,27 @@ export function parseDate(raw: string, order: DateOrder = 'MDY'): Reading<IsoDat
   if (shape === null || !validTime(shape.rest)) return fail(`"${text}" is not a date`);
   if (shape.kind === 'fixed') return calendarDate(text, shape.year, shape.month, shape.day);
   const [month, day] = order === 'MDY' ? [shape.a, shape.b] : [shape.b, shape.a];
-  if (month > 12 && day <= 12 && shape.a !== shape.b) {
+  // "27/03/2024" read month first: blame the order only when day first would be a date.
+  if (month > 12 && day <= 12) {
+    const swapped = calendarDate(text, shape.year, day, month);
+    if (!swapped.ok) return swapped;
     return fail(`"${text}" is not a date (${month} is not a month, and dates here are read as ${ORDER_PATTERN[order]})`);
   }
   return calendarDate(text, shape.year, month, day);
 }
 
 /**
- * What a value says about the day/month order: an order when one part is above 12,
- * 'ambiguous' when both could be the month and differ, null otherwise (not a slash date,
- * or the same either way like `05/05/2024`).
+ * What a value says about the day/month order: the one order it is a date in, or
+ * 'ambiguous' when it is a date both ways and they differ (`03/04/2024`); null otherwise
+ * (not a slash date, the same either way like `05/05/2024`, or no date in any order).
  */
 export function dateOrderEvidence(raw: string): DateOrder | 'ambiguous' | null {
   const shape = shapeOf(raw.trim());
   if (shape === null || shape.kind !== 'slash' || shape.a === shape.b) return null;
-  if (shape.a > 12 && shape.b <= 12) return 'DMY';
-  if (shape.b > 12 && shape.a <= 12) return 'MDY';
-  return shape.a <= 12 && shape.b <= 12 ? 'ambiguous' : null;
+  const mdy = isCalendarDate(shape.year, shape.a, shape.b);
+  const dmy = isCalendarDate(shape.year, shape.b, shape.a);
+  if (mdy && dmy) return 'ambiguous';
+  return mdy ? 'MDY' : dmy ? 'DMY' : null;
 }
 
 /** Whether a value reads as a date in at least one order: used to type a column. */
@@ -125,6 +129,10 @@ function calendarDate(text: string, year: number, month: number, day: number): R
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) return fail(`"${text}" is not a date (${MONTH_NAMES[month - 1]} has no day ${day})`);
   return ok(`${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function daysInMonth(year: number, month: number): number {

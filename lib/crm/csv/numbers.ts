@@ -5,7 +5,7 @@
  * decimal separator of such values is decided per column (`decideDecimalSeparator`).
  */
 import { CURRENCY_SYMBOLS, ISO_CURRENCY_CODES, SYMBOLS_LONGEST_FIRST } from './currencies';
-import { fail, ok, type Reading } from './reading';
+import { fail, memo, ok, type Reading } from './reading';
 
 export type DecimalSeparator = '.' | ',';
 
@@ -38,6 +38,8 @@ const SIGN = /^[-+\u2212]/;
 const CODE_PREFIX = /^([A-Za-z]{3})(?=[\s\d.,$€£¥(+\-\u2212]|$)/;
 const CODE_SUFFIX = /(?:^|[\s\d.,)])([A-Za-z]{3})$/;
 const MULTIPLIER_SUFFIX = /(?<=[\d.,])\s*(mm|mn|bn|[kmb])$/i;
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+const AMBIGUOUS_PLAIN = /^-?[1-9]\d{0,2}\.\d{3}$/;
 const SCIENTIFIC = /^\s*[-+]?\d+(?:\.\d+)?e[-+]?\d+\s*$/i;
 const SPACES = /[\u00a0\u202f\u2009]/g;
 
@@ -47,6 +49,8 @@ const SPACES = /[\u00a0\u202f\u2009]/g;
  * carries its own answer (`1.234,50` is comma-decimal whatever the column says).
  */
 export function parseNumber(raw: string, decimal: DecimalSeparator = '.'): Reading<ParsedNumber> {
+  // Most CRM amounts are plain ("12500", "12500.5"): skip the tokenizer unless `12.500`-like.
+  if (PLAIN.test(raw) && !AMBIGUOUS_PLAIN.test(raw)) return ok({ value: Number(raw) || 0, currency: null, percent: false });
   // Excel writes big numbers of "General" cells as 1.2E+06.
   if (SCIENTIFIC.test(raw)) return ok({ value: Number(raw.trim()), currency: null, percent: false });
   const tokens = tokenize(raw);
@@ -61,6 +65,7 @@ export function parseNumber(raw: string, decimal: DecimalSeparator = '.'): Readi
 
 /** The decimal separator a value implies, 'ambiguous' for `12.500`, null when it has none. */
 export function decimalEvidence(raw: string): DecimalEvidence {
+  if (PLAIN.test(raw)) return AMBIGUOUS_PLAIN.test(raw) ? 'ambiguous' : raw.includes('.') ? '.' : null;
   const core = analyzeCore(tokenize(raw).core);
   if (core.kind === 'invalid') return null;
   return core.kind === 'ambiguous' ? 'ambiguous' : core.evidence;
@@ -72,34 +77,41 @@ export interface DecimalDecision {
   basis: 'values' | 'assumed';
   /** The first value that settled it, with its line. */
   evidence: { raw: string; line: number } | null;
-  /** Values such as `12.500` that the decision was needed for. */
+  /** Values such as `12.500` that the decision was needed for (every occurrence). */
   ambiguous: { raw: string; line: number }[];
-  /** Values that imply the other separator (a column mixing styles). */
-  contrary: number;
+  /** Values that imply the other separator (a column mixing styles), with the first of them. */
+  contrary: { count: number; example: { raw: string; line: number } | null };
 }
 
 /**
- * Decides a column's decimal separator from all of its values, by majority of the values
- * that imply one; `.` when none does (the US convention, like the MM/DD date default).
+ * Decides a column's decimal separator from all of its values (`lines[i]` is the line of
+ * `values[i]`), by majority of the values that imply one; `.` when none does (the US
+ * convention, like the MM/DD date default).
  */
-export function decideDecimalSeparator(values: Iterable<{ raw: string; line: number }>): DecimalDecision {
+export function decideDecimalSeparator(values: readonly string[], lines: readonly number[] = []): DecimalDecision {
   const firstSeen: Partial<Record<DecimalSeparator, { raw: string; line: number }>> = {};
   const counts: Record<DecimalSeparator, number> = { '.': 0, ',': 0 };
   const ambiguous: { raw: string; line: number }[] = [];
-  for (const v of values) {
-    const evidence = decimalEvidence(v.raw);
-    if (evidence === 'ambiguous') ambiguous.push(v);
-    else if (evidence !== null) {
+  const evidenceOf = memo(decimalEvidence);
+  values.forEach((value, i) => {
+    const raw = value.trim();
+    if (raw === '') return;
+    const evidence = evidenceOf(raw);
+    if (evidence === null) return;
+    const line = lines[i] ?? i + 1;
+    if (evidence === 'ambiguous') ambiguous.push({ raw, line });
+    else {
       counts[evidence]++;
-      firstSeen[evidence] ??= v;
+      firstSeen[evidence] ??= { raw, line };
     }
-  }
+  });
   if (counts['.'] === 0 && counts[','] === 0) {
-    return { separator: '.', basis: 'assumed', evidence: null, ambiguous, contrary: 0 };
+    return { separator: '.', basis: 'assumed', evidence: null, ambiguous, contrary: { count: 0, example: null } };
   }
   const separator: DecimalSeparator = counts[','] > counts['.'] ? ',' : '.';
   const other: DecimalSeparator = separator === '.' ? ',' : '.';
-  return { separator, basis: 'values', evidence: firstSeen[separator] ?? null, ambiguous, contrary: counts[other] };
+  const contrary = { count: counts[other], example: firstSeen[other] ?? null };
+  return { separator, basis: 'values', evidence: firstSeen[separator] ?? null, ambiguous, contrary };
 }
 
 function tokenize(raw: string): Tokens {
@@ -159,6 +171,8 @@ function stripSuffixes(input: string, tokens: Tokens): string {
 
 /** Strips one code or symbol at the given end; an ISO code wins over a symbol (`CAD $`). */
 function stripCurrency(s: string, tokens: Tokens, end: 'prefix' | 'suffix'): string {
+  const edge = end === 'prefix' ? s.charCodeAt(0) : s.charCodeAt(s.length - 1);
+  if (edge >= 48 && edge <= 57) return s;
   const code = (end === 'prefix' ? CODE_PREFIX : CODE_SUFFIX).exec(s)?.[1];
   if (code !== undefined && ISO_CURRENCY_CODES.has(code.toUpperCase())) {
     tokens.currency = code.toUpperCase();

@@ -4,6 +4,8 @@
  * importing 50,000 deals wants the 3 broken rows named, not the whole file refused.
  */
 
+import { CsvImportError } from './errors';
+
 export type Delimiter = ',' | ';' | '\t';
 
 /** One data row and the physical line it starts on, so reports name the right line. */
@@ -37,7 +39,7 @@ export interface ParseOptions {
 }
 
 /** Thrown only when there is nothing to import at all: no header. */
-export class CsvParseError extends Error {
+export class CsvParseError extends CsvImportError {
   override name = 'CsvParseError';
 }
 
@@ -69,6 +71,8 @@ interface RawRecord {
 class RecordReader {
   pos: number;
   line: number;
+  /** The header once read, so that problems name the column. */
+  columnNames: readonly string[] = [];
   private readonly n: number;
   private readonly delim: number;
 
@@ -134,7 +138,7 @@ class RecordReader {
       const end = q < 0 ? this.n : q;
       this.countBreaks(record, segment, end);
       if (q < 0) {
-        record.malformed ??= `the quoted field in column ${column} opened on line ${openedOn} has no closing quote`;
+        record.malformed ??= `the quoted field in ${this.describe(column)} opened on line ${openedOn} has no closing quote`;
         this.pos = this.n;
         return join(parts, this.text.slice(segment));
       }
@@ -156,10 +160,15 @@ class RecordReader {
       this.pos = p;
       return '';
     }
-    record.malformed ??= `text follows the closing quote of column ${column}`;
+    record.malformed ??= `text follows the closing quote in ${this.describe(column)}`;
     const end = this.scanUnquoted(from);
     this.pos = end;
     return this.text.slice(from, end);
+  }
+
+  private describe(column: number): string {
+    const name = this.columnNames[column - 1];
+    return name ? `column ${column} (${name})` : `column ${column}`;
   }
 
   private scanUnquoted(from: number): number {
@@ -255,10 +264,8 @@ interface Preamble {
 function preamble(raw: string): Preamble {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const sep = /^sep=(.)(\r\n|\r|\n|$)/i.exec(text);
-  const named = sep?.[1] === '\\t' ? '\t' : sep?.[1];
-  if (sep && named !== undefined && (DELIMITERS as readonly string[]).includes(named)) {
-    return { text, start: sep[0].length, line: 2, delimiter: named as Delimiter };
-  }
+  const named = DELIMITERS.find((d) => d === sep?.[1]);
+  if (sep && named !== undefined) return { text, start: sep[0].length, line: 2, delimiter: named };
   return { text, start: 0, line: 1, delimiter: null };
 }
 
@@ -276,13 +283,14 @@ export function parseCsv(raw: string, options: ParseOptions = {}): ParsedCsv {
   if (header.every((h) => h === '')) {
     throw new CsvParseError(`Line ${headerRecord.line} should be the header, but all its column names are empty.`);
   }
+  reader.columnNames = header;
   const { records, blankBeforeTail } = readBody(reader, header.length);
   const footer = takeFooter(records, blankBeforeTail, header.length);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   for (const r of records) {
-    if (r.problem === null) rows.push({ line: r.line, fields: r.fields });
-    else problems.push({ line: r.line, reason: r.problem });
+    if (r.problem === null) rows.push(r.row);
+    else problems.push({ line: r.row.line, reason: r.problem });
   }
   return { delimiter, header, headerLine: headerRecord.line, rows, problems, footer };
 }
@@ -296,8 +304,7 @@ function firstNonBlank(reader: RecordReader): RawRecord | null {
 }
 
 interface CheckedRecord {
-  line: number;
-  fields: string[];
+  row: CsvRow;
   multiLine: boolean;
   problem: string | null;
 }
@@ -314,7 +321,7 @@ function readBody(reader: RecordReader, width: number): { records: CheckedRecord
     }
     const fields = trimTrailingEmpty(raw.fields, width);
     const problem = raw.malformed ?? widthProblem(fields.length, width);
-    records.push({ line: raw.line, fields, multiLine: raw.multiLine, problem });
+    records.push({ row: { line: raw.line, fields }, multiLine: raw.multiLine, problem });
     // A broken record spanning lines most likely swallowed the next rows through a stray
     // quote: read them again on their own.
     if (problem !== null && raw.multiLine) reader.resyncAfterFirstLine(raw);
@@ -337,7 +344,7 @@ function trimTrailingEmpty(fields: string[], keep: number): string[] {
 function takeFooter(records: CheckedRecord[], from: number, width: number): string[] {
   if (from < 0 || from >= records.length || width < 2) return [];
   const tail = records.slice(from);
-  if (!tail.every((r) => r.fields.length === 1 && !r.multiLine)) return [];
+  if (!tail.every((r) => r.row.fields.length === 1 && !r.multiLine)) return [];
   records.length = from;
-  return tail.map((r) => r.fields[0] ?? '');
+  return tail.map((r) => r.row.fields[0] ?? '');
 }

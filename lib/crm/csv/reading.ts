@@ -15,7 +15,36 @@ export function fail<T>(reason: string): Reading<T> {
 /** Cells that mean "no value" in typed (number, date, yes/no) columns. */
 const EMPTY_TOKENS: ReadonlySet<string> = new Set(['', '-', '--', '—', 'n/a', '#n/a', 'na', 'null', 'none', 'nil']);
 
+/** Longer cells cannot be one of EMPTY_TOKENS even with padding: skips the trim on the hot path. */
+const LONGEST_EMPTY = 8;
+
 /** Whether a cell of a typed column is empty. Category columns keep such text as written. */
 export function isEmptyCell(raw: string): boolean {
-  return EMPTY_TOKENS.has(raw.trim().toLowerCase());
+  return raw.length <= LONGEST_EMPTY && EMPTY_TOKENS.has(raw.trim().toLowerCase());
+}
+
+/** Inputs looked at before a cache that rarely hits is dropped. */
+const MEMO_PROBE = 2_000;
+
+/**
+ * Caches a pure reader per distinct input: exports repeat the same dates, stages and
+ * owners thousands of times. A column of mostly unique values (amounts, ids) would only
+ * pay for the cache, so it is dropped when fewer than half of the first inputs hit.
+ */
+export function memo<T>(read: (raw: string) => T): (raw: string) => T {
+  let cache: Map<string, T> | null = new Map<string, T>();
+  let calls = 0;
+  let hits = 0;
+  return (raw) => {
+    if (cache === null) return read(raw);
+    let value = cache.get(raw);
+    if (value !== undefined) {
+      hits++;
+      return value;
+    }
+    value = read(raw);
+    cache.set(raw, value);
+    if (++calls === MEMO_PROBE && hits < calls / 2) cache = null;
+    return value;
+  };
 }

@@ -266,6 +266,10 @@ function bestNumericSplit(
     leftSum += sum[t] as number;
     leftRows += rows[t] as number;
     if ((rows[t] as number) === 0) continue;
+    // Every known value of the node is left: this partition is "known vs missing", tried
+    // below as such. As a threshold it would send unseen larger values (and out-of-bag
+    // rows of empty upper bins) with the missing ones.
+    if (leftRows === totalRows - missingRows) break;
     for (let side = 0; side < (missingRows > 0 ? 2 : 1); side++) {
       const lw = side === 1 ? leftWeight + missingWeight : leftWeight;
       const ls = side === 1 ? leftSum + missingSum : leftSum;
@@ -276,7 +280,10 @@ function bestNumericSplit(
       const rs = nodeSum - ls;
       const gain = (ls * ls) / lw + (rs * rs) / rw - parentScore;
       if (gain > MIN_GAIN && (best === null || gain > best.gain)) {
-        best = { gain, feature, threshold: t, missingLeft: side === 1, leftSet: null };
+        // No missing rows in this node: send missing values at prediction time to the
+        // heavier child, as scikit-learn does, rather than always right (the high bins).
+        const missingLeft = missingRows > 0 ? side === 1 : lw >= rw;
+        best = { gain, feature, threshold: t, missingLeft, leftSet: null };
       }
     }
   }
@@ -322,6 +329,7 @@ function bestCategoricalSplit(
   const totalRows = sumRange(rows, 0, bins);
   let best: Candidate | null = null;
   let bestPrefix = -1;
+  let bestLeftIsHeavier = false;
   let lw = 0;
   let ls = 0;
   let lr = 0;
@@ -337,11 +345,16 @@ function bestCategoricalSplit(
     if (gain > MIN_GAIN && (best === null || gain > best.gain)) {
       best = { gain, feature, threshold: -1, missingLeft: false, leftSet: null };
       bestPrefix = i;
+      bestLeftIsHeavier = lw >= rw;
     }
   }
   if (best === null) return null;
   const leftSet = new Uint8Array(256);
   for (let i = 0; i <= bestPrefix; i++) leftSet[order[i] as number] = 1;
+  // Levels absent from this node (unseen levels and missing values arrive here as bin 0)
+  // go to the heavier child. Left to default they would always go right, the side of the
+  // highest win rates, and an unknown industry would read as a reason to win.
+  if (bestLeftIsHeavier) for (let b = 0; b < bins; b++) if ((rows[b] as number) === 0) leftSet[b] = 1;
   best.leftSet = leftSet;
   return best;
 }

@@ -1,0 +1,47 @@
+/**
+ * Attributes known only at or after the close must never be win-model features: a model
+ * that learns "Loss Reason is filled → lost" scores perfectly on history and is useless
+ * on open deals (issue 2, leakage rule). This is the rule by name; the engine adds a
+ * data-driven one (fields filled on closed deals but empty on open ones).
+ */
+import { normalizeLabel } from './opportunity';
+
+export interface LeakyAttribute {
+  key: string;
+  label: string;
+  reason: string;
+}
+
+interface Rule {
+  pattern: RegExp;
+  reason: string;
+}
+
+/** Matched against the label with camelCase split, lower case, punctuation as spaces. */
+const RULES: readonly Rule[] = [
+  { pattern: /\b(loss|lost|won|win|closed?|churn) reasons?\b|\breasons? (for )?(loss|losing|lost|win|winning|won|clos(e|ed|ing))\b/, reason: 'records why the deal closed' },
+  { pattern: /\blost to\b/, reason: 'is filled when the deal is lost' },
+  { pattern: /^(stage|deal stage|status|probability|forecast|forecast category|won|closed|is won|is closed|is closed won|outcome|result)$/, reason: 'carries the outcome' },
+  { pattern: /\bexpected revenue\b/, reason: 'is amount × probability, which follows the stage' },
+  { pattern: /^age$|\bdays? (to|until) clos|\bdays open\b|\bsales cycle\b|\btime to close\b/, reason: 'counts days up to the close' },
+  { pattern: /\bstage duration\b|\b(days|time) in (current )?stage\b|\b(cumulative|latest) time in\b/, reason: 'follows the stage' },
+  { pattern: /\bfiscal (period|quarter|year|month|week)\b|\bclose (month|quarter|year|week)\b/, reason: 'is derived from the close date' },
+  { pattern: /\blast stage change\b|\bdate (entered|exited)\b|\bstage (change|entered) date\b/, reason: 'dates stage changes up to the close' },
+  { pattern: /^close date$|\bactual close\b|\bdate (closed|won|lost)\b|\b(closed|won|lost) (date|on|at)\b/, reason: 'is the close date' },
+  { pattern: /\bnext step\b/, reason: 'is updated as the deal moves; on closed deals it records the end' },
+  { pattern: /\blast (modified|updated|activity|contacted|touch)\b|\bmodified (date|at|on)\b|\bupdated (date|at|on)\b/, reason: 'was last set after the close on closed deals' },
+];
+
+/** Why a column with this label is known only at the close, or null when nothing says so. */
+export function closeTimeReason(label: string): string | null {
+  const words = normalizeLabel(label.replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+  return RULES.find((rule) => rule.pattern.test(words))?.reason ?? null;
+}
+
+/** The attributes whose label says they are set at or after the close. */
+export function knownOnlyAtClose(fields: readonly { key: string; label: string }[]): LeakyAttribute[] {
+  return fields.flatMap((f) => {
+    const reason = closeTimeReason(f.label);
+    return reason === null ? [] : [{ key: f.key, label: f.label, reason }];
+  });
+}

@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import type { AttributeValue, Opportunity } from '../../lib/crm/opportunity';
+import { describeValue, encode, fitEncoder, OTHER_LEVEL, readFeature, type FeatureSpec } from '../../lib/engine/encode';
+import { opp } from './helpers';
+
+/** n closed deals, alternately won and lost, with the attributes `attributes(i)`. */
+function closedDeals(n: number, attributes: (i: number) => Record<string, AttributeValue>, extra: (i: number) => Partial<Opportunity> = () => ({})): Opportunity[] {
+  return Array.from({ length: n }, (_, i) => opp(`c${i}`, i % 2 === 0, { ...extra(i), attributes: attributes(i) }));
+}
+
+function openDeals(n: number, attributes: (i: number) => Record<string, AttributeValue>, extra: (i: number) => Partial<Opportunity> = () => ({})): Opportunity[] {
+  return Array.from({ length: n }, (_, i) => opp(`o${i}`, undefined, { ...extra(i), attributes: attributes(i) }));
+}
+
+const keys = (features: FeatureSpec[]): string[] => features.map((f) => f.key);
+const tiers = (i: number): string => ['gold', 'silver', 'bronze'][i % 3] as string;
+
+describe('fitEncoder: the leakage rule', () => {
+  it('drops an attribute filled on closed deals but empty on 20 or more open ones, with the reason', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), discount: (i % 5) * 2 }));
+    const open = openDeals(20, (i) => ({ tier: tiers(i), discount: null }));
+    const { spec, dropped } = fitEncoder(closed, { open });
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped).toEqual([
+      { key: 'attr:discount', label: 'discount', reason: 'filled on 100% of closed deals but 0% of open ones: known only at the close' },
+    ]);
+  });
+
+  it('applies to standard fields too (an amount known only once the deal closes)', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i) }), (i) => ({ amount: 1000 + i }));
+    const open = openDeals(25, (i) => ({ tier: tiers(i) }));
+    const { spec, dropped } = fitEncoder(closed, { open });
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped).toEqual([{ key: 'amount', label: 'Amount', reason: 'filled on 100% of closed deals but 0% of open ones: known only at the close' }]);
+  });
+
+  it('needs at least 20 open deals to judge, and open coverage under a fifth of closed coverage', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), discount: i % 4 }));
+    expect(keys(fitEncoder(closed, { open: openDeals(19, (i) => ({ tier: tiers(i), discount: null })) }).spec.features)).toContain('attr:discount');
+    // 4 of 20 open deals filled = 20%: not under 0.2 × 100%, so kept.
+    const fourFilled = openDeals(20, (i) => ({ tier: tiers(i), discount: i < 4 ? 1 : null }));
+    expect(keys(fitEncoder(closed, { open: fourFilled }).spec.features)).toContain('attr:discount');
+    // 3 of 20 = 15%: dropped.
+    const threeFilled = openDeals(20, (i) => ({ tier: tiers(i), discount: i < 3 ? 1 : null }));
+    const { spec, dropped } = fitEncoder(closed, { open: threeFilled });
+    expect(keys(spec.features)).not.toContain('attr:discount');
+    expect(dropped[0]?.reason).toBe('filled on 100% of closed deals but 15% of open ones: known only at the close');
+  });
+
+  it('never uses the outcome fields, even when they are filled and predictive', () => {
+    const closed = closedDeals(
+      40,
+      (i) => ({ tier: tiers(i) }),
+      (i) => ({
+        stage: i % 2 === 0 ? 'Closed Won' : 'Closed Lost',
+        probability: i % 2 === 0 ? 1 : 0,
+        forecastCategory: i % 2 === 0 ? 'Closed' : 'Omitted',
+        closeDate: `2024-0${1 + (i % 9)}-1${i % 2}`,
+        stageEnteredDate: `2024-0${1 + (i % 9)}-1${i % 2}`,
+        stageHistory: [{ stage: i % 2 === 0 ? 'Closed Won' : 'Closed Lost', enteredAt: '2024-01-01' }],
+      }),
+    );
+    const { spec, dropped } = fitEncoder(closed);
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped).toEqual([]);
+  });
+
+  it('drops attributes named like the outcome fields (an unmapped Stage, Status, Is Won column)', () => {
+    const outcomeColumns = ['Stage', 'Deal Stage', 'StageName', 'Status', 'Is Won', 'isClosed', 'Won', 'Closed', 'Probability (%)', 'Forecast Category', 'Outcome'];
+    const closed = closedDeals(40, (i) => ({
+      tier: tiers(i),
+      'Account Status': i % 4 === 0 ? 'Active' : 'Dormant',
+      State: ['CA', 'NY'][i % 2] as string,
+      ...Object.fromEntries(outcomeColumns.map((name) => [name, i % 2 === 0 ? `yes-${name}` : `no-${name}`])),
+    }));
+    const { spec, dropped } = fitEncoder(closed);
+    // Names that merely contain "status" or look like "stage" are ordinary attributes.
+    expect(keys(spec.features)).toEqual(['attr:Account Status', 'attr:State', 'attr:tier']);
+    expect(dropped.map((d) => d.key).sort()).toEqual([...outcomeColumns].sort());
+    for (const d of dropped) expect(d.reason).toBe('it is the outcome or follows it (stage, status, probability, forecast category, won/closed)');
+  });
+
+  it('drops attributes whose name says they are set at or after the close', () => {
+    const names = ['Loss Reason', 'lossReason', 'Closed Lost Reason', 'close_value', 'Days to Close', 'Won Date', 'Next Step', 'Fiscal Quarter'];
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), ...Object.fromEntries(names.map((n) => [n, `v${i % 3}`])) }));
+    const { spec, dropped } = fitEncoder(closed);
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped.map((d) => d.key).sort()).toEqual([...names].sort());
+    for (const d of dropped) expect(d.reason).toBe('its name says it is set at or after the close');
+  });
+
+  it('reads the name from the field label too', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), cf_17: `reason ${i % 3}` }));
+    const { dropped } = fitEncoder(closed, { fields: [{ key: 'cf_17', label: 'Loss Reason', kind: 'category', coverage: 1 }] });
+    expect(dropped).toEqual([{ key: 'cf_17', label: 'Loss Reason', reason: 'its name says it is set at or after the close' }]);
+  });
+
+  it('drops excluded attributes and keeps only included ones', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), region: ['N', 'S'][i % 2] as string, size: i % 5 }));
+    const excluded = fitEncoder(closed, { exclude: ['region'] });
+    expect(keys(excluded.spec.features)).toEqual(['attr:size', 'attr:tier']);
+    expect(excluded.dropped).toEqual([{ key: 'region', label: 'region', reason: 'excluded: set at or after the close, or unticked in the field mapping' }]);
+    const included = fitEncoder(closed, { include: ['tier'] });
+    expect(keys(included.spec.features)).toEqual(['attr:tier']);
+    expect(included.dropped).toEqual([]);
+  });
+});
+
+describe('fitEncoder: feature choice', () => {
+  it('lists standard fields first, then attributes by key, with their kinds', () => {
+    const closed = closedDeals(
+      30,
+      (i) => ({ zeta: i % 4, alpha: ['x', 'y'][i % 2] as string }),
+      (i) => ({
+        amount: 100 * (i + 1),
+        type: i % 2 === 0 ? 'new customer' : 'renewal',
+        leadSource: ['Web', 'Partner', 'Event'][i % 3] as string,
+        territory: ['EMEA', 'AMER'][i % 2] as string,
+        owner: { id: `u${i % 3}`, name: ['Ann', 'Bob', 'Cy'][i % 3] as string },
+        ownerManager: { id: `m${i % 2}`, name: ['Dee', 'Eve'][i % 2] as string },
+        createdDate: `2023-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+      }),
+    );
+    const { spec } = fitEncoder(closed);
+    expect(spec.features.map((f) => [f.key, f.label, f.kind])).toEqual([
+      ['amount', 'Amount', 'numeric'],
+      ['type', 'Type', 'categorical'],
+      ['leadSource', 'Lead source', 'categorical'],
+      ['territory', 'Territory', 'categorical'],
+      ['owner', 'Owner', 'categorical'],
+      ['ownerManager', 'Team', 'categorical'],
+      ['createdMonth', 'Created month', 'numeric'],
+      ['attr:alpha', 'alpha', 'categorical'],
+      ['attr:zeta', 'zeta', 'numeric'],
+    ]);
+  });
+
+  it('buckets rare levels into "(other)", most frequent first, ties by name', () => {
+    // 40 deals: Tech 15, Retail 12, Bank 5, Health 5, Mining 2, Energy 1. The minimum count is 3.
+    const industries = [...Array(15).fill('Tech'), ...Array(12).fill('Retail'), ...Array(5).fill('Health'), ...Array(5).fill('Bank'), 'Mining', 'Mining', 'Energy'] as string[];
+    const closed = closedDeals(40, (i) => ({ industry: industries[i] as string }));
+    const feature = fitEncoder(closed).spec.features[0];
+    expect(feature).toEqual({
+      key: 'attr:industry',
+      label: 'industry',
+      source: { attribute: 'industry' },
+      kind: 'categorical',
+      levels: ['Tech', 'Retail', 'Bank', 'Health', OTHER_LEVEL],
+    });
+    expect(OTHER_LEVEL).toBe('(other)');
+    const stricter = fitEncoder(closed, { minLevelCount: 6 }).spec.features[0];
+    expect(stricter?.kind === 'categorical' && stricter.levels).toEqual(['Tech', 'Retail', OTHER_LEVEL]);
+  });
+
+  it('has no "(other)" level when no level is rare', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i) }));
+    const feature = fitEncoder(closed).spec.features[0];
+    expect(feature?.kind === 'categorical' && feature.levels).toEqual(['bronze', 'gold', 'silver']);
+  });
+
+  it('raises the minimum count to 0.5% of the rows on large data', () => {
+    // 1000 deals: the minimum is ⌈5⌉, so a level seen 4 times is rare although 4 ≥ 3.
+    const closed = closedDeals(1000, (i) => ({ plan: i < 500 ? 'A' : i < 996 ? 'B' : 'C' }));
+    const feature = fitEncoder(closed).spec.features[0];
+    expect(feature?.kind === 'categorical' && feature.levels).toEqual(['A', 'B', OTHER_LEVEL]);
+  });
+
+  it('drops identifier-like columns, single values and columns whose every value is rare', () => {
+    const closed = closedDeals(30, (i) => ({
+      tier: tiers(i),
+      contractNo: `K-${1000 + i}`,
+      currency: 'EUR',
+      seats: 5,
+    }));
+    const { spec, dropped } = fitEncoder(closed);
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped).toEqual([
+      { key: 'attr:contractNo', label: 'contractNo', reason: 'looks like an identifier (30 distinct values in 30 rows)' },
+      { key: 'attr:currency', label: 'currency', reason: 'has a single value' },
+      { key: 'attr:seats', label: 'seats', reason: 'has a single value' },
+    ]);
+    // Under 20 filled rows a unique column is not called an identifier, but every level is rare.
+    const few = closedDeals(12, (i) => ({ tier: tiers(i), ref: `R${i}` }));
+    expect(fitEncoder(few).dropped).toEqual([{ key: 'attr:ref', label: 'ref', reason: 'every value is rare' }]);
+  });
+
+  it('drops date attributes', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), lastActivity: `2024-02-${String(1 + (i % 28)).padStart(2, '0')}` }));
+    const { spec, dropped } = fitEncoder(closed, { fields: [{ key: 'lastActivity', label: 'Last Activity', kind: 'date', coverage: 1 }] });
+    expect(keys(spec.features)).toEqual(['attr:tier']);
+    expect(dropped).toEqual([{ key: 'lastActivity', label: 'Last Activity', reason: 'date fields are not used as win features' }]);
+  });
+
+  it('types attributes from the field list, else from the values', () => {
+    const closed = closedDeals(30, (i) => ({ seats: String(i % 6), mixed: i % 2 === 0 ? 5 : 'five', flag: i % 2 === 0 }));
+    const { spec } = fitEncoder(closed, { fields: [{ key: 'seats', label: 'Seats', kind: 'number', coverage: 1 }] });
+    expect(spec.features.map((f) => [f.key, f.label, f.kind])).toEqual([
+      ['attr:flag', 'flag', 'categorical'],
+      ['attr:mixed', 'mixed', 'categorical'],
+      ['attr:seats', 'Seats', 'numeric'],
+    ]);
+  });
+
+  it('does not report fields that are empty in this source', () => {
+    const closed = closedDeals(30, (i) => ({ tier: tiers(i), blank: null }));
+    expect(fitEncoder(closed).dropped).toEqual([]);
+  });
+
+  it('rejects no training data and data without any usable feature', () => {
+    expect(() => fitEncoder([])).toThrow('fitEncoder: no training opportunities');
+    expect(() => fitEncoder(closedDeals(30, () => ({ constant: 'x' })))).toThrow(
+      'fitEncoder: no usable features: every candidate field was empty, constant or excluded',
+    );
+  });
+});
+
+describe('encode', () => {
+  const industries = [...Array(15).fill('Tech'), ...Array(12).fill('Retail'), ...Array(10).fill('Bank'), 'Mining', 'Mining', 'Energy'] as string[];
+  const closed = closedDeals(
+    40,
+    (i) => ({ industry: industries[i] as string, seats: i % 7 }),
+    (i) => ({ amount: 500 + 10 * i, createdDate: `2023-${String(1 + (i % 12)).padStart(2, '0')}-01` }),
+  );
+  const { spec } = fitEncoder(closed);
+
+  it('encodes columns in the spec order, unseen and rare values as "(other)", empty as missing', () => {
+    expect(keys(spec.features)).toEqual(['amount', 'createdMonth', 'attr:industry', 'attr:seats']);
+    const fresh = [
+      opp('a', undefined, { amount: 1234, createdDate: '2025-03-15', attributes: { industry: 'Tech', seats: 3 } }),
+      opp('b', undefined, { attributes: { industry: 'Mining', seats: '12' } }),
+      opp('c', undefined, { attributes: { industry: 'Aerospace', seats: 'many' } }),
+      opp('d', undefined, { attributes: { industry: null } }),
+      opp('e', undefined, { attributes: { industry: '' } }),
+      opp('f', undefined, { attributes: { industry: '  Retail ', seats: true } }),
+    ];
+    const columns = encode(spec, fresh);
+    expect(columns.map((c) => [c.kind, c.name])).toEqual([
+      ['numeric', 'amount'],
+      ['numeric', 'createdMonth'],
+      ['categorical', 'attr:industry'],
+      ['numeric', 'attr:seats'],
+    ]);
+    const [amount, month, industry, seats] = columns;
+    expect(amount?.kind === 'numeric' && Array.from(amount.values)).toEqual([1234, NaN, NaN, NaN, NaN, NaN]);
+    expect(month?.kind === 'numeric' && Array.from(month.values)).toEqual([3, NaN, NaN, NaN, NaN, NaN]);
+    expect(industry?.kind === 'categorical' && industry.levels).toEqual(['Tech', 'Retail', 'Bank', OTHER_LEVEL]);
+    expect(industry?.kind === 'categorical' && Array.from(industry.codes)).toEqual([0, 3, 3, -1, -1, 1]);
+    expect(seats?.kind === 'numeric' && Array.from(seats.values)).toEqual([3, 12, NaN, NaN, NaN, 1]);
+  });
+
+  it('sends unseen values to missing when the feature has no "(other)" level', () => {
+    const small = fitEncoder(closedDeals(30, (i) => ({ tier: tiers(i) }))).spec;
+    const [tier] = encode(small, [opp('x', undefined, { attributes: { tier: 'platinum' } }), opp('y', undefined, { attributes: { tier: 'gold' } })]);
+    expect(tier?.kind === 'categorical' && Array.from(tier.codes)).toEqual([-1, 1]);
+  });
+
+  it('reads standard fields from the opportunity', () => {
+    const o = opp('x', undefined, {
+      amount: 7,
+      type: 'upsell',
+      leadSource: 'Web',
+      territory: 'EMEA',
+      owner: { id: 'u1', name: 'Ann' },
+      ownerManager: { id: 'm1', name: 'Dee' },
+      createdDate: '2024-11-30',
+      attributes: { industry: 'Tech' },
+    });
+    expect(readFeature(o, { field: 'amount' })).toBe(7);
+    expect(readFeature(o, { field: 'type' })).toBe('upsell');
+    expect(readFeature(o, { field: 'leadSource' })).toBe('Web');
+    expect(readFeature(o, { field: 'territory' })).toBe('EMEA');
+    expect(readFeature(o, { field: 'owner' })).toBe('Ann');
+    expect(readFeature(o, { field: 'ownerManager' })).toBe('Dee');
+    expect(readFeature(o, { field: 'createdMonth' })).toBe(11);
+    expect(readFeature(o, { attribute: 'industry' })).toBe('Tech');
+    expect(readFeature(o, { attribute: 'nothing' })).toBeNull();
+    expect(readFeature(opp('y', undefined), { field: 'owner' })).toBeNull();
+  });
+});
+
+describe('describeValue', () => {
+  const feature = (key: string): FeatureSpec => {
+    const closed = closedDeals(
+      40,
+      (i) => ({ industry: i < 38 ? tiers(i) : 'Mining', ratio: i / 7 }),
+      (i) => ({ amount: 100 * i, createdDate: `2023-${String(1 + (i % 12)).padStart(2, '0')}-01` }),
+    );
+    const found = fitEncoder(closed).spec.features.find((f) => f.key === key);
+    if (!found) throw new Error(`no feature ${key}`);
+    return found;
+  };
+
+  it('shows categories as written, rare or unseen ones marked, empty ones as "(empty)"', () => {
+    const industry = feature('attr:industry');
+    expect(describeValue(industry, opp('a', undefined, { attributes: { industry: 'gold' } }))).toBe('gold');
+    expect(describeValue(industry, opp('b', undefined, { attributes: { industry: 'Mining' } }))).toBe('Mining (rare)');
+    expect(describeValue(industry, opp('c', undefined, { attributes: { industry: 'Aerospace' } }))).toBe('Aerospace (rare)');
+    expect(describeValue(industry, opp('d', undefined, { attributes: { industry: null } }))).toBe('(empty)');
+    expect(describeValue(industry, opp('e', undefined))).toBe('(empty)');
+  });
+
+  it('shows numbers with thousands separators, rounded to cents below 100', () => {
+    const amount = feature('amount');
+    expect(describeValue(amount, opp('a', undefined, { amount: 12_500 }))).toBe('12,500');
+    expect(describeValue(amount, opp('b', undefined, { amount: 1234.56 }))).toBe('1,235');
+    expect(describeValue(amount, opp('c', undefined, { amount: 3.14159 }))).toBe('3.14');
+    expect(describeValue(amount, opp('d', undefined, { amount: -250.4 }))).toBe('-250');
+    expect(describeValue(feature('attr:ratio'), opp('e', undefined, { attributes: { ratio: 0.125 } }))).toBe('0.13');
+  });
+
+  it('shows the created month by name', () => {
+    const month = feature('createdMonth');
+    expect(describeValue(month, opp('a', undefined, { createdDate: '2024-03-09' }))).toBe('March');
+    expect(describeValue(month, opp('b', undefined, { createdDate: '2024-12-31' }))).toBe('December');
+    expect(describeValue(month, opp('c', undefined, { createdDate: '2024-01-01' }))).toBe('January');
+    expect(describeValue(month, opp('d', undefined))).toBe('(empty)');
+  });
+});

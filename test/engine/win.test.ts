@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { applyCalibration } from '../../lib/engine/calibrate';
+import { encode } from '../../lib/engine/encode';
+import { applyBinning } from '../../lib/engine/forest/binning';
+import { gatherRow } from '../../lib/engine/forest/forest';
+import { rocAuc } from '../../lib/engine/metrics';
+import { WIN_DEFAULTS, WinModel, type WinModelJSON } from '../../lib/engine/win';
+import { drivenDeals, opp } from './helpers';
+
+// 160 closed deals (82 won): Enterprise wins 85% of the time, SMB 15%; region and employees are noise.
+const closed = drivenDeals(160, 1);
+const open = drivenDeals(40, 2, false);
+const model = WinModel.train(closed, { trees: 100 });
+const scores = model.score(open);
+const enterprise = (i: number): boolean => open[i]?.attributes.segment === 'Enterprise';
+
+describe('WinModel on deals driven by one attribute', () => {
+  it('ranks Enterprise deals above SMB deals', () => {
+    const p = model.predict(open);
+    expect(rocAuc(open.map((_, i) => (enterprise(i) ? 1 : 0)), p)).toBeGreaterThan(0.95);
+    // And it ranks held-out closed deals about as well as the true probabilities can (0.85 vs 0.15: AUC ≈ 0.85).
+    const heldOut = drivenDeals(400, 3);
+    const auc = rocAuc(heldOut.map((o) => (o.isWon ? 1 : 0)), model.predict(heldOut));
+    expect(auc).toBeGreaterThan(0.78);
+  });
+
+  it('gives probabilities strictly inside (0, 1), near the planted rates on average', () => {
+    const p = model.predict(open);
+    expect(p.every((v) => v > 0 && v < 1)).toBe(true);
+    const mean = (keep: (i: number) => boolean): number => {
+      const values = Array.from(p).filter((_, i) => keep(i));
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    expect(mean(enterprise)).toBeGreaterThan(0.65);
+    expect(mean((i) => !enterprise(i))).toBeLessThan(0.35);
+  });
+
+  it('names the driving attribute as the top factor, raising for Enterprise and lowering for SMB', () => {
+    scores.forEach((score, i) => {
+      const top = enterprise(i) ? score.raising[0] : score.lowering[0];
+      expect(top?.key).toBe('attr:segment');
+      expect(top?.label).toBe('segment');
+      expect(top?.value).toBe(enterprise(i) ? 'Enterprise' : 'SMB');
+    });
+  });
+
+  it('has raising impacts > 0 and lowering impacts < 0, strongest first, at most maxFactors each way', () => {
+    for (const score of scores) {
+      expect(score.raising.length).toBeLessThanOrEqual(3);
+      expect(score.lowering.length).toBeLessThanOrEqual(3);
+      for (const f of score.raising) expect(f.impact).toBeGreaterThanOrEqual(0.005);
+      for (const f of score.lowering) expect(f.impact).toBeLessThanOrEqual(-0.005);
+      const raising = score.raising.map((f) => f.impact);
+      const lowering = score.lowering.map((f) => f.impact);
+      expect(raising).toEqual([...raising].sort((a, b) => b - a));
+      expect(lowering).toEqual([...lowering].sort((a, b) => a - b));
+    }
+    for (const score of model.score(open, 1)) expect(score.raising.length + score.lowering.length).toBeLessThanOrEqual(2);
+  });
+
+  it('has impacts that add up to the probability minus the calibrated bias', () => {
+    // All impacts together add up exactly; factors under 0.005 are not listed, so the
+    // listed ones add up to within 0.005 per unlisted feature.
+    const data = applyBinning(model.forest.binning, encode(model.json.encoder, open));
+    const row = new Uint8Array(data.codes.length);
+    model.score(open, 10).forEach((score, r) => {
+      const { bias } = model.forest.contributions(gatherRow(data, r, row));
+      const shown = [...score.raising, ...score.lowering].reduce((sum, f) => sum + f.impact, 0);
+      const hiddenAtMost = (model.json.encoder.features.length - score.raising.length - score.lowering.length) * 0.005;
+      expect(Math.abs(shown - (score.probability - applyCalibration(model.json.calibration, bias)))).toBeLessThanOrEqual(hiddenAtMost + 1e-9);
+    });
+  });
+
+  it('scores the same probability as predict()', () => {
+    const p = model.predict(open);
+    scores.forEach((score, i) => expect(score.probability).toBeCloseTo(p[i] as number, 12));
+    expect(scores.map((s) => s.id)).toEqual(open.map((o) => o.id));
+  });
+
+  it('bands deals by their odds against the base odds: ≥ 2× high, ≤ ½ low', () => {
+    const baseOdds = model.json.stats.baseRate / (1 - model.json.stats.baseRate);
+    for (const score of scores) {
+      const ratio = score.probability / (1 - score.probability) / baseOdds;
+      expect(score.band).toBe(ratio >= 2 ? 'high' : ratio <= 0.5 ? 'low' : 'medium');
+    }
+    expect(new Set(scores.map((s) => s.band))).toEqual(new Set(['high', 'low', 'medium']));
+    expect(scores.filter((s, i) => enterprise(i) && s.band === 'low')).toEqual([]);
+    expect(scores.filter((s, i) => !enterprise(i) && s.band === 'high')).toEqual([]);
+  });
+
+  it('keeps what it learned about the data', () => {
+    expect(model.json.stats).toEqual({ wins: 82, losses: 78, baseRate: 82 / 160 });
+    expect(model.json.importance[0]?.key).toBe('attr:segment');
+    expect(model.json.importance.map((f) => f.key).sort()).toEqual(['attr:employees', 'attr:region', 'attr:segment']);
+    expect(model.json.importance.reduce((s, f) => s + f.importance, 0)).toBeCloseTo(1, 12);
+    // Out-of-bag probabilities, calibrated, one per training deal.
+    expect(model.oob).toHaveLength(160);
+    expect(Array.from(model.oob as Float64Array).every((p) => p > 0 && p < 1)).toBe(true);
+    expect(model.json.calibration.eps).toBe(1 / 200);
+  });
+
+  it('does not read an unseen level as a reason to win', () => {
+    // "Startup" was never seen: it must not follow Enterprise (the high-win side of the
+    // segment splits), as it did when absent levels always went right (+0.20 then).
+    const [score] = model.score([opp('new', undefined, { attributes: { segment: 'Startup', region: 'North', employees: 50 } })], 5);
+    const segment = [...(score?.raising ?? []), ...(score?.lowering ?? [])].find((f) => f.key === 'attr:segment');
+    expect(segment?.value ?? 'Startup (rare)').toBe('Startup (rare)');
+    expect(Math.abs(segment?.impact ?? 0)).toBeLessThan(0.05);
+    expect(Math.abs((score?.probability as number) - model.json.stats.baseRate)).toBeLessThan(0.15);
+  });
+});
+
+describe('WinModel.train', () => {
+  it('uses 200 trees, leaves of 3 and sqrt features by default', () => {
+    expect(WIN_DEFAULTS).toEqual({ seed: 1, trees: 200, minSamplesLeaf: 3, maxFeatures: 'sqrt' });
+    expect(WinModel.train(closed).forest.trees).toHaveLength(200);
+  });
+
+  it('is reproducible for a seed and differs across seeds', () => {
+    const again = WinModel.train(closed, { trees: 100 });
+    expect(again.predict(open)).toEqual(model.predict(open));
+    const other = WinModel.train(closed, { trees: 100, seed: 2 });
+    expect(other.predict(open)).not.toEqual(model.predict(open));
+  });
+
+  it('refuses an open deal among the training deals, naming it', () => {
+    expect(() => WinModel.train([...closed, opp('open-7', undefined, { attributes: { segment: 'SMB' } })])).toThrow(
+      'WinModel.train: opportunity open-7 is open; train on closed deals only',
+    );
+  });
+
+  it('passes encoder options through and reports dropped fields', () => {
+    const withLeak = closed.map((o) => ({ ...o, attributes: { ...o.attributes, 'Loss Reason': o.isWon ? '' : 'Price' } }));
+    const leaky = WinModel.train(withLeak, { trees: 20 });
+    expect(leaky.json.dropped).toEqual([{ key: 'Loss Reason', label: 'Loss Reason', reason: 'its name says it is set at or after the close' }]);
+    const without = WinModel.train(closed, { trees: 20, encoder: { exclude: ['segment'] } });
+    expect(without.json.encoder.features.map((f) => f.key)).toEqual(['attr:employees', 'attr:region']);
+  });
+
+  it('reports progress per tree', () => {
+    let calls = 0;
+    WinModel.train(closed, { trees: 7, onProgress: () => calls++ });
+    expect(calls).toBe(7);
+  });
+});
+
+describe('WinModel toJSON / load', () => {
+  it('round-trips through JSON text with identical scores and reasons', () => {
+    const text = JSON.stringify(model);
+    const loaded = WinModel.load(JSON.parse(text) as WinModelJSON);
+    expect(loaded.score(open, 5)).toEqual(model.score(open, 5));
+    expect(loaded.predict(open)).toEqual(model.predict(open));
+    expect(loaded.json.stats).toEqual(model.json.stats);
+    expect(loaded.oob).toBeNull();
+    expect(JSON.stringify(loaded)).toBe(text);
+  });
+
+  it('rejects what is not a saved win model', () => {
+    const json = model.toJSON();
+    expect(() => WinModel.load({ ...json, format: 'x' } as unknown as WinModelJSON)).toThrow('WinModel.load: not a saved Dealsight win model');
+    expect(() => WinModel.load({ ...json, version: 3 } as unknown as WinModelJSON)).toThrow('WinModel.load: unsupported version 3');
+  });
+});
