@@ -22,7 +22,7 @@ export interface WinTrainOptions {
 }
 
 /** Defaults chosen on the Salvirt data's cross-validation and the sandbox (see README, "Win Potential"). */
-export const WIN_DEFAULTS = { seed: 1, trees: 200, minSamplesLeaf: 3, maxFeatures: 'sqrt' as const };
+export const WIN_DEFAULTS = { seed: 1, trees: 100, minSamplesLeaf: 3, maxFeatures: 'sqrt' as const };
 
 export interface WinFactor {
   /** Feature key (`leadSource`, `attr:industry`, …). */

@@ -11,8 +11,9 @@ import {
 
 /**
  * Names of people and companies. People's names come from the pools of their country;
- * company names combine a brand, an industry noun and the country's legal form. Both are
- * unique within an org, as they would be in a CRM where duplicates get merged.
+ * company names combine a brand, an industry noun and the country's legal form. Account
+ * and user names are unique within an org, as in a CRM where duplicates get merged (and
+ * because a report export identifies owners by name); contacts' names may repeat.
  */
 
 export interface PersonName {

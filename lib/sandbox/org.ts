@@ -230,7 +230,7 @@ export class AccountFactory {
   /** A head count in the band, or now and then in a neighbouring one. */
   private employeesNear(band: EmployeeBand): number {
     const rng = this.rng;
-    let index = EMPLOYEE_BANDS.indexOf(band);
+    let index = EMPLOYEE_BANDS.findIndex((b) => b.label === band.label);
     if (!rng.bernoulli(PERSONA_FIDELITY.employeeBand)) {
       index = Math.max(0, Math.min(EMPLOYEE_BANDS.length - 1, index + (rng.bernoulli(0.5) ? 1 : -1)));
     }

@@ -50,7 +50,7 @@ describe('winProbability on a worked example', () => {
 describe('the true win probabilities of a generated org', () => {
   const org = generateSandbox({ seed: 7, opportunities: 10_000 });
   const closed = org.opportunities.filter((o) => o.isClosed);
-  const labels = closed.map((o) => (o.isWon ? 1 : 0));
+  const labels: number[] = closed.map((o) => (o.isWon ? 1 : 0));
   const truth = closed.map((o) => org.truth.winProbability[o.id]!);
 
   it('has one probability per opportunity', () => {
