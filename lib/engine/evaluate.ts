@@ -13,6 +13,7 @@
 import type { Opportunity } from '../crm/opportunity';
 import { brierScore, calibrationBins, logLoss, rocAuc, type CalibrationBin } from './metrics';
 import { Random } from './random';
+import { InsufficientDataError, MIN_WINS } from './sufficiency';
 import { WinModel, type WinTrainOptions } from './win';
 
 export type SplitKind = 'time' | 'cv';
@@ -74,10 +75,18 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
   const notes: string[] = [];
   const trainOptions = (): WinTrainOptions => ({ ...options.train, encoder: { ...options.train?.encoder, open } });
 
-  const fit = (train: Opportunity[]): { model: WinModel; ms: number } => {
+  const fit = (train: Opportunity[], part: string): { model: WinModel; ms: number } => {
     const start = now();
-    const model = WinModel.train(train, trainOptions());
-    return { model, ms: now() - start };
+    try {
+      const model = WinModel.train(train, trainOptions());
+      return { model, ms: now() - start };
+    } catch (error) {
+      if (error instanceof InsufficientDataError) {
+        const { wins, losses } = error.sufficiency;
+        throw new InsufficientDataError(error.sufficiency, `${part} has ${wins} won and ${losses} lost deals; training needs at least ${MIN_WINS} of each (the whole file has ${won} won and ${closed.length - won} lost)`);
+      }
+      throw error;
+    }
   };
 
   const folds: Evaluation['folds'] = [];
@@ -98,7 +107,7 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     const test = ordered.slice(cut);
     if (test.length === 0) throw new Error(`evaluateWin: ${closed.length} closed deals leave nothing to test`);
     options.onProgress?.(`training on the oldest ${train.length} closed deals, testing on the newest ${test.length}`);
-    const { model, ms } = fit(train);
+    const { model, ms } = fit(train, `the training part (the oldest ${train.length} of ${closed.length} closed deals)`);
     const p = model.predict(test);
     const y = test.map((o) => (o.isWon ? 1 : 0));
     folds.push({ ...metrics(y, p), train: train.length, test: test.length });
@@ -124,7 +133,7 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
         options.onProgress?.(
           `${repeats > 1 ? `repeat ${repeat + 1} of ${repeats}, ` : ''}fold ${fold + 1} of ${k}: training on ${train.length}, testing on ${test.length}`,
         );
-        const { model, ms } = fit(train);
+        const { model, ms } = fit(train, `fold ${fold + 1}'s training part (${train.length} deals)`);
         const p = model.predict(test);
         const y = test.map((o) => (o.isWon ? 1 : 0));
         folds.push({ ...metrics(y, p), train: train.length, test: test.length });

@@ -39,8 +39,9 @@ export function checkSufficiency(wins: number, losses: number): Sufficiency {
 /** Thrown by training when the data is below the minimum; carries the numbers for the UI. */
 export class InsufficientDataError extends Error {
   readonly sufficiency: Sufficiency;
-  constructor(sufficiency: Sufficiency) {
-    super(sufficiency.message);
+  /** `message` overrides the sufficiency's own sentence where the caller knows more (which part of the data). */
+  constructor(sufficiency: Sufficiency, message = sufficiency.message) {
+    super(message);
     this.name = 'InsufficientDataError';
     this.sufficiency = sufficiency;
   }

@@ -8,13 +8,15 @@ import type { Opportunity } from '../crm/opportunity';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibrate';
 import { describeValue, encode, fitEncoder, type DroppedFeature, type EncoderOptions, type EncoderSpec } from './encode';
 import { applyBinning, fitBinning, type BinnedData } from './forest/binning';
-import { gatherRow, HistogramForest, type ForestJSON } from './forest/forest';
+import { gatherRow, HistogramForest, resolveMaxFeatures, type ForestJSON } from './forest/forest';
 import { checkSufficiency, InsufficientDataError } from './sufficiency';
 
 export interface WinTrainOptions {
   seed?: number;
   trees?: number;
-  minSamplesLeaf?: number;
+  /** Minimum deals in a leaf; 'auto' (the default) is 3, or 0.1% of the deals when that is more. */
+  minSamplesLeaf?: number | 'auto';
+  /** Features tried per split (default 2: see WIN_DEFAULTS). */
   maxFeatures?: number | 'sqrt' | 'third';
   encoder?: EncoderOptions;
   /** Trees grown so far, for progress bars. */
@@ -22,7 +24,14 @@ export interface WinTrainOptions {
 }
 
 /** Defaults chosen on the Salvirt data's cross-validation and the sandbox (see README, "Win Potential"). */
-export const WIN_DEFAULTS = { seed: 1, trees: 100, minSamplesLeaf: 3, maxFeatures: 'sqrt' as const };
+/**
+ * Two features tried per split, not scikit-learn's √p: CRM data is full of many-level
+ * fields (owner, state, title) on which greedy splits overfit, and a small candidate set
+ * decorrelates the trees. Measured on the sandbox (seeds 7–9, time split, 8k deals) it
+ * gains 0.005–0.01 AUC over √p and grows trees about 40% faster; on Salvirt's 22 small
+ * categorical fields √p is ahead by 0.003, inside that data's shuffle-to-shuffle noise.
+ */
+export const WIN_DEFAULTS = { seed: 1, trees: 100, minSamplesLeaf: 'auto' as const, maxFeatures: 2 };
 
 export interface WinFactor {
   /** Feature key (`leadSource`, `attr:industry`, …). */
@@ -54,6 +63,8 @@ export interface WinModelJSON {
   forest: ForestJSON;
   calibration: PlattCalibration;
   stats: { wins: number; losses: number; baseRate: number };
+  /** The forest's settings as used (leaf size and features per split resolved to numbers). */
+  params: { trees: number; minSamplesLeaf: number; maxFeatures: number; features: number };
   importance: Array<{ key: string; label: string; importance: number }>;
   dropped: DroppedFeature[];
 }
@@ -77,11 +88,13 @@ export class WinModel {
     const columns = encode(spec, closed);
     const data = applyBinning(fitBinning(columns), columns);
     const y = Float64Array.from(closed, (o) => (o.isWon ? 1 : 0));
+    const minSamplesLeaf = settings.minSamplesLeaf === 'auto' ? leafSizeFor(closed.length) : settings.minSamplesLeaf;
+    const maxFeatures = resolveMaxFeatures(settings.maxFeatures, spec.features.length);
     const forest = HistogramForest.fit(data, y, {
       task: 'classification',
       trees: settings.trees,
-      minSamplesLeaf: settings.minSamplesLeaf,
-      maxFeatures: settings.maxFeatures,
+      minSamplesLeaf,
+      maxFeatures,
       seed: settings.seed,
       onProgress: settings.onProgress,
     });
@@ -98,6 +111,7 @@ export class WinModel {
       encoder: spec,
       calibration,
       stats: { wins, losses: closed.length - wins, baseRate: wins / closed.length },
+      params: { trees: settings.trees, minSamplesLeaf, maxFeatures, features: spec.features.length },
       importance,
       dropped,
     };
@@ -156,6 +170,16 @@ export class WinModel {
       };
     });
   }
+}
+
+/**
+ * Leaf size by data size: 3 deals, or 0.1% of them on large sets. Leaves that grow with
+ * the data keep trees at about a thousand leaves, which smooths the votes where deals
+ * are plentiful (sandbox AUC equal or better at 10 than at 3 on 8k deals) and keeps
+ * training time linear in the deals rather than in deals × depth.
+ */
+export function leafSizeFor(deals: number): number {
+  return Math.max(3, Math.round(deals / 1000));
 }
 
 function odds(p: number): number {

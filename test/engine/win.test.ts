@@ -4,7 +4,7 @@ import { encode } from '../../lib/engine/encode';
 import { applyBinning } from '../../lib/engine/forest/binning';
 import { gatherRow } from '../../lib/engine/forest/forest';
 import { rocAuc } from '../../lib/engine/metrics';
-import { WIN_DEFAULTS, WinModel, type WinModelJSON } from '../../lib/engine/win';
+import { leafSizeFor, WIN_DEFAULTS, WinModel, type WinModelJSON } from '../../lib/engine/win';
 import { drivenDeals, opp } from './helpers';
 
 // 160 closed deals (82 won): Enterprise wins 85% of the time, SMB 15%; region and employees are noise.
@@ -111,9 +111,23 @@ describe('WinModel on deals driven by one attribute', () => {
 });
 
 describe('WinModel.train', () => {
-  it('uses 200 trees, leaves of 3 and sqrt features by default', () => {
-    expect(WIN_DEFAULTS).toEqual({ seed: 1, trees: 200, minSamplesLeaf: 3, maxFeatures: 'sqrt' });
-    expect(WinModel.train(closed).forest.trees).toHaveLength(200);
+  it('grows 100 trees of leaves of at least 3 deals, trying 2 features per split, by default', () => {
+    expect(WIN_DEFAULTS).toEqual({ seed: 1, trees: 100, minSamplesLeaf: 'auto', maxFeatures: 2 });
+    const trained = WinModel.train(closed);
+    expect(trained.forest.trees).toHaveLength(100);
+    expect(trained.json.params).toEqual({ trees: 100, minSamplesLeaf: 3, maxFeatures: 2, features: trained.json.encoder.features.length });
+    // Every training row is out of bag for some tree of a 100-tree forest.
+    expect(Array.from(trained.oob as Float64Array).every((p) => p > 0 && p < 1)).toBe(true);
+  });
+
+  it('sizes leaves by the data: 3 deals, or 0.1% of them on large sets', () => {
+    expect([40, 448, 3499, 3500, 8000, 50_000].map(leafSizeFor)).toEqual([3, 3, 3, 4, 8, 50]);
+  });
+
+  it('records an explicit features-per-split setting as given', () => {
+    const trained = WinModel.train(closed, { trees: 10, maxFeatures: 1 });
+    expect(trained.json.params.maxFeatures).toBe(1);
+    expect(trained.forest.trees).toHaveLength(10);
   });
 
   it('is reproducible for a seed and differs across seeds', () => {

@@ -10,7 +10,7 @@
 import { Random } from '../random';
 import { decodeArray, encodeArray } from '../serialize';
 import type { BinnedData, FeatureBinning } from './binning';
-import { findLeaf, goesLeft, growTree, TreeScratch, type Tree } from './tree';
+import { findLeaf, findLeafOfRow, goesLeft, growTree, TreeScratch, type Tree } from './tree';
 
 export type ForestTask = 'classification' | 'regression';
 
@@ -87,13 +87,13 @@ export class HistogramForest {
       maxFeatures: resolveMaxFeatures(merged.maxFeatures, featureCount),
       minSamplesLeaf: merged.minSamplesLeaf,
       maxDepth: merged.maxDepth,
+      binary: merged.task === 'classification',
     };
     const seeds = new Random(merged.seed);
     const scratch = new TreeScratch(featureCount);
     const oobSum = new Float64Array(data.rows);
     const oobCount = new Uint16Array(data.rows);
     const weights = new Uint16Array(data.rows);
-    const rowBins = new Uint8Array(featureCount);
     const categorical = data.features.map((b) => b.kind === 'categorical');
     const trees: Tree[] = [];
     for (let t = 0; t < merged.trees; t++) {
@@ -104,8 +104,7 @@ export class HistogramForest {
       trees.push(tree);
       for (let r = 0; r < data.rows; r++) {
         if (weights[r] !== 0) continue;
-        gatherRow(data, r, rowBins);
-        oobSum[r]! += tree.value[findLeaf(tree, categorical, rowBins)] as number;
+        oobSum[r]! += tree.value[findLeafOfRow(tree, categorical, data.codes, r)] as number;
         oobCount[r]! += 1;
       }
       merged.onProgress?.(t + 1, merged.trees);
@@ -227,7 +226,7 @@ function findChild(tree: Tree, node: number, bin: number, categorical: boolean):
   return goesLeft(tree, node, bin, categorical) ? (tree.left[node] as number) : (tree.right[node] as number);
 }
 
-function resolveMaxFeatures(option: ForestOptions['maxFeatures'], features: number): number {
+export function resolveMaxFeatures(option: ForestOptions['maxFeatures'], features: number): number {
   if (option === 'sqrt') return Math.max(1, Math.round(Math.sqrt(features)));
   if (option === 'third') return Math.max(1, Math.round(features / 3));
   if (option > 0 && option < 1) return Math.max(1, Math.round(option * features));

@@ -16,6 +16,8 @@ export interface TreeOptions {
   /** Minimum distinct training rows in a leaf. */
   minSamplesLeaf: number;
   maxDepth: number;
+  /** Targets are 0/1: a node is pure when its weighted sum is 0 or its weight. */
+  binary?: boolean;
 }
 
 /** A fitted tree in flat arrays; node 0 is the root. */
@@ -49,7 +51,8 @@ export class TreeScratch {
   readonly featureOrder: Int32Array;
   /** Occupied bins of the current feature in the current node, ascending. */
   readonly present = new Int32Array(256);
-  readonly mask = new Uint8Array(256);
+  /** Two left-set buffers: one holds the node's best split so far, the other the next candidate. */
+  readonly sets = [new Uint8Array(256), new Uint8Array(256)] as const;
   constructor(features: number) {
     this.featureOrder = new Int32Array(features);
   }
@@ -63,6 +66,9 @@ interface Candidate {
   missingLeft: boolean;
   /** Categorical left set as a 256-slot mask. */
   leftSet: Uint8Array | null;
+  /** Weight and weighted target sum of the rows that go left. */
+  leftWeight: number;
+  leftSum: number;
 }
 
 class TreeBuilder {
@@ -137,23 +143,39 @@ export function growTree(
     return builder.build();
   }
   const root = builder.addNode(totalSum / totalWeight, totalWeight);
-  // Stack of [node, start, end, depth, weight, sum].
-  const stack: number[][] = [[root, 0, inBag, 0, totalWeight, totalSum]];
-  while (stack.length > 0) {
-    const [node, start, end, depth, nodeWeight, nodeSum] = stack.pop() as number[] as [number, number, number, number, number, number];
-    const size = end - start;
-    if (size < 2 * options.minSamplesLeaf || depth >= options.maxDepth) continue;
-    if (isPure(index, start, end, y)) continue;
+  // Depth-first stack of pending nodes, in typed arrays (one entry per open node).
+  const capacity = 2 * options.maxDepth + 8;
+  const stackNode = new Int32Array(capacity);
+  const stackStart = new Int32Array(capacity);
+  const stackEnd = new Int32Array(capacity);
+  const stackDepth = new Int32Array(capacity);
+  const stackWeight = new Float64Array(capacity);
+  const stackSum = new Float64Array(capacity);
+  let top = 0;
+  const push = (node: number, start: number, end: number, depth: number, weight: number, sum: number): void => {
+    stackNode[top] = node;
+    stackStart[top] = start;
+    stackEnd[top] = end;
+    stackDepth[top] = depth;
+    stackWeight[top] = weight;
+    stackSum[top] = sum;
+    top++;
+  };
+  push(root, 0, inBag, 0, totalWeight, totalSum);
+  while (top > 0) {
+    top--;
+    const node = stackNode[top] as number;
+    const start = stackStart[top] as number;
+    const end = stackEnd[top] as number;
+    const depth = stackDepth[top] as number;
+    const nodeWeight = stackWeight[top] as number;
+    const nodeSum = stackSum[top] as number;
+    if (end - start < 2 * options.minSamplesLeaf || depth >= options.maxDepth) continue;
+    if (options.binary ? nodeSum === 0 || nodeSum === nodeWeight : isPure(index, start, end, y)) continue;
     const best = findBestSplit(data, rows, start, end, nodeWeight, nodeSum, options, random, scratch);
     if (best === null) continue;
-    const mid = partition(data.codes[best.feature] as Uint8Array, rows, start, end, best, scratch);
-    // Child statistics from the partition itself (cheap, and exact under float rounding).
-    let leftWeight = 0;
-    let leftSum = 0;
-    for (let i = start; i < mid; i++) {
-      leftWeight += rows.weight[i] as number;
-      leftSum += rows.weighted[i] as number;
-    }
+    const mid = partition(data.codes[best.feature] as Uint8Array, rows, start, end, best);
+    const { leftWeight, leftSum } = best;
     const rightWeight = nodeWeight - leftWeight;
     const rightSum = nodeSum - leftSum;
     const leftNode = builder.addNode(leftSum / leftWeight, leftWeight);
@@ -163,15 +185,19 @@ export function growTree(
     builder.right[node] = rightNode;
     if (best.leftSet) {
       builder.split[node] = builder.sets.length;
-      const words = new Array<number>(SET_WORDS).fill(0);
-      for (let b = 0; b < 256; b++) if (best.leftSet[b]) words[b >>> 5]! |= 1 << (b & 31);
-      for (const word of words) builder.sets.push(word >>> 0);
+      const bins = data.binCounts[best.feature] as number;
+      for (let word = 0; word < SET_WORDS; word++) {
+        let bits = 0;
+        for (let b = word * 32; b < Math.min(bins, word * 32 + 32); b++) if (best.leftSet[b]) bits |= 1 << (b & 31);
+        builder.sets.push(bits >>> 0);
+      }
     } else {
       builder.split[node] = best.threshold;
       builder.missingLeft[node] = best.missingLeft ? 1 : 0;
     }
-    stack.push([rightNode, mid, end, depth + 1, rightWeight, rightSum]);
-    stack.push([leftNode, start, mid, depth + 1, leftWeight, leftSum]);
+    // The right child's stack slot is filled first so the left subtree is grown first.
+    push(rightNode, mid, end, depth + 1, rightWeight, rightSum);
+    push(leftNode, start, mid, depth + 1, leftWeight, leftSum);
   }
   return builder.build();
 }
@@ -218,10 +244,11 @@ function findBestSplit(
     const present = fillHistogram(data.codes[f] as Uint8Array, rows, start, end, scratch);
     if (present > 1) {
       tried++;
-      const bar: number = best === null ? MIN_GAIN : best.gain;
+      const incumbent = best as Candidate | null;
+      const bar: number = incumbent === null ? MIN_GAIN : incumbent.gain;
       const candidate: Candidate | null =
         data.features[f]?.kind === 'categorical'
-          ? bestCategoricalSplit(f, data.binCounts[f] as number, present, node, bar, options, scratch)
+          ? bestCategoricalSplit(f, data.binCounts[f] as number, present, node, bar, incumbent?.leftSet ?? null, options, scratch)
           : bestNumericSplit(f, present, node, bar, options, scratch);
       if (candidate) best = candidate;
     }
@@ -255,8 +282,11 @@ function fillHistogram(codes: Uint8Array, node: NodeRows, start: number, end: nu
     sum[b]! += weighted[i] as number;
     rows[b]! += 1;
   }
-  if (occupied > 24) present.subarray(0, occupied).sort();
-  else {
+  if (occupied > 24) {
+    // Many occupied bins: listing them by a pass over the bins is cheaper than a sort.
+    let k = 0;
+    for (let b = 0; k < occupied; b++) if ((rows[b] as number) > 0) present[k++] = b;
+  } else {
     // Insertion sort: most nodes occupy a handful of bins, where a typed-array sort
     // costs more in call overhead than in comparisons.
     for (let i = 1; i < occupied; i++) {
@@ -323,7 +353,7 @@ function bestNumericSplit(
         // No missing rows in this node: send missing values at prediction time to the
         // heavier child, as scikit-learn does, rather than always right (the high bins).
         const missingLeft = hasMissing ? side === 1 : lw >= rw;
-        best = { gain, feature, threshold: t, missingLeft, leftSet: null };
+        best = { gain, feature, threshold: t, missingLeft, leftSet: null, leftWeight: lw, leftSum: ls };
       }
     }
   }
@@ -332,7 +362,7 @@ function bestNumericSplit(
     const rw = node.weight - missingWeight;
     const rs = node.sum - missingSum;
     const gain = (missingSum * missingSum) / missingWeight + (rs * rs) / rw - node.parentScore;
-    if (gain > bestGain) best = { gain, feature, threshold: 0, missingLeft: true, leftSet: null };
+    if (gain > bestGain) best = { gain, feature, threshold: 0, missingLeft: true, leftSet: null, leftWeight: missingWeight, leftSum: missingSum };
   }
   return best;
 }
@@ -343,6 +373,8 @@ function bestCategoricalSplit(
   present: number,
   node: NodeStats,
   bar: number,
+  /** The left set of the node's best split so far, which must not be overwritten. */
+  current: Uint8Array | null,
   options: TreeOptions,
   scratch: TreeScratch,
 ): Candidate | null {
@@ -365,6 +397,8 @@ function bestCategoricalSplit(
   let bestGain = bar;
   let bestPrefix = -1;
   let bestLeftIsHeavier = false;
+  let bestLeftWeight = 0;
+  let bestLeftSum = 0;
   let lw = 0;
   let ls = 0;
   let lr = 0;
@@ -381,27 +415,33 @@ function bestCategoricalSplit(
       bestGain = gain;
       bestPrefix = i;
       bestLeftIsHeavier = lw >= rw;
+      bestLeftWeight = lw;
+      bestLeftSum = ls;
     }
   }
   if (bestPrefix < 0) return null;
   // Levels absent from this node (unseen levels and missing values arrive here as bin 0)
   // go to the heavier child. Left to default they would always go right, the side of the
   // highest win rates, and an unknown industry would read as a reason to win.
-  const leftSet = new Uint8Array(256);
-  if (bestLeftIsHeavier) leftSet.fill(1, 0, bins);
+  const leftSet = scratch.sets[0] === current ? scratch.sets[1] : scratch.sets[0];
+  leftSet.fill(bestLeftIsHeavier ? 1 : 0, 0, bins);
   for (let i = bestPrefix + 1; i < present; i++) leftSet[order[i] as number] = 0;
   for (let i = 0; i <= bestPrefix; i++) leftSet[order[i] as number] = 1;
-  return { gain: bestGain, feature, threshold: -1, missingLeft: false, leftSet };
+  return { gain: bestGain, feature, threshold: -1, missingLeft: false, leftSet, leftWeight: bestLeftWeight, leftSum: bestLeftSum };
 }
 
 /** Moves the rows going left to the front of index[start:end]; returns the boundary. */
-function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number, split: Candidate, scratch: TreeScratch): number {
-  const goesLeft = splitMask(split, scratch.mask);
+function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number, split: Candidate): number {
   const { index, weight, weighted } = rows;
+  const set = split.leftSet;
+  const threshold = split.threshold;
+  const missingLeft = split.missingLeft;
   let i = start;
   let j = end - 1;
   while (i <= j) {
-    if (goesLeft[codes[index[i] as number] as number]) i++;
+    const b = codes[index[i] as number] as number;
+    const left = set ? set[b] === 1 : b === MISSING_BIN ? missingLeft : b <= threshold;
+    if (left) i++;
     else {
       swap(index, i, j);
       swap(weight, i, j);
@@ -416,14 +456,6 @@ function swap(array: Int32Array | Float64Array, i: number, j: number): void {
   const tmp = array[i] as number;
   array[i] = array[j] as number;
   array[j] = tmp;
-}
-
-function splitMask(split: Candidate, mask: Uint8Array): Uint8Array {
-  if (split.leftSet) return split.leftSet;
-  mask.fill(0);
-  mask.fill(1, 1, split.threshold + 1);
-  mask[MISSING_BIN] = split.missingLeft ? 1 : 0;
-  return mask;
 }
 
 /** True when a row with bin `bin` on the node's feature goes left. */
@@ -443,5 +475,16 @@ export function findLeaf(tree: Tree, isCategorical: readonly boolean[], bins: Ui
     const f = tree.feature[node] as number;
     if (f < 0) return node;
     node = goesLeft(tree, node, bins[f] as number, isCategorical[f] === true) ? (tree.left[node] as number) : (tree.right[node] as number);
+  }
+}
+
+/** The leaf that row `r` of column-major binned data falls into (no row copy: the OOB pass). */
+export function findLeafOfRow(tree: Tree, isCategorical: readonly boolean[], codes: readonly Uint8Array[], r: number): number {
+  let node = 0;
+  for (;;) {
+    const f = tree.feature[node] as number;
+    if (f < 0) return node;
+    const bin = (codes[f] as Uint8Array)[r] as number;
+    node = goesLeft(tree, node, bin, isCategorical[f] === true) ? (tree.left[node] as number) : (tree.right[node] as number);
   }
 }
