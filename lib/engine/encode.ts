@@ -42,6 +42,12 @@ export interface EncoderOptions {
   exclude?: Iterable<string>;
   /** When given, restricts the attributes to these keys (the user's field mapping). */
   include?: Iterable<string>;
+  /**
+   * Standard feature keys to leave out for this model (`amount`, `type`, `leadSource`,
+   * `territory`, `owner`, `ownerManager`, `createdMonth`): e.g. the amount model must not
+   * read the amount it predicts.
+   */
+  excludeFeatures?: Iterable<string>;
   /** Open opportunities, for the data-driven leakage check; without them the check is skipped. */
   open?: Opportunity[];
   /** Categories seen fewer times than this (and at least 0.5% of rows) are bucketed into "(other)". */
@@ -141,7 +147,10 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
   const include = options.include ? new Set(options.include) : null;
   const fieldInfo = new Map((options.fields ?? []).map((f) => [f.key, f]));
   const dropped: DroppedFeature[] = [];
-  const candidates: Array<{ key: string; label: string; source: FeatureSource; kind: 'numeric' | 'categorical' }> = [...STANDARD_FEATURES];
+  const excludeFeatures = new Set(options.excludeFeatures ?? []);
+  const candidates: Array<{ key: string; label: string; source: FeatureSource; kind: 'numeric' | 'categorical' }> = STANDARD_FEATURES.filter(
+    (feature) => !excludeFeatures.has(feature.key),
+  );
 
   const attributeKeys = new Set<string>();
   for (const o of training) for (const key of Object.keys(o.attributes)) attributeKeys.add(key);
