@@ -116,3 +116,35 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   const fraction = position - lower;
   return (sorted[lower] as number) * (1 - fraction) + (sorted[upper] as number) * fraction;
 }
+
+/**
+ * Adjusted Rand index of two clusterings of the same items (Hubert & Arabie 1985):
+ * 1 for identical partitions (whatever the labels), about 0 for chance agreement.
+ */
+export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`adjustedRandIndex: ${a.length} and ${b.length} labels`);
+  const n = a.length;
+  if (n < 2) return 1;
+  const pairs = (x: number): number => (x * (x - 1)) / 2;
+  const table = new Map<string, number>();
+  const rows = new Map<number, number>();
+  const cols = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    const key = `${x}\u0000${y}`;
+    table.set(key, (table.get(key) ?? 0) + 1);
+    rows.set(x, (rows.get(x) ?? 0) + 1);
+    cols.set(y, (cols.get(y) ?? 0) + 1);
+  }
+  let index = 0;
+  for (const count of table.values()) index += pairs(count);
+  let rowPairs = 0;
+  for (const count of rows.values()) rowPairs += pairs(count);
+  let colPairs = 0;
+  for (const count of cols.values()) colPairs += pairs(count);
+  const expected = (rowPairs * colPairs) / pairs(n);
+  const max = (rowPairs + colPairs) / 2;
+  if (max === expected) return 1;
+  return (index - expected) / (max - expected);
+}

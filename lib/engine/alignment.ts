@@ -1,0 +1,89 @@
+/**
+ * Repeat Buyer Potential: how closely an opportunity matches the best Repeat Buyer
+ * Persona, 0–100, with the attribute-by-attribute breakdown the panel draws ("Ideal"
+ * against "Aligned").
+ *
+ * For each persona: the importance-weighted share of its characteristic attributes the
+ * opportunity matches (a category in the persona's values, a number in its range; the
+ * band either side of a range counts half; a missing value counts nothing). Where the
+ * data has repeat business (upsell, cross-sell, renewal), a persona's score is weighted
+ * by its repeat strength, from ×0.6 for a persona whose accounts never came back to ×1
+ * for the one whose accounts came back most: Repeat Buyer Potential is about buyers who
+ * buy again. The persona with the highest score is the opportunity's persona.
+ */
+import type { Opportunity } from '../crm/opportunity';
+import { rangeMatch, type PersonaAttribute } from './personas/describe';
+import { categoryOf, numberOf } from './personas/space';
+
+/** What alignment needs of a persona. */
+export interface AlignablePersona {
+  id: string;
+  attributes: PersonaAttribute[];
+  /** Share of the persona's accounts that later bought again; null when the data has no repeat types. */
+  repeatRate: number | null;
+}
+
+export interface AttributeAlignment {
+  key: string;
+  label: string;
+  /** The persona's value as people read it ("Healthcare", "201–1,000"). */
+  ideal: string;
+  /** The opportunity's value, or null when it has none. */
+  actual: string | null;
+  /** 1 matched, 0.5 near (the band next to a range), 0 not. */
+  match: number;
+  /** The attribute's weight in the persona (sums to 1). */
+  weight: number;
+}
+
+export interface Alignment {
+  personaId: string;
+  /** Repeat Buyer Potential, 0–100 (repeat-weighted where the data allows). */
+  score: number;
+  /** The importance-weighted match before repeat weighting, 0–100. */
+  match: number;
+  breakdown: AttributeAlignment[];
+}
+
+/** Lowest multiplier of a persona's score, for the persona with the weakest repeat business. */
+export const REPEAT_FLOOR = 0.6;
+
+function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
+  const raw = opportunity.attributes[attribute.key];
+  if (attribute.kind === 'category') {
+    const c = categoryOf(raw);
+    return { actual: c, match: c !== null && attribute.values.includes(c) ? 1 : 0 };
+  }
+  const n = numberOf(raw);
+  return { actual: Number.isFinite(n) ? n.toLocaleString('en-US') : null, match: rangeMatch(attribute, n) };
+}
+
+/** The unweighted match of an opportunity to one persona. */
+export function matchPersona(persona: AlignablePersona, opportunity: Opportunity): { match: number; breakdown: AttributeAlignment[] } {
+  let total = 0;
+  const breakdown = persona.attributes.map((attribute) => {
+    const { actual, match } = describeActual(attribute, opportunity);
+    total += attribute.weight * match;
+    return { key: attribute.key, label: attribute.label, ideal: attribute.value, actual, match, weight: attribute.weight };
+  });
+  return { match: 100 * total, breakdown };
+}
+
+/** Multiplier of each persona's score by its repeat strength (all 1 when there is no repeat data). */
+export function repeatWeights(personas: readonly AlignablePersona[]): number[] {
+  const rates = personas.map((p) => p.repeatRate);
+  const max = Math.max(0, ...rates.map((r) => r ?? 0));
+  if (max <= 0 || rates.some((r) => r === null)) return personas.map(() => 1);
+  return rates.map((r) => REPEAT_FLOOR + (1 - REPEAT_FLOOR) * ((r as number) / max));
+}
+
+/** The best-aligned persona of an opportunity, or null when there are no personas. */
+export function align(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): Alignment | null {
+  let best: Alignment | null = null;
+  personas.forEach((persona, i) => {
+    const { match, breakdown } = matchPersona(persona, opportunity);
+    const score = match * (weights[i] as number);
+    if (best === null || score > best.score + 1e-9) best = { personaId: persona.id, score, match, breakdown };
+  });
+  return best;
+}
