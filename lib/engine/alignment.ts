@@ -13,7 +13,7 @@
  */
 import type { Opportunity } from '../crm/opportunity';
 import { rangeMatch, type PersonaAttribute } from './personas/describe';
-import { categoryOf, numberOf } from './personas/space';
+import { categoryOf, numberOf } from './encode';
 
 /** What alignment needs of a persona. */
 export interface AlignablePersona {

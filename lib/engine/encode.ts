@@ -100,7 +100,8 @@ export function readFeature(opportunity: Opportunity, source: FeatureSource): At
   }
 }
 
-function isEmpty(value: AttributeValue): boolean {
+function isEmpty(value: AttributeValue | undefined): boolean {
+  if (value === undefined) return true;
   return value === null || value === '' || (typeof value === 'number' && Number.isNaN(value));
 }
 
@@ -111,12 +112,15 @@ function coverage(opportunities: Opportunity[], source: FeatureSource): number {
   return filled / opportunities.length;
 }
 
-function categoryOf(value: AttributeValue): string | null {
+/** A value as a category: trimmed text, or null when empty. Shared by every reader of attributes. */
+export function categoryOf(value: AttributeValue | undefined): string | null {
+  if (value === undefined) return null;
   if (isEmpty(value)) return null;
   return typeof value === 'string' ? value.trim() : String(value);
 }
 
-function numberOf(value: AttributeValue): number {
+/** A value as a number (booleans 1/0, numeric text parsed), NaN when it is none. */
+export function numberOf(value: AttributeValue | undefined): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' && value.trim() !== '') {

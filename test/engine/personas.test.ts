@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { align, matchPersona, repeatWeights, type AlignablePersona } from '../../lib/engine/alignment';
 import { adjustedRandIndex, rocAuc } from '../../lib/engine/metrics';
-import { bandOf, EMPLOYEE_BANDS, quantileBands, runLabel } from '../../lib/engine/personas/bands';
+import { bandOf, EMPLOYEE_BANDS, quantileBands, runLabel } from '../../lib/engine/bands';
 import { chooseK, MIN_GAP_GAIN } from '../../lib/engine/personas/choose-k';
 import { describeCluster, rangeMatch, type PersonaAttribute } from '../../lib/engine/personas/describe';
 import { alignWithModel, clusterOf, discoverPersonas, MIN_PERSONA_WINS, personasFor } from '../../lib/engine/personas';

@@ -6,8 +6,9 @@
  * everyone else has too scores 0; a value twice as common but held by 5% scores little.
  */
 import type { Opportunity } from '../../crm/opportunity';
-import { bandOf, runLabel, type Band } from './bands';
-import { categoryOf, numberOf, type SpaceAttribute } from './space';
+import { bandOf, runLabel, type Band } from '../bands';
+import { categoryOf, numberOf } from '../encode';
+import type { SpaceAttribute } from './space';
 
 export interface ValueRange {
   /** Inclusive; null = unbounded. */

@@ -15,6 +15,7 @@
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { align, repeatWeights, type Alignment } from '../alignment';
 import { personaCard } from '../persona-card';
+import { cyrb53 } from '../persona-card/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
 import { describeCluster, type PersonaAttribute } from './describe';
 import { buildSpace, columnBlocks, embed, type SpaceOptions } from './space';
@@ -97,14 +98,9 @@ export function distinctiveness(persona: Pick<Persona, 'attributes'>): number {
 
 export const MIN_TEAM_DISTINCTIVENESS = 1.5;
 
-/** FNV-1a, 32-bit, as base 36: short stable ids. */
-export function stableHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36).padStart(7, '0');
+/** A short stable id part (cyrb53, base 36). */
+function idHash(text: string): string {
+  return cyrb53(text).toString(36);
 }
 
 function basisOf(won: Opportunity[]): { basis: PersonaGroup['basis']; deals: Opportunity[] } {
@@ -140,8 +136,8 @@ function assignIds(clusters: Array<{ memberIds: string[]; signature: string }>, 
   return clusters.map((cluster, c) => {
     const inherited = ids[c];
     if (inherited) return inherited;
-    let id = `persona-${stableHash(`${scope}|${cluster.signature}`)}`;
-    for (let n = 2; used.has(id); n++) id = `persona-${stableHash(`${scope}|${cluster.signature}|${n}`)}`;
+    let id = `persona-${idHash(`${scope}|${cluster.signature}`)}`;
+    for (let n = 2; used.has(id); n++) id = `persona-${idHash(`${scope}|${cluster.signature}|${n}`)}`;
     used.add(id);
     return id;
   });

@@ -12,7 +12,8 @@
  *   expected squared distance, as two deals of a many-level category nearly do.
  */
 import type { AttributeField, AttributeValue, Opportunity } from '../../crm/opportunity';
-import { EMPLOYEE_BANDS, quantileBands, type Band } from './bands';
+import { EMPLOYEE_BANDS, quantileBands, type Band } from '../bands';
+import { categoryOf, numberOf } from '../encode';
 
 export type SpaceAttribute = (
   | { key: string; label: string; kind: 'categorical'; levels: string[] }
@@ -43,22 +44,6 @@ const ONE_HOT_SCALE = Math.SQRT1_2;
 const PERCENTILE_SCALE = Math.sqrt(6);
 /** Names of attributes that are identifiers or set at the close: not who the buyer is. */
 const NOT_A_TRAIT = /(^|[^a-z])(id|ids|name|email|phone|url|website|description|notes?|reason|next ?step|age|duration|fiscal|stage|status|probability|forecast|won|closed?)([^a-z]|$)/i;
-
-export function categoryOf(value: AttributeValue | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' && Number.isNaN(value)) return null;
-  const text = typeof value === 'string' ? value.trim() : String(value);
-  return text === '' ? null : text;
-}
-
-export function numberOf(value: AttributeValue | undefined): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : Number.NaN;
-  }
-  return Number.NaN;
-}
 
 function isNumericColumn(values: AttributeValue[]): boolean {
   let numbers = 0;
