@@ -36,7 +36,7 @@
  * categorical feature, log values per numeric one), cut short by bounds that cannot
  * change its result; see `scan`.
  */
-import { blankOpportunity, WELL_KNOWN_ATTRIBUTES, type AttributeValue, type IsoDate, type Opportunity } from '../crm/opportunity';
+import { blankOpportunity, WELL_KNOWN_ATTRIBUTES, type IsoDate, type Opportunity } from '../crm/opportunity';
 import { EMPLOYEE_BANDS } from './bands';
 import { quantile } from './metrics';
 import { categoryOf, describeValue, fitEncoder, numberOf, readFeature, type EncoderSpec, type FeatureSource, type FeatureSpec } from './encode';
