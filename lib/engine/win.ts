@@ -78,7 +78,9 @@ export class WinModel {
   ) {}
 
   static train(closed: Opportunity[], options: WinTrainOptions = {}): WinModel {
-    const settings = { ...WIN_DEFAULTS, ...options };
+    // Options given as undefined keep their defaults (a caller passing `{ seed: undefined }`).
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as WinTrainOptions;
+    const settings = { ...WIN_DEFAULTS, ...given };
     const unclosed = closed.find((o) => !o.isClosed);
     if (unclosed) throw new Error(`WinModel.train: opportunity ${unclosed.id} is open; train on closed deals only`);
     const wins = closed.filter((o) => o.isWon).length;

@@ -1,21 +1,32 @@
 /**
- * `dealsight analyze <file.csv> [--json] [--top N]`: the open pipeline ranked by Win
- * Potential, each deal with the factors that raise and lower it.
+ * `dealsight analyze <file.csv> [--json] [--top N]`: the Repeat Buyer Personas, then the
+ * open pipeline ranked by Win Potential with Repeat Buyer Potential, the predicted close
+ * date and amount, and the reasons.
  */
 import { basename } from 'node:path';
-import type { Opportunity } from '../../crm/opportunity';
-import { checkSufficiency } from '../../engine/sufficiency';
-import { WinModel, WIN_DEFAULTS, type WinFactor, type WinScore } from '../../engine/win';
+import { analyze, type Analysis, type AnalyzeStep, type OpportunityResult } from '../../engine/analyze';
+import type { Persona, PersonaGroup } from '../../engine/personas';
+import type { WinFactor } from '../../engine/win';
 import { parseArgs, positiveInteger } from '../args';
-import { clip, int, money, pct, table } from '../format';
+import { bar, clip, int, money, pct, table } from '../format';
 import { leakyAttributeKeys } from '../leaky';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
 
-export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--trees N]
-  Trains Win Potential on the closed deals and ranks the open ones.
-  --top N   show the N highest-ranked open deals (default 25); --all shows every one
-  --json    print one JSON object on stdout`;
+export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD]
+  Finds the Repeat Buyer Personas in the won deals, trains Win Potential and the close-date
+  and amount forecasts on the closed deals, and ranks the open ones.
+  --top N    show the N highest-ranked open deals (default 25); --all shows every one
+  --as-of    the day the analysis is as of (default: the latest date in the file)
+  --json     print one JSON object on stdout`;
+
+const STEP_LABEL: Record<AnalyzeStep, string> = {
+  win: 'Training Win Potential',
+  personas: 'Finding Repeat Buyer Personas',
+  forecast: 'Training close-date and amount forecasts',
+  similar: 'Indexing closed deals for similar-deal search',
+  score: 'Scoring every opportunity',
+};
 
 export function analyzeCommand(argv: string[], progress: Progress, out: (text: string) => void): number {
   const { positionals, flags } = parseArgs(argv, {
@@ -23,128 +34,165 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
     top: { type: 'number' },
     all: { type: 'boolean' },
     seed: { type: 'number' },
-    trees: { type: 'number' },
+    'as-of': { type: 'string' },
   });
   if (positionals.length > 1) throw new CliError(`analyze reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
+  const asOf = flags['as-of'] as string | undefined;
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date like 2026-09-30, got "${asOf}"`);
+  const limit = flags.all ? Number.POSITIVE_INFINITY : positiveInteger(flags, 'top', 25);
   const imported = loadCsv(positionals[0], progress);
   const file = basename(imported.file);
-  const closed = imported.opportunities.filter((o) => o.isClosed);
-  const open = imported.opportunities.filter((o) => !o.isClosed);
-  const wins = closed.filter((o) => o.isWon).length;
-  const sufficiency = checkSufficiency(wins, closed.length - wins);
-
-  let model: WinModel | null = null;
-  if (sufficiency.enough) {
-    const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);
-    progress.phase(`Training Win Potential on ${int(closed.length)} closed deals`);
-    model = WinModel.train(closed, {
-      trees,
-      seed: typeof flags.seed === 'number' ? flags.seed : WIN_DEFAULTS.seed,
-      encoder: { fields: imported.fields, exclude: leakyAttributeKeys(imported), open },
-      onProgress: (done, total) => progress.update(done, total),
-    });
-    progress.done();
-    for (const dropped of model.json.dropped) progress.note(`  not a win feature: ${dropped.label}: ${dropped.reason}`);
-  } else {
-    progress.note(sufficiency.message);
-  }
-  progress.phase(`Scoring ${int(open.length)} open deals`);
-  const scores = model ? model.score(open) : [];
+  let step: AnalyzeStep | null = null;
+  const analysis = analyze(imported.opportunities, {
+    seed: typeof flags.seed === 'number' ? flags.seed : undefined,
+    asOf,
+    fields: imported.fields,
+    exclude: leakyAttributeKeys(imported),
+    onProgress: (next, done, total) => {
+      if (next !== step) {
+        step = next;
+        progress.phase(STEP_LABEL[next]);
+      }
+      progress.update(done, total);
+    },
+  });
   progress.done();
-  const scoreById = new Map(scores.map((s) => [s.id, s]));
-  const closedProbability = model ? oobById(model, closed) : new Map<string, number>();
-  const ranked = [...open].sort((a, b) => (scoreById.get(b.id)?.probability ?? -1) - (scoreById.get(a.id)?.probability ?? -1));
-
-  if (flags.json) {
-    out(
-      JSON.stringify({
-        file,
-        closed: closed.length,
-        won: wins,
-        lost: closed.length - wins,
-        open: open.length,
-        sufficiency: { enough: sufficiency.enough, winsNeeded: sufficiency.winsNeeded, lossesNeeded: sufficiency.lossesNeeded, message: sufficiency.message },
-        personas: [],
-        opportunities: imported.opportunities.map((o) => {
-          const score = scoreById.get(o.id);
-          return {
-            id: o.id,
-            name: o.name,
-            isClosed: o.isClosed,
-            isWon: o.isWon,
-            winPotential: score ? round(score.probability) : o.isClosed ? (closedProbability.get(o.id) ?? null) : null,
-            winBand: score?.band ?? null,
-            raising: score?.raising.map(jsonFactor) ?? [],
-            lowering: score?.lowering.map(jsonFactor) ?? [],
-          };
-        }),
-      }),
-    );
-    return 0;
-  }
-
-  const limit = flags.all ? ranked.length : positiveInteger(flags, 'top', 25);
-  out(report(file, ranked.slice(0, limit), scoreById, { open: open.length, closed: closed.length, wins, message: sufficiency.enough ? null : sufficiency.message }));
+  for (const note of analysis.notes) progress.note(`note: ${note}`);
+  for (const dropped of analysis.win?.json.dropped ?? []) progress.note(`  not a win feature: ${dropped.label}: ${dropped.reason}`);
+  out(flags.json ? JSON.stringify(toJson(file, analysis)) : report(file, analysis, limit));
   return 0;
 }
 
-function round(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function personaJson(persona: Persona): Record<string, unknown> {
+  return {
+    id: persona.id,
+    name: persona.name,
+    company: persona.company,
+    size: persona.size,
+    repeatRate: persona.repeatRate === null ? null : round(persona.repeatRate),
+    lifetimeValue: persona.lifetimeValue === null ? null : round(persona.lifetimeValue, 2),
+    winRate: persona.winRate === null ? null : round(persona.winRate),
+    attributes: persona.attributes.map((a) => ({ field: a.label, key: a.key, value: a.value, importance: round(a.weight), share: round(a.share), baseShare: round(a.baseShare) })),
+    recentWins: persona.recentWins.map((w) => w.id),
+  };
 }
 
-function jsonFactor(f: WinFactor): { field: string; value: string; impact: number } {
-  return { field: f.label, value: f.value, impact: round(f.impact) };
+function toJson(file: string, analysis: Analysis): Record<string, unknown> {
+  return {
+    file,
+    asOf: analysis.asOf,
+    personas: analysis.personas.org?.personas.map(personaJson) ?? [],
+    teams: analysis.personas.teams.map((group) => ({ team: group.team, personas: group.personas.map(personaJson) })),
+    opportunities: analysis.results.map((r) => {
+      const o = r.opportunity;
+      return {
+        id: o.id,
+        name: o.name,
+        isClosed: o.isClosed,
+        isWon: o.isWon,
+        personaId: r.personaId,
+        repeatBuyerPotential: r.alignment ? round(r.alignment.score, 2) : null,
+        teamPersonaId: r.teamPersonaId,
+        teamRepeatBuyerPotential: r.teamAlignment ? round(r.teamAlignment.score, 2) : null,
+        winPotential: r.winPotential === null ? null : round(r.winPotential),
+        predictedCloseDate: r.forecast?.closeDate?.p50 ?? null,
+        predictedAmount: r.forecast?.amount ? round(r.forecast.amount.p50, 2) : null,
+        similar: r.similar ? [...r.similar.wins, ...r.similar.losses].map((d) => d.id) : [],
+      };
+    }),
+    notes: analysis.notes,
+  };
 }
 
-/** Out-of-bag (honest) probabilities of the training deals, for the JSON's closed rows. */
-function oobById(model: WinModel, closed: Opportunity[]): Map<string, number> {
-  const map = new Map<string, number>();
-  const oob = model.oob;
-  if (!oob) return map;
-  closed.forEach((o, i) => {
-    const p = oob[i] as number;
-    if (!Number.isNaN(p)) map.set(o.id, round(p));
+function phrase(persona: Persona): string {
+  return persona.attributes
+    .slice(0, 4)
+    .map((a) => (a.key === 'employees' ? `${a.value} employees` : a.key === 'buyerTitle' ? `${a.value} buyers` : a.value))
+    .join(' · ');
+}
+
+function personaCards(group: PersonaGroup, analysis: Analysis): string[] {
+  const lines: string[] = [];
+  group.personas.forEach((persona, i) => {
+    const facts = [
+      `${int(persona.size)} wins (${pct(persona.share)})`,
+      persona.repeatRate !== null ? `repeat buyers ${pct(persona.repeatRate)}` : null,
+      persona.lifetimeValue !== null ? `lifetime value ${money(persona.lifetimeValue, persona.currency)}` : null,
+      persona.winRate !== null ? `aligned deals won ${pct(persona.winRate)} of ${int(persona.alignedClosed)}` : null,
+    ].filter(Boolean);
+    lines.push(`  ${i + 1}. ${persona.name}, ${persona.company}  [${persona.id}]`);
+    lines.push(`     ${phrase(persona)}`);
+    lines.push(`     ${facts.join(' · ')}`);
+    const rows = persona.attributes.map((a) => [`       ${a.label}`, clip(a.value, 40), bar(a.weight / (persona.attributes[0]?.weight || 1), 16), `${pct(a.share)} of the persona, ${pct(a.baseShare)} of all wins`]);
+    lines.push(table(rows));
+    const recent = persona.recentWins.slice(0, 3).map((w) => `${clip(w.name, 40)} (${w.closeDate ?? 'no date'})`);
+    if (recent.length > 0) lines.push(`       Recent wins: ${recent.join('; ')}`);
+    lines.push('');
   });
-  return map;
+  void analysis;
+  return lines;
 }
 
 function factorText(f: WinFactor): string {
   const points = Math.round(f.impact * 100);
-  return `${points >= 0 ? '+' : '−'}${Math.abs(points)} ${f.label}: ${clip(f.value, 24)}`;
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points)} ${f.label}: ${clip(f.value, 22)}`;
 }
 
-function report(
-  file: string,
-  ranked: Opportunity[],
-  scores: Map<string, WinScore>,
-  counts: { open: number; closed: number; wins: number; message: string | null },
-): string {
+function pipelineRow(r: OpportunityResult, rank: number, names: Map<string, string>): string[] {
+  const o = r.opportunity;
+  const close = r.forecast?.closeDate;
+  const amount = r.forecast?.amount;
+  const why = r.win ? [...r.win.raising.slice(0, 2), ...r.win.lowering.slice(0, 1)].map(factorText).join('; ') : '';
+  return [
+    String(rank),
+    r.winPotential !== null ? pct(r.winPotential) : '–',
+    r.alignment ? String(Math.round(r.alignment.score)) : '–',
+    clip(r.alignment ? (names.get(r.alignment.personaId) ?? '') : '', 16),
+    clip(o.name || o.id, 30),
+    money(o.amount, o.currency),
+    amount ? money(amount.p50, amount.currency) : '–',
+    o.closeDate ?? '–',
+    close ? `${close.p50}${close.slip ? ' slip' : ''}` : '–',
+    why,
+  ];
+}
+
+function report(file: string, analysis: Analysis, limit: number): string {
   const lines: string[] = [];
-  if (counts.open === 0) {
-    return `${file} has no open deals to rank (${int(counts.closed)} closed).`;
+  const org = analysis.personas.org;
+  if (org && org.personas.length > 0) {
+    lines.push(`Repeat Buyer Personas of ${file}: ${org.personas.length}, from ${int(org.personas.reduce((s, p) => s + p.size, 0))} ${org.basis === 'new customer' ? 'new-customer wins' : 'wins'}`);
+    lines.push('');
+    lines.push(...personaCards(org, analysis));
+    for (const group of analysis.personas.teams) {
+      lines.push(`  Team ${group.team}: ${group.personas.map((p) => `${p.name} (${phrase(p)})`).join('; ')}`);
+    }
+    if (analysis.personas.teams.length > 0) lines.push('');
+  } else {
+    lines.push(`No Repeat Buyer Personas for ${file}: ${analysis.personas.insufficient?.message ?? 'no attribute describes the buyers'}`);
+    lines.push('');
   }
+  const open = analysis.results.filter((r) => !r.opportunity.isClosed);
+  if (open.length === 0) {
+    lines.push(`${file} has no open deals to rank.`);
+    return lines.join('\n');
+  }
+  const ranked = [...open].sort((a, b) => (b.winPotential ?? -1) - (a.winPotential ?? -1) || (b.alignment?.score ?? -1) - (a.alignment?.score ?? -1));
+  const closed = analysis.results.length - open.length;
   lines.push(
-    counts.message
-      ? `Open pipeline of ${file}: ${int(counts.open)} deals, not scored. ${counts.message}`
-      : `Open pipeline of ${file}, ranked by Win Potential: ${int(counts.open)} open deals; trained on ${int(counts.closed)} closed (${pct(counts.wins / counts.closed)} won)`,
+    analysis.win
+      ? `Open pipeline ranked by Win Potential (as of ${analysis.asOf}): ${int(open.length)} deals; models trained on ${int(closed)} closed`
+      : `Open pipeline (as of ${analysis.asOf}): ${int(open.length)} deals, without Win Potential: ${analysis.winSufficiency.message}`,
   );
   lines.push('');
-  const header = ['#', 'Win', 'Band', 'Opportunity', 'Account', 'Amount', 'Close', 'Why'];
-  const rows = ranked.map((o, i) => {
-    const s = scores.get(o.id);
-    const why = s ? [...s.raising.slice(0, 2), ...s.lowering.slice(0, 1)].map(factorText).join('; ') : '';
-    return [
-      String(i + 1),
-      s ? pct(s.probability) : '–',
-      s?.band ?? '',
-      clip(o.name || o.id, 34),
-      clip(o.account?.name ?? '', 22),
-      money(o.amount, o.currency),
-      o.closeDate ?? '',
-      why,
-    ];
-  });
-  lines.push(table([header, ...rows], new Set([0, 1, 5])));
-  if (ranked.length < counts.open) lines.push(`\n… ${int(counts.open - ranked.length)} more (--all lists every open deal)`);
+  const names = new Map((org?.personas ?? []).map((p) => [p.id, p.name]));
+  const header = ['#', 'Win', 'RBP', 'Persona', 'Opportunity', 'Amount', 'Predicted', 'CRM close', 'Predicted', 'Why'];
+  const rows = ranked.slice(0, limit).map((r, i) => pipelineRow(r, i + 1, names));
+  lines.push(table([header, ...rows], new Set([0, 1, 2, 5, 6])));
+  if (rows.length < open.length) lines.push(`\n… ${int(open.length - rows.length)} more (--all lists every open deal)`);
+  lines.push('');
+  lines.push('Win: Win Potential. RBP: Repeat Buyer Potential, 0–100, against the persona named. Predicted: the forecasts\' P50; "slip": the CRM close date is before the predicted range.');
   return lines.join('\n');
 }

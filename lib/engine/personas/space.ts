@@ -66,7 +66,8 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
   for (const key of [...keys].sort()) {
     const field = info.get(key);
     const label = field?.label ?? key;
-    if (exclude.has(key) || field?.kind === 'date' || NOT_A_TRAIT.test(key) || NOT_A_TRAIT.test(label)) continue;
+    // The key's words, not the label's: a label such as "Product Name" names a trait.
+    if (exclude.has(key) || field?.kind === 'date' || NOT_A_TRAIT.test(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))) continue;
     const values = won.map((o) => o.attributes[key] ?? null);
     const filled = values.filter((v) => categoryOf(v) !== null).length;
     if (filled < Math.max(5, won.length * 0.2)) continue; // too sparse to describe anyone

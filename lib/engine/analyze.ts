@@ -1,0 +1,156 @@
+/**
+ * The whole analysis of one data set, as the CLI and the engine worker run it: train the
+ * win model, the personas, the forecasts and the similar-deals index on the closed deals,
+ * then score every opportunity. Each part that lacks data says why and the rest go on.
+ */
+import type { AttributeField, IsoDate, Opportunity } from '../crm/opportunity';
+import { ForecastModel, type Forecast } from './forecast';
+import { align, type Alignment } from './alignment';
+import { discoverPersonas, type PersonaGroup, type PersonaModelJSON } from './personas';
+import { SimilarIndex, type SimilarResult } from './similar';
+import { checkSufficiency, type Sufficiency } from './sufficiency';
+import { WinModel, type WinScore } from './win';
+
+export interface AnalyzeOptions {
+  seed?: number;
+  /** The day the analysis is as of; default the latest date in the data (see `latestDate`). */
+  asOf?: IsoDate;
+  fields?: AttributeField[];
+  /** Attribute keys never used (set at the close, or unticked). */
+  exclude?: string[];
+  /** Last persona model, so personas keep their ids. */
+  previousPersonas?: PersonaModelJSON | null;
+  /** Similar deals listed per outcome. */
+  similar?: number;
+  onProgress?: (step: AnalyzeStep, done: number, total: number) => void;
+}
+
+export type AnalyzeStep = 'win' | 'personas' | 'forecast' | 'similar' | 'score';
+
+/**
+ * Personas at two reporting levels. The org level is the headline (`personaId`,
+ * `alignment`): one scale for the whole pipeline, so deals of different teams rank
+ * against each other fairly. Where the deal's team has personas of its own, the team
+ * level is given beside it (`teamPersonaId`, `teamAlignment`), and the UI's reporting-
+ * level switch shows it.
+ */
+export interface OpportunityResult {
+  opportunity: Opportunity;
+  /** The org persona cluster for a won deal that was clustered; else the best-aligned org persona. */
+  personaId: string | null;
+  alignment: Alignment | null;
+  /** The same within the deal's team, when the team has its own personas. */
+  teamPersonaId: string | null;
+  teamAlignment: Alignment | null;
+  /** Out-of-bag (honest) for closed training deals; scored for open ones. */
+  winPotential: number | null;
+  win: WinScore | null;
+  forecast: Forecast | null;
+  similar: SimilarResult | null;
+}
+
+export interface Analysis {
+  asOf: IsoDate;
+  win: WinModel | null;
+  winSufficiency: Sufficiency;
+  personas: PersonaModelJSON;
+  forecast: ForecastModel | null;
+  similar: SimilarIndex | null;
+  /** Every input opportunity once, in input order. */
+  results: OpportunityResult[];
+  /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
+  notes: string[];
+}
+
+/** The org and team persona cluster of each clustered won deal. */
+function clusterIndex(model: PersonaModelJSON): Map<string, { org: string | null; team: string | null }> {
+  const index = new Map<string, { org: string | null; team: string | null }>();
+  const add = (group: PersonaGroup | null, level: 'org' | 'team'): void => {
+    for (const persona of group?.personas ?? []) {
+      for (const id of persona.memberIds) {
+        const entry = index.get(id) ?? { org: null, team: null };
+        entry[level] = persona.id;
+        index.set(id, entry);
+      }
+    }
+  };
+  add(model.org, 'org');
+  for (const group of model.teams) add(group, 'team');
+  return index;
+}
+
+/** The latest created or close date of the closed deals: "as of the export" for a file. */
+export function latestDate(opportunities: Opportunity[]): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const o of opportunities) {
+    for (const date of [o.createdDate, o.isClosed ? o.closeDate : null, o.stageEnteredDate]) {
+      if (date && (latest === null || date > latest)) latest = date;
+    }
+  }
+  return latest;
+}
+
+export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = {}): Analysis {
+  const notes: string[] = [];
+  const progress = options.onProgress ?? (() => undefined);
+  const closed = opportunities.filter((o) => o.isClosed);
+  const open = opportunities.filter((o) => !o.isClosed);
+  const asOf = options.asOf ?? latestDate(opportunities) ?? '1970-01-01';
+  const encoder = { fields: options.fields, exclude: options.exclude, open };
+
+  const wins = closed.filter((o) => o.isWon).length;
+  const winSufficiency = checkSufficiency(wins, closed.length - wins);
+  let win: WinModel | null = null;
+  if (winSufficiency.enough) {
+    win = WinModel.train(closed, { seed: options.seed, encoder, onProgress: (done, total) => progress('win', done, total) });
+  } else {
+    notes.push(winSufficiency.message);
+  }
+
+  progress('personas', 0, 1);
+  const personas = discoverPersonas(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, previous: options.previousPersonas });
+  progress('personas', 1, 1);
+  if (personas.insufficient) notes.push(personas.insufficient.message);
+  for (const note of personas.org?.notes ?? []) notes.push(`Personas: ${note}`);
+
+  const forecast = ForecastModel.train(closed, { seed: options.seed, encoder, asOf, onProgress: (done, total) => progress('forecast', done, total) });
+  for (const note of forecast.notes) notes.push(`Forecast: ${note}`);
+
+  progress('similar', 0, 1);
+  const importance = win ? Object.fromEntries(win.json.importance.map((f) => [f.key, Math.max(f.importance, 0.01)])) : undefined;
+  const similar = closed.length > 0 ? SimilarIndex.build(closed, { weights: importance, asOf }) : null;
+  progress('similar', 1, 1);
+
+  // Scores: closed training deals get their out-of-bag win probability, open ones a score.
+  const oob = new Map<string, number>();
+  if (win?.oob) closed.forEach((o, i) => {
+    const p = win?.oob?.[i] as number;
+    if (!Number.isNaN(p)) oob.set(o.id, p);
+  });
+  const winScores = new Map((win ? win.score(open) : []).map((s) => [s.id, s]));
+  const forecasts = new Map(forecast.predict(opportunities, asOf).map((f) => [f.id, f]));
+  const k = options.similar ?? 3;
+  const clusters = clusterIndex(personas);
+  const teams = new Map(personas.teams.map((g) => [g.team, g]));
+  const results = opportunities.map((opportunity, i) => {
+    if (i % 500 === 0) progress('score', i, opportunities.length);
+    const alignment = personas.org ? align(opportunity, personas.org.personas) : null;
+    const team = teams.get(opportunity.ownerManager?.name ?? null) ?? null;
+    const teamAlignment = team ? align(opportunity, team.personas) : null;
+    const score = winScores.get(opportunity.id) ?? null;
+    const clustered = opportunity.isWon ? clusters.get(opportunity.id) : undefined;
+    return {
+      opportunity,
+      personaId: clustered?.org ?? alignment?.personaId ?? null,
+      alignment,
+      teamPersonaId: team ? (clustered?.team ?? teamAlignment?.personaId ?? null) : null,
+      teamAlignment,
+      winPotential: score?.probability ?? oob.get(opportunity.id) ?? null,
+      win: score,
+      forecast: forecasts.get(opportunity.id) ?? null,
+      similar: similar ? similar.find(opportunity, { k, asOf }) : null,
+    };
+  });
+  progress('score', opportunities.length, opportunities.length);
+  return { asOf, win, winSufficiency, personas, forecast, similar, results, notes };
+}
