@@ -138,6 +138,19 @@ export class HistogramForest {
   }
 
   /**
+   * The leaf of every row of `data` in every tree: `result[t][r]` is the node index of
+   * row r's leaf in tree t (quantile forests summarize the training rows per leaf).
+   */
+  leafIndices(data: BinnedData): Int32Array[] {
+    this.checkLayout(data);
+    return this.trees.map((tree) => {
+      const out = new Int32Array(data.rows);
+      for (let r = 0; r < data.rows; r++) out[r] = findLeafOfRow(tree, this.categorical, data.codes, r);
+      return out;
+    });
+  }
+
+  /**
    * Per-feature contributions along each tree's decision path (Saabas): the prediction
    * equals `bias + Σ contributions`, exactly, so the reasons always add up to the score.
    */
