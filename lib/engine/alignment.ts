@@ -50,15 +50,30 @@ export const REPEAT_FLOOR = 0.6;
 
 function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
   const raw = opportunity.attributes[attribute.key];
-  if (attribute.kind === 'category') {
-    const c = categoryOf(raw);
-    return { actual: c, match: c !== null && attribute.values.includes(c) ? 1 : 0 };
-  }
+  const match = attributeMatch(attribute, opportunity);
+  if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
   const n = numberOf(raw);
-  return { actual: Number.isFinite(n) ? n.toLocaleString('en-US') : null, match: rangeMatch(attribute, n) };
+  return { actual: Number.isFinite(n) ? n.toLocaleString('en-US') : null, match };
 }
 
-/** The unweighted match of an opportunity to one persona. */
+/** How one attribute of the opportunity matches (no display strings: the hot path). */
+function attributeMatch(attribute: PersonaAttribute, opportunity: Opportunity): number {
+  const raw = opportunity.attributes[attribute.key];
+  if (attribute.kind === 'category') {
+    const c = categoryOf(raw);
+    return c !== null && attribute.values.includes(c) ? 1 : 0;
+  }
+  return rangeMatch(attribute, numberOf(raw));
+}
+
+/** The unweighted match, 0–100, of an opportunity to one persona. */
+export function matchScore(persona: AlignablePersona, opportunity: Opportunity): number {
+  let total = 0;
+  for (const attribute of persona.attributes) total += attribute.weight * attributeMatch(attribute, opportunity);
+  return 100 * total;
+}
+
+/** The unweighted match of an opportunity to one persona, with the panel's breakdown. */
 export function matchPersona(persona: AlignablePersona, opportunity: Opportunity): { match: number; breakdown: AttributeAlignment[] } {
   let total = 0;
   const breakdown = persona.attributes.map((attribute) => {
@@ -77,13 +92,21 @@ export function repeatWeights(personas: readonly AlignablePersona[]): number[] {
   return rates.map((r) => REPEAT_FLOOR + (1 - REPEAT_FLOOR) * ((r as number) / max));
 }
 
-/** The best-aligned persona of an opportunity, or null when there are no personas. */
-export function align(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): Alignment | null {
-  let best: Alignment | null = null;
+/** The best persona's index and repeat-weighted score, without the breakdown (ranking, win rates). */
+export function bestPersona(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): { index: number; score: number; match: number } | null {
+  let best: { index: number; score: number; match: number } | null = null;
   personas.forEach((persona, i) => {
-    const { match, breakdown } = matchPersona(persona, opportunity);
+    const match = matchScore(persona, opportunity);
     const score = match * (weights[i] as number);
-    if (best === null || score > best.score + 1e-9) best = { personaId: persona.id, score, match, breakdown };
+    if (best === null || score > best.score + 1e-9) best = { index: i, score, match };
   });
   return best;
+}
+
+/** The best-aligned persona of an opportunity with the breakdown, or null when there are no personas. */
+export function align(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): Alignment | null {
+  const best = bestPersona(opportunity, personas, weights);
+  if (best === null) return null;
+  const persona = personas[best.index] as AlignablePersona;
+  return { personaId: persona.id, score: best.score, match: best.match, breakdown: matchPersona(persona, opportunity).breakdown };
 }

@@ -21,6 +21,10 @@ import { orderByTime } from '../../lib/engine/evaluate';
 import { applyBinning, fitBinning } from '../../lib/engine/forest/binning';
 import { HistogramForest } from '../../lib/engine/forest/forest';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
+import { bestPersona } from '../../lib/engine/alignment';
+import { ForecastModel } from '../../lib/engine/forecast';
+import { discoverPersonas } from '../../lib/engine/personas';
+import { SimilarIndex } from '../../lib/engine/similar';
 import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
@@ -104,21 +108,52 @@ for (const size of SIZES) {
   console.log('');
 }
 
-{
-  // The budget's own unit: all models trained on exactly 10,000 closed opportunities.
-  const org = generateSandbox({ seed: 8, opportunities: 13_000 });
-  const closed = org.opportunities.filter((o) => o.isClosed).slice(0, 10_000);
-  const fitted = time(() => WinModel.train(closed, { encoder: { open: org.opportunities.filter((o) => !o.isClosed) } }));
-  row([`train all models on ${closed.length.toLocaleString('en-US')} closed opportunities`, ms(fitted.ms), '≤ 2000 ms', verdict(fitted.ms <= 2000)]);
+// The budget's own unit: all models (Win Potential, personas, forecasts) trained on
+// exactly 10,000 closed opportunities, then on 50,000; and scoring 10,000 open ones.
+for (const closedCount of [10_000, 50_000]) {
+  const org = generateSandbox({ seed: 8, opportunities: Math.round(closedCount * 1.3) });
+  const all = org.opportunities;
+  const closed = all.filter((o) => o.isClosed).slice(0, closedCount);
+  const open = all.filter((o) => !o.isClosed);
+  const label = closedCount.toLocaleString('en-US');
+  const win = time(() => WinModel.train(closed, { encoder: { open } }));
+  const personas = time(() => discoverPersonas([...closed, ...open]));
+  const forecast = time(() => ForecastModel.train(closed));
+  const total = win.ms + personas.ms + forecast.ms;
+  row([`train on ${label} closed: Win Potential`, ms(win.ms), '', '']);
+  row([`  Repeat Buyer Personas (${personas.value.org?.personas.length ?? 0} found)`, ms(personas.ms), '', '']);
+  row([`  close-date and amount forecasts`, ms(forecast.ms), '', '']);
+  row([`  all models`, ms(total), closedCount === 10_000 ? '≤ 2000 ms' : '', closedCount === 10_000 ? verdict(total <= 2000) : '']);
+  if (closedCount === 10_000) {
+    const toScore: Opportunity[] = Array.from({ length: 10_000 }, (_, i) => open[i % open.length] as Opportunity);
+    const asOf = org.asOf;
+    const orgPersonas = personas.value.org?.personas ?? [];
+    const probabilities = time(() => win.value.predict(toScore));
+    const alignment = time(() => toScore.map((o) => bestPersona(o, orgPersonas)));
+    const forecasts = time(() => forecast.value.predict(toScore, asOf));
+    const scoring = probabilities.ms + alignment.ms + forecasts.ms;
+    row([`score 10,000 open: Win Potential`, ms(probabilities.ms), '', '']);
+    row([`  Repeat Buyer Potential`, ms(alignment.ms), '', '']);
+    row([`  close-date and amount forecasts`, ms(forecasts.ms), '', '']);
+    row([`  all scores (what the popup ranks by)`, ms(scoring), '≤ 500 ms', verdict(scoring <= 500)]);
+    const reasons = time(() => win.value.score(toScore));
+    row([`  Win Potential with its reasons (panels, per deal on demand)`, ms(reasons.ms), '', '']);
+    const index = time(() => SimilarIndex.build(closed, { asOf }));
+    const similar = time(() => toScore.slice(0, 1000).map((o) => index.value.find(o, { asOf })));
+    row([`  similar deals: index ${ms(index.ms)}, per deal`, `${(similar.ms / 1000).toFixed(2)} ms`, '', '']);
+  }
   console.log('');
 }
 
 {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(HERE, 'memory.ts'), '50000'], { encoding: 'utf8', cwd: ROOT });
   if (run.status === 0) {
-    const { peakRss, startRss } = JSON.parse(run.stdout) as { peakRss: number; startRss: number };
-    row(['peak memory of a process training on 50,000 opportunities', mb(peakRss), '≤ 300 MB', verdict(peakRss <= 300 * 1024 * 1024)]);
-    row(['  of which Node and the TypeScript loader at start', mb(startRss), '', '']);
+    const { peakRss, startRss, dataRss } = JSON.parse(run.stdout) as { peakRss: number; startRss: number; dataRss: number };
+    // The extension's worker runs neither the TypeScript loader nor the sandbox generator,
+    // so the budget is judged on what the data and the training add to the process.
+    row(['memory while training 50,000 opportunities: data and models', mb(peakRss - startRss), '≤ 300 MB', verdict(peakRss - startRss <= 300 * 1024 * 1024)]);
+    row(['  of which training (peak over the data held)', mb(peakRss - dataRss), '', '']);
+    row(['  whole process, with Node and the TypeScript loader', mb(peakRss), '', '']);
   } else {
     row(['peak memory while training 50,000: the child process failed', run.stderr.trim().split('\n').at(-1) ?? '', '', '']);
   }

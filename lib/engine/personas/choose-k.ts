@@ -45,8 +45,10 @@ export const MIN_CLUSTER_SHARE = 0.05;
 export const MIN_CLUSTER_DEALS = 8;
 export const MIN_STABILITY = 0.6;
 const SEEDS = 3;
-const RESTARTS = 3;
-const SAMPLE = 1000;
+/** Squared movement of every centroid below which k-means has converged (percentile and one-hot units). */
+const TOLERANCE = 1e-4;
+const DEFAULT_RESTARTS = 3;
+const DEFAULT_SAMPLE = 1000;
 
 export interface ClusterRun {
   clusters: number[];
@@ -87,7 +89,7 @@ export function kmeansPlusPlus(points: number[][], k: number, random: Random): n
 /** One seeded k-means run, from k-means++ seeds or from given centroids. */
 export function runKMeans(points: number[][], k: number, seed: number, initialization?: number[][]): ClusterRun {
   const start = initialization ?? kmeansPlusPlus(points, k, new Random(seed));
-  const result = kmeans(points, k, { seed, initialization: start, maxIterations: 100, tolerance: 1e-6 });
+  const result = kmeans(points, k, { seed, initialization: start, maxIterations: 100, tolerance: TOLERANCE });
   const centroids = result.centroids.map((c) => [...c]);
   let sse = 0;
   points.forEach((p, i) => {
@@ -141,12 +143,20 @@ export function shuffleAttributes(points: number[][], blocks: ReadonlyArray<read
  * `blocks` are the column ranges of each attribute in the points (one-hot levels stay
  * together when shuffled).
  */
-export function chooseK(points: number[][], blocks: ReadonlyArray<readonly [number, number]>, seed: number): KChoice {
+export function chooseK(
+  points: number[][],
+  blocks: ReadonlyArray<readonly [number, number]>,
+  seed: number,
+  /** Smaller searches for team-level personas, which run once per team. */
+  effort: { sample?: number; restarts?: number } = {},
+): KChoice {
+  const SAMPLE = effort.sample ?? DEFAULT_SAMPLE;
+  const RESTARTS = effort.restarts ?? DEFAULT_RESTARTS;
   const random = new Random(seed);
   const sample = points.length > SAMPLE ? random.shuffle(points.map((_, i) => i)).slice(0, SAMPLE).sort((a, b) => a - b).map((i) => points[i] as number[]) : points;
   const shuffled = shuffleAttributes(sample, blocks, random.fork());
   const maxK = Math.max(K_RANGE.min, Math.min(K_RANGE.max, Math.floor(sample.length / MIN_CLUSTER_DEALS)));
-  const solve = (data: number[][], k: number, s: number, restarts = RESTARTS): ClusterRun => {
+  const solve = (data: number[][], k: number, s: number, restarts: number = RESTARTS): ClusterRun => {
     const runs = Array.from({ length: restarts }, (_, r) => runKMeans(data, k, seed * 1000 + s * 100 + r));
     return runs.reduce((a, b) => (b.sse < a.sse ? b : a));
   };

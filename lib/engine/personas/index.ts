@@ -13,7 +13,7 @@
  *   persona it shares most won deals with (Jaccard ≥ 0.5).
  */
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
-import { align, repeatWeights, type Alignment } from '../alignment';
+import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
 import { personaCard } from '../persona-card';
 import { cyrb53 } from '../persona-card/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
@@ -210,7 +210,7 @@ function discoverGroup(
   }
   const seed = options.seed ?? 1;
   const points = deals.map((o) => embed(space, o));
-  const choice = chooseK(points, columnBlocks(space), seed);
+  const choice = chooseK(points, columnBlocks(space), seed, level === 'team' ? { sample: 500, restarts: 2 } : {});
   if (choice.note) notes.push(choice.note);
   const final = runKMeans(points, choice.k, seed, choice.centroids);
   const groups = Array.from({ length: choice.k }, () => [] as Opportunity[]);
@@ -249,9 +249,9 @@ function discoverGroup(
   const closed = new Array<number>(personas.length).fill(0);
   for (const o of scopeDeals) {
     if (!o.isClosed || (basis === 'new customer' && o.type !== 'new customer')) continue;
-    const alignment = align(o, personas, weights);
-    if (!alignment || alignment.score < ALIGNED_SCORE) continue;
-    const index = personas.findIndex((p) => p.id === alignment.personaId);
+    const best = bestPersona(o, personas, weights);
+    if (!best || best.score < ALIGNED_SCORE) continue;
+    const index = best.index;
     closed[index]! += 1;
     if (o.isWon) wins[index]! += 1;
   }
