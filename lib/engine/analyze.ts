@@ -50,7 +50,8 @@ export interface OpportunityResult {
 }
 
 export interface Analysis {
-  asOf: IsoDate;
+  /** Null when the data has no dates at all. */
+  asOf: IsoDate | null;
   win: WinModel | null;
   winSufficiency: Sufficiency;
   personas: PersonaModelJSON;
@@ -95,7 +96,10 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const progress = options.onProgress ?? (() => undefined);
   const closed = opportunities.filter((o) => o.isClosed);
   const open = opportunities.filter((o) => !o.isClosed);
-  const asOf = options.asOf ?? latestDate(opportunities) ?? '1970-01-01';
+  // A file without any date has no "as of": forecasts then have nothing to train on, and
+  // the epoch only stands in for the predict call, which returns no close dates anyway.
+  const dataAsOf = options.asOf ?? latestDate(opportunities);
+  const asOf = dataAsOf ?? '1970-01-01';
   const encoder = { fields: options.fields, exclude: options.exclude, open };
 
   const wins = closed.filter((o) => o.isWon).length;
@@ -113,12 +117,12 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   if (personas.insufficient) notes.push(personas.insufficient.message);
   for (const note of personas.org?.notes ?? []) notes.push(`Personas: ${note}`);
 
-  const forecast = ForecastModel.train(closed, { seed: options.seed, encoder, asOf, onProgress: (done, total) => progress('forecast', done, total) });
+  const forecast = ForecastModel.train(closed, { seed: options.seed, encoder, asOf: dataAsOf ?? undefined, onProgress: (done, total) => progress('forecast', done, total) });
   for (const note of forecast.notes) notes.push(`Forecast: ${note}`);
 
   progress('similar', 0, 1);
   const importance = win ? Object.fromEntries(win.json.importance.map((f) => [f.key, Math.max(f.importance, 0.01)])) : undefined;
-  const similar = closed.length > 0 ? SimilarIndex.build(closed, { weights: importance, asOf }) : null;
+  const similar = closed.length > 0 ? SimilarIndex.build(closed, { weights: importance, asOf: dataAsOf ?? undefined }) : null;
   progress('similar', 1, 1);
 
   // Scores: closed training deals get their out-of-bag win probability, open ones a score.
@@ -148,9 +152,9 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
       winPotential: score?.probability ?? oob.get(opportunity.id) ?? null,
       win: score,
       forecast: forecasts.get(opportunity.id) ?? null,
-      similar: similar ? similar.find(opportunity, { k, asOf }) : null,
+      similar: similar ? similar.find(opportunity, { k, asOf: dataAsOf ?? undefined }) : null,
     };
   });
   progress('score', opportunities.length, opportunities.length);
-  return { asOf, win, winSufficiency, personas, forecast, similar, results, notes };
+  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, results, notes };
 }

@@ -55,7 +55,7 @@ export function compactNumber(x: number): string {
  * Bands between sorted edges: (−∞, e0], (e0, e1], …, (eN, ∞). With `integers`, labels
  * read "11–50"; otherwise "10K–50K".
  */
-export function bandsFromEdges(edges: readonly number[], options: { integers?: boolean; floor?: number } = {}): Band[] {
+export function bandsFromEdges(edges: readonly number[], options: { integers?: boolean; floor?: number; years?: boolean } = {}): Band[] {
   const bands: Band[] = [];
   for (let i = 0; i <= edges.length; i++) {
     const lower = i === 0 ? -Infinity : (edges[i - 1] as number);
@@ -63,16 +63,17 @@ export function bandsFromEdges(edges: readonly number[], options: { integers?: b
     const from = i === 0 ? (options.floor ?? null) : options.integers ? lower + 1 : lower;
     const label =
       upper === Infinity
-        ? `${compactOrPlain(options.integers ? lower + 1 : lower, options.integers)}+`
+        ? `${compactOrPlain(options.integers ? lower + 1 : lower, options.integers, options.years)}+`
         : from === null
-          ? `up to ${compactOrPlain(upper, options.integers)}`
-          : `${compactOrPlain(from, options.integers)}–${compactOrPlain(upper, options.integers)}`;
+          ? `up to ${compactOrPlain(upper, options.integers, options.years)}`
+          : `${compactOrPlain(from, options.integers, options.years)}–${compactOrPlain(upper, options.integers, options.years)}`;
     bands.push({ min: lower, max: upper, label });
   }
   return bands;
 }
 
-function compactOrPlain(x: number, integers: boolean | undefined): string {
+function compactOrPlain(x: number, integers: boolean | undefined, years = false): string {
+  if (years) return String(Math.round(x));
   return integers ? Math.round(x).toLocaleString('en-US') : compactNumber(x);
 }
 
@@ -80,7 +81,7 @@ function compactOrPlain(x: number, integers: boolean | undefined): string {
  * Quantile bands of `values` (about `count` of them) with nice edges; duplicate edges
  * collapse, so a column with few distinct values gets fewer bands.
  */
-export function quantileBands(values: readonly number[], count = 5): Band[] {
+export function quantileBands(values: readonly number[], count = 5, options: { years?: boolean } = {}): Band[] {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return [{ min: -Infinity, max: Infinity, label: 'any' }];
   // Small whole numbers read "11–50"; large ones (revenue) read "5M–50M".
@@ -93,7 +94,7 @@ export function quantileBands(values: readonly number[], count = 5): Band[] {
       edges.push(edge);
     }
   }
-  return bandsFromEdges(edges, { integers });
+  return bandsFromEdges(edges, { integers, years: options.years });
 }
 
 /** The label of a run of consecutive bands, e.g. bands 2..3 of employees → "51–1,000". */

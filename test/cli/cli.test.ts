@@ -41,22 +41,63 @@ describe('dealsight sandbox → analyze → evaluate', () => {
     const run = dealsight('analyze', csv, '--top', '5');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ranked by Win Potential/);
-    const rows = run.stdout.split('\n').filter((l) => /^\s*\d+\s+\d+%/.test(l));
+    const rows = run.stdout.split('\n').filter((l) => /^\s*\d+\s+\d+%\s+\d+/.test(l));
     expect(rows).toHaveLength(5);
     const percents = rows.map((l) => Number(/^\s*\d+\s+(\d+)%/.exec(l)?.[1]));
     expect([...percents].sort((a, b) => b - a)).toEqual(percents);
     expect(rows.some((l) => /[+−]\d+ /.test(l))).toBe(true);
   });
 
-  it('prints exactly one JSON object for analyze --json, every opportunity once', () => {
+  it('prints exactly one JSON object for analyze --json: personas, and every opportunity once with its scores', () => {
     const run = dealsight('analyze', csv, '--json');
     expect(run.status).toBe(0);
-    const result = JSON.parse(run.stdout) as { opportunities: Array<{ id: string; isClosed: boolean; winPotential: number | null }> };
+    interface Row {
+      id: string;
+      isClosed: boolean;
+      isWon: boolean;
+      personaId: string | null;
+      repeatBuyerPotential: number | null;
+      winPotential: number | null;
+      predictedCloseDate: string | null;
+      predictedAmount: number | null;
+      similar: string[];
+    }
+    const result = JSON.parse(run.stdout) as {
+      personas: Array<{ id: string; name: string; company: string; size: number; repeatRate: number | null; attributes: Array<{ field: string; value: string; importance: number }> }>;
+      opportunities: Row[];
+    };
     expect(result.opportunities).toHaveLength(2000);
     expect(new Set(result.opportunities.map((o) => o.id)).size).toBe(2000);
+    expect(result.personas.length).toBeGreaterThanOrEqual(2);
+    const personaIds = new Set(result.personas.map((p) => p.id));
+    for (const persona of result.personas) {
+      expect(persona.name).toMatch(/\S+ \S+/);
+      expect(persona.attributes.length).toBeGreaterThan(0);
+      expect(persona.attributes.every((a) => typeof a.field === 'string' && typeof a.value === 'string' && a.importance > 0)).toBe(true);
+    }
+    const closedIds = new Set(result.opportunities.filter((o) => o.isClosed).map((o) => o.id));
+    for (const o of result.opportunities) {
+      expect(o.personaId === null || personaIds.has(o.personaId)).toBe(true);
+      expect(o.similar.every((id) => closedIds.has(id) && id !== o.id)).toBe(true);
+    }
     const open = result.opportunities.filter((o) => !o.isClosed);
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((o) => typeof o.winPotential === 'number' && o.winPotential > 0 && o.winPotential < 1)).toBe(true);
+    expect(open.every((o) => typeof o.repeatBuyerPotential === 'number' && o.repeatBuyerPotential >= 0 && o.repeatBuyerPotential <= 100)).toBe(true);
+    expect(open.filter((o) => o.predictedCloseDate !== null).every((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.predictedCloseDate as string))).toBe(true);
+    expect(open.filter((o) => o.predictedAmount !== null).length).toBeGreaterThan(open.length * 0.9);
+    // Won deals carry their persona cluster.
+    expect(result.opportunities.filter((o) => o.isWon).every((o) => o.personaId !== null)).toBe(true);
+  });
+
+  it('prints the persona cards before the ranked pipeline', () => {
+    const run = dealsight('analyze', csv, '--top', '3');
+    expect(run.status).toBe(0);
+    const personas = run.stdout.indexOf('Repeat Buyer Personas of sandbox.csv');
+    const pipeline = run.stdout.indexOf('Open pipeline ranked by Win Potential');
+    expect(personas).toBeGreaterThanOrEqual(0);
+    expect(pipeline).toBeGreaterThan(personas);
+    expect(run.stdout).toMatch(/repeat buyers \d+%/);
   });
 
   it('evaluates on a time split with the documented JSON', () => {

@@ -183,8 +183,8 @@ function report(file: string, analysis: Analysis, limit: number): string {
   const closed = analysis.results.length - open.length;
   lines.push(
     analysis.win
-      ? `Open pipeline ranked by Win Potential (as of ${analysis.asOf}): ${int(open.length)} deals; models trained on ${int(closed)} closed`
-      : `Open pipeline (as of ${analysis.asOf}): ${int(open.length)} deals, without Win Potential: ${analysis.winSufficiency.message}`,
+      ? `Open pipeline ranked by Win Potential${analysis.asOf ? ` (as of ${analysis.asOf})` : ''}: ${int(open.length)} deals; models trained on ${int(closed)} closed`
+      : `Open pipeline${analysis.asOf ? ` (as of ${analysis.asOf})` : ''}: ${int(open.length)} deals, without Win Potential: ${analysis.winSufficiency.message}`,
   );
   lines.push('');
   const names = new Map((org?.personas ?? []).map((p) => [p.id, p.name]));

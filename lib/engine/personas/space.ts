@@ -75,7 +75,9 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
     if (numeric) {
       const sorted = values.map(numberOf).filter(Number.isFinite).sort((a, b) => a - b);
       if (sorted.length === 0 || sorted[0] === sorted[sorted.length - 1]) continue;
-      const bands = key === 'employees' ? [...EMPLOYEE_BANDS] : quantileBands(sorted, 5);
+      // Years ("year_established") read 1998, not 1,998.
+      const years = /year/i.test(key) && (sorted[0] as number) >= 1000 && (sorted[sorted.length - 1] as number) <= 2999;
+      const bands = key === 'employees' ? [...EMPLOYEE_BANDS] : quantileBands(sorted, 5, { years });
       attributes.push({ key, label, kind: 'numeric', sorted, bands, weight: 1 });
       continue;
     }
