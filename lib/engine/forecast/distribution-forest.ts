@@ -169,8 +169,8 @@ export class DistributionForest {
     if (data.codes.length !== this.forest.binning.length) {
       throw new Error(`DistributionForest: the data has ${data.codes.length} features, the model ${this.forest.binning.length}`);
     }
-    // The hot loop: `descend` and `addLeaf` inlined.
-    const { roots, feature, split, flags, left, right, sets, entryStart, bins, shares } = this.flat;
+    // The hot loop, tree by tree over a batch of rows so each tree stays in cache.
+    const { roots, entryStart, bins, shares } = this.flat;
     const codes = data.codes;
     const trees = roots.length;
     const mass = new Float64Array(this.bins);
@@ -179,23 +179,7 @@ export class DistributionForest {
       const to = Math.min(data.rows, from + BATCH_ROWS);
       for (let t = 0; t < trees; t++) {
         const root = roots[t] as number;
-        for (let r = from; r < to; r++) {
-          let node = root;
-          let f = feature[node] as number;
-          while (f >= 0) {
-            const bin = (codes[f] as Uint8Array)[r] as number;
-            const flag = flags[node] as number;
-            const goLeft =
-              (flag & CATEGORICAL) !== 0
-                ? (((sets[(split[node] as number) + (bin >>> 5)] as number) >>> (bin & 31)) & 1) === 1
-                : bin === MISSING_BIN
-                  ? (flag & MISSING_LEFT) !== 0
-                  : bin <= (split[node] as number);
-            node = goLeft ? (left[node] as number) : (right[node] as number);
-            f = feature[node] as number;
-          }
-          leafAt[(r - from) * trees + t] = node;
-        }
+        for (let r = from; r < to; r++) leafAt[(r - from) * trees + t] = this.descend(root, codes, r);
       }
       for (let r = from; r < to; r++) {
         mass.fill(0);

@@ -265,6 +265,17 @@ interface NodeStats {
 }
 
 /**
+ * Gain in squared error of sending (weight, sum, rows) left and the rest right:
+ * Σ sum²/weight over the children minus the parent's; −∞ when a side has too few rows.
+ */
+function splitGain(node: NodeStats, leftWeight: number, leftSum: number, leftRows: number, minSamplesLeaf: number): number {
+  if (leftRows < minSamplesLeaf || node.rows - leftRows < minSamplesLeaf) return Number.NEGATIVE_INFINITY;
+  const rightWeight = node.weight - leftWeight;
+  const rightSum = node.sum - leftSum;
+  return (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / rightWeight - node.parentScore;
+}
+
+/**
  * Adds the node's rows to the count/sum/rows histograms of one feature and lists the
  * occupied bins, ascending, in `scratch.present`; returns how many there are. Deep nodes
  * hold far fewer rows than a feature has bins, so everything after this touches only the
@@ -344,24 +355,19 @@ function bestNumericSplit(
       const lw = side === 1 ? leftWeight + missingWeight : leftWeight;
       const ls = side === 1 ? leftSum + missingSum : leftSum;
       const lr = side === 1 ? leftRows + missingRows : leftRows;
-      if (lr < options.minSamplesLeaf || node.rows - lr < options.minSamplesLeaf) continue;
-      const rw = node.weight - lw;
-      const rs = node.sum - ls;
-      const gain = (ls * ls) / lw + (rs * rs) / rw - node.parentScore;
+      const gain = splitGain(node, lw, ls, lr, options.minSamplesLeaf);
       if (gain > bestGain) {
         bestGain = gain;
         // No missing rows in this node: send missing values at prediction time to the
         // heavier child, as scikit-learn does, rather than always right (the high bins).
-        const missingLeft = hasMissing ? side === 1 : lw >= rw;
+        const missingLeft = hasMissing ? side === 1 : lw >= node.weight - lw;
         best = { gain, feature, threshold: t, missingLeft, leftSet: null, leftWeight: lw, leftSum: ls };
       }
     }
   }
   // Missing against everything else: a split on "is this value known".
-  if (hasMissing && missingRows >= options.minSamplesLeaf && node.rows - missingRows >= options.minSamplesLeaf) {
-    const rw = node.weight - missingWeight;
-    const rs = node.sum - missingSum;
-    const gain = (missingSum * missingSum) / missingWeight + (rs * rs) / rw - node.parentScore;
+  if (hasMissing) {
+    const gain = splitGain(node, missingWeight, missingSum, missingRows, options.minSamplesLeaf);
     if (gain > bestGain) best = { gain, feature, threshold: 0, missingLeft: true, leftSet: null, leftWeight: missingWeight, leftSum: missingSum };
   }
   return best;
@@ -407,14 +413,11 @@ function bestCategoricalSplit(
     lw += count[b] as number;
     ls += sum[b] as number;
     lr += rows[b] as number;
-    if (lr < options.minSamplesLeaf || node.rows - lr < options.minSamplesLeaf) continue;
-    const rw = node.weight - lw;
-    const rs = node.sum - ls;
-    const gain = (ls * ls) / lw + (rs * rs) / rw - node.parentScore;
+    const gain = splitGain(node, lw, ls, lr, options.minSamplesLeaf);
     if (gain > bestGain) {
       bestGain = gain;
       bestPrefix = i;
-      bestLeftIsHeavier = lw >= rw;
+      bestLeftIsHeavier = lw >= node.weight - lw;
       bestLeftWeight = lw;
       bestLeftSum = ls;
     }
