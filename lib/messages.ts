@@ -1,29 +1,100 @@
 /**
- * The message protocol between the extension's own contexts: one file, types only, so
- * every sender and the background agree on it (design.md, house rule 2).
+ * The message protocol between the extension's own contexts: one file, types only (plus
+ * one guard), so every sender and receiver agree on it (design.md, house rule 2).
  *
- * Names say the direction, as in Dark Reader: `…ToBackground` is what a page or content
- * script sends; `BackgroundReply<M>` is what the background answers to a message `M`.
- * Only the extension's own contexts may send these (the background checks the sender;
- * the manifest has no `externally_connectable`, so web pages cannot reach it at all).
+ * Names say the direction, as in Dark Reader:
+ * - `…ToBackground`: what a page or content script asks the background
+ *   (`runtime.sendMessage`); `BackgroundReplies[type]` is the answer.
+ * - `…ToOffscreen`: what the background asks the job runner (Chrome's offscreen document;
+ *   Firefox runs the runner in the background page itself and calls it directly).
+ * - `…FromRunner`: what the job runner reports back (progress, results).
+ * - `EventToPage`: what the background pushes to open extension pages over a
+ *   `runtime.Port` named `PAGE_EVENTS_PORT`.
+ * Only the extension's own contexts may send any of these: the background checks every
+ * sender, and the manifest has no `externally_connectable`, so web pages cannot reach it.
  */
+import type { JobRecord } from './store/schema';
+import type { PanelData } from './panel-data';
 
 /** Asks the background whether it is alive; the popup shows the answer as its status. */
 export interface PingToBackground {
   type: 'ping';
 }
 
-/** Every message the background accepts. Grow this union as the protocol grows. */
-export type MessageToBackground = PingToBackground;
+/** Imports a CSV file a page has put in the store's `uploads` table. */
+export interface StartImportToBackground {
+  type: 'start-import';
+  uploadId: number;
+}
+
+/** Loads a generated sandbox org ("Try with sandbox data"). */
+export interface StartSandboxToBackground {
+  type: 'start-sandbox';
+  seed: number;
+  opportunities: number;
+}
+
+/** Retrains and rescores a connection (after its field mapping changed). */
+export interface StartTrainToBackground {
+  type: 'start-train';
+  connectionId: string;
+}
+
+export interface CancelJobToBackground {
+  type: 'cancel-job';
+  jobId: number;
+}
+
+/** The panel data of one record: from the cache, or computed on a miss. */
+export interface GetPanelToBackground {
+  type: 'get-panel';
+  connectionId: string;
+  opportunityId: string;
+}
+
+/** Deletes every record of every connection, models and jobs included. */
+export interface DeleteAllToBackground {
+  type: 'delete-all';
+}
+
+/** Every message the background accepts. */
+export type MessageToBackground =
+  | PingToBackground
+  | StartImportToBackground
+  | StartSandboxToBackground
+  | StartTrainToBackground
+  | CancelJobToBackground
+  | GetPanelToBackground
+  | DeleteAllToBackground;
+
+/** A failure the sender can show: what went wrong, in a sentence. */
+export interface ErrorReply {
+  ok: false;
+  error: string;
+}
 
 /** The background's answer to each message type. */
 export interface BackgroundReplies {
   ping: { ok: true; version: string };
+  'start-import': { ok: true; jobId: number } | ErrorReply;
+  'start-sandbox': { ok: true; jobId: number } | ErrorReply;
+  'start-train': { ok: true; jobId: number } | ErrorReply;
+  'cancel-job': { ok: true } | ErrorReply;
+  'get-panel': { ok: true; panel: PanelData } | ErrorReply;
+  'delete-all': { ok: true } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(['ping']);
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>([
+  'ping',
+  'start-import',
+  'start-sandbox',
+  'start-train',
+  'cancel-job',
+  'get-panel',
+  'delete-all',
+]);
 
 /** True for a value shaped like a message the background accepts (any other is ignored). */
 export function isMessageToBackground(value: unknown): value is MessageToBackground {
@@ -31,3 +102,21 @@ export function isMessageToBackground(value: unknown): value is MessageToBackgro
   const type = (value as { type?: unknown }).type;
   return typeof type === 'string' && MESSAGE_TYPES.has(type);
 }
+
+/** Background → job runner (offscreen document). `target` keeps them apart from page messages. */
+export type MessageToOffscreen =
+  | { target: 'offscreen'; type: 'run-job'; jobId: number }
+  | { target: 'offscreen'; type: 'cancel-job'; jobId: number }
+  | { target: 'offscreen'; type: 'compute-panel'; connectionId: string; opportunityId: string };
+
+/** Job runner → background. */
+export type MessageFromRunner =
+  | { target: 'background'; type: 'job-update'; job: JobRecord }
+  | { target: 'background'; type: 'panel'; connectionId: string; opportunityId: string; panel: PanelData | null; error: string | null };
+
+/** Background → open extension pages, over the `PAGE_EVENTS_PORT` port. */
+export type EventToPage =
+  | { type: 'job'; job: JobRecord }
+  | { type: 'data-changed'; connectionId: string | null };
+
+export const PAGE_EVENTS_PORT = 'dealsight:events';

@@ -1,0 +1,100 @@
+/**
+ * What the UI shows, as plain data: one pipeline row per open opportunity (the popup) and
+ * the panel data of one opportunity (the panels on CRM pages and the detail page). The
+ * background and the job runner build these from the engine's results; components only
+ * render them. Types only, plus the builders that turn engine output into them.
+ */
+import type { IsoDate, Opportunity, SourceKind } from './crm/opportunity';
+import type { Alignment } from './engine/alignment';
+import type { Forecast } from './engine/forecast';
+import type { SimilarResult } from './engine/similar';
+import type { Sufficiency } from './engine/sufficiency';
+import type { WinFactor, WinBand } from './engine/win';
+
+/** A row of the ranked open pipeline. Numbers are raw; components format them with Intl. */
+export interface PipelineRow {
+  connectionId: string;
+  id: string;
+  name: string;
+  accountName: string | null;
+  amount: number | null;
+  currency: string | null;
+  stage: string | null;
+  closeDate: IsoDate | null;
+  type: string | null;
+  forecastCategory: string | null;
+  territory: string | null;
+  owner: string | null;
+  ownerManager: string | null;
+  /** 0–100 at the org level; null without personas. */
+  repeatBuyerPotential: number | null;
+  personaId: string | null;
+  personaName: string | null;
+  /** 0–1; null without a win model. */
+  winPotential: number | null;
+  winBand: WinBand | null;
+  predictedClose: IsoDate | null;
+  /** The CRM close date is before the predicted range. */
+  slip: boolean;
+  predictedAmount: number | null;
+  /** Where a click goes: the CRM record's URL, or null for the extension's detail page. */
+  crmUrl: string | null;
+}
+
+/** Why a panel cannot show its numbers, and what the user can do. */
+export type PanelState =
+  | { kind: 'ready' }
+  | { kind: 'loading' }
+  | { kind: 'not-synced'; connectionLabel: string | null }
+  | { kind: 'not-enough-data'; sufficiency: Sufficiency; personasMessage: string | null }
+  | { kind: 'out-of-date'; trainedAt: string; changedSince: number }
+  | { kind: 'not-found'; opportunityId: string }
+  | { kind: 'error'; message: string };
+
+export interface PersonaSummary {
+  id: string;
+  name: string;
+  company: string;
+  /** The attributes in one phrase: "Healthcare · 1,001–5,000 employees · United States". */
+  phrase: string;
+  repeatRate: number | null;
+  winRate: number | null;
+  size: number;
+}
+
+export interface PanelData {
+  connectionId: string;
+  source: SourceKind;
+  opportunity: Opportunity;
+  /** The day the scores are as of. */
+  asOf: IsoDate | null;
+  /** When the models were trained (ISO timestamp). */
+  trainedAt: string | null;
+  state: PanelState;
+  repeatBuyer: {
+    persona: PersonaSummary;
+    alignment: Alignment;
+    level: 'org' | 'team';
+  } | null;
+  /** Why there is no Repeat Buyer Potential, when there is none. */
+  repeatBuyerMessage: string | null;
+  win: {
+    probability: number;
+    band: WinBand;
+    baseRate: number;
+    raising: WinFactor[];
+    lowering: WinFactor[];
+  } | null;
+  winMessage: string | null;
+  forecast: Forecast | null;
+  forecastMessage: string | null;
+  similar: SimilarResult | null;
+}
+
+/** A concise persona phrase from its top attributes, as the cards and panels show it. */
+export function personaPhrase(attributes: ReadonlyArray<{ key: string; value: string }>, count = 3): string {
+  return attributes
+    .slice(0, count)
+    .map((a) => (a.key === 'employees' ? `${a.value} employees` : a.key === 'buyerTitle' ? `${a.value} buyers` : a.value))
+    .join(' · ');
+}
