@@ -36,7 +36,10 @@ export default defineConfig({
     name: 'Dealsight',
     description:
       'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
-    permissions: ['storage'],
+    // Minimum permissions: `alarms` for the daily refresh; `offscreen` (Chrome only) to run
+    // the engine worker, which an MV3 service worker cannot start. Data lives in IndexedDB,
+    // which needs no permission.
+    permissions: browser === 'firefox' ? ['alarms'] : ['alarms', 'offscreen'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     // No remote code: scripts come only from the package itself. (WXT's default would add
     // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)

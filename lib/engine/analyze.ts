@@ -20,7 +20,7 @@ export interface AnalyzeOptions {
   exclude?: string[];
   /** Last persona model, so personas keep their ids. */
   previousPersonas?: PersonaModelJSON | null;
-  /** Similar deals listed per outcome. */
+  /** Similar deals listed per outcome; 0 skips the similar-deal search (jobs that only score). */
   similar?: number;
   onProgress?: (step: AnalyzeStep, done: number, total: number) => void;
 }
@@ -61,6 +61,12 @@ export interface Analysis {
   results: OpportunityResult[];
   /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
   notes: string[];
+}
+
+/** The similar-deals index over closed deals, features weighted by the win model's importance. */
+export function buildSimilarIndex(closed: Opportunity[], win: WinModel | null, asOf: IsoDate | null): SimilarIndex {
+  const importance = win ? Object.fromEntries(win.json.importance.map((f) => [f.key, Math.max(f.importance, 0.01)])) : undefined;
+  return SimilarIndex.build(closed, { weights: importance, asOf: asOf ?? undefined });
 }
 
 /** The org and team persona cluster of each clustered won deal. */
@@ -120,10 +126,13 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const forecast = ForecastModel.train(closed, { seed: options.seed, encoder, asOf: dataAsOf ?? undefined, onProgress: (done, total) => progress('forecast', done, total) });
   for (const note of forecast.notes) notes.push(`Forecast: ${note}`);
 
-  progress('similar', 0, 1);
-  const importance = win ? Object.fromEntries(win.json.importance.map((f) => [f.key, Math.max(f.importance, 0.01)])) : undefined;
-  const similar = closed.length > 0 ? SimilarIndex.build(closed, { weights: importance, asOf: dataAsOf ?? undefined }) : null;
-  progress('similar', 1, 1);
+  const k = options.similar ?? 3;
+  let similar: SimilarIndex | null = null;
+  if (k > 0 && closed.length > 0) {
+    progress('similar', 0, 1);
+    similar = buildSimilarIndex(closed, win, dataAsOf);
+    progress('similar', 1, 1);
+  }
 
   // Scores: closed training deals get their out-of-bag win probability, open ones a score.
   const oob = new Map<string, number>();
@@ -133,7 +142,6 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   });
   const winScores = new Map((win ? win.score(open) : []).map((s) => [s.id, s]));
   const forecasts = new Map(forecast.predict(opportunities, asOf).map((f) => [f.id, f]));
-  const k = options.similar ?? 3;
   const clusters = clusterIndex(personas);
   const teams = new Map(personas.teams.map((g) => [g.team, g]));
   const results = opportunities.map((opportunity, i) => {

@@ -151,6 +151,8 @@ export interface JobRecord {
   error: string | null;
   /** Times the job was retried after its worker crashed. */
   attempts: number;
+  /** What the job works on: `{ uploadId, fileName }` for an import, `{ seed, opportunities }` for the sandbox. */
+  params: Record<string, string | number | boolean | null>;
 }
 
 /** A file waiting to be imported: pages write it, the import job reads and deletes it. */

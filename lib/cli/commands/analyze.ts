@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { analyze, type Analysis, type AnalyzeStep, type OpportunityResult } from '../../engine/analyze';
 import type { Persona, PersonaGroup } from '../../engine/personas';
 import type { WinFactor } from '../../engine/win';
+import { personaPhrase } from '../../panel-data';
 import { parseArgs, positiveInteger } from '../args';
 import { bar, clip, int, money, pct, table } from '../format';
 import { leakyAttributeKeys } from '../leaky';
@@ -107,10 +108,7 @@ function toJson(file: string, analysis: Analysis): Record<string, unknown> {
 }
 
 function phrase(persona: Persona): string {
-  return persona.attributes
-    .slice(0, 4)
-    .map((a) => (a.key === 'employees' ? `${a.value} employees` : a.key === 'buyerTitle' ? `${a.value} buyers` : a.value))
-    .join(' · ');
+  return personaPhrase(persona.attributes, 4);
 }
 
 function personaCards(group: PersonaGroup, analysis: Analysis): string[] {

@@ -1,0 +1,205 @@
+/**
+ * The background: the only context that starts jobs and answers content scripts.
+ * - Messages are accepted only from the extension itself (`isOwnSender`).
+ * - Jobs (import, sandbox, train) run one at a time from the store's job log, on the
+ *   runner bridge (offscreen document on Chrome, this page on Firefox); their progress is
+ *   pushed to open pages.
+ * - Panel data comes from the store's cache, or is computed by the runner on a miss.
+ * - A daily alarm retrains connections whose data changed since their models.
+ */
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser, type Browser } from 'wxt/browser';
+import { isMessageToBackground, type BackgroundReply, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';
+import { openDb } from '../../lib/store/db';
+import { createJob, deleteAll, getConnection, getJob, getModel, getPanel, listConnections, listJobs, markInterruptedJobs, updateJob } from '../../lib/store/repo';
+import type { JobKind, JobRecord } from '../../lib/store/schema';
+import { OffscreenBridge, type RunnerBridge } from './bridge';
+import { acceptPagePorts, broadcast } from './ports';
+
+const DAILY_ALARM = 'dealsight:daily-refresh';
+/** Close the engine after this long without work, to give its memory back. */
+const IDLE_MS = 60_000;
+
+/**
+ * True when a message comes from this extension: one of its pages (popup, options,
+ * offscreen) or one of its content scripts. Another extension has another `id`; a web page
+ * cannot use `runtime.sendMessage` at all without `externally_connectable`, and would land
+ * in `onMessageExternal` anyway. The URL check keeps a non-tab sender to our own origin.
+ */
+function isOwnSender(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (sender.tab) return true; // a content script: what it may ask is the protocol's business
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
+
+function isFromRunner(value: unknown): value is MessageFromRunner {
+  return typeof value === 'object' && value !== null && (value as { target?: unknown }).target === 'background';
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export default defineBackground(() => {
+  const db = openDb();
+  let bridge: RunnerBridge | null = null;
+  let running: number | null = null;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  const finished = new Map<number, (job: JobRecord) => void>();
+
+  async function getBridge(): Promise<RunnerBridge> {
+    if (bridge) return bridge;
+    if (import.meta.env.BROWSER === 'firefox') {
+      // Firefox's MV3 background is an event page with a DOM: run the jobs here.
+      const { DirectBridge } = await import('./direct-bridge');
+      bridge = new DirectBridge(db, onJobUpdate);
+    } else {
+      bridge = new OffscreenBridge();
+    }
+    return bridge;
+  }
+
+  function touch(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (running === null) void bridge?.idle();
+    }, IDLE_MS);
+  }
+
+  function onJobUpdate(job: JobRecord): void {
+    broadcast({ type: 'job', job });
+    if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
+      if (job.status === 'done') broadcast({ type: 'data-changed', connectionId: job.connectionId });
+      const resolve = job.id !== undefined ? finished.get(job.id) : undefined;
+      if (resolve && job.id !== undefined) {
+        finished.delete(job.id);
+        resolve(job);
+      }
+    }
+  }
+
+  /** Runs queued jobs, oldest first, one at a time. */
+  async function pump(): Promise<void> {
+    if (running !== null) return;
+    const queued = (await listJobs(db, 50)).filter((j) => j.status === 'queued').sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    const next = queued[0];
+    if (!next || next.id === undefined) return;
+    const id = next.id;
+    running = id;
+    touch();
+    try {
+      const done = new Promise<JobRecord>((resolve) => finished.set(id, resolve));
+      await (await getBridge()).start(id);
+      await done;
+    } catch (error) {
+      const patch = { status: 'failed' as const, error: `The engine could not run the job: ${message(error)}`, finishedAt: new Date().toISOString() };
+      await updateJob(db, id, patch);
+      onJobUpdate({ ...next, ...patch });
+    } finally {
+      finished.delete(id);
+      running = null;
+      touch();
+    }
+    void pump();
+  }
+
+  async function enqueue(kind: JobKind, connectionId: string, params: JobRecord['params']): Promise<number> {
+    const job: Omit<JobRecord, 'id'> = {
+      kind,
+      connectionId,
+      status: 'queued',
+      step: null,
+      done: 0,
+      total: 0,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      summary: null,
+      error: null,
+      attempts: 0,
+      params,
+    };
+    const id = await createJob(db, job);
+    broadcast({ type: 'job', job: { ...job, id } });
+    void pump();
+    return id;
+  }
+
+  async function reply(request: MessageToBackground): Promise<BackgroundReply<MessageToBackground>> {
+    try {
+      switch (request.type) {
+        case 'ping':
+          return { ok: true, version: browser.runtime.getManifest().version };
+        case 'start-import':
+          return { ok: true, jobId: await enqueue('import', 'csv', { uploadId: request.uploadId }) };
+        case 'start-sandbox':
+          return { ok: true, jobId: await enqueue('sandbox', 'sandbox', { seed: request.seed, opportunities: request.opportunities }) };
+        case 'start-train': {
+          if (!(await getConnection(db, request.connectionId))) return { ok: false, error: `There is no data for ${request.connectionId} to train on.` };
+          return { ok: true, jobId: await enqueue('train', request.connectionId, {}) };
+        }
+        case 'cancel-job': {
+          const job = await getJob(db, request.jobId);
+          if (!job) return { ok: false, error: `There is no job ${request.jobId}.` };
+          if (job.status === 'queued') {
+            const patch = { status: 'cancelled' as const, finishedAt: new Date().toISOString(), summary: 'Cancelled' };
+            await updateJob(db, request.jobId, patch);
+            onJobUpdate({ ...job, ...patch });
+          } else if (job.status === 'running') {
+            await (await getBridge()).cancel(request.jobId);
+          }
+          return { ok: true };
+        }
+        case 'get-panel': {
+          touch();
+          const [connection, model, cached] = await Promise.all([
+            getConnection(db, request.connectionId),
+            getModel(db, request.connectionId),
+            getPanel(db, request.connectionId, request.opportunityId),
+          ]);
+          if (!connection || !model) return { ok: false, error: 'not-synced' };
+          if (cached && cached.trainedAt === model.trainedAt && cached.panel.state.kind !== 'out-of-date' && connection.dataVersion === model.dataVersion) {
+            return { ok: true, panel: cached.panel };
+          }
+          return { ok: true, panel: await (await getBridge()).panel(request.connectionId, request.opportunityId) };
+        }
+        case 'delete-all': {
+          if (running !== null) await (await getBridge()).cancel(running);
+          await deleteAll(db);
+          broadcast({ type: 'data-changed', connectionId: null });
+          return { ok: true };
+        }
+      }
+    } catch (error) {
+      return { ok: false, error: message(error) };
+    }
+  }
+
+  acceptPagePorts();
+
+  browser.runtime.onMessage.addListener((incoming: unknown, sender, sendResponse) => {
+    if (!isOwnSender(sender)) return false;
+    if (isFromRunner(incoming)) {
+      if (incoming.type === 'job-update') onJobUpdate(incoming.job);
+      return false;
+    }
+    if (!isMessageToBackground(incoming)) return false;
+    // `sendResponse` + `return true` rather than returning a promise: older Chromes ignore
+    // a promise returned from an `onMessage` listener; Firefox accepts both.
+    void reply(incoming).then(sendResponse);
+    return true;
+  });
+
+  // Daily: retrain connections whose data changed since their models (CRM connectors add syncs).
+  void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== DAILY_ALARM) return;
+    void (async () => {
+      for (const connection of await listConnections(db)) {
+        const model = await getModel(db, connection.id);
+        if (!model || model.dataVersion !== connection.dataVersion) await enqueue('train', connection.id, {});
+      }
+    })();
+  });
+
+  // A service worker stopped mid-job leaves it 'running': say so, then go on with the queue.
+  void markInterruptedJobs(db).then(() => pump());
+});

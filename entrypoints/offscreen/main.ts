@@ -1,0 +1,46 @@
+/**
+ * Chrome's offscreen document (reason WORKERS): it hosts the engine worker and the job
+ * runner, because an MV3 service worker cannot start a Worker (design.md). The background
+ * creates it on demand and closes it when idle; it answers only the background.
+ */
+import { browser } from 'wxt/browser';
+import { JobRunner } from '../../lib/jobs/runner';
+import type { MessageFromRunner, MessageToOffscreen } from '../../lib/messages';
+import { openDb } from '../../lib/store/db';
+import EngineWorker from '../../workers/engine.worker.ts?worker';
+
+const runner = new JobRunner(openDb(), {
+  createWorker: () => new EngineWorker(),
+  report: (job) => {
+    const message: MessageFromRunner = { target: 'background', type: 'job-update', job };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  },
+});
+
+function isToOffscreen(value: unknown): value is MessageToOffscreen {
+  return typeof value === 'object' && value !== null && (value as { target?: unknown }).target === 'offscreen';
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  // Only the background (no tab, our own id) gives this document work.
+  if (sender.id !== browser.runtime.id || sender.tab || !isToOffscreen(message)) return false;
+  const answer = (promise: Promise<unknown>): true => {
+    promise.then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  };
+  switch (message.type) {
+    case 'run-job':
+      // Accepted at once; progress and the end arrive as job-update messages, so a long
+      // job never depends on one message channel staying open.
+      void runner.run(message.jobId);
+      sendResponse({ ok: true, value: null });
+      return false;
+    case 'cancel-job':
+      return answer(runner.cancel(message.jobId));
+    case 'compute-panel':
+      return answer(runner.panel(message.connectionId, message.opportunityId));
+  }
+});

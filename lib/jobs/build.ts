@@ -1,0 +1,146 @@
+/**
+ * Engine results → what the store keeps and the UI shows: the model record, persona
+ * records, one pipeline row per opportunity, and one opportunity's panel data. Pure (no
+ * store, no browser): runs in the engine worker.
+ */
+import type { IsoDate, Opportunity } from '../crm/opportunity';
+import type { Analysis, OpportunityResult } from '../engine/analyze';
+import { buildSimilarIndex } from '../engine/analyze';
+import { align } from '../engine/alignment';
+import { ForecastModel, type ForecastModelJSON } from '../engine/forecast';
+import type { Persona, PersonaGroup, PersonaModelJSON } from '../engine/personas';
+import type { SimilarIndex } from '../engine/similar';
+import { checkSufficiency } from '../engine/sufficiency';
+import { WinModel, type WinModelJSON } from '../engine/win';
+import { personaPhrase, type PanelData, type PersonaSummary } from '../panel-data';
+import type { ModelRecord, PersonaRecord, ScoreRecord } from '../store/schema';
+
+export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string): ModelRecord {
+  const opportunities = analysis.results.length;
+  const closed = analysis.results.filter((r) => r.opportunity.isClosed);
+  const won = closed.filter((r) => r.opportunity.isWon).length;
+  return {
+    connectionId,
+    trainedAt,
+    dataVersion,
+    asOf: analysis.asOf,
+    win: analysis.win?.toJSON() ?? null,
+    forecast: analysis.forecast?.toJSON() ?? null,
+    personas: analysis.personas,
+    notes: analysis.notes,
+    counts: { opportunities, closed: closed.length, won, lost: closed.length - won, open: opportunities - closed.length },
+  };
+}
+
+export function personaRecords(connectionId: string, model: PersonaModelJSON): PersonaRecord[] {
+  const groups: PersonaGroup[] = [...(model.org ? [model.org] : []), ...model.teams];
+  return groups.flatMap((group) => group.personas.map((persona) => ({ connectionId, id: persona.id, level: group.level, team: group.team, persona })));
+}
+
+export function summarizePersona(persona: Persona): PersonaSummary {
+  return {
+    id: persona.id,
+    name: persona.name,
+    company: persona.company,
+    phrase: personaPhrase(persona.attributes),
+    repeatRate: persona.repeatRate,
+    winRate: persona.winRate,
+    size: persona.size,
+  };
+}
+
+/** One pipeline row per opportunity (the popup shows the open ones). */
+export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: string, crmUrl: (o: Opportunity) => string | null = () => null): ScoreRecord[] {
+  const names = new Map((analysis.personas.org?.personas ?? []).map((p) => [p.id, p.name]));
+  return analysis.results.map((r: OpportunityResult) => {
+    const o = r.opportunity;
+    return {
+      connectionId,
+      id: o.id,
+      name: o.name,
+      accountName: o.account?.name ?? null,
+      amount: o.amount,
+      currency: o.currency,
+      stage: o.stage,
+      closeDate: o.closeDate,
+      type: o.type,
+      forecastCategory: o.forecastCategory,
+      territory: o.territory,
+      owner: o.owner?.name ?? null,
+      ownerManager: o.ownerManager?.name ?? null,
+      repeatBuyerPotential: r.alignment ? Math.round(r.alignment.score * 10) / 10 : null,
+      personaId: r.personaId,
+      personaName: r.personaId ? (names.get(r.personaId) ?? null) : null,
+      winPotential: r.winPotential,
+      winBand: r.win?.band ?? null,
+      predictedClose: r.forecast?.closeDate?.p50 ?? null,
+      slip: r.forecast?.closeDate?.slip ?? false,
+      predictedAmount: r.forecast?.amount?.p50 ?? null,
+      crmUrl: crmUrl(o),
+      scoredAt,
+      isOpen: o.isClosed ? 0 : 1,
+    };
+  });
+}
+
+/** Loaded models of one connection, kept by the worker between panel requests. */
+export interface LoadedModels {
+  trainedAt: string;
+  asOf: IsoDate | null;
+  win: WinModel | null;
+  forecast: ForecastModel | null;
+  personas: PersonaModelJSON;
+  similar: SimilarIndex | null;
+  notes: string[];
+  counts: ModelRecord['counts'];
+  dataVersion: number;
+}
+
+export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedModels {
+  const win = record.win ? WinModel.load(record.win as WinModelJSON) : null;
+  return {
+    trainedAt: record.trainedAt,
+    asOf: record.asOf,
+    win,
+    forecast: record.forecast ? ForecastModel.load(record.forecast as ForecastModelJSON) : null,
+    personas: record.personas,
+    similar: closed.length > 0 ? buildSimilarIndex(closed, win, record.asOf) : null,
+    notes: record.notes,
+    counts: record.counts,
+    dataVersion: record.dataVersion,
+  };
+}
+
+/** Everything the panels show for one opportunity. */
+export function panelData(
+  connection: { id: string; label: string; dataVersion: number },
+  opportunity: Opportunity,
+  models: LoadedModels,
+): PanelData {
+  const personas = models.personas;
+  const team = personas.teams.find((g) => g.team === opportunity.ownerManager?.name) ?? null;
+  const group = team ?? personas.org;
+  const alignment = group && group.personas.length > 0 ? align(opportunity, group.personas) : null;
+  const persona = alignment ? group?.personas.find((p) => p.id === alignment.personaId) : undefined;
+  const sufficiency = checkSufficiency(models.counts.won, models.counts.lost);
+  const score = models.win ? (models.win.score([opportunity])[0] ?? null) : null;
+  const forecast = models.forecast && models.asOf ? (models.forecast.predict([opportunity], models.asOf)[0] ?? null) : null;
+  const stale = connection.dataVersion !== models.dataVersion;
+  return {
+    connectionId: connection.id,
+    source: opportunity.source,
+    opportunity,
+    asOf: models.asOf,
+    trainedAt: models.trainedAt,
+    state: stale ? { kind: 'out-of-date', trainedAt: models.trainedAt, changedSince: connection.dataVersion - models.dataVersion } : !models.win && !alignment ? { kind: 'not-enough-data', sufficiency, personasMessage: personas.insufficient?.message ?? null } : { kind: 'ready' },
+    repeatBuyer: alignment && persona ? { persona: summarizePersona(persona), alignment, level: group?.level ?? 'org' } : null,
+    repeatBuyerMessage: alignment ? null : (personas.insufficient?.message ?? 'No attribute in this data describes the buyers, so there are no Repeat Buyer Personas.'),
+    win: score && models.win
+      ? { probability: score.probability, band: score.band, baseRate: models.win.json.stats.baseRate, raising: score.raising, lowering: score.lowering }
+      : null,
+    winMessage: score ? null : sufficiency.message,
+    forecast,
+    forecastMessage: forecast && (forecast.closeDate || forecast.amount) ? null : (models.notes.find((n) => n.startsWith('Forecast:'))?.replace(/^Forecast: /, '') ?? 'No forecast for this deal.'),
+    similar: models.similar ? models.similar.find(opportunity, { k: 3, asOf: models.asOf ?? undefined }) : null,
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * The job runner: imports, sandbox loads and training, one at a time, in the engine
+ * worker, with progress written to the job log and reported to the background. Chrome
+ * runs it in the offscreen document (an MV3 service worker cannot start a Worker);
+ * Firefox runs it in its background page. Both give it the same two things: a way to
+ * start the engine worker, and a way to report job updates.
+ *
+ * - Cancel terminates the worker (a computation cannot be interrupted otherwise) and a
+ *   fresh one starts for the next job.
+ * - A worker crash is never silent: the job is retried once on a fresh worker, and fails
+ *   with the crash's message if it crashes again.
+ * - Writes are transactional (lib/store): a failed import leaves the data before it intact.
+ */
+import * as Comlink from 'comlink';
+import type { AnalyzeStep } from '../engine/analyze';
+import type { PanelData } from '../panel-data';
+import type { DealsightDb } from '../store/db';
+import {
+  getConnection,
+  getFieldMapping,
+  getJob,
+  getModel,
+  getOpportunity,
+  listOpportunities,
+  putPanel,
+  replaceConnectionData,
+  saveModels,
+  saveScores,
+  takeUpload,
+  updateJob,
+} from '../store/repo';
+import type { JobRecord } from '../store/schema';
+import type { EngineApi } from '../../workers/engine.worker';
+
+export const MAX_ATTEMPTS = 2;
+
+const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store', string> = {
+  import: 'Reading the CSV file',
+  sandbox: 'Generating sandbox data',
+  store: 'Saving opportunities',
+  win: 'Training Win Potential',
+  personas: 'Finding Repeat Buyer Personas',
+  forecast: 'Training close-date and amount forecasts',
+  similar: 'Indexing similar deals',
+  score: 'Scoring opportunities',
+};
+
+class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+class WorkerCrashedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+interface EngineHandle {
+  worker: Worker;
+  api: Comlink.Remote<EngineApi>;
+  /** Rejects when the worker crashes or is terminated. */
+  failed: Promise<never>;
+  fail: (error: Error) => void;
+}
+
+export interface RunnerHost {
+  createWorker: () => Worker;
+  report: (job: JobRecord) => void;
+  now?: () => Date;
+}
+
+export class JobRunner {
+  private engine: EngineHandle | null = null;
+  private current: number | null = null;
+  private lastReport = 0;
+
+  constructor(
+    private readonly db: DealsightDb,
+    private readonly host: RunnerHost,
+  ) {}
+
+  private now(): string {
+    return (this.host.now?.() ?? new Date()).toISOString();
+  }
+
+  private start(): EngineHandle {
+    if (this.engine) return this.engine;
+    const worker = this.host.createWorker();
+    let fail: (error: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    // Keep an unobserved rejection from being reported as unhandled.
+    failed.catch(() => undefined);
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      fail(new WorkerCrashedError(`the engine worker crashed: ${event.message || 'unknown error'}`));
+      this.stop();
+    });
+    worker.addEventListener('messageerror', () => fail(new WorkerCrashedError('the engine worker sent a message that could not be read')));
+    this.engine = { worker, api: Comlink.wrap<EngineApi>(worker), failed, fail };
+    return this.engine;
+  }
+
+  private stop(): void {
+    this.engine?.worker.terminate();
+    this.engine = null;
+  }
+
+  /** A worker call that fails fast when the worker crashes or the job is cancelled. */
+  private async call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    const engine = this.start();
+    return Promise.race([fn(engine.api), engine.failed]);
+  }
+
+  private async progress(job: JobRecord, step: keyof typeof STEP_LABELS, done: number, total: number, force = false): Promise<void> {
+    job.step = STEP_LABELS[step];
+    job.done = done;
+    job.total = total;
+    const now = Date.now();
+    if (!force && now - this.lastReport < 150) return;
+    this.lastReport = now;
+    this.host.report({ ...job });
+    await updateJob(this.db, job.id as number, { step: job.step, done, total });
+  }
+
+  /** Cancels the running job (terminating the worker) or a queued one. */
+  async cancel(jobId: number): Promise<void> {
+    if (this.current === jobId && this.engine) {
+      this.engine.fail(new CancelledError());
+      this.stop();
+      return;
+    }
+    const job = await getJob(this.db, jobId);
+    if (job && (job.status === 'queued' || job.status === 'running')) {
+      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: 'Cancelled' };
+      await updateJob(this.db, jobId, patch);
+      this.host.report({ ...job, ...patch });
+    }
+  }
+
+  /** Runs one job to its end: done, failed (with the reason) or cancelled. */
+  async run(jobId: number): Promise<JobRecord> {
+    const loaded = await getJob(this.db, jobId);
+    if (!loaded) throw new Error(`job ${jobId} does not exist`);
+    const job: JobRecord = { ...loaded };
+    if (job.status === 'cancelled' || job.status === 'done') return job;
+    this.current = jobId;
+    try {
+      for (;;) {
+        job.status = 'running';
+        job.startedAt ??= this.now();
+        job.error = null;
+        await updateJob(this.db, jobId, { status: 'running', startedAt: job.startedAt, error: null, attempts: job.attempts });
+        this.host.report({ ...job });
+        try {
+          job.summary = await this.execute(job);
+          job.status = 'done';
+          break;
+        } catch (error) {
+          if (error instanceof CancelledError) {
+            job.status = 'cancelled';
+            job.summary = 'Cancelled';
+            break;
+          }
+          if (error instanceof WorkerCrashedError && job.attempts + 1 < MAX_ATTEMPTS) {
+            job.attempts += 1;
+            job.error = `${error.message}; retrying`;
+            this.host.report({ ...job });
+            continue;
+          }
+          job.status = 'failed';
+          job.error = error instanceof Error ? error.message : String(error);
+          break;
+        }
+      }
+    } finally {
+      this.current = null;
+    }
+    job.finishedAt = this.now();
+    await updateJob(this.db, jobId, { status: job.status, finishedAt: job.finishedAt, summary: job.summary, error: job.error, attempts: job.attempts, step: job.step, done: job.done, total: job.total });
+    this.host.report({ ...job });
+    return job;
+  }
+
+  private async execute(job: JobRecord): Promise<string> {
+    switch (job.kind) {
+      case 'import':
+        return this.importCsv(job);
+      case 'sandbox':
+        return this.loadSandbox(job);
+      case 'train':
+      case 'score':
+        return this.train(job);
+      case 'sync':
+        throw new Error('syncing a CRM is not available for this connection');
+    }
+  }
+
+  private async importCsv(job: JobRecord): Promise<string> {
+    const uploadId = Number(job.params.uploadId);
+    await this.progress(job, 'import', 0, 1, true);
+    const upload = await takeUpload(this.db, uploadId);
+    const result = await this.call((api) => api.importCsv(upload.text));
+    if (result.opportunities.length === 0) {
+      throw new Error(`${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`);
+    }
+    await this.progress(job, 'store', 0, 1, true);
+    await replaceConnectionData(
+      this.db,
+      {
+        id: job.connectionId,
+        kind: 'csv',
+        label: upload.fileName,
+        syncedAt: this.now(),
+        lastImport: { fileName: upload.fileName, format: result.format, rows: result.opportunities.length, rejected: result.rejected, warnings: result.warnings },
+      },
+      result.opportunities,
+      { connectionId: job.connectionId, fields: result.fields, leaky: result.leakyAttributes },
+    );
+    const trained = await this.train(job);
+    const rejected = result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rows rejected` : '';
+    return `${result.opportunities.length.toLocaleString('en-US')} opportunities imported from ${upload.fileName}${rejected}. ${trained}`;
+  }
+
+  private async loadSandbox(job: JobRecord): Promise<string> {
+    const seed = Number(job.params.seed ?? 7);
+    const count = Number(job.params.opportunities ?? 10_000);
+    await this.progress(job, 'sandbox', 0, 1, true);
+    const opportunities = await this.call((api) => api.sandbox(seed, count));
+    await this.progress(job, 'store', 0, 1, true);
+    const keys = new Set(opportunities.flatMap((o) => Object.keys(o.attributes)));
+    const fields = [...keys].sort().map((key) => {
+      const values = opportunities.map((o) => o.attributes[key]);
+      const filled = values.filter((v) => v !== null && v !== undefined && v !== '').length;
+      return { key, label: key, kind: values.some((v) => typeof v === 'number') ? ('number' as const) : ('category' as const), coverage: filled / opportunities.length };
+    });
+    await replaceConnectionData(
+      this.db,
+      { id: job.connectionId, kind: 'sandbox', label: `Sandbox (seed ${seed}, ${count.toLocaleString('en-US')} opportunities)`, syncedAt: this.now(), lastImport: null },
+      opportunities,
+      { connectionId: job.connectionId, fields, leaky: [] },
+    );
+    return `${count.toLocaleString('en-US')} sandbox opportunities generated. ${await this.train(job)}`;
+  }
+
+  private async train(job: JobRecord): Promise<string> {
+    const connection = await getConnection(this.db, job.connectionId);
+    if (!connection) throw new Error(`there is no data for ${job.connectionId} yet: import a file or load sandbox data first`);
+    const [opportunities, mapping, previous] = await Promise.all([
+      listOpportunities(this.db, job.connectionId),
+      getFieldMapping(this.db, job.connectionId),
+      getModel(this.db, job.connectionId),
+    ]);
+    const trainedAt = this.now();
+    const onProgress = Comlink.proxy((step: AnalyzeStep, done: number, total: number) => {
+      void this.progress(job, step, done, total);
+    });
+    const output = await this.call((api) =>
+      api.train(
+        {
+          connectionId: job.connectionId,
+          dataVersion: connection.dataVersion,
+          opportunities,
+          fields: mapping?.fields ?? [],
+          exclude: [...(mapping?.excluded ?? []), ...(mapping?.leaky.map((l) => l.key) ?? [])],
+          previousPersonas: previous?.personas ?? null,
+          trainedAt,
+        },
+        onProgress,
+      ),
+    );
+    await this.progress(job, 'score', 1, 1, true);
+    await saveModels(this.db, output.model, output.personas);
+    await saveScores(this.db, job.connectionId, output.scores);
+    const { counts } = output.model;
+    const personas = output.model.personas.org?.personas.length ?? 0;
+    return [
+      `Trained on ${counts.closed.toLocaleString('en-US')} closed deals (${counts.won.toLocaleString('en-US')} won); ${counts.open.toLocaleString('en-US')} open deals scored.`,
+      output.model.win ? null : 'Win Potential needs more closed deals.',
+      personas > 0 ? `${personas} Repeat Buyer Personas.` : null,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  /** The panel data of one record, computed in the worker and cached in the store. */
+  async panel(connectionId: string, opportunityId: string): Promise<PanelData> {
+    const [connection, model, opportunity] = await Promise.all([getConnection(this.db, connectionId), getModel(this.db, connectionId), getOpportunity(this.db, connectionId, opportunityId)]);
+    if (!connection || !model) throw new Error(`there is no data for ${connectionId} yet: import a file or load sandbox data first`);
+    if (!opportunity) throw new Error(`opportunity ${opportunityId} is not in the data of ${connection.label}`);
+    const key = `${connectionId}|${model.trainedAt}`;
+    if (!(await this.call((api) => api.hasModels(key)))) {
+      const closed = await listOpportunities(this.db, connectionId, { isClosed: true });
+      await this.call((api) => api.loadModels(key, model, closed));
+    }
+    const panel = await this.call((api) => api.panel(key, { id: connection.id, label: connection.label, dataVersion: connection.dataVersion }, opportunity));
+    await putPanel(this.db, { connectionId, id: opportunityId, trainedAt: model.trainedAt, panel });
+    return panel;
+  }
+}
