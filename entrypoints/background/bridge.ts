@@ -14,6 +14,8 @@ export interface RunnerBridge {
   panel(connectionId: string, opportunityId: string): Promise<PanelData>;
   /** Called when nothing has run for a while: free the memory the engine holds. */
   idle(): Promise<void>;
+  /** True when a runner from before this service worker started is still alive (it keeps its jobs). */
+  alive(): Promise<boolean>;
 }
 
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -79,5 +81,9 @@ export class OffscreenBridge implements RunnerBridge {
 
   async idle(): Promise<void> {
     if (await this.exists()) await this.offscreen.closeDocument();
+  }
+
+  alive(): Promise<boolean> {
+    return this.exists();
   }
 }

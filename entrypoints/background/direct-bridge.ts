@@ -28,4 +28,9 @@ export class DirectBridge implements RunnerBridge {
   async idle(): Promise<void> {
     // The background page stays; the worker is small when idle.
   }
+
+  async alive(): Promise<boolean> {
+    // The runner lives in this page: a fresh page means a fresh runner.
+    return false;
+  }
 }

@@ -200,6 +200,20 @@ export default defineBackground(() => {
     })();
   });
 
-  // A service worker stopped mid-job leaves it 'running': say so, then go on with the queue.
-  void markInterruptedJobs(db).then(() => pump());
+  // After a restart of this service worker: a job still 'running' either continues in the
+  // offscreen document, which outlives us (then wait for its end before the next job), or
+  // died with its runner (then say so in the job log). Then go on with the queue.
+  void (async () => {
+    const live = await (await getBridge()).alive();
+    const stillRunning = live ? (await listJobs(db, 50)).find((j) => j.status === 'running') : undefined;
+    if (stillRunning?.id !== undefined) {
+      const id = stillRunning.id;
+      running = id;
+      await new Promise<JobRecord>((resolve) => finished.set(id, resolve));
+      running = null;
+    } else {
+      await markInterruptedJobs(db);
+    }
+    await pump();
+  })();
 });

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../lib/crm/csv/parse';
+import type { DealsightDb } from '../../lib/store/db';
+import { EXPORT_HEADER, exportScoredCsv, neutralizeFormula, replaceConnectionData, saveScores } from '../../lib/store/repo';
+import { connection, freshDb, mapping, opp, score } from './helpers';
+
+let db: DealsightDb;
+beforeEach(() => {
+  ({ db } = freshDb());
+});
+afterEach(() => db.close());
+
+describe('neutralizeFormula', () => {
+  it('prefixes an apostrophe to text a spreadsheet would run', () => {
+    expect(['=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx'].map(neutralizeFormula)).toEqual(["'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(['Acme', ' =1', 'a=b', "'quoted", ''].map(neutralizeFormula)).toEqual(['Acme', ' =1', 'a=b', "'quoted", '']);
+  });
+});
+
+describe('exportScoredCsv', () => {
+  beforeEach(async () => {
+    await replaceConnectionData(
+      db,
+      connection('csv', 'deals.csv'),
+      [
+        opp('006A', {
+          name: 'Acme, "Big" renewal',
+          account: { id: 'a1', name: '=HYPERLINK("http://evil.example","click")' },
+          amount: 12500.5,
+          currency: 'USD',
+          stage: 'Negotiation',
+          closeDate: '2026-03-31',
+          type: 'renewal',
+          owner: { id: 'u1', name: '@Ana' },
+          territory: 'EMEA',
+        }),
+        opp('006B', { name: 'Globex', amount: -300, currency: 'EUR', stage: 'Closed Won', isClosed: true, isWon: true, closeDate: '2025-12-01', type: 'upsell' }),
+        opp('006C', { name: '+cmd|calc', isClosed: true, isWon: false, stage: 'Closed Lost' }),
+      ],
+      mapping('csv'),
+    );
+    await saveScores(db, 'csv', [
+      score('csv', '006A', {
+        winPotential: 0.42345,
+        repeatBuyerPotential: 71.26,
+        personaName: 'Dana, the Healthcare CFO',
+        predictedClose: '2026-05-02',
+        predictedAmount: 11999.999,
+        slip: true,
+      }),
+      score('csv', '006B', { isOpen: 0, winPotential: null, repeatBuyerPotential: 12, personaName: '-Ops', predictedClose: null }),
+    ]);
+    await replaceConnectionData(db, connection('sandbox', 'Sandbox (seed 7)'), [opp('S1', { source: 'sandbox', name: 'Sandbox deal' })], mapping('sandbox'));
+  });
+
+  it('writes every opportunity with its scores, formulas neutralized, RFC 4180 quoted', async () => {
+    expect(await exportScoredCsv(db, 'csv')).toBe(
+      [
+        'Connection,Id,Name,Account,Amount,Currency,Stage,Status,Close Date,Type,Owner,Territory,Win Potential (%),Repeat Buyer Potential,Persona,Predicted Close,Predicted Amount,Slip',
+        `deals.csv,006A,"Acme, ""Big"" renewal","'=HYPERLINK(""http://evil.example"",""click"")",12500.5,USD,Negotiation,Open,2026-03-31,renewal,'@Ana,EMEA,42.3,71.3,"Dana, the Healthcare CFO",2026-05-02,12000,Yes`,
+        `deals.csv,006B,Globex,,-300,EUR,Closed Won,Won,2025-12-01,upsell,,,,12,'-Ops,,,`,
+        `deals.csv,006C,'+cmd|calc,,,,Closed Lost,Lost,,,,,,,,,,`,
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('exports every connection when none is given, and reads back', async () => {
+    const csv = await exportScoredCsv(db);
+    const parsed = parseCsv(csv);
+    expect(parsed.header).toEqual(EXPORT_HEADER);
+    expect(parsed.rows.map((r) => [r.fields[0], r.fields[1]])).toEqual([
+      ['deals.csv', '006A'],
+      ['deals.csv', '006B'],
+      ['deals.csv', '006C'],
+      ['Sandbox (seed 7)', 'S1'],
+    ]);
+  });
+
+  it('writes only the header for an unknown connection', async () => {
+    expect(await exportScoredCsv(db, 'nope')).toBe(EXPORT_HEADER.join(',') + '\r\n');
+  });
+});
