@@ -30,7 +30,7 @@ import {
   updateJob,
 } from '../store/repo';
 import type { JobRecord } from '../store/schema';
-import type { EngineApi } from '../../workers/engine.worker';
+import type { EngineApi } from '../../workers/engine-api';
 
 export const MAX_ATTEMPTS = 2;
 

@@ -1,0 +1,129 @@
+/**
+ * The job runner end to end in Node: the real engine API in a worker thread over Comlink
+ * (as in the browser's worker), the real store on fake-indexeddb. Crashes use a thread
+ * that throws on cue.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker as NodeWorker } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { describe, expect, it } from 'vitest';
+import { JobRunner, MAX_ATTEMPTS } from '../../lib/jobs/runner';
+import { createJob, getConnection, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
+import type { JobRecord } from '../../lib/store/schema';
+import { freshDb } from '../store/helpers';
+
+type Listener = (event: { message?: string; preventDefault(): void; data?: unknown }) => void;
+
+const THREAD = fileURLToPath(new URL('./engine-thread.mjs', import.meta.url));
+
+/** A browser-like Worker backed by a Node worker thread running the real engine API. */
+function threadWorker(crash?: { on: string; message: string }): Worker & { terminated: boolean } {
+  const thread = new NodeWorker(THREAD, { workerData: crash ? { crashOn: crash.on, crashMessage: crash.message } : {} });
+  const endpoint = nodeEndpoint(thread);
+  const worker = {
+    terminated: false,
+    postMessage: (message: unknown, transfer?: Transferable[]) => endpoint.postMessage(message, transfer),
+    addEventListener: (type: string, listener: Listener) => {
+      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message, preventDefault: () => undefined }));
+      else if (type === 'message') endpoint.addEventListener('message', listener as unknown as EventListener);
+    },
+    removeEventListener: (type: string, listener: Listener) => {
+      if (type === 'message') endpoint.removeEventListener('message', listener as unknown as EventListener);
+    },
+    terminate: () => {
+      worker.terminated = true;
+      void thread.terminate();
+    },
+  };
+  return worker as unknown as Worker & { terminated: boolean };
+}
+
+const channelWorker = (): Worker => threadWorker();
+
+function newJob(kind: JobRecord['kind'], connectionId: string, params: JobRecord['params']): Omit<JobRecord, 'id'> {
+  return { kind, connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params };
+}
+
+describe('JobRunner', () => {
+  it('loads sandbox data, trains every model and scores the pipeline, reporting progress', async () => {
+    const { db } = freshDb();
+    const reports: JobRecord[] = [];
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: (job) => reports.push(job) });
+    const id = await createJob(db, newJob('sandbox', 'sandbox', { seed: 7, opportunities: 1500 }));
+    const job = await runner.run(id);
+    expect(job.status).toBe('done');
+    expect(job.summary).toMatch(/^1,500 sandbox opportunities generated\. Trained on [\d,]+ closed deals/);
+    expect((await listOpportunities(db, 'sandbox')).length).toBe(1500);
+    const model = await getModel(db, 'sandbox');
+    expect(model?.win).not.toBeNull();
+    expect(model?.counts.opportunities).toBe(1500);
+    const pipeline = await listPipeline(db, 'sandbox');
+    expect(pipeline.length).toBe(model?.counts.open);
+    expect(pipeline.every((row) => row.winPotential !== null && row.winPotential > 0 && row.winPotential < 1)).toBe(true);
+    // Progress went through the steps and ended with the job's result.
+    const steps = new Set(reports.map((r) => r.step));
+    expect(steps.has('Generating sandbox data')).toBe(true);
+    expect(steps.has('Training Win Potential')).toBe(true);
+    expect(reports.at(-1)?.status).toBe('done');
+    expect((await listJobs(db, 5))[0]?.status).toBe('done');
+  });
+
+  it('computes a panel in the worker and caches it', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    await runner.run(await createJob(db, newJob('sandbox', 'sandbox', { seed: 3, opportunities: 1200 })));
+    const open = (await listPipeline(db, 'sandbox'))[0];
+    const panel = await runner.panel('sandbox', open?.id as string);
+    expect(panel.state).toEqual({ kind: 'ready' });
+    expect(panel.win?.probability).toBeCloseTo(open?.winPotential as number, 10);
+    expect(panel.similar?.wins.length).toBeGreaterThan(0);
+    expect((await getPanel(db, 'sandbox', open?.id as string))?.panel).toEqual(panel);
+  });
+
+  it('fails an import of a file without outcomes with the reason, leaving the earlier data intact', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    const good = ['Opportunity ID,Opportunity Name,Stage,Industry', ...Array.from({ length: 60 }, (_, i) => `00${i},Deal ${i},${i % 2 ? 'Closed Won' : 'Closed Lost'},${i % 3 ? 'Retail' : 'Banking'}`)].join('\n');
+    const first = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'good.csv', good) })));
+    expect(first.status).toBe('done');
+    const before = await listOpportunities(db, 'csv');
+    const bad = 'Opportunity ID,Opportunity Name,Amount\n006A,Alpha,100\n006B,Beta,200\n';
+    const second = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'bad.csv', bad) })));
+    expect(second.status).toBe('failed');
+    expect(second.error).toMatch(/outcome|won|stage/i);
+    expect(await listOpportunities(db, 'csv')).toEqual(before);
+    expect((await getConnection(db, 'csv'))?.label).toBe('good.csv');
+  });
+
+  it('retries a job whose worker crashed, then fails it with the crash message', async () => {
+    const { db } = freshDb();
+    const workers: Array<ReturnType<typeof threadWorker>> = [];
+    const createWorker = (): Worker => {
+      // Crashes when the job asks it to generate the data.
+      const worker = threadWorker({ on: 'sandbox', message: 'out of memory' });
+      workers.push(worker);
+      return worker;
+    };
+    const reports: JobRecord[] = [];
+    const runner = new JobRunner(db, { createWorker, report: (job) => reports.push(job) });
+    const job = await runner.run(await createJob(db, newJob('sandbox', 'sandbox', { seed: 1, opportunities: 500 })));
+    expect(job.status).toBe('failed');
+    expect(job.error).toBe('the engine worker crashed: out of memory');
+    expect(job.attempts).toBe(MAX_ATTEMPTS - 1);
+    expect(workers.length).toBe(MAX_ATTEMPTS);
+    expect(workers.every((w) => w.terminated)).toBe(true);
+    expect(reports.some((r) => r.error === 'the engine worker crashed: out of memory; retrying')).toBe(true);
+  });
+
+  it('cancels a running job by stopping its worker', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    const id = await createJob(db, newJob('sandbox', 'sandbox', { seed: 2, opportunities: 20_000 }));
+    const running = runner.run(id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await runner.cancel(id);
+    const job = await running;
+    expect(job.status).toBe('cancelled');
+    expect(await getConnection(db, 'sandbox')).toBeUndefined();
+  });
+});

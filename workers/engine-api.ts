@@ -1,0 +1,77 @@
+/**
+ * What the engine worker does: plain data in and out. Training and scoring never block a
+ * page or the service worker. The models of the connection last asked about stay loaded,
+ * so panel requests after the first are quick.
+ */
+import { importCsv, type ImportResult } from '../lib/crm/csv/import';
+import type { AttributeField, Opportunity } from '../lib/crm/opportunity';
+import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
+import type { PersonaModelJSON } from '../lib/engine/personas';
+import { loadModels, modelRecord, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
+import type { PanelData } from '../lib/panel-data';
+import { generateSandbox } from '../lib/sandbox/generate';
+import type { ModelRecord, PersonaRecord, ScoreRecord } from '../lib/store/schema';
+
+export interface TrainInput {
+  connectionId: string;
+  dataVersion: number;
+  opportunities: Opportunity[];
+  fields: AttributeField[];
+  exclude: string[];
+  previousPersonas: PersonaModelJSON | null;
+  trainedAt: string;
+}
+
+export interface TrainOutput {
+  model: ModelRecord;
+  personas: PersonaRecord[];
+  scores: ScoreRecord[];
+}
+
+export type ProgressCallback = (step: AnalyzeStep, done: number, total: number) => void;
+
+let loaded: { key: string; models: LoadedModels } | null = null;
+
+/** The engine's operations; `engine.worker.ts` exposes them over Comlink, tests call them over a MessageChannel. */
+export const engineApi = {
+  importCsv(text: string): ImportResult {
+    return importCsv(text, { source: 'csv' });
+  },
+
+  sandbox(seed: number, opportunities: number): Opportunity[] {
+    return generateSandbox({ seed, opportunities }).opportunities;
+  },
+
+  train(input: TrainInput, onProgress?: ProgressCallback): TrainOutput {
+    const analysis = analyze(input.opportunities, {
+      fields: input.fields,
+      exclude: input.exclude,
+      previousPersonas: input.previousPersonas,
+      similar: 0,
+      onProgress: (step, done, total) => onProgress?.(step, done, total),
+    });
+    loaded = null;
+    return {
+      model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt),
+      personas: personaRecords(input.connectionId, analysis.personas),
+      scores: scoreRows(input.connectionId, analysis, input.trainedAt),
+    };
+  },
+
+  /** Whether the models of `key` (connection id + training time) are loaded. */
+  hasModels(key: string): boolean {
+    return loaded?.key === key;
+  },
+
+  loadModels(key: string, model: ModelRecord, closed: Opportunity[]): void {
+    loaded = { key, models: loadModels(model, closed) };
+  },
+
+  panel(key: string, connection: { id: string; label: string; dataVersion: number }, opportunity: Opportunity): PanelData {
+    if (loaded?.key !== key) throw new Error(`the models of ${key} are not loaded in the worker`);
+    return panelData(connection, opportunity, loaded.models);
+  },
+};
+
+export type EngineApi = typeof engineApi;
+
