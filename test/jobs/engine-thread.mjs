@@ -13,9 +13,9 @@ const { engineApi } = await import('../../workers/engine-api.ts');
 const api = { ...engineApi };
 if (workerData?.crashOn) {
   api[workerData.crashOn] = () => {
-    setImmediate(() => {
+    setTimeout(() => {
       throw new Error(workerData.crashMessage ?? 'crashed');
-    });
+    }, 0);
     return new Promise(() => undefined);
   };
 }

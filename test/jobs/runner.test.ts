@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker as NodeWorker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+// comlink ships the node adapter's types beside the .mjs as node-adapter.d.ts.
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { describe, expect, it } from 'vitest';
 import { JobRunner, MAX_ATTEMPTS } from '../../lib/jobs/runner';
 import { createJob, getConnection, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
