@@ -82,7 +82,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '.puppeteerrc.cjs'],
+    files: ['test/**/*.ts', 'test/**/*.mjs', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '.puppeteerrc.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
     rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
