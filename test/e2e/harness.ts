@@ -27,6 +27,11 @@ export const SCREENSHOT_DIR = join(ROOT, 'screenshots');
 export interface LaunchOptions {
   /** An unpacked extension; defaults to the e2e build. */
   extensionDir?: string;
+  /**
+   * A Chromium profile to use and keep (to restart on the same profile: the extension's
+   * IndexedDB survives). Without it, a fresh temporary profile is deleted at `close()`.
+   */
+  userDataDir?: string;
 }
 
 export interface ExtensionSession {
@@ -59,7 +64,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:e2e\` first.`);
   }
   const executablePath = chromiumPath();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'dealsight-e2e-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'dealsight-e2e-')));
 
   let browser: Browser;
   try {
@@ -83,7 +89,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ],
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -91,7 +97,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     try {
       await browser.close();
     } finally {
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     }
   };
 
