@@ -68,6 +68,18 @@ export const WELL_KNOWN_ATTRIBUTES = {
   buyerRole: 'buyerRole',
 } as const;
 
+/** How the well-known attributes read in the UI when a source gives no label of its own. */
+export const WELL_KNOWN_LABELS: Readonly<Record<string, string>> = {
+  industry: 'Industry',
+  employees: 'Employees',
+  revenue: 'Annual revenue',
+  country: 'Country',
+  state: 'State/Province',
+  product: 'Product',
+  buyerTitle: 'Buyer title',
+  buyerRole: 'Buyer role',
+};
+
 export interface Opportunity {
   /** Unique within its connection (Salesforce 18-character id, HubSpot deal id, CSV id). */
   id: string;

@@ -12,6 +12,7 @@
  * - Writes are transactional (lib/store): a failed import leaves the data before it intact.
  */
 import * as Comlink from 'comlink';
+import { WELL_KNOWN_LABELS } from '../crm/opportunity';
 import type { AnalyzeStep } from '../engine/analyze';
 import type { PanelData } from '../panel-data';
 import type { DealsightDb } from '../store/db';
@@ -26,10 +27,12 @@ import {
   replaceConnectionData,
   saveModels,
   saveScores,
-  takeUpload,
   updateJob,
+  deleteUpload,
+  getUpload,
 } from '../store/repo';
-import type { JobRecord } from '../store/schema';
+
+import type { JobRecord, UploadRecord } from '../store/schema';
 import type { EngineApi } from '../../workers/engine-api';
 
 export const MAX_ATTEMPTS = 2;
@@ -204,7 +207,17 @@ export class JobRunner {
   private async importCsv(job: JobRecord): Promise<string> {
     const uploadId = Number(job.params.uploadId);
     await this.progress(job, 'import', 0, 1, true);
-    const upload = await takeUpload(this.db, uploadId);
+    // Read now, delete once done with it: a retry after a worker crash needs the file again.
+    const upload = await getUpload(this.db, uploadId);
+    try {
+      return await this.importUpload(job, upload);
+    } catch (error) {
+      if (!(error instanceof WorkerCrashedError)) await deleteUpload(this.db, uploadId);
+      throw error;
+    }
+  }
+
+  private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {
     const result = await this.call((api) => api.importCsv(upload.text));
     if (result.opportunities.length === 0) {
       throw new Error(`${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`);
@@ -222,6 +235,7 @@ export class JobRunner {
       result.opportunities,
       { connectionId: job.connectionId, fields: result.fields, leaky: result.leakyAttributes },
     );
+    await deleteUpload(this.db, upload.id as number);
     const trained = await this.train(job);
     const rejected = result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rows rejected` : '';
     return `${result.opportunities.length.toLocaleString('en-US')} opportunities imported from ${upload.fileName}${rejected}. ${trained}`;
@@ -237,7 +251,7 @@ export class JobRunner {
     const fields = [...keys].sort().map((key) => {
       const values = opportunities.map((o) => o.attributes[key]);
       const filled = values.filter((v) => v !== null && v !== undefined && v !== '').length;
-      return { key, label: key, kind: values.some((v) => typeof v === 'number') ? ('number' as const) : ('category' as const), coverage: filled / opportunities.length };
+      return { key, label: WELL_KNOWN_LABELS[key] ?? key, kind: values.some((v) => typeof v === 'number') ? ('number' as const) : ('category' as const), coverage: filled / opportunities.length };
     });
     await replaceConnectionData(
       this.db,

@@ -17,7 +17,7 @@ export { getModel, listPersonas, saveModels } from './models';
 export { listPipeline, topPipeline, getScore, saveScores } from './scores';
 export { getPanel, putPanel } from './panels';
 export { createJob, updateJob, getJob, listJobs, lastJob, nextQueuedJob, markInterruptedJobs, INTERRUPTED_MESSAGE } from './jobs';
-export { putUpload, takeUpload, pruneUploads } from './uploads';
+export { putUpload, takeUpload, getUpload, deleteUpload, pruneUploads } from './uploads';
 export { getSetting, setSetting, getFieldMapping, setExcludedFields } from './settings';
 export { listSegments, saveSegment, deleteSegment } from './segments';
 export { getSyncState, putSyncState } from './sync-state';

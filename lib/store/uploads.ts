@@ -31,3 +31,14 @@ export async function pruneUploads(db: DealsightDb, maxAgeMs = 24 * 3_600_000): 
   const cutoff = new Date(Date.now() - maxAgeMs).toISOString();
   return writing(db, 'the uploaded files', [db.uploads], () => db.uploads.filter((u) => u.createdAt < cutoff).delete());
 }
+
+/** Reads an upload without deleting it (an import reads, then deletes once it is done with it). */
+export async function getUpload(db: DealsightDb, id: number): Promise<UploadRecord> {
+  const upload = await db.uploads.get(id);
+  if (!upload) throw new StoreError('missing', `The uploaded file (#${id}) is no longer waiting to be imported. Choose the file again.`);
+  return upload;
+}
+
+export async function deleteUpload(db: DealsightDb, id: number): Promise<void> {
+  await writing(db, `uploaded file #${id}`, [db.uploads], () => db.uploads.delete(id));
+}
