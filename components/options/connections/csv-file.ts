@@ -1,0 +1,21 @@
+/** Which files the CSV import takes, checked before a byte is read. */
+import { formatBytes } from '../bytes';
+import { t } from '../i18n';
+
+/** Larger files are refused up front: reading one into a string takes about twice its size in memory. */
+export const MAX_CSV_BYTES = 200_000_000;
+
+export const CSV_ACCEPT = '.csv,text/csv,text/tab-separated-values';
+
+const TEXT_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt']);
+
+/** Why the file cannot be imported, in a sentence; null when it may be read. */
+export function refuseFile(file: Pick<File, 'name' | 'size' | 'type'>): string | null {
+  const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? null;
+  const textual = file.type.startsWith('text/') || (extension !== null && TEXT_EXTENSIONS.has(extension));
+  // An extension-less file with no type may still be a CSV: let the importer decide.
+  if (!textual && (extension !== null || file.type !== '')) return t('options_csvNotCsv', { file: file.name });
+  if (file.size > MAX_CSV_BYTES) return t('options_csvTooLarge', { file: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_CSV_BYTES) });
+  if (file.size === 0) return t('options_csvEmpty', { file: file.name });
+  return null;
+}

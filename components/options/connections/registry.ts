@@ -1,0 +1,33 @@
+/**
+ * The kinds of connection the options page offers. Each connector adds one entry: the card
+ * that adds a connection of its kind (a file picker, the sandbox form, a "Connect" button),
+ * and optionally what an existing connection of its kind shows in its card. The
+ * Salesforce and HubSpot issues append theirs here.
+ */
+import type { ComponentType } from 'preact';
+import type { SourceKind } from '../../../lib/crm/opportunity';
+import type { ConnectionRecord } from '../../../lib/store/schema';
+import type { PlainKey } from '../i18n';
+import { CsvConnection } from './CsvConnection';
+import { LastImportDetails } from './LastImportDetails';
+import { SandboxConnection } from './SandboxConnection';
+
+export interface ConnectionKind {
+  kind: SourceKind;
+  /** Heading and one-line description of the "add" card. */
+  title: PlainKey;
+  description: PlainKey;
+  /** The card's body: the controls that add (or replace) a connection of this kind. */
+  Add: ComponentType;
+  /** Shown inside an existing connection's card, under its counts. */
+  Details?: ComponentType<{ connection: ConnectionRecord }>;
+}
+
+export const CONNECTION_KINDS: readonly ConnectionKind[] = [
+  { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails },
+  { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails },
+];
+
+export function connectionKind(kind: SourceKind): ConnectionKind | undefined {
+  return CONNECTION_KINDS.find((entry) => entry.kind === kind);
+}

@@ -1,0 +1,685 @@
+// @vitest-environment happy-dom
+/**
+ * The options page over a mocked store and background: each section rendered from
+ * fixture records, and every flow that writes (import, sandbox, field mapping, remove,
+ * export, delete everything, cancel).
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventToPage, MessageToBackground } from '../../lib/messages';
+import type { ConnectionRecord, FieldMappingRecord, ImportSummary, JobRecord, ModelRecord } from '../../lib/store/schema';
+import type { Opportunity } from '../../lib/crm/opportunity';
+
+const DB = { name: 'fake-db' };
+
+vi.mock('../../lib/store', () => ({
+  openDb: vi.fn(() => DB),
+  listConnections: vi.fn(),
+  getModel: vi.fn(),
+  listJobs: vi.fn(),
+  getFieldMapping: vi.fn(),
+  setExcludedFields: vi.fn(),
+  listOpportunities: vi.fn(),
+  putUpload: vi.fn(),
+  exportScoredCsv: vi.fn(),
+  storageEstimate: vi.fn(),
+  deleteConnection: vi.fn(),
+}));
+
+vi.mock('../../lib/client', () => ({
+  sendToBackground: vi.fn(),
+  subscribeToBackground: vi.fn(),
+}));
+
+const store = await import('../../lib/store');
+const client = await import('../../lib/client');
+const { OptionsPage } = await import('../../components/options/OptionsPage');
+const { OptionsState } = await import('../../components/options/state');
+const { exportFileName } = await import('../../components/options/data/download');
+const { previewFields } = await import('../../components/options/mappings/preview');
+const { refuseFile } = await import('../../components/options/connections/csv-file');
+
+// ---------------------------------------------------------------------------------------
+// Fixtures
+
+const NOW = Date.parse('2026-03-27T12:00:00Z');
+
+function connection(over: Partial<ConnectionRecord> = {}): ConnectionRecord {
+  return {
+    id: 'csv',
+    kind: 'csv',
+    label: 'q1-opportunities.csv',
+    createdAt: '2026-03-20T09:00:00Z',
+    syncedAt: new Date(NOW - 3 * 3_600_000).toISOString(),
+    dataVersion: 1,
+    lastImport: null,
+    ...over,
+  };
+}
+
+function model(over: Partial<ModelRecord> = {}): ModelRecord {
+  return {
+    connectionId: 'csv',
+    trainedAt: new Date(NOW - 2 * 3_600_000).toISOString(),
+    dataVersion: 1,
+    asOf: '2026-03-27',
+    win: {} as ModelRecord['win'],
+    forecast: null,
+    personas: {
+      format: 'dealsight-personas',
+      version: 1,
+      org: { personas: [{}, {}, {}] } as unknown as NonNullable<ModelRecord['personas']['org']>,
+      teams: [{ personas: [{}] } as unknown as ModelRecord['personas']['teams'][number]],
+      insufficient: null,
+    },
+    notes: ['Not enough closed deals for close forecasts: 7 more won deals needed.'],
+    counts: { opportunities: 8800, closed: 6900, won: 2100, lost: 4800, open: 1900 },
+    ...over,
+  };
+}
+
+function mapping(over: Partial<FieldMappingRecord> = {}): FieldMappingRecord {
+  return {
+    connectionId: 'csv',
+    fields: [
+      { key: 'industry', label: 'Industry', kind: 'category', coverage: 0.92 },
+      { key: 'employees', label: 'Employees', kind: 'number', coverage: 0.5 },
+      { key: 'lossReason', label: 'Loss Reason', kind: 'category', coverage: 0.4 },
+    ],
+    excluded: [],
+    leaky: [{ key: 'lossReason', label: 'Loss Reason', reason: 'records why the deal closed' }],
+    updatedAt: '2026-03-27T10:00:00Z',
+    ...over,
+  };
+}
+
+function job(over: Partial<JobRecord> = {}): JobRecord {
+  return {
+    id: 9,
+    kind: 'import',
+    connectionId: 'csv',
+    status: 'running',
+    step: 'Reading rows',
+    done: 0,
+    total: 1000,
+    createdAt: new Date(NOW - 60_000).toISOString(),
+    startedAt: new Date(NOW - 50_000).toISOString(),
+    finishedAt: null,
+    summary: null,
+    error: null,
+    attempts: 0,
+    params: { uploadId: 42 },
+    ...over,
+  };
+}
+
+function opportunity(id: string, attributes: Opportunity['attributes']): Opportunity {
+  return { id, attributes } as Opportunity;
+}
+
+const SUMMARY: ImportSummary = {
+  fileName: 'q1-opportunities.csv',
+  format: 'salesforce',
+  rows: 8800,
+  rejected: [
+    { line: 14, reason: 'Close Date "31/02/2024" is not a date (February has no day 31)' },
+    { line: 210, reason: 'Amount "<b>12k</b>" is not a number' },
+  ],
+  warnings: ['Slash dates read as day/month: 41 dates have a first number above 12.'],
+};
+
+// ---------------------------------------------------------------------------------------
+// A tiny DOM toolkit (no @testing-library here)
+
+let container: HTMLElement;
+let emit: (event: EventToPage) => void;
+let sent: MessageToBackground[];
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+async function mount(): Promise<InstanceType<typeof OptionsState>> {
+  const state = new OptionsState();
+  await act(() => {
+    render(<OptionsPage state={state} />, container);
+  });
+  await flush();
+  return state;
+}
+
+function all<E extends Element = HTMLElement>(selector: string, root: ParentNode = container): E[] {
+  return [...root.querySelectorAll<E>(selector)];
+}
+
+function one<E extends Element = HTMLElement>(selector: string, root: ParentNode = container): E {
+  const found = root.querySelector<E>(selector);
+  if (!found) throw new Error(`no ${selector} in:\n${container.textContent}`);
+  return found;
+}
+
+const text = (root: ParentNode = container): string => (root.textContent ?? '').replace(/\s+/g, ' ');
+
+/** A button by its visible text or aria-label. */
+function button(name: string | RegExp, root: ParentNode = container): HTMLButtonElement {
+  const matches = (s: string | null | undefined): boolean => s != null && (typeof name === 'string' ? s.trim() === name : name.test(s));
+  const found = all<HTMLButtonElement>('button', root).find((b) => matches(b.getAttribute('aria-label')) || matches(b.textContent));
+  if (!found) throw new Error(`no button ${String(name)}; buttons: ${all('button', root).map((b) => b.textContent).join(' | ')}`);
+  return found;
+}
+
+/** A section by its heading's text. */
+function section(title: string): HTMLElement {
+  const heading = all('h2').find((h) => h.textContent === title);
+  const found = heading?.closest('section');
+  if (!found) throw new Error(`no section "${title}"`);
+  return found;
+}
+
+async function click(element: HTMLElement): Promise<void> {
+  await act(() => {
+    element.click();
+  });
+  await flush();
+}
+
+async function type(input: HTMLInputElement, value: string): Promise<void> {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await flush();
+}
+
+async function chooseFile(input: HTMLInputElement, file: File): Promise<void> {
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await flush();
+}
+
+async function send(event: EventToPage): Promise<void> {
+  await act(() => emit(event));
+  await flush();
+}
+
+function progressNow(root: ParentNode): string | null {
+  return one('[role="progressbar"]', root).getAttribute('aria-valuenow');
+}
+
+// ---------------------------------------------------------------------------------------
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  container = document.createElement('div');
+  document.body.append(container);
+  sent = [];
+  vi.mocked(store.openDb).mockReturnValue(DB as never);
+  vi.mocked(store.listConnections).mockResolvedValue([]);
+  vi.mocked(store.getModel).mockResolvedValue(undefined);
+  vi.mocked(store.getFieldMapping).mockResolvedValue(undefined);
+  vi.mocked(store.listJobs).mockResolvedValue([]);
+  vi.mocked(store.listOpportunities).mockResolvedValue([]);
+  vi.mocked(store.storageEstimate).mockResolvedValue({ usage: 12_300_000, quota: 1_200_000_000 });
+  vi.mocked(client.subscribeToBackground).mockImplementation((onEvent) => {
+    emit = onEvent;
+    return () => undefined;
+  });
+  vi.mocked(client.sendToBackground).mockImplementation(async (message: MessageToBackground) => {
+    sent.push(message);
+    switch (message.type) {
+      case 'start-import':
+      case 'start-sandbox':
+      case 'start-train':
+        return { ok: true, jobId: 9 } as never;
+      default:
+        return { ok: true } as never;
+    }
+  });
+});
+
+afterEach(async () => {
+  await act(() => render(null, container));
+  container.remove();
+  vi.useRealTimers();
+  vi.clearAllMocks();
+});
+
+function withData(): void {
+  vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
+  vi.mocked(store.getModel).mockResolvedValue(model());
+  vi.mocked(store.getFieldMapping).mockResolvedValue(mapping());
+  vi.mocked(store.listOpportunities).mockResolvedValue([
+    opportunity('1', { industry: 'Retail', employees: 120 }),
+    opportunity('2', { industry: 'Retail', employees: 40 }),
+    opportunity('3', { industry: 'Healthcare', employees: null }),
+  ]);
+}
+
+describe('options page: rendering', () => {
+  it('shows the empty state of every section before any data', async () => {
+    await mount();
+    expect(all('h2').map((h) => h.textContent)).toEqual(['Connections', 'Field mappings', 'Sync and training', 'Data']);
+    expect(text(one('[data-testid="connections-empty"]'))).toContain('No data yet');
+    expect(one('[data-testid="mappings-empty"]')).toBeTruthy();
+    expect(text(one('[data-testid="jobs-idle"]'))).toBe('Nothing is running.');
+    expect(button('Download CSV').disabled).toBe(true);
+    expect(text(one('[data-testid="storage"]'))).toContain('12.3 MB of 1.2 GB');
+    // The CSV input is a real file input taking CSV and TSV.
+    const input = one<HTMLInputElement>('input[type="file"]');
+    expect(input.accept).toBe('.csv,text/csv,text/tab-separated-values');
+    expect(input.closest('label')?.textContent).toContain('Choose a CSV file');
+  });
+
+  it('says when the store cannot be read, and tries again on request', async () => {
+    vi.mocked(store.listConnections).mockRejectedValueOnce(new Error('IndexedDB is unavailable in private windows'));
+    await mount();
+    expect(text(one('[role="alert"]'))).toContain('Dealsight could not read its data in this browser: IndexedDB is unavailable in private windows');
+    await click(button('Try again'));
+    expect(all('h2').map((h) => h.textContent)).toContain('Connections');
+  });
+
+  it('lists a connection with its kind, last sync and counts', async () => {
+    withData();
+    await mount();
+    const card = one('[data-testid="connection-card"]');
+    expect(text(card)).toContain('q1-opportunities.csv');
+    expect(text(card)).toContain('CSV file');
+    expect(text(card)).toContain('Last synced 3 hours ago');
+    expect(text(card)).toContain('8,800 opportunities');
+    expect(text(card)).toContain('6,900 closed (2,100 won, 4,800 lost)');
+    expect(text(card)).toContain('1,900 open');
+    expect(text(card)).toContain('Last import');
+  });
+
+  it('shows the field mapping with coverage, previews and the leaky field disabled', async () => {
+    withData();
+    await mount();
+    const rows = all('[data-testid="field-row"]');
+    expect(rows.map((r) => one('label', r).textContent)).toEqual(['Industry', 'Employees', 'Loss Reason']);
+    const [industry, employees, loss] = rows as [HTMLElement, HTMLElement, HTMLElement];
+    expect(one<HTMLInputElement>('input[type="checkbox"]', industry).checked).toBe(true);
+    expect(text(industry)).toContain('92%');
+    expect(all('[data-testid="field-preview"] li', industry).map((li) => li.textContent)).toEqual(['Retail', 'Healthcare']);
+    expect(all('[data-testid="field-preview"] li', employees).map((li) => li.textContent)).toEqual(['120', '40']);
+    const lossBox = one<HTMLInputElement>('input[type="checkbox"]', loss);
+    expect(lossBox.disabled).toBe(true);
+    expect(lossBox.checked).toBe(false);
+    expect(text(loss)).toContain('Set at the close: records why the deal closed.');
+    expect(text(section('Field mappings'))).toContain('2 of 2 fields used');
+    // Previews are computed once per connection and data version.
+    expect(store.listOpportunities).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the last training results: counts, readiness, personas and notes', async () => {
+    withData();
+    await mount();
+    const summary = one('[data-testid="model-summary"]');
+    expect(text(summary)).toContain('Trained 2 hours ago');
+    expect(all('dd', summary).slice(0, 4).map((d) => d.textContent)).toEqual(['6,900', '2,100', '4,800', '1,900']);
+    expect(text(summary)).toMatch(/Win Potential\s*Ready/);
+    expect(text(summary)).toMatch(/Close forecasts\s*Not enough data/);
+    expect(text(summary)).toContain('4 personas (1 for teams)');
+    expect(text(summary)).toContain('7 more won deals needed');
+    expect(text(summary)).not.toContain('Out of date');
+  });
+
+  it('marks models trained on older data as out of date', async () => {
+    withData();
+    vi.mocked(store.listConnections).mockResolvedValue([connection({ dataVersion: 2 })]);
+    await mount();
+    expect(text(one('[data-testid="model-summary"]'))).toContain('Out of date');
+  });
+
+  it('renders CRM text as text, never as markup', async () => {
+    withData();
+    vi.mocked(store.listConnections).mockResolvedValue([connection({ label: '<img src=x onerror=alert(1)>', lastImport: SUMMARY })]);
+    await mount();
+    expect(container.querySelector('img')).toBeNull();
+    expect(text(one('[data-testid="connection-card"]'))).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('options page: CSV import', () => {
+  it('stores the file with putUpload, then sends start-import with the returned id', async () => {
+    vi.mocked(store.putUpload).mockResolvedValue(42);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['Opportunity Name,Amount\nAcme,100\n'], 'deals.csv', { type: 'text/csv' }));
+    expect(store.putUpload).toHaveBeenCalledWith(DB, 'deals.csv', 'Opportunity Name,Amount\nAcme,100\n');
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 42 }]);
+    const putOrder = vi.mocked(store.putUpload).mock.invocationCallOrder[0] ?? Infinity;
+    const sendOrder = vi.mocked(client.sendToBackground).mock.invocationCallOrder[0] ?? -Infinity;
+    expect(putOrder).toBeLessThan(sendOrder);
+  });
+
+  it('takes a dropped file the same way', async () => {
+    vi.mocked(store.putUpload).mockResolvedValue(5);
+    await mount();
+    const zone = one('[data-testid="csv-dropzone"]');
+    const file = new File(['a,b\n1,2\n'], 'dropped.tsv', { type: 'text/tab-separated-values' });
+    // Preact listens for 'drop' where elements have an `ondrop` property (browsers) and for
+    // 'Drop' where they do not (happy-dom).
+    const drop = new Event('ondrop' in zone ? 'drop' : 'Drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [file], types: ['Files'] } });
+    await act(() => {
+      zone.dispatchEvent(drop);
+    });
+    await flush();
+    expect(drop.defaultPrevented).toBe(true);
+    expect(store.putUpload).toHaveBeenCalledWith(DB, 'dropped.tsv', 'a,b\n1,2\n');
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 5 }]);
+  });
+
+  it('moves the progress bar with the job events, then shows the import summary', async () => {
+    vi.mocked(store.putUpload).mockResolvedValue(42);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
+    const card = one('[data-testid="add-csv"]');
+    expect(progressNow(card)).toBeNull(); // no event yet: indeterminate
+
+    await send({ type: 'job', job: job({ done: 300 }) });
+    const bar = one('[data-testid="csv-progress"] [role="progressbar"]');
+    expect(bar.getAttribute('aria-valuenow')).toBe('300');
+    expect(bar.getAttribute('aria-valuemax')).toBe('1000');
+    expect(text(card)).toContain('Reading rows · 300 of 1,000');
+
+    await send({ type: 'job', job: job({ done: 700 }) });
+    expect(progressNow(one('[data-testid="csv-progress"]'))).toBe('700');
+
+    // Done: the page reloads the store and shows what the import reported.
+    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
+    await send({ type: 'job', job: job({ status: 'done', done: 1000, finishedAt: new Date(NOW).toISOString(), summary: '8,800 opportunities, 2 rejected' }) });
+    expect(container.querySelector('[data-testid="csv-progress"]')).toBeNull();
+    const summary = one('[data-testid="import-summary"]', card);
+    expect(text(card)).toContain('Imported q1-opportunities.csv.');
+    expect(text(summary)).toContain('Salesforce report');
+    expect(text(summary)).toContain('8,800');
+    expect(text(summary)).toContain('Slash dates read as day/month');
+  });
+
+  it('follows an import that was already running when the page opened', async () => {
+    vi.mocked(store.listJobs).mockResolvedValue([job({ done: 250, params: { uploadId: 3, fileName: 'big.csv' } })]);
+    await mount();
+    const bar = one('[data-testid="add-csv"] [role="progressbar"]');
+    expect(bar.getAttribute('aria-label')).toBe('Importing big.csv');
+    expect(bar.getAttribute('aria-valuenow')).toBe('250');
+    expect(one<HTMLInputElement>('input[type="file"]').disabled).toBe(true);
+  });
+
+  it('shows a step without a count as an indeterminate bar', async () => {
+    vi.mocked(store.listJobs).mockResolvedValue([job({ step: 'Reading the CSV file', done: 0, total: 1 })]);
+    await mount();
+    const bar = one('[data-testid="add-csv"] [role="progressbar"]');
+    expect(bar.hasAttribute('aria-valuenow')).toBe(false);
+    expect(bar.getAttribute('aria-valuetext')).toBe('Reading the CSV file');
+  });
+
+  it('lists rejected rows with their line numbers and reasons, the first 200 only', async () => {
+    const rejected = Array.from({ length: 203 }, (_, i) => ({ line: i + 2, reason: `Amount "x${i}" is not a number` }));
+    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: { ...SUMMARY, rejected } })]);
+    await mount();
+    const details = one('[data-testid="connection-card"] details');
+    await click(one('summary', details));
+    const summary = one('[data-testid="import-summary"]', details);
+    expect(text(one('details summary', summary))).toContain('Show the 203 rejected rows');
+    const rows = all('tbody tr', summary);
+    expect(rows).toHaveLength(200);
+    expect(all('td', rows[0]).map((td) => td.textContent)).toEqual(['2', 'Amount "x0" is not a number']);
+    expect(text(summary)).toContain('3 more rejected rows are not shown.');
+  });
+
+  it('shows a failed import in words and says the earlier data is intact', async () => {
+    vi.mocked(store.listConnections).mockResolvedValue([connection()]);
+    vi.mocked(store.putUpload).mockResolvedValue(42);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'broken.csv', { type: 'text/csv' }));
+    await send({ type: 'job', job: job({ status: 'failed', error: 'No column holds the opportunity name or id.' }) });
+    const alert = one('[data-testid="add-csv"] [role="alert"]');
+    expect(text(alert)).toContain('The import of broken.csv failed: No column holds the opportunity name or id.');
+    expect(text(alert)).toContain('Nothing was changed: your earlier data (q1-opportunities.csv) is intact.');
+  });
+
+  it('refuses a file over 200 MB before reading it', async () => {
+    await mount();
+    const file = new File(['x'], 'huge.csv', { type: 'text/csv' });
+    Object.defineProperty(file, 'size', { value: 250_000_000 });
+    const read = vi.spyOn(file, 'text');
+    await chooseFile(one('input[type="file"]'), file);
+    expect(read).not.toHaveBeenCalled();
+    expect(store.putUpload).not.toHaveBeenCalled();
+    expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toContain('huge.csv is 250 MB. Dealsight imports files up to 200 MB');
+  });
+
+  it('refuses a spreadsheet that is not CSV, and accepts CSV whatever its MIME type', () => {
+    expect(refuseFile({ name: 'deals.xlsx', size: 10, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })).toContain('is not a CSV file');
+    // Windows reports .csv files as Excel documents.
+    expect(refuseFile({ name: 'deals.csv', size: 10, type: 'application/vnd.ms-excel' })).toBeNull();
+    expect(refuseFile({ name: 'export', size: 10, type: '' })).toBeNull();
+    expect(refuseFile({ name: 'empty.csv', size: 0, type: 'text/csv' })).toBe('empty.csv is empty.');
+  });
+
+  it('reports a start failure from the background', async () => {
+    vi.mocked(store.putUpload).mockResolvedValue(1);
+    vi.mocked(client.sendToBackground).mockResolvedValue({ ok: false, error: 'Another import is running.' } as never);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
+    expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toBe('The import could not start: Another import is running.');
+  });
+});
+
+describe('options page: sandbox', () => {
+  it('sends start-sandbox with the seed and size chosen', async () => {
+    await mount();
+    const form = one('[data-testid="add-sandbox"]');
+    const seed = all<HTMLInputElement>('input', form).find((i) => i.inputMode === 'numeric');
+    if (!seed) throw new Error('no seed input');
+    expect(one<HTMLLabelElement>(`label[for="${seed.id}"]`, form).textContent).toBe('Seed');
+    await type(seed, '42');
+    const fifty = all<HTMLInputElement>('input[type="radio"]', form).find((r) => r.value === '50000');
+    if (!fifty) throw new Error('no 50k option');
+    await click(fifty);
+    await click(button('Load sandbox data'));
+    expect(sent).toEqual([{ type: 'start-sandbox', seed: 42, opportunities: 50_000 }]);
+  });
+
+  it('does not start with a seed that is not a whole number', async () => {
+    await mount();
+    const seed = all<HTMLInputElement>('input', one('[data-testid="add-sandbox"]')).find((i) => i.inputMode === 'numeric');
+    if (!seed) throw new Error('no seed input');
+    await type(seed, '4.5');
+    expect(seed.getAttribute('aria-invalid')).toBe('true');
+    expect(button('Load sandbox data').disabled).toBe(true);
+  });
+});
+
+describe('options page: field mappings', () => {
+  it('saves the unticked fields, then starts training', async () => {
+    withData();
+    vi.mocked(store.setExcludedFields).mockResolvedValue(mapping({ excluded: ['industry'] }));
+    await mount();
+    const save = button('Save and retrain');
+    expect(save.disabled).toBe(true);
+    const industry = one<HTMLInputElement>('[data-testid="field-row"] input[type="checkbox"]');
+    await click(industry);
+    expect(industry.checked).toBe(false);
+    expect(text(section('Field mappings'))).toContain('1 of 2 fields used');
+    expect(save.disabled).toBe(false);
+    await click(save);
+    expect(store.setExcludedFields).toHaveBeenCalledWith(DB, 'csv', ['industry']);
+    expect(sent).toEqual([{ type: 'start-train', connectionId: 'csv' }]);
+    const setOrder = vi.mocked(store.setExcludedFields).mock.invocationCallOrder[0] ?? Infinity;
+    expect(setOrder).toBeLessThan(vi.mocked(client.sendToBackground).mock.invocationCallOrder[0] ?? -Infinity);
+    expect(text(section('Field mappings'))).toContain('Saved. Retraining q1-opportunities.csv with the new fields.');
+  });
+
+  it('resets to the defaults: every field that is not set at the close', async () => {
+    withData();
+    vi.mocked(store.getFieldMapping).mockResolvedValue(mapping({ excluded: ['employees'] }));
+    await mount();
+    const boxes = all<HTMLInputElement>('[data-testid="field-row"] input[type="checkbox"]');
+    expect(boxes.map((b) => b.checked)).toEqual([true, false, false]);
+    await click(button('Reset to defaults'));
+    expect(boxes.map((b) => b.checked)).toEqual([true, true, false]);
+    await click(button('Save and retrain'));
+    expect(store.setExcludedFields).toHaveBeenCalledWith(DB, 'csv', []);
+  });
+
+  it('picks preview values by frequency', () => {
+    const previews = previewFields(
+      [opportunity('1', { a: 'x', b: true }), opportunity('2', { a: 'y' }), opportunity('3', { a: 'y', b: '' }), opportunity('4', { a: 'z' })],
+      [{ key: 'a' }, { key: 'b' }, { key: 'c' }],
+      2,
+    );
+    expect(previews.get('a')).toEqual({ values: ['y', 'x'], distinct: 3 });
+    expect(previews.get('b')).toEqual({ values: [true], distinct: 1 });
+    expect(previews.get('c')).toEqual({ values: [], distinct: 0 });
+  });
+});
+
+describe('options page: jobs', () => {
+  it('lists running and queued jobs with progress, and cancels one', async () => {
+    withData();
+    vi.mocked(store.listJobs).mockResolvedValue([
+      job({ id: 12, kind: 'score', status: 'queued', step: null, done: 0, total: 0 }),
+      job({ id: 11, kind: 'train', status: 'running', step: 'Training Win Potential', done: 3, total: 10 }),
+      job({ id: 10, kind: 'import', status: 'done', done: 1000, summary: '8,800 opportunities, 2 rejected', finishedAt: new Date(NOW - 120_000).toISOString() }),
+    ]);
+    await mount();
+    const rows = all('[data-testid="job-row"]');
+    expect(rows.map((r) => one('span', r).textContent)).toEqual(['Training · q1-opportunities.csv', 'Scoring · q1-opportunities.csv']);
+    const [running, queued] = rows as [HTMLElement, HTMLElement];
+    expect(progressNow(running)).toBe('3');
+    expect(text(running)).toContain('Training Win Potential · 3 of 10');
+    expect(progressNow(queued)).toBeNull();
+    expect(text(queued)).toContain('Waiting for the job before it');
+    expect(text(one('[data-testid="job-history"]'))).toContain('8,800 opportunities, 2 rejected');
+
+    await click(button('Cancel Training · q1-opportunities.csv'));
+    expect(sent).toEqual([{ type: 'cancel-job', jobId: 11 }]);
+
+    await send({ type: 'job', job: job({ id: 11, kind: 'train', status: 'running', step: 'Training Win Potential', done: 7, total: 10 }) });
+    expect(progressNow(one('[data-testid="job-row"]'))).toBe('7');
+  });
+
+  it('reloads the store when the background says the data changed', async () => {
+    await mount();
+    expect(store.listConnections).toHaveBeenCalledTimes(1);
+    vi.mocked(store.listConnections).mockResolvedValue([connection()]);
+    await send({ type: 'data-changed', connectionId: 'csv' });
+    expect(store.listConnections).toHaveBeenCalledTimes(2);
+    expect(all('[data-testid="connection-card"]')).toHaveLength(1);
+  });
+});
+
+describe('options page: removing and deleting', () => {
+  it('removes a connection only after confirming', async () => {
+    withData();
+    await mount();
+    await click(button('Remove q1-opportunities.csv'));
+    expect(store.deleteConnection).not.toHaveBeenCalled();
+    const group = one('[role="group"]');
+    expect(text(group)).toContain('Remove q1-opportunities.csv?');
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    vi.mocked(store.listConnections).mockResolvedValue([]);
+    await click(button('Remove connection'));
+    expect(store.deleteConnection).toHaveBeenCalledWith(DB, 'csv');
+    expect(all('[data-testid="connection-card"]')).toHaveLength(0);
+    expect(text(section('Connections'))).toContain('q1-opportunities.csv was removed.');
+  });
+
+  it('cancelling the removal returns focus to the Remove button', async () => {
+    withData();
+    await mount();
+    await click(button('Remove q1-opportunities.csv'));
+    await act(() => {
+      one('[role="group"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await flush();
+    expect(container.querySelector('[role="group"]')).toBeNull();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove q1-opportunities.csv');
+    expect(store.deleteConnection).not.toHaveBeenCalled();
+  });
+
+  it('deletes everything only after DELETE is typed', async () => {
+    withData();
+    await mount();
+    await click(button('Delete everything…'));
+    expect(sent).toEqual([]);
+    const confirm = button('Delete everything now');
+    expect(confirm.disabled).toBe(true);
+    const input = one<HTMLInputElement>('[role="group"] input');
+    expect(document.activeElement).toBe(input);
+    expect(one(`label[for="${input.id}"]`).textContent).toBe('Type DELETE to confirm');
+    await type(input, 'delete');
+    expect(confirm.disabled).toBe(true);
+    await type(input, 'DELETE');
+    expect(confirm.disabled).toBe(false);
+    vi.mocked(store.listConnections).mockResolvedValue([]);
+    await click(confirm);
+    expect(sent).toEqual([{ type: 'delete-all' }]);
+    expect(text(section('Data'))).toContain('Everything was deleted.');
+    expect(one('[data-testid="connections-empty"]')).toBeTruthy();
+  });
+
+  it('forgets the last import once everything is deleted', async () => {
+    vi.mocked(store.putUpload).mockResolvedValue(42);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
+    const finished = job({ status: 'done', done: 1000, finishedAt: new Date(NOW).toISOString() });
+    vi.mocked(store.listJobs).mockResolvedValue([finished]);
+    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
+    await send({ type: 'job', job: finished });
+    expect(text(one('[data-testid="add-csv"]'))).toContain('Imported q1-opportunities.csv.');
+
+    vi.mocked(store.listJobs).mockResolvedValue([]);
+    vi.mocked(store.listConnections).mockResolvedValue([]);
+    await click(button('Delete everything…'));
+    await type(one<HTMLInputElement>('[role="group"] input'), 'DELETE');
+    await click(button('Delete everything now'));
+    const card = one('[data-testid="add-csv"]');
+    expect(text(card)).not.toContain('Imported');
+    expect(card.querySelector('[role="progressbar"]')).toBeNull();
+  });
+});
+
+describe('options page: export', () => {
+  it('downloads the scored CSV as a Blob named for today', async () => {
+    withData();
+    vi.mocked(store.exportScoredCsv).mockResolvedValue('Id,Name,Win Potential\n1,Acme,0.73\n');
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:dealsight/1';
+    });
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: HTMLAnchorElement[] = [];
+    const anchorClick = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    try {
+      await mount();
+      await click(button('Download CSV'));
+      expect(store.exportScoredCsv).toHaveBeenCalledWith(DB, undefined);
+      expect(blobs).toHaveLength(1);
+      expect(await blobs[0]?.text()).toBe('Id,Name,Win Potential\n1,Acme,0.73\n');
+      expect(blobs[0]?.type).toMatch(/^text\/csv/);
+      expect(clicked).toHaveLength(1);
+      expect(clicked[0]?.download).toBe(exportFileName(new Date(NOW)));
+      expect(clicked[0]?.getAttribute('href')).toBe('blob:dealsight/1');
+      expect(text(section('Data'))).toContain(`Downloaded ${exportFileName(new Date(NOW))}.`);
+    } finally {
+      anchorClick.mockRestore();
+    }
+  });
+
+  it('names the file by the local date', () => {
+    expect(exportFileName(new Date(2026, 0, 5, 23, 30))).toBe('dealsight-scored-2026-01-05.csv');
+  });
+});
