@@ -28,6 +28,7 @@ import { SimilarIndex } from '../../lib/engine/similar';
 import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
+import { benchExtension } from './extension';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -186,3 +187,7 @@ for (const closedCount of [10_000, 50_000]) {
   row(['  ml-random-forest: fit, held-out AUC', ms(theirs.ms), `AUC ${rocAuc(ytest, probabilities).toFixed(3)}`, '']);
   row(['  speed-up', `×${(theirs.ms / ours.ms).toFixed(0)}`, '', '']);
 }
+
+console.log('');
+console.log('extension (Chromium, e2e build):');
+await benchExtension();

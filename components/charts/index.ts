@@ -1,0 +1,4 @@
+/** SVG charts in Preact: pure props in, no global CSS, hidden from assistive tech where a text equivalent sits beside them. */
+export { Gauge, type GaugeProps } from './Gauge';
+export { RangeChart, type MarkerShape, type RangeChartProps, type RangeMarker } from './RangeChart';
+export { clampPosition, position, rangeDomain, type Domain, type ScaleKind } from './scale';

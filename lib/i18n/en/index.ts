@@ -1,0 +1,9 @@
+/**
+ * The English dictionaries, one file per area. Adding an area is one line here:
+ * `export { popup } from './popup';`, where popup.ts exports `popup`, a `Dictionary`
+ * whose keys all start with `popup_` (test/components/i18n.test.ts checks the prefix and the names).
+ */
+export { common } from './common';
+export { panels } from './panels';
+export { options } from './options';
+export { popup } from './popup';

@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatPoints, WinPanel } from '../../components/panels/WinPanel';
+import { LocaleProvider, localeTools } from '../../components/ui/locale';
+import { formatPercent } from '../../lib/format';
+import type { PanelData } from '../../lib/panel-data';
+import { allByData, byData, cleanup, getByRole, mount, text } from './panels-dom';
+import { enginePanels, LOCALE, workedPanel } from './panels-fixtures';
+
+afterEach(cleanup);
+
+function renderPanel(win: PanelData['win'], message: string | null = null, locale = LOCALE) {
+  return mount(
+    <LocaleProvider locale={locale}>
+      <WinPanel win={win} message={message} currency="USD" />
+    </LocaleProvider>,
+  ).container;
+}
+
+describe('WinPanel, worked example', () => {
+  const worked = workedPanel().win;
+
+  it('shows the calibrated percentage, the band in words and the org average', () => {
+    const c = renderPanel(worked);
+    getByRole(c, 'heading', 'Win Potential');
+    expect(text(byData(c, 'field', 'probability'))).toBe('42%');
+    expect(text(byData(c, 'field', 'band'))).toBe('Medium');
+    // The band's badge says "Band: Medium" to a screen reader; colour is never the only signal.
+    expect(text(byData(c, 'field', 'band').parentElement)).toBe('Band: Medium');
+    expect(text(byData(c, 'field', 'base-rate'))).toBe('Org average 40%');
+    expect(text(c)).toContain('near the usual odds');
+  });
+
+  it('lists the factors raising and lowering it with signed points', () => {
+    const c = renderPanel(worked);
+    const raising = byData(c, 'factors', 'raising');
+    const lowering = byData(c, 'factors', 'lowering');
+    expect(text(getByRole(raising, 'heading'))).toBe('Raising it');
+    expect(text(getByRole(lowering, 'heading'))).toBe('Lowering it');
+    expect(getByRole(raising, 'list').tagName).toBe('UL');
+    expect(allByData(raising, 'factor').map(text)).toEqual(['+12 pts Lead source: Partner Referral', '+1 pt Industry: Healthcare']);
+    // The amount factor is money in the deal's currency; under one point keeps a decimal.
+    expect(allByData(lowering, 'factor').map(text)).toEqual(['−7 pts Amount: $114,800', '−0.6 pts Created month: December']);
+  });
+
+  it('draws factor bars to scale of the strongest factor, hidden from assistive tech', () => {
+    const c = renderPanel(worked);
+    const widths = allByData(c, 'factor').map((f) => (f.querySelector('[aria-hidden="true"] > div') as HTMLElement).style.width);
+    expect(widths).toEqual(['100.00%', '8.10%', '57.70%', '4.86%']);
+  });
+
+  it('formats points and percentages for the locale', () => {
+    const c = renderPanel(worked, null, 'de-DE');
+    expect(text(byData(c, 'field', 'probability'))).toBe('42 %');
+    expect(allByData(c, 'factor').map((f) => text(byData(f, 'field', 'points')))).toEqual(['+12 pts', '+1 pt', '−7 pts', '−0,6 pts']);
+    expect(text(byData(c, 'factor', 'amount'))).toContain('114.800 $');
+  });
+
+  it('says so when nothing moves it either way', () => {
+    const c = renderPanel({ probability: 0.4, band: 'medium', baseRate: 0.4, raising: [], lowering: [] });
+    expect(text(byData(c, 'factors', 'raising'))).toContain('Nothing raises it noticeably.');
+    expect(text(byData(c, 'factors', 'lowering'))).toContain('Nothing lowers it noticeably.');
+  });
+
+  it('shows the winMessage when there is no Win Potential', () => {
+    const message = 'Not enough closed deals to predict wins yet: 12 won and 17 lost so far; 8 more won deals and 3 more lost deals needed (at least 20 of each).';
+    const c = renderPanel(null, message);
+    expect(text(byData(c, 'panel-message'))).toBe(message);
+    expect(c.querySelector('[data-field="probability"]')).toBeNull();
+  });
+});
+
+describe('formatPoints', () => {
+  const tools = localeTools(LOCALE);
+  it.each([
+    [0.12, '+12 pts'],
+    [0.1249, '+12 pts'],
+    [0.0095, '+1 pt'],
+    [0.009, '+0.9 pts'],
+    [0.005, '+0.5 pts'],
+    [-0.2, '−20 pts'],
+    [-0.01, '−1 pt'],
+  ])('%f → %s', (impact, expected) => {
+    expect(formatPoints(tools, impact)).toBe(expected);
+  });
+});
+
+describe('WinPanel, engine numbers', () => {
+  it.each(['slipping', 'onTrack', 'unlikely'] as const)('renders the %s deal’s probability, band and factors exactly', (which) => {
+    const win = enginePanels()[which].win;
+    if (!win) throw new Error('the sample deal has Win Potential');
+    const c = renderPanel(win);
+    const tools = localeTools(LOCALE);
+    expect(text(byData(c, 'field', 'probability'))).toBe(formatPercent(win.probability, { locale: LOCALE }));
+    expect(text(byData(c, 'field', 'band'))).toBe({ high: 'High', medium: 'Medium', low: 'Low' }[win.band]);
+    expect(text(byData(c, 'field', 'base-rate'))).toBe(`Org average ${formatPercent(win.baseRate, { locale: LOCALE })}`);
+    const raising = allByData(byData(c, 'factors', 'raising'), 'factor');
+    const lowering = allByData(byData(c, 'factors', 'lowering'), 'factor');
+    expect(raising.map((f) => f.dataset.factor)).toEqual(win.raising.map((f) => f.key));
+    expect(lowering.map((f) => f.dataset.factor)).toEqual(win.lowering.map((f) => f.key));
+    for (const f of raising) expect(text(byData(f, 'field', 'points'))).toMatch(/^\+/);
+    for (const f of lowering) expect(text(byData(f, 'field', 'points'))).toMatch(/^−/);
+    raising.forEach((el, i) => expect(text(byData(el, 'field', 'points'))).toBe(formatPoints(tools, win.raising[i]!.impact)));
+  });
+});
