@@ -24,7 +24,8 @@ interface BuiltManifest {
 /** The extension API inside `page.evaluate` / `worker.evaluate` callbacks (they run in Chromium). */
 declare const chrome: WxtBrowser;
 
-const POPUP_LINE = 'Your ranked open pipeline appears here once data is imported.';
+/** What the popup says on a fresh profile, before any import. */
+const POPUP_LINE = 'No pipeline yet';
 
 let ext: ExtensionSession;
 let manifest: BuiltManifest;
@@ -114,11 +115,11 @@ describe('the background', () => {
 
 describe('the popup', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`renders its placeholder and the background's version (${scheme})`, async () => {
+    it(`renders its empty state and the background's version (${scheme})`, async () => {
       const page = await ext.browser.newPage();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       // A short viewport: the full-page screenshot then takes the popup's own height.
-      await page.setViewport({ width: 360, height: 100, deviceScaleFactor: 2 });
+      await page.setViewport({ width: 780, height: 100, deviceScaleFactor: 2 });
       await page.goto(`chrome-extension://${ext.extensionId}/popup.html`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.body.innerText.includes('Background ready'));
 
@@ -128,7 +129,7 @@ describe('the popup', () => {
       expect(text).toContain(`Background ready · v${manifest.version}`);
 
       const width = await page.evaluate(() => document.body.getBoundingClientRect().width);
-      expect(width).toBe(360);
+      expect(width).toBe(780);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       if (scheme === 'dark') expect(background).not.toBe('rgb(255, 255, 255)');
       else expect(background).toBe('rgb(255, 255, 255)');
