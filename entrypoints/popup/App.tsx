@@ -96,7 +96,10 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight }: AppPro
     );
   }, [source]);
 
-  // Remember the view, once typing pauses.
+  // Remember the view, once typing pauses, and at once when the popup closes (a popup is
+  // usually closed seconds after the last change, before any pause has passed).
+  const latestView = useRef(view);
+  latestView.current = view;
   useEffect(() => {
     if (!viewLoaded.current) return;
     const timer = setTimeout(() => {
@@ -104,6 +107,20 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight }: AppPro
     }, SAVE_VIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [source, view]);
+  useEffect(() => {
+    const flush = (): void => {
+      if (viewLoaded.current && document.visibilityState === 'hidden') void source.saveView(latestView.current).catch(() => undefined);
+    };
+    const onHide = (): void => {
+      if (viewLoaded.current) void source.saveView(latestView.current).catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [source]);
 
   // Job progress arrives as events; a finished job or changed data means new rows.
   useEffect(() => {

@@ -143,6 +143,10 @@ describe('the extension core, as a user meets it', () => {
     await page.waitForFunction(() => document.querySelectorAll('[role="grid"] [role="row"][data-row]').length > 5, { timeout: 10_000 });
     expect((await visibleRows(page)).length).toBeGreaterThan(5);
     await page.close();
+    // Reopened, the popup shows the cleared view: the change was saved when it closed.
+    const again = await openPopup();
+    expect(await again.$eval('input[data-filter="search"]', (el) => (el as HTMLInputElement).value)).toBe('');
+    await again.close();
   });
 
   it('rejects a malformed CSV with a clear error and keeps the earlier data', async () => {
