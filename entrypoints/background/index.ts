@@ -8,29 +8,18 @@
  * - A daily alarm retrains connections whose data changed since their models.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { isMessageToBackground, type BackgroundReply, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';
 import { openDb } from '../../lib/store/db';
 import { createJob, deleteAll, getConnection, getJob, getModel, getPanel, listConnections, listJobs, markInterruptedJobs, updateJob } from '../../lib/store/repo';
 import type { JobKind, JobRecord } from '../../lib/store/schema';
 import { OffscreenBridge, type RunnerBridge } from './bridge';
 import { acceptPagePorts, broadcast } from './ports';
+import { isOwnSender } from './senders';
 
 const DAILY_ALARM = 'dealsight:daily-refresh';
 /** Close the engine after this long without work, to give its memory back. */
 const IDLE_MS = 60_000;
-
-/**
- * True when a message comes from this extension: one of its pages (popup, options,
- * offscreen) or one of its content scripts. Another extension has another `id`; a web page
- * cannot use `runtime.sendMessage` at all without `externally_connectable`, and would land
- * in `onMessageExternal` anyway. The URL check keeps a non-tab sender to our own origin.
- */
-function isOwnSender(sender: Browser.runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  if (sender.tab) return true; // a content script: what it may ask is the protocol's business
-  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-}
 
 function isFromRunner(value: unknown): value is MessageFromRunner {
   return typeof value === 'object' && value !== null && (value as { target?: unknown }).target === 'background';
