@@ -5,9 +5,9 @@
  */
 import { importCsv, type ImportResult } from '../lib/crm/csv/import';
 import type { AttributeField, Opportunity } from '../lib/crm/opportunity';
-import { analyze, buildSimilarIndex, type AnalyzeStep } from '../lib/engine/analyze';
+import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
 import type { PersonaModelJSON } from '../lib/engine/personas';
-import { loadModels, modelRecord, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
+import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
 import type { PanelData } from '../lib/panel-data';
 import { generateSandbox } from '../lib/sandbox/generate';
 import type { ModelRecord, PersonaRecord, ScoreRecord } from '../lib/store/schema';
@@ -51,21 +51,7 @@ export const engineApi = {
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });
     // Keep this training's models loaded: the first panel after a sync is then quick.
-    const closed = analysis.results.filter((r) => r.opportunity.isClosed).map((r) => r.opportunity);
-    loaded = {
-      key: `${input.connectionId}|${input.trainedAt}`,
-      models: {
-        trainedAt: input.trainedAt,
-        asOf: analysis.asOf,
-        win: analysis.win,
-        forecast: analysis.forecast,
-        personas: analysis.personas,
-        similar: closed.length > 0 ? buildSimilarIndex(closed, analysis.win, analysis.asOf) : null,
-        notes: analysis.notes,
-        counts: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt).counts,
-        dataVersion: input.dataVersion,
-      },
-    };
+    loaded = { key: `${input.connectionId}|${input.trainedAt}`, models: modelsFromAnalysis(analysis, input.dataVersion, input.trainedAt) };
     return {
       model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt),
       personas: personaRecords(input.connectionId, analysis.personas),

@@ -15,10 +15,15 @@ import { WinModel, type WinModelJSON } from '../engine/win';
 import { personaPhrase, type PanelData, type PersonaSummary } from '../panel-data';
 import type { ModelRecord, PersonaRecord, ScoreRecord } from '../store/schema';
 
-export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string): ModelRecord {
+/** Opportunities, closed, won, lost and open deals of an analysis. */
+function countsOf(analysis: Analysis): ModelRecord['counts'] {
   const opportunities = analysis.results.length;
   const closed = analysis.results.filter((r) => r.opportunity.isClosed);
   const won = closed.filter((r) => r.opportunity.isWon).length;
+  return { opportunities, closed: closed.length, won, lost: closed.length - won, open: opportunities - closed.length };
+}
+
+export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string): ModelRecord {
   return {
     connectionId,
     trainedAt,
@@ -28,7 +33,7 @@ export function modelRecord(connectionId: string, analysis: Analysis, dataVersio
     forecast: analysis.forecast?.toJSON() ?? null,
     personas: analysis.personas,
     notes: analysis.notes,
-    counts: { opportunities, closed: closed.length, won, lost: closed.length - won, open: opportunities - closed.length },
+    counts: countsOf(analysis),
   };
 }
 
@@ -94,6 +99,22 @@ export interface LoadedModels {
   notes: string[];
   counts: ModelRecord['counts'];
   dataVersion: number;
+}
+
+/** The models of a fresh analysis, as loaded ones (the worker right after training; the detail page's gallery). */
+export function modelsFromAnalysis(analysis: Analysis, dataVersion: number, trainedAt: string): LoadedModels {
+  const closed = analysis.results.filter((r) => r.opportunity.isClosed).map((r) => r.opportunity);
+  return {
+    trainedAt,
+    asOf: analysis.asOf,
+    win: analysis.win,
+    forecast: analysis.forecast,
+    personas: analysis.personas,
+    similar: analysis.similar ?? (closed.length > 0 ? buildSimilarIndex(closed, analysis.win, analysis.asOf) : null),
+    notes: analysis.notes,
+    counts: countsOf(analysis),
+    dataVersion,
+  };
 }
 
 export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedModels {

@@ -7,7 +7,8 @@
  */
 import { analyze, type Analysis, type OpportunityResult } from '../../../lib/engine/analyze';
 import { checkSufficiency } from '../../../lib/engine/sufficiency';
-import { personaPhrase, type PanelData, type PanelState, type PersonaSummary } from '../../../lib/panel-data';
+import { modelsFromAnalysis, panelData } from '../../../lib/jobs/build';
+import type { PanelData, PanelState } from '../../../lib/panel-data';
 import { generateSandbox } from '../../../lib/sandbox';
 
 export interface SampleOptions {
@@ -27,42 +28,11 @@ export function sampleAnalysis(options: SampleOptions = {}): Analysis {
   return analyze(org.opportunities, { seed: 1 });
 }
 
-function personaSummary(analysis: Analysis, id: string): PersonaSummary | null {
-  const persona = analysis.personas.org?.personas.find((p) => p.id === id);
-  if (!persona) return null;
-  return {
-    id: persona.id,
-    name: persona.name,
-    company: persona.company,
-    phrase: personaPhrase(persona.attributes),
-    repeatRate: persona.repeatRate,
-    winRate: persona.winRate,
-    size: persona.size,
-  };
-}
-
-/** The panel data of one analysed opportunity, as the background would answer 'get-panel'. */
+/** The panel data of one analysed opportunity, built as the background builds it (lib/jobs/build). */
 export function panelFor(analysis: Analysis, result: OpportunityResult, state: PanelState = { kind: 'ready' }): PanelData {
-  const persona = result.alignment ? personaSummary(analysis, result.alignment.personaId) : null;
-  const win = analysis.win;
-  return {
-    connectionId: SAMPLE_CONNECTION,
-    source: result.opportunity.source,
-    opportunity: result.opportunity,
-    asOf: analysis.asOf,
-    trainedAt: SAMPLE_TRAINED_AT,
-    state,
-    repeatBuyer: persona && result.alignment ? { persona, alignment: result.alignment, level: 'org' } : null,
-    repeatBuyerMessage: persona ? null : (analysis.personas.insufficient?.message ?? 'No Repeat Buyer Persona matches this deal.'),
-    win:
-      result.win && win
-        ? { probability: result.win.probability, band: result.win.band, baseRate: win.json.stats.baseRate, raising: result.win.raising, lowering: result.win.lowering }
-        : null,
-    winMessage: result.win ? null : analysis.winSufficiency.message,
-    forecast: result.forecast,
-    forecastMessage: result.forecast ? null : 'No forecast: the forecast models have too few won deals.',
-    similar: result.similar,
-  };
+  const models = modelsFromAnalysis(analysis, 1, SAMPLE_TRAINED_AT);
+  const panel = panelData({ id: SAMPLE_CONNECTION, label: 'Sandbox (seed 7)', dataVersion: 1 }, result.opportunity, models);
+  return { ...panel, state };
 }
 
 /** Open deals with every part present, in input order. */
