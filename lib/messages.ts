@@ -67,10 +67,14 @@ export type MessageToBackground =
   | GetPanelToBackground
   | DeleteAllToBackground;
 
-/** A failure the sender can show: what went wrong, in a sentence. */
+/** Failures a page or content script shows as a state of its own, not as a plain error. */
+export type ErrorCode = 'not-synced';
+
+/** A failure the sender can show: what went wrong, in a sentence, and a code for the known states. */
 export interface ErrorReply {
   ok: false;
   error: string;
+  code?: ErrorCode;
 }
 
 /** The background's answer to each message type. */

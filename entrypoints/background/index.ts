@@ -144,7 +144,9 @@ export default defineBackground(() => {
             getModel(db, request.connectionId),
             getPanel(db, request.connectionId, request.opportunityId),
           ]);
-          if (!connection || !model) return { ok: false, error: 'not-synced' };
+          if (!connection || !model) {
+            return { ok: false, code: 'not-synced', error: 'There is no data for this record yet: import a CSV export, load sandbox data or connect your CRM in the options page.' };
+          }
           if (cached && cached.trainedAt === model.trainedAt && cached.panel.state.kind !== 'out-of-date' && connection.dataVersion === model.dataVersion) {
             return { ok: true, panel: cached.panel };
           }

@@ -4,8 +4,19 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToBackground, subscribeToBackground } from '../../lib/client';
-import type { EventToPage } from '../../lib/messages';
+import type { ErrorCode, EventToPage } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
+
+/** The background's refusal, with its code when it names a known state. */
+export class BackgroundReplyError extends Error {
+  constructor(
+    message: string,
+    readonly code?: ErrorCode,
+  ) {
+    super(message);
+    this.name = 'BackgroundReplyError';
+  }
+}
 
 export interface DetailClient {
   /** The record's panel data; rejects with the background's error as the message. */
@@ -20,7 +31,7 @@ export interface DetailClient {
 export const backgroundClient: DetailClient = {
   async getPanel(connectionId, opportunityId) {
     const reply = await sendToBackground({ type: 'get-panel', connectionId, opportunityId });
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new BackgroundReplyError(reply.error, reply.code);
     return reply.panel;
   },
   subscribe: subscribeToBackground,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelData } from '../../lib/panel-data';
-import { affectsConnection, type DetailClient } from './client';
+import { affectsConnection, BackgroundReplyError, type DetailClient } from './client';
 
 export type DetailStatus =
   | { kind: 'loading' }
@@ -8,13 +8,6 @@ export type DetailStatus =
   /** The background has no data or models for the connection yet. */
   | { kind: 'not-synced' }
   | { kind: 'error'; message: string };
-
-/**
- * The error the background answers 'get-panel' with when the connection has no data or
- * models yet (entrypoints/background: `{ ok: false, error: 'not-synced' }`): a state to
- * show with its way out, not an error.
- */
-export const NOT_SYNCED_ERROR = 'not-synced';
 
 /** Events come in bursts (a job's last progress, then data-changed): one reload for a burst. */
 const RELOAD_DEBOUNCE_MS = 250;
@@ -43,8 +36,7 @@ export function useDealPanel(client: DetailClient, connectionId: string, opportu
         },
         (error: unknown) => {
           if (id !== request.current) return;
-          const message = messageOf(error);
-          setStatus(message === NOT_SYNCED_ERROR ? { kind: 'not-synced' } : { kind: 'error', message });
+          setStatus(error instanceof BackgroundReplyError && error.code === 'not-synced' ? { kind: 'not-synced' } : { kind: 'error', message: messageOf(error) });
         },
       );
     },

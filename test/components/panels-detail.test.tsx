@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { affectsConnection, type DetailClient } from '../../entrypoints/detail/client';
+import { BackgroundReplyError, affectsConnection, type DetailClient } from '../../entrypoints/detail/client';
 import { DetailApp } from '../../entrypoints/detail/DetailApp';
 import { DetailView } from '../../entrypoints/detail/DetailView';
 import { parseDetailParams } from '../../entrypoints/detail/params';
@@ -129,7 +129,7 @@ describe('DetailApp', () => {
   });
 
   it('shows "not synced" with the way to the settings when the connection has no data yet', async () => {
-    const client = fakeClient([new Error('not-synced')]);
+    const client = fakeClient([new BackgroundReplyError('There is no data for this record yet', 'not-synced')]);
     const c = mount(<DetailApp connectionId="sandbox" opportunityId="006A" client={client} />).container;
     await settle();
     const state = byData(c, 'state', 'not-synced');
