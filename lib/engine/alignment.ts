@@ -12,6 +12,7 @@
  * buy again. The persona with the highest score is the opportunity's persona.
  */
 import type { Opportunity } from '../crm/opportunity';
+import { compactNumber } from './bands';
 import { rangeMatch, type PersonaAttribute } from './personas/describe';
 import { categoryOf, numberOf } from './encode';
 
@@ -53,7 +54,8 @@ function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): 
   const match = attributeMatch(attribute, opportunity);
   if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
   const n = numberOf(raw);
-  return { actual: Number.isFinite(n) ? n.toLocaleString('en-US') : null, match };
+  // Large numbers read as the persona's ranges do ("4.8B" beside "1B+"), not "4,840,000,000".
+  return { actual: Number.isFinite(n) ? (Math.abs(n) >= 100_000 ? compactNumber(n) : n.toLocaleString('en-US')) : null, match };
 }
 
 /** How one attribute of the opportunity matches (no display strings: the hot path). */
