@@ -36,14 +36,15 @@ export function niceNumber(x: number): number {
 /** "1.2K", "35M", "1.5B": compact numbers for labels. */
 export function compactNumber(x: number): string {
   const abs = Math.abs(x);
-  const units: Array<[number, string]> = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e4, 'K'],
+  // [from, unit size, suffix]: thousands only from 10,000, so 2,500 stays "2,500".
+  const units: Array<[number, number, string]> = [
+    [1e12, 1e12, 'T'],
+    [1e9, 1e9, 'B'],
+    [1e6, 1e6, 'M'],
+    [1e4, 1e3, 'K'],
   ];
-  for (const [size, suffix] of units) {
-    if (abs >= size) {
+  for (const [from, size, suffix] of units) {
+    if (abs >= from) {
       const scaled = x / size;
       return `${Number.isInteger(scaled) ? scaled : Number(scaled.toFixed(1))}${suffix}`;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { align, matchPersona, repeatWeights, type AlignablePersona } from '../../lib/engine/alignment';
 import { adjustedRandIndex, rocAuc } from '../../lib/engine/metrics';
-import { bandOf, EMPLOYEE_BANDS, quantileBands, runLabel } from '../../lib/engine/bands';
+import { bandOf, compactNumber, EMPLOYEE_BANDS, quantileBands, runLabel } from '../../lib/engine/bands';
 import { chooseK, MIN_GAP_GAIN } from '../../lib/engine/personas/choose-k';
 import { describeCluster, rangeMatch, type PersonaAttribute } from '../../lib/engine/personas/describe';
 import { alignWithModel, clusterOf, discoverPersonas, MIN_PERSONA_WINS, personasFor } from '../../lib/engine/personas';
@@ -18,6 +18,10 @@ describe('bands', () => {
     expect(bandOf(EMPLOYEE_BANDS, Number.NaN)).toBe(-1);
     expect(runLabel(EMPLOYEE_BANDS, 2, 3)).toBe('51–1,000');
     expect(runLabel(EMPLOYEE_BANDS, 5, 6)).toBe('5,001+');
+  });
+
+  it('writes large numbers compactly', () => {
+    expect([4_840_000_000, 617_000_000, 150_000, 99_999, 12_000, 2_500, 1_500_000].map(compactNumber)).toEqual(['4.8B', '617M', '150K', '100K', '12K', '2,500', '1.5M']);
   });
 
   it('cuts other numbers at rounded quantiles with compact labels', () => {
