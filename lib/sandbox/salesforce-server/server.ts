@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Opportunity } from '../../crm/opportunity';
+import { generateSandbox } from '../generate';
+import type { SandboxOrg } from '../types';
+import { ApiUsage } from './api-usage';
+import { formatDateTime } from './clock';
+import { SandboxDatabase, type OpportunityChanges } from './database';
+import { faultReply, truncateReply } from './fault-replies';
+import { FaultController } from './faults';
+import { plantHostileRecords, type HostileEdits } from './hostile';
+import { delay, jsonReply, send, toRequest, type Reply } from './http';
+import { IdSequence } from './id-sequence';
+import { resolveOptions, type SalesforceServerOptions } from './options';
+import { QueryCursors } from './query-cursors';
+import { handleApi } from './routes/api';
+import { handleControl } from './routes/control';
+import { handlePage } from './routes/pages';
+import { SERVER_KEY_PREFIX } from './schema';
+import { Session } from './session';
+import type { ServerState } from './state';
+
+/**
+ * A local Salesforce for e2e tests, benchmarks and the demo: the REST API a connector
+ * syncs from and Lightning-like pages a content script overlays, over one generated org,
+ * with faults on demand. node:http only.
+ */
+export interface SalesforceServer {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** The newest API version served, e.g. "62.0". */
+  readonly apiVersion: string;
+  /** The org as served: the generator's, with the hostile edits and every later change. */
+  readonly org: SandboxOrg;
+  /** The 18-character organization id; the sid starts with its first 15 characters. */
+  readonly orgId: string;
+  /** The current session id: what the `sid` cookie holds and `Authorization: Bearer` must carry. */
+  readonly sid: string;
+  /** API calls counted so far (the N of `Sforce-Limit-Info: api-usage=N/MAX`). */
+  readonly apiUsage: number;
+  /** Which records carry hostile names or odd values. */
+  readonly hostile: HostileEdits;
+  readonly faults: FaultController;
+  /** The fake login: sets the `sid` cookie and redirects to `startURL` (default: the opportunity list). */
+  loginUrl(startURL?: string): string;
+  /** `/lightning/r/Opportunity/{id}/view` on this server. */
+  recordUrl(id: string): string;
+  /** `/lightning/o/Opportunity/list` on this server. */
+  listUrl(): string;
+  /** `/services/data/vXX.X{path}` on this server. */
+  apiUrl(path?: string): string;
+  /**
+   * Changes opportunities as a user would (Salesforce field names; StageName also sets
+   * IsClosed, IsWon, Probability and the forecast category, and adds history) and bumps
+   * their SystemModstamp past every earlier one. Returns the new SystemModstamp.
+   */
+  touch(ids: readonly string[], changes?: OpportunityChanges): string;
+  /** Adds open opportunities on existing accounts, created now. */
+  addOpportunities(count: number): Opportunity[];
+  /** Sets the API usage count (to test behaviour near the daily limit). */
+  setApiUsage(used: number): void;
+  close(): Promise<void>;
+}
+
+export async function startSalesforceServer(options: SalesforceServerOptions = {}): Promise<SalesforceServer> {
+  const o = resolveOptions(options);
+  const org = o.org === null ? generateSandbox({ seed: o.seed, opportunities: o.opportunities }) : structuredClone(o.org);
+  const hostile: HostileEdits = o.hostile ? plantHostileRecords(org) : { opportunityNames: {}, accountNames: {}, nullAmount: [], noAccount: [] };
+  const db = new SandboxDatabase(org, { multiCurrency: o.multiCurrency, territories: o.territories });
+  const session = new Session(db.orgId);
+  const state: ServerState = {
+    db,
+    session,
+    faults: new FaultController(session),
+    usage: new ApiUsage(o.apiLimit),
+    cursors: new QueryCursors(new IdSequence(SERVER_KEY_PREFIX.queryLocator, db.orgId.slice(3, 5), 62 ** 5)),
+    apiVersion: o.apiVersion,
+    today: o.today ?? org.asOf,
+    renderDelayMs: o.renderDelayMs,
+    contentSecurityPolicy: o.contentSecurityPolicy,
+  };
+
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch((error: unknown) => {
+      send(res, jsonReply(500, [{ message: `Sandbox server error: ${(error as Error).message}`, errorCode: 'UNKNOWN_EXCEPTION' }]));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostInUrl = address.family === 'IPv6' || o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `http://${hostInUrl}:${address.port}`;
+  const version = `${o.apiVersion}.0`;
+
+  return {
+    url,
+    port: address.port,
+    host: o.host,
+    apiVersion: version,
+    org,
+    orgId: db.orgId,
+    get sid() {
+      return session.id;
+    },
+    get apiUsage() {
+      return state.usage.count;
+    },
+    hostile,
+    faults: state.faults,
+    loginUrl: (startURL) => `${url}/login${startURL === undefined ? '' : `?startURL=${encodeURIComponent(startURL)}`}`,
+    recordUrl: (id) => `${url}/lightning/r/Opportunity/${id}/view`,
+    listUrl: () => `${url}/lightning/o/Opportunity/list`,
+    apiUrl: (path = '') => `${url}/services/data/v${version}${path}`,
+    touch: (ids, changes) => formatDateTime(db.touch(ids, changes)),
+    addOpportunities: (count) => db.addOpportunities(count),
+    setApiUsage: (used) => state.usage.set(used),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request = toRequest(req, 'http://sandbox.invalid');
+  if (request.url.pathname.startsWith('/__sandbox/')) {
+    send(res, await handleControl(state, request));
+    return;
+  }
+  const fault = state.faults.take(request.target);
+  if (fault?.kind === 'disconnect') {
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'slow') await delay(fault.delayMs);
+  const replaced = fault === undefined ? null : faultReply(fault);
+  let reply: Reply;
+  if (replaced !== null) reply = replaced;
+  else if (request.url.pathname.startsWith('/services/data')) reply = await handleApi(state, request);
+  else reply = handlePage(state, request) ?? jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  if (fault?.kind === 'malformed-json') reply = truncateReply(reply);
+  send(res, reply);
+}
