@@ -111,7 +111,7 @@ function phrase(persona: Persona): string {
   return personaPhrase(persona.attributes, 4);
 }
 
-function personaCards(group: PersonaGroup, analysis: Analysis): string[] {
+function personaCards(group: PersonaGroup): string[] {
   const lines: string[] = [];
   group.personas.forEach((persona, i) => {
     const facts = [
@@ -129,7 +129,6 @@ function personaCards(group: PersonaGroup, analysis: Analysis): string[] {
     if (recent.length > 0) lines.push(`       Recent wins: ${recent.join('; ')}`);
     lines.push('');
   });
-  void analysis;
   return lines;
 }
 
@@ -163,7 +162,7 @@ function report(file: string, analysis: Analysis, limit: number): string {
   if (org && org.personas.length > 0) {
     lines.push(`Repeat Buyer Personas of ${file}: ${org.personas.length}, from ${int(org.personas.reduce((s, p) => s + p.size, 0))} ${org.basis === 'new customer' ? 'new-customer wins' : 'wins'}`);
     lines.push('');
-    lines.push(...personaCards(org, analysis));
+    lines.push(...personaCards(org));
     for (const group of analysis.personas.teams) {
       lines.push(`  Team ${group.team}: ${group.personas.map((p) => `${p.name} (${phrase(p)})`).join('; ')}`);
     }
