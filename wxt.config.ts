@@ -8,6 +8,9 @@ import tailwindcss from '@tailwindcss/vite';
  */
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
+/** Salesforce hosts: Lightning, My Domain (the API), Visualforce and Experience Cloud sites (issue 5). */
+const SALESFORCE_HOSTS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.visualforce.com/*', 'https://*.my.site.com/*'];
+
 /** Firefox needs a stable id to sign an MV3 add-on and to keep its storage across updates. */
 const GECKO_ID = 'dealsight@dealsight.app';
 
@@ -36,11 +39,11 @@ export default defineConfig({
     name: 'Dealsight',
     description:
       'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
-    // Minimum permissions: `alarms` for the daily refresh; `offscreen` (Chrome only) to run
-    // the engine worker, which an MV3 service worker cannot start. Data lives in IndexedDB,
-    // which needs no permission.
-    permissions: browser === 'firefox' ? ['alarms'] : ['alarms', 'offscreen'],
-    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    // Minimum permissions: `alarms` for the daily refresh; `cookies` to read the Salesforce
+    // session (`sid`) the API calls use; `offscreen` (Chrome only) to run the engine worker,
+    // which an MV3 service worker cannot start. Data lives in IndexedDB, which needs no permission.
+    permissions: browser === 'firefox' ? ['alarms', 'cookies'] : ['alarms', 'cookies', 'offscreen'],
+    host_permissions: mode === 'e2e' ? [...SALESFORCE_HOSTS, ...E2E_HOSTS] : SALESFORCE_HOSTS,
     // No remote code: scripts come only from the package itself. (WXT's default would add
     // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)
     content_security_policy: {

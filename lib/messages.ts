@@ -57,6 +57,31 @@ export interface DeleteAllToBackground {
   type: 'delete-all';
 }
 
+/**
+ * From a CRM content script: the panel data of the record on the sender's page. The
+ * background works out the connection from the sender's tab (its CRM host and session),
+ * answers from the store, or fetches the record through the CRM's API and scores it.
+ */
+export interface GetRecordPanelToBackground {
+  type: 'get-record-panel';
+  /** The page's URL (the content script's `location.href`). */
+  url: string;
+}
+
+/** From a CRM list view: small scores for the records whose links are on the page. */
+export interface GetRecordScoresToBackground {
+  type: 'get-record-scores';
+  url: string;
+  ids: string[];
+}
+
+/** Connects (or reconnects) the CRM org of a tab the user has open and starts a sync. */
+export interface ConnectCrmToBackground {
+  type: 'connect-crm';
+  /** The tab whose CRM session to use. */
+  tabId: number;
+}
+
 /** Every message the background accepts. */
 export type MessageToBackground =
   | PingToBackground
@@ -65,10 +90,28 @@ export type MessageToBackground =
   | StartTrainToBackground
   | CancelJobToBackground
   | GetPanelToBackground
-  | DeleteAllToBackground;
+  | DeleteAllToBackground
+  | GetRecordPanelToBackground
+  | GetRecordScoresToBackground
+  | ConnectCrmToBackground;
 
 /** Failures a page or content script shows as a state of its own, not as a plain error. */
-export type ErrorCode = 'not-synced';
+export type ErrorCode =
+  | 'not-synced'
+  /** No connection for this CRM org yet: connect it in the options page (or from the panel). */
+  | 'not-connected'
+  /** The page is a CRM record, but not an opportunity or deal. */
+  | 'not-an-opportunity'
+  /** The CRM session is missing or expired: open the CRM to log in again. */
+  | 'session-expired'
+  /** The session works but has no API access (profile permission, API access control). */
+  | 'no-api-access';
+
+/** A list view's chip for one record. */
+export interface RecordChip {
+  winPotential: number | null;
+  repeatBuyerPotential: number | null;
+}
 
 /** A failure the sender can show: what went wrong, in a sentence, and a code for the known states. */
 export interface ErrorReply {
@@ -86,6 +129,9 @@ export interface BackgroundReplies {
   'cancel-job': { ok: true } | ErrorReply;
   'get-panel': { ok: true; panel: PanelData } | ErrorReply;
   'delete-all': { ok: true } | ErrorReply;
+  'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
+  'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
+  'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
@@ -98,6 +144,9 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'cancel-job',
   'get-panel',
   'delete-all',
+  'get-record-panel',
+  'get-record-scores',
+  'connect-crm',
 ]);
 
 /** True for a value shaped like a message the background accepts (any other is ignored). */
@@ -107,11 +156,29 @@ export function isMessageToBackground(value: unknown): value is MessageToBackgro
   return typeof type === 'string' && MESSAGE_TYPES.has(type);
 }
 
+/** What a job needs but must never be stored (the job log is persisted): a sync's CRM session. */
+export interface JobSecrets {
+  /** The Salesforce session (`sid` cookie) for a sync job. */
+  sid?: string;
+}
+
+/** A CRM org's API session, found from the user's logged-in tab; held in memory only. */
+export interface CrmSession {
+  apiBase: string;
+  sid: string;
+  orgId: string;
+}
+
 /** Background → job runner (offscreen document). `target` keeps them apart from page messages. */
 export type MessageToOffscreen =
-  | { target: 'offscreen'; type: 'run-job'; jobId: number }
+  | { target: 'offscreen'; type: 'run-job'; jobId: number; secrets?: JobSecrets }
   | { target: 'offscreen'; type: 'cancel-job'; jobId: number }
-  | { target: 'offscreen'; type: 'compute-panel'; connectionId: string; opportunityId: string };
+  | { target: 'offscreen'; type: 'compute-panel'; connectionId: string; opportunityId: string }
+  /** A record not in the store yet: fetch it through the CRM's API, store it, score it. */
+  | { target: 'offscreen'; type: 'record-panel'; connectionId: string; opportunityId: string; session: CrmSession };
+
+/** The job runner's answer; `code` is set for the failures a content script shows as a state. */
+export type OffscreenReply = { ok: true; value: unknown } | { ok: false; error: string; code?: ErrorCode } | undefined;
 
 /** Job runner → background. */
 export type MessageFromRunner =

@@ -4,14 +4,18 @@
  * which has a DOM and can. The background talks to either through this interface.
  */
 import { browser } from 'wxt/browser';
-import type { MessageToOffscreen } from '../../lib/messages';
+import type { MessageToOffscreen, OffscreenReply } from '../../lib/messages';
+import type { JobSecrets } from '../../lib/jobs/runner';
+import { CodedError, type SalesforceSession } from '../../lib/jobs/salesforce';
 import type { PanelData } from '../../lib/panel-data';
 
 export interface RunnerBridge {
   /** Starts a job; its progress and end arrive through `onJobUpdate` in index.ts. */
-  start(jobId: number): Promise<void>;
+  start(jobId: number, secrets?: JobSecrets): Promise<void>;
   cancel(jobId: number): Promise<void>;
   panel(connectionId: string, opportunityId: string): Promise<PanelData>;
+  /** A record not in the store: fetched through the CRM's API with `session`, stored and scored. */
+  recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData>;
   /** Called when nothing has run for a while: free the memory the engine holds. */
   idle(): Promise<void>;
   /** True when a runner from before this service worker started is still alive (it keeps its jobs). */
@@ -20,7 +24,6 @@ export interface RunnerBridge {
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-type OffscreenReply = { ok: true; value: unknown } | { ok: false; error: string } | undefined;
 
 interface ChromeOffscreen {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -63,12 +66,16 @@ export class OffscreenBridge implements RunnerBridge {
     await this.ensure();
     const reply = (await browser.runtime.sendMessage(message)) as OffscreenReply;
     if (!reply) throw new Error('the engine did not answer');
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw reply.code ? new CodedError(reply.error, reply.code) : new Error(reply.error);
     return reply.value;
   }
 
-  async start(jobId: number): Promise<void> {
-    await this.send({ target: 'offscreen', type: 'run-job', jobId });
+  async start(jobId: number, secrets?: JobSecrets): Promise<void> {
+    await this.send({ target: 'offscreen', type: 'run-job', jobId, ...(secrets ? { secrets } : {}) });
+  }
+
+  async recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
+    return (await this.send({ target: 'offscreen', type: 'record-panel', connectionId, opportunityId, session })) as PanelData;
   }
 
   async cancel(jobId: number): Promise<void> {

@@ -1,5 +1,6 @@
 /** Firefox: the job runner and the engine worker live in the background page itself. */
-import { JobRunner } from '../../lib/jobs/runner';
+import { JobRunner, type JobSecrets } from '../../lib/jobs/runner';
+import type { SalesforceSession } from '../../lib/jobs/salesforce';
 import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
 import type { JobRecord } from '../../lib/store/schema';
@@ -13,8 +14,12 @@ export class DirectBridge implements RunnerBridge {
     this.runner = new JobRunner(db, { createWorker: () => new EngineWorker(), report });
   }
 
-  async start(jobId: number): Promise<void> {
-    void this.runner.run(jobId);
+  async start(jobId: number, secrets?: JobSecrets): Promise<void> {
+    void this.runner.run(jobId, secrets);
+  }
+
+  recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
+    return this.runner.recordPanel(connectionId, opportunityId, session);
   }
 
   cancel(jobId: number): Promise<void> {

@@ -5,15 +5,20 @@
  *   runner bridge (offscreen document on Chrome, this page on Firefox); their progress is
  *   pushed to open pages.
  * - Panel data comes from the store's cache, or is computed by the runner on a miss.
- * - A daily alarm retrains connections whose data changed since their models.
+ * - A daily alarm retrains connections whose data changed since their models, and syncs
+ *   connected Salesforce orgs that have an open tab (./salesforce.ts).
+ * - A CRM session (Salesforce `sid`) is kept in memory only, from the moment it is read
+ *   until its job starts: `pendingSecrets`, never the job log.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { isMessageToBackground, type BackgroundReply, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';
 import { openDb } from '../../lib/store/db';
 import { createJob, deleteAll, getConnection, getJob, getModel, getPanel, listConnections, listJobs, markInterruptedJobs, updateJob } from '../../lib/store/repo';
 import type { JobKind, JobRecord } from '../../lib/store/schema';
+import type { JobSecrets } from '../../lib/jobs/runner';
 import { OffscreenBridge, type RunnerBridge } from './bridge';
+import { connectCrm, dailySalesforceSync, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
 import { isOwnSender } from './senders';
 
@@ -33,6 +38,10 @@ export default defineBackground(() => {
   let running: number | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   const finished = new Map<number, (job: JobRecord) => void>();
+  /** Secrets of queued jobs, by job id: memory only, dropped when the job starts. */
+  const pendingSecrets = new Map<number, JobSecrets>();
+  /** The e2e build (and dev) treats localhost as a Salesforce org (design.md); production never does. */
+  const localhost = import.meta.env.MODE === 'e2e' || import.meta.env.DEV;
 
   async function getBridge(): Promise<RunnerBridge> {
     if (bridge) return bridge;
@@ -76,7 +85,11 @@ export default defineBackground(() => {
     touch();
     try {
       const done = new Promise<JobRecord>((resolve) => finished.set(id, resolve));
-      await (await getBridge()).start(id);
+      let secrets = pendingSecrets.get(id);
+      pendingSecrets.delete(id);
+      // A sync queued before a restart lost its session with the old service worker: read it again.
+      if (!secrets && next.kind === 'sync') secrets = await sessionForJob(salesforce, next);
+      await (await getBridge()).start(id, secrets);
       await done;
     } catch (error) {
       const patch = { status: 'failed' as const, error: `The engine could not run the job: ${message(error)}`, finishedAt: new Date().toISOString() };
@@ -90,7 +103,7 @@ export default defineBackground(() => {
     void pump();
   }
 
-  async function enqueue(kind: JobKind, connectionId: string, params: JobRecord['params']): Promise<number> {
+  async function enqueue(kind: JobKind, connectionId: string, params: JobRecord['params'], secrets?: JobSecrets): Promise<number> {
     const job: Omit<JobRecord, 'id'> = {
       kind,
       connectionId,
@@ -107,12 +120,41 @@ export default defineBackground(() => {
       params,
     };
     const id = await createJob(db, job);
+    if (secrets) pendingSecrets.set(id, secrets);
     broadcast({ type: 'job', job: { ...job, id } });
     void pump();
     return id;
   }
 
-  async function reply(request: MessageToBackground): Promise<BackgroundReply<MessageToBackground>> {
+  async function panelFor(connectionId: string, opportunityId: string) {
+    touch();
+    const [connection, model, cached] = await Promise.all([getConnection(db, connectionId), getModel(db, connectionId), getPanel(db, connectionId, opportunityId)]);
+    if (connection && model && cached && cached.trainedAt === model.trainedAt && cached.panel.state.kind !== 'out-of-date' && connection.dataVersion === model.dataVersion) {
+      return cached.panel;
+    }
+    return (await getBridge()).panel(connectionId, opportunityId);
+  }
+
+  const salesforce: SalesforceDeps = {
+    db,
+    hostOptions: { localhost },
+    getTab: async (tabId) => browser.tabs.get(tabId).catch(() => undefined),
+    salesforceTabs: async () => browser.tabs.query({ url: localhost ? [...SALESFORCE_TAB_PATTERNS, ...LOCAL_TAB_PATTERNS] : SALESFORCE_TAB_PATTERNS }),
+    getCookie: async (url, name, storeId) => (await browser.cookies.get({ url, name, ...(storeId ? { storeId } : {}) }))?.value ?? null,
+    enqueue,
+    logSkipped: async (kind, connectionId, reason) => {
+      const now = new Date().toISOString();
+      const job: Omit<JobRecord, 'id'> = { kind, connectionId, status: 'cancelled', step: null, done: 0, total: 0, createdAt: now, startedAt: null, finishedAt: now, summary: reason, error: null, attempts: 0, params: {} };
+      broadcast({ type: 'job', job: { ...job, id: await createJob(db, job) } });
+    },
+    panel: panelFor,
+    recordPanel: async (connectionId, opportunityId, session) => {
+      touch();
+      return (await getBridge()).recordPanel(connectionId, opportunityId, session);
+    },
+  };
+
+  async function reply(request: MessageToBackground, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<MessageToBackground>> {
     try {
       switch (request.type) {
         case 'ping':
@@ -138,20 +180,20 @@ export default defineBackground(() => {
           return { ok: true };
         }
         case 'get-panel': {
-          touch();
-          const [connection, model, cached] = await Promise.all([
-            getConnection(db, request.connectionId),
-            getModel(db, request.connectionId),
-            getPanel(db, request.connectionId, request.opportunityId),
-          ]);
+          const [connection, model] = await Promise.all([getConnection(db, request.connectionId), getModel(db, request.connectionId)]);
           if (!connection || !model) {
             return { ok: false, code: 'not-synced', error: 'There is no data for this record yet: import a CSV export, load sandbox data or connect your CRM in the options page.' };
           }
-          if (cached && cached.trainedAt === model.trainedAt && cached.panel.state.kind !== 'out-of-date' && connection.dataVersion === model.dataVersion) {
-            return { ok: true, panel: cached.panel };
-          }
-          return { ok: true, panel: await (await getBridge()).panel(request.connectionId, request.opportunityId) };
+          return { ok: true, panel: await panelFor(request.connectionId, request.opportunityId) };
         }
+        case 'get-record-panel':
+          return await getRecordPanel(salesforce, request.url, sender.tab);
+        case 'get-record-scores':
+          return await getRecordScores(salesforce, request.url, request.ids, sender.tab);
+        case 'connect-crm':
+          // Only the extension's own pages connect an org; a content script cannot pick a tab.
+          if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Connect Salesforce from the options page.' };
+          return await connectCrm(salesforce, request.tabId);
         case 'delete-all': {
           if (running !== null) await (await getBridge()).cancel(running);
           await deleteAll(db);
@@ -175,16 +217,19 @@ export default defineBackground(() => {
     if (!isMessageToBackground(incoming)) return false;
     // `sendResponse` + `return true` rather than returning a promise: older Chromes ignore
     // a promise returned from an `onMessage` listener; Firefox accepts both.
-    void reply(incoming).then(sendResponse);
+    void reply(incoming, sender).then(sendResponse);
     return true;
   });
 
-  // Daily: retrain connections whose data changed since their models (CRM connectors add syncs).
+  // Daily: sync the Salesforce orgs that have an open tab (each sync trains), and retrain
+  // the other connections whose data changed since their models.
   void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_ALARM) return;
     void (async () => {
+      await dailySalesforceSync(salesforce);
       for (const connection of await listConnections(db)) {
+        if (connection.kind === 'salesforce') continue;
         const model = await getModel(db, connection.id);
         if (!model || model.dataVersion !== connection.dataVersion) await enqueue('train', connection.id, {});
       }

@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { JobRunner } from '../../lib/jobs/runner';
-import type { MessageFromRunner, MessageToOffscreen } from '../../lib/messages';
+import type { MessageFromRunner, MessageToOffscreen, OffscreenReply } from '../../lib/messages';
+import { codeOf } from '../../lib/jobs/salesforce';
 import { openDb } from '../../lib/store/db';
 import EngineWorker from '../../workers/engine.worker.ts?worker';
 
@@ -27,7 +28,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
   const answer = (promise: Promise<unknown>): true => {
     promise.then(
       (value) => sendResponse({ ok: true, value }),
-      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        const code = codeOf(error);
+        const reply: OffscreenReply = { ok: false, error: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) };
+        sendResponse(reply);
+      },
     );
     return true;
   };
@@ -35,12 +40,15 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
     case 'run-job':
       // Accepted at once; progress and the end arrive as job-update messages, so a long
       // job never depends on one message channel staying open.
-      void runner.run(message.jobId);
+      // The secrets (a CRM session) live only in this call: the job log never holds them.
+      void runner.run(message.jobId, message.secrets);
       sendResponse({ ok: true, value: null });
       return false;
     case 'cancel-job':
       return answer(runner.cancel(message.jobId));
     case 'compute-panel':
       return answer(runner.panel(message.connectionId, message.opportunityId));
+    case 'record-panel':
+      return answer(runner.recordPanel(message.connectionId, message.opportunityId, message.session));
   }
 });

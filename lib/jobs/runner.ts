@@ -12,6 +12,7 @@
  * - Writes are transactional (lib/store): a failed import leaves the data before it intact.
  */
 import * as Comlink from 'comlink';
+import type { JobSecrets } from '../messages';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
 import type { AnalyzeStep } from '../engine/analyze';
 import type { PanelData } from '../panel-data';
@@ -34,11 +35,20 @@ import {
 
 import type { JobRecord, UploadRecord } from '../store/schema';
 import type { EngineApi } from '../../workers/engine-api';
+import type { FetchLike, SyncProgress } from '../crm/salesforce';
+import { CodedError, fetchSalesforceRecord, NO_SESSION_MESSAGE, runSalesforceSync, type SalesforceSession, type SalesforceWork } from './salesforce';
+
+/**
+ * Secrets a job needs and the job log must never hold: the background passes them with
+ * 'run-job' (in memory), and the runner forgets them when the job ends.
+ */
+export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store', string> = {
+const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
   import: 'Reading the CSV file',
+  sync: 'Syncing from Salesforce',
   sandbox: 'Generating sandbox data',
   store: 'Saving opportunities',
   win: 'Training Win Potential',
@@ -74,12 +84,16 @@ export interface RunnerHost {
   createWorker: () => Worker;
   report: (job: JobRecord) => void;
   now?: () => Date;
+  /** For CRM APIs; the global fetch when absent. */
+  fetch?: FetchLike;
 }
 
 export class JobRunner {
   private engine: EngineHandle | null = null;
   private current: number | null = null;
   private lastReport = 0;
+  /** Aborts the running job's CRM calls on cancel (a sync spends most of its time there). */
+  private abort: AbortController | null = null;
 
   constructor(
     private readonly db: DealsightDb,
@@ -133,7 +147,12 @@ export class JobRunner {
 
   /** Cancels the running job (terminating the worker) or a queued one. */
   async cancel(jobId: number): Promise<void> {
+    if (this.current === jobId && this.abort && !this.engine) {
+      this.abort.abort(new CancelledError());
+      return;
+    }
     if (this.current === jobId && this.engine) {
+      this.abort?.abort(new CancelledError());
       this.engine.fail(new CancelledError());
       this.stop();
       return;
@@ -147,12 +166,13 @@ export class JobRunner {
   }
 
   /** Runs one job to its end: done, failed (with the reason) or cancelled. */
-  async run(jobId: number): Promise<JobRecord> {
+  async run(jobId: number, secrets: JobSecrets = {}): Promise<JobRecord> {
     const loaded = await getJob(this.db, jobId);
     if (!loaded) throw new Error(`job ${jobId} does not exist`);
     const job: JobRecord = { ...loaded };
     if (job.status === 'cancelled' || job.status === 'done') return job;
     this.current = jobId;
+    this.abort = new AbortController();
     try {
       for (;;) {
         job.status = 'running';
@@ -161,11 +181,11 @@ export class JobRunner {
         await updateJob(this.db, jobId, { status: 'running', startedAt: job.startedAt, error: null, attempts: job.attempts });
         this.host.report({ ...job });
         try {
-          job.summary = await this.execute(job);
+          job.summary = await this.execute(job, secrets);
           job.status = 'done';
           break;
         } catch (error) {
-          if (error instanceof CancelledError) {
+          if (error instanceof CancelledError || this.abort?.signal.aborted) {
             job.status = 'cancelled';
             job.summary = 'Cancelled';
             break;
@@ -183,6 +203,7 @@ export class JobRunner {
       }
     } finally {
       this.current = null;
+      this.abort = null;
     }
     job.finishedAt = this.now();
     await updateJob(this.db, jobId, { status: job.status, finishedAt: job.finishedAt, summary: job.summary, error: job.error, attempts: job.attempts, step: job.step, done: job.done, total: job.total });
@@ -190,7 +211,7 @@ export class JobRunner {
     return job;
   }
 
-  private async execute(job: JobRecord): Promise<string> {
+  private async execute(job: JobRecord, secrets: JobSecrets): Promise<string> {
     switch (job.kind) {
       case 'import':
         return this.importCsv(job);
@@ -200,8 +221,39 @@ export class JobRunner {
       case 'score':
         return this.train(job);
       case 'sync':
-        throw new Error('syncing a CRM is not available for this connection');
+        return this.sync(job, secrets);
     }
+  }
+
+  private salesforceWork(job: JobRecord | null): SalesforceWork {
+    return {
+      db: this.db,
+      fetch: this.host.fetch ?? ((url, init) => fetch(url, init)),
+      now: () => this.now(),
+      onProgress: (p: SyncProgress) => {
+        if (job) void this.progress(job, 'sync', p.done, p.total ?? 0, p.step !== 'opportunities');
+      },
+    };
+  }
+
+  /** A Salesforce sync (params: apiBase, orgId; the sid only in `secrets`), then training. */
+  private async sync(job: JobRecord, secrets: JobSecrets): Promise<string> {
+    const apiBase = job.params.apiBase;
+    const orgId = job.params.orgId;
+    if (typeof apiBase !== 'string' || typeof orgId !== 'string') throw new Error(`sync job #${job.id} names no Salesforce org (apiBase, orgId)`);
+    if (!secrets.sid) throw new CodedError(NO_SESSION_MESSAGE, 'session-expired');
+    await this.progress(job, 'sync', 0, 0, true);
+    const summary = await runSalesforceSync(this.salesforceWork(job), job, { apiBase, orgId, sid: secrets.sid }, this.abort?.signal);
+    return `${summary} ${await this.train(job)}`;
+  }
+
+  /**
+   * The panel of a record that is not in the store yet: fetched through the org's API,
+   * stored, and scored with the connection's current models (issue 5, "Overlay").
+   */
+  async recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
+    await fetchSalesforceRecord(this.salesforceWork(null), connectionId, opportunityId, session);
+    return this.panel(connectionId, opportunityId);
   }
 
   private async importCsv(job: JobRecord): Promise<string> {

@@ -14,12 +14,13 @@ export {
 } from './connections';
 export { listOpportunities, getOpportunity, countOpportunities } from './opportunities';
 export { getModel, listPersonas, saveModels } from './models';
-export { listPipeline, topPipeline, getScore, saveScores } from './scores';
+export { listPipeline, topPipeline, getScore, getScores, saveScores } from './scores';
 export { getPanel, putPanel } from './panels';
 export { createJob, updateJob, getJob, listJobs, lastJob, nextQueuedJob, markInterruptedJobs, INTERRUPTED_MESSAGE } from './jobs';
 export { putUpload, takeUpload, getUpload, deleteUpload, pruneUploads } from './uploads';
 export { getSetting, setSetting, getFieldMapping, setExcludedFields } from './settings';
 export { listSegments, saveSegment, deleteSegment } from './segments';
 export { getSyncState, putSyncState } from './sync-state';
+export { upsertConnectionData, type UpsertOptions } from './upsert';
 export { exportScoredCsv, neutralizeFormula, EXPORT_HEADER } from './export';
 export { storageEstimate, type StorageEstimate } from './estimate';

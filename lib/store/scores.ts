@@ -51,6 +51,14 @@ export async function getScore(db: DealsightDb, connectionId: string, id: string
   return reading(`the scores of ${quoted(id)}`, () => db.scores.get([connectionId, id]));
 }
 
+/** The scores of the given opportunities that exist, in the order asked (a list view's chips). */
+export async function getScores(db: DealsightDb, connectionId: string, ids: readonly string[]): Promise<ScoreRecord[]> {
+  return reading(`the scores of ${quoted(connectionId)}`, async () => {
+    const rows = await db.scores.bulkGet(ids.map((id): [string, string] => [connectionId, id]));
+    return rows.filter((r): r is ScoreRecord => r !== undefined);
+  });
+}
+
 /** Replaces all of the connection's scores in one transaction. */
 export async function saveScores(db: DealsightDb, connectionId: string, rows: readonly ScoreRecord[]): Promise<void> {
   const what = `the scores of ${quoted(connectionId)}`;

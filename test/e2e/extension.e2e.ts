@@ -50,10 +50,17 @@ afterAll(async () => {
 });
 
 describe('the e2e build', () => {
-  it('is a strict MV3 manifest with only the alarms and offscreen permissions, plus localhost hosts', () => {
+  it('is a strict MV3 manifest with only the alarms, cookies and offscreen permissions, plus Salesforce and localhost hosts', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['alarms', 'offscreen']);
-    expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifest.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
+    expect(manifest.host_permissions).toEqual([
+      'https://*.salesforce.com/*',
+      'https://*.force.com/*',
+      'https://*.visualforce.com/*',
+      'https://*.my.site.com/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'self'");
     expect(manifest.background?.service_worker).toBe('background.js');
@@ -65,7 +72,7 @@ describe('the e2e build', () => {
     expect(ext.worker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
     const live = await ext.worker.evaluate(() => chrome.runtime.getManifest());
     expect(live.version).toBe(manifest.version);
-    expect(live.permissions).toEqual(['alarms', 'offscreen']);
+    expect(live.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
   });
 });
 

@@ -10,6 +10,7 @@ import type { ConnectionRecord } from '../../../lib/store/schema';
 import type { PlainKey } from '../i18n';
 import { CsvConnection } from './CsvConnection';
 import { LastImportDetails } from './LastImportDetails';
+import { SalesforceConnection, SalesforceDetails } from './SalesforceConnection';
 import { SandboxConnection } from './SandboxConnection';
 
 export interface ConnectionKind {
@@ -24,6 +25,7 @@ export interface ConnectionKind {
 }
 
 export const CONNECTION_KINDS: readonly ConnectionKind[] = [
+  { kind: 'salesforce', title: 'options_salesforceTitle', description: 'options_salesforceDescription', Add: SalesforceConnection, Details: SalesforceDetails },
   { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails },
   { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails },
 ];

@@ -1,0 +1,132 @@
+/**
+ * "Connect the Salesforce org of an open tab": the open Salesforce tabs, one Connect
+ * button each ('connect-crm'), and for a connected org its state with the action that
+ * fixes it (not logged in, no API access, session expired), last sync and API usage.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { getSalesforceStatus, type SalesforceStatus } from '../../../lib/jobs/salesforce';
+import { sendToBackground } from '../../../lib/client';
+import type { ErrorReply } from '../../../lib/messages';
+import type { ConnectionRecord } from '../../../lib/store/schema';
+import { errorText, t } from '../i18n';
+import { useOptions } from '../state';
+import { cls } from '../ui/classes';
+import { JobProgress } from '../ui/JobProgress';
+import { Notice } from '../ui/Notice';
+import { useTrackedJob } from './useTrackedJob';
+
+const TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.my.site.com/*', ...(import.meta.env.MODE === 'e2e' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [])];
+
+interface OpenTab {
+  id: number;
+  host: string;
+}
+
+/** One entry per host: several tabs of one org connect the same org. */
+export async function openSalesforceTabs(): Promise<OpenTab[]> {
+  const tabs = await browser.tabs.query({ url: TAB_PATTERNS });
+  const byHost = new Map<string, OpenTab>();
+  for (const tab of tabs) {
+    if (tab.id === undefined || !tab.url) continue;
+    const host = new URL(tab.url).host;
+    if (!byHost.has(host)) byHost.set(host, { id: tab.id, host });
+  }
+  return [...byHost.values()];
+}
+
+/** What the rep should do about a failed connect. */
+function connectError(reply: ErrorReply): string {
+  if (reply.code === 'session-expired') return t('options_salesforceStateExpired');
+  if (reply.code === 'no-api-access') return t('options_salesforceStateNoApi');
+  return t('options_salesforceConnectFailed', { error: reply.error });
+}
+
+export function SalesforceConnection() {
+  const [tabs, setTabs] = useState<OpenTab[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { job, track } = useTrackedJob('sync');
+
+  const look = () => {
+    openSalesforceTabs().then(setTabs, (caught: unknown) => setError(errorText(caught)));
+  };
+  useEffect(look, []);
+
+  async function connect(tab: OpenTab): Promise<void> {
+    setError(null);
+    setBusy(true);
+    try {
+      const reply = await sendToBackground({ type: 'connect-crm', tabId: tab.id });
+      if (reply.ok) track(reply.jobId);
+      else setError(connectError(reply));
+    } catch (caught) {
+      setError(t('options_salesforceConnectFailed', { error: errorText(caught) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const running = busy || (job !== undefined && (job.status === 'queued' || job.status === 'running'));
+  return (
+    <div class="space-y-3" data-testid="salesforce-connect">
+      {tabs !== null && tabs.length === 0 && <p class={`text-sm ${cls.muted}`}>{t('options_salesforceNoTabs')}</p>}
+      <div class="flex flex-wrap gap-2">
+        {(tabs ?? []).map((tab) => (
+          <button key={tab.id} type="button" class={cls.primary} disabled={running} onClick={() => void connect(tab)}>
+            {t('options_salesforceConnect', { host: tab.host })}
+          </button>
+        ))}
+        <button type="button" class={cls.secondary} onClick={look}>
+          {t('options_salesforceRefresh')}
+        </button>
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+      {job && (job.status === 'queued' || job.status === 'running') && <JobProgress job={job} title={t('options_salesforceSyncing')} />}
+      {job?.status === 'done' && <Notice tone="success">{job.summary ?? t('options_salesforceSynced')}</Notice>}
+      {job?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
+    </div>
+  );
+}
+
+/** A connected org: its state with the fixing action, last sync and API usage. */
+export function SalesforceDetails({ connection }: { connection: ConnectionRecord }) {
+  const state = useOptions();
+  const [status, setStatus] = useState<SalesforceStatus | null>(null);
+  const jobs = state.jobs.value;
+  useEffect(() => {
+    let live = true;
+    void state
+      .db()
+      .then((db) => getSalesforceStatus(db, connection.id))
+      .then((s) => live && setStatus(s), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [connection.id, connection.syncedAt, jobs.length]);
+
+  const problem =
+    status?.state === 'session-expired'
+      ? t('options_salesforceStateExpired')
+      : status?.state === 'no-api-access'
+        ? t('options_salesforceStateNoApi')
+        : status?.state === 'error'
+          ? t('options_salesforceStateError', { error: status.message ?? t('options_commonUnknownError') })
+          : null;
+  return (
+    <div class="space-y-2 text-xs" data-testid="salesforce-details">
+      <p class={cls.muted}>{connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}</p>
+      {status?.limits && <p class={cls.muted}>{t('options_salesforceApiUsage', { used: status.limits.used, max: status.limits.max })}</p>}
+      {problem && (
+        <Notice tone="error">
+          <p>{problem}</p>
+          {status?.state === 'session-expired' && (
+            <button type="button" class={`${cls.secondary} mt-2`} onClick={() => void browser.tabs.create({ url: `${status.apiBase}/` })}>
+              {t('options_salesforceReconnect')}
+            </button>
+          )}
+        </Notice>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The runner's Salesforce sync job against the sandbox Salesforce server over real HTTP,
+ * with the real engine in a worker thread: a full sync then training, an incremental sync,
+ * the on-demand fetch of a record the store does not hold, and the session states. The
+ * session reaches the runner in memory only: nothing stored may contain it.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker as NodeWorker } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../../lib/jobs/runner';
+import { getSalesforceStatus, salesforceConnectionId } from '../../lib/jobs/salesforce';
+import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
+import type { DealsightDb } from '../../lib/store/db';
+import { createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline } from '../../lib/store/repo';
+import type { JobRecord } from '../../lib/store/schema';
+import { freshDb } from '../store/helpers';
+
+const THREAD = fileURLToPath(new URL('./engine-thread.mjs', import.meta.url));
+
+type Listener = (event: { message?: string; preventDefault(): void; data?: unknown }) => void;
+
+function threadWorker(): Worker {
+  const thread = new NodeWorker(THREAD);
+  const endpoint = nodeEndpoint(thread);
+  return {
+    postMessage: (message: unknown, transfer?: Transferable[]) => endpoint.postMessage(message, transfer),
+    addEventListener: (type: string, listener: Listener) => {
+      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message, preventDefault: () => undefined }));
+      else if (type === 'message') endpoint.addEventListener('message', listener as unknown as EventListener);
+    },
+    removeEventListener: (type: string, listener: Listener) => {
+      if (type === 'message') endpoint.removeEventListener('message', listener as unknown as EventListener);
+    },
+    terminate: () => void thread.terminate(),
+  } as unknown as Worker;
+}
+
+function syncJob(connectionId: string, apiBase: string, orgId: string): Omit<JobRecord, 'id'> {
+  return { kind: 'sync', connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: { apiBase, orgId } };
+}
+
+/** Every stored record, as one string: the session must appear nowhere in it. */
+async function dump(db: DealsightDb): Promise<string> {
+  const parts = await Promise.all(db.tables.map(async (table) => JSON.stringify(await table.toArray())));
+  return parts.join('\n');
+}
+
+let server: SalesforceServer;
+beforeAll(async () => {
+  server = await startSalesforceServer({ opportunities: 600, port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('the Salesforce sync job', () => {
+  it('syncs the org in pages, trains and scores it, resyncs incrementally, and never stores the session', async () => {
+    const { db } = freshDb();
+    const reports: JobRecord[] = [];
+    const runner = new JobRunner(db, { createWorker: threadWorker, report: (job) => reports.push(job) });
+    const id = salesforceConnectionId(server.orgId);
+
+    const job = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('done');
+    expect(job.summary).toMatch(/^Full sync: [\d,]+ opportunities new or changed; [\d,]+ stored\. Trained on [\d,]+ closed deals/);
+
+    const stored = await listOpportunities(db, id);
+    expect(stored.length).toBeGreaterThan(100);
+    expect(stored.every((o) => o.source === 'salesforce')).toBe(true);
+    const connection = await getConnection(db, id);
+    expect(connection?.kind).toBe('salesforce');
+    expect(connection?.lastImport?.rows).toBe(stored.length);
+    const model = await getModel(db, id);
+    expect(model?.dataVersion).toBe(connection?.dataVersion);
+    expect((await listPipeline(db, id)).length).toBe(model?.counts.open);
+    const state = await getSyncState(db, id);
+    expect(state?.cursor).toBeNull();
+    expect(state?.checkpoint).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const status = await getSalesforceStatus(db, id);
+    expect(status).toMatchObject({ state: 'ok', orgId: server.orgId, apiBase: server.url, apiVersion: server.apiVersion });
+    expect(status?.limits?.used).toBeGreaterThan(0);
+    expect(reports.some((r) => r.step === 'Syncing from Salesforce')).toBe(true);
+
+    // Incremental: one deal changed in Salesforce.
+    const open = stored.find((o) => !o.isClosed);
+    server.touch([open?.id as string], { Name: 'Renamed <b>deal</b>' });
+    const again = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(again.status).toBe('done');
+    expect(again.summary).toMatch(/^Incremental sync: 1 opportunities new or changed; /);
+    expect((await getOpportunity(db, id, open?.id as string))?.name).toBe('Renamed <b>deal</b>');
+    expect((await listOpportunities(db, id)).length).toBe(stored.length);
+
+    // A record created after the sync: fetched on demand, stored and scored.
+    const [fresh] = server.addOpportunities(1);
+    expect(await getOpportunity(db, id, fresh?.id as string)).toBeUndefined();
+    const panel = await runner.recordPanel(id, fresh?.id as string, { apiBase: server.url, sid: server.sid, orgId: server.orgId });
+    expect(panel.opportunity.id).toBe(fresh?.id);
+    expect(panel.state.kind).not.toBe('out-of-date');
+    expect(panel.win?.probability).toBeGreaterThan(0);
+    expect((await getOpportunity(db, id, fresh?.id as string))?.name).toBe(fresh?.name);
+    expect((await getPanel(db, id, fresh?.id as string))?.panel).toEqual(panel);
+
+    expect(await dump(db)).not.toContain(server.sid);
+  });
+
+  it('fails with "open Salesforce to reconnect" on an expired session, or when the session did not reach the runner', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const id = salesforceConnectionId(server.orgId);
+    const expired = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: `${server.sid}x` });
+    expect(expired.status).toBe('failed');
+    expect(expired.error).toMatch(/Open Salesforce to reconnect/);
+    expect((await getSalesforceStatus(db, id))?.state).toBe('session-expired');
+    expect(await getConnection(db, id)).toBeUndefined();
+
+    const missing = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)));
+    expect(missing.status).toBe('failed');
+    expect(missing.error).toMatch(/Open Salesforce to reconnect/);
+  });
+
+  it('resumes an interrupted sync from its last stored page', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const id = salesforceConnectionId(server.orgId);
+    // Every next page fails: the first page is stored, then the sync stops.
+    server.faults.serverError({ status: 500, path: /\/query\/[0-9A-Za-z]+-\d+$/, times: Infinity });
+    const small = { ...syncJob(id, server.url, server.orgId), params: { apiBase: server.url, orgId: server.orgId, batchSize: 200 } };
+    const broken = await runner.run(await createJob(db, small), { sid: server.sid });
+    server.faults.clear();
+    expect(broken.status).toBe('failed');
+    const partial = (await listOpportunities(db, id)).length;
+    const cursor = (await getSyncState(db, id))?.cursor;
+    expect(cursor).not.toBeNull();
+    const resumed = await runner.run(await createJob(db, small), { sid: server.sid });
+    expect(resumed.status).toBe('done');
+    expect(resumed.summary).toMatch(/\(resumed\)/);
+    expect((await listOpportunities(db, id)).length).toBeGreaterThan(partial);
+  });
+});
