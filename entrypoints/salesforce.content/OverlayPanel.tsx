@@ -1,0 +1,117 @@
+import { DealPanels, DealPanelsSkeleton, PanelError } from '../../components/panels';
+import type { SimilarLink } from '../../components/panels';
+import { Button } from '../../components/ui/Button';
+import { EmptyState } from '../../components/ui/EmptyState';
+import { LocaleProvider } from '../../components/ui/locale';
+import { ThemeRoot } from '../../components/ui/ThemeRoot';
+import type { ErrorCode } from '../../lib/messages';
+import type { PanelData } from '../../lib/panel-data';
+import type { CrmTheme } from './theme';
+
+/** What the overlay shows: the background's answer, or that it is still coming. */
+export type OverlayState =
+  | { kind: 'loading' }
+  | { kind: 'panel'; panel: PanelData }
+  | { kind: 'failed'; code: ErrorCode | null; message: string };
+
+/**
+ * Titles and bodies of the states the background reports as error codes (the panels'
+ * own states come with `PanelData`). English for now: they belong in lib/i18n with the rest.
+ */
+const CODE_COPY: Record<Exclude<ErrorCode, 'not-synced'>, { title: string; body: string }> = {
+  'not-connected': {
+    title: 'Connect Dealsight to this Salesforce org',
+    body: 'Dealsight has no data for this org yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
+  },
+  'not-an-opportunity': { title: 'Not an opportunity', body: 'Dealsight shows its panels on opportunity records.' },
+  'session-expired': { title: 'Salesforce session expired', body: 'Log in to Salesforce again, then reload this page.' },
+  'no-api-access': {
+    title: 'No API access',
+    body: 'Your Salesforce user cannot use the REST API (the “API Enabled” permission). Ask your admin, or import a CSV in Dealsight’s options.',
+  },
+};
+
+export interface OverlayPanelProps {
+  state: OverlayState;
+  theme: CrmTheme;
+  collapsed: boolean;
+  /** The panel floats at the right edge (no anchor on the page). */
+  floating: boolean;
+  onToggle: () => void;
+  onRetry: () => void;
+  onOpenOptions?: () => void;
+  linkFor: SimilarLink;
+  locale?: string;
+}
+
+/** The overlay's frame: a header with a collapse toggle, then the panels or the state in their place. */
+export function OverlayPanel(props: OverlayPanelProps) {
+  const { state, theme, collapsed, floating, onToggle } = props;
+  return (
+    <ThemeRoot
+      theme={theme}
+      data-overlay-state={stateName(state)}
+      class={floating ? 'max-h-[calc(100vh-8rem)] overflow-auto rounded-l-xl border border-slate-200 bg-slate-50 shadow-lg dark:border-slate-700 dark:bg-slate-950' : 'my-3'}
+    >
+      <LocaleProvider locale={props.locale}>
+        <div class="flex items-center justify-between gap-2 px-3 py-2">
+          <span class="text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Dealsight</span>
+          <Button variant="ghost" size="sm" aria-expanded={!collapsed} onClick={onToggle} data-action="toggle">
+            {collapsed ? 'Show' : 'Hide'}
+          </Button>
+        </div>
+        {collapsed ? null : (
+          <div class="px-3 pb-3" data-overlay-body="">
+            <Body {...props} />
+          </div>
+        )}
+      </LocaleProvider>
+    </ThemeRoot>
+  );
+}
+
+function stateName(state: OverlayState): string {
+  if (state.kind === 'panel') return state.panel.state.kind;
+  if (state.kind === 'failed') return state.code ?? 'error';
+  return 'loading';
+}
+
+function Body({ state, theme, onRetry, onOpenOptions, linkFor, locale }: OverlayPanelProps) {
+  if (state.kind === 'loading') return <DealPanelsSkeleton />;
+  if (state.kind === 'panel') {
+    return <DealPanels panel={state.panel} theme={theme} locale={locale} linkFor={linkFor} onRetry={onRetry} onOpenOptions={onOpenOptions} level={2} />;
+  }
+  const { code, message } = state;
+  if (code === 'not-an-opportunity') {
+    // Small and quiet: the user did nothing wrong and can do nothing about it.
+    return (
+      <p class="text-xs text-slate-500 dark:text-slate-400" data-state="not-an-opportunity">
+        {CODE_COPY['not-an-opportunity'].body}
+      </p>
+    );
+  }
+  if (code === null || code === 'not-synced') {
+    // 'not-synced' arrives as a PanelData state when the record is known; as a code, it is a plain message.
+    return <PanelError message={message} onRetry={onRetry} />;
+  }
+  const copy = CODE_COPY[code];
+  return (
+    <EmptyState
+      name={code}
+      icon={code === 'not-connected' ? 'database' : 'info'}
+      title={copy.title}
+      actions={
+        <>
+          {code === 'not-connected' && onOpenOptions ? <Button onClick={onOpenOptions}>Open options</Button> : null}
+          {code !== 'not-connected' ? (
+            <Button variant="secondary" icon="refresh" onClick={onRetry}>
+              Retry
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      <p>{copy.body}</p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,149 @@
+import { objectOfId, toId18 } from '../../lib/crm/salesforce/ids';
+import type { RecordChip } from '../../lib/messages';
+import { activePage } from './anchor';
+import { guard, logOnce } from './log';
+import { HOSTS, SELECTORS } from './selectors';
+import { detectTheme, watchTheme, type CrmTheme } from './theme';
+
+export interface ListChipsOptions {
+  doc: Document;
+  url: string;
+  signal: AbortSignal;
+  /** One batch per scan: the ids not asked for yet on this page. */
+  getScores: (url: string, ids: string[]) => Promise<Record<string, RecordChip>>;
+  debounceMs?: number;
+}
+
+/**
+ * Chip styles, inside each chip's own shadow root. Plain CSS, not Tailwind: a list view
+ * holds hundreds of rows, and WXT's shadow-root UI would fetch and parse the whole
+ * stylesheet once per chip.
+ */
+const CHIP_CSS = `
+:host { all: initial; display: inline-flex; gap: 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
+span { border-radius: 9999px; padding: 0 6px; background: #eef2ff; color: #3730a3; white-space: nowrap; }
+span[data-kind="rbp"] { background: #ecfdf5; color: #065f46; }
+:host([data-theme="dark"]) span { background: #312e81; color: #e0e7ff; }
+:host([data-theme="dark"]) span[data-kind="rbp"] { background: #064e3b; color: #d1fae5; }
+`;
+
+/** "Win 62%" and "RBP 71": what a chip says, or null when there is nothing to say. */
+export function chipTexts(chip: RecordChip): Array<{ kind: 'win' | 'rbp'; text: string; label: string }> {
+  const out: Array<{ kind: 'win' | 'rbp'; text: string; label: string }> = [];
+  if (chip.winPotential !== null && Number.isFinite(chip.winPotential)) {
+    const pct = Math.round(Math.min(1, Math.max(0, chip.winPotential)) * 100);
+    out.push({ kind: 'win', text: `Win ${pct}%`, label: `Win Potential ${pct}%` });
+  }
+  if (chip.repeatBuyerPotential !== null && Number.isFinite(chip.repeatBuyerPotential)) {
+    const value = Math.round(Math.min(100, Math.max(0, chip.repeatBuyerPotential)));
+    out.push({ kind: 'rbp', text: `RBP ${value}`, label: `Repeat Buyer Potential ${value} of 100` });
+  }
+  return out;
+}
+
+function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme): HTMLElement | null {
+  const texts = chipTexts(chip);
+  if (texts.length === 0) return null;
+  const host = doc.createElement(HOSTS.chip);
+  host.dataset.recordId = id;
+  host.dataset.theme = theme;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CHIP_CSS;
+  shadow.append(style);
+  for (const t of texts) {
+    const span = doc.createElement('span');
+    span.dataset.kind = t.kind;
+    span.title = t.label;
+    span.setAttribute('aria-label', t.label);
+    span.textContent = t.text;
+    shadow.append(span);
+  }
+  return host;
+}
+
+/** The opportunity links of the list rows on screen, with their 18-character ids. */
+export function listLinks(doc: Document): Array<{ link: Element; id: string }> {
+  return guard(
+    'list rows',
+    () => {
+      const scope = activePage(doc) ?? doc;
+      const out: Array<{ link: Element; id: string }> = [];
+      for (const row of Array.from(scope.querySelectorAll(SELECTORS.listRow))) {
+        const link = row.querySelector(SELECTORS.listRecordLink);
+        const raw = link?.getAttribute(SELECTORS.listRecordIdAttribute);
+        const id = raw ? toId18(raw) : null;
+        if (link && id && objectOfId(id) === 'Opportunity') out.push({ link, id });
+      }
+      return out;
+    },
+    [],
+  );
+}
+
+/**
+ * Win Potential and Repeat Buyer Potential chips after the record names of a list view.
+ * Scans now and whenever rows are added (debounced), asks only for ids it has not asked
+ * for, and removes every chip when `signal` aborts.
+ */
+export function startListChips(options: ListChipsOptions): void {
+  const { doc, url, signal } = options;
+  if (signal.aborted) return;
+  const scores = new Map<string, RecordChip | null>();
+  const chips = new Set<HTMLElement>();
+  let theme = detectTheme(doc);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const place = (): void => {
+    for (const { link, id } of listLinks(doc)) {
+      const score = scores.get(id);
+      if (!score) continue;
+      const next = link.nextElementSibling;
+      if (next?.tagName.toLowerCase() === HOSTS.chip && (next as HTMLElement).dataset.recordId === id) continue;
+      const chip = createChip(doc, id, score, theme);
+      if (!chip) continue;
+      guard('insert chip', () => link.after(chip), undefined);
+      chips.add(chip);
+    }
+  };
+
+  const scan = (): void => {
+    if (signal.aborted) return;
+    const missing = [...new Set(listLinks(doc).map((l) => l.id))].filter((id) => !scores.has(id));
+    place();
+    if (missing.length === 0) return;
+    for (const id of missing) scores.set(id, null);
+    options.getScores(url, missing).then(
+      (got) => {
+        if (signal.aborted) return;
+        for (const id of missing) scores.set(id, got[id] ?? null);
+        place();
+      },
+      (error: unknown) => logOnce('get-record-scores', error),
+    );
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own chips going in are mutations too: ignore batches made only of them.
+    const relevant = records.some((r) => Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.tagName.toLowerCase() === HOSTS.chip)));
+    if (!relevant) return;
+    clearTimeout(timer);
+    timer = setTimeout(scan, options.debounceMs ?? 150);
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  watchTheme(doc, signal, (next) => {
+    theme = next;
+    for (const chip of chips) chip.dataset.theme = next;
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      for (const chip of chips) chip.remove();
+      chips.clear();
+    },
+    { once: true },
+  );
+  scan();
+}

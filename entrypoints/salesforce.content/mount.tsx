@@ -1,0 +1,134 @@
+import { render } from 'preact';
+import type { SimilarLink } from '../../components/panels';
+import type { BackgroundReplies } from '../../lib/messages';
+import { claimPage, waitForAnchor } from './anchor';
+import { readCollapsed, writeCollapsed } from './collapsed';
+import { logOnce } from './log';
+import { OverlayPanel, type OverlayState } from './OverlayPanel';
+import { detectTheme, watchTheme } from './theme';
+
+/** A mounted host: the element to render into, and how to take it all out of the page. */
+export interface PanelHost {
+  container: HTMLElement;
+  remove: () => void;
+}
+
+/**
+ * Creates the `dealsight-panel` shadow host: inline after `anchor`, or floating at the
+ * right edge when there is none. index.ts passes WXT's `createShadowRootUi`; tests pass a
+ * plain shadow root.
+ */
+export type CreatePanelHost = (anchor: Element | null) => Promise<PanelHost>;
+
+export interface RecordOverlayOptions {
+  doc: Document;
+  url: string;
+  /** The record's identity (router.ts `pageKey`): a Lightning page kept for another record is not its anchor. */
+  recordKey?: string;
+  signal: AbortSignal;
+  createHost: CreatePanelHost;
+  getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>;
+  storage: Storage | null;
+  linkFor: SimilarLink;
+  onOpenOptions?: () => void;
+  /** How long to wait for the record highlights before floating the panel. */
+  anchorTimeoutMs?: number;
+  locale?: string;
+}
+
+/**
+ * The panel of one record page, from loading to teardown: asks the background while it
+ * waits for the anchor, mounts one host, re-renders on the answer, the theme and the
+ * collapse toggle, and removes the host when `signal` aborts (navigation, invalidation).
+ * Never rejects: failures are logged and shown as the error state.
+ */
+export async function startRecordOverlay(options: RecordOverlayOptions): Promise<void> {
+  const { doc, url, signal } = options;
+  if (signal.aborted) return;
+
+  let state: OverlayState = { kind: 'loading' };
+  let collapsed = readCollapsed(options.storage);
+  let theme = detectTheme(doc);
+  let host: PanelHost | null = null;
+  let floating = false;
+  let request = 0;
+
+  const draw = (): void => {
+    if (!host || signal.aborted) return;
+    try {
+      render(
+        <OverlayPanel
+          state={state}
+          theme={theme}
+          collapsed={collapsed}
+          floating={floating}
+          onToggle={() => {
+            collapsed = !collapsed;
+            writeCollapsed(options.storage, collapsed);
+            draw();
+          }}
+          onRetry={load}
+          onOpenOptions={options.onOpenOptions}
+          linkFor={options.linkFor}
+          locale={options.locale}
+        />,
+        host.container,
+      );
+    } catch (error) {
+      logOnce('render', error);
+    }
+  };
+
+  function load(): void {
+    const id = ++request;
+    state = { kind: 'loading' };
+    draw();
+    options.getPanel(url).then(
+      (reply) => {
+        if (id !== request || signal.aborted) return;
+        state = reply.ok ? { kind: 'panel', panel: reply.panel } : { kind: 'failed', code: reply.code ?? null, message: reply.error };
+        draw();
+      },
+      (error: unknown) => {
+        if (id !== request || signal.aborted) return;
+        logOnce('get-record-panel', error);
+        state = { kind: 'failed', code: null, message: error instanceof Error ? error.message : String(error) };
+        draw();
+      },
+    );
+  }
+
+  // Ask while the page renders: the answer is often back before the highlights are.
+  load();
+  const key = options.recordKey ?? url;
+  const anchor = await waitForAnchor(doc, signal, options.anchorTimeoutMs ?? 8000, key);
+  if (signal.aborted) return;
+  if (anchor) claimPage(doc, key);
+  floating = anchor === null;
+  try {
+    host = await options.createHost(anchor);
+  } catch (error) {
+    logOnce('mount', error);
+    return;
+  }
+  const mounted = host;
+  const teardown = (): void => {
+    request++;
+    try {
+      render(null, mounted.container);
+    } catch (error) {
+      logOnce('unmount', error);
+    }
+    mounted.remove();
+  };
+  if (signal.aborted) {
+    teardown();
+    return;
+  }
+  signal.addEventListener('abort', teardown, { once: true });
+  watchTheme(doc, signal, (next) => {
+    theme = next;
+    draw();
+  });
+  draw();
+}

@@ -1,0 +1,54 @@
+import { guard } from './log';
+import { SELECTORS } from './selectors';
+
+export type CrmTheme = 'light' | 'dark';
+
+/** Relative luminance (0 black … 1 white) of a CSS `rgb()`/`rgba()` colour; null when transparent or unparsable. */
+export function luminanceOf(color: string): number | null {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(color);
+  if (!m) return null;
+  if (m[4] !== undefined && Number(m[4]) === 0) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Salesforce's theme: SLDS's dark class on `<html>` first; otherwise the computed
+ * background of the body (custom themes, Dark Reader-like tools). Light when unsure.
+ */
+export function detectTheme(doc: Document): CrmTheme {
+  return guard(
+    'theme',
+    () => {
+      if (doc.documentElement.classList.contains(SELECTORS.darkClass)) return 'dark';
+      const view = doc.defaultView;
+      for (const el of [doc.body, doc.documentElement]) {
+        if (!el || !view) continue;
+        const l = luminanceOf(view.getComputedStyle(el).backgroundColor);
+        if (l !== null) return l < 0.2 ? 'dark' : 'light';
+      }
+      return 'light';
+    },
+    'light',
+  );
+}
+
+/** Calls `onChange` when the theme changes (class, style or data attributes on `<html>` or `<body>`), until `signal` aborts. */
+export function watchTheme(doc: Document, signal: AbortSignal, onChange: (theme: CrmTheme) => void): void {
+  if (signal.aborted) return;
+  let current = detectTheme(doc);
+  const observer = new MutationObserver(() => {
+    const next = detectTheme(doc);
+    if (next !== current) {
+      current = next;
+      onChange(next);
+    }
+  });
+  const options = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
+  observer.observe(doc.documentElement, options);
+  if (doc.body) observer.observe(doc.body, options);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

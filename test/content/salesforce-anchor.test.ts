@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findRecordAnchor, waitForAnchor } from '../../entrypoints/salesforce.content/anchor';
+import { SELECTORS } from '../../entrypoints/salesforce.content/selectors';
+import { detectTheme, luminanceOf, watchTheme } from '../../entrypoints/salesforce.content/theme';
+import { highlights, setHtml, stage, tick } from './salesforce-fixture';
+
+describe('record anchor', () => {
+  it('finds the highlights of the active page only, not a hidden earlier page', () => {
+    stage(document, [highlights('Old deal'), highlights('New deal')]);
+    const anchor = findRecordAnchor(document);
+    expect(anchor?.tagName.toLowerCase()).toBe('records-highlights2');
+    expect(anchor?.textContent).toBe('New deal');
+  });
+
+  it('is null when only a hidden page has highlights', () => {
+    stage(document, [highlights('Old deal'), '<p>loading…</p>']);
+    expect(findRecordAnchor(document)).toBeNull();
+  });
+
+  it('falls back to Classic’s title block without a Lightning stage', () => {
+    setHtml(document.body, '<div class="bPageTitle"><h2>Classic deal</h2></div>');
+    expect(findRecordAnchor(document)?.className).toBe('bPageTitle');
+  });
+
+  it('waits for the anchor to render', async () => {
+    const root = stage(document, ['<p>loading…</p>']);
+    const found = waitForAnchor(document, new AbortController().signal, 2000);
+    await tick(10);
+    setHtml(root.querySelector('.oneContent.active')!, highlights('Late deal'));
+    expect((await found)?.textContent).toBe('Late deal');
+  });
+
+  it('gives null after the timeout, and on abort', async () => {
+    stage(document, ['<p>nothing</p>']);
+    expect(await waitForAnchor(document, new AbortController().signal, 20)).toBeNull();
+    const c = new AbortController();
+    const p = waitForAnchor(document, c.signal, 5000);
+    c.abort();
+    expect(await p).toBeNull();
+  });
+});
+
+describe('selectors', () => {
+  it('are valid CSS selectors', () => {
+    const all = [...SELECTORS.activePage, ...SELECTORS.recordAnchors, SELECTORS.classicAnchor, SELECTORS.listRow, SELECTORS.listRecordLink];
+    for (const s of all) expect(() => document.querySelector(s), s).not.toThrow();
+  });
+});
+
+describe('theme', () => {
+  it('reads SLDS’s dark class, and follows it', async () => {
+    document.documentElement.className = '';
+    expect(detectTheme(document)).toBe('light');
+    const seen: string[] = [];
+    const c = new AbortController();
+    watchTheme(document, c.signal, (t) => seen.push(t));
+    document.documentElement.classList.add(SELECTORS.darkClass);
+    await tick(0);
+    expect(detectTheme(document)).toBe('dark');
+    expect(seen).toEqual(['dark']);
+    c.abort();
+    document.documentElement.className = '';
+    await tick(0);
+    expect(seen).toEqual(['dark']);
+  });
+
+  it('falls back to the body’s computed background', () => {
+    document.documentElement.className = '';
+    document.body.style.backgroundColor = 'rgb(22, 50, 92)';
+    expect(detectTheme(document)).toBe('dark');
+    document.body.style.backgroundColor = 'rgb(250, 250, 249)';
+    expect(detectTheme(document)).toBe('light');
+    document.body.style.backgroundColor = '';
+  });
+
+  it('luminance of worked colours', () => {
+    expect(luminanceOf('rgb(0, 0, 0)')).toBe(0);
+    expect(luminanceOf('rgb(255, 255, 255)')).toBeCloseTo(1, 10);
+    expect(luminanceOf('rgba(0, 0, 0, 0)')).toBeNull();
+    expect(luminanceOf('transparent')).toBeNull();
+  });
+});

@@ -1,0 +1,215 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startListChips, chipTexts } from '../../entrypoints/salesforce.content/list-chips';
+import { recordUrl as crmRecordUrl } from '../../entrypoints/salesforce.content/links';
+import { startRecordOverlay, type CreatePanelHost } from '../../entrypoints/salesforce.content/mount';
+import { COLLAPSED_KEY } from '../../entrypoints/salesforce.content/collapsed';
+import { createRouter, pageKey } from '../../entrypoints/salesforce.content/router';
+import type { BackgroundReplies, RecordChip } from '../../lib/messages';
+import { workedPanel } from '../components/panels-fixtures';
+import { highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
+
+/** A `dealsight-panel` host with an open shadow root, like createShadowRootUi's (without its CSS fetch). */
+const createHost: CreatePanelHost = async (anchor) => {
+  const host = document.createElement('dealsight-panel');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const container = document.createElement('div');
+  shadow.append(container);
+  if (anchor) anchor.after(host);
+  else document.body.append(host);
+  return { container, remove: () => host.remove() };
+};
+
+const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));
+const stateOf = (host: Element) => host.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
+
+function overlay(url: string, signal: AbortSignal, getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>) {
+  return startRecordOverlay({ doc: document, url, signal, createHost, getPanel, storage: localStorage, linkFor: (d) => crmRecordUrl('http://localhost:4100', d.id), anchorTimeoutMs: 30, locale: 'en-US' });
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  localStorage.clear();
+});
+
+describe('record overlay lifecycle', () => {
+  it('mounts one host after the active page’s highlights, loading then the panels', async () => {
+    stage(document, [highlights('Old'), highlights('New')]);
+    let answer!: (r: BackgroundReplies['get-record-panel']) => void;
+    const c = new AbortController();
+    await overlay(recordUrl(OPP_A), c.signal, () => new Promise((r) => (answer = r)));
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('New');
+    expect(stateOf(hosts()[0]!)).toBe('loading');
+    answer({ ok: true, panel: workedPanel() });
+    await tick(0);
+    expect(stateOf(hosts()[0]!)).toBe('ready');
+    c.abort();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('floats at the edge when no anchor appears, and shows the not-connected state', async () => {
+    stage(document, ['<p>no highlights</p>']);
+    const c = new AbortController();
+    await overlay(recordUrl(OPP_A), c.signal, async () => ({ ok: false, error: 'Not connected', code: 'not-connected' }));
+    await tick(0);
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.parentElement).toBe(document.body);
+    expect(stateOf(hosts()[0]!)).toBe('not-connected');
+    c.abort();
+  });
+
+  it('mounts nothing when aborted while waiting for the anchor', async () => {
+    stage(document, ['<p>loading</p>']);
+    const c = new AbortController();
+    const p = overlay(recordUrl(OPP_A), c.signal, async () => ({ ok: true, panel: workedPanel() }));
+    c.abort();
+    await p;
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('remembers collapsed in the CRM origin’s localStorage', async () => {
+    stage(document, [highlights('Deal')]);
+    const c = new AbortController();
+    await overlay(recordUrl(OPP_A), c.signal, async () => ({ ok: true, panel: workedPanel() }));
+    const toggle = hosts()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    toggle.click();
+    await tick(0);
+    expect(localStorage.getItem(COLLAPSED_KEY)).toBe('1');
+    expect(hosts()[0]!.shadowRoot!.querySelector('[data-overlay-body]')).toBeNull();
+    c.abort();
+    const c2 = new AbortController();
+    await overlay(recordUrl(OPP_B), c2.signal, async () => ({ ok: true, panel: workedPanel() }));
+    expect(hosts()[0]!.shadowRoot!.querySelector('[data-action="toggle"]')!.getAttribute('aria-expanded')).toBe('false');
+    c2.abort();
+  });
+
+  it('links similar deals to their Lightning record pages on the same origin', () => {
+    expect(crmRecordUrl('https://acme.lightning.force.com', OPP_A)).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPP_A}/view`);
+    expect(crmRecordUrl('https://acme.lightning.force.com', 'csv-row-12')).toBeNull();
+  });
+});
+
+describe('router: one instance per record', () => {
+  it('keys pages by record; other objects and other pages get nothing', () => {
+    expect(pageKey(recordUrl(OPP_A), true)).toBe(`record:${OPP_A}`);
+    expect(pageKey(recordUrl(OPP_A.slice(0, 15)), true)).toBe(`record:${OPP_A}`);
+    expect(pageKey('http://localhost:4100/lightning/r/Account/0015g00000XyZabAAF/view', true)).toBeNull();
+    expect(pageKey(LIST_URL, true)).toBe('list:Opportunity');
+    expect(pageKey('http://localhost:4100/lightning/page/home', true)).toBeNull();
+    expect(pageKey(recordUrl(OPP_A), false)).toBeNull();
+  });
+
+  it('replaces on another record, keeps on the same one, tears down on leaving and on invalidation', async () => {
+    const ctx = new AbortController();
+    const started: string[] = [];
+    const signals: AbortSignal[] = [];
+    const record = vi.fn((url: string, signal: AbortSignal) => {
+      started.push(url);
+      signals.push(signal);
+    });
+    const router = createRouter({ record, list: vi.fn() }, { localhost: true, signal: ctx.signal });
+    router.route(recordUrl(OPP_A));
+    router.route(`${recordUrl(OPP_A)}?tab=related`);
+    expect(record).toHaveBeenCalledTimes(1);
+    router.route(recordUrl(OPP_B));
+    expect(record).toHaveBeenCalledTimes(2);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(signals[1]!.aborted).toBe(false);
+    router.route('http://localhost:4100/lightning/page/home');
+    expect(signals[1]!.aborted).toBe(true);
+    router.route(recordUrl(OPP_A));
+    ctx.abort();
+    expect(signals[2]!.aborted).toBe(true);
+  });
+
+  it('leaves exactly one panel in the DOM across SPA navigations', async () => {
+    const ctx = new AbortController();
+    const pending: Promise<void>[] = [];
+    const router = createRouter(
+      { record: (url, signal) => void pending.push(overlay(url, signal, async () => ({ ok: true, panel: workedPanel() }))), list: () => {} },
+      { localhost: true, signal: ctx.signal },
+    );
+    stage(document, [highlights('A')]);
+    router.route(recordUrl(OPP_A));
+    stage(document, [highlights('A'), highlights('B')]);
+    router.route(recordUrl(OPP_B));
+    await Promise.all(pending);
+    await tick(0);
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    ctx.abort();
+    expect(hosts()).toHaveLength(0);
+  });
+});
+
+describe('stale pages', () => {
+  it('does not mount the new record’s panel on the previous record’s page while Lightning swaps pages', async () => {
+    const root = stage(document, [highlights('A')]);
+    const a = new AbortController();
+    await startRecordOverlay({ doc: document, url: recordUrl(OPP_A), recordKey: `record:${OPP_A}`, signal: a.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    a.abort();
+    // The URL is B's, the page on screen still A's.
+    const b = new AbortController();
+    const started = startRecordOverlay({ doc: document, url: recordUrl(OPP_B), recordKey: `record:${OPP_B}`, signal: b.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    (old as HTMLElement).hidden = true;
+    const page = document.createElement('div');
+    page.className = 'oneContent active';
+    setHtml(page, highlights('B'));
+    root.append(page);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    b.abort();
+  });
+});
+
+describe('list chips', () => {
+  const score = (win: number | null, rbp: number | null): RecordChip => ({ winPotential: win, repeatBuyerPotential: rbp });
+
+  it('says Win % and RBP, clamped and rounded', () => {
+    expect(chipTexts(score(0.624, 71.4)).map((t) => t.text)).toEqual(['Win 62%', 'RBP 71']);
+    expect(chipTexts(score(null, 120)).map((t) => t.text)).toEqual(['RBP 100']);
+    expect(chipTexts(score(null, null))).toEqual([]);
+  });
+
+  it('inserts chips after record links in one batch, re-applies on new rows, removes on abort', async () => {
+    const root = stage(document, [listRows([OPP_A])]);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const c = new AbortController();
+    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
+    const chip = document.querySelector('dealsight-chip')!;
+    expect(chip.previousElementSibling?.getAttribute('data-recordid')).toBe(OPP_A);
+    expect(Array.from(chip.shadowRoot!.querySelectorAll('span'), (s) => s.textContent)).toEqual(['Win 50%', 'RBP 40']);
+
+    // Rows added (scrolling loads more): one more batch, for the new id only.
+    const tbody = root.querySelector('tbody')!;
+    const more = document.createElement('div');
+    setHtml(more, listRows([OPP_B]));
+    tbody.append(more.querySelector('tr')!);
+    await tick(30);
+    expect(getScores).toHaveBeenCalledTimes(2);
+    expect(getScores).toHaveBeenLastCalledWith(LIST_URL, [OPP_B]);
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
+
+    c.abort();
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
+  });
+
+  it('ignores rows of hidden pages and links that are not opportunities', async () => {
+    stage(document, [listRows([OPP_B]), listRows([OPP_A, '0015g00000XyZabAAF'])]);
+    const getScores = vi.fn(async () => ({}));
+    const c = new AbortController();
+    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores });
+    await tick(0);
+    expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
+    c.abort();
+  });
+});
