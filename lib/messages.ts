@@ -75,6 +75,11 @@ export interface GetRecordScoresToBackground {
   ids: string[];
 }
 
+/** From a CRM panel's "Open options" button: content scripts cannot open the options page themselves. */
+export interface OpenOptionsToBackground {
+  type: 'open-options';
+}
+
 /** Connects (or reconnects) the CRM org of a tab the user has open and starts a sync. */
 export interface ConnectCrmToBackground {
   type: 'connect-crm';
@@ -93,7 +98,8 @@ export type MessageToBackground =
   | DeleteAllToBackground
   | GetRecordPanelToBackground
   | GetRecordScoresToBackground
-  | ConnectCrmToBackground;
+  | ConnectCrmToBackground
+  | OpenOptionsToBackground;
 
 /** Failures a page or content script shows as a state of its own, not as a plain error. */
 export type ErrorCode =
@@ -132,6 +138,7 @@ export interface BackgroundReplies {
   'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
   'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
+  'open-options': { ok: true } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
@@ -147,6 +154,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'get-record-panel',
   'get-record-scores',
   'connect-crm',
+  'open-options',
 ]);
 
 /** True for a value shaped like a message the background accepts (any other is ignored). */

@@ -194,6 +194,9 @@ export default defineBackground(() => {
           // Only the extension's own pages connect an org; a content script cannot pick a tab.
           if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Connect Salesforce from the options page.' };
           return await connectCrm(salesforce, request.tabId);
+        case 'open-options':
+          await browser.runtime.openOptionsPage();
+          return { ok: true };
         case 'delete-all': {
           if (running !== null) await (await getBridge()).cancel(running);
           await deleteAll(db);

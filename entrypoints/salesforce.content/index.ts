@@ -68,6 +68,7 @@ export default defineContentScript({
             storage,
             getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
             linkFor: (deal) => recordUrl(location.origin, deal.id),
+            onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
             locale: navigator.language,
           });
         },
