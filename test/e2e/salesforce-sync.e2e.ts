@@ -6,6 +6,7 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
 import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
 
@@ -46,7 +47,8 @@ function panelText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startSalesforceServer({ opportunities: 600 });
+  // More than one query page (2,000 records a page by default): the sync must follow nextRecordsUrl.
+  server = await startSalesforceServer({ opportunities: 2500 });
   session = await launchWithExtension();
   // Errors logged by the extension's own contexts (background, offscreen, pages, content script).
   session.browser.on('targetcreated', async (target) => {
@@ -88,9 +90,13 @@ describe('Salesforce, from an open tab to the panels', () => {
     }
     expect(job?.error ?? null).toBeNull();
     expect(job?.status).toBe('done');
-    expect(job?.summary).toMatch(/600 stored/);
+    // Every open deal and every deal closed in the last 3 years (the sync's default window).
+    const since = closedSinceDate(new Date(), 3);
+    const expected = server.org.opportunities.filter((o) => !o.isClosed || (o.closeDate ?? '') >= since).length;
+    expect(expected).toBeGreaterThan(2000);
+    expect(job?.summary).toContain(`${expected.toLocaleString('en-US')} stored`);
     const opportunities = await readTable<{ connectionId: string }>(options, 'opportunities');
-    expect(opportunities.filter((o) => o.connectionId.startsWith('salesforce:'))).toHaveLength(600);
+    expect(opportunities.filter((o) => o.connectionId.startsWith('salesforce:'))).toHaveLength(expected);
     await screenshot(options, 'e2e-salesforce-options');
     await options.close();
   });
