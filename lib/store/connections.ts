@@ -59,14 +59,7 @@ export async function replaceConnectionData(
       connectionRange(db.panels, id).delete(),
     ]);
 
-    // Chunked so that no second copy of 50k opportunities (or their 250k stage rows) is built.
-    for (let start = 0; start < opportunities.length; start += CHUNK) {
-      const chunk = opportunities.slice(start, start + CHUNK);
-      await db.opportunities.bulkPut(chunk.map((o): OpportunityRecord => ({ connectionId: id, id: o.id, isClosed: o.isClosed ? 1 : 0, opportunity: o })));
-      await db.stageHistory.bulkPut(deriveStageHistory(id, chunk));
-    }
-    await putInChunks(db.accounts, deriveAccounts(id, opportunities), (a) => a);
-    await putInChunks(db.users, deriveUsers(id, opportunities), (u) => u);
+    await writeOpportunities(db, id, opportunities);
 
     await dropStaleScores(db, id, opportunities);
 
@@ -86,6 +79,21 @@ export async function replaceConnectionData(
     });
     return record;
   });
+}
+
+/**
+ * Writes opportunities with the rows derived from them (stage history, accounts, users)
+ * inside the caller's transaction. Chunked so that no second copy of 50k opportunities (or
+ * their 250k stage rows) is built. Accounts and users take the latest names (a CRM rename).
+ */
+export async function writeOpportunities(db: DealsightDb, connectionId: string, opportunities: readonly Opportunity[]): Promise<void> {
+  for (let start = 0; start < opportunities.length; start += CHUNK) {
+    const chunk = opportunities.slice(start, start + CHUNK);
+    await db.opportunities.bulkPut(chunk.map((o): OpportunityRecord => ({ connectionId, id: o.id, isClosed: o.isClosed ? 1 : 0, opportunity: o })));
+    await db.stageHistory.bulkPut(deriveStageHistory(connectionId, chunk));
+  }
+  await putInChunks(db.accounts, deriveAccounts(connectionId, opportunities), (a) => a);
+  await putInChunks(db.users, deriveUsers(connectionId, opportunities), (u) => u);
 }
 
 function validateImport(what: string, connection: ConnectionInput, opportunities: readonly Opportunity[], mapping: FieldMappingInput): void {

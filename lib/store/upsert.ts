@@ -5,12 +5,11 @@
  * what was stored (design.md, house rule 5); `replaceConnectionData` is for whole imports.
  */
 import type { Opportunity } from '../crm/opportunity';
-import type { ConnectionInput, FieldMappingInput } from './connections';
+import { writeOpportunities, type ConnectionInput, type FieldMappingInput } from './connections';
 import type { DealsightDb } from './db';
-import { deriveAccounts, deriveStageHistory, deriveUsers } from './derive';
 import { StoreError } from './errors';
-import { CHUNK, nowIso, putInChunks, quoted, writing } from './guard';
-import type { ConnectionRecord, OpportunityRecord, SyncStateRecord } from './schema';
+import { nowIso, quoted, writing } from './guard';
+import type { ConnectionRecord, SyncStateRecord } from './schema';
 
 export interface UpsertOptions {
   /**
@@ -58,17 +57,12 @@ export async function upsertConnectionData(
         await db.stageHistory.where('[connectionId+opportunityId]').equals([id, oid]).delete();
       }
     }
-    const gone = deletedIds.filter((oid) => !opportunities.some((o) => o.id === oid));
+    const changed = new Set(opportunities.map((o) => o.id));
+    const gone = deletedIds.filter((oid) => !changed.has(oid));
     if (gone.length > 0) await db.opportunities.bulkDelete(gone.map((oid): [string, string] => [id, oid]));
 
-    for (let start = 0; start < opportunities.length; start += CHUNK) {
-      const chunk = opportunities.slice(start, start + CHUNK);
-      await db.opportunities.bulkPut(chunk.map((o): OpportunityRecord => ({ connectionId: id, id: o.id, isClosed: o.isClosed ? 1 : 0, opportunity: o })));
-      await db.stageHistory.bulkPut(deriveStageHistory(id, chunk));
-    }
-    // Accounts and users named by the changed deals: the latest names win (a rename in the CRM).
-    await putInChunks(db.accounts, deriveAccounts(id, opportunities), (a) => a);
-    await putInChunks(db.users, deriveUsers(id, opportunities), (u) => u);
+    // The changed deals, and the accounts and users they name (the latest names win).
+    await writeOpportunities(db, id, opportunities);
 
     const bump = options.bumpVersion ?? true;
     const base = Math.max(previous?.dataVersion ?? 0, connection.dataVersion ?? 0);
