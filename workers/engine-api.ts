@@ -4,7 +4,7 @@
  * so panel requests after the first are quick.
  */
 import { importCsv, type ImportResult } from '../lib/crm/csv/import';
-import type { AttributeField, Opportunity } from '../lib/crm/opportunity';
+import type { AttributeField, IsoDate, Opportunity } from '../lib/crm/opportunity';
 import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
 import type { PersonaModelJSON } from '../lib/engine/personas';
 import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
@@ -20,6 +20,8 @@ export interface TrainInput {
   exclude: string[];
   previousPersonas: PersonaModelJSON | null;
   trainedAt: string;
+  /** "Today" for days open and forecasts; null: the newest date in the data (files, sandbox). */
+  asOf: IsoDate | null;
 }
 
 export interface TrainOutput {
@@ -47,6 +49,7 @@ export const engineApi = {
       fields: input.fields,
       exclude: input.exclude,
       previousPersonas: input.previousPersonas,
+      asOf: input.asOf ?? undefined,
       similar: 0,
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });

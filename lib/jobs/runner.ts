@@ -336,6 +336,8 @@ export class JobRunner {
           exclude: [...(mapping?.excluded ?? []), ...(mapping?.leaky.map((l) => l.key) ?? [])],
           previousPersonas: previous?.personas ?? null,
           trainedAt,
+          // A live CRM's open deals are open today; a file or the sandbox is as of its newest date.
+          asOf: connection.kind === 'salesforce' || connection.kind === 'hubspot' ? trainedAt.slice(0, 10) : null,
         },
         onProgress,
       ),

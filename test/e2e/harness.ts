@@ -32,6 +32,10 @@ export interface LaunchOptions {
    * IndexedDB survives). Without it, a fresh temporary profile is deleted at `close()`.
    */
   userDataDir?: string;
+  /** Headless by default; `false` opens a window (needs a display), as `npm run demo` does with one. */
+  headless?: boolean;
+  /** The browser window's size (the default viewport of new pages follows it). */
+  windowSize?: { width: number; height: number };
 }
 
 export interface ExtensionSession {
@@ -71,7 +75,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   try {
     browser = await puppeteer.launch({
       executablePath,
-      headless: true,
+      headless: options.headless ?? true,
+      // Pages take the window's size rather than puppeteer's fixed 800×600.
+      defaultViewport: options.windowSize ? null : undefined,
       // Loading an unpacked extension by path goes through CDP `Extensions.loadUnpacked`,
       // which puppeteer only offers over a pipe.
       pipe: true,
@@ -86,6 +92,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-sync',
         '--disable-dev-shm-usage',
         `--user-data-dir=${userDataDir}`,
+        ...(options.windowSize ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`] : []),
       ],
     });
   } catch (error) {

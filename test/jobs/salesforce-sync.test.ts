@@ -74,6 +74,8 @@ describe('the Salesforce sync job', () => {
     expect(connection?.lastImport?.rows).toBe(stored.length);
     const model = await getModel(db, id);
     expect(model?.dataVersion).toBe(connection?.dataVersion);
+    // A live CRM's open deals are open on the day of the sync, not on its newest close date.
+    expect(model?.asOf).toBe(model?.trainedAt.slice(0, 10));
     expect((await listPipeline(db, id)).length).toBe(model?.counts.open);
     const state = await getSyncState(db, id);
     expect(state?.cursor).toBeNull();
