@@ -87,6 +87,15 @@ export interface ConnectCrmToBackground {
   tabId: number;
 }
 
+/**
+ * From the options page's "Sync now" on a connected org: an incremental sync with the
+ * session of an open tab of that org (the session is never stored, so a tab must be open).
+ */
+export interface SyncCrmToBackground {
+  type: 'sync-crm';
+  connectionId: string;
+}
+
 /** Every message the background accepts. */
 export type MessageToBackground =
   | PingToBackground
@@ -99,6 +108,7 @@ export type MessageToBackground =
   | GetRecordPanelToBackground
   | GetRecordScoresToBackground
   | ConnectCrmToBackground
+  | SyncCrmToBackground
   | OpenOptionsToBackground;
 
 /** Failures a page or content script shows as a state of its own, not as a plain error. */
@@ -138,6 +148,7 @@ export interface BackgroundReplies {
   'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
   'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
+  'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
 }
 
@@ -154,6 +165,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'get-record-panel',
   'get-record-scores',
   'connect-crm',
+  'sync-crm',
   'open-options',
 ]);
 

@@ -18,7 +18,7 @@ import { createJob, deleteAll, getConnection, getJob, getModel, getPanel, listCo
 import type { JobKind, JobRecord } from '../../lib/store/schema';
 import type { JobSecrets } from '../../lib/jobs/runner';
 import { OffscreenBridge, type RunnerBridge } from './bridge';
-import { connectCrm, dailySalesforceSync, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
+import { connectCrm, dailySalesforceSync, syncCrm, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
 import { isOwnSender } from './senders';
 
@@ -194,6 +194,9 @@ export default defineBackground(() => {
           // Only the extension's own pages connect an org; a content script cannot pick a tab.
           if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Connect Salesforce from the options page.' };
           return await connectCrm(salesforce, request.tabId);
+        case 'sync-crm':
+          if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Sync Salesforce from the options page.' };
+          return await syncCrm(salesforce, request.connectionId);
         case 'open-options':
           await browser.runtime.openOptionsPage();
           return { ok: true };

@@ -170,18 +170,35 @@ export async function sessionForJob(deps: SalesforceDeps, job: JobRecord): Promi
   return undefined;
 }
 
-export const NO_TAB_REASON = 'Skipped the daily Salesforce sync: it needs your Salesforce session, and no Salesforce tab of this org was open. Open Salesforce, or sync from the options page.';
-
-/** The daily alarm: an incremental sync per connected org that has a live session in an open tab. */
-export async function dailySalesforceSync(deps: SalesforceDeps): Promise<void> {
-  const orgs = (await listConnections(deps.db)).filter((c) => c.kind === 'salesforce');
-  if (orgs.length === 0) return;
+/** The live sessions of the open Salesforce tabs, by connection id (one per org). */
+async function liveSessions(deps: SalesforceDeps): Promise<Map<string, SalesforceSession>> {
   const live = new Map<string, SalesforceSession>();
   for (const tab of await deps.salesforceTabs()) {
     if (!tab.url) continue;
     const found = await session(deps, tab.url, tab.cookieStoreId);
     if (found.ok) live.set(salesforceConnectionId(found.orgId), { apiBase: found.apiBase, sid: found.sid, orgId: found.orgId });
   }
+  return live;
+}
+
+export const NO_SESSION_FOR_SYNC = 'Open this Salesforce org in a tab and log in, then sync again: Dealsight syncs with your Salesforce session, which it never stores.';
+
+/** 'sync-crm': a sync of a connected org now, with the session of one of its open tabs. */
+export async function syncCrm(deps: SalesforceDeps, connectionId: string): Promise<{ ok: true; jobId: number } | ErrorReply> {
+  const connection = await getConnection(deps.db, connectionId);
+  if (!connection || connection.kind !== 'salesforce') return { ok: false, error: `There is no connected Salesforce org ${connectionId}.` };
+  const live = (await liveSessions(deps)).get(connectionId);
+  if (!live) return { ok: false, code: 'session-expired', error: NO_SESSION_FOR_SYNC };
+  return { ok: true, jobId: await deps.enqueue('sync', connectionId, { apiBase: live.apiBase, orgId: live.orgId }, { sid: live.sid }) };
+}
+
+export const NO_TAB_REASON = 'Skipped the daily Salesforce sync: it needs your Salesforce session, and no Salesforce tab of this org was open. Open Salesforce, or sync from the options page.';
+
+/** The daily alarm: an incremental sync per connected org that has a live session in an open tab. */
+export async function dailySalesforceSync(deps: SalesforceDeps): Promise<void> {
+  const orgs = (await listConnections(deps.db)).filter((c) => c.kind === 'salesforce');
+  if (orgs.length === 0) return;
+  const live = await liveSessions(deps);
   for (const org of orgs) {
     const s = live.get(org.id);
     if (s) await deps.enqueue('sync', org.id, { apiBase: s.apiBase, orgId: s.orgId }, { sid: s.sid });

@@ -5,6 +5,7 @@
  * any message that is persisted (issue 5, "Connection").
  */
 import {
+  DEFAULT_YEARS,
   SalesforceClient,
   fetchOpportunities,
   fieldMapping,
@@ -12,6 +13,7 @@ import {
   prepareSalesforce,
   syncSalesforce,
   type ApiLimits,
+  type CustomFieldChoice,
   type CustomFieldInput,
   type FetchLike,
   type SalesforceContext,
@@ -43,11 +45,25 @@ export interface SalesforceStatus {
   state: 'ok' | Extract<ErrorCode, 'session-expired' | 'no-api-access'> | 'error';
   message: string | null;
   checkedAt: string;
+  /** The closed-deal window (years) of the last completed sync; a new setting forces a full sync. */
+  years?: number;
+  /** The org's custom Opportunity fields a user may add, as of the last sync. */
+  customFieldChoices?: CustomFieldChoice[];
 }
 
 export const statusKey = (connectionId: string): string => `salesforce:status:${connectionId}`;
-/** Custom fields the user chose for an org (CustomFieldInput[]); the options UI for it is still to do. */
+/** Custom fields the user chose for an org (CustomFieldInput[]), set in the options page. */
 export const customFieldsKey = (connectionId: string): string => `salesforce:customFields:${connectionId}`;
+/** How many years of closed deals an org's sync reads (a whole number, DEFAULT_YEARS when unset). */
+export const yearsKey = (connectionId: string): string => `salesforce:years:${connectionId}`;
+/** The choices the options page offers for the closed-deal window. */
+export const YEAR_CHOICES = [1, 2, 3, 4, 5, 7, 10] as const;
+
+/** The org's window setting, checked: anything but a whole number of 1–50 years is the default. */
+export async function getSyncYears(db: DealsightDb, connectionId: string): Promise<number> {
+  const value = await getSetting<unknown>(db, yearsKey(connectionId), DEFAULT_YEARS);
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 50 ? value : DEFAULT_YEARS;
+}
 
 export async function getSalesforceStatus(db: DealsightDb, connectionId: string): Promise<SalesforceStatus | null> {
   return getSetting<SalesforceStatus | null>(db, statusKey(connectionId), null);
@@ -116,11 +132,15 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
   const connectionId = job.connectionId;
   const api = client(work, session);
   try {
-    const [state, existing, customFields] = await Promise.all([
+    const [state, existing, customFields, years, status] = await Promise.all([
       getSyncState(work.db, connectionId),
       getConnection(work.db, connectionId),
       getSetting<CustomFieldInput[]>(work.db, customFieldsKey(connectionId), []),
+      getSyncYears(work.db, connectionId),
+      getSalesforceStatus(work.db, connectionId),
     ]);
+    // A new window needs every deal of it: start a full sync (an incremental one would only add changes).
+    const windowChanged = status?.years !== undefined && status.years !== years;
     const label = existing?.label ?? `Salesforce (${new URL(session.apiBase).host})`;
     const input = (rows: number): ConnectionInput => ({
       id: connectionId,
@@ -131,8 +151,9 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
     });
     const result = await syncSalesforce({
       client: api,
-      checkpoint: state?.checkpoint ?? null,
-      cursor: state?.cursor ?? null,
+      checkpoint: windowChanged ? null : (state?.checkpoint ?? null),
+      cursor: windowChanged ? null : (state?.cursor ?? null),
+      years,
       customFields,
       // Records per page: the job may ask for fewer (tests; orgs with wide records).
       ...(typeof job.params.batchSize === 'number' ? { batchSize: job.params.batchSize } : {}),
@@ -142,8 +163,12 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
         await upsertConnectionData(work.db, input(page.done), page.opportunities, page.deleted, null, { connectionId, checkpoint: page.checkpoint, cursor: page.cursor });
       },
     });
+    // A full sync read the whole window: deals closed before it (an earlier, longer window) go.
+    const stored = await listOpportunities(work.db, connectionId);
+    const outside = result.mode === 'full' ? stored.filter((o) => o.isClosed && o.closeDate !== null && o.closeDate < result.closedSince).map((o) => o.id) : [];
+    const gone = new Set(outside);
+    const all = gone.size > 0 ? stored.filter((o) => !gone.has(o.id)) : stored;
     // The field mapping over everything stored (this run's records are only the changed ones).
-    const all = await listOpportunities(work.db, connectionId);
     const { fields, leaky } = fieldMapping(all, result.plan.attributes);
     const warnings = [...result.warnings];
     await upsertConnectionData(
@@ -162,18 +187,25 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
         },
       },
       [],
-      [],
+      outside,
       { connectionId, fields, leaky },
       { connectionId, checkpoint: result.checkpoint, cursor: null },
-      // Pages already bumped the version when anything changed.
-      { bumpVersion: false },
+      // Pages already bumped the version when anything changed; dropping old deals changes the data too.
+      { bumpVersion: outside.length > 0 },
     );
-    await recordStatus(work, connectionId, session, { orgName: result.org?.name ?? null, apiVersion: result.apiVersion, limits: result.limits });
+    await recordStatus(work, connectionId, session, {
+      orgName: result.org?.name ?? null,
+      apiVersion: result.apiVersion,
+      limits: result.limits,
+      years,
+      customFieldChoices: result.customFieldChoices,
+    });
     const changed = result.opportunities.length.toLocaleString('en-US');
     const deleted = result.deleted && result.deleted.length > 0 ? `, ${result.deleted.length.toLocaleString('en-US')} deleted` : '';
+    const dropped = outside.length > 0 ? `, ${outside.length.toLocaleString('en-US')} closed before ${result.closedSince} dropped` : '';
     const rejected = result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rejected` : '';
     const how = result.mode === 'full' ? 'Full sync' : 'Incremental sync';
-    return `${how}${result.resumed ? ' (resumed)' : ''}: ${changed} opportunities new or changed${deleted}${rejected}; ${all.length.toLocaleString('en-US')} stored.`;
+    return `${how}${result.resumed ? ' (resumed)' : ''}: ${changed} opportunities new or changed${deleted}${dropped}${rejected}; ${all.length.toLocaleString('en-US')} stored.`;
   } catch (error) {
     return failed(work, connectionId, session, error, api.lastLimits);
   }

@@ -9,10 +9,11 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../lib/jobs/runner';
-import { getSalesforceStatus, salesforceConnectionId } from '../../lib/jobs/salesforce';
+import { getSalesforceStatus, getSyncYears, salesforceConnectionId, yearsKey } from '../../lib/jobs/salesforce';
+import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
 import type { DealsightDb } from '../../lib/store/db';
-import { createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline } from '../../lib/store/repo';
+import { createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline, setSetting } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 
@@ -139,5 +140,37 @@ describe('the Salesforce sync job', () => {
     expect(resumed.status).toBe('done');
     expect(resumed.summary).toMatch(/\(resumed\)/);
     expect((await listOpportunities(db, id)).length).toBeGreaterThan(partial);
+  });
+
+  it('reads the years set in the options page: a new window runs a full sync and drops deals closed before it', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const id = salesforceConnectionId(server.orgId);
+    const first = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(first.status).toBe('done');
+    const before = await listOpportunities(db, id);
+    const status = await getSalesforceStatus(db, id);
+    expect(status?.years).toBe(3);
+    // The sandbox org's custom picklist is offered in the options page.
+    expect(status?.customFieldChoices?.map((c) => c.name)).toContain('Region__c');
+
+    await setSetting(db, yearsKey(id), 1);
+    expect(await getSyncYears(db, id)).toBe(1);
+    const since = closedSinceDate(new Date(), 1);
+    const older = before.filter((o) => o.isClosed && (o.closeDate ?? '') < since);
+    expect(older.length).toBeGreaterThan(0);
+    const narrowed = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(narrowed.status).toBe('done');
+    expect(narrowed.summary).toMatch(new RegExp(`^Full sync: .*, ${older.length.toLocaleString('en-US')} closed before ${since} dropped;`));
+    const after = await listOpportunities(db, id);
+    expect(after).toHaveLength(before.length - older.length);
+    expect(after.every((o) => !o.isClosed || (o.closeDate ?? '') >= since)).toBe(true);
+    expect((await getSalesforceStatus(db, id))?.years).toBe(1);
+    // Nothing stored is scored for a deal that is gone.
+    expect((await listPipeline(db, id)).every((row) => after.some((o) => o.id === row.id))).toBe(true);
+
+    // A setting that is not a whole number of years falls back to the default.
+    await setSetting(db, yearsKey(id), 'ten');
+    expect(await getSyncYears(db, id)).toBe(3);
   });
 });

@@ -10,7 +10,9 @@ import {
   dailySalesforceSync,
   getRecordPanel,
   getRecordScores,
+  NO_SESSION_FOR_SYNC,
   NO_TAB_REASON,
+  syncCrm,
   type SalesforceDeps,
   type TabInfo,
 } from '../../entrypoints/background/salesforce';
@@ -84,6 +86,24 @@ describe('connect-crm', () => {
     expect(reply).toMatchObject({ ok: false });
     expect('code' in reply && reply.code).toBeFalsy();
     expect(await connectCrm(other.deps, 99)).toMatchObject({ ok: false, error: expect.stringMatching(/tab is closed/) });
+  });
+});
+
+describe('sync-crm', () => {
+  it("queues a sync of a connected org with the session of its open tab", async () => {
+    const { db, deps, calls } = setup();
+    await synced(db);
+    expect(await syncCrm(deps, CONN)).toEqual({ ok: true, jobId: 1 });
+    expect(calls.enqueued).toEqual([{ kind: 'sync', connectionId: CONN, params: { apiBase: API, orgId: ORG }, secrets: { sid: SID } }]);
+  });
+
+  it('asks to open the org when no tab of it has a live session, and refuses an unknown connection', async () => {
+    const { db, deps, calls } = setup({ [`${LIGHTNING}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)), [`${API}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)) });
+    await synced(db);
+    expect(await syncCrm(deps, CONN)).toEqual({ ok: false, code: 'session-expired', error: NO_SESSION_FOR_SYNC });
+    expect(await syncCrm(deps, 'salesforce:00D000000000000AAA')).toMatchObject({ ok: false, error: expect.stringMatching(/no connected Salesforce org/) });
+    expect(await syncCrm(deps, 'csv:file')).toMatchObject({ ok: false });
+    expect(calls.enqueued).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { SalesforceClient, SalesforceRecord } from './client';
 import { findField, type DescribeSObject } from './describe';
 import { SalesforceError } from './errors';
-import { planFields, type CustomFieldInput, type FieldPlan } from './fields';
+import { customFieldChoices, planFields, type CustomFieldChoice, type CustomFieldInput, type FieldPlan } from './fields';
 import { toId18 } from './ids';
 import { stagesSoql } from './soql';
 import { readStages, StageIndex, type StageInfo } from './stages';
@@ -26,6 +26,8 @@ export interface SalesforceContext {
   stages: StageInfo[];
   stageIndex: StageIndex;
   org: OrgInfo | null;
+  /** The org's custom Opportunity fields a user may add (the options page lists them). */
+  customFieldChoices: CustomFieldChoice[];
   warnings: string[];
 }
 
@@ -75,7 +77,7 @@ export async function prepareSalesforce(
   if (findField(opportunity, 'CurrencyIsoCode') === null && org?.currency == null) {
     warnings.push('The org has no CurrencyIsoCode field and its default currency could not be read: amounts carry no currency.');
   }
-  return { apiVersion, plan, stages, stageIndex: new StageIndex(stages), org, warnings };
+  return { apiVersion, plan, stages, stageIndex: new StageIndex(stages), org, customFieldChoices: customFieldChoices(opportunity), warnings };
 }
 
 async function readStageRecords(client: SalesforceClient, signal: AbortSignal | undefined): Promise<SalesforceRecord[]> {

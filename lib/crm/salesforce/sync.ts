@@ -11,7 +11,7 @@ import type { AttributeField, IsoDate, Opportunity } from '../opportunity';
 import type { QueryPage, SalesforceClient } from './client';
 import { isOptionalFailure, isUnsupported, prepareSalesforce, type OrgInfo, type SyncProgress } from './context';
 import { decodeCursor, type SyncCursor } from './cursor';
-import { fieldMapping, type CustomFieldInput, type FieldPlan } from './fields';
+import { fieldMapping, type CustomFieldChoice, type CustomFieldInput, type FieldPlan } from './fields';
 import { toId18 } from './ids';
 import type { ApiLimits } from './limits';
 import type { RejectedRecord } from './related';
@@ -77,6 +77,9 @@ export interface SyncResult {
   org: OrgInfo | null;
   apiVersion: string;
   plan: FieldPlan;
+  /** The closed-deal window's first day: closed deals before it were not asked for. */
+  closedSince: IsoDate;
+  customFieldChoices: CustomFieldChoice[];
   warnings: string[];
 }
 
@@ -168,6 +171,8 @@ export async function syncSalesforce(options: SyncOptions): Promise<SyncResult> 
     org: context.org,
     apiVersion: context.apiVersion,
     plan,
+    closedSince,
+    customFieldChoices: context.customFieldChoices,
     warnings,
   };
 }
