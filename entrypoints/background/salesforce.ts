@@ -7,7 +7,7 @@
  * memory; it is never stored (issue 5, "Connection").
  */
 import { findSession, parseSalesforceUrl, toId18, type HostOptions, type SessionResult } from '../../lib/crm/salesforce';
-import { CodedError, salesforceConnectionId, type SalesforceSession } from '../../lib/jobs/salesforce';
+import { CodedError, ORIGINS_KEY, salesforceConnectionId, type SalesforceSession } from '../../lib/jobs/salesforce';
 import type { JobSecrets } from '../../lib/jobs/runner';
 import type { ErrorReply, RecordChip } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
@@ -20,7 +20,6 @@ export const SALESFORCE_TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*
 export const LOCAL_TAB_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 /** Page origins → connection id, so a cached panel needs no cookie read. */
-const ORIGINS_KEY = 'salesforce:origins';
 
 export interface TabInfo {
   id?: number;

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getSalesforceStatus, type SalesforceStatus } from '../../../lib/jobs/salesforce';
+import { getSalesforceStatus, ORIGINS_KEY, type SalesforceStatus } from '../../../lib/jobs/salesforce';
+import { getSetting } from '../../../lib/store/repo';
 import { sendToBackground } from '../../../lib/client';
 import type { ErrorReply } from '../../../lib/messages';
 import type { ConnectionRecord } from '../../../lib/store/schema';
@@ -14,6 +15,7 @@ import { useOptions } from '../state';
 import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
+import { SalesforceSettings } from './SalesforceSettings';
 import { useTrackedJob } from './useTrackedJob';
 
 const TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.my.site.com/*', ...(import.meta.env.MODE === 'e2e' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [])];
@@ -21,6 +23,7 @@ const TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'ht
 interface OpenTab {
   id: number;
   host: string;
+  origin: string;
 }
 
 /** One entry per host: several tabs of one org connect the same org. */
@@ -29,8 +32,8 @@ export async function openSalesforceTabs(): Promise<OpenTab[]> {
   const byHost = new Map<string, OpenTab>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url) continue;
-    const host = new URL(tab.url).host;
-    if (!byHost.has(host)) byHost.set(host, { id: tab.id, host });
+    const { host, origin } = new URL(tab.url);
+    if (!byHost.has(host)) byHost.set(host, { id: tab.id, host, origin });
   }
   return [...byHost.values()];
 }
@@ -43,7 +46,9 @@ function connectError(reply: ErrorReply): string {
 }
 
 export function SalesforceConnection() {
+  const state = useOptions();
   const [tabs, setTabs] = useState<OpenTab[] | null>(null);
+  const [known, setKnown] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { job, track } = useTrackedJob('sync');
@@ -52,6 +57,22 @@ export function SalesforceConnection() {
     openSalesforceTabs().then(setTabs, (caught: unknown) => setError(errorText(caught)));
   };
   useEffect(look, []);
+  const connections = state.connections.value;
+  useEffect(() => {
+    let live = true;
+    void state
+      .db()
+      .then((db) => getSetting<Record<string, string>>(db, ORIGINS_KEY, {}))
+      .then((map) => live && setKnown(map), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [connections]);
+  /** A tab of an org that is connected already: its button syncs again. */
+  const connected = (tab: OpenTab) => {
+    const id = known[tab.origin];
+    return id !== undefined && connections.some((c) => c.id === id);
+  };
 
   async function connect(tab: OpenTab): Promise<void> {
     setError(null);
@@ -74,7 +95,7 @@ export function SalesforceConnection() {
       <div class="flex flex-wrap gap-2">
         {(tabs ?? []).map((tab) => (
           <button key={tab.id} type="button" class={cls.primary} disabled={running} onClick={() => void connect(tab)}>
-            {t('options_salesforceConnect', { host: tab.host })}
+            {connected(tab) ? t('options_salesforceSyncAgain', { host: tab.host }) : t('options_salesforceConnect', { host: tab.host })}
           </button>
         ))}
         <button type="button" class={cls.secondary} onClick={look}>
@@ -93,7 +114,25 @@ export function SalesforceConnection() {
 export function SalesforceDetails({ connection }: { connection: ConnectionRecord }) {
   const state = useOptions();
   const [status, setStatus] = useState<SalesforceStatus | null>(null);
+  const [syncError, setSyncError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const { job, track } = useTrackedJob('sync');
   const jobs = state.jobs.value;
+  const running = asking || state.activeJobs.value.some((j) => j.connectionId === connection.id);
+
+  async function syncNow(): Promise<void> {
+    setSyncError(null);
+    setAsking(true);
+    try {
+      const reply = await sendToBackground({ type: 'sync-crm', connectionId: connection.id });
+      if (reply.ok) track(reply.jobId);
+      else setSyncError(reply.error);
+    } catch (caught) {
+      setSyncError(t('options_salesforceConnectFailed', { error: errorText(caught) }));
+    } finally {
+      setAsking(false);
+    }
+  }
   useEffect(() => {
     let live = true;
     void state
@@ -115,8 +154,17 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
           : null;
   return (
     <div class="space-y-2 text-xs" data-testid="salesforce-details">
-      <p class={cls.muted}>{connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}</p>
-      {status?.limits && <p class={cls.muted}>{t('options_salesforceApiUsage', { used: status.limits.used, max: status.limits.max })}</p>}
+      <div class="flex flex-wrap items-center justify-between gap-2">
+        <div class="space-y-1">
+          <p class={cls.muted}>{connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}</p>
+          {status?.limits && <p class={cls.muted}>{t('options_salesforceApiUsage', { used: status.limits.used, max: status.limits.max })}</p>}
+        </div>
+        <button type="button" class={cls.secondary} disabled={running} onClick={() => void syncNow()}>
+          {t('options_salesforceSyncNow')}
+        </button>
+      </div>
+      {syncError && <Notice tone="error">{syncError}</Notice>}
+      {job?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
       {problem && (
         <Notice tone="error">
           <p>{problem}</p>
@@ -127,6 +175,7 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
           )}
         </Notice>
       )}
+      <SalesforceSettings connectionId={connection.id} choices={status?.customFieldChoices ?? null} />
     </div>
   );
 }
