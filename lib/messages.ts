@@ -211,3 +211,19 @@ export type EventToPage =
   | { type: 'data-changed'; connectionId: string | null };
 
 export const PAGE_EVENTS_PORT = 'dealsight:events';
+
+/**
+ * Background → CRM content scripts (tabs.sendMessage): the store changed (a sync or
+ * training finished, data was deleted), so a shown panel or chips should ask again.
+ */
+export interface EventToContent {
+  target: 'content';
+  type: 'data-changed';
+  connectionId: string | null;
+}
+
+export function isEventToContent(value: unknown): value is EventToContent {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<EventToContent>;
+  return v.target === 'content' && v.type === 'data-changed' && (v.connectionId === null || typeof v.connectionId === 'string');
+}

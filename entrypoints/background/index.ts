@@ -12,7 +12,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { isMessageToBackground, type BackgroundReply, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';
+import { isMessageToBackground, type BackgroundReply, type EventToContent, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';
 import { openDb } from '../../lib/store/db';
 import { createJob, deleteAll, getConnection, getJob, getModel, getPanel, listConnections, listJobs, markInterruptedJobs, updateJob } from '../../lib/store/repo';
 import type { JobKind, JobRecord } from '../../lib/store/schema';
@@ -62,10 +62,25 @@ export default defineBackground(() => {
     }, IDLE_MS);
   }
 
+  /** Open CRM pages show panels and chips from the store: they ask again after it changed. */
+  async function tellCrmTabs(connectionId: string | null): Promise<void> {
+    const event: EventToContent = { target: 'content', type: 'data-changed', connectionId };
+    try {
+      const tabs = await browser.tabs.query({ url: localhost ? [...SALESFORCE_TAB_PATTERNS, ...LOCAL_TAB_PATTERNS] : SALESFORCE_TAB_PATTERNS });
+      // A tab without the content script (loaded before the extension) has no receiver: that is fine.
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))));
+    } catch {
+      // Telling is best effort: the page still shows the earlier numbers, and reloading refreshes it.
+    }
+  }
+
   function onJobUpdate(job: JobRecord): void {
     broadcast({ type: 'job', job });
     if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
-      if (job.status === 'done') broadcast({ type: 'data-changed', connectionId: job.connectionId });
+      if (job.status === 'done') {
+        broadcast({ type: 'data-changed', connectionId: job.connectionId });
+        void tellCrmTabs(job.connectionId);
+      }
       const resolve = job.id !== undefined ? finished.get(job.id) : undefined;
       if (resolve && job.id !== undefined) {
         finished.delete(job.id);
@@ -204,6 +219,7 @@ export default defineBackground(() => {
           if (running !== null) await (await getBridge()).cancel(running);
           await deleteAll(db);
           broadcast({ type: 'data-changed', connectionId: null });
+          void tellCrmTabs(null);
           return { ok: true };
         }
       }

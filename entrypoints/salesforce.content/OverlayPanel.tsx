@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { LocaleProvider } from '../../components/ui/locale';
 import { ThemeRoot } from '../../components/ui/ThemeRoot';
+import { t } from '../../lib/i18n';
 import type { ErrorCode } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { CrmTheme } from './theme';
@@ -14,22 +15,20 @@ export type OverlayState =
   | { kind: 'panel'; panel: PanelData }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
-/**
- * Titles and bodies of the states the background reports as error codes (the panels'
- * own states come with `PanelData`). English for now: they belong in lib/i18n with the rest.
- */
-const CODE_COPY: Record<Exclude<ErrorCode, 'not-synced'>, { title: string; body: string }> = {
-  'not-connected': {
-    title: 'Connect Dealsight to this Salesforce org',
-    body: 'Dealsight has no data for this org yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
-  },
-  'not-an-opportunity': { title: 'Not an opportunity', body: 'Dealsight shows its panels on opportunity records.' },
-  'session-expired': { title: 'Salesforce session expired', body: 'Log in to Salesforce again, then reload this page.' },
-  'no-api-access': {
-    title: 'No API access',
-    body: 'Your Salesforce user cannot use the REST API (the “API Enabled” permission). Ask your admin, or import a CSV in Dealsight’s options.',
-  },
-};
+/** The CRM's name in the states' copy. */
+const CRM = 'Salesforce';
+
+/** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
+function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>): { title: string; body: string } {
+  switch (code) {
+    case 'not-connected':
+      return { title: t('overlay_notConnectedTitle', { crm: CRM }), body: t('overlay_notConnectedBody') };
+    case 'session-expired':
+      return { title: t('overlay_sessionExpiredTitle', { crm: CRM }), body: t('overlay_sessionExpiredBody', { crm: CRM }) };
+    case 'no-api-access':
+      return { title: t('overlay_noApiTitle'), body: t('overlay_noApiBody', { crm: CRM }) };
+  }
+}
 
 export interface OverlayPanelProps {
   state: OverlayState;
@@ -55,9 +54,9 @@ export function OverlayPanel(props: OverlayPanelProps) {
     >
       <LocaleProvider locale={props.locale}>
         <div class="flex items-center justify-between gap-2 px-3 py-2">
-          <span class="text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Dealsight</span>
+          <span class="text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">{t('overlay_brand')}</span>
           <Button variant="ghost" size="sm" aria-expanded={!collapsed} onClick={onToggle} data-action="toggle">
-            {collapsed ? 'Show' : 'Hide'}
+            {collapsed ? t('overlay_show') : t('overlay_hide')}
           </Button>
         </div>
         {collapsed ? null : (
@@ -86,7 +85,7 @@ function Body({ state, theme, onRetry, onOpenOptions, linkFor, locale }: Overlay
     // Small and quiet: the user did nothing wrong and can do nothing about it.
     return (
       <p class="text-xs text-slate-500 dark:text-slate-400" data-state="not-an-opportunity">
-        {CODE_COPY['not-an-opportunity'].body}
+        {t('overlay_notOpportunity')}
       </p>
     );
   }
@@ -94,7 +93,7 @@ function Body({ state, theme, onRetry, onOpenOptions, linkFor, locale }: Overlay
     // 'not-synced' arrives as a PanelData state when the record is known; as a code, it is a plain message.
     return <PanelError message={message} onRetry={onRetry} />;
   }
-  const copy = CODE_COPY[code];
+  const copy = codeCopy(code);
   return (
     <EmptyState
       name={code}
@@ -102,10 +101,10 @@ function Body({ state, theme, onRetry, onOpenOptions, linkFor, locale }: Overlay
       title={copy.title}
       actions={
         <>
-          {code === 'not-connected' && onOpenOptions ? <Button onClick={onOpenOptions}>Open options</Button> : null}
+          {code === 'not-connected' && onOpenOptions ? <Button onClick={onOpenOptions}>{t('overlay_openOptions')}</Button> : null}
           {code !== 'not-connected' ? (
             <Button variant="secondary" icon="refresh" onClick={onRetry}>
-              Retry
+              {t('overlay_retry')}
             </Button>
           ) : null}
         </>

@@ -9,7 +9,9 @@ import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/client';
+import { isEventToContent } from '../../lib/messages';
 import { startListChips } from './list-chips';
 import { startRecordOverlay, type CreatePanelHost } from './mount';
 import { createRouter } from './router';
@@ -56,6 +58,19 @@ export default defineContentScript({
       storage = null;
     }
     const createHost = panelHostFactory(ctx);
+    // The background says when a sync or training finished: shown panels ask again.
+    const dataListeners = new Set<() => void>();
+    const onMessage = (message: unknown, sender: { id?: string }): undefined => {
+      if (sender.id !== browser.runtime.id || !isEventToContent(message)) return undefined;
+      for (const listener of [...dataListeners]) listener();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    const onDataChanged = (listener: () => void, signal: AbortSignal): void => {
+      dataListeners.add(listener);
+      signal.addEventListener('abort', () => dataListeners.delete(listener), { once: true });
+    };
     const router = createRouter(
       {
         record: (url, signal, recordKey) => {
@@ -69,6 +84,7 @@ export default defineContentScript({
             getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
             linkFor: (deal) => recordUrl(location.origin, deal.id),
             onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
+            onDataChanged,
             locale: navigator.language,
           });
         },
@@ -77,6 +93,7 @@ export default defineContentScript({
             doc: document,
             url,
             signal,
+            onDataChanged,
             getScores: async (pageUrl, ids) => {
               const reply = await sendToBackground({ type: 'get-record-scores', url: pageUrl, ids });
               if (!reply.ok) throw new Error(reply.error);

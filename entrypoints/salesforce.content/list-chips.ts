@@ -12,6 +12,8 @@ export interface ListChipsOptions {
   /** One batch per scan: the ids not asked for yet on this page. */
   getScores: (url: string, ids: string[]) => Promise<Record<string, RecordChip>>;
   debounceMs?: number;
+  /** Calls `listener` whenever the store changed (a sync finished) until `signal` aborts. */
+  onDataChanged?: (listener: () => void, signal: AbortSignal) => void;
 }
 
 /**
@@ -93,15 +95,23 @@ export function startListChips(options: ListChipsOptions): void {
   const chips = new Set<HTMLElement>();
   let theme = detectTheme(doc);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped when the store changes: chips of an older version are replaced as new scores arrive. */
+  let version = 0;
 
   const place = (): void => {
     for (const { link, id } of listLinks(doc)) {
       const score = scores.get(id);
       if (!score) continue;
       const next = link.nextElementSibling;
-      if (next?.tagName.toLowerCase() === HOSTS.chip && (next as HTMLElement).dataset.recordId === id) continue;
+      if (next?.tagName.toLowerCase() === HOSTS.chip && (next as HTMLElement).dataset.recordId === id) {
+        if ((next as HTMLElement).dataset.version === String(version)) continue;
+        // A chip from before the store changed: replaced by the new score.
+        next.remove();
+        chips.delete(next as HTMLElement);
+      }
       const chip = createChip(doc, id, score, theme);
       if (!chip) continue;
+      chip.dataset.version = String(version);
       guard('insert chip', () => link.after(chip), undefined);
       chips.add(chip);
     }
@@ -131,6 +141,11 @@ export function startListChips(options: ListChipsOptions): void {
     timer = setTimeout(scan, options.debounceMs ?? 150);
   });
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  options.onDataChanged?.(() => {
+    version++;
+    scores.clear();
+    scan();
+  }, signal);
   watchTheme(doc, signal, (next) => {
     theme = next;
     for (const chip of chips) chip.dataset.theme = next;

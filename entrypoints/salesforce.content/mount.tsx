@@ -31,6 +31,8 @@ export interface RecordOverlayOptions {
   storage: Storage | null;
   linkFor: SimilarLink;
   onOpenOptions?: () => void;
+  /** Calls `listener` whenever the store changed (a sync finished) until `signal` aborts. */
+  onDataChanged?: (listener: () => void, signal: AbortSignal) => void;
   /** How long to wait for the record highlights before floating the panel. */
   anchorTimeoutMs?: number;
   locale?: string;
@@ -67,7 +69,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
             writeCollapsed(options.storage, collapsed);
             draw();
           }}
-          onRetry={load}
+          onRetry={() => load()}
           onOpenOptions={options.onOpenOptions}
           linkFor={options.linkFor}
           locale={options.locale}
@@ -79,10 +81,13 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
     }
   };
 
-  function load(): void {
+  /** Asks the background; `quiet` keeps the shown panel until the new answer replaces it (no skeleton flash). */
+  function load(quiet = false): void {
     const id = ++request;
-    state = { kind: 'loading' };
-    draw();
+    if (!quiet || state.kind !== 'panel') {
+      state = { kind: 'loading' };
+      draw();
+    }
     options.getPanel(url).then(
       (reply) => {
         if (id !== request || signal.aborted) return;
@@ -100,6 +105,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
 
   // Ask while the page renders: the answer is often back before the highlights are.
   load();
+  options.onDataChanged?.(() => load(true), signal);
   const key = options.recordKey ?? url;
   const anchor = await waitForAnchor(doc, signal, options.anchorTimeoutMs ?? 8000, key);
   if (signal.aborted) return;

@@ -85,6 +85,37 @@ describe('record overlay lifecycle', () => {
     c2.abort();
   });
 
+  it('asks again when the store changed, keeping the shown panel until the new one arrives; stops listening on abort', async () => {
+    stage(document, [highlights('Deal')]);
+    const listeners = new Set<() => void>();
+    const onDataChanged = (listener: () => void, signal: AbortSignal) => {
+      listeners.add(listener);
+      signal.addEventListener('abort', () => listeners.delete(listener));
+    };
+    const answers: Array<(r: BackgroundReplies['get-record-panel']) => void> = [];
+    const getPanel = vi.fn(() => new Promise<BackgroundReplies['get-record-panel']>((r) => answers.push(r)));
+    const c = new AbortController();
+    await startRecordOverlay({ doc: document, url: recordUrl(OPP_A), signal: c.signal, createHost, getPanel, storage: null, linkFor: () => null, anchorTimeoutMs: 30, onDataChanged, locale: 'en-US' });
+    answers[0]!({ ok: true, panel: workedPanel() });
+    await tick(0);
+    expect(stateOf(hosts()[0]!)).toBe('ready');
+    const before = hosts()[0]!.shadowRoot!.textContent ?? '';
+    expect(before).toContain('42%');
+    expect(before).not.toContain('99%');
+
+    for (const listener of listeners) listener();
+    expect(getPanel).toHaveBeenCalledTimes(2);
+    // No skeleton while the new answer is on its way.
+    expect(stateOf(hosts()[0]!)).toBe('ready');
+    const panel = workedPanel();
+    answers[1]!({ ok: true, panel: { ...panel, win: { ...(panel.win as NonNullable<typeof panel.win>), probability: 0.9912 } } });
+    await tick(0);
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]!.shadowRoot!.textContent).toContain('99%');
+    c.abort();
+    expect(listeners.size).toBe(0);
+  });
+
   it('links similar deals to their Lightning record pages on the same origin', () => {
     expect(crmRecordUrl('https://acme.lightning.force.com', OPP_A)).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPP_A}/view`);
     expect(crmRecordUrl('https://acme.lightning.force.com', 'csv-row-12')).toBeNull();
@@ -199,6 +230,25 @@ describe('list chips', () => {
     expect(getScores).toHaveBeenLastCalledWith(LIST_URL, [OPP_B]);
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
 
+    c.abort();
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
+  });
+
+  it('replaces every chip with the new scores when the store changed', async () => {
+    stage(document, [listRows([OPP_A, OPP_B])]);
+    let win = 0.5;
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(win, 40)])));
+    let changed: (() => void) | null = null;
+    const c = new AbortController();
+    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
+    await tick(0);
+    const texts = () => Array.from(document.querySelectorAll('dealsight-chip'), (chip) => chip.shadowRoot!.querySelector('span')!.textContent);
+    expect(texts()).toEqual(['Win 50%', 'Win 50%']);
+    win = 0.73;
+    (changed as unknown as () => void)();
+    await tick(30);
+    expect(getScores).toHaveBeenLastCalledWith(LIST_URL, [OPP_A, OPP_B]);
+    expect(texts()).toEqual(['Win 73%', 'Win 73%']);
     c.abort();
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
   });

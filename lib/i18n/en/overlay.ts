@@ -1,0 +1,20 @@
+/**
+ * The CRM overlay's own strings (entrypoints/*.content): its frame and the states the
+ * background reports as error codes. The panels' strings are in panels.ts.
+ */
+import type { Dictionary } from '../types';
+
+export const overlay = {
+  overlay_brand: 'Dealsight',
+  overlay_show: 'Show',
+  overlay_hide: 'Hide',
+  overlay_retry: 'Retry',
+  overlay_openOptions: 'Open options',
+  overlay_notConnectedTitle: 'Connect Dealsight to this {crm} org',
+  overlay_notConnectedBody: 'Dealsight has no data for this org yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
+  overlay_notOpportunity: 'Dealsight shows its panels on opportunity records.',
+  overlay_sessionExpiredTitle: '{crm} session expired',
+  overlay_sessionExpiredBody: 'Log in to {crm} again, then reload this page.',
+  overlay_noApiTitle: 'No API access',
+  overlay_noApiBody: 'Your {crm} user cannot use the REST API (the “API Enabled” permission). Ask your admin, or import a CSV in Dealsight’s options.',
+} as const satisfies Dictionary;
