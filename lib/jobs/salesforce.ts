@@ -49,6 +49,8 @@ export interface SalesforceStatus {
   years?: number;
   /** The org's custom Opportunity fields a user may add, as of the last sync. */
   customFieldChoices?: CustomFieldChoice[];
+  /** The custom-field setting of the last completed sync: a new choice forces a full sync. */
+  customFields?: CustomFieldInput[];
 }
 
 /** The CRM page origins whose org is known: origin → connection id (a content script's page to its data). */
@@ -141,8 +143,11 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
       getSyncYears(work.db, connectionId),
       getSalesforceStatus(work.db, connectionId),
     ]);
-    // A new window needs every deal of it: start a full sync (an incremental one would only add changes).
+    // A new window, or new custom fields, need every deal read again: an incremental sync
+    // would only bring the deals changed since, leaving the rest without the new field.
     const windowChanged = status?.years !== undefined && status.years !== years;
+    const fieldsChanged = status?.customFields !== undefined && JSON.stringify(status.customFields) !== JSON.stringify(customFields);
+    const fresh = windowChanged || fieldsChanged;
     const label = existing?.label ?? `Salesforce (${new URL(session.apiBase).host})`;
     const input = (rows: number): ConnectionInput => ({
       id: connectionId,
@@ -153,8 +158,8 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
     });
     const result = await syncSalesforce({
       client: api,
-      checkpoint: windowChanged ? null : (state?.checkpoint ?? null),
-      cursor: windowChanged ? null : (state?.cursor ?? null),
+      checkpoint: fresh ? null : (state?.checkpoint ?? null),
+      cursor: fresh ? null : (state?.cursor ?? null),
       years,
       customFields,
       // Records per page: the job may ask for fewer (tests; orgs with wide records).
@@ -200,6 +205,7 @@ export async function runSalesforceSync(work: SalesforceWork, job: JobRecord, se
       apiVersion: result.apiVersion,
       limits: result.limits,
       years,
+      customFields,
       customFieldChoices: result.customFieldChoices,
     });
     const changed = result.opportunities.length.toLocaleString('en-US');

@@ -9,7 +9,7 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../lib/jobs/runner';
-import { getSalesforceStatus, getSyncYears, salesforceConnectionId, yearsKey } from '../../lib/jobs/salesforce';
+import { customFieldsKey, getSalesforceStatus, getSyncYears, salesforceConnectionId, yearsKey } from '../../lib/jobs/salesforce';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
 import type { DealsightDb } from '../../lib/store/db';
@@ -142,7 +142,7 @@ describe('the Salesforce sync job', () => {
     expect((await listOpportunities(db, id)).length).toBeGreaterThan(partial);
   });
 
-  it('reads the years set in the options page: a new window runs a full sync and drops deals closed before it', async () => {
+  it('reads the years and custom fields set in the options page: a change runs a full sync; deals closed before a narrower window are dropped', async () => {
     const { db } = freshDb();
     const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
     const id = salesforceConnectionId(server.orgId);
@@ -168,6 +168,16 @@ describe('the Salesforce sync job', () => {
     expect((await getSalesforceStatus(db, id))?.years).toBe(1);
     // Nothing stored is scored for a deal that is gone.
     expect((await listPipeline(db, id)).every((row) => after.some((o) => o.id === row.id))).toBe(true);
+
+    // A custom field chosen in the options page: a full sync brings it on every deal.
+    await setSetting(db, customFieldsKey(id), ['Region__c']);
+    const withRegion = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(withRegion.summary).toMatch(/^Full sync: /);
+    const regions = (await listOpportunities(db, id)).map((o) => o.attributes.Region__c);
+    expect(regions.every((r) => typeof r === 'string' && r.length > 0)).toBe(true);
+    expect((await getSalesforceStatus(db, id))?.customFields).toEqual(['Region__c']);
+    const again = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
+    expect(again.summary).toMatch(/^Incremental sync: /);
 
     // A setting that is not a whole number of years falls back to the default.
     await setSetting(db, yearsKey(id), 'ten');
