@@ -25,6 +25,7 @@ import { generateSandbox } from '../lib/sandbox/generate';
 import { startSalesforceServer } from '../lib/sandbox/salesforce-server';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../test/e2e/harness';
+import { clickButton, readTable } from '../test/e2e/store-reader';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -77,30 +78,7 @@ function build(): void {
   if (result.status !== 0) throw new Error(`The extension build failed (exit ${result.status}).`);
 }
 
-/** Reads a whole store table from an extension page (the store's origin). */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    `new Promise((resolve, reject) => {
-      const request = indexedDB.open('dealsight');
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const all = request.result.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).getAll();
-        all.onsuccess = () => resolve(all.result);
-        all.onerror = () => reject(all.error);
-      };
-    })`,
-  ) as Promise<T[]>;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function clickButton(page: Page, label: RegExp, timeout = 30_000): Promise<void> {
-  const handle = await page.waitForFunction(
-    `Array.from(document.querySelectorAll('button')).find((b) => ${label}.test((b.textContent || '').trim())) || null`,
-    { timeout },
-  );
-  await (handle as unknown as ElementHandle<HTMLButtonElement>).click();
-}
 
 /** Connects the sandbox org from the options page and follows the sync job to its end. */
 async function connectAndSync(session: ExtensionSession): Promise<Page> {

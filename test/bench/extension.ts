@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
+import { readTable } from '../e2e/store-reader';
 
 interface JobRow {
   id: number;
@@ -19,27 +20,6 @@ interface JobRow {
 
 const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
-
-/** Reads a store table from an extension page (same origin as the store). */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = indexedDB.open('dealsight');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            resolve(all.result as T[]);
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    table,
-  );
-}
 
 async function runJob(page: Page, message: Record<string, unknown>): Promise<JobRow> {
   const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message)) as { ok: boolean; jobId?: number; error?: string };

@@ -29,6 +29,7 @@ import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
+import { benchSalesforce } from './salesforce';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -191,3 +192,7 @@ for (const closedCount of [10_000, 50_000]) {
 console.log('');
 console.log('extension (Chromium, e2e build):');
 await benchExtension();
+
+console.log('');
+console.log('Salesforce (Chromium, e2e build, sandbox Salesforce on localhost):');
+await benchSalesforce();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
 import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { clickButton, readTable } from './store-reader';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
 
@@ -26,20 +27,6 @@ let session: ExtensionSession;
 let crm: Page;
 let options: Page;
 
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    `new Promise((resolve, reject) => {
-      const request = indexedDB.open('dealsight');
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const all = request.result.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).getAll();
-        all.onsuccess = () => resolve(all.result);
-        all.onerror = () => reject(all.error);
-      };
-    })`,
-  ) as Promise<T[]>;
-}
-
 /** The newest sync job once it has ended. */
 async function finishedSync(page: Page, after = 0): Promise<Job> {
   for (let i = 0; i < 240; i++) {
@@ -48,14 +35,6 @@ async function finishedSync(page: Page, after = 0): Promise<Job> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('The sync did not end within 2 minutes.');
-}
-
-async function clickButton(page: Page, label: RegExp): Promise<void> {
-  const handle = await page.waitForFunction(
-    `Array.from(document.querySelectorAll('button')).find((b) => ${label}.test((b.textContent || '').trim()) && !b.disabled) || null`,
-    { timeout: 20_000 },
-  );
-  await (handle as unknown as ElementHandle<HTMLButtonElement>).click();
 }
 
 const overlayState = (page: Page) =>

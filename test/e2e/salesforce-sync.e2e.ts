@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
 import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { readTable } from './store-reader';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
 
@@ -24,23 +25,6 @@ let server: Server;
 let session: ExtensionSession;
 let crm: Page;
 const extensionErrors: string[] = [];
-
-/** Reads a store table from an extension page (same origin as the store). */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = indexedDB.open('dealsight');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as T[]);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    table,
-  );
-}
 
 function panelText(page: Page): Promise<string> {
   return page.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '');
