@@ -7,6 +7,7 @@
  * memory; it is never stored (issue 5, "Connection").
  */
 import { findSession, parseSalesforceUrl, toId18, type HostOptions, type SessionResult } from '../../lib/crm/salesforce';
+import { SALESFORCE_ORIGINS_SETTING } from '../../lib/crm/salesforce/record-links';
 import { CodedError, salesforceConnectionId, type SalesforceSession } from '../../lib/jobs/salesforce';
 import type { JobSecrets } from '../../lib/jobs/runner';
 import type { ErrorReply, RecordChip } from '../../lib/messages';
@@ -20,7 +21,7 @@ export const SALESFORCE_TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*
 export const LOCAL_TAB_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 /** Page origins → connection id, so a cached panel needs no cookie read. */
-const ORIGINS_KEY = 'salesforce:origins';
+const ORIGINS_KEY = SALESFORCE_ORIGINS_SETTING;
 
 export interface TabInfo {
   id?: number;
