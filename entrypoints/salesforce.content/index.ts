@@ -9,6 +9,7 @@ import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/client';
 import { startListChips } from './list-chips';
 import { startRecordOverlay, type CreatePanelHost } from './mount';
@@ -69,6 +70,12 @@ export default defineContentScript({
             getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
             linkFor: (deal) => recordUrl(location.origin, deal.id),
             onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
+            // The extension's pages are not web-accessible: the href is for "copy link" only; a click asks the background.
+            personasLinkFor: (connectionId, personaId) => ({
+              href: browser.runtime.getURL('/personas.html'),
+              open: () =>
+                void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(() => undefined),
+            }),
             locale: navigator.language,
           });
         },
