@@ -32,6 +32,8 @@ export interface LaunchOptions {
    * IndexedDB survives). Without it, a fresh temporary profile is deleted at `close()`.
    */
   userDataDir?: string;
+  /** More Chromium switches (e.g. `--host-resolver-rules` to keep tabs a test opens off the network). */
+  args?: string[];
 }
 
 export interface ExtensionSession {
@@ -86,6 +88,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-sync',
         '--disable-dev-shm-usage',
         `--user-data-dir=${userDataDir}`,
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {
