@@ -99,7 +99,7 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
         data-action="find-leads"
       >
         {t('personas_findLeads')}
-        <Icon name="chevron-down" class={cx('size-3.5 transition-transform', open && 'rotate-180')} />
+        <Icon name="chevron-down" class={cx('size-3.5', open && 'rotate-180')} />
       </Button>
       {open ? (
         <div

@@ -145,7 +145,7 @@ function AttributeRow({ attribute: a, maxWeight, tools }: { attribute: PersonaAt
     <li data-attribute={a.key}>
       <div class="flex items-baseline justify-between gap-2">
         <p class="min-w-0 text-[0.8125rem] break-words">
-          <span class="font-medium text-slate-800 dark:text-slate-100">{fieldLabel(tools, a.key, a.label)}</span>{' '}
+          <span class="font-medium text-slate-800 dark:text-slate-100">{fieldLabel(tools, a.key, a.label)}:</span>{' '}
           <span class="text-slate-700 dark:text-slate-200" data-field="value">
             {a.value}
           </span>
@@ -188,11 +188,11 @@ function RecordRow({ id, name, sub, end, link }: { id: string; name: string; sub
           target="_blank"
           rel="noopener noreferrer"
           title={t('personas_openIn', { where })}
-          class="inline-flex max-w-full items-center gap-1 rounded-sm text-[0.8125rem] font-medium break-words text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+          class="rounded-sm text-[0.8125rem] font-medium break-words text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
           data-link={link.where}
         >
-          <span class="min-w-0 break-words">{name}</span>
-          <Icon name="external" class="size-3.5 shrink-0" />
+          {name}
+          <Icon name="external" class="ml-1 inline-block size-3.5 align-[-2px]" />
         </a>
         {sub ? <p class="text-xs break-words text-slate-500 dark:text-slate-400">{sub}</p> : null}
       </div>

@@ -116,7 +116,7 @@ function ConnectionPicker({ data, onChange }: { data: PersonasPageData; onChange
     <label class="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
       <span class="sr-only">{t('personas_connectionLabel')}</span>
       <select
-        class="max-w-56 rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        class="max-w-80 rounded-lg border border-slate-300 bg-white px-2 py-1 text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         value={data.connection.id}
         onChange={(e) => onChange(e.currentTarget.value)}
         data-field="connection"
@@ -324,7 +324,7 @@ function Personas(props: PersonasPageProps & { data: PersonasPageData; level: Le
   const aligned = useMemo(() => (tab === 'details' ? alignedOpenDeals(personaModel, data.open, level) : new Map()), [tab, personaModel, data.open, level]);
   if (tab === 'cards') {
     return (
-      <section id="personas-panel-cards" role="tabpanel" aria-labelledby="personas-tab-cards" class="grid items-start gap-4 sm:grid-cols-2 xl:grid-cols-3" data-panel="cards">
+      <section id="personas-panel-cards" role="tabpanel" aria-labelledby="personas-tab-cards" class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-panel="cards">
         {personas.map((p) => (
           <PersonaCard key={p.id} persona={p} leads={props.leads} onShowDetails={(id) => props.onSelect(id, 'details')} leadsOpen={props.leadsOpenFor === p.id} />
         ))}

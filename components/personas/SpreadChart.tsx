@@ -36,7 +36,7 @@ export function SpreadChart({ personas, selected, onSelect }: SpreadChartProps) 
   const track = WIDTH - LABEL - VALUE;
   return (
     <div data-chart="spread">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" class="block h-auto max-w-full overflow-visible" aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" class="block h-auto w-full max-w-[640px] overflow-visible" aria-hidden="true" focusable="false">
         {personas.map((p, i) => {
           const y = i * ROW;
           const width = Math.max(2, (p.size / max) * track);
