@@ -32,6 +32,8 @@ export function formatMoney(amount: number | null, currency: string | null, opti
         style: 'currency',
         currency: code,
         notation: options.compact ? 'compact' : 'standard',
+        // Currencies default to 2 minimum fraction digits, which would print "$182.0K".
+        minimumFractionDigits: 0,
         maximumFractionDigits: options.compact ? 1 : 0,
       }),
     ).format(amount);

@@ -80,6 +80,22 @@ export interface OpenOptionsToBackground {
   type: 'open-options';
 }
 
+/** Extension pages a CRM content script may ask the background to open (entrypoints/background/pages.ts checks the query). */
+export type ExtensionPage = 'personas';
+
+/**
+ * From a CRM panel's link to an extension page ("Persona details and leads"): a CRM page
+ * cannot open `chrome-extension://` pages itself (they are not web-accessible). The
+ * background opens only the pages listed in `ExtensionPage`, with only their known
+ * query parameters.
+ */
+export interface OpenExtensionPageToBackground {
+  type: 'open-extension-page';
+  page: ExtensionPage;
+  /** The page's query parameters (`{ c, tab, persona }` for the personas page). */
+  query: Record<string, string>;
+}
+
 /** Connects (or reconnects) the CRM org of a tab the user has open and starts a sync. */
 export interface ConnectCrmToBackground {
   type: 'connect-crm';
@@ -109,7 +125,8 @@ export type MessageToBackground =
   | GetRecordScoresToBackground
   | ConnectCrmToBackground
   | SyncCrmToBackground
-  | OpenOptionsToBackground;
+  | OpenOptionsToBackground
+  | OpenExtensionPageToBackground;
 
 /** Failures a page or content script shows as a state of its own, not as a plain error. */
 export type ErrorCode =
@@ -150,6 +167,7 @@ export interface BackgroundReplies {
   'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
+  'open-extension-page': { ok: true } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
@@ -167,6 +185,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'connect-crm',
   'sync-crm',
   'open-options',
+  'open-extension-page',
 ]);
 
 /** True for a value shaped like a message the background accepts (any other is ignored). */

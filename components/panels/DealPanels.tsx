@@ -5,7 +5,7 @@ import { cx } from '../ui/cx';
 import { LocaleProvider, useLocale } from '../ui/locale';
 import { ThemeRoot, type Theme } from '../ui/ThemeRoot';
 import { ForecastPanel } from './ForecastPanel';
-import { detailLinkFor } from './links';
+import { detailLinkFor, personasHref, type PersonasLink } from './links';
 import { DealPanelsSkeleton, NotEnoughData, NotFound, NotSynced, OutOfDateBanner, PanelError, type StateActions } from './PanelStates';
 import { RepeatBuyerPanel } from './RepeatBuyerPanel';
 import { SimilarPanel, type SimilarLink } from './SimilarPanel';
@@ -23,6 +23,11 @@ export interface DealPanelsProps extends StateActions {
   level?: HeadingLevel;
   /** Where similar deals link (default: their detail page, `detail.html?c=…&id=…`). */
   linkFor?: SimilarLink;
+  /**
+   * The Repeat Buyer panel's link to the personas page on a persona (default: `personas.html?…`,
+   * which resolves on extension pages); null for none. CRM pages pass one that asks the background.
+   */
+  personasLinkFor?: ((personaId: string) => PersonasLink) | null;
   class?: string;
 }
 
@@ -47,7 +52,7 @@ export function DealPanels({ theme = 'auto', locale, class: className, ...rest }
   );
 }
 
-function Panels({ panel, now = Date.now(), level = 2, linkFor, onOpenOptions, onRetry, onRetrain }: Omit<DealPanelsProps, 'theme' | 'locale' | 'class'>) {
+function Panels({ panel, now = Date.now(), level = 2, linkFor, personasLinkFor, onOpenOptions, onRetry, onRetrain }: Omit<DealPanelsProps, 'theme' | 'locale' | 'class'>) {
   const { state } = panel;
   switch (state.kind) {
     case 'loading':
@@ -62,18 +67,18 @@ function Panels({ panel, now = Date.now(), level = 2, linkFor, onOpenOptions, on
       return (
         <div class="flex flex-col gap-3">
           <NotEnoughData sufficiency={state.sufficiency} personasMessage={state.personasMessage} onOpenOptions={onOpenOptions} level={level} />
-          <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} onlyAvailable />
+          <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} personasLinkFor={personasLinkFor} onlyAvailable />
         </div>
       );
     case 'out-of-date':
       return (
         <div class="flex flex-col gap-3">
           <OutOfDateBanner trainedAt={state.trainedAt} changedSince={state.changedSince} now={now} onRetrain={onRetrain} />
-          <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} />
+          <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} personasLinkFor={personasLinkFor} />
         </div>
       );
     case 'ready':
-      return <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} />;
+      return <PanelGrid panel={panel} now={now} level={level} linkFor={linkFor} personasLinkFor={personasLinkFor} />;
   }
 }
 
@@ -82,18 +87,22 @@ interface PanelGridProps {
   now: number;
   level: HeadingLevel;
   linkFor: SimilarLink | undefined;
+  personasLinkFor: DealPanelsProps['personasLinkFor'];
   /** Leave out panels without data (when a state above them already says why). */
   onlyAvailable?: boolean;
 }
 
-function PanelGrid({ panel, now, level, linkFor, onlyAvailable = false }: PanelGridProps) {
+function PanelGrid({ panel, now, level, linkFor, personasLinkFor, onlyAvailable = false }: PanelGridProps) {
   const currency = panel.opportunity.currency;
   const link = linkFor ?? detailLinkFor(panel.connectionId);
   const show = (part: unknown): boolean => !onlyAvailable || part !== null;
+  const personaId = panel.repeatBuyer?.persona.id ?? null;
+  const linkPersonas = personasLinkFor === undefined ? (id: string): PersonasLink => ({ href: personasHref(panel.connectionId, id) }) : personasLinkFor;
+  const personasLink = personaId !== null && linkPersonas ? linkPersonas(personaId) : null;
   return (
     <div class="flex flex-col gap-3">
       <div class="grid items-start gap-3 @3xl:grid-cols-2">
-        {show(panel.repeatBuyer) ? <RepeatBuyerPanel repeatBuyer={panel.repeatBuyer} message={panel.repeatBuyerMessage} level={level} /> : null}
+        {show(panel.repeatBuyer) ? <RepeatBuyerPanel repeatBuyer={panel.repeatBuyer} message={panel.repeatBuyerMessage} level={level} personasLink={personasLink} /> : null}
         <div class="grid gap-3">
           {show(panel.win) ? <WinPanel win={panel.win} message={panel.winMessage} currency={currency} level={level} /> : null}
           {show(panel.forecast) ? <ForecastPanel forecast={panel.forecast} message={panel.forecastMessage} today={localIsoDate(now)} currency={currency} level={level} /> : null}

@@ -10,6 +10,7 @@ import { useLocale, type LocaleTools } from '../ui/locale';
 import type { Tone } from '../ui/tone';
 import { TONE_TEXT } from '../ui/tone';
 import { fieldLabel, fieldValue } from './labels';
+import type { PersonasLink } from './links';
 import { PanelMessage } from './PanelMessage';
 import { PersonaAvatar } from './PersonaAvatar';
 
@@ -19,6 +20,8 @@ export interface RepeatBuyerPanelProps {
   /** `PanelData.repeatBuyerMessage`: why there is none. */
   message?: string | null;
   level?: HeadingLevel;
+  /** The personas page, on this persona; no link without it. */
+  personasLink?: PersonasLink | null;
 }
 
 type MatchKind = 'match' | 'near' | 'none' | 'missing';
@@ -57,7 +60,7 @@ function scoreTone(score: number): Tone {
  * bars (length = the attribute's weight) against "Aligned" bars (the weight this deal earns:
  * all of it on a match, half when near, none otherwise), each with its values in text.
  */
-export function RepeatBuyerPanel({ repeatBuyer, message, level = 2 }: RepeatBuyerPanelProps) {
+export function RepeatBuyerPanel({ repeatBuyer, message, level = 2, personasLink }: RepeatBuyerPanelProps) {
   const tools = useLocale();
   const { t } = tools;
   const title = t('panels_rbp_title');
@@ -117,6 +120,26 @@ export function RepeatBuyerPanel({ repeatBuyer, message, level = 2 }: RepeatBuye
           <li key={fact}>{fact}</li>
         ))}
       </ul>
+      {personasLink ? (
+        <a
+          href={personasLink.href}
+          target="_blank"
+          rel="noopener"
+          onClick={
+            personasLink.open
+              ? (event) => {
+                  event.preventDefault();
+                  personasLink.open?.();
+                }
+              : undefined
+          }
+          class="mt-1.5 inline-flex items-center gap-1 rounded-sm text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+          data-action="open-personas"
+        >
+          {t('panels_rbp_allPersonas')}
+          <Icon name="external" class="size-3.5" />
+        </a>
+      ) : null}
       {match !== score ? <p class="mt-2 text-xs text-slate-600 dark:text-slate-300">{t('panels_rbp_matchNote', { match: tools.percent(alignment.match / 100), score: tools.number(score) })}</p> : null}
 
       <div class="mt-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-t border-slate-100 pt-3 dark:border-slate-800">

@@ -5,7 +5,7 @@
  */
 export { DealPanels, localIsoDate, type DealPanelsProps } from './DealPanels';
 export { amountComparison, ForecastPanel, slipText, type ForecastPanelProps } from './ForecastPanel';
-export { detailHref, detailLinkFor } from './links';
+export { detailHref, detailLinkFor, personasHref, type PersonasLink } from './links';
 export { OpportunityHeader, type OpportunityHeaderProps } from './OpportunityHeader';
 export { DealPanelsSkeleton, NotEnoughData, NotFound, NotSynced, OutOfDateBanner, PanelError, type StateActions } from './PanelStates';
 export { PersonaAvatar, type PersonaAvatarProps } from './PersonaAvatar';

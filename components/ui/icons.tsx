@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'preact';
 
-export type IconName = 'check' | 'half' | 'cross' | 'warning' | 'info' | 'error' | 'up' | 'down' | 'back' | 'external' | 'refresh' | 'not-equal' | 'clock' | 'database';
+export type IconName = 'check' | 'half' | 'cross' | 'warning' | 'info' | 'error' | 'up' | 'down' | 'back' | 'external' | 'refresh' | 'not-equal' | 'clock' | 'database' | 'chevron-down';
 
 const PATHS: Record<IconName, JSX.Element> = {
   check: <path d="M4.5 10.5l3.5 3.5 7.5-8" />,
@@ -30,6 +30,7 @@ const PATHS: Record<IconName, JSX.Element> = {
   ),
   up: <path d="M10 16V4M5 9l5-5 5 5" />,
   down: <path d="M10 4v12M5 11l5 5 5-5" />,
+  'chevron-down': <path d="M6 8l4 4 4-4" />,
   back: <path d="M12.5 4.5L7 10l5.5 5.5" />,
   external: (
     <>

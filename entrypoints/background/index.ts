@@ -20,6 +20,7 @@ import type { JobSecrets } from '../../lib/jobs/runner';
 import { OffscreenBridge, type RunnerBridge } from './bridge';
 import { connectCrm, dailySalesforceSync, syncCrm, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
+import { extensionPagePath } from './pages';
 import { isOwnSender } from './senders';
 
 const DAILY_ALARM = 'dealsight:daily-refresh';
@@ -215,6 +216,12 @@ export default defineBackground(() => {
         case 'open-options':
           await browser.runtime.openOptionsPage();
           return { ok: true };
+        case 'open-extension-page': {
+          const target = extensionPagePath(request);
+          if (!target.ok) return target;
+          await browser.tabs.create({ url: (browser.runtime.getURL as (path: string) => string)(`/${target.path}`) });
+          return { ok: true };
+        }
         case 'delete-all': {
           if (running !== null) await (await getBridge()).cancel(running);
           await deleteAll(db);

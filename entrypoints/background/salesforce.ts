@@ -7,7 +7,8 @@
  * memory; it is never stored (issue 5, "Connection").
  */
 import { findSession, parseSalesforceUrl, toId18, type HostOptions, type SessionResult } from '../../lib/crm/salesforce';
-import { CodedError, ORIGINS_KEY, salesforceConnectionId, type SalesforceSession } from '../../lib/jobs/salesforce';
+import { SALESFORCE_ORIGINS_SETTING } from '../../lib/crm/salesforce/record-links';
+import { CodedError, salesforceConnectionId, type SalesforceSession } from '../../lib/jobs/salesforce';
 import type { JobSecrets } from '../../lib/jobs/runner';
 import type { ErrorReply, RecordChip } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
@@ -60,9 +61,9 @@ function sessionError(result: Extract<SessionResult, { ok: false }>): ErrorReply
 }
 
 async function rememberOrigin(deps: SalesforceDeps, origin: string, connectionId: string): Promise<void> {
-  const map = await getSetting<Record<string, string>>(deps.db, ORIGINS_KEY, {});
+  const map = await getSetting<Record<string, string>>(deps.db, SALESFORCE_ORIGINS_SETTING, {});
   if (map[origin] === connectionId) return;
-  await setSetting(deps.db, ORIGINS_KEY, { ...map, [origin]: connectionId });
+  await setSetting(deps.db, SALESFORCE_ORIGINS_SETTING, { ...map, [origin]: connectionId });
 }
 
 /** 'connect-crm': the org of the tab's session, connected (or reconnected) and synced. */
@@ -85,7 +86,7 @@ interface Resolved {
 /** The connection of the sender tab's org: from the remembered origin, else from its session's org id. */
 async function resolve(deps: SalesforceDeps, tab: TabInfo & { url: string }): Promise<Resolved> {
   const origin = new URL(tab.url).origin;
-  const map = await getSetting<Record<string, string>>(deps.db, ORIGINS_KEY, {});
+  const map = await getSetting<Record<string, string>>(deps.db, SALESFORCE_ORIGINS_SETTING, {});
   const known = map[origin];
   if (known && (await getConnection(deps.db, known))) return { connectionId: known, session: null };
   const found = await session(deps, tab.url, tab.cookieStoreId);

@@ -292,6 +292,15 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight }: AppPro
           <h1 class="text-base font-semibold tracking-tight">{tp('popup_appName')}</h1>
           <p class="text-xs text-slate-500 max-sm:hidden dark:text-slate-400">{tp('popup_tagline')}</p>
         </div>
+        <a
+          href={`personas.html${data?.connection ? `?${new URLSearchParams({ c: data.connection.id }).toString()}` : ''}`}
+          target="_blank"
+          rel="noopener"
+          class={`${LINK_BUTTON} shrink-0`}
+          data-testid="personas-link"
+        >
+          {tp('popup_personasLink')}
+        </a>
         {data?.connection && (
           <div class="ml-auto flex min-w-0 items-center gap-2">
             <span class="text-xs font-semibold whitespace-nowrap text-slate-700 dark:text-slate-300">{tp('popup_pipelineTitle')}</span>

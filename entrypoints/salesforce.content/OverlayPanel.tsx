@@ -1,5 +1,5 @@
 import { DealPanels, DealPanelsSkeleton, PanelError } from '../../components/panels';
-import type { SimilarLink } from '../../components/panels';
+import type { PersonasLink, SimilarLink } from '../../components/panels';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { LocaleProvider } from '../../components/ui/locale';
@@ -40,6 +40,8 @@ export interface OverlayPanelProps {
   onRetry: () => void;
   onOpenOptions?: () => void;
   linkFor: SimilarLink;
+  /** The Repeat Buyer panel's link to the personas page (opened through the background). */
+  personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
   locale?: string;
 }
 
@@ -75,10 +77,22 @@ function stateName(state: OverlayState): string {
   return 'loading';
 }
 
-function Body({ state, theme, onRetry, onOpenOptions, linkFor, locale }: OverlayPanelProps) {
+function Body({ state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
   if (state.kind === 'loading') return <DealPanelsSkeleton />;
   if (state.kind === 'panel') {
-    return <DealPanels panel={state.panel} theme={theme} locale={locale} linkFor={linkFor} onRetry={onRetry} onOpenOptions={onOpenOptions} level={2} />;
+    const connectionId = state.panel.connectionId;
+    return (
+      <DealPanels
+        panel={state.panel}
+        theme={theme}
+        locale={locale}
+        linkFor={linkFor}
+        personasLinkFor={personasLinkFor ? (personaId) => personasLinkFor(connectionId, personaId) : null}
+        onRetry={onRetry}
+        onOpenOptions={onOpenOptions}
+        level={2}
+      />
+    );
   }
   const { code, message } = state;
   if (code === 'not-an-opportunity') {

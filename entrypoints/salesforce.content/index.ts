@@ -85,6 +85,12 @@ export default defineContentScript({
             linkFor: (deal) => recordUrl(location.origin, deal.id),
             onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
             onDataChanged,
+            // The extension's pages are not web-accessible: the href is for "copy link" only; a click asks the background.
+            personasLinkFor: (connectionId, personaId) => ({
+              href: browser.runtime.getURL('/personas.html'),
+              open: () =>
+                void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(() => undefined),
+            }),
             locale: navigator.language,
           });
         },

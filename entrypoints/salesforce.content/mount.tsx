@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { SimilarLink } from '../../components/panels';
+import type { PersonasLink, SimilarLink } from '../../components/panels';
 import type { BackgroundReplies } from '../../lib/messages';
 import { claimPage, waitForAnchor } from './anchor';
 import { readCollapsed, writeCollapsed } from './collapsed';
@@ -30,6 +30,7 @@ export interface RecordOverlayOptions {
   getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>;
   storage: Storage | null;
   linkFor: SimilarLink;
+  personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
   onOpenOptions?: () => void;
   /** Calls `listener` whenever the store changed (a sync finished) until `signal` aborts. */
   onDataChanged?: (listener: () => void, signal: AbortSignal) => void;
@@ -72,6 +73,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
           onRetry={() => load()}
           onOpenOptions={options.onOpenOptions}
           linkFor={options.linkFor}
+          personasLinkFor={options.personasLinkFor}
           locale={options.locale}
         />,
         host.container,

@@ -53,8 +53,6 @@ export interface SalesforceStatus {
   customFields?: CustomFieldInput[];
 }
 
-/** The CRM page origins whose org is known: origin → connection id (a content script's page to its data). */
-export const ORIGINS_KEY = 'salesforce:origins';
 export const statusKey = (connectionId: string): string => `salesforce:status:${connectionId}`;
 /** Custom fields the user chose for an org (CustomFieldInput[]), set in the options page. */
 export const customFieldsKey = (connectionId: string): string => `salesforce:customFields:${connectionId}`;

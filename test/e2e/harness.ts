@@ -36,6 +36,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser window's size (the default viewport of new pages follows it). */
   windowSize?: { width: number; height: number };
+  /** More Chromium switches (e.g. `--host-resolver-rules` to keep tabs a test opens off the network). */
+  args?: string[];
 }
 
 export interface ExtensionSession {
@@ -93,6 +95,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-dev-shm-usage',
         `--user-data-dir=${userDataDir}`,
         ...(options.windowSize ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`] : []),
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {

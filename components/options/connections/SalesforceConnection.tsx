@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getSalesforceStatus, ORIGINS_KEY, type SalesforceStatus } from '../../../lib/jobs/salesforce';
+import { SALESFORCE_ORIGINS_SETTING } from '../../../lib/crm/salesforce/record-links';
+import { getSalesforceStatus, type SalesforceStatus } from '../../../lib/jobs/salesforce';
 import { getSetting } from '../../../lib/store/repo';
 import { sendToBackground } from '../../../lib/client';
 import type { ErrorReply } from '../../../lib/messages';
@@ -62,7 +63,7 @@ export function SalesforceConnection() {
     let live = true;
     void state
       .db()
-      .then((db) => getSetting<Record<string, string>>(db, ORIGINS_KEY, {}))
+      .then((db) => getSetting<Record<string, string>>(db, SALESFORCE_ORIGINS_SETTING, {}))
       .then((map) => live && setKnown(map), () => undefined);
     return () => {
       live = false;

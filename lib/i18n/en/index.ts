@@ -8,3 +8,4 @@ export { panels } from './panels';
 export { options } from './options';
 export { popup } from './popup';
 export { overlay } from './overlay';
+export { personas } from './personas';

@@ -32,6 +32,7 @@ export const panels = {
   panels_rbp_outOf: 'of 100',
   panels_rbp_scoreLabel: 'Repeat Buyer Potential {score} out of 100, against the persona {persona}',
   panels_rbp_persona: 'Closest persona',
+  panels_rbp_allPersonas: 'Persona details and leads',
   panels_rbp_repeatRate: 'Buys again: {rate}',
   panels_rbp_winRate: 'Aligned deals won: {rate}',
   panels_rbp_size: { one: 'From {count} won deal', other: 'From {count} won deals' },

@@ -17,6 +17,7 @@ export const popup = {
   popup_statusError: 'Background unavailable: {message}',
   popup_scoredAt: 'Scored {when}',
   popup_openOptions: 'Settings',
+  popup_personasLink: 'Personas',
 
   // Connection selector.
   popup_connectionLabel: 'Data source',
