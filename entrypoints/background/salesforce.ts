@@ -20,8 +20,6 @@ import type { JobRecord } from '../../lib/store/schema';
 export const SALESFORCE_TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.visualforce.com/*', 'https://*.my.site.com/*'];
 export const LOCAL_TAB_PATTERNS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
-/** Page origins → connection id, so a cached panel needs no cookie read. */
-
 export interface TabInfo {
   id?: number;
   url?: string;
