@@ -44,6 +44,8 @@ export default defineConfig({
     // which an MV3 service worker cannot start. Data lives in IndexedDB, which needs no permission.
     permissions: browser === 'firefox' ? ['alarms', 'cookies'] : ['alarms', 'cookies', 'offscreen'],
     host_permissions: mode === 'e2e' ? [...SALESFORCE_HOSTS, ...E2E_HOSTS] : SALESFORCE_HOSTS,
+    // Asked for only when the user switches on the at-risk notifications (off by default).
+    optional_permissions: ['notifications'],
     // No remote code: scripts come only from the package itself. (WXT's default would add
     // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)
     content_security_policy: {

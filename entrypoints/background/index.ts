@@ -20,6 +20,7 @@ import type { JobSecrets } from '../../lib/jobs/runner';
 import { OffscreenBridge, type RunnerBridge } from './bridge';
 import { connectCrm, dailySalesforceSync, syncCrm, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
+import { notifyAtRisk, type Notifier } from './alerts';
 import { extensionPagePath } from './pages';
 import { isOwnSender } from './senders';
 
@@ -63,6 +64,26 @@ export default defineBackground(() => {
     }, IDLE_MS);
   }
 
+  const notifier: Notifier = {
+    allowed: () => browser.permissions.contains({ permissions: ['notifications'] }),
+    create: (id, options) => browser.notifications.create(id, options),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+  };
+  // A click on the at-risk notification opens the ranked pipeline. `notifications` is an
+  // optional permission: its API exists once granted (now, or later from the options page).
+  let listeningToClicks = false;
+  const listenToClicks = (): void => {
+    if (listeningToClicks || !browser.notifications) return;
+    listeningToClicks = true;
+    browser.notifications.onClicked.addListener((id) => {
+      if (id.startsWith('dealsight-at-risk-')) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    });
+  };
+  listenToClicks();
+  browser.permissions.onAdded.addListener((added) => {
+    if (added.permissions?.includes('notifications')) listenToClicks();
+  });
+
   /** Open CRM pages show panels and chips from the store: they ask again after it changed. */
   async function tellCrmTabs(connectionId: string | null): Promise<void> {
     const event: EventToContent = { target: 'content', type: 'data-changed', connectionId };
@@ -81,6 +102,7 @@ export default defineBackground(() => {
       if (job.status === 'done') {
         broadcast({ type: 'data-changed', connectionId: job.connectionId });
         void tellCrmTabs(job.connectionId);
+        void notifyAtRisk(db, job, notifier).catch(() => undefined);
       }
       const resolve = job.id !== undefined ? finished.get(job.id) : undefined;
       if (resolve && job.id !== undefined) {

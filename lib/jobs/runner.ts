@@ -16,6 +16,7 @@ import type { JobSecrets } from '../messages';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
 import type { AnalyzeStep } from '../engine/analyze';
 import type { PanelData } from '../panel-data';
+import { atRiskSetting, newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import type { DealsightDb } from '../store/db';
 import {
   getConnection,
@@ -24,10 +25,12 @@ import {
   getModel,
   getOpportunity,
   listOpportunities,
+  listPipeline,
   putPanel,
   replaceConnectionData,
   saveModels,
   saveScores,
+  setSetting,
   updateJob,
   deleteUpload,
   getUpload,
@@ -343,8 +346,12 @@ export class JobRunner {
       ),
     );
     await this.progress(job, 'score', 1, 1, true);
+    // The scores before this training: what "newly at risk" is measured against.
+    const previousScores = await listPipeline(this.db, job.connectionId);
     await saveModels(this.db, output.model, output.personas);
     await saveScores(this.db, job.connectionId, output.scores);
+    const atRisk: AtRiskRecord = { jobId: job.id ?? null, at: trainedAt, deals: newlyAtRisk(previousScores, output.scores.filter((s) => s.isOpen === 1)) };
+    await setSetting(this.db, atRiskSetting(job.connectionId), atRisk);
     const { counts } = output.model;
     const personas = output.model.personas.org?.personas.length ?? 0;
     return [

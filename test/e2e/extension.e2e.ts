@@ -15,6 +15,7 @@ interface BuiltManifest {
   version: string;
   permissions?: string[];
   host_permissions?: string[];
+  optional_permissions?: string[];
   externally_connectable?: unknown;
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string };
@@ -53,6 +54,8 @@ describe('the e2e build', () => {
   it('is a strict MV3 manifest with only the alarms, cookies and offscreen permissions, plus Salesforce and localhost hosts', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
+    // Asked for only when the user switches on the at-risk notifications.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual([
       'https://*.salesforce.com/*',
       'https://*.force.com/*',
@@ -128,7 +131,8 @@ describe('the popup', () => {
       // A short viewport: the full-page screenshot then takes the popup's own height.
       await page.setViewport({ width: 780, height: 100, deviceScaleFactor: 2 });
       await page.goto(`chrome-extension://${ext.extensionId}/popup.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.body.innerText.includes('Background ready'));
+      // The ping and the store read answer independently: wait for both.
+      await page.waitForFunction((line) => document.body.innerText.includes('Background ready') && document.body.innerText.includes(line), {}, POPUP_LINE);
 
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toContain('Dealsight');

@@ -13,7 +13,8 @@ import { customFieldsKey, getSalesforceStatus, getSyncYears, salesforceConnectio
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
 import type { DealsightDb } from '../../lib/store/db';
-import { createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline, setSetting } from '../../lib/store/repo';
+import { createJob, getConnection, getModel, getOpportunity, getPanel, getSetting, getSyncState, listOpportunities, listPipeline, setSetting } from '../../lib/store/repo';
+import { atRiskSetting, type AtRiskRecord } from '../../lib/alerts/at-risk';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 
@@ -93,6 +94,10 @@ describe('the Salesforce sync job', () => {
     expect(again.status).toBe('done');
     expect(again.summary).toMatch(/^Incremental sync: 1 opportunities new or changed; /);
     expect((await getOpportunity(db, id, open?.id as string))?.name).toBe('Renamed <b>deal</b>');
+    // The training after the sync compared the scores before and after it (the notification's deals).
+    const atRisk = await getSetting<AtRiskRecord | null>(db, atRiskSetting(id), null);
+    expect(atRisk?.jobId).toBe(again.id);
+    expect(atRisk?.deals.every((d) => d.reasons.length > 0 && d.connectionId === id)).toBe(true);
     expect((await listOpportunities(db, id)).length).toBe(stored.length);
 
     // A record created after the sync: fetched on demand, stored and scored.

@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
 import { Section } from '../ui/Section';
+import { AtRiskAlerts } from './AtRiskAlerts';
 import { JobHistory } from './JobHistory';
 import { JobRow } from './JobRow';
 import { ModelSummary } from './ModelSummary';
@@ -28,6 +29,8 @@ export function StatusSection() {
         )}
         <JobHistory />
       </div>
+
+      <AtRiskAlerts />
 
       <div class="space-y-3">
         <h3 class={cls.h3}>{t('options_modelsTitle')}</h3>

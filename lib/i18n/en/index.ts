@@ -9,3 +9,4 @@ export { options } from './options';
 export { popup } from './popup';
 export { overlay } from './overlay';
 export { personas } from './personas';
+export { alerts } from './alerts';

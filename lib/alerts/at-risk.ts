@@ -1,0 +1,90 @@
+/**
+ * Deals newly at risk after a sync (issue 7, "Notifications"): an open deal whose P50 close
+ * date moved past its CRM close date (the forecast now says it slips, and did not before),
+ * or whose Win Potential fell by 20 points or more since the previous training. Pure: the
+ * runner compares the scores before and after a training, the background words and shows
+ * them. Deals new to this training are not "newly" at risk: there is nothing to compare.
+ */
+import { t } from '../i18n';
+import type { PipelineRow } from '../panel-data';
+
+/** A fall of this much Win Potential (0–1) between two trainings puts a deal at risk. */
+export const WIN_DROP = 0.2;
+
+export type RiskReason = 'slip' | 'win-drop';
+
+export interface AtRiskDeal {
+  connectionId: string;
+  id: string;
+  name: string;
+  accountName: string | null;
+  amount: number | null;
+  currency: string | null;
+  reasons: RiskReason[];
+  /** Win Potential before and after (0–1), when both exist. */
+  winBefore: number | null;
+  winAfter: number | null;
+  closeDate: string | null;
+  predictedClose: string | null;
+}
+
+type Row = Pick<PipelineRow, 'connectionId' | 'id' | 'name' | 'accountName' | 'amount' | 'currency' | 'winPotential' | 'slip' | 'closeDate' | 'predictedClose'>;
+
+/** `next`'s open deals that are at risk now and were not in `previous`; biggest amounts first. */
+export function newlyAtRisk(previous: readonly Row[], next: readonly Row[]): AtRiskDeal[] {
+  const before = new Map(previous.map((row) => [row.id, row]));
+  const out: AtRiskDeal[] = [];
+  for (const row of next) {
+    const old = before.get(row.id);
+    if (!old) continue;
+    const reasons: RiskReason[] = [];
+    if (row.slip && !old.slip) reasons.push('slip');
+    // A small epsilon: 0.62 → 0.42 is a 20-point drop even in floating point.
+    if (old.winPotential !== null && row.winPotential !== null && old.winPotential - row.winPotential >= WIN_DROP - 1e-9) reasons.push('win-drop');
+    if (reasons.length === 0) continue;
+    out.push({
+      connectionId: row.connectionId,
+      id: row.id,
+      name: row.name,
+      accountName: row.accountName,
+      amount: row.amount,
+      currency: row.currency,
+      reasons,
+      winBefore: old.winPotential,
+      winAfter: row.winPotential,
+      closeDate: row.closeDate,
+      predictedClose: row.predictedClose,
+    });
+  }
+  return out.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.name.localeCompare(b.name));
+}
+
+/** One line per deal for a notification: "Acme renewal: Win Potential 62% → 38%; likely closes after Mar 31". */
+export function riskLine(deal: AtRiskDeal, formatDate: (iso: string) => string = (iso) => iso): string {
+  const parts: string[] = [];
+  if (deal.reasons.includes('win-drop') && deal.winBefore !== null && deal.winAfter !== null) {
+    parts.push(t('alerts_winDrop', { before: `${Math.round(deal.winBefore * 100)}%`, after: `${Math.round(deal.winAfter * 100)}%` }));
+  }
+  if (deal.reasons.includes('slip') && deal.closeDate) parts.push(t('alerts_slip', { date: formatDate(deal.closeDate) }));
+  return t('alerts_line', { name: deal.name, reasons: parts.join('; ') });
+}
+
+/** The notification's title and up to `max` lines, with "and N more" when there are more. */
+export function riskMessage(deals: readonly AtRiskDeal[], max = 4, formatDate?: (iso: string) => string): { title: string; lines: string[] } | null {
+  if (deals.length === 0) return null;
+  const lines = deals.slice(0, max).map((deal) => riskLine(deal, formatDate));
+  if (deals.length > max) lines.push(t('alerts_more', { count: deals.length - max }));
+  return { title: t('alerts_title', { count: deals.length }), lines };
+}
+
+/** The options page's switch (boolean, off by default): notify after a sync. */
+export const NOTIFY_SETTING = 'alerts:notifyAtRisk';
+/** The deals the last training of a connection found newly at risk (`AtRiskRecord`). */
+export const atRiskSetting = (connectionId: string): string => `alerts:atRisk:${connectionId}`;
+
+export interface AtRiskRecord {
+  /** The job whose training found them. */
+  jobId: number | null;
+  at: string;
+  deals: AtRiskDeal[];
+}
