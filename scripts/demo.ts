@@ -10,7 +10,7 @@
  *
  * With a display the browser stays open to explore (Ctrl+C or closing it ends the demo).
  * Headless (`--headless`, or no DISPLAY) it saves screenshots of the record panels (light
- * and dark), the list view's chips, the popup and the options page into demo-output/,
+ * and dark), the list view's chips, the popup, the personas page and the options page into demo-output/,
  * prints where they are, and prints the ranked open pipeline.
  *
  *   npm run demo -- [--headless] [--opportunities 5000] [--seed 7] [--no-build] [--out demo-output]
@@ -215,6 +215,12 @@ async function main(): Promise<void> {
     await sleep(300);
     await popup.screenshot({ path: join(options.out, 'popup.png') as `${string}.png` });
     saved.push(`   ${relative(process.cwd(), join(options.out, 'popup.png'))}  the popup ranking the open pipeline`);
+
+    const personas = await session.openExtensionPage('personas.html');
+    await personas.setViewport({ width: 1280, height: 900 });
+    await personas.waitForFunction(`document.querySelectorAll('[data-persona-card]').length > 0`, { timeout: 30_000 });
+    await sleep(300);
+    await shoot(personas, 'personas', 'the Repeat Buyer Personas page, each card with Find leads');
 
     await optionsPage.setViewport({ width: 1280, height: 900 });
     await optionsPage.reload({ waitUntil: 'load' });
