@@ -14,7 +14,6 @@
 import * as Comlink from 'comlink';
 import type { JobSecrets } from '../messages';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
-import type { AnalyzeStep } from '../engine/analyze';
 import type { PanelData } from '../panel-data';
 import type { DealsightDb } from '../store/db';
 import {
@@ -34,7 +33,7 @@ import {
 } from '../store/repo';
 
 import type { JobRecord, UploadRecord } from '../store/schema';
-import type { EngineApi } from '../../workers/engine-api';
+import type { EngineApi, TrainStep } from '../../workers/engine-api';
 import type { FetchLike, SyncProgress } from '../crm/salesforce';
 import { CodedError, fetchSalesforceRecord, NO_SESSION_MESSAGE, runSalesforceSync, type SalesforceSession, type SalesforceWork } from './salesforce';
 
@@ -46,7 +45,7 @@ export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
+const STEP_LABELS: Record<TrainStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
   import: 'Reading the CSV file',
   sync: 'Syncing from Salesforce',
   sandbox: 'Generating sandbox data',
@@ -56,6 +55,7 @@ const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store' | 'sync',
   forecast: 'Training close-date and amount forecasts',
   similar: 'Indexing similar deals',
   score: 'Scoring opportunities',
+  quality: 'Backtesting Win Potential on the newest closed deals',
 };
 
 class CancelledError extends Error {
@@ -323,7 +323,7 @@ export class JobRunner {
       getModel(this.db, job.connectionId),
     ]);
     const trainedAt = this.now();
-    const onProgress = Comlink.proxy((step: AnalyzeStep, done: number, total: number) => {
+    const onProgress = Comlink.proxy((step: TrainStep, done: number, total: number) => {
       void this.progress(job, step, done, total);
     });
     const output = await this.call((api) =>
