@@ -7,3 +7,4 @@ export { common } from './common';
 export { panels } from './panels';
 export { options } from './options';
 export { popup } from './popup';
+export { quality } from './quality';
