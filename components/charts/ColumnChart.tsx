@@ -39,6 +39,11 @@ export interface ColumnChartProps {
   xLabel: string;
   yLabel: string;
   formatTick: (value: number) => string;
+  /**
+   * Labels of the edges between columns, first edge to last (columns + 1 of them), for
+   * columns that are ranges (a histogram's "0%, 10%, … 100%"); the columns' own ticks are then not drawn.
+   */
+  edgeTicks?: readonly string[];
   /** Colour of the bars. */
   tone?: 'accent' | 'positive';
   box?: PlotBox;
@@ -46,7 +51,7 @@ export interface ColumnChartProps {
 }
 
 /** Vertical columns with a value axis, an optional reference line, and a title per column. */
-export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, formatTick, tone = 'accent', box = DEFAULT_BOX, name }: ColumnChartProps) {
+export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, formatTick, edgeTicks, tone = 'accent', box = DEFAULT_BOX, name }: ColumnChartProps) {
   const top = max ?? niceMax(Math.max(0, ...columns.map((c) => (Number.isFinite(c.value) ? c.value : 0)), reference?.value ?? 0));
   const rects = columnRects(columns, top, box);
   const x0 = plotX(box, 0);
@@ -72,10 +77,17 @@ export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, fo
                 <title>{r.column.title}</title>
               </rect>
             ) : null}
-            <text x={coord(r.x + r.width / 2)} y={y0 + 14} text-anchor="middle" class="fill-slate-500 text-[10px] dark:fill-slate-400">
-              {r.column.tick}
-            </text>
+            {edgeTicks ? null : (
+              <text x={coord(r.x + r.width / 2)} y={y0 + 14} text-anchor="middle" class="fill-slate-500 text-[10px] dark:fill-slate-400">
+                {r.column.tick}
+              </text>
+            )}
           </g>
+        ))}
+        {edgeTicks?.map((tick, i) => (
+          <text key={i} x={coord(plotX(box, i / Math.max(1, edgeTicks.length - 1)))} y={y0 + 14} text-anchor="middle" class="fill-slate-500 text-[10px] dark:fill-slate-400">
+            {tick}
+          </text>
         ))}
         {reference && Number.isFinite(reference.value) ? (
           <line

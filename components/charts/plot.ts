@@ -46,3 +46,9 @@ export function niceMax(value: number): number {
   for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value - 1e-12) return step * power;
   return 10 * power;
 }
+
+/** An axis maximum for counts whose four tick steps are whole numbers (at least 4). */
+export function countMax(value: number): number {
+  const nice = niceMax(value);
+  return Math.max(4, nice % 4 === 0 ? nice : Math.ceil(nice / 4) * 4);
+}

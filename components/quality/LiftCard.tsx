@@ -11,7 +11,7 @@ export function LiftCard({ backtest }: { backtest: Backtest }) {
     key: String(bin.group),
     value: bin.rate,
     tick: String(bin.group),
-    title: t('quality_liftBar', { group: String(bin.group), deals: number(bin.count), rate: percent(bin.rate), lift: number(bin.lift, 2) }),
+    title: t('quality_liftBar', { group: String(bin.group), count: bin.count, rate: percent(bin.rate), lift: number(bin.lift, 2) }),
   }));
   return (
     <Card title={t('quality_liftTitle')} name="lift">
