@@ -48,16 +48,6 @@ async function waitForJob(page: Page, jobId: number): Promise<{ status: string; 
   throw new Error(`job ${jobId} did not finish in 2 minutes`);
 }
 
-async function latestJobId(page: Page, kind: string): Promise<number> {
-  for (let i = 0; i < 120; i++) {
-    const jobs = (await readTable<{ id: number; kind: string }>(page, 'jobs')).filter((j) => j.kind === kind);
-    const last = jobs.at(-1);
-    if (last) return last.id;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no ${kind} job appeared`);
-}
-
 async function model(page: Page, connectionId: string): Promise<ModelRecord & { quality: QualityReport }> {
   const found = (await readTable<ModelRecord>(page, 'models')).find((m) => m.connectionId === connectionId);
   if (!found?.quality) throw new Error(`no quality report stored for ${connectionId}`);
@@ -244,6 +234,8 @@ describe('the model-quality page', () => {
     const popup = await session.openExtensionPage('popup.html');
     const href = await popup.waitForSelector('[data-testid="quality-link"]', { timeout: 30_000 }).then((el) => el?.evaluate((a) => a.getAttribute('href')));
     expect(href).toBe(`chrome-extension://${session.extensionId}/quality.html`);
+    expect(await popup.$eval('[data-testid="quality-link"]', (a) => [a.textContent, a.getAttribute('target')])).toEqual(['Quality', '_blank']);
+    await screenshot(popup, 'quality-popup-link');
     await popup.close();
   });
 });
