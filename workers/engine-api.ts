@@ -7,6 +7,7 @@ import { importCsv, type ImportResult } from '../lib/crm/csv/import';
 import type { AttributeField, IsoDate, Opportunity } from '../lib/crm/opportunity';
 import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
 import type { PersonaModelJSON } from '../lib/engine/personas';
+import { qualityReport } from '../lib/engine/quality';
 import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
 import type { PanelData } from '../lib/panel-data';
 import { generateSandbox } from '../lib/sandbox/generate';
@@ -30,7 +31,10 @@ export interface TrainOutput {
   scores: ScoreRecord[];
 }
 
-export type ProgressCallback = (step: AnalyzeStep, done: number, total: number) => void;
+/** Training's steps: the analysis, then the quality report's backtest (issue 7). */
+export type TrainStep = AnalyzeStep | 'quality';
+
+export type ProgressCallback = (step: TrainStep, done: number, total: number) => void;
 
 let loaded: { key: string; models: LoadedModels } | null = null;
 
@@ -53,10 +57,19 @@ export const engineApi = {
       similar: 0,
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });
+    // The backtest refits Win Potential on the older 80% of the closed deals, with the
+    // encoder options `dealsight evaluate` uses, so the quality page shows the CLI's numbers.
+    onProgress?.('quality', 0, 1);
+    const quality = qualityReport(input.opportunities, {
+      win: analysis.win,
+      fields: input.fields,
+      exclude: input.exclude,
+      onProgress: (done, total) => onProgress?.('quality', done, total),
+    });
     // Keep this training's models loaded: the first panel after a sync is then quick.
     loaded = { key: `${input.connectionId}|${input.trainedAt}`, models: modelsFromAnalysis(analysis, input.dataVersion, input.trainedAt) };
     return {
-      model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt),
+      model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt, quality),
       personas: personaRecords(input.connectionId, analysis.personas),
       scores: scoreRows(input.connectionId, analysis, input.trainedAt),
     };

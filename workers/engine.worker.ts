@@ -5,6 +5,6 @@
 import * as Comlink from 'comlink';
 import { engineApi } from './engine-api';
 
-export type { EngineApi, TrainInput, TrainOutput, ProgressCallback } from './engine-api';
+export type { EngineApi, TrainInput, TrainOutput, ProgressCallback, TrainStep } from './engine-api';
 
 Comlink.expose(engineApi);

@@ -2,3 +2,6 @@
 export { Gauge, type GaugeProps } from './Gauge';
 export { RangeChart, type MarkerShape, type RangeChartProps, type RangeMarker } from './RangeChart';
 export { clampPosition, position, rangeDomain, type Domain, type ScaleKind } from './scale';
+export { CalibrationChart, calibrationPoints, type CalibrationChartProps, type CalibrationPoint } from './CalibrationChart';
+export { ColumnChart, columnRects, type Column, type ColumnChartProps, type ColumnRect } from './ColumnChart';
+export { coord, countMax, DEFAULT_BOX, niceMax, plotX, plotY, ticks, type PlotBox } from './plot';

@@ -42,9 +42,11 @@ export interface AppProps {
   /** Layout before measuring (tests, benchmarks). */
   estimatedWidth?: number;
   estimatedHeight?: number;
+  /** The model-quality page (`browser.runtime.getURL('/quality.html')`), linked from the header. */
+  qualityUrl?: string;
 }
 
-export function App({ source, iconUrl, estimatedWidth, estimatedHeight }: AppProps) {
+export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityUrl }: AppProps) {
   const [status, setStatus] = useState<Status>({ kind: 'checking' });
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [view, setView] = useState<PipelineView>(DEFAULT_VIEW);
@@ -333,6 +335,11 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight }: AppPro
               </span>
             )}
           </div>
+        )}
+        {qualityUrl && (
+          <a href={qualityUrl} target="_blank" rel="noopener" title={tp('quality_popupLinkFull')} class={`${LINK_BUTTON} shrink-0 text-xs ${data?.connection ? '' : 'ml-auto'}`} data-testid="quality-link">
+            {tp('quality_popupLink')}
+          </a>
         )}
       </header>
 

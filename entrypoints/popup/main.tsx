@@ -23,4 +23,6 @@ async function chooseSource(): Promise<PopupSource> {
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
 const iconUrl = (size: 48 | 96): string => browser.runtime.getURL(`/icon/${size}.png`);
-void chooseSource().then((source) => render(<App source={source} iconUrl={iconUrl} />, root));
+// getURL's types list only the paths WXT saw when it generated them; the quality page is built alongside.
+const qualityUrl = (browser.runtime.getURL as (path: string) => string)('/quality.html');
+void chooseSource().then((source) => render(<App source={source} iconUrl={iconUrl} qualityUrl={qualityUrl} />, root));

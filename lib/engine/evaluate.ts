@@ -1,8 +1,11 @@
 /**
  * Honest evaluation of the win model on closed deals:
- * - `time`: closed deals sorted by close date (created date where there is none, file
+ * - `time`: closed deals sorted by close date (created date where there is none, id
  *   order where there is neither); train on the oldest 80%, test on the newest 20%. This is
- *   how the model is used: trained on the past, scoring the future.
+ *   how the model is used: trained on the past, scoring the future. Deals closed on the
+ *   same day are ordered by id, so the split and the forest's rows are the same whatever
+ *   order the deals arrive in: the store keeps them in id order, a CSV file in its own, and
+ *   the extension's quality page must show what `dealsight evaluate` prints (issue 7).
  * - `cv`: stratified k-fold cross-validation (seeded shuffle); metrics are the mean over
  *   folds, as scikit-learn's `cross_val_score` reports them, so the baselines compare.
  *   On small data one shuffle is a noisy estimate (on the 448 Salvirt deals the AUC of
@@ -10,7 +13,7 @@
  *   k-fold is repeated with fresh shuffles on data sets under 2,000 closed deals and the
  *   mean over every fold of every repeat is reported.
  */
-import type { Opportunity } from '../crm/opportunity';
+import type { IsoDate, Opportunity } from '../crm/opportunity';
 import { brierScore, calibrationBins, logLoss, rocAuc, type CalibrationBin } from './metrics';
 import { Random } from './random';
 import { InsufficientDataError, MIN_WINS } from './sufficiency';
@@ -47,6 +50,19 @@ export interface Evaluation {
   folds: Array<WinMetrics & { train: number; test: number }>;
   /** How the time split was ordered, and anything else worth knowing. */
   notes: string[];
+  /** Time split only: the test deals, oldest first, with their predictions (lift, the backtest's plain words). */
+  heldOut?: HeldOut;
+}
+
+export interface HeldOut {
+  ids: string[];
+  /** 1 won, 0 lost. */
+  labels: number[];
+  /** Calibrated win probabilities from the model trained on the older deals. */
+  probabilities: number[];
+  /** The first test deal's close date (created date when the split used those); null without dates. */
+  since: IsoDate | null;
+  orderedBy: TimeOrder;
 }
 
 export interface EvaluateOptions {
@@ -96,11 +112,12 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
   let trainMs = 0;
   let trainRows = 0;
   let repeats = 1;
+  let heldOut: HeldOut | undefined;
 
   if (split === 'time') {
     const fraction = options.testFraction ?? 0.2;
     if (!(fraction > 0 && fraction < 1)) throw new Error(`evaluateWin: testFraction must be in (0, 1), got ${fraction}`);
-    const { ordered, note } = orderByTime(closed);
+    const { ordered, note, key } = orderByTime(closed);
     notes.push(note);
     const cut = Math.round(ordered.length * (1 - fraction));
     const train = ordered.slice(0, cut);
@@ -117,8 +134,9 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     trainMs = ms;
     trainRows = train.length;
     const first = test[0] as Opportunity;
-    const since = first.closeDate ?? first.createdDate;
-    if (since) notes.push(`test deals closed since ${since}`);
+    const since = key === null ? null : (first[key] ?? null);
+    if (since) notes.push(`test deals ${key === 'closeDate' ? 'closed' : 'created'} since ${since}`);
+    heldOut = { ids: test.map((o) => o.id), labels: y, probabilities: Array.from(p), since, orderedBy: key ?? 'id' };
   } else {
     const k = options.folds ?? 5;
     if (!Number.isInteger(k) || k < 2) throw new Error(`evaluateWin: folds must be an integer ≥ 2, got ${k}`);
@@ -170,6 +188,7 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     repeats,
     folds,
     notes,
+    ...(heldOut ? { heldOut } : {}),
   };
 }
 
@@ -183,21 +202,48 @@ function baselineMetrics(train: Opportunity[], y: number[]): WinMetrics {
   return metrics(y, y.map(() => rate));
 }
 
-/** Closed deals oldest first, by close date, else created date, else file order. */
-export function orderByTime(closed: Opportunity[]): { ordered: Opportunity[]; note: string } {
+export type TimeOrder = 'closeDate' | 'createdDate' | 'id';
+
+/**
+ * Closed deals oldest first, by close date, else created date, else id. Ties (and the
+ * order without dates) follow the id in natural order ("line-9" before "line-10"), which
+ * for ids made from line numbers is the file's order.
+ */
+export function orderByTime(closed: Opportunity[]): { ordered: Opportunity[]; note: string; key: 'closeDate' | 'createdDate' | null } {
   const withClose = closed.filter((o) => o.closeDate).length;
   const withCreated = closed.filter((o) => o.createdDate).length;
   const key: 'closeDate' | 'createdDate' | null =
     withClose >= closed.length * 0.9 ? 'closeDate' : withCreated >= closed.length * 0.9 ? 'createdDate' : null;
-  if (key === null) {
-    return { ordered: [...closed], note: 'no close or created dates: the time split follows the file order' };
-  }
-  // Stable sort; undated rows go first (treated as oldest) so they never leak into the test set's future.
+  // Undated rows go first (treated as oldest) so they never leak into the test set's future.
   const ordered = closed
-    .map((o, i) => ({ o, i, d: o[key] ?? '' }))
-    .sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i))
+    .map((o) => ({ o, d: key ? (o[key] ?? '') : '' }))
+    .sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : compareIds(a.o.id, b.o.id)))
     .map(({ o }) => o);
-  return { ordered, note: key === 'closeDate' ? 'ordered by close date' : 'no close dates: ordered by created date' };
+  const note = key === 'closeDate' ? 'ordered by close date' : key === 'createdDate' ? 'no close dates: ordered by created date' : 'no close or created dates: the time split follows the id order (the file order for line-numbered rows)';
+  return { ordered, note, key };
+}
+
+/** Natural order of ids: digit runs compare as numbers ("line-9" < "line-10"), the rest by code unit. */
+export function compareIds(a: string, b: string): number {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x === y) continue;
+    const digits = /^\d/.test(x) && /^\d/.test(y);
+    if (digits) {
+      const nx = x.replace(/^0+/, '');
+      const ny = y.replace(/^0+/, '');
+      if (nx.length !== ny.length) return nx.length - ny.length;
+      if (nx !== ny) return nx < ny ? -1 : 1;
+      // Same number, different zero padding: fewer leading zeros first.
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  if (pa.length !== pb.length) return pa.length - pb.length;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -148,3 +148,94 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
   if (max === expected) return 1;
   return (index - expected) / (max - expected);
 }
+
+export interface LiftBin {
+  /** 1 for the highest-scored group. */
+  group: number;
+  /** Rows in the group (groups differ by at most one row). */
+  count: number;
+  /** Positives in the group; fractional where a run of tied scores straddles a group edge. */
+  positives: number;
+  /** Share of positives in the group (NaN when empty). */
+  rate: number;
+  /** `rate` over the overall rate: 2 means twice as many positives as a random group. */
+  lift: number;
+  /** Share of all positives found in this group and the ones above it (cumulative gain). */
+  cumulativeGain: number;
+  /** Mean score of the group (NaN when empty). */
+  meanScore: number;
+}
+
+/**
+ * Lift by group (deciles by default): rows ranked by score, highest first, cut into
+ * `groups` groups of ⌊n·g/groups⌋..⌊n·(g+1)/groups⌋ rows, and each group's positive rate
+ * compared with the overall rate. A forest's calibrated scores tie often; a run of tied
+ * rows cut by a group edge shares its positives between the groups in proportion to the
+ * rows each gets (the expected split under a random tie-break), so the answer does not
+ * depend on the rows' order.
+ */
+export function liftByGroup(labels: ArrayLike<number>, scores: ArrayLike<number>, groups = 10): LiftBin[] {
+  checkPaired('liftByGroup', labels, scores);
+  if (!Number.isInteger(groups) || groups < 1) throw new Error(`liftByGroup: groups must be a positive integer, got ${groups}`);
+  const n = labels.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const edges = Array.from({ length: groups + 1 }, (_, g) => Math.floor((n * g) / groups));
+  const positives = new Float64Array(groups);
+  const scoreSum = new Float64Array(groups);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
+    // Rows i..j tie: their positives spread evenly over the positions i..j.
+    let runPositives = 0;
+    for (let k = i; k <= j; k++) runPositives += labels[order[k] as number] as number;
+    const perRow = runPositives / (j - i + 1);
+    const score = scores[order[i] as number] as number;
+    for (let g = 0; g < groups; g++) {
+      const overlap = Math.min(j + 1, edges[g + 1] as number) - Math.max(i, edges[g] as number);
+      if (overlap <= 0) continue;
+      positives[g]! += perRow * overlap;
+      scoreSum[g]! += score * overlap;
+    }
+    i = j + 1;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += labels[i] as number;
+  const overall = total / n;
+  let cumulative = 0;
+  return Array.from({ length: groups }, (_, g) => {
+    const count = (edges[g + 1] as number) - (edges[g] as number);
+    const p = positives[g] as number;
+    cumulative += p;
+    const rate = count > 0 ? p / count : Number.NaN;
+    return {
+      group: g + 1,
+      count,
+      positives: p,
+      rate,
+      lift: overall > 0 ? rate / overall : Number.NaN,
+      cumulativeGain: total > 0 ? cumulative / total : Number.NaN,
+      meanScore: count > 0 ? (scoreSum[g] as number) / count : Number.NaN,
+    };
+  });
+}
+
+/** Lift by decile: `liftByGroup` with ten groups. */
+export function liftByDecile(labels: ArrayLike<number>, scores: ArrayLike<number>): LiftBin[] {
+  return liftByGroup(labels, scores, 10);
+}
+
+/**
+ * Expected calibration error of reliability bins: the mean gap between the predicted and
+ * the observed rate, each bin weighted by its rows. 0.04 reads "off by 4 points on average".
+ */
+export function expectedCalibrationError(bins: readonly CalibrationBin[]): number {
+  let rows = 0;
+  let gap = 0;
+  for (const bin of bins) {
+    if (bin.count === 0) continue;
+    rows += bin.count;
+    gap += bin.count * Math.abs(bin.meanPredicted - bin.observedRate);
+  }
+  if (rows === 0) throw new Error('expectedCalibrationError: no rows in any bin');
+  return gap / rows;
+}

@@ -9,6 +9,7 @@ import { buildSimilarIndex } from '../engine/analyze';
 import { align } from '../engine/alignment';
 import { ForecastModel, type ForecastModelJSON } from '../engine/forecast';
 import type { Persona, PersonaGroup, PersonaModelJSON } from '../engine/personas';
+import type { QualityReport } from '../engine/quality';
 import type { SimilarIndex } from '../engine/similar';
 import { checkSufficiency } from '../engine/sufficiency';
 import { WinModel, type WinModelJSON } from '../engine/win';
@@ -23,7 +24,7 @@ function countsOf(analysis: Analysis): ModelRecord['counts'] {
   return { opportunities, closed: closed.length, won, lost: closed.length - won, open: opportunities - closed.length };
 }
 
-export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string): ModelRecord {
+export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string, quality: QualityReport | null = null): ModelRecord {
   return {
     connectionId,
     trainedAt,
@@ -34,6 +35,7 @@ export function modelRecord(connectionId: string, analysis: Analysis, dataVersio
     personas: analysis.personas,
     notes: analysis.notes,
     counts: countsOf(analysis),
+    quality,
   };
 }
 

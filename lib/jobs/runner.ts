@@ -14,7 +14,6 @@
 import * as Comlink from 'comlink';
 import type { JobSecrets } from '../messages';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
-import type { AnalyzeStep } from '../engine/analyze';
 import type { PanelData } from '../panel-data';
 import { atRiskSetting, newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import type { DealsightDb } from '../store/db';
@@ -37,7 +36,7 @@ import {
 } from '../store/repo';
 
 import type { JobRecord, UploadRecord } from '../store/schema';
-import type { EngineApi } from '../../workers/engine-api';
+import type { EngineApi, TrainStep } from '../../workers/engine-api';
 import type { FetchLike, SyncProgress } from '../crm/salesforce';
 import { CodedError, fetchSalesforceRecord, NO_SESSION_MESSAGE, runSalesforceSync, type SalesforceSession, type SalesforceWork } from './salesforce';
 
@@ -49,7 +48,7 @@ export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
+const STEP_LABELS: Record<TrainStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
   import: 'Reading the CSV file',
   sync: 'Syncing from Salesforce',
   sandbox: 'Generating sandbox data',
@@ -59,6 +58,7 @@ const STEP_LABELS: Record<AnalyzeStep | 'import' | 'sandbox' | 'store' | 'sync',
   forecast: 'Training close-date and amount forecasts',
   similar: 'Indexing similar deals',
   score: 'Scoring opportunities',
+  quality: 'Backtesting Win Potential on the newest closed deals',
 };
 
 class CancelledError extends Error {
@@ -326,7 +326,7 @@ export class JobRunner {
       getModel(this.db, job.connectionId),
     ]);
     const trainedAt = this.now();
-    const onProgress = Comlink.proxy((step: AnalyzeStep, done: number, total: number) => {
+    const onProgress = Comlink.proxy((step: TrainStep, done: number, total: number) => {
       void this.progress(job, step, done, total);
     });
     const output = await this.call((api) =>

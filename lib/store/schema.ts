@@ -11,6 +11,7 @@ import type { AttributeField, IsoDate, Opportunity, PersonRef, SourceKind } from
 import type { ForecastModelJSON } from '../engine/forecast';
 import type { Persona } from '../engine/personas';
 import type { PersonaModelJSON } from '../engine/personas';
+import type { QualityReport } from '../engine/quality';
 import type { WinModelJSON } from '../engine/win';
 import type { PanelData, PipelineRow } from '../panel-data';
 
@@ -81,6 +82,12 @@ export interface ModelRecord {
   notes: string[];
   /** Closed deals, wins and losses at training (for "not enough data" and the options page). */
   counts: { opportunities: number; closed: number; won: number; lost: number; open: number };
+  /**
+   * The model-quality report of this training (the quality page). Not indexed, so no
+   * schema version: records trained before it existed lack it, and the page asks for a
+   * retrain then.
+   */
+  quality?: QualityReport | null;
 }
 
 export interface PersonaRecord {

@@ -6,6 +6,7 @@ Usage: python3 sklearn_fit.py <report.csv>
 Needs pandas and scikit-learn (Debian: apt-get install python3-sklearn python3-pandas).
 """
 import json
+import re
 import sys
 import time
 
@@ -21,7 +22,9 @@ df = pd.read_csv(sys.argv[1])
 df = df[df['Closed'] == 1].copy()
 df['close'] = pd.to_datetime(df['Close Date'], format='%m/%d/%Y')
 df['created'] = pd.to_datetime(df['Created Date'], format='%m/%d/%Y')
-df = df.sort_values('close', kind='stable')
+# Ties on the close date in id order, digit runs as numbers: lib/engine/evaluate.ts's orderByTime.
+df['id_key'] = df['Opportunity ID'].astype(str).map(lambda v: tuple((0, int(p), p) if p.isdigit() else (1, 0, p) for p in re.findall(r'\d+|\D+', v)))
+df = df.sort_values(['close', 'id_key'], kind='stable')
 y = df['Won'].values
 X = pd.get_dummies(df[CATEGORICAL].fillna('(empty)')).astype(float)
 for column in NUMERIC:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type Opportunity } from '../../lib/crm/opportunity';
-import { evaluateWin, orderByTime, stratifiedFolds } from '../../lib/engine/evaluate';
+import { compareIds, evaluateWin, orderByTime, stratifiedFolds } from '../../lib/engine/evaluate';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
 import { Random } from '../../lib/engine/random';
 import { WinModel } from '../../lib/engine/win';
@@ -21,18 +21,20 @@ function datedDeals(count: number, seed: number): Opportunity[] {
 }
 
 describe('orderByTime', () => {
-  it('sorts by close date, ties kept in file order', () => {
+  it('sorts by close date, ties by id, whatever the input order', () => {
     const deals = [
       opp('a', true, { closeDate: '2024-03-01' }),
-      opp('b', false, { closeDate: '2024-01-15' }),
-      opp('c', true, { closeDate: '2024-02-10' }),
       opp('d', false, { closeDate: '2024-01-15' }),
+      opp('c', true, { closeDate: '2024-02-10' }),
+      opp('b', false, { closeDate: '2024-01-15' }),
     ];
-    const { ordered, note } = orderByTime(deals);
+    const { ordered, note, key } = orderByTime(deals);
     expect(ids(ordered)).toEqual(['b', 'd', 'c', 'a']);
     expect(note).toBe('ordered by close date');
+    expect(key).toBe('closeDate');
     // The input is not reordered.
-    expect(ids(deals)).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(deals)).toEqual(['a', 'd', 'c', 'b']);
+    expect(ids(orderByTime([...deals].reverse()).ordered)).toEqual(['b', 'd', 'c', 'a']);
   });
 
   it('puts undated deals first (oldest) when 90% have a close date', () => {
@@ -49,11 +51,21 @@ describe('orderByTime', () => {
     expect(ids(ordered)).toEqual(['d9', 'd8', 'd7', 'd6', 'd5', 'd4', 'd3', 'd2', 'd1', 'd0']);
   });
 
-  it('keeps the file order, and says so, when there are no dates', () => {
-    const deals = [opp('x', true), opp('y', false, { closeDate: '2024-01-01' }), opp('z', true)];
-    const { ordered, note } = orderByTime(deals);
-    expect(ids(ordered)).toEqual(['x', 'y', 'z']);
-    expect(note).toBe('no close or created dates: the time split follows the file order');
+  it('follows the ids in natural order, and says so, when there are no dates', () => {
+    const deals = [opp('line-10', true), opp('line-9', false, { closeDate: '2024-01-01' }), opp('line-2', true), opp('line-011', false)];
+    const { ordered, note, key } = orderByTime(deals);
+    // Line-numbered ids (a file without an id column) come out in the file's order.
+    expect(ids(ordered)).toEqual(['line-2', 'line-9', 'line-10', 'line-011']);
+    expect(key).toBeNull();
+    expect(note).toBe('no close or created dates: the time split follows the id order (the file order for line-numbered rows)');
+  });
+});
+
+describe('compareIds', () => {
+  it('compares digit runs as numbers and the rest by code unit', () => {
+    const sorted = ['b', 'a10', 'a9', 'a', 'a09', '006B0', '006A9', '006A10', 'x-1-2', 'x-1-10'].sort(compareIds);
+    expect(sorted).toEqual(['006A9', '006A10', '006B0', 'a', 'a9', 'a09', 'a10', 'b', 'x-1-2', 'x-1-10']);
+    expect(compareIds('same', 'same')).toBe(0);
   });
 });
 
@@ -116,6 +128,27 @@ describe('evaluateWin: time split', () => {
 
   it('measures the fit with the injected clock', () => {
     expect(evaluation.trainMs).toBe(10);
+  });
+
+  it('returns the held-out deals, oldest first, with the predictions the metrics were computed on', () => {
+    const heldOut = evaluation.heldOut!;
+    const byDate = [...closed].sort((a, b) => ((a.closeDate as string) < (b.closeDate as string) ? -1 : 1)).slice(80);
+    expect(heldOut.ids).toEqual(ids(byDate));
+    expect(heldOut.labels).toEqual(byDate.map((o) => (o.isWon ? 1 : 0)));
+    expect(heldOut.since).toBe(addDays('2023-01-01', 80));
+    expect(heldOut.orderedBy).toBe('closeDate');
+    expect(rocAuc(heldOut.labels, heldOut.probabilities)).toBe(evaluation.win.auc);
+    expect(brierScore(heldOut.labels, heldOut.probabilities)).toBe(evaluation.win.brier);
+  });
+
+  it('gives the same numbers whatever order the deals arrive in (the store keeps id order, a file its own)', () => {
+    // Half the deals close on the same day as another: ties are broken by id, not by arrival.
+    const tied = closed.map((o, i) => ({ ...o, closeDate: addDays('2023-01-01', Math.floor(i / 2)) }));
+    const a = evaluateWin([...tied, ...open], { split: 'time', train: { trees: 30 } });
+    const b = evaluateWin([...open, ...[...tied].reverse()], { split: 'time', train: { trees: 30 } });
+    expect(b.win).toEqual(a.win);
+    expect(b.heldOut?.ids).toEqual(a.heldOut?.ids);
+    expect(b.heldOut?.probabilities).toEqual(a.heldOut?.probabilities);
   });
 
   it('takes the test share', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brierScore, calibrationBins, logLoss, meanAbsoluteError, quantile, rocAuc } from '../../lib/engine/metrics';
+import { brierScore, calibrationBins, expectedCalibrationError, liftByDecile, liftByGroup, logLoss, meanAbsoluteError, quantile, rocAuc } from '../../lib/engine/metrics';
 
 describe('rocAuc', () => {
   it('counts the share of (positive, negative) pairs ranked the right way', () => {
@@ -129,5 +129,65 @@ describe('quantile', () => {
     expect(() => quantile([], 0.5)).toThrow('quantile: no values');
     expect(() => quantile([1], 1.5)).toThrow('q must be in [0, 1], got 1.5');
     expect(() => quantile([1], Number.NaN)).toThrow('got NaN');
+  });
+});
+
+describe('liftByGroup', () => {
+  it('ranks by score, cuts equal groups, and compares each group\'s rate with the overall rate', () => {
+    // Scores 10..1 (listed shuffled); wins at 10, 9, 8 and 6: overall rate 4/10.
+    const scores = [3, 10, 6, 1, 8, 4, 9, 2, 7, 5];
+    const labels = [0, 1, 1, 0, 1, 0, 1, 0, 0, 0];
+    expect(liftByGroup(labels, scores, 5)).toEqual([
+      { group: 1, count: 2, positives: 2, rate: 1, lift: 2.5, cumulativeGain: 0.5, meanScore: 9.5 },
+      { group: 2, count: 2, positives: 1, rate: 0.5, lift: 1.25, cumulativeGain: 0.75, meanScore: 7.5 },
+      { group: 3, count: 2, positives: 1, rate: 0.5, lift: 1.25, cumulativeGain: 1, meanScore: 5.5 },
+      { group: 4, count: 2, positives: 0, rate: 0, lift: 0, cumulativeGain: 1, meanScore: 3.5 },
+      { group: 5, count: 2, positives: 0, rate: 0, lift: 0, cumulativeGain: 1, meanScore: 1.5 },
+    ]);
+  });
+
+  it('shares the positives of tied scores cut by a group edge in proportion to the rows', () => {
+    // Sorted: 8 (won), then three tied at 5 with one win among them, then 2 (lost). Halves of 5 rows: 2 and 3.
+    const bins = liftByGroup([0, 1, 0, 1, 0], [5, 8, 5, 5, 2], 2);
+    // Top half: the 8 and one of the three ties, carrying 1/3 of their win.
+    expect(bins[0]?.count).toBe(2);
+    expect(bins[0]?.positives).toBeCloseTo(4 / 3, 12);
+    expect(bins[0]?.rate).toBeCloseTo(2 / 3, 12);
+    expect(bins[0]?.lift).toBeCloseTo(2 / 3 / 0.4, 12);
+    expect(bins[0]?.cumulativeGain).toBeCloseTo(2 / 3, 12);
+    expect(bins[0]?.meanScore).toBe(6.5);
+    expect(bins[1]?.count).toBe(3);
+    expect(bins[1]?.positives).toBeCloseTo(2 / 3, 12);
+    expect(bins[1]?.meanScore).toBe(4);
+    expect(bins[1]?.cumulativeGain).toBeCloseTo(1, 12);
+    // All rows tied: every group has the overall rate.
+    for (const bin of liftByGroup([1, 0, 0, 1], [0.3, 0.3, 0.3, 0.3], 2)) expect(bin).toMatchObject({ count: 2, positives: 1, rate: 0.5, lift: 1 });
+  });
+
+  it('cuts deciles of ⌊n·g/10⌋ rows and leaves groups empty when there are fewer rows than groups', () => {
+    const n = 25;
+    const deciles = liftByDecile(Array.from({ length: n }, (_, i) => i % 2), Array.from({ length: n }, (_, i) => i));
+    expect(deciles.map((b) => b.count)).toEqual([2, 3, 2, 3, 2, 3, 2, 3, 2, 3]);
+    expect(deciles.reduce((s, b) => s + b.positives, 0)).toBe(12);
+    const few = liftByDecile([1, 0, 1], [0.9, 0.2, 0.5]);
+    expect(few.map((b) => b.count)).toEqual([0, 0, 0, 1, 0, 0, 1, 0, 0, 1]);
+    expect(few[0]?.rate).toBeNaN();
+    expect(few[3]).toMatchObject({ positives: 1, rate: 1, lift: 1.5, meanScore: 0.9 });
+  });
+
+  it('is NaN-lifted without positives and rejects bad input', () => {
+    expect(liftByGroup([0, 0], [0.1, 0.2], 2).map((b) => b.lift)).toEqual([NaN, NaN]);
+    expect(() => liftByGroup([1], [0.5, 0.2])).toThrow('liftByGroup: 1 labels but 2 scores');
+    expect(() => liftByGroup([1], [0.5], 0)).toThrow('liftByGroup: groups must be a positive integer, got 0');
+  });
+});
+
+describe('expectedCalibrationError', () => {
+  it('weights each bin\'s gap between predicted and observed by its rows, skipping empty bins', () => {
+    const bins = calibrationBins([1, 0, 0, 1], [0.2, 0.3, 0.7, 0.8], 2);
+    // Bin 0–50%: predicted 0.25, won 0.5; bin 50–100%: predicted 0.75, won 0.5 → gaps 0.25 each.
+    expect(expectedCalibrationError(bins)).toBeCloseTo(0.25, 12);
+    expect(expectedCalibrationError([{ from: 0, to: 1, count: 4, meanPredicted: 0.5, observedRate: 0.5 }])).toBe(0);
+    expect(() => expectedCalibrationError([])).toThrow('expectedCalibrationError: no rows in any bin');
   });
 });

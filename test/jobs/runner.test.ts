@@ -3,41 +3,12 @@
  * (as in the browser's worker), the real store on fake-indexeddb. Crashes use a thread
  * that throws on cue.
  */
-import { fileURLToPath } from 'node:url';
-import { Worker as NodeWorker } from 'node:worker_threads';
-// comlink ships the node adapter's types beside the .mjs as node-adapter.d.ts.
-import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { describe, expect, it } from 'vitest';
 import { JobRunner, MAX_ATTEMPTS } from '../../lib/jobs/runner';
 import { createJob, getConnection, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
-
-type Listener = (event: { message?: string; preventDefault(): void; data?: unknown }) => void;
-
-const THREAD = fileURLToPath(new URL('./engine-thread.mjs', import.meta.url));
-
-/** A browser-like Worker backed by a Node worker thread running the real engine API. */
-function threadWorker(crash?: { on: string; message: string }): Worker & { terminated: boolean } {
-  const thread = new NodeWorker(THREAD, { workerData: crash ? { crashOn: crash.on, crashMessage: crash.message } : {} });
-  const endpoint = nodeEndpoint(thread);
-  const worker = {
-    terminated: false,
-    postMessage: (message: unknown, transfer?: Transferable[]) => endpoint.postMessage(message, transfer),
-    addEventListener: (type: string, listener: Listener) => {
-      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message, preventDefault: () => undefined }));
-      else if (type === 'message') endpoint.addEventListener('message', listener as unknown as EventListener);
-    },
-    removeEventListener: (type: string, listener: Listener) => {
-      if (type === 'message') endpoint.removeEventListener('message', listener as unknown as EventListener);
-    },
-    terminate: () => {
-      worker.terminated = true;
-      void thread.terminate();
-    },
-  };
-  return worker as unknown as Worker & { terminated: boolean };
-}
+import { threadWorker } from './thread-worker';
 
 const channelWorker = (): Worker => threadWorker();
 
@@ -65,6 +36,10 @@ describe('JobRunner', () => {
     const steps = new Set(reports.map((r) => r.step));
     expect(steps.has('Generating sandbox data')).toBe(true);
     expect(steps.has('Training Win Potential')).toBe(true);
+    expect(steps.has('Backtesting Win Potential on the newest closed deals')).toBe(true);
+    // The quality report is stored with the models: the backtest held out the newest fifth of the closed deals.
+    expect(model?.quality?.backtest?.test).toBe(Math.round((model?.counts.closed ?? 0) * 0.2));
+    expect(model?.quality?.importance.length).toBe(model?.win?.importance.length);
     expect(reports.at(-1)?.status).toBe('done');
     expect((await listJobs(db, 5))[0]?.status).toBe('done');
   });

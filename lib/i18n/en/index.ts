@@ -10,3 +10,4 @@ export { popup } from './popup';
 export { overlay } from './overlay';
 export { personas } from './personas';
 export { alerts } from './alerts';
+export { quality } from './quality';
