@@ -100,11 +100,16 @@ describe('an interrupted Salesforce sync', () => {
     expect(all).toHaveLength(expected);
     expect(all.length).toBeGreaterThan(partial);
 
-    // The record page was not reloaded: the background told it the store changed.
-    await crm.waitForFunction(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`, { timeout: 30_000 });
+    // The record page was not reloaded: the background told it the store changed. (It is a
+    // background tab: poll on a timer, since animation frames do not run there.)
+    await crm.waitForFunction(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`, {
+      timeout: 30_000,
+      polling: 200,
+    });
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
     expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain('Win Potential');
     await screenshot(options, 'e2e-salesforce-resumed-options');
+    await crm.bringToFront();
     await screenshot(crm, 'e2e-salesforce-resumed-record');
   });
 

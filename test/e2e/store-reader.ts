@@ -41,7 +41,8 @@ export interface SyncJobRow {
 export async function clickButton(page: Page, label: RegExp, timeout = 20_000): Promise<void> {
   const handle = await page.waitForFunction(
     `Array.from(document.querySelectorAll('button')).find((b) => ${label}.test((b.textContent || '').trim()) && !b.disabled) || null`,
-    { timeout },
+    // On a timer, not animation frames: those stop in a background tab.
+    { timeout, polling: 200 },
   );
   await (handle as unknown as { click(): Promise<void> }).click();
 }
