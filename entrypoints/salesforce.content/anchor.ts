@@ -1,4 +1,5 @@
-import { guard } from './log';
+import { guard } from '../../components/overlay/log';
+import { waitForElement } from '../../components/overlay/wait-for';
 import { SELECTORS } from './selectors';
 
 /** The page on screen: Lightning's `.oneContent.active`, or the document itself (Classic, other layouts). */
@@ -54,32 +55,7 @@ export function findRecordAnchor(doc: Document, recordKey?: string): Element | n
   );
 }
 
-/**
- * Waits for the anchor (Lightning renders the record after the URL changes): resolves with
- * it, or with null after `timeoutMs` (the caller then floats the panel) or on abort.
- */
+/** Waits for the record's anchor (Lightning renders the record after the URL changes); null after `timeoutMs` or on abort. */
 export function waitForAnchor(doc: Document, signal: AbortSignal, timeoutMs: number, recordKey?: string): Promise<Element | null> {
-  const now = findRecordAnchor(doc, recordKey);
-  if (now || signal.aborted) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (anchor: Element | null): void => {
-      if (done) return;
-      done = true;
-      observer.disconnect();
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(anchor);
-    };
-    const onAbort = (): void => finish(null);
-    const observer = new MutationObserver(() => {
-      const anchor = findRecordAnchor(doc, recordKey);
-      if (anchor) finish(anchor);
-    });
-    const root = doc.body ?? doc.documentElement;
-    // `class` changes too: Lightning flips `.active` between kept pages without adding nodes.
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'hidden'] });
-    const timer = setTimeout(() => finish(findRecordAnchor(doc, recordKey)), timeoutMs);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return waitForElement(doc, () => findRecordAnchor(doc, recordKey), signal, timeoutMs);
 }

@@ -1,23 +1,13 @@
 /**
  * Dealsight on Salesforce: the panels on opportunity record pages and chips on opportunity
- * list views. Holds no data: it asks the background (lib/messages.ts) and renders.
- * Pages are told apart by URL alone (lib/crm/salesforce/pages.ts, imported by itself so
- * no connector or ML code comes into this bundle); each page's features get an
- * AbortSignal and are torn down on navigation and on the context's invalidation.
+ * list views, through the shared overlay (components/overlay) with Salesforce's adapter.
+ * Each page's features get an AbortSignal and are torn down on navigation and on the
+ * context's invalidation.
  */
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser } from 'wxt/browser';
-import { sendToBackground } from '../../lib/client';
-import { isEventToContent } from '../../lib/messages';
-import { startListChips } from './list-chips';
-import { startRecordOverlay, type CreatePanelHost } from './mount';
-import { createRouter } from './router';
-import { HOSTS } from './selectors';
-import { recordUrl } from './links';
-import { logOnce } from './log';
+import { runOverlay } from '../../components/overlay/run';
+import { salesforceAdapter } from './adapter';
 
 /** Lightning hosts, My Domain and Classic instance hosts (`*.salesforce.com` covers `*.my.salesforce.com`); lib/crm/salesforce/hosts.ts decides the rest. */
 const PRODUCTION_MATCHES = ['https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.my.salesforce.mil/*'];
@@ -25,100 +15,11 @@ const PRODUCTION_MATCHES = ['https://*.lightning.force.com/*', 'https://*.salesf
 const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 const IS_E2E = import.meta.env.MODE === 'e2e';
 
-/** WXT's shadow-root UI: inline after the record highlights, or fixed at the right edge. */
-function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
-  return async (anchor) => {
-    const ui = await createShadowRootUi(ctx, {
-      name: HOSTS.panel,
-      position: 'inline',
-      anchor: anchor ?? document.body,
-      append: anchor ? 'after' : 'last',
-      onMount: (container, _shadow, host) => {
-        if (!anchor) {
-          Object.assign(host.style, { position: 'fixed', top: '6rem', right: '0', width: 'min(380px, 90vw)', zIndex: '2147483000' });
-        }
-        return container;
-      },
-    });
-    ui.mount();
-    return { container: ui.uiContainer, remove: () => ui.remove() };
-  };
-}
-
 export default defineContentScript({
   matches: IS_E2E ? [...PRODUCTION_MATCHES, ...E2E_MATCHES] : PRODUCTION_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {
-    const localhost = IS_E2E;
-    let storage: Storage | null = null;
-    try {
-      storage = window.localStorage;
-    } catch {
-      storage = null;
-    }
-    const createHost = panelHostFactory(ctx);
-    // The background says when a sync or training finished: shown panels ask again.
-    const dataListeners = new Set<() => void>();
-    const onMessage = (message: unknown, sender: { id?: string }): undefined => {
-      if (sender.id !== browser.runtime.id || !isEventToContent(message)) return undefined;
-      for (const listener of [...dataListeners]) listener();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    const onDataChanged = (listener: () => void, signal: AbortSignal): void => {
-      dataListeners.add(listener);
-      signal.addEventListener('abort', () => dataListeners.delete(listener), { once: true });
-    };
-    const router = createRouter(
-      {
-        record: (url, signal, recordKey) => {
-          void startRecordOverlay({
-            doc: document,
-            url,
-            recordKey,
-            signal,
-            createHost,
-            storage,
-            getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
-            linkFor: (deal) => recordUrl(location.origin, deal.id),
-            onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
-            onDataChanged,
-            // The extension's pages are not web-accessible: the href is for "copy link" only; a click asks the background.
-            personasLinkFor: (connectionId, personaId) => ({
-              href: browser.runtime.getURL('/personas.html'),
-              open: () =>
-                void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(() => undefined),
-            }),
-            locale: navigator.language,
-          });
-        },
-        list: (url, signal) =>
-          startListChips({
-            doc: document,
-            url,
-            signal,
-            onDataChanged,
-            getScores: async (pageUrl, ids) => {
-              const reply = await sendToBackground({ type: 'get-record-scores', url: pageUrl, ids });
-              if (!reply.ok) throw new Error(reply.error);
-              return reply.scores;
-            },
-          }),
-      },
-      { localhost, signal: ctx.signal },
-    );
-    try {
-      router.route(location.href);
-    } catch (error) {
-      logOnce('route', error);
-    }
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => router.route(newUrl.href));
-    // Also poll: in Chromium the Navigation API's 'navigate' event that WXT listens to did
-    // not reach this isolated world for the page's own history.pushState (seen in the e2e
-    // test). route() is a URL parse and returns at once when the page is the same.
-    ctx.setInterval(() => router.route(location.href), 500);
-    ctx.addEventListener(window, 'popstate', () => router.route(location.href));
+    runOverlay(ctx, salesforceAdapter({ localhost: IS_E2E }));
   },
 });

@@ -27,8 +27,4 @@ export const SELECTORS = {
   darkClass: 'slds-color-scheme_dark',
 } as const;
 
-/** Tag names of the hosts Dealsight inserts (design.md: one custom element per host, `dealsight-*`). */
-export const HOSTS = {
-  panel: 'dealsight-panel',
-  chip: 'dealsight-chip',
-} as const;
+export { HOSTS } from '../../components/overlay/hosts';

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { findRecordAnchor, waitForAnchor } from '../../entrypoints/salesforce.content/anchor';
 import { SELECTORS } from '../../entrypoints/salesforce.content/selectors';
-import { detectTheme, luminanceOf, watchTheme } from '../../entrypoints/salesforce.content/theme';
+import { detectTheme, luminanceOf, watchTheme } from '../../components/overlay/theme';
+import { salesforceAdapter } from '../../entrypoints/salesforce.content/adapter';
+
+const adapter = salesforceAdapter({ localhost: true });
+const rules = { isDark: adapter.isDark, attributes: adapter.themeAttributes };
 import { highlights, setHtml, stage, tick } from './salesforce-fixture';
 
 describe('record anchor', () => {
@@ -51,13 +55,13 @@ describe('selectors', () => {
 describe('theme', () => {
   it('reads SLDS’s dark class, and follows it', async () => {
     document.documentElement.className = '';
-    expect(detectTheme(document)).toBe('light');
+    expect(detectTheme(document, rules)).toBe('light');
     const seen: string[] = [];
     const c = new AbortController();
-    watchTheme(document, c.signal, (t) => seen.push(t));
+    watchTheme(document, rules, c.signal, (t) => seen.push(t));
     document.documentElement.classList.add(SELECTORS.darkClass);
     await tick(0);
-    expect(detectTheme(document)).toBe('dark');
+    expect(detectTheme(document, rules)).toBe('dark');
     expect(seen).toEqual(['dark']);
     c.abort();
     document.documentElement.className = '';
@@ -68,9 +72,9 @@ describe('theme', () => {
   it('falls back to the body’s computed background', () => {
     document.documentElement.className = '';
     document.body.style.backgroundColor = 'rgb(22, 50, 92)';
-    expect(detectTheme(document)).toBe('dark');
+    expect(detectTheme(document, rules)).toBe('dark');
     document.body.style.backgroundColor = 'rgb(250, 250, 249)';
-    expect(detectTheme(document)).toBe('light');
+    expect(detectTheme(document, rules)).toBe('light');
     document.body.style.backgroundColor = '';
   });
 

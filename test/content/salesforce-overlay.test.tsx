@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startListChips, chipTexts } from '../../entrypoints/salesforce.content/list-chips';
+import { startListChips, chipTexts } from '../../components/overlay/list-chips';
 import { recordUrl as crmRecordUrl } from '../../entrypoints/salesforce.content/links';
-import { startRecordOverlay, type CreatePanelHost } from '../../entrypoints/salesforce.content/mount';
-import { COLLAPSED_KEY } from '../../entrypoints/salesforce.content/collapsed';
-import { createRouter, pageKey } from '../../entrypoints/salesforce.content/router';
+import { startRecordOverlay, type CreatePanelHost } from '../../components/overlay/mount';
+import { COLLAPSED_KEY } from '../../components/overlay/collapsed';
+import { createRouter } from '../../components/overlay/router';
+import { pageKey, salesforceAdapter } from '../../entrypoints/salesforce.content/adapter';
+
+const adapter = salesforceAdapter({ localhost: true });
 import type { BackgroundReplies, RecordChip } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
 import { highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
@@ -24,7 +27,7 @@ const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));
 const stateOf = (host: Element) => host.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
 
 function overlay(url: string, signal: AbortSignal, getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>) {
-  return startRecordOverlay({ doc: document, url, signal, createHost, getPanel, storage: localStorage, linkFor: (d) => crmRecordUrl('http://localhost:4100', d.id), anchorTimeoutMs: 30, locale: 'en-US' });
+  return startRecordOverlay({ adapter, doc: document, url, signal, createHost, getPanel, storage: localStorage, linkFor: (d) => crmRecordUrl('http://localhost:4100', d.id), anchorTimeoutMs: 30, locale: 'en-US' });
 }
 
 afterEach(() => {
@@ -95,7 +98,7 @@ describe('record overlay lifecycle', () => {
     const answers: Array<(r: BackgroundReplies['get-record-panel']) => void> = [];
     const getPanel = vi.fn(() => new Promise<BackgroundReplies['get-record-panel']>((r) => answers.push(r)));
     const c = new AbortController();
-    await startRecordOverlay({ doc: document, url: recordUrl(OPP_A), signal: c.signal, createHost, getPanel, storage: null, linkFor: () => null, anchorTimeoutMs: 30, onDataChanged, locale: 'en-US' });
+    await startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_A), signal: c.signal, createHost, getPanel, storage: null, linkFor: () => null, anchorTimeoutMs: 30, onDataChanged, locale: 'en-US' });
     answers[0]!({ ok: true, panel: workedPanel() });
     await tick(0);
     expect(stateOf(hosts()[0]!)).toBe('ready');
@@ -140,7 +143,7 @@ describe('router: one instance per record', () => {
       started.push(url);
       signals.push(signal);
     });
-    const router = createRouter({ record, list: vi.fn() }, { localhost: true, signal: ctx.signal });
+    const router = createRouter({ record, list: vi.fn() }, { pageKey: adapter.pageKey, signal: ctx.signal });
     router.route(recordUrl(OPP_A));
     router.route(`${recordUrl(OPP_A)}?tab=related`);
     expect(record).toHaveBeenCalledTimes(1);
@@ -160,7 +163,7 @@ describe('router: one instance per record', () => {
     const pending: Promise<void>[] = [];
     const router = createRouter(
       { record: (url, signal) => void pending.push(overlay(url, signal, async () => ({ ok: true, panel: workedPanel() }))), list: () => {} },
-      { localhost: true, signal: ctx.signal },
+      { pageKey: adapter.pageKey, signal: ctx.signal },
     );
     stage(document, [highlights('A')]);
     router.route(recordUrl(OPP_A));
@@ -179,11 +182,11 @@ describe('stale pages', () => {
   it('does not mount the new record’s panel on the previous record’s page while Lightning swaps pages', async () => {
     const root = stage(document, [highlights('A')]);
     const a = new AbortController();
-    await startRecordOverlay({ doc: document, url: recordUrl(OPP_A), recordKey: `record:${OPP_A}`, signal: a.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    await startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_A), recordKey: `record:${OPP_A}`, signal: a.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
     a.abort();
     // The URL is B's, the page on screen still A's.
     const b = new AbortController();
-    const started = startRecordOverlay({ doc: document, url: recordUrl(OPP_B), recordKey: `record:${OPP_B}`, signal: b.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    const started = startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_B), recordKey: `record:${OPP_B}`, signal: b.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
     await tick(10);
     expect(hosts()).toHaveLength(0);
     const old = root.querySelector('.oneContent.active')!;
@@ -213,7 +216,7 @@ describe('list chips', () => {
     const root = stage(document, [listRows([OPP_A])]);
     const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
     const c = new AbortController();
-    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
     await tick(0);
     expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
     const chip = document.querySelector('dealsight-chip')!;
@@ -240,7 +243,7 @@ describe('list chips', () => {
     const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(win, 40)])));
     let changed: (() => void) | null = null;
     const c = new AbortController();
-    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
     await tick(0);
     const texts = () => Array.from(document.querySelectorAll('dealsight-chip'), (chip) => chip.shadowRoot!.querySelector('span')!.textContent);
     expect(texts()).toEqual(['Win 50%', 'Win 50%']);
@@ -257,7 +260,7 @@ describe('list chips', () => {
     stage(document, [listRows([OPP_B]), listRows([OPP_A, '0015g00000XyZabAAF'])]);
     const getScores = vi.fn(async () => ({}));
     const c = new AbortController();
-    startListChips({ doc: document, url: LIST_URL, signal: c.signal, getScores });
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores });
     await tick(0);
     expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
     c.abort();

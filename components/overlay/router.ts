@@ -1,4 +1,3 @@
-import { parseSalesforceUrl } from '../../lib/crm/salesforce/pages';
 import { logOnce } from './log';
 
 /**
@@ -11,20 +10,6 @@ export interface Features {
   list: (url: string, signal: AbortSignal) => void;
 }
 
-/**
- * The page's identity: navigations that keep it (a query or hash change on the same
- * record, a list filter) keep the features running; list views re-scan on their own.
- */
-export function pageKey(url: string, localhost: boolean): string | null {
-  const page = parseSalesforceUrl(url, { localhost });
-  if (page.kind === 'record') {
-    // Other objects' pages: nothing at all (a note on every Account or Contact page would be noise).
-    return page.object === 'Opportunity' ? `record:${page.id18}` : null;
-  }
-  if (page.kind === 'list') return page.object === 'Opportunity' ? `list:${page.object}` : null;
-  return null;
-}
-
 export interface Router {
   /** Call with every URL the tab shows (initial and each SPA navigation). */
   route: (url: string) => void;
@@ -32,7 +17,12 @@ export interface Router {
   stop: () => void;
 }
 
-export function createRouter(features: Features, options: { localhost: boolean; signal: AbortSignal }): Router {
+/**
+ * Runs one page's features at a time. `pageKey` is the CRM adapter's: navigations that keep
+ * the key (a query or hash change on the same record, a list filter) keep the features
+ * running; list views re-scan on their own.
+ */
+export function createRouter(features: Features, options: { pageKey: (url: string) => string | null; signal: AbortSignal }): Router {
   let key: string | null = null;
   let controller: AbortController | null = null;
   const stop = (): void => {
@@ -47,7 +37,7 @@ export function createRouter(features: Features, options: { localhost: boolean; 
       if (options.signal.aborted) return;
       let next: string | null = null;
       try {
-        next = pageKey(url, options.localhost);
+        next = options.pageKey(url);
       } catch (error) {
         logOnce('route', error);
       }

@@ -1,5 +1,4 @@
 import { guard } from './log';
-import { SELECTORS } from './selectors';
 
 export type CrmTheme = 'light' | 'dark';
 
@@ -15,15 +14,22 @@ export function luminanceOf(color: string): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** How a CRM marks its own dark theme (its adapter's `isDark`), and the attributes that switch it. */
+export interface ThemeRules {
+  isDark: (doc: Document) => boolean;
+  attributes: readonly string[];
+}
+
 /**
- * Salesforce's theme: SLDS's dark class on `<html>` first; otherwise the computed
- * background of the body (custom themes, Dark Reader-like tools). Light when unsure.
+ * The CRM's theme: its own dark marker first (SLDS's class, HubSpot's attribute);
+ * otherwise the computed background of the body (custom themes, Dark Reader-like tools).
+ * Light when unsure.
  */
-export function detectTheme(doc: Document): CrmTheme {
+export function detectTheme(doc: Document, rules: ThemeRules): CrmTheme {
   return guard(
     'theme',
     () => {
-      if (doc.documentElement.classList.contains(SELECTORS.darkClass)) return 'dark';
+      if (rules.isDark(doc)) return 'dark';
       const view = doc.defaultView;
       for (const el of [doc.body, doc.documentElement]) {
         if (!el || !view) continue;
@@ -37,17 +43,17 @@ export function detectTheme(doc: Document): CrmTheme {
 }
 
 /** Calls `onChange` when the theme changes (class, style or data attributes on `<html>` or `<body>`), until `signal` aborts. */
-export function watchTheme(doc: Document, signal: AbortSignal, onChange: (theme: CrmTheme) => void): void {
+export function watchTheme(doc: Document, rules: ThemeRules, signal: AbortSignal, onChange: (theme: CrmTheme) => void): void {
   if (signal.aborted) return;
-  let current = detectTheme(doc);
+  let current = detectTheme(doc, rules);
   const observer = new MutationObserver(() => {
-    const next = detectTheme(doc);
+    const next = detectTheme(doc, rules);
     if (next !== current) {
       current = next;
       onChange(next);
     }
   });
-  const options = { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] };
+  const options = { attributes: true, attributeFilter: [...new Set(['class', 'style', 'data-theme', ...rules.attributes])] };
   observer.observe(doc.documentElement, options);
   if (doc.body) observer.observe(doc.body, options);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

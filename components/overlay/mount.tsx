@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import type { PersonasLink, SimilarLink } from '../../components/panels';
 import type { BackgroundReplies } from '../../lib/messages';
-import { claimPage, waitForAnchor } from './anchor';
+import type { CrmAdapter } from './adapter';
 import { readCollapsed, writeCollapsed } from './collapsed';
-import { logOnce } from './log';
+import { guard, logOnce } from './log';
 import { OverlayPanel, type OverlayState } from './OverlayPanel';
-import { detectTheme, watchTheme } from './theme';
+import { detectTheme, watchTheme, type ThemeRules } from './theme';
+import { waitForElement } from './wait-for';
 
 /** A mounted host: the element to render into, and how to take it all out of the page. */
 export interface PanelHost {
@@ -21,6 +22,8 @@ export interface PanelHost {
 export type CreatePanelHost = (anchor: Element | null) => Promise<PanelHost>;
 
 export interface RecordOverlayOptions {
+  /** The CRM's pages: where the panel goes, its theme, its name in the copy. */
+  adapter: Pick<CrmAdapter, 'crm' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes'>;
   doc: Document;
   url: string;
   /** The record's identity (router.ts `pageKey`): a Lightning page kept for another record is not its anchor. */
@@ -51,7 +54,9 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
 
   let state: OverlayState = { kind: 'loading' };
   let collapsed = readCollapsed(options.storage);
-  let theme = detectTheme(doc);
+  const { adapter } = options;
+  const rules: ThemeRules = { isDark: adapter.isDark, attributes: adapter.themeAttributes };
+  let theme = detectTheme(doc, rules);
   let host: PanelHost | null = null;
   let floating = false;
   let request = 0;
@@ -61,6 +66,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
     try {
       render(
         <OverlayPanel
+          crm={adapter.crm}
           state={state}
           theme={theme}
           collapsed={collapsed}
@@ -109,9 +115,9 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
   load();
   options.onDataChanged?.(() => load(true), signal);
   const key = options.recordKey ?? url;
-  const anchor = await waitForAnchor(doc, signal, options.anchorTimeoutMs ?? 8000, key);
+  const anchor = await waitForElement(doc, () => guard('record anchor', () => adapter.findAnchor(doc, key), null), signal, options.anchorTimeoutMs ?? 8000);
   if (signal.aborted) return;
-  if (anchor) claimPage(doc, key);
+  if (anchor) guard('claim page', () => adapter.claimPage?.(doc, key), undefined);
   floating = anchor === null;
   try {
     host = await options.createHost(anchor);
@@ -134,7 +140,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
     return;
   }
   signal.addEventListener('abort', teardown, { once: true });
-  watchTheme(doc, signal, (next) => {
+  watchTheme(doc, rules, signal, (next) => {
     theme = next;
     draw();
   });

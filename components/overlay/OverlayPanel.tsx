@@ -1,9 +1,9 @@
-import { DealPanels, DealPanelsSkeleton, PanelError } from '../../components/panels';
-import type { PersonasLink, SimilarLink } from '../../components/panels';
-import { Button } from '../../components/ui/Button';
-import { EmptyState } from '../../components/ui/EmptyState';
-import { LocaleProvider } from '../../components/ui/locale';
-import { ThemeRoot } from '../../components/ui/ThemeRoot';
+import { DealPanels, DealPanelsSkeleton, PanelError } from '../panels';
+import type { PersonasLink, SimilarLink } from '../panels';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
+import { LocaleProvider } from '../ui/locale';
+import { ThemeRoot } from '../ui/ThemeRoot';
 import { t } from '../../lib/i18n';
 import type { ErrorCode } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
@@ -15,22 +15,21 @@ export type OverlayState =
   | { kind: 'panel'; panel: PanelData }
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
-/** The CRM's name in the states' copy. */
-const CRM = 'Salesforce';
-
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
-function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>): { title: string; body: string } {
+function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string): { title: string; body: string } {
   switch (code) {
     case 'not-connected':
-      return { title: t('overlay_notConnectedTitle', { crm: CRM }), body: t('overlay_notConnectedBody') };
+      return { title: t('overlay_notConnectedTitle', { crm }), body: t('overlay_notConnectedBody') };
     case 'session-expired':
-      return { title: t('overlay_sessionExpiredTitle', { crm: CRM }), body: t('overlay_sessionExpiredBody', { crm: CRM }) };
+      return { title: t('overlay_sessionExpiredTitle', { crm }), body: t('overlay_sessionExpiredBody', { crm }) };
     case 'no-api-access':
-      return { title: t('overlay_noApiTitle'), body: t('overlay_noApiBody', { crm: CRM }) };
+      return { title: t('overlay_noApiTitle'), body: t('overlay_noApiBody', { crm }) };
   }
 }
 
 export interface OverlayPanelProps {
+  /** The CRM's name in the states' copy. */
+  crm: string;
   state: OverlayState;
   theme: CrmTheme;
   collapsed: boolean;
@@ -77,7 +76,7 @@ function stateName(state: OverlayState): string {
   return 'loading';
 }
 
-function Body({ state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
+function Body({ crm, state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
   if (state.kind === 'loading') return <DealPanelsSkeleton />;
   if (state.kind === 'panel') {
     const connectionId = state.panel.connectionId;
@@ -107,7 +106,7 @@ function Body({ state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, 
     // 'not-synced' arrives as a PanelData state when the record is known; as a code, it is a plain message.
     return <PanelError message={message} onRetry={onRetry} />;
   }
-  const copy = codeCopy(code);
+  const copy = codeCopy(code, crm);
   return (
     <EmptyState
       name={code}

@@ -1,11 +1,12 @@
-import { objectOfId, toId18 } from '../../lib/crm/salesforce/ids';
 import type { RecordChip } from '../../lib/messages';
-import { activePage } from './anchor';
+import type { CrmAdapter } from './adapter';
+import { HOSTS } from './hosts';
 import { guard, logOnce } from './log';
-import { HOSTS, SELECTORS } from './selectors';
-import { detectTheme, watchTheme, type CrmTheme } from './theme';
+import { detectTheme, watchTheme, type CrmTheme, type ThemeRules } from './theme';
 
 export interface ListChipsOptions {
+  /** The CRM's pages: the record links of a view, and its theme. */
+  adapter: Pick<CrmAdapter, 'listLinks' | 'isDark' | 'themeAttributes'>;
   doc: Document;
   url: string;
   signal: AbortSignal;
@@ -64,36 +65,19 @@ function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme
   return host;
 }
 
-/** The opportunity links of the list rows on screen, with their 18-character ids. */
-export function listLinks(doc: Document): Array<{ link: Element; id: string }> {
-  return guard(
-    'list rows',
-    () => {
-      const scope = activePage(doc) ?? doc;
-      const out: Array<{ link: Element; id: string }> = [];
-      for (const row of Array.from(scope.querySelectorAll(SELECTORS.listRow))) {
-        const link = row.querySelector(SELECTORS.listRecordLink);
-        const raw = link?.getAttribute(SELECTORS.listRecordIdAttribute);
-        const id = raw ? toId18(raw) : null;
-        if (link && id && objectOfId(id) === 'Opportunity') out.push({ link, id });
-      }
-      return out;
-    },
-    [],
-  );
-}
-
 /**
- * Win Potential and Repeat Buyer Potential chips after the record names of a list view.
+ * Win Potential and Repeat Buyer Potential chips after the record names of a list or board view.
  * Scans now and whenever rows are added (debounced), asks only for ids it has not asked
  * for, and removes every chip when `signal` aborts.
  */
 export function startListChips(options: ListChipsOptions): void {
-  const { doc, url, signal } = options;
+  const { doc, url, signal, adapter } = options;
   if (signal.aborted) return;
+  const rules: ThemeRules = { isDark: adapter.isDark, attributes: adapter.themeAttributes };
+  const listLinks = (d: Document) => guard('list rows', () => adapter.listLinks(d), []);
   const scores = new Map<string, RecordChip | null>();
   const chips = new Set<HTMLElement>();
-  let theme = detectTheme(doc);
+  let theme = detectTheme(doc, rules);
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped when the store changes: chips of an older version are replaced as new scores arrive. */
   let version = 0;
@@ -146,7 +130,7 @@ export function startListChips(options: ListChipsOptions): void {
     scores.clear();
     scan();
   }, signal);
-  watchTheme(doc, signal, (next) => {
+  watchTheme(doc, rules, signal, (next) => {
     theme = next;
     for (const chip of chips) chip.dataset.theme = next;
   });

@@ -1,0 +1,112 @@
+/**
+ * A CRM content script's whole life, shared by Salesforce and HubSpot: route each URL the
+ * tab shows to its feature (a record's panels, a view's chips) with the CRM's adapter;
+ * panels live in WXT shadow-root UIs (inline after the adapter's anchor, or floating at
+ * the right edge); the background's "data changed" makes shown panels and chips ask
+ * again. Holds no data: everything comes from the background (lib/messages.ts).
+ */
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '../../lib/client';
+import { isEventToContent } from '../../lib/messages';
+import type { CrmAdapter } from './adapter';
+import { HOSTS } from './hosts';
+import { startListChips } from './list-chips';
+import { logOnce } from './log';
+import { startRecordOverlay, type CreatePanelHost } from './mount';
+import { createRouter } from './router';
+
+/** WXT's shadow-root UI: inline after the anchor, or fixed at the right edge. */
+function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
+  return async (anchor) => {
+    const ui = await createShadowRootUi(ctx, {
+      name: HOSTS.panel,
+      position: 'inline',
+      anchor: anchor ?? document.body,
+      append: anchor ? 'after' : 'last',
+      onMount: (container, _shadow, host) => {
+        if (!anchor) {
+          Object.assign(host.style, { position: 'fixed', top: '6rem', right: '0', width: 'min(380px, 90vw)', zIndex: '2147483000' });
+        }
+        return container;
+      },
+    });
+    ui.mount();
+    return { container: ui.uiContainer, remove: () => ui.remove() };
+  };
+}
+
+export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void {
+  let storage: Storage | null = null;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = null;
+  }
+  const createHost = panelHostFactory(ctx);
+  // The background says when a sync or training finished: shown panels ask again.
+  const dataListeners = new Set<() => void>();
+  const onMessage = (message: unknown, sender: { id?: string }): undefined => {
+    if (sender.id !== browser.runtime.id || !isEventToContent(message)) return undefined;
+    for (const listener of [...dataListeners]) listener();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  const onDataChanged = (listener: () => void, signal: AbortSignal): void => {
+    dataListeners.add(listener);
+    signal.addEventListener('abort', () => dataListeners.delete(listener), { once: true });
+  };
+  const router = createRouter(
+    {
+      record: (url, signal, recordKey) => {
+        void startRecordOverlay({
+          adapter,
+          doc: document,
+          url,
+          recordKey,
+          signal,
+          createHost,
+          storage,
+          getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
+          linkFor: (deal) => adapter.recordUrl(location.origin, deal.id),
+          onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
+          onDataChanged,
+          // The extension's pages are not web-accessible: the href is for "copy link" only; a click asks the background.
+          personasLinkFor: (connectionId, personaId) => ({
+            href: browser.runtime.getURL('/personas.html'),
+            open: () =>
+              void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(() => undefined),
+          }),
+          locale: navigator.language,
+        });
+      },
+      list: (url, signal) =>
+        startListChips({
+          adapter,
+          doc: document,
+          url,
+          signal,
+          onDataChanged,
+          getScores: async (pageUrl, ids) => {
+            const reply = await sendToBackground({ type: 'get-record-scores', url: pageUrl, ids });
+            if (!reply.ok) throw new Error(reply.error);
+            return reply.scores;
+          },
+        }),
+    },
+    { pageKey: (url) => adapter.pageKey(url), signal: ctx.signal },
+  );
+  try {
+    router.route(location.href);
+  } catch (error) {
+    logOnce('route', error);
+  }
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => router.route(newUrl.href));
+  // Also poll: in Chromium the Navigation API's 'navigate' event that WXT listens to did
+  // not reach this isolated world for the page's own history.pushState (seen in the e2e
+  // test). route() is a URL parse and returns at once when the page is the same.
+  ctx.setInterval(() => router.route(location.href), 500);
+  ctx.addEventListener(window, 'popstate', () => router.route(location.href));
+}
