@@ -11,7 +11,7 @@ import type { SalesforceError } from './errors';
 import { toId18 } from './ids';
 import { mapOpportunity, readContactRoleRows, readHistoryRows, readLineItemRows, readUserRows, type MapContext, type UserRow } from './map';
 import { chunk, contactRolesSoql, historySoql, lineItemsSoql, opportunitiesByIdSoql, usersSoql } from './soql';
-import { readText, valueAt } from './values';
+import { readText, valueAt } from '../shared/values';
 
 export interface RejectedRecord {
   id: string | null;
