@@ -242,17 +242,4 @@ export function customFieldChoices(opportunity: DescribeSObject): CustomFieldCho
   return choices.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** The attribute map with each attribute's share of filled values over `opportunities`. */
-export function attributeFields(opportunities: readonly Opportunity[], specs: readonly AttributeSpec[]): AttributeField[] {
-  return specs.map((s) => {
-    let filled = 0;
-    for (const o of opportunities) if (o.attributes[s.key] != null) filled++;
-    return { key: s.key, label: s.label, kind: s.kind, coverage: opportunities.length === 0 ? 0 : filled / opportunities.length };
-  });
-}
-
-/** The field mapping the store keeps for a connection: the attributes and the ones set at the close. */
-export function fieldMapping(opportunities: readonly Opportunity[], specs: readonly AttributeSpec[]): { fields: AttributeField[]; leaky: LeakyAttribute[] } {
-  const fields = attributeFields(opportunities, specs);
-  return { fields, leaky: knownOnlyAtClose(fields) };
-}
+export { attributeFields, fieldMapping } from '../shared/attributes';
