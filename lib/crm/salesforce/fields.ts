@@ -4,8 +4,8 @@
  * that the org lacks (Territory2Id without Sales Territories, CurrencyIsoCode in a
  * single-currency org) is left out instead of failing the whole query.
  */
-import { knownOnlyAtClose, type LeakyAttribute } from '../leakage';
-import { WELL_KNOWN_ATTRIBUTES, WELL_KNOWN_LABELS, type AttributeField, type AttributeKind, type Opportunity } from '../opportunity';
+import { knownOnlyAtClose } from '../leakage';
+import { WELL_KNOWN_ATTRIBUTES, WELL_KNOWN_LABELS, type AttributeKind } from '../opportunity';
 import { attributeKindOf, findField, hasChild, type DescribeSObject } from './describe';
 import { SalesforceError } from './errors';
 
