@@ -7,9 +7,11 @@
 import { readDescribe, type DescribeSObject } from './describe';
 import { errorFromReply, isRetryable, networkError, SalesforceError, unreadableReply } from './errors';
 import { limitsFromResource, parseLimitInfo, type ApiLimits } from './limits';
-import { abortReason, backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from './retry';
+import { exchange, NoReply, type Reply } from '../shared/exchange';
+import type { FetchLike } from '../shared/fetch';
+import { abortReason, backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from '../shared/retry';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface SalesforceClientOptions {
   /** The org's API origin, from `findSession` (`https://acme.my.salesforce.com`). */
@@ -71,8 +73,6 @@ export const MAX_KNOWN_VERSION = 66;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const MIN_BATCH = 200;
 export const MAX_BATCH = 2000;
-
-class Timeout extends Error {}
 
 export class SalesforceClient {
   readonly apiBase: string;
@@ -243,31 +243,19 @@ export class SalesforceClient {
   }
 
   /** One HTTP exchange, reply body included, under the timeout. */
-  private async exchange(url: string, extra: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; headers: Headers; text: string }> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(abortReason(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Timeout()), this.timeoutMs);
+  private async exchange(url: string, extra: Record<string, string>, signal?: AbortSignal): Promise<Reply> {
+    const init: RequestInit = {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${this.sid}`, Accept: 'application/json', ...extra },
+      // The session travels in the Authorization header only; cookies would add nothing but ambiguity.
+      credentials: 'omit',
+      redirect: 'manual',
+    };
     try {
-      // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global.
-      const fetchFn = this.fetchFn;
-      const response = await fetchFn(url, {
-        method: 'GET',
-        headers: { Authorization: `Bearer ${this.sid}`, Accept: 'application/json', ...extra },
-        signal: controller.signal,
-        // The session travels in the Authorization header only; cookies would add nothing but ambiguity.
-        credentials: 'omit',
-        redirect: 'manual',
-      });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text };
-    } catch (cause) {
-      if (signal?.aborted) throw abortReason(signal);
-      const timedOut = controller.signal.reason instanceof Timeout;
-      throw networkError(new URL(url).host, this.describeRequest(url), cause, timedOut ? this.timeoutMs : null);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      return await exchange(this.fetchFn, url, init, this.timeoutMs, signal);
+    } catch (error) {
+      if (!(error instanceof NoReply)) throw error;
+      throw networkError(new URL(url).host, this.describeRequest(url), error.cause, error.timeoutMs);
     }
   }
 

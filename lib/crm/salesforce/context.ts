@@ -10,7 +10,7 @@ import { customFieldChoices, planFields, type CustomFieldChoice, type CustomFiel
 import { toId18 } from './ids';
 import { stagesSoql } from './soql';
 import { readStages, StageIndex, type StageInfo } from './stages';
-import { readText } from './values';
+import { readText } from '../shared/values';
 
 export interface OrgInfo {
   id: string;

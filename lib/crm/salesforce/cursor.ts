@@ -6,6 +6,7 @@
  * only for servers that do not order the pages.
  */
 import type { IsoDate } from '../opportunity';
+import { readSavedJson } from '../shared/saved';
 
 export interface SyncCursor {
   v: 1;
@@ -31,14 +32,9 @@ export function encodeCursor(cursor: SyncCursor): string {
 
 /** The cursor, or null with the reason when the text is not one this version wrote. */
 export function decodeCursor(text: string): { cursor: SyncCursor } | { reason: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { reason: 'the saved resume point is not readable' };
-  }
-  if (value === null || typeof value !== 'object') return { reason: 'the saved resume point is not readable' };
-  const c = value as Partial<SyncCursor>;
+  const read = readSavedJson(text);
+  if ('reason' in read) return read;
+  const c = read.value as Partial<SyncCursor>;
   const okAfter = c.after === null || (typeof c.after === 'object' && typeof c.after?.modstamp === 'string' && typeof c.after.id === 'string');
   if (
     c.v !== 1 ||

@@ -4,8 +4,8 @@
  * that the org lacks (Territory2Id without Sales Territories, CurrencyIsoCode in a
  * single-currency org) is left out instead of failing the whole query.
  */
-import { knownOnlyAtClose, type LeakyAttribute } from '../leakage';
-import { WELL_KNOWN_ATTRIBUTES, WELL_KNOWN_LABELS, type AttributeField, type AttributeKind, type Opportunity } from '../opportunity';
+import { knownOnlyAtClose } from '../leakage';
+import { WELL_KNOWN_ATTRIBUTES, WELL_KNOWN_LABELS, type AttributeKind } from '../opportunity';
 import { attributeKindOf, findField, hasChild, type DescribeSObject } from './describe';
 import { SalesforceError } from './errors';
 
@@ -242,17 +242,4 @@ export function customFieldChoices(opportunity: DescribeSObject): CustomFieldCho
   return choices.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** The attribute map with each attribute's share of filled values over `opportunities`. */
-export function attributeFields(opportunities: readonly Opportunity[], specs: readonly AttributeSpec[]): AttributeField[] {
-  return specs.map((s) => {
-    let filled = 0;
-    for (const o of opportunities) if (o.attributes[s.key] != null) filled++;
-    return { key: s.key, label: s.label, kind: s.kind, coverage: opportunities.length === 0 ? 0 : filled / opportunities.length };
-  });
-}
-
-/** The field mapping the store keeps for a connection: the attributes and the ones set at the close. */
-export function fieldMapping(opportunities: readonly Opportunity[], specs: readonly AttributeSpec[]): { fields: AttributeField[]; leaky: LeakyAttribute[] } {
-  const fields = attributeFields(opportunities, specs);
-  return { fields, leaky: knownOnlyAtClose(fields) };
-}
+export { attributeFields, fieldMapping } from '../shared/attributes';

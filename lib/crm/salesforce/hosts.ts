@@ -11,14 +11,9 @@
  * every example, and that no example is claimed by two rules.
  */
 
-export interface HostOptions {
-  /**
-   * Treat `localhost` and `127.0.0.1` as an org whose API is the page's own origin (the
-   * e2e contract in design.md). Production manifests never match these hosts, so the
-   * default only matters to the e2e build and the tests.
-   */
-  localhost?: boolean;
-}
+import { isLocalHost, parseUrl as parse, type HostOptions } from '../shared/hosts';
+
+export { isLocalHost, type HostOptions };
 
 export interface HostRule {
   name: string;
@@ -130,24 +125,8 @@ export const HOST_RULES: readonly HostRule[] = [
   },
 ];
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 /** Microsoft Defender for Cloud Apps proxies Salesforce as `<host>.mcas.ms`. */
 const MCAS_SUFFIX = /\.mcas\.ms$/;
-
-function parse(url: string | URL): URL | null {
-  if (url instanceof URL) return url;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the URL is on localhost or 127.0.0.1 (any port, http or https). */
-export function isLocalHost(url: string | URL): boolean {
-  const u = parse(url);
-  return u !== null && (u.protocol === 'http:' || u.protocol === 'https:') && LOCAL_HOSTS.has(u.hostname);
-}
 
 /** The rule that claims a hostname, with its match. */
 export function matchHostRule(hostname: string): { rule: HostRule; match: RegExpExecArray } | null {

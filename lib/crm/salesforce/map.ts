@@ -18,7 +18,7 @@ import type { SalesforceRecord } from './client';
 import type { AttributeSpec, FieldPlan } from './fields';
 import { toId18 } from './ids';
 import type { StageIndex } from './stages';
-import { readBoolean, readDate, readDateTime, readName, readNumber, readText, valueAt } from './values';
+import { readBoolean, readDate, readDateTime, readName, readNumber, readText, valueAt } from '../shared/values';
 
 export interface HistoryRow {
   id: string;

@@ -10,8 +10,9 @@ import { isOptionalFailure, isUnsupported, type SalesforceContext } from './cont
 import type { SalesforceError } from './errors';
 import { toId18 } from './ids';
 import { mapOpportunity, readContactRoleRows, readHistoryRows, readLineItemRows, readUserRows, type MapContext, type UserRow } from './map';
-import { chunk, contactRolesSoql, historySoql, lineItemsSoql, opportunitiesByIdSoql, usersSoql } from './soql';
-import { readText, valueAt } from './values';
+import { chunk } from '../shared/chunk';
+import { IN_CHUNK, contactRolesSoql, historySoql, lineItemsSoql, opportunitiesByIdSoql, usersSoql } from './soql';
+import { readText, valueAt } from '../shared/values';
 
 export interface RejectedRecord {
   id: string | null;
@@ -92,7 +93,7 @@ async function readRelation(
 ): Promise<SalesforceRecord[]> {
   const { label, soql, optional } = RELATIONS[relation];
   const records: SalesforceRecord[] = [];
-  for (const part of chunk(ids)) {
+  for (const part of chunk(ids, IN_CHUNK)) {
     if (state.disabled.has(relation)) break;
     try {
       records.push(...(await client.queryRecords(soql(part), { signal })));
@@ -134,7 +135,7 @@ async function readMissingUsers(
     const ids = [...wanted];
     wanted.clear();
     try {
-      for (const part of chunk(ids)) {
+      for (const part of chunk(ids, IN_CHUNK)) {
         for (const [id, user] of readUserRows(await client.queryRecords(usersSoql(part), { signal }))) {
           users.set(id, user);
           if (user.managerId !== null) want(user.managerId);
@@ -165,7 +166,7 @@ export async function fetchOpportunities(
     return id18;
   });
   const records: SalesforceRecord[] = [];
-  for (const part of chunk([...new Set(wanted)])) records.push(...(await client.queryRecords(opportunitiesByIdSoql(context.plan.select, part), { signal })));
+  for (const part of chunk([...new Set(wanted)], IN_CHUNK)) records.push(...(await client.queryRecords(opportunitiesByIdSoql(context.plan.select, part), { signal })));
   const batch = await mapBatch(client, context, records, new RelatedState(), signal);
   const found = new Set([...batch.opportunities.map((o) => o.id), ...batch.rejected.map((r) => r.id)]);
   return { ...batch, missing: wanted.filter((id) => !found.has(id)) };

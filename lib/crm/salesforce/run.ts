@@ -8,7 +8,7 @@ import type { SalesforceContext } from './context';
 import { compareKeys, encodeCursor, type SyncCursor } from './cursor';
 import { toId18 } from './ids';
 import { mapBatch, RelatedState, type MappedBatch, type RejectedRecord } from './related';
-import { readDateTime, readText } from './values';
+import { readDateTime, readText } from '../shared/values';
 
 type Key = { modstamp: string; id: string };
 

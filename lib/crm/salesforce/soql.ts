@@ -65,20 +65,7 @@ export function soqlField(path: string): string {
 /** Splits ids for IN lists: 200 ids of 18 characters keep a GET URL near 5 KB, far below Salesforce's 16 KB. */
 export const IN_CHUNK = 200;
 
-export function chunk<T>(items: readonly T[], size: number = IN_CHUNK): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
-/** The day `years` years before `now` (UTC); 29 February falls back to the 28th. */
-export function closedSinceDate(now: Date, years: number): IsoDate {
-  if (!Number.isInteger(years) || years < 1 || years > 50) throw new RangeError(`years must be a whole number from 1 to 50, not ${years}`);
-  const y = now.getUTCFullYear() - years;
-  const m = now.getUTCMonth();
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(now.getUTCDate(), lastDay))).toISOString().slice(0, 10);
-}
+export { closedSinceDate } from '../shared/window';
 
 export interface OpportunityQuery {
   /** Field paths to select (validated). */

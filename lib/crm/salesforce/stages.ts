@@ -6,7 +6,7 @@
  */
 import { normalizeLabel } from '../opportunity';
 import type { SalesforceRecord } from './client';
-import { readBoolean, readNumber, readText } from './values';
+import { readBoolean, readNumber, readText } from '../shared/values';
 
 export interface StageInfo {
   /** The label the org shows (MasterLabel). */

@@ -15,11 +15,11 @@ import { fieldMapping, type CustomFieldChoice, type CustomFieldInput, type Field
 import { toId18 } from './ids';
 import type { ApiLimits } from './limits';
 import type { RejectedRecord } from './related';
-import { throwIfAborted } from './retry';
+import { throwIfAborted } from '../shared/retry';
 import { SyncRun } from './run';
 import { closedSinceDate, deletedOpportunitiesSoql, opportunitiesSoql } from './soql';
 import type { StageInfo } from './stages';
-import { readDateTime, readText } from './values';
+import { readDateTime, readText } from '../shared/values';
 
 export { prepareSalesforce, type OrgInfo, type SalesforceContext, type SyncProgress, type SyncStep } from './context';
 export { fetchOpportunities, type RejectedRecord } from './related';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SalesforceClient, type SalesforceClientOptions } from '../../../lib/crm/salesforce/client';
 import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { parseLimitInfo } from '../../../lib/crm/salesforce/limits';
-import { backoffDelay, DEFAULT_RETRY, retryAfterMs } from '../../../lib/crm/salesforce/retry';
+import { backoffDelay, DEFAULT_RETRY, retryAfterMs } from '../../../lib/crm/shared/retry';
 import { json, recordingFetch, recordingSleep, sfError, type Handler } from './fake-fetch';
 
 const BASE = 'https://acme.my.salesforce.com';

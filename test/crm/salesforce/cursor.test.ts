@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareKeys, decodeCursor, encodeCursor, type SyncCursor } from '../../../lib/crm/salesforce/cursor';
-import { sleep } from '../../../lib/crm/salesforce/retry';
+import { sleep } from '../../../lib/crm/shared/retry';
 
 const cursor: SyncCursor = {
   v: 1,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { chunk } from '../../../lib/crm/shared/chunk';
 import {
-  chunk,
+  IN_CHUNK,
   closedSinceDate,
   contactRolesSoql,
   deletedOpportunitiesSoql,
@@ -78,6 +79,6 @@ describe('queries', () => {
   it('chunks id lists', () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunk([], 2)).toEqual([]);
-    expect(chunk(Array.from({ length: 401 }, (_, i) => i)).map((c) => c.length)).toEqual([200, 200, 1]);
+    expect(chunk(Array.from({ length: 401 }, (_, i) => i), IN_CHUNK).map((c) => c.length)).toEqual([200, 200, 1]);
   });
 });

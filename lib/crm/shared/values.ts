@@ -1,13 +1,15 @@
 /**
  * Reading field values off API records without trusting them: a server of our own, a
- * proxy or an odd org can send a number as text, a date with an offset, or an object
+ * proxy or an odd org or portal can send a number as text, a date with an offset, or an object
  * where a string belongs. Each reader returns null for what it cannot read.
  */
 import type { IsoDate } from '../opportunity';
-import type { SalesforceRecord } from './client';
+
+/** A record as an API sends it: fields by name, related records nested. */
+export type ApiRecord = Record<string, unknown>;
 
 /** The value at a field path (`Account.Industry`); undefined when the record lacks the path, null when it is empty. */
-export function valueAt(record: SalesforceRecord, path: string): unknown {
+export function valueAt(record: ApiRecord, path: string): unknown {
   let current: unknown = record;
   for (const part of path.split('.')) {
     if (current === null) return null;
@@ -20,7 +22,7 @@ export function valueAt(record: SalesforceRecord, path: string): unknown {
 }
 
 /** Whether the record carries the path at all (null counts as carried). */
-export function hasPath(record: SalesforceRecord, path: string): boolean {
+export function hasPath(record: ApiRecord, path: string): boolean {
   return valueAt(record, path) !== undefined;
 }
 

@@ -1,7 +1,7 @@
 /**
- * How long to wait before asking Salesforce again: what it said in Retry-After when it
- * said it, else exponential backoff with jitter so that several tabs or orgs do not
- * retry in step.
+ * How long to wait before asking a CRM again: what it said in Retry-After when it said
+ * it, else exponential backoff with jitter so that several tabs or connections do not
+ * retry in step. Shared by the Salesforce and HubSpot clients.
  */
 
 export interface RetryPolicy {
@@ -54,7 +54,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** The error an aborted signal carries, or a standard AbortError. */
 export function abortReason(signal: AbortSignal | undefined): unknown {
-  return signal?.reason ?? new DOMException('The Salesforce sync was cancelled.', 'AbortError');
+  return signal?.reason ?? new DOMException('The sync was cancelled.', 'AbortError');
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -1,0 +1,298 @@
+/**
+ * A small HubSpot API client for the background's job runner: the private app token as a
+ * Bearer token, typed errors, backoff on 429 and 5xx guided by HubSpot's rate-limit headers
+ * and Retry-After, and a pacer that keeps search under its own limit. HTTP goes through the
+ * injected `fetch`, waiting through the injected `sleep` and time through `now`, so tests
+ * see every request and every wait; nothing here touches `browser.*`.
+ */
+import { chunk } from '../shared/chunk';
+import { exchange, NoReply, type Reply } from '../shared/exchange';
+import type { FetchLike } from '../shared/fetch';
+import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from '../shared/retry';
+import { type ApiRecord } from '../shared/values';
+import { errorFromReply, HubSpotError, isRetryable, MESSAGES, networkError, unreadableReply } from './errors';
+import { parseRateLimit, windowWaitMs, type RateLimitInfo } from './limits';
+import { Pacer } from './pacer';
+
+export const DEFAULT_API_BASE = 'https://api.hubapi.com';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Search: 5 requests a second per portal; 4 leaves room for another tab. */
+export const SEARCH_PER_SECOND = 4;
+/** Objects per batch read (HubSpot's limit for /batch/read). */
+export const BATCH_READ_SIZE = 100;
+/** Ids per associations batch read (HubSpot's limit for v4 /batch/read is 1,000). */
+export const ASSOCIATION_BATCH_SIZE = 1000;
+
+export interface HubSpotClientOptions {
+  /** The private app's access token: sent as `Authorization: Bearer`, never logged. */
+  token: string;
+  fetch: FetchLike;
+  /** `https://api.hubapi.com`, or the page's own origin in e2e mode (see `apiBaseFor`). */
+  apiBase?: string;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Epoch ms: Retry-After dates and the search pacer. */
+  now?: () => number;
+  /** 0 ≤ x < 1, for backoff jitter. */
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** Search requests per second (default 4). */
+  searchPerSecond?: number;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  error: HubSpotError;
+}
+
+/** A CRM object as HubSpot sends it: `{ id, properties: { name: string | null }, createdAt, updatedAt, archived }`. */
+export interface HubSpotObject {
+  id: string;
+  properties: Record<string, string | null>;
+  archived?: boolean;
+  archivedAt?: string | null;
+  updatedAt?: string | null;
+}
+
+export interface SearchPage {
+  total: number;
+  results: HubSpotObject[];
+  /** The next page's `after`, or null on the last page. */
+  after: string | null;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Paced as a search request. */
+  search?: boolean;
+}
+
+export class HubSpotClient {
+  readonly apiBase: string;
+  /** The last reply's rate-limit headers; null until one carried them. */
+  lastRateLimit: RateLimitInfo | null = null;
+  private lastRateLimitAt = 0;
+  private readonly token: string;
+  private readonly fetchFn: FetchLike;
+  private readonly sleepFn: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly policy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly onRetry: ((info: RetryInfo) => void) | undefined;
+  private readonly searchPacer: Pacer;
+
+  constructor(options: HubSpotClientOptions) {
+    let base: URL;
+    try {
+      base = new URL(options.apiBase ?? DEFAULT_API_BASE);
+    } catch {
+      throw new TypeError(`HubSpotClient: apiBase "${options.apiBase}" is not a URL`);
+    }
+    this.apiBase = base.origin;
+    this.token = (options.token ?? '').trim();
+    this.fetchFn = options.fetch;
+    this.sleepFn = options.sleep ?? realSleep;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.onRetry = options.onRetry;
+    this.searchPacer = new Pacer({ limit: options.searchPerSecond ?? SEARCH_PER_SECOND, intervalMs: 1000, now: this.now, sleep: this.sleepFn });
+  }
+
+  get(path: string, options: RequestOptions = {}): Promise<unknown> {
+    return this.request('GET', path, undefined, options);
+  }
+
+  post(path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+    return this.request('POST', path, body, options);
+  }
+
+  /**
+   * One API call, parsed JSON back, retrying 429 (but the daily limit) and 5xx. Throws
+   * HubSpotError, or the signal's reason when aborted.
+   */
+  async request(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+    const { signal } = options;
+    const url = new URL(path, this.apiBase).href;
+    const request = `${method} ${new URL(url).pathname}`;
+    if (this.token === '') throw new HubSpotError('token-missing', MESSAGES.tokenMissing, { request });
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted(signal);
+      await this.respectWindow(signal);
+      if (options.search) await this.searchPacer.take(signal);
+      let error: HubSpotError;
+      try {
+        const reply = await this.exchange(method, url, body, request, signal);
+        const limits = parseRateLimit(reply.headers);
+        if (limits !== null) {
+          this.lastRateLimit = limits;
+          this.lastRateLimitAt = this.now();
+        }
+        if (reply.status >= 200 && reply.status < 300) return parseJson(reply.text, request, reply.status);
+        error = errorFromReply(reply.status, reply.text, request, this.lastRateLimit, retryAfterMs(reply.headers.get('Retry-After'), this.now()));
+        if (!isRetryable(error, this.lastRateLimit)) throw error;
+      } catch (thrown) {
+        if (signal?.aborted) throw signal.reason;
+        if (!(thrown instanceof HubSpotError) || thrown.state !== 'network') throw thrown;
+        error = thrown;
+      }
+      if (attempt >= this.policy.maxAttempts) throw error;
+      // Retry-After when said; a spent window waits the window; else exponential backoff.
+      const windowMs = error.status === 429 ? windowWaitMs(this.lastRateLimit) : null;
+      const delayMs = error.retryAfterMs ?? windowMs ?? backoffDelay(attempt, this.policy, this.random);
+      if (delayMs > this.policy.maxDelayMs) throw error;
+      this.onRetry?.({ attempt, delayMs, error });
+      await this.sleepFn(delayMs, signal);
+    }
+  }
+
+  /** A reply that said its window is spent: wait the window out before the next request. */
+  private async respectWindow(signal: AbortSignal | undefined): Promise<void> {
+    const windowMs = windowWaitMs(this.lastRateLimit);
+    if (windowMs === null) return;
+    const waitMs = this.lastRateLimitAt + windowMs - this.now();
+    this.lastRateLimit = null;
+    if (waitMs > 0) await this.sleepFn(waitMs, signal);
+  }
+
+  private async exchange(method: string, url: string, body: unknown, request: string, signal?: AbortSignal): Promise<Reply> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const init: RequestInit = { method, headers, credentials: 'omit', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    try {
+      return await exchange(this.fetchFn, url, init, this.timeoutMs, signal);
+    } catch (error) {
+      if (!(error instanceof NoReply)) throw error;
+      throw networkError(new URL(url).host, request, error.cause, error.timeoutMs);
+    }
+  }
+
+  /** `POST /crm/v3/objects/{type}/search`, paced. */
+  async search(objectType: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchPage> {
+    const path = `/crm/v3/objects/${objectType}/search`;
+    const reply = await this.post(path, body, { signal, search: true });
+    const o = asObject(reply);
+    if (o === null || !Array.isArray(o.results)) throw unreadableReply(`POST ${path}`, 'the search result has no results list');
+    const results = o.results.flatMap((r) => readObject(r) ?? []);
+    const total = typeof o.total === 'number' && Number.isFinite(o.total) ? o.total : results.length;
+    return { total, results, after: nextAfter(o) };
+  }
+
+  /** Every page of a GET list (`results` + `paging.next.after`), e.g. owners or archived deals. */
+  async listAll(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<ApiRecord[]> {
+    const all: ApiRecord[] = [];
+    let after: string | null = null;
+    do {
+      const query = new URLSearchParams({ ...params, ...(after === null ? {} : { after }) });
+      const reply = asObject(await this.get(`${path}?${query}`, { signal }));
+      if (reply === null || !Array.isArray(reply.results)) throw unreadableReply(`GET ${path}`, 'the list has no results');
+      for (const r of reply.results) if (asObject(r) !== null) all.push(r as ApiRecord);
+      after = nextAfter(reply);
+    } while (after !== null);
+    return all;
+  }
+
+  /** `POST /crm/v3/objects/{type}/batch/read` in batches of 100 ids; ids HubSpot does not find are left out. */
+  async batchRead(objectType: string, ids: readonly string[], properties: readonly string[], signal?: AbortSignal): Promise<HubSpotObject[]> {
+    const path = `/crm/v3/objects/${objectType}/batch/read`;
+    const found: HubSpotObject[] = [];
+    for (const part of chunk([...new Set(ids)], BATCH_READ_SIZE)) {
+      const reply = asObject(await this.post(path, { properties, inputs: part.map((id) => ({ id })) }, { signal }));
+      if (reply === null || !Array.isArray(reply.results)) throw unreadableReply(`POST ${path}`, 'the batch has no results');
+      for (const r of reply.results) {
+        const object = readObject(r);
+        if (object !== null) found.push(object);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The associated ids of each `from` id, through `POST /crm/v4/associations/{from}/{to}/batch/read`,
+   * following a record's own `paging.next.after` when it has more. Ids in association order;
+   * `primary` holds those whose association carries HubSpot's "Primary" label.
+   */
+  async associations(from: string, to: string, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, AssociatedIds>> {
+    const path = `/crm/v4/associations/${from}/${to}/batch/read`;
+    const out = new Map<string, AssociatedIds>();
+    let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
+    while (inputs.length > 0) {
+      const more: { id: string; after: string }[] = [];
+      for (const part of chunk(inputs, ASSOCIATION_BATCH_SIZE)) {
+        const reply = asObject(await this.post(path, { inputs: part }, { signal }));
+        if (reply === null || !Array.isArray(reply.results)) throw unreadableReply(`POST ${path}`, 'the batch has no results');
+        for (const r of reply.results) {
+          const o = asObject(r);
+          const fromId = idText(asObject(o?.from)?.id);
+          if (o === null || fromId === null) continue;
+          const entry = out.get(fromId) ?? { ids: [], primary: [] };
+          out.set(fromId, entry);
+          for (const t of Array.isArray(o.to) ? o.to : []) {
+            const target = asObject(t);
+            const toId = idText(target?.toObjectId);
+            if (toId === null || entry.ids.includes(toId)) continue;
+            entry.ids.push(toId);
+            const types = Array.isArray(target?.associationTypes) ? target.associationTypes : [];
+            if (types.some((a) => /^primary$/i.test(String(asObject(a)?.label ?? '')))) entry.primary.push(toId);
+          }
+          const after = nextAfter(o);
+          if (after !== null) more.push({ id: fromId, after });
+        }
+      }
+      inputs = more;
+    }
+    return out;
+  }
+}
+
+export interface AssociatedIds {
+  ids: string[];
+  primary: string[];
+}
+
+function parseJson(text: string, request: string, status: number): unknown {
+  if (status === 204 || text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw unreadableReply(request, 'it is not valid JSON', status);
+  }
+}
+
+export function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** HubSpot ids are numeric strings; some replies send numbers. */
+export function idText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return value.trim();
+  return null;
+}
+
+function nextAfter(o: Record<string, unknown>): string | null {
+  const after = asObject(asObject(o.paging)?.next)?.after;
+  return typeof after === 'string' && after !== '' ? after : typeof after === 'number' ? String(after) : null;
+}
+
+/** An object of a reply, its properties as text; null when it has no id. */
+export function readObject(value: unknown): HubSpotObject | null {
+  const o = asObject(value);
+  const id = idText(o?.id);
+  if (o === null || id === null) return null;
+  const properties: Record<string, string | null> = {};
+  for (const [key, v] of Object.entries(asObject(o.properties) ?? {})) {
+    properties[key] = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+  }
+  return {
+    id,
+    properties,
+    archived: o.archived === true,
+    archivedAt: typeof o.archivedAt === 'string' ? o.archivedAt : null,
+    updatedAt: typeof o.updatedAt === 'string' ? o.updatedAt : null,
+  };
+}

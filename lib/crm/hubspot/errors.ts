@@ -1,0 +1,169 @@
+/**
+ * Every way a HubSpot call fails, as one typed error whose `state` tells the UI which
+ * screen to show and whose `message` tells the user what fixes it. HubSpot's error body is
+ * `{ status: 'error', message, category, errors?: [{ message, context }], policyName? }`:
+ * 401 carries INVALID_AUTHENTICATION or EXPIRED_AUTHENTICATION, 403 MISSING_SCOPES with the
+ * scopes in `errors[].context`, 429 RATE_LIMITS with the policy (DAILY, SECONDLY, …).
+ * https://developers.hubspot.com/docs/api/error-handling
+ */
+import type { RateLimitInfo } from './limits';
+
+export type HubSpotErrorState =
+  /** No token was given. Fix: paste the private app's access token in the options page. */
+  | 'token-missing'
+  /** 401 INVALID_AUTHENTICATION: not a token HubSpot knows (mistyped, deleted app, rotated away). */
+  | 'token-invalid'
+  /** 401 EXPIRED_AUTHENTICATION: the token expired (a rotated private app token past its grace period). */
+  | 'token-expired'
+  /** 403 MISSING_SCOPES: the private app lacks a scope Dealsight reads with. */
+  | 'missing-scopes'
+  /** Another 403: the portal or the app may not use this API. */
+  | 'forbidden'
+  /** 429: retried with backoff first; thrown when retries ran out or the daily allowance is spent. */
+  | 'rate-limited'
+  /** 5xx, an unreadable reply. */
+  | 'server'
+  /** 400/404: HubSpot rejected what Dealsight asked. */
+  | 'bad-request'
+  /** No reply: offline, DNS, TLS, a timeout. */
+  | 'network';
+
+export interface HubSpotErrorDetails {
+  status: number | null;
+  /** HubSpot's `category` (INVALID_AUTHENTICATION, MISSING_SCOPES, RATE_LIMITS, VALIDATION_ERROR, …). */
+  category: string | null;
+  /** HubSpot's own message. */
+  detail: string | null;
+  /** What was asked, without the token: method and path. */
+  request: string | null;
+  retryAfterMs?: number | null;
+  /** The scopes a MISSING_SCOPES reply named. */
+  missingScopes?: readonly string[];
+  /** The rate-limit policy a 429 named (DAILY, SECONDLY, TEN_SECONDLY_ROLLING). */
+  policy?: string | null;
+}
+
+export class HubSpotError extends Error {
+  override name = 'HubSpotError';
+  readonly status: number | null;
+  readonly category: string | null;
+  readonly detail: string | null;
+  readonly request: string | null;
+  readonly retryAfterMs: number | null;
+  readonly missingScopes: readonly string[];
+  readonly policy: string | null;
+
+  constructor(
+    readonly state: HubSpotErrorState,
+    /** For the user: what happened and what fixes it. */
+    message: string,
+    details: Partial<HubSpotErrorDetails> = {},
+  ) {
+    super(message);
+    this.status = details.status ?? null;
+    this.category = details.category ?? null;
+    this.detail = details.detail ?? null;
+    this.request = details.request ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+    this.missingScopes = details.missingScopes ?? [];
+    this.policy = details.policy ?? null;
+  }
+}
+
+export function isHubSpotError(error: unknown): error is HubSpotError {
+  return error instanceof HubSpotError;
+}
+
+/** The messages, in one place so the options page and the overlay say the same thing. */
+export const MESSAGES = {
+  tokenMissing: 'Dealsight has no HubSpot access token yet. Create a private app in HubSpot (Settings › Integrations › Private Apps) and paste its access token in the options page.',
+  tokenInvalid: 'HubSpot does not recognise the access token. Copy the private app\'s current access token from HubSpot and paste it in the options page.',
+  tokenExpired: 'The HubSpot access token has expired (private app tokens expire when rotated). Copy the current token from the private app in HubSpot and paste it in the options page.',
+  missingScopes: (scopes: readonly string[]) =>
+    `The HubSpot private app lacks ${scopes.length === 0 ? 'a scope Dealsight needs' : `the scope${scopes.length === 1 ? '' : 's'} ${scopes.join(', ')}`}. ` +
+    'Add it in the private app\'s Scopes tab in HubSpot, commit the change, and sync again.',
+  dailyLimit: (limits: RateLimitInfo | null) =>
+    `Your HubSpot portal has used its API requests for today${limits?.daily != null && limits.dailyRemaining != null ? ` (${(limits.daily - limits.dailyRemaining).toLocaleString('en-US')} of ${limits.daily.toLocaleString('en-US')})` : ''}. ` +
+    'Sync again tomorrow: it resumes where it stopped.',
+  throttled: 'HubSpot is limiting how fast Dealsight may call it. Try again in a minute: the sync resumes where it stopped.',
+  unavailable: 'HubSpot is unavailable right now. Try again later: the sync resumes where it stopped.',
+} as const;
+
+export interface ErrorBody {
+  category: string | null;
+  detail: string | null;
+  scopes: string[];
+  policy: string | null;
+}
+
+/** Reads HubSpot's error body; anything unreadable gives nulls. */
+export function readErrorBody(text: string): ErrorBody {
+  const none: ErrorBody = { category: null, detail: null, scopes: [], policy: null };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return none;
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return none;
+  const o = body as Record<string, unknown>;
+  const scopes = new Set<string>();
+  // Scopes sit in errors[].context under requiredGranularScopes, requiredScopes or missingScopes.
+  for (const e of Array.isArray(o.errors) ? o.errors : []) {
+    const context = e !== null && typeof e === 'object' ? (e as Record<string, unknown>).context : null;
+    if (context === null || typeof context !== 'object') continue;
+    for (const [key, value] of Object.entries(context as Record<string, unknown>)) {
+      if (!/scopes/i.test(key) || !Array.isArray(value)) continue;
+      for (const s of value) if (typeof s === 'string' && s.trim() !== '') scopes.add(s.trim());
+    }
+  }
+  return { category: text1(o.category) ?? text1(o.errorType), detail: text1(o.message), scopes: [...scopes], policy: text1(o.policyName) };
+}
+
+function text1(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The daily allowance is spent: no backoff brings it back today. */
+export function isDailyLimit(policy: string | null, limits: RateLimitInfo | null): boolean {
+  return policy === 'DAILY' || (limits?.dailyRemaining != null && limits.dailyRemaining <= 0);
+}
+
+/** Whether a failed reply is worth waiting for and asking again: 429 (not the daily limit) and 5xx. */
+export function isRetryable(error: HubSpotError, limits: RateLimitInfo | null): boolean {
+  if (error.status === 429) return !isDailyLimit(error.policy, limits);
+  return error.status !== null && error.status >= 500;
+}
+
+/** The typed error for a reply that is not 2xx. */
+export function errorFromReply(status: number, text: string, request: string, limits: RateLimitInfo | null, retryAfterMs: number | null = null): HubSpotError {
+  const { category, detail, scopes, policy } = readErrorBody(text);
+  const details: HubSpotErrorDetails = { status, category, detail, request, retryAfterMs, missingScopes: scopes, policy };
+  const said = [category, detail].filter(Boolean).join(': ');
+  const http = `HTTP ${status}${said === '' ? '' : `, ${said}`}`;
+  if (status === 401) {
+    return category === 'EXPIRED_AUTHENTICATION' ? new HubSpotError('token-expired', MESSAGES.tokenExpired, details) : new HubSpotError('token-invalid', MESSAGES.tokenInvalid, details);
+  }
+  if (status === 403 && category === 'MISSING_SCOPES') return new HubSpotError('missing-scopes', MESSAGES.missingScopes(scopes), details);
+  if (status === 403) return new HubSpotError('forbidden', `HubSpot refused ${request} (${http}). Check that the private app belongs to this portal and that your HubSpot subscription includes this data.`, details);
+  if (status === 429) return new HubSpotError('rate-limited', isDailyLimit(policy, limits) ? MESSAGES.dailyLimit(limits) : MESSAGES.throttled, details);
+  if (status === 502 || status === 503 || status === 504) return new HubSpotError('server', MESSAGES.unavailable, details);
+  if (status >= 500) return new HubSpotError('server', `HubSpot could not answer ${request} (${http}). Try again later: the sync resumes where it stopped.`, details);
+  if (status >= 400 && status < 500) return new HubSpotError('bad-request', `HubSpot rejected ${request} (${http}).`, details);
+  return new HubSpotError('server', `HubSpot gave an unexpected answer to ${request} (${http}). Try again later.`, details);
+}
+
+/** A reply that claims success but cannot be read. */
+export function unreadableReply(request: string, what: string, status: number | null = 200): HubSpotError {
+  return new HubSpotError('server', `HubSpot sent an unreadable reply to ${request}: ${what}. Try again later.`, { status, request });
+}
+
+/** No reply at all. */
+export function networkError(host: string, request: string, cause: unknown, timeoutMs: number | null): HubSpotError {
+  const message =
+    timeoutMs !== null
+      ? `HubSpot at ${host} did not answer ${request} within ${Math.round(timeoutMs / 1000)} s. Check your connection and try again: the sync resumes where it stopped.`
+      : `Could not reach HubSpot at ${host}. Check your connection, then try again.`;
+  const detail = cause instanceof Error ? cause.message : cause === undefined ? null : String(cause);
+  return new HubSpotError('network', message, { request, detail });
+}

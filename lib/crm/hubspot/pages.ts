@@ -1,0 +1,142 @@
+/**
+ * What a HubSpot page shows, from its URL alone: a deal record, the deals board or list,
+ * or something else. Each check is a pure function of the path with the URLs it is meant
+ * to claim (refined-github's page detection style); test/crm/hubspot/pages.test.ts runs
+ * every check on every example and requires exactly one claimant per URL.
+ *
+ * Deals are object type 0-3. Record pages: `/contacts/{portalId}/record/0-3/{dealId}` (the
+ * current app) and `/contacts/{portalId}/deal/{dealId}` (older links, still redirected).
+ * Index pages: `/contacts/{portalId}/objects/0-3/views/{viewId}/list|board` and the older
+ * `/contacts/{portalId}/deals/list|board/view/{viewId}`.
+ */
+import type { HostOptions } from '../shared/hosts';
+import { isHubSpotHost } from './hosts';
+
+export type HubSpotPage =
+  | { kind: 'deal'; portalId: string; dealId: string }
+  /** The deals index: `view` is HubSpot's view id (`all`, `my`, a number) or null when the URL has none. */
+  | { kind: 'deals-index'; portalId: string; layout: 'list' | 'board'; view: string | null }
+  | { kind: 'other' };
+
+type Found = Exclude<HubSpotPage, { kind: 'other' }>;
+
+export interface PageCheck {
+  name: string;
+  match: (url: URL) => Found | null;
+  /** URLs this check, and no other, claims. */
+  examples: readonly string[];
+}
+
+const PORTAL = String.raw`/contacts/(\d{1,12})`;
+const ID = String.raw`(\d{1,20})`;
+const VIEW = String.raw`([A-Za-z0-9_-]+)`;
+
+const RECORD = new RegExp(String.raw`^${PORTAL}/record/0-3/${ID}/?$`);
+const OLD_RECORD = new RegExp(String.raw`^${PORTAL}/deal/${ID}/?$`);
+const VIEWS = new RegExp(String.raw`^${PORTAL}/objects/0-3/views/${VIEW}/(list|board)/?$`);
+const OBJECTS = new RegExp(String.raw`^${PORTAL}/objects/0-3/?$`);
+const OLD_INDEX = new RegExp(String.raw`^${PORTAL}/deals/(list|board)(?:/view/${VIEW})?/?$`);
+
+export const PAGE_CHECKS: readonly PageCheck[] = [
+  {
+    name: 'deal-record',
+    match: (url) => {
+      const m = RECORD.exec(url.pathname);
+      return m?.[1] && m[2] ? { kind: 'deal', portalId: m[1], dealId: m[2] } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/contacts/4215837/record/0-3/18837465210',
+      'https://app.hubspot.com/contacts/4215837/record/0-3/18837465210/',
+      'https://app-eu1.hubspot.com/contacts/26345621/record/0-3/9012?eschref=%2Fcontacts%2F26345621%2Fobjects%2F0-3%2Fviews%2Fall%2Flist',
+      'https://app-na2.hubspot.com/contacts/243001234/record/0-3/1',
+      'http://localhost:4200/contacts/123456/record/0-3/1001',
+      'http://127.0.0.1:4200/contacts/123456/record/0-3/1001',
+    ],
+  },
+  {
+    name: 'deal-record-legacy',
+    match: (url) => {
+      const m = OLD_RECORD.exec(url.pathname);
+      return m?.[1] && m[2] ? { kind: 'deal', portalId: m[1], dealId: m[2] } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/contacts/4215837/deal/18837465210',
+      'https://app.hubspot.com/contacts/4215837/deal/18837465210/',
+      'https://app-eu1.hubspot.com/contacts/26345621/deal/9012',
+      'http://localhost:4200/contacts/123456/deal/1001',
+    ],
+  },
+  {
+    name: 'deals-view',
+    match: (url) => {
+      const m = VIEWS.exec(url.pathname);
+      return m?.[1] && m[2] && m[3] ? { kind: 'deals-index', portalId: m[1], layout: m[3] as 'list' | 'board', view: m[2] } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/contacts/4215837/objects/0-3/views/all/list',
+      'https://app.hubspot.com/contacts/4215837/objects/0-3/views/all/board',
+      'https://app.hubspot.com/contacts/4215837/objects/0-3/views/my/board/',
+      'https://app-eu1.hubspot.com/contacts/26345621/objects/0-3/views/11432876/list?query=acme',
+      'http://localhost:4200/contacts/123456/objects/0-3/views/all/board',
+    ],
+  },
+  {
+    name: 'deals-objects',
+    match: (url) => {
+      const m = OBJECTS.exec(url.pathname);
+      return m?.[1] ? { kind: 'deals-index', portalId: m[1], layout: 'list', view: null } : null;
+    },
+    examples: ['https://app.hubspot.com/contacts/4215837/objects/0-3', 'https://app-na2.hubspot.com/contacts/243001234/objects/0-3/'],
+  },
+  {
+    name: 'deals-index-legacy',
+    match: (url) => {
+      const m = OLD_INDEX.exec(url.pathname);
+      return m?.[1] && m[2] ? { kind: 'deals-index', portalId: m[1], layout: m[2] as 'list' | 'board', view: m[3] ?? null } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/contacts/4215837/deals/list/view/all/',
+      'https://app.hubspot.com/contacts/4215837/deals/board/view/all/',
+      'https://app.hubspot.com/contacts/4215837/deals/board/view/my',
+      'https://app.hubspot.com/contacts/4215837/deals/list',
+    ],
+  },
+];
+
+/** URLs of HubSpot (or local) hosts that no check claims. */
+export const OTHER_PAGE_EXAMPLES: readonly string[] = [
+  'https://app.hubspot.com/contacts/4215837/record/0-1/51',
+  'https://app.hubspot.com/contacts/4215837/record/0-2/77',
+  'https://app.hubspot.com/contacts/4215837/objects/0-1/views/all/list',
+  'https://app.hubspot.com/contacts/4215837/company/77',
+  'https://app.hubspot.com/contacts/4215837/record/0-3/not-an-id',
+  'https://app.hubspot.com/contacts/4215837/record/0-3/',
+  'https://app.hubspot.com/contacts/portal/deal/12',
+  'https://app.hubspot.com/reports-dashboard/4215837/view/123',
+  'https://app.hubspot.com/settings/4215837/integrations/private-apps',
+  'https://app.hubspot.com/contacts/4215837/objects/0-3/views/all/calendar',
+  'http://localhost:4200/',
+  'http://localhost:4200/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
+];
+
+/** What the page at `url` shows; a page off HubSpot's hosts (see `isHubSpotHost`) is other. */
+export function parseHubSpotUrl(url: string | URL, options: HostOptions = {}): HubSpotPage {
+  let u: URL;
+  try {
+    u = url instanceof URL ? url : new URL(url);
+  } catch {
+    return { kind: 'other' };
+  }
+  if (!isHubSpotHost(u, options)) return { kind: 'other' };
+  for (const check of PAGE_CHECKS) {
+    const found = check.match(u);
+    if (found !== null) return found;
+  }
+  return { kind: 'other' };
+}
+
+/** The deal a page shows, or null. */
+export function dealIdOf(url: string | URL, options: HostOptions = {}): { portalId: string; dealId: string } | null {
+  const page = parseHubSpotUrl(url, options);
+  return page.kind === 'deal' ? { portalId: page.portalId, dealId: page.dealId } : null;
+}
