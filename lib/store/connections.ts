@@ -151,6 +151,7 @@ export async function deleteConnection(db: DealsightDb, id: string): Promise<voi
     db.syncState,
     db.fieldMappings,
     db.jobs,
+    db.settings,
   ];
   await writing(db, `the deletion of connection ${quoted(id)}`, tables, async () => {
     await Promise.all([
@@ -165,6 +166,8 @@ export async function deleteConnection(db: DealsightDb, id: string): Promise<voi
       db.models.delete(id),
       db.syncState.delete(id),
       db.fieldMappings.delete(id),
+      // Its settings (`<area>:<name>:<connection id>`): a HubSpot token, sync choices, status.
+      db.settings.filter((setting) => setting.key.endsWith(`:${id}`)).delete(),
       db.jobs
         .where('connectionId')
         .equals(id)

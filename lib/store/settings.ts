@@ -17,6 +17,12 @@ export async function setSetting(db: DealsightDb, key: string, value: unknown): 
   });
 }
 
+export async function deleteSetting(db: DealsightDb, key: string): Promise<void> {
+  await writing(db, `the setting ${quoted(key)}`, [db.settings], async () => {
+    await db.settings.delete(key);
+  });
+}
+
 export async function getFieldMapping(db: DealsightDb, connectionId: string): Promise<FieldMappingRecord | undefined> {
   return reading(`the field mapping of ${quoted(connectionId)}`, () => db.fieldMappings.get(connectionId));
 }

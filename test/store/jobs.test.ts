@@ -4,6 +4,8 @@ import {
   createJob,
   deleteAll,
   deleteConnection,
+  deleteSetting,
+  getSetting,
   getJob,
   INTERRUPTED_MESSAGE,
   lastJob,
@@ -94,6 +96,7 @@ async function fill(id: string): Promise<void> {
   await putSyncState(db, { connectionId: id, checkpoint: 'x', cursor: null });
   await createJob(db, job({ connectionId: id, status: 'done' }));
   await createJob(db, job({ connectionId: id, status: 'running' }));
+  await setSetting(db, `hubspot:credentials:${id}`, { token: 'pat-secret' });
 }
 
 async function counts(): Promise<Record<string, number>> {
@@ -104,7 +107,11 @@ describe('deleting', () => {
   it('deletes one connection and everything stored for it, but not its running job', async () => {
     await fill('a');
     await fill('b');
+    await setSetting(db, 'alerts:notifyAtRisk', true);
     await deleteConnection(db, 'a');
+    expect(await getSetting(db, 'hubspot:credentials:a', null)).toBeNull();
+    expect(await getSetting(db, 'alerts:notifyAtRisk', false)).toBe(true);
+    await deleteSetting(db, 'alerts:notifyAtRisk');
     const rows = await counts();
     expect(rows).toEqual({
       accounts: 1,
@@ -117,7 +124,8 @@ describe('deleting', () => {
       personas: 1,
       scores: 1,
       segments: 0,
-      settings: 0,
+      // Its settings go (a HubSpot token among them); the other connection's stay.
+      settings: 1,
       stageHistory: 1,
       syncState: 1,
       uploads: 0,
