@@ -112,6 +112,17 @@ export interface SyncCrmToBackground {
   connectionId: string;
 }
 
+/**
+ * From the options page: connect a HubSpot portal with a private app token (checked, then
+ * kept in the extension's store) and start its first sync. `tabId`: an open HubSpot tab
+ * whose API to use (an e2e build's localhost sandbox); without it, api.hubapi.com.
+ */
+export interface ConnectHubSpotToBackground {
+  type: 'connect-hubspot';
+  token: string;
+  tabId?: number;
+}
+
 /** Every message the background accepts. */
 export type MessageToBackground =
   | PingToBackground
@@ -125,6 +136,7 @@ export type MessageToBackground =
   | GetRecordScoresToBackground
   | ConnectCrmToBackground
   | SyncCrmToBackground
+  | ConnectHubSpotToBackground
   | OpenOptionsToBackground
   | OpenExtensionPageToBackground;
 
@@ -166,6 +178,7 @@ export interface BackgroundReplies {
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
   'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
+  'connect-hubspot': { ok: true; connectionId: string; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;
 }
@@ -184,6 +197,7 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'get-record-scores',
   'connect-crm',
   'sync-crm',
+  'connect-hubspot',
   'open-options',
   'open-extension-page',
 ]);
@@ -214,7 +228,7 @@ export type MessageToOffscreen =
   | { target: 'offscreen'; type: 'cancel-job'; jobId: number }
   | { target: 'offscreen'; type: 'compute-panel'; connectionId: string; opportunityId: string }
   /** A record not in the store yet: fetch it through the CRM's API, store it, score it. */
-  | { target: 'offscreen'; type: 'record-panel'; connectionId: string; opportunityId: string; session: CrmSession };
+  | { target: 'offscreen'; type: 'record-panel'; connectionId: string; opportunityId: string; session?: CrmSession };
 
 /** The job runner's answer; `code` is set for the failures a content script shows as a state. */
 export type OffscreenReply = { ok: true; value: unknown } | { ok: false; error: string; code?: ErrorCode } | undefined;

@@ -15,7 +15,7 @@ export interface RunnerBridge {
   cancel(jobId: number): Promise<void>;
   panel(connectionId: string, opportunityId: string): Promise<PanelData>;
   /** A record not in the store: fetched through the CRM's API with `session`, stored and scored. */
-  recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData>;
+  recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData>;
   /** Called when nothing has run for a while: free the memory the engine holds. */
   idle(): Promise<void>;
   /** True when a runner from before this service worker started is still alive (it keeps its jobs). */
@@ -74,7 +74,7 @@ export class OffscreenBridge implements RunnerBridge {
     await this.send({ target: 'offscreen', type: 'run-job', jobId, ...(secrets ? { secrets } : {}) });
   }
 
-  async recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
+  async recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
     return (await this.send({ target: 'offscreen', type: 'record-panel', connectionId, opportunityId, session })) as PanelData;
   }
 

@@ -18,7 +18,7 @@ export class DirectBridge implements RunnerBridge {
     void this.runner.run(jobId, secrets);
   }
 
-  recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
+  recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
     return this.runner.recordPanel(connectionId, opportunityId, session);
   }
 

@@ -21,6 +21,7 @@ import { OffscreenBridge, type RunnerBridge } from './bridge';
 import { connectCrm, dailySalesforceSync, syncCrm, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
 import { notifyAtRisk, type Notifier } from './alerts';
+import { connectHubSpotPortal, getDealPanel, getDealScores, isHubSpotPage, syncHubSpotPortal, type HubSpotDeps } from './hubspot';
 import { extensionPagePath } from './pages';
 import { isOwnSender } from './senders';
 
@@ -192,6 +193,20 @@ export default defineBackground(() => {
     },
   };
 
+  const hubspot: HubSpotDeps = {
+    db,
+    hostOptions: { localhost },
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date().toISOString(),
+    getTab: salesforce.getTab,
+    enqueue: (kind, connectionId, params) => enqueue(kind, connectionId, params),
+    panel: panelFor,
+    recordPanel: async (connectionId, opportunityId) => {
+      touch();
+      return (await getBridge()).recordPanel(connectionId, opportunityId);
+    },
+  };
+
   async function reply(request: MessageToBackground, sender: Browser.runtime.MessageSender): Promise<BackgroundReply<MessageToBackground>> {
     try {
       switch (request.type) {
@@ -224,16 +239,24 @@ export default defineBackground(() => {
           }
           return { ok: true, panel: await panelFor(request.connectionId, request.opportunityId) };
         }
+        // A CRM page's URL says which CRM it is (on localhost, in e2e builds, by its path).
         case 'get-record-panel':
+          if (isHubSpotPage(request.url, hubspot.hostOptions)) return await getDealPanel(hubspot, request.url, sender.tab);
           return await getRecordPanel(salesforce, request.url, sender.tab);
         case 'get-record-scores':
+          if (isHubSpotPage(request.url, hubspot.hostOptions)) return await getDealScores(hubspot, request.url, request.ids, sender.tab);
           return await getRecordScores(salesforce, request.url, request.ids, sender.tab);
+        case 'connect-hubspot':
+          // The token comes only from the extension's own pages (the options page).
+          if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Connect HubSpot from the options page.' };
+          return await connectHubSpotPortal(hubspot, request.token, request.tabId);
         case 'connect-crm':
           // Only the extension's own pages connect an org; a content script cannot pick a tab.
           if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Connect Salesforce from the options page.' };
           return await connectCrm(salesforce, request.tabId);
         case 'sync-crm':
-          if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Sync Salesforce from the options page.' };
+          if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: 'Sync your CRM from the options page.' };
+          if (request.connectionId.startsWith('hubspot:')) return await syncHubSpotPortal(hubspot, request.connectionId);
           return await syncCrm(salesforce, request.connectionId);
         case 'open-options':
           await browser.runtime.openOptionsPage();

@@ -16,6 +16,8 @@ import type { JobSecrets } from '../messages';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
 import type { PanelData } from '../panel-data';
 import { atRiskSetting, newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
+import type { SyncProgress as HubSpotSyncProgress } from '../crm/hubspot';
+import { fetchHubSpotDeal, runHubSpotSync, type HubSpotWork } from './hubspot';
 import type { DealsightDb } from '../store/db';
 import {
   getConnection,
@@ -48,9 +50,10 @@ export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-const STEP_LABELS: Record<TrainStep | 'import' | 'sandbox' | 'store' | 'sync', string> = {
+const STEP_LABELS: Record<TrainStep | 'import' | 'sandbox' | 'store' | 'sync' | 'sync-hubspot', string> = {
   import: 'Reading the CSV file',
   sync: 'Syncing from Salesforce',
+  'sync-hubspot': 'Syncing from HubSpot',
   sandbox: 'Generating sandbox data',
   store: 'Saving opportunities',
   win: 'Training Win Potential',
@@ -239,8 +242,27 @@ export class JobRunner {
     };
   }
 
-  /** A Salesforce sync (params: apiBase, orgId; the sid only in `secrets`), then training. */
+  private hubspotWork(job: JobRecord | null): HubSpotWork {
+    return {
+      db: this.db,
+      fetch: this.host.fetch ?? ((url, init) => fetch(url, init)),
+      now: () => this.now(),
+      onProgress: (p: HubSpotSyncProgress) => {
+        if (job) void this.progress(job, 'sync-hubspot', p.done, p.total ?? 0, p.step !== 'deals');
+      },
+    };
+  }
+
+  /**
+   * A CRM sync, then training. Salesforce: params apiBase and orgId, the sid only in
+   * `secrets`. HubSpot: the portal's stored token (`hubspot:<portalId>` connections).
+   */
   private async sync(job: JobRecord, secrets: JobSecrets): Promise<string> {
+    if (job.connectionId.startsWith('hubspot:')) {
+      await this.progress(job, 'sync-hubspot', 0, 0, true);
+      const summary = await runHubSpotSync(this.hubspotWork(job), job, this.abort?.signal);
+      return `${summary} ${await this.train(job)}`;
+    }
     const apiBase = job.params.apiBase;
     const orgId = job.params.orgId;
     if (typeof apiBase !== 'string' || typeof orgId !== 'string') throw new Error(`sync job #${job.id} names no Salesforce org (apiBase, orgId)`);
@@ -254,8 +276,10 @@ export class JobRunner {
    * The panel of a record that is not in the store yet: fetched through the org's API,
    * stored, and scored with the connection's current models (issue 5, "Overlay").
    */
-  async recordPanel(connectionId: string, opportunityId: string, session: SalesforceSession): Promise<PanelData> {
-    await fetchSalesforceRecord(this.salesforceWork(null), connectionId, opportunityId, session);
+  async recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
+    if (connectionId.startsWith('hubspot:')) await fetchHubSpotDeal(this.hubspotWork(null), connectionId, opportunityId);
+    else if (session) await fetchSalesforceRecord(this.salesforceWork(null), connectionId, opportunityId, session);
+    else throw new CodedError(NO_SESSION_MESSAGE, 'session-expired');
     return this.panel(connectionId, opportunityId);
   }
 

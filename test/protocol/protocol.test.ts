@@ -11,7 +11,7 @@ import { isMessageToBackground } from '../../lib/messages';
 
 describe('isMessageToBackground', () => {
   it('accepts the protocol\'s message types and nothing else', () => {
-    for (const type of ['ping', 'start-import', 'start-sandbox', 'start-train', 'cancel-job', 'get-panel', 'delete-all', 'get-record-panel', 'get-record-scores', 'connect-crm', 'sync-crm', 'open-options']) {
+    for (const type of ['ping', 'start-import', 'start-sandbox', 'start-train', 'cancel-job', 'get-panel', 'delete-all', 'get-record-panel', 'get-record-scores', 'connect-crm', 'sync-crm', 'connect-hubspot', 'open-options']) {
       expect(isMessageToBackground({ type })).toBe(true);
     }
     for (const value of [null, undefined, 'ping', 42, {}, { type: 'eval' }, { type: 7 }, { kind: 'ping' }, ['ping']]) {
