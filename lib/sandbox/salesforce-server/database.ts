@@ -4,9 +4,9 @@ import { KEY_PREFIX } from '../ids';
 import { SALESFORCE_STAGES, stageDefinition } from '../stages';
 import type { SandboxOrg } from '../types';
 import { winProbability } from '../win-probability';
-import { addDaysIso, isoDateOf, ModstampClock } from './clock';
+import { addDaysIso, isoDateOf, ModstampClock } from '../server-kit/clock';
 import { IdSequence, podOf, toId18 } from './id-sequence';
-import { draftNewDeal } from './new-opportunities';
+import { draftNewDeal } from '../server-kit/new-deals';
 import {
   accountRow,
   contactRoleRow,
@@ -14,16 +14,14 @@ import {
   historyRow,
   historyRows,
   opportunityRow,
-  opportunityTimeline,
-  stableHash,
   stageRows,
   territoryRows,
   userRow,
-  workingTime,
   type FieldValue,
   type OrgExtras,
   type Row,
 } from './records';
+import { opportunityTimeline, stableHash, workingTime } from '../server-kit/timeline';
 import { buildSchema, FORECAST_CATEGORY_API, REGION_OF_TERRITORY, SERVER_KEY_PREFIX, type FieldDef, type Schema, type SchemaOptions, type SObjectType } from './schema';
 
 /**

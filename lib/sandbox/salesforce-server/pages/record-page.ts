@@ -4,7 +4,7 @@ import type { Row } from '../records';
 import { OPEN_STAGES, stageDefinition } from '../../stages';
 import { formatDate, formatDateTime, formatMoney, formatPercent } from './format';
 import { highlightItem, highlightsPanel, layoutItem, lookup, numberOf, recordLink, recordNotFound, text } from './fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../server-kit/html';
 import type { PageContent } from './layout';
 
 /**
