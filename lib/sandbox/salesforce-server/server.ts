@@ -6,7 +6,7 @@ import { formatDateTime } from './clock';
 import { SandboxDatabase, type OpportunityChanges } from './database';
 import { faultReply } from './fault-replies';
 import { FaultController } from '../server-kit/faults';
-import { plantHostileRecords, type HostileEdits } from './hostile';
+import { plantHostileRecords, type HostileEdits } from '../server-kit/hostile';
 import { jsonReply, type Reply, type Request } from '../server-kit/http';
 import { listen } from '../server-kit/serve';
 import { IdSequence } from './id-sequence';

@@ -1,6 +1,6 @@
 import type { SandboxDatabase } from '../database';
 import { toId18 } from '../id-sequence';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { lookup, numberOf, text } from './fields';
 import { html, type SafeHtml } from '../../server-kit/html';
 

@@ -1,5 +1,5 @@
 import type { SandboxDatabase } from '../database';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { numberOf, recordLink, text } from './fields';
 import { html } from '../../server-kit/html';
 import type { PageContent } from './layout';
