@@ -70,14 +70,14 @@ export default tseslint.config(
     // The sandbox generator runs in the extension (Try with sandbox data): no Node APIs.
     // Only the local sandbox CRM servers, which tests and the demo run in Node, may use them.
     files: ['lib/sandbox/**/*.ts'],
-    ignores: ['lib/sandbox/*-server/**'],
+    ignores: ['lib/sandbox/*-server/**', 'lib/sandbox/server-kit/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: BROWSER_IMPORTS.filter((p) => p.name === 'dexie'),
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'path', 'os', 'child_process'], message: 'The sandbox generator runs in the extension too; Node APIs belong to lib/sandbox/*-server/.' },
+            { group: ['node:*', 'fs', 'http', 'path', 'os', 'child_process'], message: 'The sandbox generator runs in the extension too; Node APIs belong to lib/sandbox/*-server/ and lib/sandbox/server-kit/.' },
             { group: ['**/store/**', '**/entrypoints/**', '**/components/**'], message: 'Connectors stay below the store and the UI.' },
           ],
         },

@@ -1,12 +1,10 @@
 import { normalizeOpportunityType, type Opportunity } from '../../crm/opportunity';
-import { Random } from '../../engine/random';
 import { KEY_PREFIX } from '../ids';
 import { SALESFORCE_STAGES, stageDefinition } from '../stages';
 import type { SandboxOrg } from '../types';
-import { winProbability } from '../win-probability';
-import { addDaysIso, isoDateOf, ModstampClock } from './clock';
+import { addDaysIso, isoDateOf, ModstampClock } from '../server-kit/clock';
 import { IdSequence, podOf, toId18 } from './id-sequence';
-import { draftNewDeal } from './new-opportunities';
+import { addNewDeals, checkNewDealCount } from '../server-kit/new-deals';
 import {
   accountRow,
   contactRoleRow,
@@ -14,16 +12,14 @@ import {
   historyRow,
   historyRows,
   opportunityRow,
-  opportunityTimeline,
-  stableHash,
   stageRows,
   territoryRows,
   userRow,
-  workingTime,
   type FieldValue,
   type OrgExtras,
   type Row,
 } from './records';
+import { opportunityTimeline, stableHash, workingTime } from '../server-kit/timeline';
 import { buildSchema, FORECAST_CATEGORY_API, REGION_OF_TERRITORY, SERVER_KEY_PREFIX, type FieldDef, type Schema, type SchemaOptions, type SObjectType } from './schema';
 
 /**
@@ -323,20 +319,14 @@ export class SandboxDatabase {
    * seed and call order give the same deals). Returns them as the org now holds them.
    */
   addOpportunities(count: number): Opportunity[] {
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) {
-      throw new Error(`addOpportunities: count must be a whole number from 1 to 100000, got ${count}`);
-    }
-    const rng = new Random(this.org.seed * 7919 + this.added);
-    this.added += 1;
+    checkNewDealCount(count, 'addOpportunities');
     const now = this.clock.tick();
-    const createdDate = isoDateOf(now);
+    const deals = addNewDeals(this.org, this.added, count, isoDateOf(now), () => ({ opportunity: this.opportunityIds.next(), contactRole: this.contactRoleIds.next() }));
+    this.added += 1;
     const added: Opportunity[] = [];
-    for (let i = 0; i < count; i++) {
-      const deal = draftNewDeal(this.org, rng, { opportunity: this.opportunityIds.next(), contactRole: this.contactRoleIds.next() }, createdDate);
+    for (const deal of deals) {
       const o = deal.opportunity;
-      this.org.opportunities.push(o);
       this.opportunities.set(o.id, o);
-      this.org.truth.winProbability[o.id] = winProbability(o, this.org.truth.winModel);
       const timeline = { created: now, stages: [now], modified: now };
       const extras: OrgExtras = {
         stageIds: new Map(),
@@ -349,7 +339,6 @@ export class SandboxDatabase {
       this.insert('Opportunity', row);
       for (const history of historyRows(o, timeline, extras, this.options)) this.insert('OpportunityHistory', history);
       if (deal.contactRole !== null) {
-        this.org.contactRoles.push(deal.contactRole);
         this.insert('OpportunityContactRole', contactRoleRow(deal.contactRole, now, o.owner?.id ?? null));
       }
       added.push(o);

@@ -1,5 +1,6 @@
-import type { ActiveFault } from './faults';
-import { htmlReply, jsonReply, type Reply } from './http';
+import type { ActiveFault } from '../server-kit/faults';
+import { jsonReply, type Reply } from '../server-kit/http';
+import { gatewayErrorReply } from '../server-kit/serve';
 
 /** The reply a fault sends instead of the real one (slow, malformed and disconnect are handled around it). */
 export function faultReply(fault: ActiveFault): Reply | null {
@@ -8,7 +9,7 @@ export function faultReply(fault: ActiveFault): Reply | null {
       return jsonReply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     case 'rate-limit':
       return jsonReply(429, [{ message: 'ConcurrentPerOrgLongTxn Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], {
-        'Retry-After': String(fault.retryAfter),
+        'Retry-After': String(fault.retryAfter ?? 1),
       });
     case 'request-limit':
       return jsonReply(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
@@ -20,18 +21,11 @@ export function faultReply(fault: ActiveFault): Reply | null {
       }
       if (fault.status === 503) {
         return jsonReply(503, [{ message: 'Server is unavailable. Please try again later.', errorCode: 'SERVER_UNAVAILABLE' }], {
-          'Retry-After': String(fault.retryAfter),
+          'Retry-After': String(fault.retryAfter ?? 1),
         });
       }
-      // A gateway in front of the org answers in HTML, not Salesforce's JSON.
-      return htmlReply(fault.status, `<html><head><title>${fault.status}</title></head><body><h1>${fault.status} ${fault.status === 502 ? 'Bad Gateway' : 'Gateway Timeout'}</h1></body></html>`);
+      return gatewayErrorReply(fault.status === 502 ? 502 : 504);
     default:
       return null;
   }
-}
-
-/** The real reply, cut off halfway (a dropped proxy buffer, a truncated body). */
-export function truncateReply(reply: Reply): Reply {
-  const body = reply.body.length > 1 ? reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) : '{"totalSize":';
-  return { ...reply, status: 200, headers: { ...reply.headers, 'Content-Type': 'application/json;charset=UTF-8' }, body };
 }

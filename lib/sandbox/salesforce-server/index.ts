@@ -5,7 +5,7 @@
  */
 export { startSalesforceServer, type SalesforceServer } from './server';
 export { SERVER_DEFAULTS, type SalesforceServerOptions } from './options';
-export { FAULT_KINDS, FaultController, type FaultKind, type FaultOptions, type FaultSpec, type PendingFault } from './faults';
+export { FAULT_KINDS, FaultController, type FaultKind, type FaultOptions, type FaultSpec, type PendingFault } from '../server-kit/faults';
 export type { OpportunityChanges } from './database';
-export { HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT, type HostileEdits } from './hostile';
-export { escapeHtml } from './pages/html';
+export { HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT, type HostileEdits } from '../server-kit/hostile';
+export { escapeHtml } from '../server-kit/html';

@@ -1,15 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Opportunity } from '../../crm/opportunity';
 import { generateSandbox } from '../generate';
 import type { SandboxOrg } from '../types';
 import { ApiUsage } from './api-usage';
 import { formatDateTime } from './clock';
 import { SandboxDatabase, type OpportunityChanges } from './database';
-import { faultReply, truncateReply } from './fault-replies';
-import { FaultController } from './faults';
-import { plantHostileRecords, type HostileEdits } from './hostile';
-import { delay, jsonReply, send, toRequest, type Reply } from './http';
+import { faultReply } from './fault-replies';
+import { FaultController } from '../server-kit/faults';
+import { plantHostileRecords, type HostileEdits } from '../server-kit/hostile';
+import { jsonReply, type Reply, type Request } from '../server-kit/http';
+import { listen } from '../server-kit/serve';
 import { IdSequence } from './id-sequence';
 import { resolveOptions, type SalesforceServerOptions } from './options';
 import { QueryCursors } from './query-cursors';
@@ -73,7 +72,7 @@ export async function startSalesforceServer(options: SalesforceServerOptions = {
   const state: ServerState = {
     db,
     session,
-    faults: new FaultController(session),
+    faults: new FaultController({ defaultPath: /^\/services\/data\/v\d+\.\d+(?:\/|$)/, defaultRetryAfter: 1, expire: () => session.rotate() }),
     usage: new ApiUsage(o.apiLimit),
     cursors: new QueryCursors(new IdSequence(SERVER_KEY_PREFIX.queryLocator, db.orgId.slice(3, 5), 62 ** 5)),
     apiVersion: o.apiVersion,
@@ -82,26 +81,21 @@ export async function startSalesforceServer(options: SalesforceServerOptions = {
     contentSecurityPolicy: o.contentSecurityPolicy,
   };
 
-  const server = createServer((req, res) => {
-    handle(state, req, res).catch((error: unknown) => {
-      send(res, jsonReply(500, [{ message: `Sandbox server error: ${(error as Error).message}`, errorCode: 'UNKNOWN_EXCEPTION' }]));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostInUrl = address.family === 'IPv6' || o.host.includes(':') ? `[${o.host}]` : o.host;
-  const url = `http://${hostInUrl}:${address.port}`;
+  const { url, port, close } = await listen(
+    {
+      faults: state.faults,
+      control: (request) => handleControl(state, request),
+      faultReply,
+      route: (request) => route(state, request),
+      internalError: (error) => jsonReply(500, [{ message: `Sandbox server error: ${error.message}`, errorCode: 'UNKNOWN_EXCEPTION' }]),
+    },
+    { host: o.host, port: o.port },
+  );
   const version = `${o.apiVersion}.0`;
 
   return {
     url,
-    port: address.port,
+    port,
     host: o.host,
     apiVersion: version,
     org,
@@ -121,31 +115,11 @@ export async function startSalesforceServer(options: SalesforceServerOptions = {
     touch: (ids, changes) => formatDateTime(db.touch(ids, changes)),
     addOpportunities: (count) => db.addOpportunities(count),
     setApiUsage: (used) => state.usage.set(used),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 
-async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const request = toRequest(req, 'http://sandbox.invalid');
-  if (request.url.pathname.startsWith('/__sandbox/')) {
-    send(res, await handleControl(state, request));
-    return;
-  }
-  const fault = state.faults.take(request.target);
-  if (fault?.kind === 'disconnect') {
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'slow') await delay(fault.delayMs);
-  const replaced = fault === undefined ? null : faultReply(fault);
-  let reply: Reply;
-  if (replaced !== null) reply = replaced;
-  else if (request.url.pathname.startsWith('/services/data')) reply = await handleApi(state, request);
-  else reply = handlePage(state, request) ?? jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-  if (fault?.kind === 'malformed-json') reply = truncateReply(reply);
-  send(res, reply);
+async function route(state: ServerState, request: Request): Promise<Reply> {
+  if (request.url.pathname.startsWith('/services/data')) return handleApi(state, request);
+  return handlePage(state, request) ?? jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
 }

@@ -1,6 +1,6 @@
 import type { ApiUsage } from './api-usage';
 import type { SandboxDatabase } from './database';
-import type { FaultController } from './faults';
+import type { FaultController } from '../server-kit/faults';
 import type { QueryCursors } from './query-cursors';
 import type { Session } from './session';
 

@@ -1,8 +1,8 @@
 import type { SandboxDatabase } from '../database';
 import { toId18 } from '../id-sequence';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { lookup, numberOf, text } from './fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../server-kit/html';
 
 /**
  * Salesforce Classic's opportunity detail page (`/{id}`), server-rendered with no

@@ -1,6 +1,6 @@
 import type { SandboxDatabase } from '../database';
 import type { Row } from '../records';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../server-kit/html';
 
 /** Pieces the record pages share: field layout items, record links, lookups by id. */
 

@@ -1,7 +1,7 @@
 import type { SandboxDatabase } from '../database';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { numberOf, recordLink, text } from './fields';
-import { html } from './html';
+import { html } from '../../server-kit/html';
 import type { PageContent } from './layout';
 
 /** /lightning/page/home: the app's home, with the newest open deals as links (not a record page). */

@@ -1,5 +1,5 @@
-import { CLIENT_SCRIPT } from './client-script';
-import { html, trusted, type SafeHtml } from './html';
+import { html, trusted, type SafeHtml } from '../../server-kit/html';
+import { spaScript, type SpaConfig } from '../../server-kit/spa-script';
 import { PAGE_CSS } from './styles';
 
 /**
@@ -32,6 +32,19 @@ export interface ShellOptions {
   /** A CSP nonce for the page's own script, when pages carry a policy. */
   nonce: string | null;
 }
+
+/** Lightning's single-page behaviour (see ../../server-kit/spa-script.ts). */
+const LIGHTNING_SPA: SpaConfig = {
+  stageId: 'oneCenterStage',
+  hostClass: 'oneContent windowViewMode-normal',
+  keepHidden: 3,
+  appPaths: ['/lightning/'],
+  nav: { selector: '.slds-context-bar__item', kindAttribute: 'data-nav', activeClass: 'slds-is-active' },
+  theme: { darkClasses: ['slds-color-scheme_dark'], cookie: 'sandbox_theme' },
+  spinner: { containerClass: 'slds-spinner_container', spinnerClass: 'slds-spinner' },
+  globalName: 'sandboxLightning',
+};
+const LIGHTNING_SCRIPT = spaScript(LIGHTNING_SPA);
 
 export function renderPage(page: PageContent, options: ShellOptions): string {
   const dark = options.theme === 'dark';
@@ -69,7 +82,7 @@ export function renderPage(page: PageContent, options: ShellOptions): string {
   <section id="oneCenterStage" class="mainContentMark oneCenterStage" aria-busy="true"></section>
 </div>
 <template id="sandbox-page" data-title="${page.title}" data-kind="${page.kind}">${page.body}</template>
-<script${nonce === '' ? '' : html` nonce="${nonce}"`}>${trusted(CLIENT_SCRIPT)}</script>
+<script${nonce === '' ? '' : html` nonce="${nonce}"`}>${trusted(LIGHTNING_SCRIPT)}</script>
 </body>
 </html>
 `.value;

@@ -1,8 +1,8 @@
 import type { SandboxDatabase } from '../database';
 import type { Row } from '../records';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { lookup, numberOf, recordLink, text } from './fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../server-kit/html';
 import type { PageContent } from './layout';
 
 /**

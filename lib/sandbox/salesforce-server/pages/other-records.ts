@@ -1,8 +1,8 @@
 import type { SandboxDatabase } from '../database';
 import { toId18 } from '../id-sequence';
-import { formatDate, formatMoney } from './format';
+import { formatDate, formatMoney } from '../../server-kit/format';
 import { highlightItem, highlightsPanel, layoutItem, lookup, numberOf, recordLink, recordNotFound, text } from './fields';
-import { html } from './html';
+import { html } from '../../server-kit/html';
 import type { PageContent } from './layout';
 
 /**

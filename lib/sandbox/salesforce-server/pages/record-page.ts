@@ -2,9 +2,9 @@ import type { SandboxDatabase } from '../database';
 import { toId18 } from '../id-sequence';
 import type { Row } from '../records';
 import { OPEN_STAGES, stageDefinition } from '../../stages';
-import { formatDate, formatDateTime, formatMoney, formatPercent } from './format';
+import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../server-kit/format';
 import { highlightItem, highlightsPanel, layoutItem, lookup, numberOf, recordLink, recordNotFound, text } from './fields';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../server-kit/html';
 import type { PageContent } from './layout';
 
 /**

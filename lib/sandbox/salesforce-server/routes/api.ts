@@ -1,6 +1,6 @@
 import { ApiError, methodNotAllowed, notFound, requestLimitExceeded, sessionInvalid } from '../api-errors';
 import { describeBody, sobjectBasicInfoBody, sobjectsBody } from '../describe';
-import { jsonReply, type Reply, type Request } from '../http';
+import { jsonReply, type Reply, type Request } from '../../server-kit/http';
 import { toId18 } from '../id-sequence';
 import { batchSizeFrom } from '../query-cursors';
 import { SoqlError } from '../soql/errors';

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { htmlReply, jsonReply, redirectReply, type Reply, type Request } from '../http';
+import { htmlReply, jsonReply, redirectReply, type Reply, type Request } from '../../server-kit/http';
 import { isSalesforceId } from '../id-sequence';
 import { classicOpportunityPage } from '../pages/classic-page';
 import { homePage } from '../pages/home-page';
-import { html } from '../pages/html';
+import { html } from '../../server-kit/html';
 import { pageFragment, renderPage, type PageContent } from '../pages/layout';
 import { listRows, listViewPage } from '../pages/list-view';
 import { accountPage, plainRecordPage } from '../pages/other-records';
 import { opportunityPage } from '../pages/record-page';
 import type { ServerState } from '../state';
+import { pageTheme } from '../../server-kit/theme';
 
 /**
  * The browser side: a fake login that sets the `sid` cookie, the Lightning-like pages and
@@ -65,10 +66,8 @@ export function handlePage(state: ServerState, request: Request): Reply | null {
 
 function page(state: ServerState, request: Request, content: PageContent): Reply {
   if (request.header('x-sandbox-fragment') === 'page') return jsonReply(200, pageFragment(content), FRAGMENT_HEADERS);
-  const requested = request.url.searchParams.get('theme');
-  const theme = requested === 'dark' || requested === 'light' ? requested : request.cookie(THEME_COOKIE) === 'dark' ? 'dark' : 'light';
-  const headers: Record<string, string | string[]> = { ...FRAGMENT_HEADERS };
-  if (requested === 'dark' || requested === 'light') headers['Set-Cookie'] = `${THEME_COOKIE}=${requested}; Path=/; SameSite=Lax`;
+  const { theme, headers: themeHeaders } = pageTheme(request, THEME_COOKIE);
+  const headers: Record<string, string | string[]> = { ...FRAGMENT_HEADERS, ...themeHeaders };
   const nonce = state.contentSecurityPolicy ? randomBytes(16).toString('base64') : null;
   if (nonce !== null) {
     headers['Content-Security-Policy'] =

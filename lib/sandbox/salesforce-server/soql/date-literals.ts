@@ -1,4 +1,4 @@
-import { addDaysIso } from '../clock';
+import { addDaysIso } from '../../server-kit/clock';
 
 /**
  * SOQL's relative date literals as day ranges around the server's "today" (the org's

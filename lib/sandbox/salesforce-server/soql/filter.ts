@@ -1,5 +1,5 @@
 import { toId18 } from '../id-sequence';
-import { dayStartMs } from '../clock';
+import { dayStartMs } from '../../server-kit/clock';
 import type { SandboxDatabase } from '../database';
 import type { FieldValue, Row } from '../records';
 import type { FieldDef, FieldType, SObjectType } from '../schema';

@@ -1,39 +1,63 @@
 /**
- * The pages' own script, which makes them behave like Lightning's single-page app:
- * - content renders after a delay (Lightning builds the page client-side, so the
- *   highlights panel is not in the DOM when the document loads);
- * - clicks on `/lightning/…` links change the URL with `history.pushState` and swap the
- *   content in place, fetched as a fragment (`X-Sandbox-Fragment: page`); back/forward
- *   work through `popstate`;
- * - like Lightning, up to three earlier pages stay in the DOM, hidden
- *   (`.oneContent[hidden]`), and come back when revisited: only `.oneContent.active` is
- *   the page on screen;
- * - list views load more rows when scrolled to the end (or on the "Load more" button);
- * - a header button toggles dark mode.
- * Tests in the page's main world can call `window.sandboxLightning.navigate(url)` and wait
- * for `document.documentElement.dataset.sandboxState === 'ready'` or the
- * `sandbox:pagechange` event. All markup it inserts comes from the server, escaped there.
+ * The pages' own script, which makes a sandbox CRM's pages behave like its single-page app:
+ * - content renders after a delay (the CRM builds the page client-side, so its record
+ *   header is not in the DOM when the document loads);
+ * - clicks on links under the app's path change the URL with `history.pushState` and swap
+ *   the content in place, fetched as a fragment (`X-Sandbox-Fragment: page`); back and
+ *   forward work through `popstate`;
+ * - like Lightning, up to `keepHidden` earlier pages can stay in the DOM, hidden
+ *   (`[hidden]`), and come back when revisited: only the `.active` content host is the
+ *   page on screen;
+ * - list views load more rows when scrolled to the end (or on a "Load more" button);
+ * - a header button toggles dark mode, remembered in a cookie.
+ * Tests in the page's main world can call `window[globalName].navigate(url)` and wait for
+ * `document.documentElement.dataset.sandboxState === 'ready'` or the `sandbox:pagechange`
+ * event. All markup it inserts comes from the server, escaped there.
  */
-export const CLIENT_SCRIPT = String.raw`
-(function () {
+export interface SpaConfig {
+  /** id of the element the content hosts go in. */
+  stageId: string;
+  /** Class names of a content host. */
+  hostClass: string;
+  /** Earlier pages kept hidden in the DOM (Lightning keeps some; HubSpot none). */
+  keepHidden: number;
+  /** Same-origin links whose path starts with one of these navigate in place. */
+  appPaths: string[];
+  /** Navigation items: their selector, the attribute naming their page kind, and the active class. */
+  nav: { selector: string; kindAttribute: string; activeClass: string };
+  /** Dark mode: classes toggled on <html> (besides `data-theme`), and the cookie remembering it. */
+  theme: { darkClasses: string[]; cookie: string };
+  /** The spinner's container and spinner classes. */
+  spinner: { containerClass: string; spinnerClass: string };
+  /** `window[globalName].navigate(url)`. */
+  globalName: string;
+}
+
+/** The script for a page, with its configuration. */
+export function spaScript(config: SpaConfig): string {
+  return `(${SPA_SCRIPT})(${JSON.stringify(config).replace(/</g, '\\u003c')});`;
+}
+
+const SPA_SCRIPT = String.raw`
+function (config) {
   'use strict';
   var root = document.documentElement;
-  var stage = document.getElementById('oneCenterStage');
+  var stage = document.getElementById(config.stageId);
   var delay = Number(root.dataset.renderDelay || 0);
-  var MAX_HIDDEN = 3;
+  var MAX_HIDDEN = config.keepHidden;
   var navigation = 0;
 
   function contents() {
-    return Array.prototype.slice.call(stage.querySelectorAll(':scope > .oneContent'));
+    return Array.prototype.slice.call(stage.querySelectorAll(':scope > [data-sandbox-url]'));
   }
   function spinner(on) {
-    var existing = stage.querySelector(':scope > .slds-spinner_container');
+    var existing = stage.querySelector(':scope > .' + config.spinner.containerClass.split(' ')[0]);
     if (on && !existing) {
       var box = document.createElement('div');
-      box.className = 'slds-spinner_container';
+      box.className = config.spinner.containerClass;
       box.setAttribute('role', 'status');
       var spin = document.createElement('div');
-      spin.className = 'slds-spinner';
+      spin.className = config.spinner.spinnerClass;
       box.appendChild(spin);
       stage.appendChild(box);
     } else if (!on && existing) {
@@ -43,8 +67,8 @@ export const CLIENT_SCRIPT = String.raw`
     root.dataset.sandboxState = on ? 'loading' : 'ready';
   }
   function markNav(kind) {
-    document.querySelectorAll('.slds-context-bar__item').forEach(function (item) {
-      item.classList.toggle('slds-is-active', item.getAttribute('data-nav') === kind);
+    document.querySelectorAll(config.nav.selector).forEach(function (item) {
+      item.classList.toggle(config.nav.activeClass, item.getAttribute(config.nav.kindAttribute) === kind);
     });
   }
   function activate(host, title, kind) {
@@ -63,7 +87,7 @@ export const CLIENT_SCRIPT = String.raw`
   }
   function mount(url, title, kind, nodes) {
     var host = document.createElement('div');
-    host.className = 'oneContent windowViewMode-normal';
+    host.className = config.hostClass;
     host.setAttribute('data-sandbox-url', url);
     host.setAttribute('data-sandbox-title', title);
     host.setAttribute('data-sandbox-kind', kind);
@@ -105,7 +129,7 @@ export const CLIENT_SCRIPT = String.raw`
     fetch(url.pathname + url.search, { headers: { 'X-Sandbox-Fragment': 'rows' }, credentials: 'same-origin' })
       .then(function (res) { return res.json(); })
       .then(function (page) {
-        var table = button.closest('.oneContent').querySelector('tbody.sandbox-rows');
+        var table = button.closest('[data-sandbox-url]').querySelector('tbody.sandbox-rows');
         var doc = new DOMParser().parseFromString('<!doctype html><table><tbody>' + page.rows + '</tbody></table>', 'text/html');
         Array.prototype.slice.call(doc.querySelectorAll('tbody > tr')).forEach(function (tr) { table.appendChild(document.adoptNode(tr)); });
         if (page.nextOffset === null) button.remove();
@@ -130,10 +154,10 @@ export const CLIENT_SCRIPT = String.raw`
     if (action) {
       var name = action.getAttribute('data-sandbox-action');
       if (name === 'toggle-theme') {
-        var dark = !root.classList.contains('slds-color-scheme_dark');
-        root.classList.toggle('slds-color-scheme_dark', dark);
+        var dark = root.dataset.theme !== 'dark';
+        config.theme.darkClasses.forEach(function (name) { root.classList.toggle(name, dark); });
         root.dataset.theme = dark ? 'dark' : 'light';
-        document.cookie = 'sandbox_theme=' + (dark ? 'dark' : 'light') + '; Path=/; SameSite=Lax';
+        document.cookie = config.theme.cookie + '=' + (dark ? 'dark' : 'light') + '; Path=/; SameSite=Lax';
       } else if (name === 'load-more') {
         loadMore(action);
       }
@@ -143,14 +167,14 @@ export const CLIENT_SCRIPT = String.raw`
     var link = target.closest('a[href]');
     if (!link || link.target || link.hasAttribute('download')) return;
     var url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || url.pathname.indexOf('/lightning/') !== 0) return;
+    if (url.origin !== location.origin || !config.appPaths.some(function (p) { return url.pathname.indexOf(p) === 0; })) return;
     event.preventDefault();
     if (url.pathname + url.search === location.pathname + location.search) return;
     navigate(url.pathname + url.search, true);
   });
   window.addEventListener('popstate', function () { navigate(location.pathname + location.search, false); });
 
-  window.sandboxLightning = { navigate: function (url) { return navigate(url, true); } };
+  window[config.globalName] = { navigate: function (url) { return navigate(url, true); } };
 
   var template = document.getElementById('sandbox-page');
   spinner(true);
@@ -158,5 +182,5 @@ export const CLIENT_SCRIPT = String.raw`
     mount(location.pathname + location.search, template.getAttribute('data-title') || document.title, template.getAttribute('data-kind') || '', [template.content.cloneNode(true)]);
     template.remove();
   });
-})();
+}
 `;

@@ -1,4 +1,4 @@
-/** Values as Lightning shows them to an en_US user. */
+/** Values as the CRMs' pages show them to an en_US user (Lightning and HubSpot agree on these). */
 
 export function formatMoney(amount: number | null, currency: string): string {
   if (amount === null) return '';

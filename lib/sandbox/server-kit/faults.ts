@@ -1,20 +1,19 @@
-import type { Session } from './session';
-
 /**
  * Faults on demand, for tests of a connector's error handling: the next N API requests
- * (optionally only those whose path matches a pattern) fail the way Salesforce and the
+ * (optionally only those whose path matches a pattern) fail the way the CRM and the
  * networks in front of it fail. Faults apply in the order they were added; each request
  * takes at most one. Also reachable over HTTP (POST /__sandbox/faults) for browser tests.
+ * Each server says what its replies look like (its fault-replies.ts); the kinds:
  *
- * | kind             | reply                                                          |
- * |------------------|----------------------------------------------------------------|
- * | session-expired  | 401 INVALID_SESSION_ID (the session itself stays valid)        |
- * | rate-limit       | 429 REQUEST_LIMIT_EXCEEDED with `Retry-After` (seconds)        |
- * | request-limit    | 403 REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded."     |
- * | server-error     | 500 UNKNOWN_EXCEPTION, or 502/503/504 (503 with Retry-After)   |
- * | slow             | the normal reply, after `delayMs`                              |
- * | malformed-json   | 200, JSON content type, a body cut off halfway                 |
- * | disconnect       | the connection is dropped without a reply                      |
+ * | kind             | reply                                                            |
+ * |------------------|------------------------------------------------------------------|
+ * | session-expired  | 401: the credentials expired (they stay valid for the next call) |
+ * | rate-limit       | 429, with `Retry-After` (seconds) where the CRM sends one        |
+ * | request-limit    | the daily allowance is spent                                     |
+ * | server-error     | 500, or 502/503/504 (503 with Retry-After)                       |
+ * | slow             | the normal reply, after `delayMs`                                |
+ * | malformed-json   | 200, JSON content type, a body cut off halfway                   |
+ * | disconnect       | the connection is dropped without a reply                        |
  */
 
 export const FAULT_KINDS = ['session-expired', 'rate-limit', 'request-limit', 'server-error', 'slow', 'malformed-json', 'disconnect'] as const;
@@ -24,7 +23,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface FaultOptions {
   /** How many matching requests it hits: 1 by default, `Infinity` until cleared. */
   times?: number;
-  /** Only requests whose path and query string match; by default every `/services/data/vXX.X/…` request. */
+  /** Only requests whose path and query string match; by default every API request of the server. */
   path?: RegExp | string;
 }
 
@@ -32,7 +31,7 @@ export interface FaultSpec extends FaultOptions {
   kind: FaultKind;
   /** server-error: 500 (default), 502, 503 or 504. */
   status?: number;
-  /** rate-limit, and server-error 503: seconds in `Retry-After` (default 1). */
+  /** rate-limit, and server-error 503: seconds in `Retry-After` (the server's default when not given). */
   retryAfter?: number;
   /** slow: milliseconds before the reply (default 2000). */
   delayMs?: number;
@@ -52,8 +51,19 @@ export interface PendingFault {
 export interface ActiveFault {
   kind: FaultKind;
   status: number;
-  retryAfter: number;
+  /** Seconds for `Retry-After`; null: send none. */
+  retryAfter: number | null;
   delayMs: number;
+}
+
+/** How a server's faults behave where the servers differ. */
+export interface FaultSettings {
+  /** Which requests a fault without a `path` hits: the server's API. */
+  defaultPath: RegExp;
+  /** `Retry-After` seconds when a fault names none; null sends no header. */
+  defaultRetryAfter: number | null;
+  /** Ends the credentials the client holds (a session, a token); returns the new ones. */
+  expire: () => string;
 }
 
 interface Rule extends ActiveFault {
@@ -63,17 +73,16 @@ interface Rule extends ActiveFault {
   pathText: string;
 }
 
-const DEFAULT_PATH = /^\/services\/data\/v\d+\.\d+(?:\/|$)/;
 const SERVER_ERROR_STATUSES = new Set([500, 502, 503, 504]);
 
 export class FaultController {
   private rules: Rule[] = [];
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly settings: FaultSettings) {}
 
   /** Adds faults, in order; on a bad spec it throws a clear error and adds none of them. */
   inject(...specs: FaultSpec[]): void {
-    const rules = specs.map(toRule);
+    const rules = specs.map((spec) => toRule(spec, this.settings));
     this.rules.push(...rules);
   }
 
@@ -105,9 +114,12 @@ export class FaultController {
     this.inject({ ...options, kind: 'disconnect' });
   }
 
-  /** Ends the session: every request with the old `sid` gets 401 until the client logs in again. Returns the new sid. */
+  /**
+   * Ends the session (Salesforce's `sid`, HubSpot's token): every request with the old one
+   * gets 401 until the client picks up the new one, which this returns.
+   */
   expireSession(): string {
-    return this.session.rotate();
+    return this.settings.expire();
   }
 
   /** Removes every pending fault. */
@@ -121,7 +133,7 @@ export class FaultController {
       remaining: r.remaining === Infinity ? null : r.remaining,
       path: r.pathText,
       ...(r.kind === 'server-error' ? { status: r.status } : {}),
-      ...(r.kind === 'rate-limit' || (r.kind === 'server-error' && r.status === 503) ? { retryAfter: r.retryAfter } : {}),
+      ...((r.kind === 'rate-limit' || (r.kind === 'server-error' && r.status === 503)) && r.retryAfter !== null ? { retryAfter: r.retryAfter } : {}),
       ...(r.kind === 'slow' ? { delayMs: r.delayMs } : {}),
     }));
   }
@@ -137,7 +149,7 @@ export class FaultController {
   }
 }
 
-function toRule(spec: FaultSpec): Rule {
+function toRule(spec: FaultSpec, settings: FaultSettings): Rule {
   if (!(FAULT_KINDS as readonly string[]).includes(spec.kind)) {
     throw new Error(`Unknown fault kind "${String(spec.kind)}"; expected one of ${FAULT_KINDS.join(', ')}`);
   }
@@ -149,11 +161,11 @@ function toRule(spec: FaultSpec): Rule {
   if (spec.kind === 'server-error' && !SERVER_ERROR_STATUSES.has(status)) {
     throw new Error(`A server-error fault's status is 500, 502, 503 or 504, got ${status}`);
   }
-  const retryAfter = spec.retryAfter ?? 1;
-  if (!Number.isInteger(retryAfter) || retryAfter < 0) throw new Error(`Fault "retryAfter" must be whole seconds ≥ 0, got ${retryAfter}`);
+  const retryAfter = spec.retryAfter ?? settings.defaultRetryAfter;
+  if (retryAfter !== null && (!Number.isInteger(retryAfter) || retryAfter < 0)) throw new Error(`Fault "retryAfter" must be whole seconds ≥ 0, got ${retryAfter}`);
   const delayMs = spec.delayMs ?? 2000;
   if (!Number.isFinite(delayMs) || delayMs < 0 || delayMs > 600_000) throw new Error(`Fault "delayMs" must be 0 to 600000 ms, got ${delayMs}`);
-  let path = DEFAULT_PATH;
+  let path = settings.defaultPath;
   if (spec.path instanceof RegExp) path = spec.path;
   else if (typeof spec.path === 'string') {
     try {

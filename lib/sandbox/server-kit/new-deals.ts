@@ -1,12 +1,13 @@
 import type { Opportunity } from '../../crm/opportunity';
-import type { Random } from '../../engine/random';
+import { Random } from '../../engine/random';
 import { EXISTING_CUSTOMER_LEAD_SOURCE, NEW_BUSINESS_LEAD_SOURCES } from '../catalog';
 import { stageDefinition } from '../stages';
 import type { SandboxContactRole, SandboxOrg } from '../types';
+import { winProbability } from '../win-probability';
 import { addDaysIso } from './clock';
 
 /**
- * Deals created while the server runs (`addOpportunities`), for incremental-sync tests: a
+ * Deals created while a server runs (`addOpportunities`, `addDeals`), for incremental-sync tests: a
  * new open deal on an existing account, owned by the account's owner, at its first stage,
  * with the account's facts and, where the account has a contact, a primary contact role.
  */
@@ -69,4 +70,30 @@ export function draftNewDeal(org: SandboxOrg, rng: Random, ids: NewDealIds, crea
   const contactRole: SandboxContactRole | null =
     contact === null ? null : { id: ids.contactRole, opportunityId: opportunity.id, contactId: contact.id, role: role ?? 'Decision Maker', isPrimary: true };
   return { opportunity, contactRole };
+}
+
+/**
+ * Adds `count` new deals to `org` (its opportunities, contact roles and true win
+ * probabilities), created on `createdDate`. The `batch`-th call on an org gives the same
+ * deals every run.
+ */
+export function addNewDeals(org: SandboxOrg, batch: number, count: number, createdDate: string, nextIds: () => NewDealIds): NewDeal[] {
+  checkNewDealCount(count, 'addNewDeals');
+  const rng = new Random(org.seed * 7919 + batch);
+  const added: NewDeal[] = [];
+  for (let i = 0; i < count; i++) {
+    const deal = draftNewDeal(org, rng, nextIds(), createdDate);
+    org.opportunities.push(deal.opportunity);
+    org.truth.winProbability[deal.opportunity.id] = winProbability(deal.opportunity, org.truth.winModel);
+    if (deal.contactRole !== null) org.contactRoles.push(deal.contactRole);
+    added.push(deal);
+  }
+  return added;
+}
+
+/** Throws, naming `caller`, unless `count` is a whole number from 1 to 100000. */
+export function checkNewDealCount(count: number, caller: string): void {
+  if (!Number.isInteger(count) || count < 1 || count > 100_000) {
+    throw new Error(`${caller}: count must be a whole number from 1 to 100000, got ${count}`);
+  }
 }
