@@ -11,10 +11,11 @@ import type { FetchLike } from '../shared/fetch';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from '../shared/retry';
 import { type ApiRecord } from '../shared/values';
 import { errorFromReply, HubSpotError, isRetryable, MESSAGES, networkError, unreadableReply } from './errors';
+import { DEFAULT_API_BASE } from './hosts';
 import { parseRateLimit, windowWaitMs, type RateLimitInfo } from './limits';
 import { Pacer } from './pacer';
 
-export const DEFAULT_API_BASE = 'https://api.hubapi.com';
+export { DEFAULT_API_BASE };
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Search: 5 requests a second per portal; 4 leaves room for another tab. */
 export const SEARCH_PER_SECOND = 4;

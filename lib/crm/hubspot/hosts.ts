@@ -9,9 +9,11 @@
  * https://developers.hubspot.com/docs/api/overview
  */
 import { isLocalHost, parseUrl, type HostOptions } from '../shared/hosts';
-import { DEFAULT_API_BASE } from './client';
 
 export type { HostOptions };
+
+/** Every portal's API host (see above). Here, not in client.ts: content scripts import this file and must not bundle the client. */
+export const DEFAULT_API_BASE = 'https://api.hubapi.com';
 
 /** `app.hubspot.com` and the regional `app-<region><n>.hubspot.com`. */
 const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
