@@ -19,7 +19,7 @@
  */
 import type { Opportunity } from '../opportunity';
 import { fieldMapping } from '../shared/attributes';
-import type { RejectedRecord, SyncOptionsBase, SyncPageBase, SyncResultBase } from '../shared/sync';
+import { readSavedState, type RejectedRecord, type SyncOptionsBase, type SyncPageBase, type SyncResultBase } from '../shared/sync';
 import { throwIfAborted } from '../shared/retry';
 import { closedSinceDate } from '../shared/window';
 import { readDateTime } from '../shared/values';
@@ -103,17 +103,9 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const startedNow = now().toISOString();
 
-  let resume: HubSpotCursor | null = null;
-  if (options.cursor !== null) {
-    const decoded = decodeCursor(options.cursor);
-    if ('reason' in decoded) warnings.push(`The interrupted sync could not be resumed (${decoded.reason}), so it started over.`);
-    else resume = decoded.cursor;
-  }
-  let previous: string | null = null;
-  if (options.checkpoint !== null) {
-    previous = readDateTime(options.checkpoint);
-    if (previous === null) warnings.push(`The saved checkpoint "${options.checkpoint}" is not a date and time, so this sync is a full one.`);
-  }
+  const saved = readSavedState(options, decodeCursor, readDateTime, warnings);
+  let resume: HubSpotCursor | null = saved.resume;
+  const previous = saved.previous;
 
   const context = await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal, onProgress: options.onProgress });
   warnings.push(...context.warnings);

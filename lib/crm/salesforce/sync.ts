@@ -7,7 +7,7 @@
  * stores what it is handed.
  */
 import type { IsoDate } from '../opportunity';
-import type { SyncOptionsBase, SyncPageBase, SyncResultBase } from '../shared/sync';
+import { readSavedState, type SyncOptionsBase, type SyncPageBase, type SyncResultBase } from '../shared/sync';
 import type { QueryPage, SalesforceClient } from './client';
 import { isOptionalFailure, isUnsupported, prepareSalesforce, type OrgInfo, type SyncProgress } from './context';
 import { decodeCursor, type SyncCursor } from './cursor';
@@ -52,17 +52,9 @@ export async function syncSalesforce(options: SyncOptions): Promise<SyncResult> 
   const now = options.now?.() ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 
-  let resume: SyncCursor | null = null;
-  if (options.cursor !== null) {
-    const decoded = decodeCursor(options.cursor);
-    if ('reason' in decoded) warnings.push(`The interrupted sync could not be resumed (${decoded.reason}), so it started over.`);
-    else resume = decoded.cursor;
-  }
-  let previous: string | null = null;
-  if (options.checkpoint !== null) {
-    previous = readDateTime(options.checkpoint);
-    if (previous === null) warnings.push(`The saved checkpoint "${options.checkpoint}" is not a date and time, so this sync is a full one.`);
-  }
+  const saved = readSavedState(options, decodeCursor, readDateTime, warnings);
+  let resume: SyncCursor | null = saved.resume;
+  const previous = saved.previous;
 
   const context = await prepareSalesforce(client, { customFields: options.customFields, signal, onProgress: options.onProgress });
   warnings.push(...context.warnings);

@@ -55,3 +55,27 @@ export interface SyncResultBase {
   closedSince: IsoDate;
   warnings: string[];
 }
+
+/**
+ * The saved state a sync starts from: the interrupted run's cursor (decoded by the
+ * connector) and the last checkpoint, each dropped with a warning when unreadable.
+ */
+export function readSavedState<C>(
+  saved: { cursor: string | null; checkpoint: string | null },
+  decode: (text: string) => { cursor: C } | { reason: string },
+  readInstant: (text: string) => string | null,
+  warnings: string[],
+): { resume: C | null; previous: string | null } {
+  let resume: C | null = null;
+  if (saved.cursor !== null) {
+    const decoded = decode(saved.cursor);
+    if ('reason' in decoded) warnings.push(`The interrupted sync could not be resumed (${decoded.reason}), so it started over.`);
+    else resume = decoded.cursor;
+  }
+  let previous: string | null = null;
+  if (saved.checkpoint !== null) {
+    previous = readInstant(saved.checkpoint);
+    if (previous === null) warnings.push(`The saved checkpoint "${saved.checkpoint}" is not a date and time, so this sync is a full one.`);
+  }
+  return { resume, previous };
+}
