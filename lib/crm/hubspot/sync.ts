@@ -17,14 +17,15 @@
  * Salesforce sync is not needed: the resume key is the id alone, and GT at the exact
  * millisecond is safe because every deal at or before the checkpoint was read.
  */
-import type { LeakyAttribute } from '../leakage';
-import type { AttributeField, IsoDate, Opportunity } from '../opportunity';
+import type { Opportunity } from '../opportunity';
 import { fieldMapping } from '../shared/attributes';
+import { readSavedState, type RejectedRecord, type SyncOptionsBase, type SyncPageBase, type SyncResultBase } from '../shared/sync';
 import { throwIfAborted } from '../shared/retry';
 import { closedSinceDate } from '../shared/window';
 import { readDateTime } from '../shared/values';
-import type { HubSpotClient, HubSpotObject } from './client';
+import { readObject, type HubSpotClient, type HubSpotObject } from './client';
 import { portalInfo, type PortalInfo } from './connect';
+import { HubSpotError, isHubSpotError } from './errors';
 import { decodeCursor, encodeCursor, type HubSpotCursor } from './cursor';
 import type { RateLimitInfo } from './limits';
 import { mapDeal } from './map';
@@ -33,8 +34,8 @@ import { ATTRIBUTE_COLUMNS, dealProperties } from './properties';
 import { emptyRelated, loadRelated, type Related } from './related';
 import { searchDeals } from './search';
 import { readPipelines, StageIndex, type HubSpotStage, type PipelineInfo, type StageOverrides } from './stages';
-import { readObject } from './client';
-import { HubSpotError, isHubSpotError } from './errors';
+
+export type { RejectedRecord };
 
 export const DEFAULT_YEARS = 3;
 /** How far behind the run's start the checkpoint stays: search indexing lag and clock skew. */
@@ -50,11 +51,6 @@ export interface SyncProgress {
   total: number | null;
 }
 
-export interface RejectedRecord {
-  id: string | null;
-  reason: string;
-}
-
 export interface HubSpotContext {
   portal: PortalInfo;
   stages: StageIndex;
@@ -63,55 +59,22 @@ export interface HubSpotContext {
   warnings: string[];
 }
 
-export interface SyncPage {
-  opportunities: Opportunity[];
-  rejected: RejectedRecord[];
+export interface SyncPage extends SyncPageBase {
   /** Values left empty, each naming the deal and the property. */
   warnings: string[];
-  /** Deals archived in HubSpot since the checkpoint: on the first page of an incremental sync. */
-  deleted: string[];
-  /** Store both: the checkpoint moves only on the last page; the cursor is null once the sync is complete. */
-  checkpoint: string | null;
-  cursor: string | null;
-  done: number;
-  total: number | null;
 }
 
-export interface SyncOptions {
+export interface SyncOptions extends SyncOptionsBase<SyncPage, SyncProgress> {
   client: HubSpotClient;
-  /** The last completed sync's checkpoint (SyncStateRecord.checkpoint); null for a full sync. */
-  checkpoint: string | null;
-  /** The resume point of an interrupted sync (SyncStateRecord.cursor). */
-  cursor: string | null;
-  /** Closed deals of the last `years` years (default 3); open deals always. */
-  years?: number;
   /** The user's outcome for stages, by stage id. */
   stageOverrides?: StageOverrides;
-  onProgress?: (progress: SyncProgress) => void;
-  /** Awaited before the next page is fetched: store the page and its checkpoint/cursor here. */
-  onPage?: (page: SyncPage) => void | Promise<void>;
-  signal?: AbortSignal;
-  now?: () => Date;
 }
 
-export interface SyncResult {
-  mode: 'full' | 'incremental';
-  resumed: boolean;
-  /** New and changed opportunities of this run. */
-  opportunities: Opportunity[];
-  rejected: RejectedRecord[];
-  /** Archived deal ids (incremental syncs), or null when not looked up. */
-  deleted: string[] | null;
-  fields: AttributeField[];
-  leaky: LeakyAttribute[];
+export interface SyncResult extends SyncResultBase {
   stages: HubSpotStage[];
   pipelines: PipelineInfo[];
   portal: PortalInfo;
   limits: RateLimitInfo | null;
-  checkpoint: string | null;
-  cursor: null;
-  closedSince: IsoDate;
-  warnings: string[];
 }
 
 /** Portal, pipelines and owners: what mapping any deal needs. */
@@ -140,17 +103,9 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const startedNow = now().toISOString();
 
-  let resume: HubSpotCursor | null = null;
-  if (options.cursor !== null) {
-    const decoded = decodeCursor(options.cursor);
-    if ('reason' in decoded) warnings.push(`The interrupted sync could not be resumed (${decoded.reason}), so it started over.`);
-    else resume = decoded.cursor;
-  }
-  let previous: string | null = null;
-  if (options.checkpoint !== null) {
-    previous = readDateTime(options.checkpoint);
-    if (previous === null) warnings.push(`The saved checkpoint "${options.checkpoint}" is not a date and time, so this sync is a full one.`);
-  }
+  const saved = readSavedState(options, decodeCursor, readDateTime, warnings);
+  let resume: HubSpotCursor | null = saved.resume;
+  const previous = saved.previous;
 
   const context = await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal, onProgress: options.onProgress });
   warnings.push(...context.warnings);

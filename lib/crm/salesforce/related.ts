@@ -12,12 +12,10 @@ import { toId18 } from './ids';
 import { mapOpportunity, readContactRoleRows, readHistoryRows, readLineItemRows, readUserRows, type MapContext, type UserRow } from './map';
 import { chunk } from '../shared/chunk';
 import { IN_CHUNK, contactRolesSoql, historySoql, lineItemsSoql, opportunitiesByIdSoql, usersSoql } from './soql';
+import type { RejectedRecord } from '../shared/sync';
 import { readText, valueAt } from '../shared/values';
 
-export interface RejectedRecord {
-  id: string | null;
-  reason: string;
-}
+export type { RejectedRecord };
 
 type Relation = 'history' | 'contactRoles' | 'lineItems';
 

@@ -6,15 +6,14 @@
  * abort continues from the last completed page. Nothing is written here; the background
  * stores what it is handed.
  */
-import type { LeakyAttribute } from '../leakage';
-import type { AttributeField, IsoDate, Opportunity } from '../opportunity';
+import type { IsoDate } from '../opportunity';
+import { readSavedState, type SyncOptionsBase, type SyncPageBase, type SyncResultBase } from '../shared/sync';
 import type { QueryPage, SalesforceClient } from './client';
 import { isOptionalFailure, isUnsupported, prepareSalesforce, type OrgInfo, type SyncProgress } from './context';
 import { decodeCursor, type SyncCursor } from './cursor';
 import { fieldMapping, type CustomFieldChoice, type CustomFieldInput, type FieldPlan } from './fields';
 import { toId18 } from './ids';
 import type { ApiLimits } from './limits';
-import type { RejectedRecord } from './related';
 import { throwIfAborted } from '../shared/retry';
 import { SyncRun } from './run';
 import { closedSinceDate, deletedOpportunitiesSoql, opportunitiesSoql } from './soql';
@@ -27,60 +26,23 @@ export { fetchOpportunities, type RejectedRecord } from './related';
 export const DEFAULT_YEARS = 3;
 export const DEFAULT_BATCH_SIZE = 2000;
 
-export interface SyncPage {
-  opportunities: Opportunity[];
-  rejected: RejectedRecord[];
-  /** Opportunities deleted in Salesforce since the checkpoint: on the first page of an incremental sync. */
-  deleted: string[];
-  /** Store both: the checkpoint moves only on the last page; the cursor is null once the sync is complete. */
-  checkpoint: string | null;
-  cursor: string | null;
-  done: number;
-  total: number | null;
-}
+export type SyncPage = SyncPageBase;
 
-export interface SyncOptions {
+export interface SyncOptions extends SyncOptionsBase<SyncPage, SyncProgress> {
   client: SalesforceClient;
-  /** SystemModstamp of the last completed sync (SyncStateRecord.checkpoint); null for a full sync. */
-  checkpoint: string | null;
-  /** The resume point of an interrupted sync (SyncStateRecord.cursor). */
-  cursor: string | null;
-  /** Closed deals of the last `years` years (default 3); open deals always. */
-  years?: number;
   /** Opportunity fields to add as attributes, by API name, or mapped onto a well-known attribute. */
   customFields?: readonly CustomFieldInput[];
   /** Records per page, 200–2000. */
   batchSize?: number;
-  onProgress?: (progress: SyncProgress) => void;
-  /** Awaited before the next page is fetched: store the page and its checkpoint/cursor here. */
-  onPage?: (page: SyncPage) => void | Promise<void>;
-  signal?: AbortSignal;
-  now?: () => Date;
 }
 
-export interface SyncResult {
-  mode: 'full' | 'incremental';
-  /** Whether this run continued an interrupted one (its earlier pages were handed over then). */
-  resumed: boolean;
-  /** New and changed opportunities of this run. */
-  opportunities: Opportunity[];
-  rejected: RejectedRecord[];
-  /** Deleted ids (incremental syncs), or null when not looked up. */
-  deleted: string[] | null;
-  /** Attributes with their coverage over this run's opportunities; recompute over the merged set with `fieldMapping`. */
-  fields: AttributeField[];
-  leaky: LeakyAttribute[];
+export interface SyncResult extends SyncResultBase {
   stages: StageInfo[];
   limits: ApiLimits | null;
-  checkpoint: string | null;
-  cursor: null;
   org: OrgInfo | null;
   apiVersion: string;
   plan: FieldPlan;
-  /** The closed-deal window's first day: closed deals before it were not asked for. */
-  closedSince: IsoDate;
   customFieldChoices: CustomFieldChoice[];
-  warnings: string[];
 }
 
 /** Runs a full or incremental sync, or resumes an interrupted one. */
@@ -90,17 +52,9 @@ export async function syncSalesforce(options: SyncOptions): Promise<SyncResult> 
   const now = options.now?.() ?? new Date();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
 
-  let resume: SyncCursor | null = null;
-  if (options.cursor !== null) {
-    const decoded = decodeCursor(options.cursor);
-    if ('reason' in decoded) warnings.push(`The interrupted sync could not be resumed (${decoded.reason}), so it started over.`);
-    else resume = decoded.cursor;
-  }
-  let previous: string | null = null;
-  if (options.checkpoint !== null) {
-    previous = readDateTime(options.checkpoint);
-    if (previous === null) warnings.push(`The saved checkpoint "${options.checkpoint}" is not a date and time, so this sync is a full one.`);
-  }
+  const saved = readSavedState(options, decodeCursor, readDateTime, warnings);
+  let resume: SyncCursor | null = saved.resume;
+  const previous = saved.previous;
 
   const context = await prepareSalesforce(client, { customFields: options.customFields, signal, onProgress: options.onProgress });
   warnings.push(...context.warnings);
