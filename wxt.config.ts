@@ -46,6 +46,9 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? [...SALESFORCE_HOSTS, ...E2E_HOSTS] : SALESFORCE_HOSTS,
     // Asked for only when the user switches on the at-risk notifications (off by default).
     optional_permissions: ['notifications'],
+    // HubSpot's API, asked for when the user connects a portal (issue 6): a browser without
+    // HubSpot never grants it. (The content script's HubSpot app hosts are its own matches.)
+    optional_host_permissions: ['https://api.hubapi.com/*'],
     // No remote code: scripts come only from the package itself. (WXT's default would add
     // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)
     content_security_policy: {

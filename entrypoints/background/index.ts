@@ -21,6 +21,7 @@ import { OffscreenBridge, type RunnerBridge } from './bridge';
 import { connectCrm, dailySalesforceSync, syncCrm, getRecordPanel, getRecordScores, LOCAL_TAB_PATTERNS, SALESFORCE_TAB_PATTERNS, sessionForJob, type SalesforceDeps } from './salesforce';
 import { acceptPagePorts, broadcast } from './ports';
 import { notifyAtRisk, type Notifier } from './alerts';
+import { HUBSPOT_APP_MATCHES } from '../../lib/crm/hubspot/hosts';
 import { connectHubSpotPortal, getDealPanel, getDealScores, isHubSpotPage, syncHubSpotPortal, type HubSpotDeps } from './hubspot';
 import { extensionPagePath } from './pages';
 import { isOwnSender } from './senders';
@@ -89,7 +90,8 @@ export default defineBackground(() => {
   async function tellCrmTabs(connectionId: string | null): Promise<void> {
     const event: EventToContent = { target: 'content', type: 'data-changed', connectionId };
     try {
-      const tabs = await browser.tabs.query({ url: localhost ? [...SALESFORCE_TAB_PATTERNS, ...LOCAL_TAB_PATTERNS] : SALESFORCE_TAB_PATTERNS });
+      const crmPatterns = [...SALESFORCE_TAB_PATTERNS, ...HUBSPOT_APP_MATCHES];
+      const tabs = await browser.tabs.query({ url: localhost ? [...crmPatterns, ...LOCAL_TAB_PATTERNS] : crmPatterns });
       // A tab without the content script (loaded before the extension) has no receiver: that is fine.
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined))));
     } catch {

@@ -4,7 +4,7 @@
  * Each page's features get an AbortSignal and are torn down on navigation and on the
  * context's invalidation.
  */
-import './style.css';
+import '../../components/overlay/overlay.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runOverlay } from '../../components/overlay/run';
 import { salesforceAdapter } from './adapter';

@@ -52,7 +52,10 @@ export function SalesforceConnection() {
   const [known, setKnown] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { job, track } = useTrackedJob('sync');
+  const tracked = useTrackedJob('sync');
+  const { track } = tracked;
+  // A HubSpot portal's sync is its own card's to show.
+  const job = tracked.job?.connectionId.startsWith('hubspot:') ? undefined : tracked.job;
 
   const look = () => {
     openSalesforceTabs().then(setTabs, (caught: unknown) => setError(errorText(caught)));

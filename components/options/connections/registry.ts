@@ -9,6 +9,7 @@ import type { SourceKind } from '../../../lib/crm/opportunity';
 import type { ConnectionRecord } from '../../../lib/store/schema';
 import type { PlainKey } from '../i18n';
 import { CsvConnection } from './CsvConnection';
+import { HubSpotConnection, HubSpotDetails } from './HubSpotConnection';
 import { LastImportDetails } from './LastImportDetails';
 import { SalesforceConnection, SalesforceDetails } from './SalesforceConnection';
 import { SandboxConnection } from './SandboxConnection';
@@ -26,6 +27,7 @@ export interface ConnectionKind {
 
 export const CONNECTION_KINDS: readonly ConnectionKind[] = [
   { kind: 'salesforce', title: 'options_salesforceTitle', description: 'options_salesforceDescription', Add: SalesforceConnection, Details: SalesforceDetails },
+  { kind: 'hubspot', title: 'options_hubspotTitle', description: 'options_hubspotDescription', Add: HubSpotConnection, Details: HubSpotDetails },
   { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails },
   { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails },
 ];

@@ -15,6 +15,18 @@ export type { HostOptions };
 /** Every portal's API host (see above). Here, not in client.ts: content scripts import this file and must not bundle the client. */
 export const DEFAULT_API_BASE = 'https://api.hubapi.com';
 
+/**
+ * Match patterns of the app hosts, listed (a pattern cannot say `app-*`, and `*.hubspot.com`
+ * would also cover HubSpot's website): the content script's matches and the background's tab query.
+ */
+export const HUBSPOT_APP_MATCHES = [
+  'https://app.hubspot.com/*',
+  'https://app-eu1.hubspot.com/*',
+  'https://app-na2.hubspot.com/*',
+  'https://app-na3.hubspot.com/*',
+  'https://app-ap1.hubspot.com/*',
+] as const;
+
 /** `app.hubspot.com` and the regional `app-<region><n>.hubspot.com`. */
 const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
 

@@ -1,0 +1,217 @@
+/**
+ * "Connect a HubSpot portal" (issue 6): a private app token, checked by the background
+ * against the portal ('connect-hubspot') before it is kept, with the read scopes it needs
+ * listed; HubSpot's API host permission is asked for at this moment, as an optional
+ * permission. A connected portal's card shows its state with the fix, its API allowance,
+ * Sync now and a way to replace the token.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { REQUIRED_SCOPES } from '../../../lib/crm/hubspot/scopes';
+import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
+import { getHubSpotStatus, type HubSpotStatus } from '../../../lib/jobs/hubspot';
+import { sendToBackground } from '../../../lib/client';
+import type { ConnectionRecord } from '../../../lib/store/schema';
+import { errorText, t } from '../i18n';
+import { useOptions } from '../state';
+import { cls } from '../ui/classes';
+import { JobProgress } from '../ui/JobProgress';
+import { Notice } from '../ui/Notice';
+import { useTrackedJob } from './useTrackedJob';
+
+const IS_E2E = import.meta.env.MODE === 'e2e';
+const API_ORIGINS = ['https://api.hubapi.com/*'];
+
+/** Open tabs of a local sandbox HubSpot (e2e builds only): their origin serves the API (design.md). */
+async function localHubSpotTabs(): Promise<Array<{ id: number; host: string }>> {
+  if (!IS_E2E) return [];
+  const tabs = await browser.tabs.query({ url: ['http://localhost/*', 'http://127.0.0.1/*'] });
+  const byHost = new Map<string, { id: number; host: string }>();
+  for (const tab of tabs) {
+    if (tab.id === undefined || !tab.url || parseHubSpotUrl(tab.url, { localhost: true }).kind === 'other') continue;
+    const host = new URL(tab.url).host;
+    if (!byHost.has(host)) byHost.set(host, { id: tab.id, host });
+  }
+  return [...byHost.values()];
+}
+
+/** The token form: used to connect a portal, and to replace a connected portal's token. */
+function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) => void; submitLabel: string }) {
+  const [token, setToken] = useState('');
+  const [tabs, setTabs] = useState<Array<{ id: number; host: string }>>([]);
+  const [api, setApi] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void localHubSpotTabs().then((found) => {
+      setTabs(found);
+      setApi(found[0]?.id ?? null);
+    }, () => undefined);
+  }, []);
+
+  async function connect(): Promise<void> {
+    setError(null);
+    setBusy(true);
+    try {
+      // In the click's user gesture, before anything else: the optional host permission.
+      if (api === null) {
+        const granted = await browser.permissions.request({ origins: API_ORIGINS });
+        if (!granted) {
+          setError(t('options_hubspotPermissionDenied'));
+          return;
+        }
+      }
+      const reply = await sendToBackground({ type: 'connect-hubspot', token, ...(api !== null ? { tabId: api } : {}) });
+      if (reply.ok) {
+        setToken('');
+        onConnected(reply.jobId);
+      } else setError(t('options_hubspotConnectFailed', { error: reply.error }));
+    } catch (caught) {
+      setError(t('options_hubspotConnectFailed', { error: errorText(caught) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      class="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void connect();
+      }}
+    >
+      <label class="block space-y-1">
+        <span class={cls.label}>{t('options_hubspotToken')}</span>
+        <input
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          class={`${cls.input} w-full max-w-md font-mono`}
+          placeholder="pat-na1-…"
+          value={token}
+          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+          data-testid="hubspot-token"
+        />
+      </label>
+      {tabs.length > 0 && (
+        <label class="flex flex-wrap items-center gap-2 text-sm">
+          <span class={cls.label}>{t('options_hubspotApi')}</span>
+          <select class={cls.input} value={api === null ? '' : String(api)} onChange={(e) => setApi((e.target as HTMLSelectElement).value === '' ? null : Number((e.target as HTMLSelectElement).value))}>
+            {tabs.map((tab) => (
+              <option key={tab.id} value={String(tab.id)}>
+                {t('options_hubspotApiTab', { host: tab.host })}
+              </option>
+            ))}
+            <option value="">{t('options_hubspotApiDefault')}</option>
+          </select>
+        </label>
+      )}
+      <button type="submit" class={cls.primary} disabled={busy || token.trim() === ''}>
+        {busy ? t('options_hubspotConnecting') : submitLabel}
+      </button>
+      {error && <Notice tone="error">{error}</Notice>}
+    </form>
+  );
+}
+
+export function HubSpotConnection() {
+  const { job, track } = useTrackedJob('sync');
+  const hubspotJob = job?.connectionId.startsWith('hubspot:') ? job : undefined;
+  return (
+    <div class="space-y-3" data-testid="hubspot-connect">
+      <TokenForm onConnected={track} submitLabel={t('options_hubspotConnect')} />
+      <div class="text-xs">
+        <p class={cls.muted}>{t('options_hubspotTokenHelp')}</p>
+        <p class={`mt-1 ${cls.muted}`}>
+          {t('options_hubspotScopes')}:{' '}
+          {REQUIRED_SCOPES.map((scope, i) => (
+            <span key={scope}>
+              {i > 0 && ', '}
+              <code>{scope}</code>
+            </span>
+          ))}
+        </p>
+      </div>
+      {hubspotJob && (hubspotJob.status === 'queued' || hubspotJob.status === 'running') && <JobProgress job={hubspotJob} title={t('options_hubspotSyncing')} />}
+      {hubspotJob?.status === 'done' && <Notice tone="success">{hubspotJob.summary ?? t('options_salesforceSynced')}</Notice>}
+      {hubspotJob?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: hubspotJob.error ?? t('options_commonUnknownError') })}</Notice>}
+    </div>
+  );
+}
+
+/** A connected portal: its state with the fix, last sync, API allowance, Sync now, a new token. */
+export function HubSpotDetails({ connection }: { connection: ConnectionRecord }) {
+  const state = useOptions();
+  const [status, setStatus] = useState<HubSpotStatus | null>(null);
+  const [syncError, setSyncError] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  const { job, track } = useTrackedJob('sync');
+  const jobs = state.jobs.value;
+  const running = state.activeJobs.value.some((j) => j.connectionId === connection.id);
+  useEffect(() => {
+    let live = true;
+    void state
+      .db()
+      .then((db) => getHubSpotStatus(db, connection.id))
+      .then((s) => live && setStatus(s), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [connection.id, connection.syncedAt, jobs.length]);
+
+  async function syncNow(): Promise<void> {
+    setSyncError(null);
+    try {
+      const reply = await sendToBackground({ type: 'sync-crm', connectionId: connection.id });
+      if (reply.ok) track(reply.jobId);
+      else setSyncError(reply.error);
+    } catch (caught) {
+      setSyncError(errorText(caught));
+    }
+  }
+
+  const problem =
+    status?.state === 'token-invalid' || status?.state === 'token-expired'
+      ? t('options_hubspotStateInvalid')
+      : status?.state === 'missing-scopes'
+        ? t('options_hubspotStateScopes', { error: status.message ?? '' })
+        : status?.state === 'error'
+          ? t('options_salesforceStateError', { error: status.message ?? t('options_commonUnknownError') })
+          : null;
+  const limits = status?.limits;
+  return (
+    <div class="space-y-2 text-xs" data-testid="hubspot-details">
+      <div class="flex flex-wrap items-center justify-between gap-2">
+        <div class="space-y-1">
+          <p class={cls.muted}>
+            {status ? `${t('options_hubspotPortal', { portal: status.portalId })} · ` : ''}
+            {connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}
+          </p>
+          {limits?.daily != null && limits.dailyRemaining != null && <p class={cls.muted}>{t('options_hubspotRateLimit', { remaining: limits.dailyRemaining, daily: limits.daily })}</p>}
+        </div>
+        <div class="flex gap-2">
+          <button type="button" class={cls.secondary} onClick={() => setReplacing(!replacing)}>
+            {t('options_hubspotReplaceToken')}
+          </button>
+          <button type="button" class={cls.secondary} disabled={running} onClick={() => void syncNow()}>
+            {t('options_salesforceSyncNow')}
+          </button>
+        </div>
+      </div>
+      {syncError && <Notice tone="error">{syncError}</Notice>}
+      {job?.status === 'failed' && job.connectionId === connection.id && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
+      {problem && <Notice tone="error">{problem}</Notice>}
+      {replacing && (
+        <TokenForm
+          submitLabel={t('options_hubspotConnect')}
+          onConnected={(jobId) => {
+            setReplacing(false);
+            track(jobId);
+          }}
+        />
+      )}
+    </div>
+  );
+}
