@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // Every area's strings, as an extension page loads them (content scripts load fewer).
+          setupFiles: ['test/setup/i18n.ts'],
           // The forest and data-set tests are CPU-bound: keep to the machine's two cores.
           maxWorkers: 2,
           testTimeout: 120_000,

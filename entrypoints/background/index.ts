@@ -10,6 +10,7 @@
  * - A CRM session (Salesforce `sid`) is kept in memory only, from the moment it is read
  *   until its job starts: `pendingSecrets`, never the job log.
  */
+import '../../lib/i18n/all';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { isMessageToBackground, type BackgroundReply, type EventToContent, type MessageFromRunner, type MessageToBackground } from '../../lib/messages';

@@ -1,3 +1,4 @@
+import '../../lib/i18n/all';
 import { render } from 'preact';
 import { DetailApp } from './DetailApp';
 import { DetailView } from './DetailView';

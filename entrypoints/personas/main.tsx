@@ -1,3 +1,4 @@
+import '../../lib/i18n/all';
 import { render } from 'preact';
 import { PersonasApp } from './PersonasApp';
 import { parsePersonasParams } from './params';

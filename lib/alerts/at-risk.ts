@@ -5,8 +5,12 @@
  * runner compares the scores before and after a training, the background words and shows
  * them. Deals new to this training are not "newly" at risk: there is nothing to compare.
  */
-import { t } from '../i18n';
+import { registerMessages, t } from '../i18n';
+import { alerts } from '../i18n/en/alerts';
 import type { PipelineRow } from '../panel-data';
+
+// Its own strings travel with it: the background notifies without loading every area.
+registerMessages(alerts);
 
 /** A fall of this much Win Potential (0–1) between two trainings puts a deal at risk. */
 export const WIN_DROP = 0.2;

@@ -15,7 +15,10 @@
  *   Only English exists so far; `MESSAGE_LANGUAGE` is the language of the dictionaries.
  */
 import { formatNumber } from '../format';
-import * as en from './en';
+import { common } from './en/common';
+import { overlay } from './en/overlay';
+import { panels } from './en/panels';
+import type * as en from './en';
 import type { Dictionary, Message, PluralMessage } from './types';
 
 export type { Dictionary, Message, PluralMessage } from './types';
@@ -48,8 +51,18 @@ export interface Translator {
   readonly locale: string | undefined;
 }
 
-/** All messages by key, merged from every area (for tests and a future `_locales` generator). */
-export const MESSAGES: Dictionary = Object.freeze(Object.assign({}, ...Object.values(en as Record<string, Dictionary>)) as Dictionary);
+/**
+ * The messages loaded so far, by key. The areas every UI needs (common, panels, overlay)
+ * are here from the start; an extension page loads the rest with `import 'lib/i18n/all'`.
+ * The CRM content scripts load nothing more: the other areas' strings (options, popup,
+ * personas, quality) would be most of their 60 KB budget.
+ */
+export const MESSAGES: Dictionary = { ...common, ...panels, ...overlay };
+
+/** Adds areas' messages (lib/i18n/all.ts adds every area). */
+export function registerMessages(...dictionaries: Dictionary[]): void {
+  for (const dictionary of dictionaries) Object.assign(MESSAGES, dictionary);
+}
 
 const pluralRules = new Intl.PluralRules(MESSAGE_LANGUAGE);
 
