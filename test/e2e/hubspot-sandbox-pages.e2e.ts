@@ -82,7 +82,7 @@ describe('the shared page script on the Lightning pages', () => {
       await page.click('tbody.sandbox-rows a[href*="/lightning/r/Opportunity/"]');
       await page.waitForFunction(() => location.pathname.includes('/lightning/r/Opportunity/') && document.documentElement.dataset.sandboxState === 'ready');
       expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
-      expect(await page.$$eval('#oneCenterStage > .oneContent', (hosts) => hosts.map((h) => `${h.classList.contains('active')}:${h.hidden}`))).toEqual(['false:true', 'true:false']);
+      expect(await page.$$eval('#oneCenterStage > .oneContent', (hosts) => hosts.map((h) => `${h.classList.contains('active')}:${(h as HTMLElement).hidden}`))).toEqual(['false:true', 'true:false']);
       await page.click('[data-sandbox-action="toggle-theme"]');
       expect(await page.evaluate(() => document.documentElement.className)).toContain('slds-color-scheme_dark');
     } finally {
