@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { plantHostileRecords } from '../../lib/sandbox/salesforce-server/hostile';
+import { plantHostileRecords } from '../../lib/sandbox/server-kit/hostile';
 import { idCounter } from '../../lib/sandbox/salesforce-server/id-sequence';
 
 /** Edits while the server runs (incremental sync), added deals, and the planted hostile records. */

@@ -7,6 +7,7 @@
  * --today <YYYY-MM-DD>, --api-limit <n>, --multi-currency, --no-territories, --no-hostile, --csp.
  */
 import { parseArgs } from 'node:util';
+import { numberOption as number, runServer, serveUntilStopped } from '../server-kit/cli';
 import { startSalesforceServer } from './server';
 
 const { values } = parseArgs({
@@ -36,17 +37,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const number = (name: string, text: string | undefined): number | undefined => {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) {
-    process.stderr.write(`--${name} must be a number, got "${text}"\n`);
-    process.exit(2);
-  }
-  return value;
-};
-
-try {
+await runServer(async () => {
   const server = await startSalesforceServer({
     port: number('port', values.port),
     ...(values.host === undefined ? {} : { host: values.host }),
@@ -62,28 +53,13 @@ try {
     contentSecurityPolicy: values.csp,
   });
   const open = server.org.opportunities.find((o) => !o.isClosed);
-  process.stdout.write(
-    [
-      `Sandbox Salesforce at ${server.url} (org ${server.orgId}, ${server.org.opportunities.length} opportunities, as of ${server.org.asOf})`,
-      `  log in:       ${server.loginUrl()}`,
-      `  list view:    ${server.listUrl()}`,
-      ...(open === undefined ? [] : [`  a record:     ${server.recordUrl(open.id)}`]),
-      `  REST API:     ${server.apiUrl('/')}   (Authorization: Bearer <sid>)`,
-      `  session id:   ${server.sid}`,
-      `  faults:       curl -X POST ${server.url}/__sandbox/faults -H 'content-type: application/json' -d '{"kind":"rate-limit","times":2}'`,
-      'Ctrl+C stops it.',
-      '',
-    ].join('\n'),
-  );
-  const stop = (): void => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
+  serveUntilStopped(server, [
+    `Sandbox Salesforce at ${server.url} (org ${server.orgId}, ${server.org.opportunities.length} opportunities, as of ${server.org.asOf})`,
+    `  log in:       ${server.loginUrl()}`,
+    `  list view:    ${server.listUrl()}`,
+    ...(open === undefined ? [] : [`  a record:     ${server.recordUrl(open.id)}`]),
+    `  REST API:     ${server.apiUrl('/')}   (Authorization: Bearer <sid>)`,
+    `  session id:   ${server.sid}`,
+    `  faults:       curl -X POST ${server.url}/__sandbox/faults -H 'content-type: application/json' -d '{"kind":"rate-limit","times":2}'`,
+  ]);
+});
