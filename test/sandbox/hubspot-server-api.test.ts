@@ -179,6 +179,34 @@ describe('deal search', () => {
   });
 });
 
+describe('listing', () => {
+  it('lists every deal in id order with after cursors and links, without the search cap', async () => {
+    const ids: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const call = await api(server, 'GET', `/crm/v3/objects/deals?limit=100&properties=dealname${after === undefined ? '' : `&after=${after}`}`);
+      expect(call.status).toBe(200);
+      const results = call.body['results'] as { id: string; properties: Record<string, string> }[];
+      ids.push(...results.map((r) => r.id));
+      expect(Object.keys(results[0]!.properties).sort()).toEqual(['createdate', 'dealname', 'hs_lastmodifieddate', 'hs_object_id']);
+      const next = (call.body['paging'] as { next?: { after: string; link: string } } | undefined)?.next;
+      if (next !== undefined) expect(next.link).toBe(`https://api.hubapi.com/crm/v3/objects/deals?limit=100&properties=dealname&after=${next.after}`);
+      after = next?.after;
+      pages += 1;
+    } while (after !== undefined);
+    expect(pages).toBe(4);
+    expect(ids).toEqual(deals().map((o) => o.id));
+    expect((await api(server, 'GET', '/crm/v3/objects/deals?limit=101')).status).toBe(400);
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const reply = await fetch(`${server.url}/crm/v3/objects/deals/batch/read`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{"inputs": [' });
+    expect(reply.status).toBe(400);
+    expect(((await reply.json()) as { category: string }).category).toBe('VALIDATION_ERROR');
+  });
+});
+
 describe('batch reads', () => {
   it('reads companies with their firmographics, and reports unknown ids with 207', async () => {
     const o = deals().find((x) => x.account !== null && !(x.account.id in server.hostile.accountNames))!;
