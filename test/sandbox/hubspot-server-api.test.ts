@@ -151,6 +151,15 @@ describe('deal search', () => {
     expect(resultsOf(withoutAmount).map((r) => r.id)).toEqual(server.hostile.nullAmount);
   });
 
+  it('finds deals by words of their name with a full-text query', async () => {
+    const o = deals().find((x) => !(x.id in server.hostile.opportunityNames))!;
+    const words = o.name.split(' - ')[0]!.toLowerCase();
+    const found = await searchAll(server, { limit: 200, query: words, properties: ['dealname'] });
+    const expected = deals().filter((x) => words.split(/\s+/).every((w) => x.name.toLowerCase().includes(w)));
+    expect(found.map((r) => r.id)).toEqual(expected.map((x) => x.id));
+    expect(found.map((r) => r.id)).toContain(o.id);
+  });
+
   it('sorts by a property, either direction, ties by id', async () => {
     const asc = resultsOf(await searchDeals(server, { limit: 200, sorts: [{ propertyName: 'amount', direction: 'ASCENDING' }], properties: ['amount'] }));
     const amounts = asc.map((r) => r.properties['amount']).filter((a): a is string => a !== null).map(Number);
