@@ -151,6 +151,15 @@ describe('deal search', () => {
     expect(resultsOf(withoutAmount).map((r) => r.id)).toEqual(server.hostile.nullAmount);
   });
 
+  it('finds deals by words of their name with a full-text query', async () => {
+    const o = deals().find((x) => !(x.id in server.hostile.opportunityNames))!;
+    const words = o.name.split(' - ')[0]!.toLowerCase();
+    const found = await searchAll(server, { limit: 200, query: words, properties: ['dealname'] });
+    const expected = deals().filter((x) => words.split(/\s+/).every((w) => x.name.toLowerCase().includes(w)));
+    expect(found.map((r) => r.id)).toEqual(expected.map((x) => x.id));
+    expect(found.map((r) => r.id)).toContain(o.id);
+  });
+
   it('sorts by a property, either direction, ties by id', async () => {
     const asc = resultsOf(await searchDeals(server, { limit: 200, sorts: [{ propertyName: 'amount', direction: 'ASCENDING' }], properties: ['amount'] }));
     const amounts = asc.map((r) => r.properties['amount']).filter((a): a is string => a !== null).map(Number);
@@ -176,6 +185,34 @@ describe('deal search', () => {
       expect(call.body['category']).toBe('VALIDATION_ERROR');
       expect(call.body['message']).toMatch(message);
     }
+  });
+});
+
+describe('listing', () => {
+  it('lists every deal in id order with after cursors and links, without the search cap', async () => {
+    const ids: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const call = await api(server, 'GET', `/crm/v3/objects/deals?limit=100&properties=dealname${after === undefined ? '' : `&after=${after}`}`);
+      expect(call.status).toBe(200);
+      const results = call.body['results'] as { id: string; properties: Record<string, string> }[];
+      ids.push(...results.map((r) => r.id));
+      expect(Object.keys(results[0]!.properties).sort()).toEqual(['createdate', 'dealname', 'hs_lastmodifieddate', 'hs_object_id']);
+      const next = (call.body['paging'] as { next?: { after: string; link: string } } | undefined)?.next;
+      if (next !== undefined) expect(next.link).toBe(`https://api.hubapi.com/crm/v3/objects/deals?limit=100&properties=dealname&after=${next.after}`);
+      after = next?.after;
+      pages += 1;
+    } while (after !== undefined);
+    expect(pages).toBe(4);
+    expect(ids).toEqual(deals().map((o) => o.id));
+    expect((await api(server, 'GET', '/crm/v3/objects/deals?limit=101')).status).toBe(400);
+  });
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const reply = await fetch(`${server.url}/crm/v3/objects/deals/batch/read`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{"inputs": [' });
+    expect(reply.status).toBe(400);
+    expect(((await reply.json()) as { category: string }).category).toBe('VALIDATION_ERROR');
   });
 });
 

@@ -67,6 +67,15 @@ describe('touch', () => {
     expect(() => server.touch([a!.id], { hubspot_owner_id: '1' })).toThrow(/not an owner/);
     expect(server.dealProperties(a!.id)).toEqual(before);
   });
+
+  it('clears the amount with null or an empty string', () => {
+    const o = server.org.opportunities.find((x) => !x.isClosed && x.amount !== null)!;
+    server.touch([o.id], { amount: '' });
+    expect(server.dealProperties(o.id)['amount']).toBeNull();
+    expect(o.amount).toBeNull();
+    server.touch([o.id], { amount: '900' });
+    expect(server.dealProperties(o.id)['amount']).toBe('900');
+  });
 });
 
 describe('added and archived deals', () => {

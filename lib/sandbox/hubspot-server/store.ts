@@ -164,7 +164,8 @@ export class CrmStore {
     for (const key of Object.keys(changes)) {
       if (!CHANGEABLE.has(key)) throw new Error(`touch: property "${key}" cannot be changed (changeable: ${[...CHANGEABLE].join(', ')})`);
     }
-    const amount = changes.amount === undefined || changes.amount === null ? changes.amount : Number(changes.amount);
+    // An emptied amount field is null, as HubSpot clears it.
+    const amount = changes.amount === undefined ? undefined : changes.amount === null || changes.amount === '' ? null : Number(changes.amount);
     if (typeof amount === 'number' && !Number.isFinite(amount)) throw new Error(`touch: amount must be a number, got "${String(changes.amount)}"`);
     const closeMs = changes.closedate === undefined ? undefined : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(changes.closedate) ? `${changes.closedate}T00:00:00Z` : changes.closedate);
     if (closeMs !== undefined && Number.isNaN(closeMs)) throw new Error(`touch: closedate must be YYYY-MM-DD or an ISO datetime, got "${changes.closedate}"`);

@@ -33,6 +33,14 @@ export interface SpaConfig {
   globalName: string;
 }
 
+/** A page and its fragment share a URL: never let a cache hand one out for the other. */
+export const FRAGMENT_HEADERS = { 'Cache-Control': 'no-store', Vary: 'X-Sandbox-Fragment' } as const;
+
+/** What the page script fetches on single-page navigation (`X-Sandbox-Fragment: page`). */
+export function pageFragment<Kind extends string>(page: { title: string; kind: Kind; body: { value: string } }): { title: string; kind: Kind; html: string } {
+  return { title: page.title, kind: page.kind, html: page.body.value };
+}
+
 /** The script for a page, with its configuration. */
 export function spaScript(config: SpaConfig): string {
   return `(${SPA_SCRIPT})(${JSON.stringify(config).replace(/</g, '\\u003c')});`;

@@ -20,7 +20,7 @@ import type { CrmRecord, DealRecord } from '../store';
 
 /**
  * HubSpot's REST API as a private app sees it (`Authorization: Bearer <token>`): deals,
- * companies and contacts (search, read, batch read), v4 associations, deal pipelines,
+ * companies and contacts (search, list, read, batch read), v4 associations, deal pipelines,
  * owners, the account's details and the token's own info. Read-only.
  */
 
@@ -36,6 +36,7 @@ const OBJECT_LABEL: Record<ObjectName, string> = { deals: 'DEAL', companies: 'CO
 const BATCH_READ_MAX = 100;
 const ASSOCIATIONS_BATCH_MAX = 1000;
 const OWNERS_PAGE_MAX = 500;
+const LIST_PAGE_MAX = 100;
 
 export async function handleApi(state: ServerState, request: Request): Promise<Reply> {
   try {
@@ -51,7 +52,7 @@ async function route(state: ServerState, request: Request): Promise<Reply> {
   // The token-info endpoint takes the token in the body, not in a header.
   if (path === '/oauth/v2/private-apps/get/access-token-info') {
     if (request.method !== 'POST') throw methodNotAllowed(request.method);
-    const body = await jsonBody(request);
+    const body = await requestJson(request);
     const token = isObject(body) ? body['tokenKey'] : undefined;
     if (typeof token !== 'string') throw validation('tokenKey is required');
     const check = state.token.checkToken(token);
@@ -114,7 +115,7 @@ function match(path: string, method: string): Endpoint | null {
     if (rest === 'search') return post ? endpoint(scopes, (s, r) => searchObjects(s, r, object), true) : notAllowed();
     if (rest === 'batch/read') return post ? endpoint(scopes, (s, r) => batchRead(s, r, object)) : notAllowed();
     if (rest !== undefined) return get ? endpoint(scopes, (s, r) => readOne(s, r, object, rest)) : notAllowed();
-    return null;
+    return get ? endpoint(scopes, (s, r) => listObjects(s, r, object)) : notAllowed();
   }
   const associations = /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.exec(path);
   if (associations !== null) {
@@ -183,11 +184,45 @@ function findRecord(state: ServerState, object: ObjectName, id: string, archived
   return (object === 'companies' ? state.store.companies : state.store.contacts).get(id);
 }
 
-async function searchObjects(state: ServerState, request: Request, object: ObjectName): Promise<Reply> {
-  const body = await jsonBody(request).catch(() => {
-    throw validation('Invalid input JSON on line 1');
+/** The request body as JSON; anything else is HubSpot's 400. */
+function requestJson(request: Request): Promise<unknown> {
+  return jsonBody(request).catch(() => {
+    throw validation('Invalid input JSON: the body must be JSON');
   });
-  return jsonReply(200, search(liveRecords(state, object), objectSchema(state, object), body));
+}
+
+async function searchObjects(state: ServerState, request: Request, object: ObjectName): Promise<Reply> {
+  return jsonReply(200, search(liveRecords(state, object), objectSchema(state, object), await requestJson(request)));
+}
+
+/**
+ * GET /crm/v3/objects/{object}: every record in id order, `limit` (≤ 100, default 10) a
+ * page; `after` is the id to start from, as HubSpot's list cursor is. No 10,000 cap here,
+ * but no filters either.
+ */
+function listObjects(state: ServerState, request: Request, object: ObjectName): Reply {
+  const params = request.url.searchParams;
+  const limit = Number(params.get('limit') ?? 10);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_PAGE_MAX) throw validation(`limit must be a whole number from 1 to ${LIST_PAGE_MAX}`);
+  const after = params.get('after');
+  if (after !== null && !/^\d+$/.test(after)) throw validation(`after must be a paging cursor from a previous page, got "${after}"`);
+  const archived = params.get('archived') === 'true';
+  const all = object === 'deals' ? [...state.store.deals.values()].filter((d) => (d.archivedAt !== null) === archived) : archived ? [] : liveRecords(state, object);
+  const from = after === null ? all : all.filter((r) => Number(r.id) >= Number(after));
+  const page = from.slice(0, limit);
+  const next = from[limit];
+  const properties = withAlwaysSent(propertiesParam(request), objectSchema(state, object));
+  return jsonReply(200, {
+    results: page.map((r) => objectBody(r, properties)),
+    ...(next === undefined ? {} : { paging: { next: { after: next.id, link: nextLink(request, next.id) } } }),
+  });
+}
+
+/** `paging.next.link`: this request's URL on HubSpot's API host, with the next cursor. */
+function nextLink(request: Request, after: string): string {
+  const url = new URL(request.url.href);
+  url.searchParams.set('after', after);
+  return `https://api.hubapi.com${url.pathname}${url.search}`;
 }
 
 /** `?properties=a,b` (or repeated), HubSpot's way of naming them in a GET. */
@@ -207,7 +242,7 @@ function readOne(state: ServerState, request: Request, object: ObjectName, rawId
 
 async function batchRead(state: ServerState, request: Request, object: ObjectName): Promise<Reply> {
   const startedAt = new Date().toISOString();
-  const body = await jsonBody(request);
+  const body = await requestJson(request);
   const ids = batchInputIds(body, BATCH_READ_MAX);
   if (isObject(body) && body['idProperty'] !== undefined && body['idProperty'] !== 'hs_object_id') throw validation('idProperty must be hs_object_id here');
   const requested = isObject(body) && Array.isArray(body['properties']) ? (body['properties'].filter((p) => typeof p === 'string') as string[]) : null;
@@ -260,7 +295,7 @@ function batchInputIds(body: unknown, max: number): string[] {
  */
 async function associationsBatch(state: ServerState, request: Request, to: 'companies' | 'contacts'): Promise<Reply> {
   const startedAt = new Date().toISOString();
-  const ids = batchInputIds(await jsonBody(request), ASSOCIATIONS_BATCH_MAX);
+  const ids = batchInputIds(await requestJson(request), ASSOCIATIONS_BATCH_MAX);
   const results: Record<string, unknown>[] = [];
   const errors: Record<string, unknown>[] = [];
   for (const id of [...new Set(ids)]) {
@@ -312,14 +347,9 @@ function owners(state: ServerState, request: Request): Reply {
   const all = state.store.owners.filter((o) => email === null || o.user.email.toLowerCase() === email.toLowerCase());
   const page = all.slice(after, after + limit);
   const next = after + limit;
-  const link = (cursor: number): string => {
-    const url = new URL(request.url.href);
-    url.searchParams.set('after', String(cursor));
-    return `https://api.hubapi.com${url.pathname}${url.search}`;
-  };
   return jsonReply(200, {
     results: page.map((o) => ownerBody(state, o.id)),
-    ...(next < all.length ? { paging: { next: { after: String(next), link: link(next) } } } : {}),
+    ...(next < all.length ? { paging: { next: { after: String(next), link: nextLink(request, String(next)) } } } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { htmlReply, jsonReply, type Reply, type Request } from '../../server-kit/http';
+import { FRAGMENT_HEADERS, pageFragment } from '../../server-kit/spa-script';
 import { pageTheme } from '../../server-kit/theme';
-import { pageFragment, renderPage, THEME_COOKIE, type PageContent } from '../pages/layout';
+import { renderPage, THEME_COOKIE, type PageContent } from '../pages/layout';
 import { companyPage, contactPage, dealPage, notFoundPage } from '../pages/record-page';
 import { OBJECT_TYPE_ID } from '../pages/urls';
 import { boardPage, homePage, listPage } from '../pages/views';
@@ -14,8 +15,6 @@ import type { ServerState } from '../state';
  * Theme follows `?theme=dark|light`, remembered in a cookie.
  */
 
-/** A page and its fragment share a URL: never let a cache hand one out for the other. */
-const FRAGMENT_HEADERS = { 'Cache-Control': 'no-store', Vary: 'X-Sandbox-Fragment' } as const;
 
 export function handlePage(state: ServerState, request: Request): Reply | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;

@@ -87,8 +87,3 @@ export function renderPage(page: PageContent, options: ShellOptions): string {
 </html>
 `.value;
 }
-
-/** What the page script fetches on single-page navigation. */
-export function pageFragment(page: PageContent): { title: string; kind: PageKind; html: string } {
-  return { title: page.title, kind: page.kind, html: page.body.value };
-}

@@ -4,11 +4,12 @@ import { isSalesforceId } from '../id-sequence';
 import { classicOpportunityPage } from '../pages/classic-page';
 import { homePage } from '../pages/home-page';
 import { html } from '../../server-kit/html';
-import { pageFragment, renderPage, type PageContent } from '../pages/layout';
+import { renderPage, type PageContent } from '../pages/layout';
 import { listRows, listViewPage } from '../pages/list-view';
 import { accountPage, plainRecordPage } from '../pages/other-records';
 import { opportunityPage } from '../pages/record-page';
 import type { ServerState } from '../state';
+import { FRAGMENT_HEADERS, pageFragment } from '../../server-kit/spa-script';
 import { pageTheme } from '../../server-kit/theme';
 
 /**
@@ -20,8 +21,6 @@ import { pageTheme } from '../../server-kit/theme';
 
 const LIST_PATH = '/lightning/o/Opportunity/list';
 const THEME_COOKIE = 'sandbox_theme';
-/** A page and its fragment share a URL: never let a cache hand one out for the other. */
-const FRAGMENT_HEADERS = { 'Cache-Control': 'no-store', Vary: 'X-Sandbox-Fragment' } as const;
 
 export function handlePage(state: ServerState, request: Request): Reply | null {
   const path = request.url.pathname;
