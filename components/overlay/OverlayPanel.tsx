@@ -114,7 +114,7 @@ function Body({ crm, state, theme, onRetry, onOpenOptions, linkFor, personasLink
       title={copy.title}
       actions={
         <>
-          {code === 'not-connected' && onOpenOptions ? <Button onClick={onOpenOptions}>{t('overlay_openOptions')}</Button> : null}
+          {(code === 'not-connected' || (code === 'session-expired' && crm === 'HubSpot')) && onOpenOptions ? <Button onClick={onOpenOptions}>{t('overlay_openOptions')}</Button> : null}
           {code !== 'not-connected' ? (
             <Button variant="secondary" icon="refresh" onClick={onRetry}>
               {t('overlay_retry')}
@@ -123,7 +123,8 @@ function Body({ crm, state, theme, onRetry, onOpenOptions, linkFor, personasLink
         </>
       }
     >
-      <p>{copy.body}</p>
+      {/* The background's sentence names the fix for this CRM (log in again, paste a new token); the generic one is the fallback. */}
+      <p>{code === 'session-expired' && message ? message : copy.body}</p>
     </EmptyState>
   );
 }

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { JobRunner } from '../../lib/jobs/runner';
 import type { MessageFromRunner, MessageToOffscreen, OffscreenReply } from '../../lib/messages';
-import { codeOf } from '../../lib/jobs/salesforce';
+import { errorCodeOf } from '../../lib/jobs/error-code';
 import { openDb } from '../../lib/store/db';
 import EngineWorker from '../../workers/engine.worker.ts?worker';
 
@@ -29,7 +29,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
     promise.then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => {
-        const code = codeOf(error);
+        const code = errorCodeOf(error);
         const reply: OffscreenReply = { ok: false, error: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) };
         sendResponse(reply);
       },

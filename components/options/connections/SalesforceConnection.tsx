@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
 import { SALESFORCE_ORIGINS_SETTING } from '../../../lib/crm/salesforce/record-links';
 import { getSalesforceStatus, type SalesforceStatus } from '../../../lib/jobs/salesforce';
 import { getSetting } from '../../../lib/store/repo';
@@ -33,6 +34,8 @@ export async function openSalesforceTabs(): Promise<OpenTab[]> {
   const byHost = new Map<string, OpenTab>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url) continue;
+    // In e2e builds localhost tabs may be a sandbox HubSpot instead: not an org to connect.
+    if (parseHubSpotUrl(tab.url, { localhost: true }).kind !== 'other') continue;
     const { host, origin } = new URL(tab.url);
     if (!byHost.has(host)) byHost.set(host, { id: tab.id, host, origin });
   }
