@@ -156,12 +156,25 @@ function buyerTitle(associated: AssociatedIds | undefined, contacts: ReadonlyMap
   return null;
 }
 
+/**
+ * HubSpot's industry is an enumeration whose API value is an internal name
+ * (`COMPUTER_SOFTWARE`, `BANKING`); its labels need the properties API and a schema scope
+ * Dealsight does not ask for, so the name is written as words ("Computer Software").
+ */
+export function enumLabel(value: string | null): string | null {
+  if (value === null || !/^[A-Z0-9]+(?:_[A-Z0-9]+)*$/.test(value)) return value;
+  return value
+    .split('_')
+    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    .join(' ');
+}
+
 function attributes(company: HubSpotObject | null, title: string | null): Record<string, AttributeValue> {
   const values: Record<string, AttributeValue> = {};
   for (const column of ATTRIBUTE_COLUMNS) {
     if (column.company === undefined) continue;
     const raw = company?.properties[column.company];
-    values[column.key] = column.kind === 'number' ? readNumber(raw) : readText(raw);
+    values[column.key] = column.kind === 'number' ? readNumber(raw) : column.company === 'industry' ? enumLabel(readText(raw)) : readText(raw);
   }
   values.buyerTitle = title;
   return values;

@@ -1,3 +1,4 @@
+import { enumLabel } from '../../../lib/crm/hubspot/map';
 import { describe, expect, it } from 'vitest';
 import { HubSpotClient } from '../../../lib/crm/hubspot/client';
 import { readPipelines } from '../../../lib/crm/hubspot/stages';
@@ -69,7 +70,7 @@ const ACME_OPPORTUNITY: Opportunity = {
   createdBy: { id: '502', name: 'Sam Ortiz' },
   territory: null,
   leadSource: 'ORGANIC_SEARCH',
-  attributes: { industry: 'COMPUTER_SOFTWARE', employees: 250, revenue: 40000000, country: 'Germany', state: null, buyerTitle: 'VP Finance' },
+  attributes: { industry: 'Computer Software', employees: 250, revenue: 40000000, country: 'Germany', state: null, buyerTitle: 'VP Finance' },
 };
 
 function withAcme(portal: FakePortal): void {
@@ -280,5 +281,14 @@ describe('nextCheckpoint', () => {
     expect(nextCheckpoint('2025-06-15T11:59:00.000Z', start, null)).toBe('2025-06-15T11:50:00.000Z');
     expect(nextCheckpoint(null, start, '2025-05-01T00:00:00.000Z')).toBe('2025-05-01T00:00:00.000Z');
     expect(nextCheckpoint('2025-04-01T00:00:00.000Z', start, '2025-05-01T00:00:00.000Z')).toBe('2025-05-01T00:00:00.000Z');
+  });
+});
+
+describe('enumLabel', () => {
+  it("writes HubSpot's internal enumeration names as words, and leaves labels alone", () => {
+    expect(enumLabel('COMPUTER_SOFTWARE')).toBe('Computer Software');
+    expect(enumLabel('BANKING')).toBe('Banking');
+    expect(enumLabel('Hospital & Health Care')).toBe('Hospital & Health Care');
+    expect(enumLabel(null)).toBeNull();
   });
 });
