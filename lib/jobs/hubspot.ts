@@ -14,6 +14,7 @@ import {
   type HubSpotContext,
   type PortalInfo,
   type RateLimitInfo,
+  type StageOutcome,
   type StageOverrides,
   type SyncProgress,
 } from '../crm/hubspot';
@@ -50,6 +51,10 @@ export interface HubSpotStatus {
   state: 'ok' | 'token-invalid' | 'token-expired' | 'missing-scopes' | 'error';
   message: string | null;
   checkedAt: string;
+  /** The portal's stages as of the last sync, for the options page's outcome mapping. */
+  stages?: Array<{ id: string; label: string; probability: number | null; hubspotOutcome: StageOutcome | null; overridden: boolean }>;
+  /** The stage mapping the last completed sync used: a new one re-reads every deal. */
+  stageOverrides?: StageOverrides;
 }
 
 export const credentialsKey = (connectionId: string): string => `hubspot:credentials:${connectionId}`;
@@ -144,11 +149,15 @@ export async function runHubSpotSync(work: HubSpotWork, job: JobRecord, signal?:
   const credentials = await credentialsFor(work.db, connectionId);
   const api = client(work, credentials);
   try {
-    const [state, existing, overrides] = await Promise.all([
+    const [state, existing, overrides, status] = await Promise.all([
       getSyncState(work.db, connectionId),
       getConnection(work.db, connectionId),
       getSetting<StageOverrides>(work.db, stageOverridesKey(connectionId), {}),
+      getHubSpotStatus(work.db, connectionId),
     ]);
+    // A new stage mapping changes stored deals' outcomes: read every deal again (an
+    // incremental sync would only bring the deals changed since).
+    const remap = status?.stageOverrides !== undefined && JSON.stringify(sorted(status.stageOverrides)) !== JSON.stringify(sorted(overrides));
     const label = existing?.label ?? `HubSpot (portal ${credentials.portalId})`;
     const input = (rows: number): ConnectionInput => ({
       id: connectionId,
@@ -159,8 +168,8 @@ export async function runHubSpotSync(work: HubSpotWork, job: JobRecord, signal?:
     });
     const result = await syncHubSpot({
       client: api,
-      checkpoint: state?.checkpoint ?? null,
-      cursor: state?.cursor ?? null,
+      checkpoint: remap ? null : (state?.checkpoint ?? null),
+      cursor: remap ? null : (state?.cursor ?? null),
       stageOverrides: overrides,
       signal,
       onProgress: work.onProgress,
@@ -191,7 +200,19 @@ export async function runHubSpotSync(work: HubSpotWork, job: JobRecord, signal?:
       { connectionId, checkpoint: result.checkpoint, cursor: null },
       { bumpVersion: false },
     );
-    await recordStatus(work, connectionId, credentials, { uiDomain: result.portal.uiDomain, currency: result.portal.currency, limits: result.limits });
+    await recordStatus(work, connectionId, credentials, {
+      uiDomain: result.portal.uiDomain,
+      currency: result.portal.currency,
+      limits: result.limits,
+      stages: result.stages.map((stage) => ({
+        id: stage.id,
+        label: `${stage.pipelineLabel} › ${stage.label}`,
+        probability: stage.probability,
+        hubspotOutcome: stage.hubspotOutcome,
+        overridden: stage.overridden,
+      })),
+      stageOverrides: overrides,
+    });
     const changed = result.opportunities.length.toLocaleString('en-US');
     const deleted = result.deleted && result.deleted.length > 0 ? `, ${result.deleted.length.toLocaleString('en-US')} archived` : '';
     const rejected = result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rejected` : '';
@@ -200,6 +221,10 @@ export async function runHubSpotSync(work: HubSpotWork, job: JobRecord, signal?:
   } catch (error) {
     return failed(work, connectionId, credentials, error, api.lastRateLimit);
   }
+}
+
+function sorted(overrides: StageOverrides): Array<[string, string]> {
+  return Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Contexts (portal, pipelines, owners) of recent on-demand fetches, per connection. */

@@ -17,6 +17,7 @@ import { useOptions } from '../state';
 import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
+import { HubSpotStages } from './HubSpotStages';
 import { useTrackedJob } from './useTrackedJob';
 
 const IS_E2E = import.meta.env.MODE === 'e2e';
@@ -203,6 +204,7 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
       {syncError && <Notice tone="error">{syncError}</Notice>}
       {job?.status === 'failed' && job.connectionId === connection.id && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
       {problem && <Notice tone="error">{problem}</Notice>}
+      <HubSpotStages connectionId={connection.id} stages={status?.stages ?? null} />
       {replacing && (
         <TokenForm
           submitLabel={t('options_hubspotConnect')}

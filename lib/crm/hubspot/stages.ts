@@ -32,6 +32,8 @@ export interface HubSpotStage {
   probability: number | null;
   /** The outcome came from the user's mapping, not the metadata. */
   overridden: boolean;
+  /** What HubSpot's metadata alone says (closed with probability 1 is won), whatever the mapping; null without `isClosed`. */
+  hubspotOutcome: StageOutcome | null;
 }
 
 export interface PipelineInfo {
@@ -89,6 +91,7 @@ export function readPipelines(body: unknown, overrides: StageOverrides = {}): { 
         isWon: won,
         probability,
         overridden: override !== undefined,
+        hubspotOutcome: isClosed === null ? null : !isClosed ? 'open' : probability === 1 ? 'won' : 'lost',
       });
     });
   });
