@@ -137,6 +137,23 @@ describe('HubSpot, from a private app token to the panels', () => {
       expect(chip.text).toContain(`${Math.round((score?.winPotential as number) * 100)}%`);
     }
     await screenshot(crm, 'e2e-hubspot-board');
+
+    // The list view's rows get the same chips.
+    await crm.goto(server.listUrl());
+    await crm.waitForFunction(`document.querySelectorAll('tr[data-row-key] dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
+    const rows = (await crm.evaluate(`Array.from(document.querySelectorAll('tr[data-row-key]')).map((row) => ({ id: row.getAttribute('data-row-key'), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`)) as Array<{ id: string; text: string }>;
+    for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round((scores.get(row.id)?.winPotential as number) * 100)}%`);
+    await screenshot(crm, 'e2e-hubspot-list');
+  });
+
+  it("follows HubSpot's dark theme on a deal page", async () => {
+    const deal = (await readTable<StoredScore>(options, 'scores')).find((s) => s.connectionId.startsWith('hubspot:') && s.isOpen === 1) as StoredScore;
+    await crm.setCookie({ name: 'sandbox_hs_theme', value: 'dark', url: server.url });
+    await crm.goto(server.recordUrl(deal.id));
+    await waitForState(crm, 'ready');
+    expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.querySelector('[data-ds-theme]')?.getAttribute('data-ds-theme'))).toBe('dark');
+    await screenshot(crm, 'e2e-hubspot-record-dark');
+    await crm.setCookie({ name: 'sandbox_hs_theme', value: 'light', url: server.url });
   });
 
   it('resumes an interrupted sync where it stopped', async () => {
