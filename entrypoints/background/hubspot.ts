@@ -55,14 +55,18 @@ export async function connectHubSpotPortal(deps: HubSpotDeps, token: string, tab
   if (typeof token !== 'string' || token.trim() === '') return { ok: false, error: HUBSPOT_MESSAGES.noToken };
   if (token.length > 4096 || /\s/.test(token.trim())) return { ok: false, error: 'That is not a HubSpot access token: it has spaces or is far too long. Copy it again from the private app in HubSpot.' };
   let apiBase = DEFAULT_API_BASE;
+  let knownPortalId: string | undefined;
   if (tabId !== undefined) {
     const tab = await deps.getTab(tabId);
     const base = tab?.url ? apiBaseFor(tab.url, deps.hostOptions) : null;
-    if (!base) return { ok: false, error: 'That tab is not a HubSpot page (or it was closed). Open HubSpot in a tab and try again.' };
+    if (!tab?.url || !base) return { ok: false, error: 'That tab is not a HubSpot page (or it was closed). Open HubSpot in a tab and try again.' };
     apiBase = base;
+    // The page's URL names its portal: the fallback when the API serves no account details.
+    const page = parseHubSpotUrl(tab.url, deps.hostOptions);
+    if (page.kind !== 'other') knownPortalId = page.portalId;
   }
   try {
-    const { connectionId } = await connectPortal(deps, token, apiBase);
+    const { connectionId } = await connectPortal(deps, token, apiBase, knownPortalId);
     const jobId = await deps.enqueue('sync', connectionId, { apiBase, portalId: connectionId.slice('hubspot:'.length) });
     return { ok: true, connectionId, jobId };
   } catch (error) {

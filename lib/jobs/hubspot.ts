@@ -118,9 +118,9 @@ async function failed(work: Pick<HubSpotWork, 'db' | 'now'>, connectionId: strin
  * once) and keeps it for the portal's connection. Throws HubSpotError's typed states;
  * nothing is stored unless the token works.
  */
-export async function connectPortal(work: Pick<HubSpotWork, 'db' | 'fetch' | 'now'>, token: string, apiBase: string): Promise<{ connectionId: string; portal: PortalInfo }> {
+export async function connectPortal(work: Pick<HubSpotWork, 'db' | 'fetch' | 'now'>, token: string, apiBase: string, knownPortalId?: string): Promise<{ connectionId: string; portal: PortalInfo }> {
   const trimmed = token.trim();
-  const portal = await connectHubSpot(client(work, { token: trimmed, apiBase }));
+  const portal = await connectHubSpot(client(work, { token: trimmed, apiBase }), undefined, knownPortalId);
   const connectionId = hubspotConnectionId(portal.portalId);
   const credentials: HubSpotCredentials = { token: trimmed, apiBase, portalId: portal.portalId };
   await setSetting(work.db, credentialsKey(connectionId), credentials);
@@ -171,6 +171,7 @@ export async function runHubSpotSync(work: HubSpotWork, job: JobRecord, signal?:
       checkpoint: remap ? null : (state?.checkpoint ?? null),
       cursor: remap ? null : (state?.cursor ?? null),
       stageOverrides: overrides,
+      knownPortalId: credentials.portalId,
       signal,
       onProgress: work.onProgress,
       onPage: async (page) => {
@@ -238,7 +239,7 @@ export async function fetchHubSpotDeal(work: Pick<HubSpotWork, 'db' | 'fetch' | 
   try {
     const overrides = await getSetting<StageOverrides>(work.db, stageOverridesKey(connectionId), {});
     const cached = contexts.get(connectionId);
-    const context = cached && Date.now() - cached.at < CONTEXT_TTL_MS ? cached.context : await prepareHubSpot(api, { stageOverrides: overrides });
+    const context = cached && Date.now() - cached.at < CONTEXT_TTL_MS ? cached.context : await prepareHubSpot(api, { stageOverrides: overrides, knownPortalId: credentials.portalId });
     contexts.set(connectionId, { at: Date.now(), context });
     const found = await fetchDeal(api, dealId, { context });
     if (!found.opportunity) {

@@ -68,6 +68,8 @@ export interface SyncOptions extends SyncOptionsBase<SyncPage, SyncProgress> {
   client: HubSpotClient;
   /** The user's outcome for stages, by stage id. */
   stageOverrides?: StageOverrides;
+  /** The connection's portal: used when the API serves no account details (see `portalInfo`). */
+  knownPortalId?: string;
 }
 
 export interface SyncResult extends SyncResultBase {
@@ -80,11 +82,11 @@ export interface SyncResult extends SyncResultBase {
 /** Portal, pipelines and owners: what mapping any deal needs. */
 export async function prepareHubSpot(
   client: HubSpotClient,
-  options: { stageOverrides?: StageOverrides; signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
+  options: { stageOverrides?: StageOverrides; signal?: AbortSignal; onProgress?: (p: SyncProgress) => void; knownPortalId?: string } = {},
 ): Promise<HubSpotContext> {
   const { signal } = options;
   options.onProgress?.({ step: 'connecting', done: 0, total: null });
-  const portal = await portalInfo(client, signal);
+  const portal = await portalInfo(client, signal, options.knownPortalId);
   options.onProgress?.({ step: 'stages', done: 0, total: null });
   const { stages, pipelines, problems } = readPipelines(await client.get('/crm/v3/pipelines/deals', { signal }), options.stageOverrides);
   if (stages.length === 0) throw new HubSpotError('bad-request', `HubSpot lists no usable deal stages for portal ${portal.portalId}${problems.length ? ` (${problems.join(' ')})` : ''}.`);
@@ -107,7 +109,7 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
   let resume: HubSpotCursor | null = saved.resume;
   const previous = saved.previous;
 
-  const context = await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal, onProgress: options.onProgress });
+  const context = await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal, onProgress: options.onProgress, knownPortalId: options.knownPortalId });
   warnings.push(...context.warnings);
   const stageIds = context.stages.ids;
   if (resume !== null && resume.stageIds.join('\n') !== stageIds.join('\n')) {
@@ -260,9 +262,13 @@ export interface FetchDealResult {
  * One deal on demand (a record page opened before the first sync reached it):
  * `GET /crm/v3/objects/deals/{id}` with the sync's properties, its companies and contacts.
  */
-export async function fetchDeal(client: HubSpotClient, dealId: string, options: { context?: HubSpotContext; stageOverrides?: StageOverrides; signal?: AbortSignal } = {}): Promise<FetchDealResult> {
+export async function fetchDeal(
+  client: HubSpotClient,
+  dealId: string,
+  options: { context?: HubSpotContext; stageOverrides?: StageOverrides; signal?: AbortSignal; knownPortalId?: string } = {},
+): Promise<FetchDealResult> {
   if (!/^\d{1,20}$/.test(dealId)) throw new RangeError(`"${dealId}" is not a HubSpot deal id`);
-  const context = options.context ?? (await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal: options.signal }));
+  const context = options.context ?? (await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal: options.signal, knownPortalId: options.knownPortalId }));
   const params = new URLSearchParams({ properties: dealProperties(context.stages.ids).join(','), archived: 'false' });
   let deal: HubSpotObject | null;
   try {

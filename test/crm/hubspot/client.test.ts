@@ -157,6 +157,16 @@ describe('connectHubSpot', () => {
     expect(portal.requests.map((r) => r.path)).toEqual(['/account-info/v3/details', '/crm/v3/objects/deals', '/crm/v3/objects/companies', '/crm/v3/objects/contacts', '/crm/v3/owners']);
   });
 
+  it('takes the portal from the page when the API serves no account details, and still refuses a bad token', async () => {
+    const { client, portal } = setup();
+    portal.faults.push((r) => (r.path === '/account-info/v3/details' || r.path === '/crm/v3/objects/companies' ? hsError(404, 'OBJECT_NOT_FOUND', 'Not found') : null));
+    expect(await connectHubSpot(client, undefined, '777')).toEqual({ portalId: '777', timeZone: null, currency: null, uiDomain: null, dataHostingLocation: null });
+    // Without a portal id from a page there is nothing to connect to.
+    expect((await failure(connectHubSpot(client))).state).toBe('bad-request');
+    portal.faults.unshift((r) => (r.path === '/crm/v3/objects/deals' ? hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.') : null));
+    expect((await failure(connectHubSpot(client, undefined, '777'))).state).toBe('token-invalid');
+  });
+
   it('lists every missing scope at once', async () => {
     const { client, portal } = setup();
     portal.faults.push((r) => (r.path === '/crm/v3/objects/contacts' || r.path === '/crm/v3/owners' ? hsError(403, 'MISSING_SCOPES', 'missing scopes') : null));
