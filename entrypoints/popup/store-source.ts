@@ -3,6 +3,7 @@
  * background's origin, hence its IndexedDB), and the background for jobs and events.
  */
 import { browser } from 'wxt/browser';
+import { crmLinker } from '../../lib/jobs/crm-links';
 import { sendToBackground, subscribeToBackground } from '../../lib/client';
 import { recordUrl } from '../../lib/pipeline/record-url';
 import { ME_SETTING_PREFIX, parseView, serializeView, VIEW_SETTING_KEY } from '../../lib/pipeline/segments';
@@ -35,11 +36,14 @@ export function storeSource(): PopupSource {
       const [connections, segments, jobs] = await Promise.all([listConnections(db), listSegments(db), listJobs(db, JOBS_READ)]);
       const connection = chooseConnection(connections, preferred);
       if (!connection) return { connections, connection: null, model: null, rows: [], segments, jobs, me: null };
-      const [model, rows, me] = await Promise.all([
+      const [model, stored, me, link] = await Promise.all([
         getModel(db, connection.id),
         listPipeline(db, connection.id),
         getSetting<string | null>(db, ME_SETTING_PREFIX + connection.id, null),
+        crmLinker(db, connection),
       ]);
+      // A row click opens the deal in its CRM where the store knows the CRM's pages.
+      const rows = link ? stored.map((row) => (row.crmUrl ? row : { ...row, crmUrl: link(row.id) })) : stored;
       return { connections, connection, model: model ?? null, rows, segments, jobs, me: typeof me === 'string' ? me : null };
     },
     async saveMe(connectionId, name) {
