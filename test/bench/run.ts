@@ -30,6 +30,7 @@ import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
+import { benchHubSpot } from './hubspot';
 import { benchSalesforce } from './salesforce';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -202,3 +203,7 @@ await benchExtension();
 console.log('');
 console.log('Salesforce (Chromium, e2e build, sandbox Salesforce on localhost):');
 await benchSalesforce();
+
+console.log('');
+console.log('HubSpot (Chromium, e2e build, sandbox HubSpot on localhost):');
+await benchHubSpot();

@@ -17,9 +17,9 @@ import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
 import { clickButton, readTable, type SyncJobRow } from '../e2e/store-reader';
 
-const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
-const ms = (x: number): string => `${x.toFixed(0)} ms`;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+export const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
+export const ms = (x: number): string => `${x.toFixed(0)} ms`;
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * String literals only the engine's code holds (minifying keeps strings, not names): any of
@@ -38,7 +38,7 @@ export function benchContentScript(extensionDir = E2E_EXTENSION_DIR): void {
 }
 
 /** Milliseconds from the navigation's start until the overlay says 'ready' (polled every 10 ms in the page). */
-async function panelLatency(page: Page, url: string): Promise<number> {
+export async function panelLatency(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const handle = await page.waitForFunction(
     `(() => {
