@@ -3,17 +3,18 @@
  *
  * 1. builds the extension (the e2e build, which also matches localhost pages);
  * 2. starts the sandbox Salesforce (lib/sandbox/salesforce-server) on localhost with a
- *    seeded, generated org, and logs in to it;
- * 3. launches Chromium with the extension, connects the org from the options page and
- *    syncs it (progress printed here as it comes);
+ *    seeded, generated org (with `--crm hubspot` the sandbox HubSpot, `--crm both` both);
+ * 3. launches Chromium with the extension, connects the CRM from the options page (the
+ *    open Salesforce tab's session; HubSpot's private app token) and syncs it, with
+ *    progress printed here as it comes;
  * 4. opens the best-ranked open opportunity, where the overlay shows its panels.
  *
  * With a display the browser stays open to explore (Ctrl+C or closing it ends the demo).
  * Headless (`--headless`, or no DISPLAY) it saves screenshots of the record panels (light
- * and dark), the list view's chips, the popup, the personas page and the options page into demo-output/,
+ * and dark), the list view's (or board's) chips, the popup, the personas, quality and options pages into demo-output/,
  * prints where they are, and prints the ranked open pipeline.
  *
- *   npm run demo -- [--headless] [--opportunities 5000] [--seed 7] [--no-build] [--out demo-output]
+ *   npm run demo -- [--headless] [--crm salesforce|hubspot|both] [--opportunities 5000] [--seed 7] [--no-build] [--out demo-output]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,15 +23,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer';
 import { generateSandbox } from '../lib/sandbox/generate';
-import { startSalesforceServer } from '../lib/sandbox/salesforce-server';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../test/e2e/harness';
-import { clickButton, readTable } from '../test/e2e/store-reader';
+import { readTable } from '../test/e2e/store-reader';
+import { startDemoCrm, type CrmName, type DemoCrm } from './demo-crms';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface DemoOptions {
   headless: boolean;
+  crms: CrmName[];
   opportunities: number;
   seed: number;
   build: boolean;
@@ -40,6 +42,7 @@ interface DemoOptions {
 function parseArgs(argv: readonly string[]): DemoOptions {
   const options: DemoOptions = {
     headless: !process.env.DISPLAY,
+    crms: ['salesforce'],
     opportunities: 5000,
     seed: 7,
     build: true,
@@ -57,11 +60,18 @@ function parseArgs(argv: readonly string[]): DemoOptions {
     if (arg === '--headless') options.headless = true;
     else if (arg === '--headed') options.headless = false;
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--crm') {
+      const value = argv[++i] ?? '';
+      const crms: Record<string, CrmName[]> = { salesforce: ['salesforce'], hubspot: ['hubspot'], both: ['salesforce', 'hubspot'] };
+      const chosen = crms[value];
+      if (!chosen) throw new Error(`--crm takes salesforce, hubspot or both; got "${value}".`);
+      options.crms = chosen;
+    }
     else if (arg === '--opportunities') options.opportunities = number(arg, argv[++i], 200, 100_000);
     else if (arg === '--seed') options.seed = number(arg, argv[++i], 0, 2 ** 31 - 1);
     else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('npm run demo -- [--headless | --headed] [--opportunities N] [--seed N] [--no-build] [--out DIR]\n');
+      process.stdout.write('npm run demo -- [--headless | --headed] [--crm salesforce|hubspot|both] [--opportunities N] [--seed N] [--no-build] [--out DIR]\n');
       process.exit(0);
     } else throw new Error(`Unknown option "${arg}". Try --help.`);
   }
@@ -80,15 +90,15 @@ function build(): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Connects the sandbox org from the options page and follows the sync job to its end. */
-async function connectAndSync(session: ExtensionSession): Promise<Page> {
+/** Connects the sandbox CRM from the options page and follows its sync job to the end. */
+async function connectAndSync(session: ExtensionSession, crm: DemoCrm): Promise<Page> {
   const options = await session.openExtensionPage('options.html');
-  await clickButton(options, /^Connect\b/);
+  await crm.connect(options);
   let last = '';
   for (;;) {
     await sleep(500);
     const jobs = await readTable<JobRecord>(options, 'jobs');
-    const job = jobs.filter((j) => j.kind === 'sync').at(-1);
+    const job = jobs.filter((j) => j.kind === 'sync' && j.connectionId.startsWith(crm.connectionPrefix)).at(-1);
     if (!job) continue;
     const line = `   ${job.step ?? job.status}${job.total > 0 ? ` ${job.done.toLocaleString('en-US')} / ${job.total.toLocaleString('en-US')}` : ''}`;
     if (line !== last) process.stdout.write(`${line}\n`);
@@ -143,41 +153,78 @@ async function main(): Promise<void> {
   if (options.build || !existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) build();
   else step('1. Use the built extension (--no-build)');
 
-  step(`2. Start the sandbox Salesforce with ${options.opportunities.toLocaleString('en-US')} generated opportunities (seed ${options.seed})`);
-  // The org's history ends today, so open deals, days open and forecasts look live.
+  // Each org's history ends today, so open deals, days open and forecasts look live.
   const today = new Date().toISOString().slice(0, 10);
-  const server = await startSalesforceServer({ org: generateSandbox({ seed: options.seed, opportunities: options.opportunities, asOf: today }) });
-  process.stdout.write(`   ${server.url}  (org ${server.orgId})\n`);
+  const crms: DemoCrm[] = [];
+  for (const name of options.crms) {
+    const label = name === 'salesforce' ? 'Salesforce' : 'HubSpot';
+    step(`2. Start the sandbox ${label} with ${options.opportunities.toLocaleString('en-US')} generated opportunities (seed ${options.seed})`);
+    const crm = await startDemoCrm(name, generateSandbox({ seed: options.seed, opportunities: options.opportunities, asOf: today }));
+    crms.push(crm);
+    process.stdout.write(`   ${crm.describe}\n`);
+  }
 
   const windowSize = { width: 1440, height: 1000 };
   const session = await launchWithExtension({ headless: options.headless, windowSize });
   let keepOpen = false;
+  const saved: string[] = [];
   try {
-    step(`3. Chromium (${options.headless ? 'headless' : 'with a window'}) with Dealsight: log in, connect the org, sync`);
-    const crm = (await session.browser.pages())[0] ?? (await session.browser.newPage());
-    if (options.headless) await crm.setViewport(windowSize);
-    await crm.goto(server.loginUrl(), { waitUntil: 'load' });
-    await crm.waitForSelector('html[data-sandbox-state="ready"]');
-    const optionsPage = await connectAndSync(session);
+    if (options.headless) {
+      await rm(options.out, { recursive: true, force: true });
+      await mkdir(options.out, { recursive: true });
+    }
+    const shoot = async (page: Page, name: string, what: string, element?: ElementHandle<Element> | null) => {
+      const path = join(options.out, `${name}.png`) as `${string}.png`;
+      if (element) await element.screenshot({ path });
+      else await page.screenshot({ path, fullPage: true });
+      saved.push(`   ${relative(process.cwd(), path)}  ${what}`);
+    };
+    let optionsPage: Page | null = null;
+    for (const [i, crm] of crms.entries()) {
+      // One file name per CRM when the demo shows both.
+      const prefix = crms.length > 1 ? `${crm.name}-` : '';
+      step(`3. Chromium (${options.headless ? 'headless' : 'with a window'}) with Dealsight: open ${crm.label}, connect it, sync`);
+      const page = i === 0 ? ((await session.browser.pages())[0] ?? (await session.browser.newPage())) : await session.browser.newPage();
+      if (options.headless) await page.setViewport(windowSize);
+      await page.goto(crm.firstPage, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-sandbox-state="ready"]');
+      await optionsPage?.close();
+      optionsPage = await connectAndSync(session, crm);
 
-    const scores = (await readTable<ScoreRecord>(optionsPage, 'scores')).filter((s) => s.connectionId.startsWith('salesforce:') && s.isOpen === 1);
-    const ranked = scores.filter((s) => s.winPotential !== null).sort((a, b) => (b.winPotential ?? 0) - (a.winPotential ?? 0));
-    printPipeline(ranked.slice(0, 10), scores.length);
-    const top = ranked[0];
-    if (!top) throw new Error('The sync stored no scored open opportunities.');
+      const scores = (await readTable<ScoreRecord>(optionsPage, 'scores')).filter((s) => s.connectionId.startsWith(crm.connectionPrefix) && s.isOpen === 1);
+      const ranked = scores.filter((s) => s.winPotential !== null).sort((a, b) => (b.winPotential ?? 0) - (a.winPotential ?? 0));
+      printPipeline(ranked.slice(0, 10), scores.length);
+      const top = ranked[0];
+      if (!top) throw new Error(`The ${crm.label} sync stored no scored open ${crm.record}s.`);
 
-    step(`4. Open the top opportunity: ${top.name}`);
-    await crm.bringToFront();
-    await crm.goto(server.recordUrl(top.id), { waitUntil: 'load' });
-    await waitForPanel(crm);
-    const state = await overlayState(crm);
-    process.stdout.write(`   ${server.recordUrl(top.id)}\n   panel: ${state}\n`);
-    if (state !== 'ready') throw new Error(`The record panel shows "${state}" instead of the scores.`);
+      step(`4. Open the top ${crm.record}: ${top.name}`);
+      await page.bringToFront();
+      await page.goto(crm.recordUrl(top.id), { waitUntil: 'load' });
+      await waitForPanel(page);
+      const state = await overlayState(page);
+      process.stdout.write(`   ${crm.recordUrl(top.id)}\n   panel: ${state}\n`);
+      if (state !== 'ready') throw new Error(`The ${crm.record} panel shows "${state}" instead of the scores.`);
+      if (!options.headless) continue;
+
+      step(`5. ${crm.label} screenshots into ${relative(process.cwd(), options.out) || '.'}/`);
+      await shoot(page, `${prefix}record-page`, `the ${crm.label} ${crm.record} page with the panels`);
+      await shoot(page, `${prefix}panels`, 'the panels alone', await page.$('dealsight-panel'));
+      await page.setCookie({ name: crm.darkCookie, value: 'dark', url: crm.url });
+      await page.reload({ waitUntil: 'load' });
+      await waitForPanel(page);
+      await shoot(page, `${prefix}record-page-dark`, `the same ${crm.record} in ${crm.label}'s dark theme`);
+      await page.setCookie({ name: crm.darkCookie, value: 'light', url: crm.url });
+      await page.goto(crm.view.url, { waitUntil: 'load' });
+      await page.waitForFunction('document.querySelectorAll("dealsight-chip").length > 0', { timeout: 30_000, polling: 200 });
+      await sleep(300);
+      await shoot(page, `${prefix}${crm.name === 'salesforce' ? 'list-view' : 'board'}`, `${crm.view.what} with Win Potential / Repeat Buyer Potential chips`);
+    }
+    if (!optionsPage) throw new Error('No CRM was chosen.');
 
     if (!options.headless) {
       keepOpen = true;
       await optionsPage.close();
-      process.stdout.write('\nThe browser stays open: browse the sandbox org, open the Dealsight popup from the toolbar.\nClose the browser or press Ctrl+C to end the demo.\n');
+      process.stdout.write('\nThe browser stays open: browse the sandbox CRM, open the Dealsight popup from the toolbar.\nClose the browser or press Ctrl+C to end the demo.\n');
       await new Promise<void>((resolve) => {
         session.browser.once('disconnected', () => resolve());
         process.once('SIGINT', () => resolve());
@@ -185,51 +232,35 @@ async function main(): Promise<void> {
       return;
     }
 
-    step(`5. Screenshots into ${relative(process.cwd(), options.out) || '.'}/`);
-    await rm(options.out, { recursive: true, force: true });
-    await mkdir(options.out, { recursive: true });
-    const saved: string[] = [];
-    const shoot = async (page: Page, name: string, what: string, element?: ElementHandle<Element> | null) => {
-      const path = join(options.out, `${name}.png`) as `${string}.png`;
-      if (element) await element.screenshot({ path });
-      else await page.screenshot({ path, fullPage: true });
-      saved.push(`   ${relative(process.cwd(), path)}  ${what}`);
-    };
-    await shoot(crm, 'record-page', 'the opportunity record page with the panels');
-    await shoot(crm, 'panels', 'the panels alone', await crm.$('dealsight-panel'));
-
-    await crm.setCookie({ name: 'sandbox_theme', value: 'dark', url: server.url });
-    await crm.reload({ waitUntil: 'load' });
-    await waitForPanel(crm);
-    await shoot(crm, 'record-page-dark', 'the same record in Salesforce\'s dark theme');
-    await crm.setCookie({ name: 'sandbox_theme', value: 'light', url: server.url });
-
-    await crm.goto(server.listUrl(), { waitUntil: 'load' });
-    await crm.waitForFunction('document.querySelectorAll("dealsight-chip").length > 0', { timeout: 30_000 });
-    await sleep(300);
-    await shoot(crm, 'list-view', 'the opportunity list view with Win Potential / Repeat Buyer Potential chips');
-
+    step('6. The extension\'s own pages');
     const popup = await session.openExtensionPage('popup.html');
     await popup.setViewport({ width: 800, height: 600 });
-    await popup.waitForFunction(`document.querySelectorAll('[role="row"]').length > 2`, { timeout: 30_000 });
+    await popup.waitForFunction(`document.querySelectorAll('[role="row"]').length > 2`, { timeout: 30_000, polling: 200 });
     await sleep(300);
     await popup.screenshot({ path: join(options.out, 'popup.png') as `${string}.png` });
     saved.push(`   ${relative(process.cwd(), join(options.out, 'popup.png'))}  the popup ranking the open pipeline`);
 
     const personas = await session.openExtensionPage('personas.html');
     await personas.setViewport({ width: 1280, height: 900 });
-    await personas.waitForFunction(`document.querySelectorAll('[data-persona-card]').length > 0`, { timeout: 30_000 });
+    await personas.waitForFunction(`document.querySelectorAll('[data-persona-card]').length > 0`, { timeout: 30_000, polling: 200 });
     await sleep(300);
     await shoot(personas, 'personas', 'the Repeat Buyer Personas page, each card with Find leads');
 
+    const quality = await session.openExtensionPage('quality.html');
+    await quality.setViewport({ width: 1280, height: 900 });
+    await quality.waitForFunction(`document.querySelectorAll('svg').length > 1`, { timeout: 30_000, polling: 200 });
+    await sleep(300);
+    await shoot(quality, 'quality', 'model quality: the backtest in plain words, calibration, lift, drift');
+
+    await optionsPage.bringToFront();
     await optionsPage.setViewport({ width: 1280, height: 900 });
     await optionsPage.reload({ waitUntil: 'load' });
     await sleep(800);
-    await shoot(optionsPage, 'options', 'the options page: the connected org, its sync and API usage');
+    await shoot(optionsPage, 'options', 'the options page: the connections, their syncs and API usage');
     process.stdout.write(`${saved.join('\n')}\n`);
   } finally {
     if (!keepOpen || session.browser.connected) await session.close().catch(() => undefined);
-    await server.close();
+    for (const crm of crms) await crm.close();
   }
   process.stdout.write('\nDone. Tests: npm test · Benchmarks: npm run bench · CLI: npx dealsight --help\n');
 }
