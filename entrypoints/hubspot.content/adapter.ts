@@ -62,6 +62,13 @@ export function listLinks(doc: Document, localhost: boolean): Array<{ link: Elem
   };
   for (const card of Array.from(doc.querySelectorAll(SELECTORS.boardCard))) add(card, SELECTORS.boardCardLink);
   for (const row of Array.from(doc.querySelectorAll(SELECTORS.listRow))) add(row, SELECTORS.listRowLink);
+  if (out.length > 0) return out;
+  // Markup without HubSpot's test ids: every link to a deal record outside the navigation.
+  for (const link of Array.from(doc.querySelectorAll(SELECTORS.anyDealLink))) {
+    if (link.closest(SELECTORS.navigation)) continue;
+    const id = dealOfLink(link, localhost);
+    if (id !== null) out.push({ link, id });
+  }
   return out;
 }
 

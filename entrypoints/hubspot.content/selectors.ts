@@ -19,6 +19,9 @@ export const SELECTORS = {
   boardCardLink: '[data-test-id="deal-card-title"], a[href*="/record/0-3/"]',
   listRow: '[data-test-id="crm-object-table"] tr[data-row-key], table tr[data-row-key]',
   listRowLink: '[data-test-id="record-link"], a[href*="/record/0-3/"]',
+  /** The fallback on views without those test ids: any deal record link, outside the navigation. */
+  anyDealLink: 'a[href*="/record/0-3/"], a[href*="/deal/"]',
+  navigation: 'nav, [role="navigation"], header',
   /** HubSpot's dark mode marks the document. */
   darkAttribute: 'data-theme',
   darkValue: 'dark',
