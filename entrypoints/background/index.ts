@@ -298,7 +298,7 @@ export default defineBackground(() => {
     return true;
   });
 
-  // Daily: sync the Salesforce orgs that have an open tab (each sync trains), and retrain
+  // Daily: sync the Salesforce orgs that have an open tab and the HubSpot portals with a token (each sync trains), and retrain
   // the other connections whose data changed since their models.
   void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -307,6 +307,11 @@ export default defineBackground(() => {
       await dailySalesforceSync(salesforce);
       for (const connection of await listConnections(db)) {
         if (connection.kind === 'salesforce') continue;
+        // A HubSpot portal syncs with its stored token: no open tab needed (the sync trains).
+        if (connection.kind === 'hubspot') {
+          const synced = await syncHubSpotPortal(hubspot, connection.id);
+          if (synced.ok) continue;
+        }
         const model = await getModel(db, connection.id);
         if (!model || model.dataVersion !== connection.dataVersion) await enqueue('train', connection.id, {});
       }
