@@ -298,8 +298,9 @@ export default defineBackground(() => {
     return true;
   });
 
-  // Daily: sync the Salesforce orgs that have an open tab and the HubSpot portals with a token (each sync trains), and retrain
-  // the other connections whose data changed since their models.
+  // Daily: sync the Salesforce orgs that have an open tab and the HubSpot portals with a
+  // token (each sync trains), and retrain the other connections whose data changed since
+  // their models.
   void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 24 * 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_ALARM) return;
