@@ -24,6 +24,7 @@ export interface ListChipsOptions {
  */
 const CHIP_CSS = `
 :host { all: initial; display: inline-flex; gap: 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
+:host([data-side="before"]) { margin-inline: 0 6px; }
 span { border-radius: 9999px; padding: 0 6px; background: #eef2ff; color: #3730a3; white-space: nowrap; }
 span[data-kind="rbp"] { background: #ecfdf5; color: #065f46; }
 :host([data-theme="dark"]) span { background: #312e81; color: #e0e7ff; }
@@ -66,6 +67,23 @@ function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme
 }
 
 /**
+ * Whether `link`'s cell cuts its text off: the link or one of its two nearest ancestors
+ * hides its overflow on one line (`white-space: nowrap` or `text-overflow: ellipsis`), as
+ * Lightning's `slds-truncate` cells and HubSpot's table cells do.
+ */
+export function clipsLongText(link: Element): boolean {
+  const view = link.ownerDocument.defaultView;
+  if (!view) return false;
+  let el: Element | null = link;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    const style = view.getComputedStyle(el);
+    const hides = style.overflow === 'hidden' || style.overflowX === 'hidden';
+    if (hides && (style.textOverflow === 'ellipsis' || style.whiteSpace === 'nowrap')) return true;
+  }
+  return false;
+}
+
+/**
  * Win Potential and Repeat Buyer Potential chips after the record names of a list or board view.
  * Scans now and whenever rows are added (debounced), asks only for ids it has not asked
  * for, and removes every chip when `signal` aborts.
@@ -86,17 +104,23 @@ export function startListChips(options: ListChipsOptions): void {
     for (const { link, id } of listLinks(doc)) {
       const score = scores.get(id);
       if (!score) continue;
-      const next = link.nextElementSibling;
-      if (next?.tagName.toLowerCase() === HOSTS.chip && (next as HTMLElement).dataset.recordId === id) {
-        if ((next as HTMLElement).dataset.version === String(version)) continue;
+      const existing = [link.nextElementSibling, link.previousElementSibling].find(
+        (el): el is HTMLElement => el?.tagName.toLowerCase() === HOSTS.chip && (el as HTMLElement).dataset.recordId === id,
+      );
+      if (existing) {
+        if (existing.dataset.version === String(version)) continue;
         // A chip from before the store changed: replaced by the new score.
-        next.remove();
-        chips.delete(next as HTMLElement);
+        existing.remove();
+        chips.delete(existing);
       }
       const chip = createChip(doc, id, score, theme);
       if (!chip) continue;
       chip.dataset.version = String(version);
-      guard('insert chip', () => link.after(chip), undefined);
+      // After the name, unless the cell cuts long names off with an ellipsis: there a chip
+      // after the name would be cut off too, so it goes before it.
+      const before = guard('chip side', () => clipsLongText(link), false);
+      if (before) chip.dataset.side = 'before';
+      guard('insert chip', () => (before ? link.before(chip) : link.after(chip)), undefined);
       chips.add(chip);
     }
   };

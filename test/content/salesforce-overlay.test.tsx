@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startListChips, chipTexts } from '../../components/overlay/list-chips';
+import { chipTexts, clipsLongText, startListChips } from '../../components/overlay/list-chips';
 import { recordUrl as crmRecordUrl } from '../../entrypoints/salesforce.content/links';
 import { startRecordOverlay, type CreatePanelHost } from '../../components/overlay/mount';
 import { COLLAPSED_KEY } from '../../components/overlay/collapsed';
@@ -254,6 +254,31 @@ describe('list chips', () => {
     expect(texts()).toEqual(['Win 73%', 'Win 73%']);
     c.abort();
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
+  });
+
+  it('puts the chip before a name its cell cuts off with an ellipsis, after it elsewhere', async () => {
+    const root = stage(document, [listRows([OPP_A, OPP_B])]);
+    // The first row's name cell truncates, like Lightning's `slds-truncate`.
+    const cell = root.querySelector(`a[data-recordid="${OPP_A}"]`)?.parentElement as HTMLElement;
+    Object.assign(cell.style, { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' });
+    expect(clipsLongText(cell.querySelector('a') as Element)).toBe(true);
+    expect(clipsLongText(root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element)).toBe(false);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    let changed: (() => void) | null = null;
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
+    await tick(0);
+    const a = root.querySelector(`a[data-recordid="${OPP_A}"]`) as Element;
+    const b = root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element;
+    expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    expect(a.nextElementSibling).toBeNull();
+    expect(b.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    // Replaced in place after a sync, one chip per row.
+    (changed as unknown as () => void)();
+    await tick(30);
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
+    expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    c.abort();
   });
 
   it('ignores rows of hidden pages and links that are not opportunities', async () => {
