@@ -141,11 +141,13 @@ export class JobRunner {
   }
 
   private async progress(job: JobRecord, step: keyof typeof STEP_LABELS, done: number, total: number, force = false): Promise<void> {
+    // A new step is always reported (pages show each step, however short); counts within a step at most every 150 ms.
+    const newStep = job.step !== STEP_LABELS[step];
     job.step = STEP_LABELS[step];
     job.done = done;
     job.total = total;
     const now = Date.now();
-    if (!force && now - this.lastReport < 150) return;
+    if (!force && !newStep && now - this.lastReport < 150) return;
     this.lastReport = now;
     this.host.report({ ...job });
     await updateJob(this.db, job.id as number, { step: job.step, done, total });
