@@ -16,10 +16,10 @@ export type OverlayState =
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
-function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string): { title: string; body: string } {
+function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, place: string): { title: string; body: string } {
   switch (code) {
     case 'not-connected':
-      return { title: t('overlay_notConnectedTitle', { crm }), body: t('overlay_notConnectedBody') };
+      return { title: t('overlay_notConnectedTitle', { crm, place }), body: t('overlay_notConnectedBody', { place }) };
     case 'session-expired':
       return { title: t('overlay_sessionExpiredTitle', { crm }), body: t('overlay_sessionExpiredBody', { crm }) };
     case 'no-api-access':
@@ -28,8 +28,9 @@ function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>,
 }
 
 export interface OverlayPanelProps {
-  /** The CRM's name in the states' copy. */
+  /** The CRM's name in the states' copy, and what it calls a customer's instance. */
   crm: string;
+  place: string;
   state: OverlayState;
   theme: CrmTheme;
   collapsed: boolean;
@@ -76,7 +77,7 @@ function stateName(state: OverlayState): string {
   return 'loading';
 }
 
-function Body({ crm, state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
+function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
   if (state.kind === 'loading') return <DealPanelsSkeleton />;
   if (state.kind === 'panel') {
     const connectionId = state.panel.connectionId;
@@ -106,7 +107,7 @@ function Body({ crm, state, theme, onRetry, onOpenOptions, linkFor, personasLink
     // 'not-synced' arrives as a PanelData state when the record is known; as a code, it is a plain message.
     return <PanelError message={message} onRetry={onRetry} />;
   }
-  const copy = codeCopy(code, crm);
+  const copy = codeCopy(code, crm, place);
   return (
     <EmptyState
       name={code}

@@ -6,8 +6,10 @@
  * (the shared code guards each call).
  */
 export interface CrmAdapter {
-  /** The CRM's name in the overlay's copy ("Connect Dealsight to this {crm} org"). */
+  /** The CRM's name in the overlay's copy ("Connect Dealsight to this {crm} {place}"). */
   crm: string;
+  /** What one customer's instance is called: Salesforce's "org", HubSpot's "portal" (as the options page says). */
+  place: string;
   /**
    * The page's identity for the router: `record:<id>` for an opportunity/deal record page,
    * `list:<view>` for a view that gets chips, null for pages Dealsight leaves alone.

@@ -23,7 +23,7 @@ export type CreatePanelHost = (anchor: Element | null) => Promise<PanelHost>;
 
 export interface RecordOverlayOptions {
   /** The CRM's pages: where the panel goes, its theme, its name in the copy. */
-  adapter: Pick<CrmAdapter, 'crm' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes'>;
+  adapter: Pick<CrmAdapter, 'crm' | 'place' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes'>;
   doc: Document;
   url: string;
   /** The record's identity (router.ts `pageKey`): a Lightning page kept for another record is not its anchor. */
@@ -67,6 +67,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
       render(
         <OverlayPanel
           crm={adapter.crm}
+          place={adapter.place}
           state={state}
           theme={theme}
           collapsed={collapsed}

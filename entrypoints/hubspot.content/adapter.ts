@@ -75,6 +75,7 @@ export function listLinks(doc: Document, localhost: boolean): Array<{ link: Elem
 export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
   return {
     crm: 'HubSpot',
+    place: 'portal',
     pageKey: (url) => pageKey(url, options.localhost),
     findAnchor,
     listLinks: (doc) => listLinks(doc, options.localhost),

@@ -38,6 +38,7 @@ export function listLinks(doc: Document): Array<{ link: Element; id: string }> {
 export function salesforceAdapter(options: { localhost: boolean }): CrmAdapter {
   return {
     crm: 'Salesforce',
+    place: 'org',
     pageKey: (url) => pageKey(url, options.localhost),
     findAnchor: (doc, recordKey) => findRecordAnchor(doc, recordKey),
     claimPage,
