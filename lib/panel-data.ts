@@ -20,6 +20,8 @@ export interface PipelineRow {
   amount: number | null;
   currency: string | null;
   stage: string | null;
+  /** The stage's place along the pipeline (lib/pipeline/stage-order.ts), 0 first; absent on rows scored before it existed. */
+  stageRank?: number | null;
   closeDate: IsoDate | null;
   type: string | null;
   forecastCategory: string | null;

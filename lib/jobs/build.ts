@@ -3,6 +3,7 @@
  * records, one pipeline row per opportunity, and one opportunity's panel data. Pure (no
  * store, no browser): runs in the engine worker.
  */
+import { stageOrder } from '../pipeline/stage-order';
 import type { IsoDate, Opportunity } from '../crm/opportunity';
 import type { Analysis, OpportunityResult } from '../engine/analyze';
 import { buildSimilarIndex } from '../engine/analyze';
@@ -59,6 +60,7 @@ export function summarizePersona(persona: Persona): PersonaSummary {
 /** One pipeline row per opportunity (the popup shows the open ones). */
 export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: string, crmUrl: (o: Opportunity) => string | null = () => null): ScoreRecord[] {
   const names = new Map((analysis.personas.org?.personas ?? []).map((p) => [p.id, p.name]));
+  const stages = stageOrder(analysis.results.map((r) => r.opportunity));
   return analysis.results.map((r: OpportunityResult) => {
     const o = r.opportunity;
     return {
@@ -69,6 +71,7 @@ export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: st
       amount: o.amount,
       currency: o.currency,
       stage: o.stage,
+      stageRank: o.stage !== null ? (stages.get(o.stage) ?? null) : null,
       closeDate: o.closeDate,
       type: o.type,
       forecastCategory: o.forecastCategory,

@@ -11,5 +11,6 @@ export * from './record-url';
 export * from './search';
 export * from './segments';
 export * from './sort';
+export * from './stage-order';
 export * from './status';
 export * from './virtual';

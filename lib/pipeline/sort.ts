@@ -51,7 +51,13 @@ export function sortKeys(index: PipelineIndex, column: ColumnKey): Float64Array 
   const { rows } = index;
   const keys = new Float64Array(rows.length);
   const kind = COLUMN_BY_KEY[column].kind;
-  if (kind === 'text') {
+  if (column === 'stage' && rows.every((row) => row.stage === null || row.stage === '' || typeof row.stageRank === 'number')) {
+    // Along the pipeline, when every staged row knows its stage's place (rows scored before
+    // stage ranks existed fall back to the stage's name).
+    rows.forEach((row, i) => {
+      keys[i] = row.stage !== null && row.stage !== '' && typeof row.stageRank === 'number' ? row.stageRank : Number.NaN;
+    });
+  } else if (kind === 'text') {
     const distinct = new Set<string>();
     for (const row of rows) {
       const value = columnValue(row, column);
