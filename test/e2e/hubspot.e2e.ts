@@ -146,6 +146,18 @@ describe('HubSpot, from a private app token to the panels', () => {
     await screenshot(crm, 'e2e-hubspot-list');
   });
 
+  it("opens the popup's best deal on its HubSpot page", async () => {
+    const best = (await readTable<StoredScore>(options, 'scores'))
+      .filter((s) => s.connectionId.startsWith('hubspot:') && s.isOpen === 1 && s.winPotential !== null)
+      .sort((a, b) => (b.winPotential as number) - (a.winPotential as number))[0] as StoredScore;
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.waitForSelector('[role="grid"] [role="row"][data-row="0"]', { timeout: 30_000 });
+    const target = session.browser.waitForTarget((t) => t.url().includes('/record/0-3/'), { timeout: 10_000 });
+    await popup.click('[role="grid"] [role="row"][data-row="0"]');
+    expect((await target).url()).toBe(server.recordUrl(best.id));
+    await popup.close();
+  });
+
   it("follows HubSpot's dark theme on a deal page", async () => {
     const deal = (await readTable<StoredScore>(options, 'scores')).find((s) => s.connectionId.startsWith('hubspot:') && s.isOpen === 1) as StoredScore;
     await crm.setCookie({ name: 'sandbox_hs_theme', value: 'dark', url: server.url });

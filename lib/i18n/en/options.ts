@@ -39,6 +39,7 @@ export const options = {
   options_connectionsNotTrained: 'Not trained yet',
   options_connectionsCounts: 'Opportunities',
   options_connectionsOpportunities: { one: '{count} opportunity', other: '{count} opportunities' },
+  options_connectionsDeals: { one: '{count} deal', other: '{count} deals' },
   options_connectionsClosedSplit: '{closed} closed ({won} won, {lost} lost)',
   options_connectionsOpen: '{open} open',
   options_connectionsRemove: 'Remove',
