@@ -26,7 +26,7 @@ import { generateSandbox } from '../lib/sandbox/generate';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../test/e2e/harness';
 import { readTable } from '../test/e2e/store-reader';
-import { startDemoCrm, type CrmName, type DemoCrm } from './demo-crms';
+import { startSandboxCrm, type CrmName, type SandboxCrm } from '../test/e2e/sandbox-crms';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -91,7 +91,7 @@ function build(): void {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Connects the sandbox CRM from the options page and follows its sync job to the end. */
-async function connectAndSync(session: ExtensionSession, crm: DemoCrm): Promise<Page> {
+async function connectAndSync(session: ExtensionSession, crm: SandboxCrm): Promise<Page> {
   const options = await session.openExtensionPage('options.html');
   await crm.connect(options);
   let last = '';
@@ -155,11 +155,11 @@ async function main(): Promise<void> {
 
   // Each org's history ends today, so open deals, days open and forecasts look live.
   const today = new Date().toISOString().slice(0, 10);
-  const crms: DemoCrm[] = [];
+  const crms: SandboxCrm[] = [];
   for (const name of options.crms) {
     const label = name === 'salesforce' ? 'Salesforce' : 'HubSpot';
     step(`2. Start the sandbox ${label} with ${options.opportunities.toLocaleString('en-US')} generated opportunities (seed ${options.seed})`);
-    const crm = await startDemoCrm(name, generateSandbox({ seed: options.seed, opportunities: options.opportunities, asOf: today }));
+    const crm = await startSandboxCrm(name, { org: generateSandbox({ seed: options.seed, opportunities: options.opportunities, asOf: today }) });
     crms.push(crm);
     process.stdout.write(`   ${crm.describe}\n`);
   }
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
       const ranked = scores.filter((s) => s.winPotential !== null).sort((a, b) => (b.winPotential ?? 0) - (a.winPotential ?? 0));
       printPipeline(ranked.slice(0, 10), scores.length);
       const top = ranked[0];
-      if (!top) throw new Error(`The ${crm.label} sync stored no scored open ${crm.record}s.`);
+      if (!top) throw new Error(`The ${crm.label} sync stored no scored open ${crm.records}.`);
 
       step(`4. Open the top ${crm.record}: ${top.name}`);
       await page.bringToFront();

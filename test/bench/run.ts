@@ -6,10 +6,12 @@
  * - the same time split fitted by scikit-learn's RandomForest(100), measured live when
  *   python3 with scikit-learn is installed (Debian: python3-sklearn python3-pandas);
  * - peak memory of a process that trains on 50k opportunities;
- * - the histogram forest against ml-random-forest at 1k rows.
+ * - the histogram forest against ml-random-forest at 1k rows;
+ * - the extension in Chromium (extension.ts), and the Salesforce and HubSpot overlays
+ *   against their sandbox servers (crm.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +32,8 @@ import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
-import { benchHubSpot } from './hubspot';
-import { benchSalesforce } from './salesforce';
+import { E2E_EXTENSION_DIR } from '../e2e/harness';
+import { benchContentScripts, benchCrm } from './crm';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -201,9 +203,13 @@ console.log('extension (Chromium, e2e build):');
 await benchExtension();
 
 console.log('');
-console.log('Salesforce (Chromium, e2e build, sandbox Salesforce on localhost):');
-await benchSalesforce();
-
-console.log('');
-console.log('HubSpot (Chromium, e2e build, sandbox HubSpot on localhost):');
-await benchHubSpot();
+console.log('CRM overlays (Chromium, e2e build, sandbox CRM servers on localhost):');
+if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
+  console.log('CRM benchmarks skipped: run `npm run build:e2e` first');
+} else {
+  benchContentScripts();
+  for (const crm of ['salesforce', 'hubspot'] as const) {
+    console.log(crm === 'salesforce' ? 'Salesforce:' : 'HubSpot:');
+    await benchCrm(crm);
+  }
+}

@@ -4,9 +4,6 @@
  * the on-demand fetch of a record the store does not hold, and the session states. The
  * session reaches the runner in memory only: nothing stored may contain it.
  */
-import { fileURLToPath } from 'node:url';
-import { Worker as NodeWorker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../lib/jobs/runner';
 import { customFieldsKey, getSalesforceStatus, getSyncYears, salesforceConnectionId, yearsKey } from '../../lib/jobs/salesforce';
@@ -17,26 +14,7 @@ import { createJob, getConnection, getModel, getOpportunity, getPanel, getSettin
 import { atRiskSetting, type AtRiskRecord } from '../../lib/alerts/at-risk';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
-
-const THREAD = fileURLToPath(new URL('./engine-thread.mjs', import.meta.url));
-
-type Listener = (event: { message?: string; preventDefault(): void; data?: unknown }) => void;
-
-function threadWorker(): Worker {
-  const thread = new NodeWorker(THREAD);
-  const endpoint = nodeEndpoint(thread);
-  return {
-    postMessage: (message: unknown, transfer?: Transferable[]) => endpoint.postMessage(message, transfer),
-    addEventListener: (type: string, listener: Listener) => {
-      if (type === 'error') thread.on('error', (error: Error) => listener({ message: error.message, preventDefault: () => undefined }));
-      else if (type === 'message') endpoint.addEventListener('message', listener as unknown as EventListener);
-    },
-    removeEventListener: (type: string, listener: Listener) => {
-      if (type === 'message') endpoint.removeEventListener('message', listener as unknown as EventListener);
-    },
-    terminate: () => void thread.terminate(),
-  } as unknown as Worker;
-}
+import { threadWorker } from './thread-worker';
 
 function syncJob(connectionId: string, apiBase: string, orgId: string): Omit<JobRecord, 'id'> {
   return { kind: 'sync', connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: { apiBase, orgId } };
@@ -60,7 +38,7 @@ describe('the Salesforce sync job', () => {
   it('syncs the org in pages, trains and scores it, resyncs incrementally, and never stores the session', async () => {
     const { db } = freshDb();
     const reports: JobRecord[] = [];
-    const runner = new JobRunner(db, { createWorker: threadWorker, report: (job) => reports.push(job) });
+    const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: (job) => reports.push(job) });
     const id = salesforceConnectionId(server.orgId);
 
     const job = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
@@ -115,7 +93,7 @@ describe('the Salesforce sync job', () => {
 
   it('fails with "open Salesforce to reconnect" on an expired session, or when the session did not reach the runner', async () => {
     const { db } = freshDb();
-    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: () => undefined });
     const id = salesforceConnectionId(server.orgId);
     const expired = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: `${server.sid}x` });
     expect(expired.status).toBe('failed');
@@ -130,7 +108,7 @@ describe('the Salesforce sync job', () => {
 
   it('resumes an interrupted sync from its last stored page', async () => {
     const { db } = freshDb();
-    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: () => undefined });
     const id = salesforceConnectionId(server.orgId);
     // Every next page fails: the first page is stored, then the sync stops.
     server.faults.serverError({ status: 500, path: /\/query\/[0-9A-Za-z]+-\d+$/, times: Infinity });
@@ -149,7 +127,7 @@ describe('the Salesforce sync job', () => {
 
   it('reads the years and custom fields set in the options page: a change runs a full sync; deals closed before a narrower window are dropped', async () => {
     const { db } = freshDb();
-    const runner = new JobRunner(db, { createWorker: threadWorker, report: () => undefined });
+    const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: () => undefined });
     const id = salesforceConnectionId(server.orgId);
     const first = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
     expect(first.status).toBe('done');

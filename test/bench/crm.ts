@@ -1,25 +1,26 @@
 /**
- * Salesforce benchmarks (part of `npm run bench`), in real Chromium with the e2e build
- * against the sandbox Salesforce server on localhost:
- * - the content script's bundle, gzipped, against its 60 KB budget, and a check that no
+ * The CRM benchmarks (part of `npm run bench`), in real Chromium with the e2e build
+ * against a sandbox CRM server on localhost, the same for Salesforce and HubSpot:
+ * - each content script's bundle, gzipped, against its 60 KB budget, and a check that no
  *   engine (ML) code is in it;
- * - a full sync of 10,000 opportunities from the options page's Connect: the API part
- *   (query pages stored) and the whole job (with training and scoring);
- * - the panel's latency from navigation to a visible, ready panel: a record whose panel
- *   is cached, one in the store whose panel must be computed, and one that is not in the
- *   store at all (fetched through the API and scored).
+ * - a full sync of 10,000 records from the options page's Connect: the API part (pages
+ *   fetched and stored) and the whole job (with training and scoring);
+ * - the panel's latency from navigation to a visible, ready panel: records in the store
+ *   whose panel must be computed, the same records again (cached), and records created
+ *   after the sync (fetched through the API and scored).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer';
-import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
+import { generateSandbox } from '../../lib/sandbox/generate';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
-import { clickButton, readTable, type SyncJobRow } from '../e2e/store-reader';
+import { startSandboxCrm, type CrmName } from '../e2e/sandbox-crms';
+import { readTable, type SyncJobRow } from '../e2e/store-reader';
 
-export const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
-export const ms = (x: number): string => `${x.toFixed(0)} ms`;
-export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * String literals only the engine's code holds (minifying keeps strings, not names): any of
@@ -27,7 +28,7 @@ export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Ma
  */
 const ENGINE_MARKERS = ['dealsight-forest', 'dealsight-win-model', 'dealsight-forecast-model', 'SimilarIndex.build', 'no kmeans step executed'];
 
-export function benchContentScript(extensionDir = E2E_EXTENSION_DIR): void {
+export function benchContentScripts(extensionDir = E2E_EXTENSION_DIR): void {
   const dir = join(extensionDir, 'content-scripts');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(join(dir, file));
@@ -38,7 +39,7 @@ export function benchContentScript(extensionDir = E2E_EXTENSION_DIR): void {
 }
 
 /** Milliseconds from the navigation's start until the overlay says 'ready' (polled every 10 ms in the page). */
-export async function panelLatency(page: Page, url: string): Promise<number> {
+async function panelLatency(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const handle = await page.waitForFunction(
     `(() => {
@@ -51,23 +52,17 @@ export async function panelLatency(page: Page, url: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-export async function benchSalesforce(): Promise<void> {
-  if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
-    console.log('Salesforce benchmarks skipped: run `npm run build:e2e` first');
-    return;
-  }
-  benchContentScript();
-  const count = 10_000;
-  const server = await startSalesforceServer({ opportunities: count, renderDelayMs: 0 });
+export async function benchCrm(name: CrmName, count = 10_000): Promise<void> {
+  const crm = await startSandboxCrm(name, { org: generateSandbox({ seed: 7, opportunities: count }), renderDelayMs: 0 });
   const session = await launchWithExtension();
   try {
-    const crm = await session.browser.newPage();
-    await crm.setViewport({ width: 1400, height: 1000 });
-    await crm.goto(server.loginUrl());
-    await crm.waitForSelector('html[data-sandbox-state="ready"]');
+    const page = await session.browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(crm.firstPage);
+    await page.waitForSelector('html[data-sandbox-state="ready"]');
 
     const options = await session.openExtensionPage('options.html');
-    await clickButton(options, /^Connect\b/);
+    await crm.connect(options);
     // Poll the job: the moment its step leaves the sync for training marks the API part's end.
     let syncEnd: number | null = null;
     let job: SyncJobRow | undefined;
@@ -77,31 +72,31 @@ export async function benchSalesforce(): Promise<void> {
       if (job && ['done', 'failed', 'cancelled'].includes(job.status)) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (job.status !== 'done') throw new Error(`the sync ${job.status}: ${job.error ?? ''}`);
+    if (job.status !== 'done') throw new Error(`the ${crm.label} sync ${job.status}: ${job.error ?? ''}`);
     const started = Date.parse(job.startedAt as string);
     const total = Date.parse(job.finishedAt as string) - started;
     const stored = (await readTable<{ connectionId: string }>(options, 'opportunities')).length;
     const api = (syncEnd ?? Date.parse(job.finishedAt as string)) - started;
-    row([`sync ${stored.toLocaleString('en-US')} opportunities: API pages fetched and stored`, ms(api), `${Math.round(stored / (api / 1000)).toLocaleString('en-US')}/s`, '']);
+    row([`sync ${stored.toLocaleString('en-US')} ${crm.records}: API pages fetched and stored`, ms(api), `${Math.round(stored / (api / 1000)).toLocaleString('en-US')}/s`, '']);
     row([`  the whole job (sync, train, score)`, ms(total), '', '']);
 
     const scores = (await readTable<{ id: string; isOpen: number }>(options, 'scores')).filter((s) => s.isOpen === 1);
     await options.close();
-    await crm.bringToFront();
+    await page.bringToFront();
     const ids = scores.slice(0, 6).map((s) => s.id);
     // In the store, panel not computed yet; then the same records again, now cached.
     const computed: number[] = [];
-    for (const id of ids) computed.push(await panelLatency(crm, server.recordUrl(id)));
+    for (const id of ids) computed.push(await panelLatency(page, crm.recordUrl(id)));
     const cached: number[] = [];
-    for (const id of ids) cached.push(await panelLatency(crm, server.recordUrl(id)));
-    // Not in the store: created in Salesforce after the sync.
+    for (const id of ids) cached.push(await panelLatency(page, crm.recordUrl(id)));
+    // Not in the store: created in the CRM after the sync.
     const fetched: number[] = [];
-    for (const fresh of server.addOpportunities(6)) fetched.push(await panelLatency(crm, server.recordUrl(fresh.id)));
+    for (const fresh of crm.addRecords(6)) fetched.push(await panelLatency(page, crm.recordUrl(fresh.id)));
     row(['panel after navigation: cached record (budget 300 ms)', ms(median(cached)), `max ${ms(Math.max(...cached))}`, '']);
     row(['panel after navigation: in store, computed (median of 6)', ms(median(computed)), `max ${ms(Math.max(...computed))}`, '']);
     row(['panel after navigation: API fetch + score (budget 1.5 s)', ms(median(fetched)), `max ${ms(Math.max(...fetched))}`, '']);
   } finally {
     await session.close();
-    await server.close();
+    await crm.close();
   }
 }
