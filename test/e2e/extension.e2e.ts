@@ -73,7 +73,14 @@ describe('the e2e build', () => {
   it('runs its service worker with the manifest it was built with', async () => {
     expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
     expect(ext.worker.url()).toBe(`chrome-extension://${ext.extensionId}/background.js`);
-    const live = await ext.worker.evaluate(() => chrome.runtime.getManifest());
+    // The worker as it runs now: an MV3 service worker idles out and restarts, and the
+    // handle from launch may point at a stopped one. A page's ping wakes it.
+    const page = await ext.openExtensionPage('popup.html');
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }));
+    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url() === ext.worker.url(), { timeout: 10_000 });
+    const worker = (await target.worker()) ?? ext.worker;
+    const live = await worker.evaluate(() => chrome.runtime.getManifest());
+    await page.close();
     expect(live.version).toBe(manifest.version);
     expect(live.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
   });

@@ -21,7 +21,8 @@ let profile: string;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startHubSpotServer({ seed: 7, opportunities: 200, renderDelayMs: 150 });
+  // A render delay long enough that "not mounted yet" right after navigation holds on a loaded machine.
+  server = await startHubSpotServer({ seed: 7, opportunities: 200, renderDelayMs: 1500 });
   profile = await mkdtemp(join(tmpdir(), 'dealsight-hs-pages-'));
   browser = await puppeteer.launch({
     executablePath: chromiumPath(),
