@@ -1,15 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
-
-/**
- * Host patterns of the real CRMs. The e2e build (`--mode e2e`) adds localhost so the
- * sandbox CRM servers can stand in for them (design.md, "Contracts others rely on").
- */
-const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
-
-/** Salesforce hosts: Lightning, My Domain (the API), Visualforce and Experience Cloud sites (issue 5). */
-const SALESFORCE_HOSTS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.visualforce.com/*', 'https://*.my.site.com/*'];
+import { manifestHosts } from './lib/crm/registry';
 
 /** Firefox needs a stable id to sign an MV3 add-on and to keep its storage across updates. */
 const GECKO_ID = 'dealsight@dealsight.app';
@@ -43,12 +35,13 @@ export default defineConfig({
     // session (`sid`) the API calls use; `offscreen` (Chrome only) to run the engine worker,
     // which an MV3 service worker cannot start. Data lives in IndexedDB, which needs no permission.
     permissions: browser === 'firefox' ? ['alarms', 'cookies'] : ['alarms', 'cookies', 'offscreen'],
-    host_permissions: mode === 'e2e' ? [...SALESFORCE_HOSTS, ...E2E_HOSTS] : SALESFORCE_HOSTS,
+    // Every CRM's host table (lib/crm/<crm>/hosts.ts, through lib/crm/registry.ts): the
+    // hosts whose cookies and API the background needs at install, and those asked for
+    // when the user connects (HubSpot's API). The e2e build (`--mode e2e`) adds localhost,
+    // where the sandbox CRM servers stand in (design.md, "Contracts others rely on").
+    ...manifestHosts(mode === 'e2e'),
     // Asked for only when the user switches on the at-risk notifications (off by default).
     optional_permissions: ['notifications'],
-    // HubSpot's API, asked for when the user connects a portal (issue 6): a browser without
-    // HubSpot never grants it. (The content script's HubSpot app hosts are its own matches.)
-    optional_host_permissions: ['https://api.hubapi.com/*'],
     // No remote code: scripts come only from the package itself. (WXT's default would add
     // 'wasm-unsafe-eval'; nothing here runs WebAssembly, so it is left out.)
     content_security_policy: {

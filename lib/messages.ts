@@ -1,82 +1,51 @@
 /**
  * The message protocol between the extension's own contexts: one file, types only (plus
- * one guard), so every sender and receiver agree on it (design.md, house rule 2).
+ * the guards and bounds every receiver applies), so every sender and receiver agree on it
+ * (design.md, house rule 2).
  *
- * Names say the direction, as in Dark Reader:
- * - `…ToBackground`: what a page or content script asks the background
- *   (`runtime.sendMessage`); `BackgroundReplies[type]` is the answer.
- * - `…ToOffscreen`: what the background asks the job runner (Chrome's offscreen document;
- *   Firefox runs the runner in the background page itself and calls it directly).
- * - `…FromRunner`: what the job runner reports back (progress, results).
+ * Names say the direction, as in Dark Reader, and each kind of sender has its own union:
+ * the background trusts each only as far as it must (entrypoints/background/senders.ts
+ * tells them apart; ARCHITECTURE.md has the table).
+ * - `ContentMessage`: what a CRM content script may ask: the panel and chips of the page
+ *   it runs on, and to open the options or one listed extension page. Content scripts run
+ *   beside pages Dealsight does not control, so they get nothing else.
+ * - `PageMessage`: what the extension's own pages (popup, options, personas, quality,
+ *   detail) ask: jobs, connections, any connection's panel, deleting everything.
+ * - `RunnerMessage`: what the job runner (Chrome's offscreen document) reports: job
+ *   progress. Firefox runs the runner in the background page itself and calls it directly.
+ * - `MessageToRunner`: what the background asks the runner.
  * - `EventToPage`: what the background pushes to open extension pages over a
- *   `runtime.Port` named `PAGE_EVENTS_PORT`.
- * Only the extension's own contexts may send any of these: the background checks every
- * sender, and the manifest has no `externally_connectable`, so web pages cannot reach it.
+ *   `runtime.Port` named `PAGE_EVENTS_PORT`; `EventToContent`: to CRM tabs.
+ * Web pages cannot reach any of these: the manifest has no `externally_connectable`.
  */
+import type { CrmKind, ErrorCode, JobParams, JobSecrets } from './crm/connector';
 import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
 
-/** Asks the background whether it is alive; the popup shows the answer as its status. */
-export interface PingToBackground {
-  type: 'ping';
-}
+export type { ErrorCode, JobSecrets };
 
-/** Imports a CSV file a page has put in the store's `uploads` table. */
-export interface StartImportToBackground {
-  type: 'start-import';
-  uploadId: number;
-}
-
-/** Loads a generated sandbox org ("Try with sandbox data"). */
-export interface StartSandboxToBackground {
-  type: 'start-sandbox';
-  seed: number;
-  opportunities: number;
-}
-
-/** Retrains and rescores a connection (after its field mapping changed). */
-export interface StartTrainToBackground {
-  type: 'start-train';
-  connectionId: string;
-}
-
-export interface CancelJobToBackground {
-  type: 'cancel-job';
-  jobId: number;
-}
-
-/** The panel data of one record: from the cache, or computed on a miss. */
-export interface GetPanelToBackground {
-  type: 'get-panel';
-  connectionId: string;
-  opportunityId: string;
-}
-
-/** Deletes every record of every connection, models and jobs included. */
-export interface DeleteAllToBackground {
-  type: 'delete-all';
-}
+// ─── Content script → background ────────────────────────────────────────────────────────
 
 /**
- * From a CRM content script: the panel data of the record on the sender's page. The
- * background works out the connection from the sender's tab (its CRM host and session),
- * answers from the store, or fetches the record through the CRM's API and scores it.
+ * The panel data of the record on the sender's page. The background works out the
+ * connection from the sender's tab (its CRM host, session or URL), answers from the store,
+ * or fetches the record through the CRM's API and scores it.
  */
-export interface GetRecordPanelToBackground {
+export interface GetRecordPanelMessage {
   type: 'get-record-panel';
-  /** The page's URL (the content script's `location.href`). */
+  /** The page's URL (the content script's `location.href`); it must be the sender's own page. */
   url: string;
 }
 
-/** From a CRM list view: small scores for the records whose links are on the page. */
-export interface GetRecordScoresToBackground {
+/** From a CRM list or board: small scores for the records whose links are on the page. */
+export interface GetRecordScoresMessage {
   type: 'get-record-scores';
   url: string;
   ids: string[];
 }
 
-/** From a CRM panel's "Open options" button: content scripts cannot open the options page themselves. */
-export interface OpenOptionsToBackground {
+/** From a panel's "Open options" button: content scripts cannot open the options page themselves. */
+export interface OpenOptionsMessage {
   type: 'open-options';
 }
 
@@ -84,73 +53,95 @@ export interface OpenOptionsToBackground {
 export type ExtensionPage = 'personas';
 
 /**
- * From a CRM panel's link to an extension page ("Persona details and leads"): a CRM page
+ * From a panel's link to an extension page ("Persona details and leads"): a CRM page
  * cannot open `chrome-extension://` pages itself (they are not web-accessible). The
  * background opens only the pages listed in `ExtensionPage`, with only their known
  * query parameters.
  */
-export interface OpenExtensionPageToBackground {
+export interface OpenExtensionPageMessage {
   type: 'open-extension-page';
   page: ExtensionPage;
   /** The page's query parameters (`{ c, tab, persona }` for the personas page). */
   query: Record<string, string>;
 }
 
-/** Connects (or reconnects) the CRM org of a tab the user has open and starts a sync. */
-export interface ConnectCrmToBackground {
-  type: 'connect-crm';
-  /** The tab whose CRM session to use. */
-  tabId: number;
+export type ContentMessage = GetRecordPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage;
+
+// ─── Extension page → background ────────────────────────────────────────────────────────
+
+/** Asks the background whether it is alive; the popup shows the answer as its status. */
+export interface PingMessage {
+  type: 'ping';
+}
+
+/** Imports a CSV file a page has put in the store's `uploads` table. */
+export interface StartImportMessage {
+  type: 'start-import';
+  uploadId: number;
+}
+
+/** Loads a generated sandbox org ("Try with sandbox data"); `SANDBOX_BOUNDS` bounds both numbers. */
+export interface StartSandboxMessage {
+  type: 'start-sandbox';
+  seed: number;
+  opportunities: number;
+}
+
+/** Retrains and rescores a connection (after its field mapping changed). */
+export interface StartTrainMessage {
+  type: 'start-train';
+  connectionId: string;
+}
+
+export interface CancelJobMessage {
+  type: 'cancel-job';
+  jobId: number;
+}
+
+/** The panel data of any record of any connection: from the cache, or computed on a miss. */
+export interface GetPanelMessage {
+  type: 'get-panel';
+  connectionId: string;
+  opportunityId: string;
+}
+
+/** Deletes every record of every connection, models and jobs included. */
+export interface DeleteAllMessage {
+  type: 'delete-all';
 }
 
 /**
- * From the options page's "Sync now" on a connected org: an incremental sync with the
- * session of an open tab of that org (the session is never stored, so a tab must be open).
+ * Connects (or reconnects) a CRM instance and starts its first sync: with the session of
+ * an open tab (`tabId`: Salesforce), or a token (HubSpot; `tabId` then names an e2e
+ * build's localhost sandbox whose API to use).
  */
-export interface SyncCrmToBackground {
+export interface ConnectCrmMessage {
+  type: 'connect-crm';
+  crm: CrmKind;
+  tabId?: number;
+  token?: string;
+}
+
+/** "Sync now" on a connected CRM instance (a Salesforce org needs an open tab for its session). */
+export interface SyncCrmMessage {
   type: 'sync-crm';
   connectionId: string;
 }
 
-/**
- * From the options page: connect a HubSpot portal with a private app token (checked, then
- * kept in the extension's store) and start its first sync. `tabId`: an open HubSpot tab
- * whose API to use (an e2e build's localhost sandbox); without it, api.hubapi.com.
- */
-export interface ConnectHubSpotToBackground {
-  type: 'connect-hubspot';
-  token: string;
-  tabId?: number;
-}
+export type PageMessage =
+  | PingMessage
+  | StartImportMessage
+  | StartSandboxMessage
+  | StartTrainMessage
+  | CancelJobMessage
+  | GetPanelMessage
+  | DeleteAllMessage
+  | ConnectCrmMessage
+  | SyncCrmMessage
+  | OpenOptionsMessage;
 
-/** Every message the background accepts. */
-export type MessageToBackground =
-  | PingToBackground
-  | StartImportToBackground
-  | StartSandboxToBackground
-  | StartTrainToBackground
-  | CancelJobToBackground
-  | GetPanelToBackground
-  | DeleteAllToBackground
-  | GetRecordPanelToBackground
-  | GetRecordScoresToBackground
-  | ConnectCrmToBackground
-  | SyncCrmToBackground
-  | ConnectHubSpotToBackground
-  | OpenOptionsToBackground
-  | OpenExtensionPageToBackground;
-
-/** Failures a page or content script shows as a state of its own, not as a plain error. */
-export type ErrorCode =
-  | 'not-synced'
-  /** No connection for this CRM org yet: connect it in the options page (or from the panel). */
-  | 'not-connected'
-  /** The page is a CRM record, but not an opportunity or deal. */
-  | 'not-an-opportunity'
-  /** The CRM session is missing or expired: open the CRM to log in again. */
-  | 'session-expired'
-  /** The session works but has no API access (profile permission, API access control). */
-  | 'no-api-access';
+/** Everything a page or content script may send the background (each sender kind only its own). */
+export type MessageToBackground = ContentMessage | PageMessage;
 
 /** A list view's chip for one record. */
 export interface RecordChip {
@@ -178,14 +169,15 @@ export interface BackgroundReplies {
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
   'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
-  'connect-hubspot': { ok: true; connectionId: string; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>([
+/** Each sender kind's message types, as data: what the background checks a message against. */
+export const CONTENT_MESSAGE_TYPES = ['get-record-panel', 'get-record-scores', 'open-options', 'open-extension-page'] as const satisfies ReadonlyArray<ContentMessage['type']>;
+export const PAGE_MESSAGE_TYPES = [
   'ping',
   'start-import',
   'start-sandbox',
@@ -193,55 +185,56 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageToBackground['type']>(
   'cancel-job',
   'get-panel',
   'delete-all',
-  'get-record-panel',
-  'get-record-scores',
   'connect-crm',
   'sync-crm',
-  'connect-hubspot',
   'open-options',
-  'open-extension-page',
-]);
+] as const satisfies ReadonlyArray<PageMessage['type']>;
 
-/** True for a value shaped like a message the background accepts (any other is ignored). */
+/** True for a value shaped like a message some sender may send the background (any other is ignored). */
 export function isMessageToBackground(value: unknown): value is MessageToBackground {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && MESSAGE_TYPES.has(type);
+  return typeof type === 'string' && ((CONTENT_MESSAGE_TYPES as readonly string[]).includes(type) || (PAGE_MESSAGE_TYPES as readonly string[]).includes(type));
 }
 
-/** What a job needs but must never be stored (the job log is persisted): a sync's CRM session. */
-export interface JobSecrets {
-  /** The Salesforce session (`sid` cookie) for a sync job. */
-  sid?: string;
+/**
+ * What "Try with sandbox data" may ask for: a seed the options page accepts and at most
+ * the largest org it offers (a bigger one would only hold the job queue and the memory).
+ */
+export const SANDBOX_BOUNDS = { seed: { min: 0, max: 2 ** 31 - 1 }, opportunities: { min: 100, max: 50_000 } } as const;
+
+// ─── Background ↔ job runner ────────────────────────────────────────────────────────────
+
+/** How the runner reaches a CRM's API for one job or record: params the job log may keep, secrets it may not. */
+export interface ApiAccessForRunner {
+  params: JobParams;
+  secrets?: JobSecrets;
 }
 
-/** A CRM org's API session, found from the user's logged-in tab; held in memory only. */
-export interface CrmSession {
-  apiBase: string;
-  sid: string;
-  orgId: string;
-}
-
-/** Background → job runner (offscreen document). `target` keeps them apart from page messages. */
-export type MessageToOffscreen =
+/** Background → job runner (offscreen document). `target` keeps them apart from other messages. */
+export type MessageToRunner =
   | { target: 'offscreen'; type: 'run-job'; jobId: number; secrets?: JobSecrets }
   | { target: 'offscreen'; type: 'cancel-job'; jobId: number }
   | { target: 'offscreen'; type: 'compute-panel'; connectionId: string; opportunityId: string }
   /** A record not in the store yet: fetch it through the CRM's API, store it, score it. */
-  | { target: 'offscreen'; type: 'record-panel'; connectionId: string; opportunityId: string; session?: CrmSession };
+  | { target: 'offscreen'; type: 'record-panel'; connectionId: string; opportunityId: string; access: ApiAccessForRunner };
 
 /** The job runner's answer; `code` is set for the failures a content script shows as a state. */
-export type OffscreenReply = { ok: true; value: unknown } | { ok: false; error: string; code?: ErrorCode } | undefined;
+export type RunnerReply = { ok: true; value: unknown } | { ok: false; error: string; code?: ErrorCode } | undefined;
 
-/** Job runner → background. */
-export type MessageFromRunner =
-  | { target: 'background'; type: 'job-update'; job: JobRecord }
-  | { target: 'background'; type: 'panel'; connectionId: string; opportunityId: string; panel: PanelData | null; error: string | null };
+/** Job runner → background: a job's progress and end. */
+export type RunnerMessage = { target: 'background'; type: 'job-update'; job: JobRecord };
+
+export function isRunnerMessage(value: unknown): value is RunnerMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<RunnerMessage>;
+  return v.target === 'background' && v.type === 'job-update' && typeof v.job === 'object' && v.job !== null;
+}
+
+// ─── Background → pages and content scripts ─────────────────────────────────────────────
 
 /** Background → open extension pages, over the `PAGE_EVENTS_PORT` port. */
-export type EventToPage =
-  | { type: 'job'; job: JobRecord }
-  | { type: 'data-changed'; connectionId: string | null };
+export type EventToPage = { type: 'job'; job: JobRecord } | { type: 'data-changed'; connectionId: string | null };
 
 export const PAGE_EVENTS_PORT = 'dealsight:events';
 

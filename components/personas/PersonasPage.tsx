@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import type { RecordLinker } from '../../lib/crm/connector';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import type { PersonaModelJSON } from '../../lib/engine/personas';
 import type { ConnectionRecord, JobRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
@@ -24,7 +25,8 @@ export interface PersonasPageData {
   personas: PersonaRecord[];
   open: Opportunity[];
   jobs: JobRecord[];
-  crmOrigin: string | null;
+  /** Where the connection's records open in its CRM, or null (files, sandbox data, an org not seen on a page yet). */
+  crmLink: RecordLinker | null;
 }
 
 export type PersonasPhase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PersonasPageData; refreshing?: boolean };
@@ -320,7 +322,7 @@ function Personas(props: PersonasPageProps & { data: PersonasPageData; level: Le
   const personaModel = data.model?.personas as PersonaModelJSON | undefined;
   const personas = useMemo(() => personasAt(data.personas, level), [data.personas, level]);
   const connection = data.connection as ConnectionRecord;
-  const linkFor = (id: string) => recordLink(connection, data.crmOrigin, props.detailPage, id);
+  const linkFor = (id: string) => recordLink(connection, data.crmLink, props.detailPage, id);
   const aligned = useMemo(() => (tab === 'details' ? alignedOpenDeals(personaModel, data.open, level) : new Map()), [tab, personaModel, data.open, level]);
   if (tab === 'cards') {
     return (

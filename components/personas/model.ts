@@ -4,7 +4,7 @@
  * link of a record and the screen to show. Pure functions, tested without a DOM.
  */
 import type { Opportunity } from '../../lib/crm/opportunity';
-import { salesforceRecordUrl } from '../../lib/crm/salesforce/record-links';
+import type { RecordLinker } from '../../lib/crm/connector';
 import { bestPersona, repeatWeights } from '../../lib/engine/alignment';
 import { ALIGNED_SCORE, personasFor, type Persona, type PersonaGroup, type PersonaModelJSON } from '../../lib/engine/personas';
 import type { ConnectionRecord, JobRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
@@ -80,12 +80,10 @@ export interface RecordLink {
   where: 'crm' | 'detail';
 }
 
-/** Where a record opens: its Salesforce page when the org's origin is known, else the detail page. */
-export function recordLink(connection: Pick<ConnectionRecord, 'id' | 'kind'>, crmOrigin: string | null, detailPage: string, opportunityId: string): RecordLink {
-  if (connection.kind === 'salesforce' && crmOrigin) {
-    const url = salesforceRecordUrl(crmOrigin, opportunityId);
-    if (url) return { href: url, where: 'crm' };
-  }
+/** Where a record opens: its CRM page when the store knows where its CRM's pages are, else the detail page. */
+export function recordLink(connection: Pick<ConnectionRecord, 'id'>, crmLink: RecordLinker | null, detailPage: string, opportunityId: string): RecordLink {
+  const url = crmLink?.(opportunityId) ?? null;
+  if (url) return { href: url, where: 'crm' };
   return { href: `${detailPage}?${new URLSearchParams({ c: connection.id, id: opportunityId }).toString()}`, where: 'detail' };
 }
 

@@ -4,10 +4,10 @@
  * asked for the optional `notifications` permission. The deals come from the training
  * that ended the job (lib/jobs/runner.ts stores them with the job's id).
  */
-import { atRiskSetting, NOTIFY_SETTING, riskMessage, type AtRiskRecord } from '../../lib/alerts/at-risk';
+import { riskMessage } from '../../lib/alerts/at-risk';
 import { formatDate } from '../../lib/format';
 import type { DealsightDb } from '../../lib/store/db';
-import { getSetting } from '../../lib/store/repo';
+import { connectionSettings, getSetting } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 
 export interface Notifier {
@@ -20,8 +20,8 @@ export interface Notifier {
 /** The notification for a finished job, or null when there is nothing to say or it is switched off. */
 export async function atRiskNotification(db: DealsightDb, job: JobRecord, locale?: string): Promise<{ id: string; title: string; message: string } | null> {
   if (job.status !== 'done' || (job.kind !== 'sync' && job.kind !== 'import')) return null;
-  if ((await getSetting<unknown>(db, NOTIFY_SETTING, false)) !== true) return null;
-  const record = await getSetting<AtRiskRecord | null>(db, atRiskSetting(job.connectionId), null);
+  if (!(await getSetting(db, 'alerts.notifyAtRisk'))) return null;
+  const record = await connectionSettings(db, job.connectionId).get('alerts.atRisk');
   if (!record || record.jobId !== (job.id ?? null)) return null;
   const message = riskMessage(record.deals, 4, (iso) => formatDate(iso, { locale }));
   if (!message) return null;

@@ -4,25 +4,22 @@
  * which has a DOM and can. The background talks to either through this interface.
  */
 import { browser } from 'wxt/browser';
-import type { MessageToOffscreen, OffscreenReply } from '../../lib/messages';
-import type { JobSecrets } from '../../lib/jobs/runner';
-import { CodedError, type SalesforceSession } from '../../lib/jobs/salesforce';
+import type { JobSecrets } from '../../lib/crm/connector';
+import { CodedError } from '../../lib/crm/shared/coded-error';
+import type { JobRunnerPort } from '../../lib/jobs/queue';
+import type { ApiAccessForRunner, MessageToRunner, RunnerReply } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 
-export interface RunnerBridge {
-  /** Starts a job; its progress and end arrive through `onJobUpdate` in index.ts. */
-  start(jobId: number, secrets?: JobSecrets): Promise<void>;
-  cancel(jobId: number): Promise<void>;
+export interface RunnerBridge extends JobRunnerPort {
   panel(connectionId: string, opportunityId: string): Promise<PanelData>;
-  /** A record not in the store: fetched through the CRM's API with `session`, stored and scored. */
-  recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData>;
+  /** A record not in the store: fetched through the CRM's API with `access`, stored and scored. */
+  recordPanel(connectionId: string, opportunityId: string, access: ApiAccessForRunner): Promise<PanelData>;
   /** Called when nothing has run for a while: free the memory the engine holds. */
   idle(): Promise<void>;
-  /** True when a runner from before this service worker started is still alive (it keeps its jobs). */
-  alive(): Promise<boolean>;
 }
 
-const OFFSCREEN_PATH = '/offscreen.html';
+/** The offscreen document's page: the runner, and the only sender whose job reports the background takes. */
+export const OFFSCREEN_PATH = '/offscreen.html';
 
 
 interface ChromeOffscreen {
@@ -62,9 +59,9 @@ export class OffscreenBridge implements RunnerBridge {
     await this.creating;
   }
 
-  private async send(message: MessageToOffscreen): Promise<unknown> {
+  private async send(message: MessageToRunner): Promise<unknown> {
     await this.ensure();
-    const reply = (await browser.runtime.sendMessage(message)) as OffscreenReply;
+    const reply = (await browser.runtime.sendMessage(message)) as RunnerReply;
     if (!reply) throw new Error('the engine did not answer');
     if (!reply.ok) throw reply.code ? new CodedError(reply.error, reply.code) : new Error(reply.error);
     return reply.value;
@@ -74,8 +71,8 @@ export class OffscreenBridge implements RunnerBridge {
     await this.send({ target: 'offscreen', type: 'run-job', jobId, ...(secrets ? { secrets } : {}) });
   }
 
-  async recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
-    return (await this.send({ target: 'offscreen', type: 'record-panel', connectionId, opportunityId, session })) as PanelData;
+  async recordPanel(connectionId: string, opportunityId: string, access: ApiAccessForRunner): Promise<PanelData> {
+    return (await this.send({ target: 'offscreen', type: 'record-panel', connectionId, opportunityId, access })) as PanelData;
   }
 
   async cancel(jobId: number): Promise<void> {

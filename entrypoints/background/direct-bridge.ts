@@ -1,6 +1,7 @@
 /** Firefox: the job runner and the engine worker live in the background page itself. */
-import { JobRunner, type JobSecrets } from '../../lib/jobs/runner';
-import type { SalesforceSession } from '../../lib/jobs/salesforce';
+import type { JobSecrets } from '../../lib/crm/connector';
+import { JobRunner } from '../../lib/jobs/runner';
+import type { ApiAccessForRunner } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
 import type { JobRecord } from '../../lib/store/schema';
@@ -18,8 +19,8 @@ export class DirectBridge implements RunnerBridge {
     void this.runner.run(jobId, secrets);
   }
 
-  recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
-    return this.runner.recordPanel(connectionId, opportunityId, session);
+  recordPanel(connectionId: string, opportunityId: string, access: ApiAccessForRunner): Promise<PanelData> {
+    return this.runner.recordPanel(connectionId, opportunityId, access);
   }
 
   cancel(jobId: number): Promise<void> {

@@ -3,7 +3,7 @@
  * query: the message comes from a CRM page's panel, so it is checked like any input.
  * Only listed pages, only their known parameters, only short plain strings.
  */
-import type { ExtensionPage, OpenExtensionPageToBackground } from '../../lib/messages';
+import type { ExtensionPage, OpenExtensionPageMessage } from '../../lib/messages';
 
 const PAGES: Readonly<Record<ExtensionPage, { path: string; params: readonly string[] }>> = {
   personas: { path: 'personas.html', params: ['c', 'level', 'team', 'tab', 'persona'] },
@@ -13,7 +13,7 @@ const PAGES: Readonly<Record<ExtensionPage, { path: string; params: readonly str
 const MAX_PARAM_LENGTH = 200;
 
 /** The page's path and query relative to the extension's root (`personas.html?c=…`), or an error that names what is wrong. */
-export function extensionPagePath(request: Pick<OpenExtensionPageToBackground, 'page' | 'query'>): { ok: true; path: string } | { ok: false; error: string } {
+export function extensionPagePath(request: Pick<OpenExtensionPageMessage, 'page' | 'query'>): { ok: true; path: string } | { ok: false; error: string } {
   const page = Object.prototype.hasOwnProperty.call(PAGES, request.page) ? PAGES[request.page] : undefined;
   if (!page) return { ok: false, error: `There is no extension page ${JSON.stringify(String(request.page))} to open.` };
   const query = request.query ?? {};

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { JobRunner } from '../../lib/jobs/runner';
-import type { MessageFromRunner, MessageToOffscreen, OffscreenReply } from '../../lib/messages';
+import type { MessageToRunner, RunnerMessage, RunnerReply } from '../../lib/messages';
 import { errorCodeOf } from '../../lib/jobs/error-code';
 import { openDb } from '../../lib/store/db';
 import EngineWorker from '../../workers/engine.worker.ts?worker';
@@ -13,24 +13,27 @@ import EngineWorker from '../../workers/engine.worker.ts?worker';
 const runner = new JobRunner(openDb(), {
   createWorker: () => new EngineWorker(),
   report: (job) => {
-    const message: MessageFromRunner = { target: 'background', type: 'job-update', job };
+    const message: RunnerMessage = { target: 'background', type: 'job-update', job };
     void browser.runtime.sendMessage(message).catch(() => undefined);
   },
 });
 
-function isToOffscreen(value: unknown): value is MessageToOffscreen {
+function isToRunner(value: unknown): value is MessageToRunner {
   return typeof value === 'object' && value !== null && (value as { target?: unknown }).target === 'offscreen';
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  // Only the background (no tab, our own id) gives this document work.
-  if (sender.id !== browser.runtime.id || sender.tab || !isToOffscreen(message)) return false;
+  // Only the background gives this document work: our own id, no tab, and the service
+  // worker's own URL (an extension page without a tab, the popup, is not the background).
+  const url = sender.url?.split(/[?#]/)[0];
+  const fromBackground = sender.id === browser.runtime.id && !sender.tab && (url === undefined || url === browser.runtime.getURL('/background.js'));
+  if (!fromBackground || !isToRunner(message)) return false;
   const answer = (promise: Promise<unknown>): true => {
     promise.then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => {
         const code = errorCodeOf(error);
-        const reply: OffscreenReply = { ok: false, error: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) };
+        const reply: RunnerReply = { ok: false, error: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) };
         sendResponse(reply);
       },
     );
@@ -49,6 +52,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
     case 'compute-panel':
       return answer(runner.panel(message.connectionId, message.opportunityId));
     case 'record-panel':
-      return answer(runner.recordPanel(message.connectionId, message.opportunityId, message.session));
+      return answer(runner.recordPanel(message.connectionId, message.opportunityId, message.access));
   }
 });

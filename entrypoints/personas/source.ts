@@ -4,6 +4,7 @@
  * source gives it, as the popup does (entrypoints/popup/source.ts).
  */
 import type { EventToPage } from '../../lib/messages';
+import type { RecordLinker } from '../../lib/crm/connector';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import type { ConnectionRecord, JobRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
 
@@ -20,7 +21,7 @@ export interface PersonasData {
   /** Recent jobs of every connection, newest first. */
   jobs: JobRecord[];
   /** Where Salesforce records open (`https://acme.lightning.force.com`), when the org's page origin is known. */
-  crmOrigin: string | null;
+  crmLink: RecordLinker | null;
 }
 
 export interface PersonasSource {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundReply, PingToBackground } from '../../lib/messages';
+import type { BackgroundReply, PingMessage } from '../../lib/messages';
 
 /** Asks the background for its version; rejects when the background does not answer. */
-export async function pingBackground(): Promise<BackgroundReply<PingToBackground>> {
-  const message: PingToBackground = { type: 'ping' };
-  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PingToBackground> | undefined;
+export async function pingBackground(): Promise<BackgroundReply<PingMessage>> {
+  const message: PingMessage = { type: 'ping' };
+  const reply = (await browser.runtime.sendMessage(message)) as BackgroundReply<PingMessage> | undefined;
   if (!reply?.ok) throw new Error('The background did not answer.');
   return reply;
 }

@@ -6,9 +6,9 @@ import { browser } from 'wxt/browser';
 import { crmLinker } from '../../lib/jobs/crm-links';
 import { sendToBackground, subscribeToBackground } from '../../lib/client';
 import { recordUrl } from '../../lib/pipeline/record-url';
-import { ME_SETTING_PREFIX, parseView, serializeView, VIEW_SETTING_KEY } from '../../lib/pipeline/segments';
+import { parseView, serializeView } from '../../lib/pipeline/segments';
 import { chooseConnection } from '../../lib/pipeline/status';
-import { deleteSegment, getModel, getSetting, listConnections, listJobs, listPipeline, listSegments, openDb, saveSegment, setSetting } from '../../lib/store';
+import { connectionSettings, deleteSegment, getModel, getSetting, listConnections, listJobs, listPipeline, listSegments, openDb, saveSegment, setSetting } from '../../lib/store';
 import { pingBackground } from './ping';
 import type { PopupSource } from './source';
 
@@ -27,10 +27,10 @@ export function storeSource(): PopupSource {
   const db = openDb();
   return {
     async loadView() {
-      return parseView(await getSetting<unknown>(db, VIEW_SETTING_KEY, null));
+      return parseView(await getSetting(db, 'popup.view'));
     },
     async saveView(view) {
-      await setSetting(db, VIEW_SETTING_KEY, serializeView(view));
+      await setSetting(db, 'popup.view', serializeView(view));
     },
     async load(preferred) {
       const [connections, segments, jobs] = await Promise.all([listConnections(db), listSegments(db), listJobs(db, JOBS_READ)]);
@@ -39,7 +39,7 @@ export function storeSource(): PopupSource {
       const [model, stored, me, link] = await Promise.all([
         getModel(db, connection.id),
         listPipeline(db, connection.id),
-        getSetting<string | null>(db, ME_SETTING_PREFIX + connection.id, null),
+        connectionSettings(db, connection.id).get('popup.me'),
         crmLinker(db, connection),
       ]);
       // A row click opens the deal in its CRM where the store knows the CRM's pages.
@@ -47,7 +47,7 @@ export function storeSource(): PopupSource {
       return { connections, connection, model: model ?? null, rows, segments, jobs, me: typeof me === 'string' ? me : null };
     },
     async saveMe(connectionId, name) {
-      await setSetting(db, ME_SETTING_PREFIX + connectionId, name);
+      await connectionSettings(db, connectionId).set('popup.me', name);
     },
     async saveSegment(name, filters) {
       await saveSegment(db, name, filters);

@@ -7,16 +7,15 @@
 import '../../components/overlay/overlay.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runOverlay } from '../../components/overlay/run';
+import { SALESFORCE_HOSTS } from '../../lib/crm/salesforce/hosts';
+import { withE2E } from '../../lib/crm/shared/hosts';
 import { salesforceAdapter } from './adapter';
 
-/** Lightning hosts, My Domain and Classic instance hosts (`*.salesforce.com` covers `*.my.salesforce.com`); lib/crm/salesforce/hosts.ts decides the rest. */
-const PRODUCTION_MATCHES = ['https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.my.salesforce.mil/*'];
-/** design.md: the e2e build also matches localhost, where the sandbox CRM stands in for Salesforce. */
-const E2E_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 const IS_E2E = import.meta.env.MODE === 'e2e';
 
 export default defineContentScript({
-  matches: IS_E2E ? [...PRODUCTION_MATCHES, ...E2E_MATCHES] : PRODUCTION_MATCHES,
+  // The app's pages from Salesforce's host table (lib/crm/salesforce/hosts.ts); the e2e build adds localhost (design.md).
+  matches: withE2E(SALESFORCE_HOSTS.overlay, IS_E2E),
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {

@@ -81,11 +81,6 @@ export function riskMessage(deals: readonly AtRiskDeal[], max = 4, formatDate?: 
   return { title: t('alerts_title', { count: deals.length }), lines };
 }
 
-/** The options page's switch (boolean, off by default): notify after a sync. */
-export const NOTIFY_SETTING = 'alerts:notifyAtRisk';
-/** The deals the last training of a connection found newly at risk (`AtRiskRecord`). */
-export const atRiskSetting = (connectionId: string): string => `alerts:atRisk:${connectionId}`;
-
 export interface AtRiskRecord {
   /** The job whose training found them. */
   jobId: number | null;

@@ -1,12 +1,17 @@
 /**
  * The ErrorCode a content script shows as a state for any CRM's failure (a CodedError's
- * own code, Salesforce's session and API-access states, HubSpot's token and scope states);
- * the offscreen runner sends it with the error across the message bridge.
+ * own code, or the state its connector reads from its own errors); the offscreen runner
+ * sends it with the error across the message bridge.
  */
-import type { ErrorCode } from '../messages';
-import { hubspotCodeOf } from './hubspot';
-import { codeOf } from './salesforce';
+import type { ErrorCode } from '../crm/connector';
+import { CRM_LIST } from '../crm/registry';
+import { CodedError } from '../crm/shared/coded-error';
 
 export function errorCodeOf(error: unknown): ErrorCode | undefined {
-  return codeOf(error) ?? hubspotCodeOf(error);
+  if (error instanceof CodedError) return error.code;
+  for (const crm of CRM_LIST) {
+    const code = crm.errorCode(error);
+    if (code !== undefined) return code;
+  }
+  return undefined;
 }

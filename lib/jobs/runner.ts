@@ -12,14 +12,16 @@
  * - Writes are transactional (lib/store): a failed import leaves the data before it intact.
  */
 import * as Comlink from 'comlink';
-import type { JobSecrets } from '../messages';
+import type { JobParams, JobSecrets } from '../crm/connector';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
+import { crmOfConnection } from '../crm/registry';
+import type { FetchLike } from '../crm/shared/fetch';
 import type { PanelData } from '../panel-data';
-import { atRiskSetting, newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
-import type { SyncProgress as HubSpotSyncProgress } from '../crm/hubspot';
-import { fetchHubSpotDeal, runHubSpotSync, type HubSpotWork } from './hubspot';
+import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
+import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import type { DealsightDb } from '../store/db';
 import {
+  connectionSettings,
   getConnection,
   getFieldMapping,
   getJob,
@@ -31,7 +33,6 @@ import {
   replaceConnectionData,
   saveModels,
   saveScores,
-  setSetting,
   updateJob,
   deleteUpload,
   getUpload,
@@ -39,8 +40,6 @@ import {
 
 import type { JobRecord, UploadRecord } from '../store/schema';
 import type { EngineApi, TrainStep } from '../../workers/engine-api';
-import type { FetchLike, SyncProgress } from '../crm/salesforce';
-import { CodedError, fetchSalesforceRecord, NO_SESSION_MESSAGE, runSalesforceSync, type SalesforceSession, type SalesforceWork } from './salesforce';
 
 /**
  * Secrets a job needs and the job log must never hold: the background passes them with
@@ -50,10 +49,10 @@ export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-const STEP_LABELS: Record<TrainStep | 'import' | 'sandbox' | 'store' | 'sync' | 'sync-hubspot', string> = {
+type Step = TrainStep | 'import' | 'sandbox' | 'store' | { sync: string };
+
+const STEP_LABELS: Record<Exclude<Step, { sync: string }>, string> = {
   import: 'Reading the CSV file',
-  sync: 'Syncing from Salesforce',
-  'sync-hubspot': 'Syncing from HubSpot',
   sandbox: 'Generating sandbox data',
   store: 'Saving opportunities',
   win: 'Training Win Potential',
@@ -93,6 +92,8 @@ export interface RunnerHost {
   /** For CRM APIs; the global fetch when absent. */
   fetch?: FetchLike;
 }
+
+export type { JobParams };
 
 export class JobRunner {
   private engine: EngineHandle | null = null;
@@ -140,10 +141,11 @@ export class JobRunner {
     return Promise.race([fn(engine.api), engine.failed]);
   }
 
-  private async progress(job: JobRecord, step: keyof typeof STEP_LABELS, done: number, total: number, force = false): Promise<void> {
+  private async progress(job: JobRecord, step: Step, done: number, total: number, force = false): Promise<void> {
     // A new step is always reported (pages show each step, however short); counts within a step at most every 150 ms.
-    const newStep = job.step !== STEP_LABELS[step];
-    job.step = STEP_LABELS[step];
+    const label = typeof step === 'object' ? `Syncing from ${step.sync}` : STEP_LABELS[step];
+    const newStep = job.step !== label;
+    job.step = label;
     job.done = done;
     job.total = total;
     const now = Date.now();
@@ -233,55 +235,29 @@ export class JobRunner {
     }
   }
 
-  private salesforceWork(job: JobRecord | null): SalesforceWork {
-    return {
-      db: this.db,
-      fetch: this.host.fetch ?? ((url, init) => fetch(url, init)),
-      now: () => this.now(),
-      onProgress: (p: SyncProgress) => {
-        if (job) void this.progress(job, 'sync', p.done, p.total ?? 0, p.step !== 'opportunities');
-      },
-    };
+  private crmWork(): CrmWork {
+    return { db: this.db, fetch: this.host.fetch ?? ((url, init) => fetch(url, init)), now: () => this.now(), onProgress: () => undefined };
   }
 
-  private hubspotWork(job: JobRecord | null): HubSpotWork {
-    return {
-      db: this.db,
-      fetch: this.host.fetch ?? ((url, init) => fetch(url, init)),
-      now: () => this.now(),
-      onProgress: (p: HubSpotSyncProgress) => {
-        if (job) void this.progress(job, 'sync-hubspot', p.done, p.total ?? 0, p.step !== 'deals');
-      },
-    };
-  }
-
-  /**
-   * A CRM sync, then training. Salesforce: params apiBase and orgId, the sid only in
-   * `secrets`. HubSpot: the portal's stored token (`hubspot:<portalId>` connections).
-   */
+  /** A CRM sync (its connector's: lib/crm/registry.ts), then training. Secrets (a session) come only in memory. */
   private async sync(job: JobRecord, secrets: JobSecrets): Promise<string> {
-    if (job.connectionId.startsWith('hubspot:')) {
-      await this.progress(job, 'sync-hubspot', 0, 0, true);
-      const summary = await runHubSpotSync(this.hubspotWork(job), job, this.abort?.signal);
-      return `${summary} ${await this.train(job)}`;
-    }
-    const apiBase = job.params.apiBase;
-    const orgId = job.params.orgId;
-    if (typeof apiBase !== 'string' || typeof orgId !== 'string') throw new Error(`sync job #${job.id} names no Salesforce org (apiBase, orgId)`);
-    if (!secrets.sid) throw new CodedError(NO_SESSION_MESSAGE, 'session-expired');
-    await this.progress(job, 'sync', 0, 0, true);
-    const summary = await runSalesforceSync(this.salesforceWork(job), job, { apiBase, orgId, sid: secrets.sid }, this.abort?.signal);
+    const crm = crmOfConnection(job.connectionId);
+    if (!crm) throw new Error(`sync job #${job.id} is for ${job.connectionId}, which is not a CRM connection`);
+    const step = { sync: crm.label };
+    await this.progress(job, step, 0, 0, true);
+    const work: CrmWork = { ...this.crmWork(), onProgress: (done, total, newStep) => void this.progress(job, step, done, total, newStep) };
+    const summary = await runCrmSync(crm, work, job, secrets, this.abort?.signal);
     return `${summary} ${await this.train(job)}`;
   }
 
   /**
-   * The panel of a record that is not in the store yet: fetched through the org's API,
+   * The panel of a record that is not in the store yet: fetched through its CRM's API,
    * stored, and scored with the connection's current models (issue 5, "Overlay").
    */
-  async recordPanel(connectionId: string, opportunityId: string, session?: SalesforceSession): Promise<PanelData> {
-    if (connectionId.startsWith('hubspot:')) await fetchHubSpotDeal(this.hubspotWork(null), connectionId, opportunityId);
-    else if (session) await fetchSalesforceRecord(this.salesforceWork(null), connectionId, opportunityId, session);
-    else throw new CodedError(NO_SESSION_MESSAGE, 'session-expired');
+  async recordPanel(connectionId: string, opportunityId: string, access: { params: JobParams; secrets?: JobSecrets }): Promise<PanelData> {
+    const crm = crmOfConnection(connectionId);
+    if (!crm) throw new Error(`${connectionId} is not a CRM connection: its records cannot be fetched`);
+    await fetchCrmRecord(crm, this.crmWork(), connectionId, opportunityId, { params: access.params, secrets: access.secrets ?? {} });
     return this.panel(connectionId, opportunityId);
   }
 
@@ -377,7 +353,7 @@ export class JobRunner {
     await saveModels(this.db, output.model, output.personas);
     await saveScores(this.db, job.connectionId, output.scores);
     const atRisk: AtRiskRecord = { jobId: job.id ?? null, at: trainedAt, deals: newlyAtRisk(previousScores, output.scores.filter((s) => s.isOpen === 1)) };
-    await setSetting(this.db, atRiskSetting(job.connectionId), atRisk);
+    await connectionSettings(this.db, job.connectionId).set('alerts.atRisk', atRisk);
     const { counts } = output.model;
     const personas = output.model.personas.org?.personas.length ?? 0;
     return [

@@ -11,10 +11,6 @@ import { DEFAULT_SORT, type SortSpec } from './sort';
 
 /** Bumped when the serialized shape changes; `parseFilters` reads every older one. */
 export const FILTERS_FORMAT_VERSION = 1;
-/** Settings keys the popup owns. */
-export const VIEW_SETTING_KEY = 'popup.view';
-/** Per connection: owner names differ between a CSV, the sandbox and each CRM. */
-export const ME_SETTING_PREFIX = 'popup.me:';
 export const SEGMENT_NAME_MAX = 60;
 
 export function serializeFilters(filters: PipelineFilters): Record<string, unknown> {

@@ -166,8 +166,8 @@ export async function deleteConnection(db: DealsightDb, id: string): Promise<voi
       db.models.delete(id),
       db.syncState.delete(id),
       db.fieldMappings.delete(id),
-      // Its settings (`<area>:<name>:<connection id>`): a HubSpot token, sync choices, status.
-      db.settings.filter((setting) => setting.key.endsWith(`:${id}`)).delete(),
+      // Its settings (a HubSpot token, sync choices, status): they name their connection.
+      db.settings.where('connectionId').equals(id).delete(),
       db.jobs
         .where('connectionId')
         .equals(id)

@@ -24,6 +24,7 @@ import {
   type SyncStateRecord,
   type UploadRecord,
   type UserRecord,
+  settingKey,
 } from './schema';
 
 /** Where IndexedDB comes from: the global one, or (in tests) a fresh fake-indexeddb factory. */
@@ -54,6 +55,7 @@ export class DealsightDb extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_VERSIONS[3]).upgrade(upgradeToV3);
   }
 }
 
@@ -84,6 +86,57 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       const win = normalizeProbability(score.winPotential);
       if (score.winPotential !== win) score.winPotential = win;
     });
+}
+
+/** v2 setting keys (`<area>:<name>:<connection id>` and two global ones) → v3 names. */
+const V2_SETTINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^alerts:notifyAtRisk$/, 'alerts.notifyAtRisk'],
+  [/^popup\.view$/, 'popup.view'],
+  [/^popup\.me:(.+)$/, 'popup.me'],
+  [/^alerts:atRisk:(.+)$/, 'alerts.atRisk'],
+  [/^salesforce:status:(.+)$/, 'salesforce.status'],
+  [/^salesforce:customFields:(.+)$/, 'salesforce.customFields'],
+  [/^salesforce:years:(.+)$/, 'salesforce.years'],
+  [/^hubspot:credentials:(.+)$/, 'hubspot.credentials'],
+  [/^hubspot:status:(.+)$/, 'hubspot.status'],
+  [/^hubspot:stages:(.+)$/, 'hubspot.stages'],
+];
+const V2_ORIGINS_KEY = 'salesforce:origins';
+
+/**
+ * v2 → v3: settings become typed records (lib/store/schema.ts `SETTINGS`). Each v2 key is
+ * renamed to its setting and, for a connection's, its connection (`hubspot:credentials:
+ * hubspot:42` → `hubspot.credentials` of `hubspot:42`). The one v2 map of every Salesforce
+ * page origin to its org becomes each org's own list of origins. Values are kept as they
+ * were (version 1); a key v3 does not know is kept under its own name.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const table = tx.table<SettingRecord & { name?: string }, string>('settings');
+  const old = await table.toArray();
+  const records: SettingRecord[] = [];
+  const origins = new Map<string, string[]>();
+  for (const record of old) {
+    if (record.key === V2_ORIGINS_KEY) {
+      if (typeof record.value !== 'object' || record.value === null) continue;
+      for (const [origin, connectionId] of Object.entries(record.value as Record<string, unknown>)) {
+        if (typeof connectionId === 'string') origins.set(connectionId, [...(origins.get(connectionId) ?? []), origin]);
+      }
+      continue;
+    }
+    const known = V2_SETTINGS.map(([pattern, name]) => [pattern.exec(record.key), name] as const).find(([match]) => match !== null);
+    if (known) {
+      const [match, name] = known;
+      const connectionId = match?.[1] ?? null;
+      records.push({ key: settingKey(name, connectionId), name, connectionId, version: 1, value: record.value });
+    } else {
+      records.push({ key: record.key, name: record.key, connectionId: null, version: 1, value: record.value });
+    }
+  }
+  for (const [connectionId, list] of origins) {
+    records.push({ key: settingKey('salesforce.origins', connectionId), name: 'salesforce.origins', connectionId, version: 1, value: list });
+  }
+  await table.clear();
+  await table.bulkPut(records);
 }
 
 function normalizeFlag(value: unknown): 0 | 1 {

@@ -14,6 +14,11 @@ import type { PersonaModelJSON } from '../engine/personas';
 import type { QualityReport } from '../engine/quality';
 import type { WinModelJSON } from '../engine/win';
 import type { PanelData, PipelineRow } from '../panel-data';
+import type { AtRiskRecord } from '../alerts/at-risk';
+import type { CustomFieldInput } from '../crm/salesforce/fields';
+import { DEFAULT_YEARS, isSyncYears, type SalesforceStatus } from '../crm/salesforce/status';
+import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
+import type { StageOverrides } from '../crm/hubspot/stages';
 
 export const DB_NAME = 'dealsight';
 
@@ -122,9 +127,99 @@ export interface SyncStateRecord {
   updatedAt: string;
 }
 
+/**
+ * One stored setting (schema v3). `key` is the setting's name for a global setting and
+ * `name@connectionId` for a connection's, so each connection's settings are found by the
+ * `connectionId` index and deleted with it, by construction.
+ */
 export interface SettingRecord {
   key: string;
+  name: string;
+  /** The connection the setting belongs to; null for the extension's own (not in the index). */
+  connectionId: string | null;
+  /** The `SettingDef.version` that wrote the value. */
+  version: number;
   value: unknown;
+}
+
+/**
+ * A setting: what it holds, its default, whose it is and its version (in the spirit of
+ * WXT's `storage.defineItem`). Values are data read back from IndexedDB: `parse` checks
+ * one and anything it refuses reads as the default; a value written by an older version
+ * goes through `migrate` first.
+ */
+export interface SettingDef<T> {
+  scope: 'global' | 'connection';
+  version: number;
+  default: T;
+  parse(value: unknown): T | undefined;
+  migrate?(value: unknown, fromVersion: number): unknown;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A plain object taken as `T` (the writers are typed; this only refuses what is not an object at all). */
+const object = <T>(value: unknown): T | undefined => (isObject(value) ? (value as T) : undefined);
+const objectOrNull = <T>(value: unknown): T | null | undefined => (value === null ? null : object<T>(value));
+const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined);
+/** A setting of the extension itself. */
+function global<T>(def: Omit<SettingDef<T>, 'scope'>): SettingDef<T> & { scope: 'global' } {
+  return { ...def, scope: 'global' };
+}
+/** A setting each connection has its own of, deleted with the connection. */
+function ofConnection<T>(def: Omit<SettingDef<T>, 'scope'>): SettingDef<T> & { scope: 'connection' } {
+  return { ...def, scope: 'connection' };
+}
+
+/**
+ * Every setting Dealsight stores, in one table. A CRM's settings carry its name first
+ * (`salesforce.…`, `hubspot.…`); they belong to one connection and go with it.
+ */
+export const SETTINGS = {
+  /** The options page's switch: notify after a sync or import when deals are newly at risk. */
+  'alerts.notifyAtRisk': global<boolean>({ version: 1, default: false, parse: (v) => (typeof v === 'boolean' ? v : undefined) }),
+  /** The deals the last training of a connection found newly at risk. */
+  'alerts.atRisk': ofConnection<AtRiskRecord | null>({ version: 1, default: null, parse: objectOrNull }),
+  /** The popup's remembered view (connection, filters, sort), as lib/pipeline/segments.ts serializes it. */
+  'popup.view': global<unknown>({ version: 1, default: null, parse: (v) => v }),
+  /** Who "me" is in a connection's data (owner names differ between sources). */
+  'popup.me': ofConnection<string | null>({ version: 1, default: null, parse: (v) => (v === null || typeof v === 'string' ? v : undefined) }),
+  /** The page origins a Salesforce org was seen on (`https://acme.lightning.force.com`), for links to its records. */
+  'salesforce.origins': ofConnection<string[]>({ version: 1, default: [], parse: stringList }),
+  /** The options page's view of a Salesforce org: last state, API usage and version. */
+  'salesforce.status': ofConnection<SalesforceStatus | null>({ version: 1, default: null, parse: objectOrNull }),
+  /** The org's custom Opportunity fields the user chose as attributes. */
+  'salesforce.customFields': ofConnection<CustomFieldInput[]>({ version: 1, default: [], parse: (v) => (Array.isArray(v) ? (v as CustomFieldInput[]) : undefined) }),
+  /** How many years of closed deals a sync reads (1–50). */
+  'salesforce.years': ofConnection<number>({ version: 1, default: DEFAULT_YEARS, parse: (v) => (isSyncYears(v) ? v : undefined) }),
+  /** A HubSpot portal's token and API host: a secret, read only by the background and the job runner. */
+  'hubspot.credentials': ofConnection<HubSpotCredentials | null>({ version: 1,
+    default: null,
+    parse: (v) => (v === null ? null : isObject(v) && typeof v.token === 'string' && typeof v.apiBase === 'string' ? (v as unknown as HubSpotCredentials) : undefined),
+  }),
+  /** The options page's view of a HubSpot portal: last state, rate limits, stages. */
+  'hubspot.status': ofConnection<HubSpotStatus | null>({ version: 1, default: null, parse: objectOrNull }),
+  /** The user's outcome per HubSpot stage id (`won`/`lost`/`open`). */
+  'hubspot.stages': ofConnection<StageOverrides>({ version: 1, default: {}, parse: object }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingName> = (typeof SETTINGS)[K] extends SettingDef<infer T> ? T : never;
+export type GlobalSettingName = { [K in SettingName]: (typeof SETTINGS)[K]['scope'] extends 'global' ? K : never }[SettingName];
+export type ConnectionSettingName = Exclude<SettingName, GlobalSettingName>;
+/** A connection's settings by name, with their types: what `ConnectionSettings` reads and writes. */
+export type ConnectionSettingValues = { [K in ConnectionSettingName]: SettingValue<K> };
+
+/** A connection's settings, typed by name: what connectors and the job runner are lent instead of the store. */
+export interface ConnectionSettings {
+  readonly connectionId: string;
+  get<K extends ConnectionSettingName>(name: K): Promise<ConnectionSettingValues[K]>;
+  set<K extends ConnectionSettingName>(name: K, value: ConnectionSettingValues[K]): Promise<void>;
+  delete(name: ConnectionSettingName): Promise<void>;
+}
+
+/** The stored key of a setting: its name, or `name@connectionId` for a connection's. */
+export function settingKey(name: string, connectionId: string | null): string {
+  return connectionId === null ? name : `${name}@${connectionId}`;
 }
 
 /** Which attributes feed the models, per connection (the options page's field mappings). */
@@ -184,6 +279,8 @@ export interface SegmentRecord {
  * lists every table again; its upgrade function in lib/store/db.ts migrates the data.
  * - v1: the first release.
  * - v2: saved segments, and scores indexed by Win Potential for the popup's first page.
+ * - v3: typed settings (`SETTINGS`): each record names its setting, its connection (indexed)
+ *   and the version that wrote it.
  */
 export const SCHEMA_VERSIONS = {
   1: {
@@ -219,7 +316,24 @@ export const SCHEMA_VERSIONS = {
     uploads: '++id',
     segments: '++id, name',
   },
+  3: {
+    connections: 'id, kind',
+    opportunities: '[connectionId+id], connectionId, [connectionId+isClosed]',
+    accounts: '[connectionId+id], connectionId',
+    users: '[connectionId+id], connectionId',
+    stageHistory: '[connectionId+opportunityId+enteredAt], connectionId, [connectionId+opportunityId]',
+    models: 'connectionId',
+    personas: '[connectionId+id], connectionId',
+    scores: '[connectionId+id], connectionId, [connectionId+isOpen], [connectionId+isOpen+winPotential]',
+    panels: '[connectionId+id], connectionId',
+    syncState: 'connectionId',
+    settings: 'key, connectionId',
+    fieldMappings: 'connectionId',
+    jobs: '++id, connectionId, status, createdAt',
+    uploads: '++id',
+    segments: '++id, name',
+  },
 } as const;
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { atRiskNotification, notifyAtRisk, type Notifier } from '../../entrypoints/background/alerts';
-import { atRiskSetting, newlyAtRisk, NOTIFY_SETTING, riskMessage, type AtRiskRecord } from '../../lib/alerts/at-risk';
-import { setSetting } from '../../lib/store/repo';
+import { newlyAtRisk, riskMessage, type AtRiskRecord } from '../../lib/alerts/at-risk';
+import { connectionSettings, setSetting } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 
@@ -64,21 +64,21 @@ describe('the at-risk notification', () => {
 
   it('is off by default, and speaks only for the job whose training found the deals', async () => {
     const { db } = freshDb();
-    await setSetting(db, atRiskSetting('c'), record);
+    await connectionSettings(db, 'c').set('alerts.atRisk', record);
     expect(await atRiskNotification(db, job())).toBeNull();
-    await setSetting(db, NOTIFY_SETTING, true);
+    await setSetting(db, 'alerts.notifyAtRisk', true);
     expect(await atRiskNotification(db, job())).toEqual({ id: 'dealsight-at-risk-c', title: '1 deal newly at risk', message: 'Deal a: Win Potential 90% → 30%' });
     expect(await atRiskNotification(db, job({ id: 8 }))).toBeNull();
     expect(await atRiskNotification(db, job({ kind: 'train' }))).toBeNull();
     expect(await atRiskNotification(db, job({ status: 'failed' }))).toBeNull();
-    await setSetting(db, atRiskSetting('c'), { ...record, deals: [] });
+    await connectionSettings(db, 'c').set('alerts.atRisk', { ...record, deals: [] });
     expect(await atRiskNotification(db, job())).toBeNull();
   });
 
   it('creates the notification only while the permission is granted', async () => {
     const { db } = freshDb();
-    await setSetting(db, atRiskSetting('c'), record);
-    await setSetting(db, NOTIFY_SETTING, true);
+    await connectionSettings(db, 'c').set('alerts.atRisk', record);
+    await setSetting(db, 'alerts.notifyAtRisk', true);
     const create = vi.fn(async () => 'id');
     let allowed = false;
     const notifier: Notifier = { allowed: async () => allowed, create, iconUrl: 'icon.png' };

@@ -10,8 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readTicks, SalesforceSettings, writeTicks } from '../../components/options/connections/SalesforceSettings';
 import { OptionsContext, OptionsState } from '../../components/options/state';
 import type { CustomFieldChoice } from '../../lib/crm/salesforce';
-import { customFieldsKey, getSyncYears, yearsKey } from '../../lib/jobs/salesforce';
-import { getSetting, setSetting } from '../../lib/store/repo';
+import { connectionSettings } from '../../lib/store/repo';
 import { freshDb } from '../store/helpers';
 
 const CONN = 'salesforce:00D5g000001aBcDEAU';
@@ -73,8 +72,8 @@ describe('SalesforceSettings', () => {
     await click(save);
     await flush();
 
-    expect(await getSyncYears(db, CONN)).toBe(5);
-    expect(await getSetting(db, customFieldsKey(CONN), null)).toEqual(['Region__c', { field: 'Product_Line__c', as: 'product' }]);
+    expect(await connectionSettings(db, CONN).get('salesforce.years')).toBe(5);
+    expect(await connectionSettings(db, CONN).get('salesforce.customFields')).toEqual(['Region__c', { field: 'Product_Line__c', as: 'product' }]);
     expect(root.textContent).toContain('Saved. The next sync uses these settings.');
   });
 
@@ -86,8 +85,8 @@ describe('SalesforceSettings', () => {
 
     const { db, root: r } = await mount([]);
     expect(r.textContent).toContain('no custom opportunity fields');
-    await setSetting(db, yearsKey(CONN), 2);
-    await setSetting(db, customFieldsKey(CONN), ['Region__c']);
+    await connectionSettings(db, CONN).set('salesforce.years', 2);
+    await connectionSettings(db, CONN).set('salesforce.customFields', ['Region__c']);
     render(null, r);
     r.remove();
     root = document.createElement('div');

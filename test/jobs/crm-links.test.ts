@@ -1,10 +1,10 @@
 /** Where a synced record opens in its CRM, from what the store knows of its connection. */
 import { describe, expect, it } from 'vitest';
-import { SALESFORCE_ORIGINS_SETTING } from '../../lib/crm/salesforce/record-links';
-import { crmLinker, hubspotRecordUrl } from '../../lib/jobs/crm-links';
-import { hubspotStatusKey } from '../../lib/jobs/hubspot';
-import { statusKey } from '../../lib/jobs/salesforce';
-import { setSetting } from '../../lib/store/repo';
+import { hubspotRecordUrl } from '../../lib/crm/hubspot/connector';
+import type { HubSpotStatus } from '../../lib/crm/hubspot/status';
+import type { SalesforceStatus } from '../../lib/crm/salesforce/status';
+import { crmLinker } from '../../lib/jobs/crm-links';
+import { connectionSettings } from '../../lib/store/repo';
 import { freshDb } from '../store/helpers';
 
 const SF = 'salesforce:00D5g000001aBcDEAU';
@@ -15,9 +15,10 @@ describe('crmLinker', () => {
   it("opens a Salesforce record on the org's remembered page origin, else on its API host", async () => {
     const { db } = freshDb();
     expect(await crmLinker(db, { id: SF, kind: 'salesforce' })).toBeNull();
-    await setSetting(db, statusKey(SF), { apiBase: 'https://acme.my.salesforce.com', orgId: '00D5g000001aBcDEAU' });
+    await connectionSettings(db, SF).set('salesforce.status', { apiBase: 'https://acme.my.salesforce.com', orgId: '00D5g000001aBcDEAU' } as SalesforceStatus);
     expect((await crmLinker(db, { id: SF, kind: 'salesforce' }))?.(OPP)).toBe(`https://acme.my.salesforce.com/lightning/r/Opportunity/${OPP}/view`);
-    await setSetting(db, SALESFORCE_ORIGINS_SETTING, { 'https://acme.lightning.force.com': SF, 'https://other.lightning.force.com': 'salesforce:other' });
+    await connectionSettings(db, SF).set('salesforce.origins', ['https://acme.lightning.force.com']);
+    await connectionSettings(db, 'salesforce:other').set('salesforce.origins', ['https://other.lightning.force.com']);
     const link = await crmLinker(db, { id: SF, kind: 'salesforce' });
     expect(link?.(OPP)).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPP}/view`);
     expect(link?.('not an id')).toBeNull();
@@ -26,12 +27,12 @@ describe('crmLinker', () => {
   it("opens a HubSpot deal on the portal's app host, or on the sandbox's own origin", async () => {
     const { db } = freshDb();
     expect(await crmLinker(db, { id: HS, kind: 'hubspot' })).toBeNull();
-    await setSetting(db, hubspotStatusKey(HS), { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'app-eu1.hubspot.com' });
+    await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'app-eu1.hubspot.com' } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('https://app-eu1.hubspot.com/contacts/4215837/record/0-3/9001');
     // An unexpected uiDomain is not followed: the default app host instead.
-    await setSetting(db, hubspotStatusKey(HS), { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'evil.example' });
+    await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'evil.example' } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('https://app.hubspot.com/contacts/4215837/record/0-3/9001');
-    await setSetting(db, hubspotStatusKey(HS), { apiBase: 'http://127.0.0.1:5174', portalId: '4215837', uiDomain: null });
+    await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'http://127.0.0.1:5174', portalId: '4215837', uiDomain: null } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('http://127.0.0.1:5174/contacts/4215837/record/0-3/9001');
     expect(hubspotRecordUrl('https://app.hubspot.com', '4215837', '../x')).toBeNull();
   });

@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../lib/jobs/runner';
-import { customFieldsKey, getSalesforceStatus, getSyncYears, salesforceConnectionId, yearsKey } from '../../lib/jobs/salesforce';
+import { salesforceConnectionId } from '../../lib/crm/salesforce/connector';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
 import type { DealsightDb } from '../../lib/store/db';
-import { createJob, getConnection, getModel, getOpportunity, getPanel, getSetting, getSyncState, listOpportunities, listPipeline, setSetting } from '../../lib/store/repo';
-import { atRiskSetting, type AtRiskRecord } from '../../lib/alerts/at-risk';
-import type { JobRecord } from '../../lib/store/schema';
+import { connectionSettings, createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline } from '../../lib/store/repo';
+import { settingKey, type JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 import { threadWorker } from './thread-worker';
 
@@ -60,7 +59,7 @@ describe('the Salesforce sync job', () => {
     const state = await getSyncState(db, id);
     expect(state?.cursor).toBeNull();
     expect(state?.checkpoint).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const status = await getSalesforceStatus(db, id);
+    const status = await connectionSettings(db, id).get('salesforce.status');
     expect(status).toMatchObject({ state: 'ok', orgId: server.orgId, apiBase: server.url, apiVersion: server.apiVersion });
     expect(status?.limits?.used).toBeGreaterThan(0);
     expect(reports.some((r) => r.step === 'Syncing from Salesforce')).toBe(true);
@@ -73,7 +72,7 @@ describe('the Salesforce sync job', () => {
     expect(again.summary).toMatch(/^Incremental sync: 1 opportunities new or changed; /);
     expect((await getOpportunity(db, id, open?.id as string))?.name).toBe('Renamed <b>deal</b>');
     // The training after the sync compared the scores before and after it (the notification's deals).
-    const atRisk = await getSetting<AtRiskRecord | null>(db, atRiskSetting(id), null);
+    const atRisk = await connectionSettings(db, id).get('alerts.atRisk');
     expect(atRisk?.jobId).toBe(again.id);
     expect(atRisk?.deals.every((d) => d.reasons.length > 0 && d.connectionId === id)).toBe(true);
     expect((await listOpportunities(db, id)).length).toBe(stored.length);
@@ -81,7 +80,7 @@ describe('the Salesforce sync job', () => {
     // A record created after the sync: fetched on demand, stored and scored.
     const [fresh] = server.addOpportunities(1);
     expect(await getOpportunity(db, id, fresh?.id as string)).toBeUndefined();
-    const panel = await runner.recordPanel(id, fresh?.id as string, { apiBase: server.url, sid: server.sid, orgId: server.orgId });
+    const panel = await runner.recordPanel(id, fresh?.id as string, { params: { apiBase: server.url, orgId: server.orgId }, secrets: { sid: server.sid } });
     expect(panel.opportunity.id).toBe(fresh?.id);
     expect(panel.state.kind).not.toBe('out-of-date');
     expect(panel.win?.probability).toBeGreaterThan(0);
@@ -98,7 +97,7 @@ describe('the Salesforce sync job', () => {
     const expired = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: `${server.sid}x` });
     expect(expired.status).toBe('failed');
     expect(expired.error).toMatch(/Open Salesforce to reconnect/);
-    expect((await getSalesforceStatus(db, id))?.state).toBe('session-expired');
+    expect((await connectionSettings(db, id).get('salesforce.status'))?.state).toBe('session-expired');
     expect(await getConnection(db, id)).toBeUndefined();
 
     const missing = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)));
@@ -132,13 +131,13 @@ describe('the Salesforce sync job', () => {
     const first = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
     expect(first.status).toBe('done');
     const before = await listOpportunities(db, id);
-    const status = await getSalesforceStatus(db, id);
+    const status = await connectionSettings(db, id).get('salesforce.status');
     expect(status?.years).toBe(3);
     // The sandbox org's custom picklist is offered in the options page.
     expect(status?.customFieldChoices?.map((c) => c.name)).toContain('Region__c');
 
-    await setSetting(db, yearsKey(id), 1);
-    expect(await getSyncYears(db, id)).toBe(1);
+    await connectionSettings(db, id).set('salesforce.years', 1);
+    expect(await connectionSettings(db, id).get('salesforce.years')).toBe(1);
     const since = closedSinceDate(new Date(), 1);
     const older = before.filter((o) => o.isClosed && (o.closeDate ?? '') < since);
     expect(older.length).toBeGreaterThan(0);
@@ -148,22 +147,22 @@ describe('the Salesforce sync job', () => {
     const after = await listOpportunities(db, id);
     expect(after).toHaveLength(before.length - older.length);
     expect(after.every((o) => !o.isClosed || (o.closeDate ?? '') >= since)).toBe(true);
-    expect((await getSalesforceStatus(db, id))?.years).toBe(1);
+    expect((await connectionSettings(db, id).get('salesforce.status'))?.years).toBe(1);
     // Nothing stored is scored for a deal that is gone.
     expect((await listPipeline(db, id)).every((row) => after.some((o) => o.id === row.id))).toBe(true);
 
     // A custom field chosen in the options page: a full sync brings it on every deal.
-    await setSetting(db, customFieldsKey(id), ['Region__c']);
+    await connectionSettings(db, id).set('salesforce.customFields', ['Region__c']);
     const withRegion = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
     expect(withRegion.summary).toMatch(/^Full sync: /);
     const regions = (await listOpportunities(db, id)).map((o) => o.attributes.Region__c);
     expect(regions.every((r) => typeof r === 'string' && r.length > 0)).toBe(true);
-    expect((await getSalesforceStatus(db, id))?.customFields).toEqual(['Region__c']);
+    expect((await connectionSettings(db, id).get('salesforce.status'))?.customFields).toEqual(['Region__c']);
     const again = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
     expect(again.summary).toMatch(/^Incremental sync: /);
 
     // A setting that is not a whole number of years falls back to the default.
-    await setSetting(db, yearsKey(id), 'ten');
-    expect(await getSyncYears(db, id)).toBe(3);
+    await db.settings.put({ key: settingKey('salesforce.years', id), name: 'salesforce.years', connectionId: id, version: 1, value: 'ten' });
+    expect(await connectionSettings(db, id).get('salesforce.years')).toBe(3);
   });
 });

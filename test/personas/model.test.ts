@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alignedOpenDeals, personasAt, recordLink, resolveLevel, screenOf, teamsOf } from '../../components/personas/model';
 import { leadSearch, runLeadSearch, withTicks } from '../../components/personas/leads';
-import { originsOf, salesforceRecordUrl } from '../../lib/crm/salesforce/record-links';
+import { webOrigins, salesforceRecordUrl } from '../../lib/crm/salesforce/record-links';
 import { leadFilters } from '../../lib/leads';
 import { extensionPagePath } from '../../entrypoints/background/pages';
 import { parsePersonasParams, personasSearch } from '../../entrypoints/personas/params';
-import type { OpenExtensionPageToBackground } from '../../lib/messages';
+import type { OpenExtensionPageMessage } from '../../lib/messages';
 import { category, connection, FINANCE, group, HEALTHCARE, model, openDeal, personaModel, records, TEAM_PERSONA } from './fixtures';
 
 const all = records('csv', [FINANCE, HEALTHCARE, TEAM_PERSONA]);
@@ -47,19 +47,21 @@ describe('alignedOpenDeals', () => {
 describe('recordLink', () => {
   it('opens Salesforce records on the org’s Lightning page, others on the detail page', () => {
     const sf = connection({ id: 'salesforce:00D000000000001', kind: 'salesforce' });
-    expect(recordLink(sf, 'https://acme.lightning.force.com', 'chrome-extension://x/detail.html', '0065g00000AbCdEAAV')).toEqual({
+    const acme = (id: string) => salesforceRecordUrl('https://acme.lightning.force.com', id);
+    expect(recordLink(sf, acme, 'chrome-extension://x/detail.html', '0065g00000AbCdEAAV')).toEqual({
       href: 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
       where: 'crm',
     });
     // Unknown origin, or an id that is not Salesforce's: the detail page.
     expect(recordLink(sf, null, 'chrome-extension://x/detail.html', '0065g00000AbCdEAAV').where).toBe('detail');
+    expect(recordLink(sf, acme, 'chrome-extension://x/detail.html', 'opp 7&x').where).toBe('detail');
     expect(recordLink(connection(), null, 'chrome-extension://x/detail.html', 'opp 7&x')).toEqual({ href: 'chrome-extension://x/detail.html?c=csv&id=opp+7%26x', where: 'detail' });
   });
 
-  it('reads the org’s origins from the background’s map, https first, ignoring junk', () => {
-    const map = { 'http://localhost:4100': 'salesforce:1', 'https://acme.lightning.force.com': 'salesforce:1', 'https://other.lightning.force.com': 'salesforce:2', 'javascript:alert(1)': 'salesforce:1' };
-    expect(originsOf(map, 'salesforce:1')).toEqual(['https://acme.lightning.force.com', 'http://localhost:4100']);
-    expect(originsOf(null, 'salesforce:1')).toEqual([]);
+  it('reads the org’s origins as the background remembered them, https first, ignoring junk', () => {
+    const origins = ['http://localhost:4100', 'https://acme.lightning.force.com', 'javascript:alert(1)', 42];
+    expect(webOrigins(origins)).toEqual(['https://acme.lightning.force.com', 'http://localhost:4100']);
+    expect(webOrigins([])).toEqual([]);
     expect(salesforceRecordUrl('https://a.lightning.force.com', 'not an id')).toBeNull();
   });
 });
@@ -89,7 +91,7 @@ describe('page address', () => {
 });
 
 describe('open-extension-page', () => {
-  const open = (request: unknown) => extensionPagePath(request as OpenExtensionPageToBackground);
+  const open = (request: unknown) => extensionPagePath(request as OpenExtensionPageMessage);
   it('opens the personas page with its known parameters only', () => {
     expect(open({ page: 'personas', query: { c: 'sandbox', tab: 'details', persona: 'persona-1' } })).toEqual({ ok: true, path: 'personas.html?c=sandbox&tab=details&persona=persona-1' });
     expect(open({ page: 'personas', query: {} })).toEqual({ ok: true, path: 'personas.html' });

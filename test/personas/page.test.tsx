@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindLeads } from '../../components/personas/FindLeads';
 import { PersonasPage, type PersonasPageProps, type PersonasPhase } from '../../components/personas/PersonasPage';
+import { salesforceRecordUrl } from '../../lib/crm/salesforce/record-links';
 import { apolloSearchUrl, leadFilters, seamlessClipboardSummary } from '../../lib/leads';
 import { allByData, byData, cleanup, click, mount, text } from '../components/panels-dom';
 import { settle } from '../pipeline/dom';
@@ -40,7 +41,7 @@ const ready = (over: Partial<Extract<PersonasPhase, { kind: 'ready' }>['data']> 
     personas: records('csv', [HEALTHCARE, FINANCE, TEAM_PERSONA]),
     open: [],
     jobs: [],
-    crmOrigin: null,
+    crmLink: null,
     ...over,
   },
 });
@@ -121,7 +122,7 @@ describe('PersonasPage states', () => {
   it('details: every attribute with its importance and range, the aligned win rate said to be of closed deals, links to records', () => {
     const sf = connection({ id: 'salesforce:00D1', kind: 'salesforce' });
     const { container } = mount(
-      <PersonasPage {...props(ready({ connection: sf, connections: [sf], crmOrigin: 'https://acme.lightning.force.com' }), { tab: 'details', selected: 'persona-health' })} />,
+      <PersonasPage {...props(ready({ connection: sf, connections: [sf], crmLink: (id) => salesforceRecordUrl('https://acme.lightning.force.com', id) }), { tab: 'details', selected: 'persona-health' })} />,
     );
     const details = byData(container, 'persona-details', 'persona-health');
     expect(allByData(details, 'attribute').map((a) => a.getAttribute('data-attribute'))).toEqual(['industry', 'employees', 'country', 'buyerTitle']);

@@ -7,7 +7,7 @@ import { createJob, getSetting, putUpload, saveScores, setSetting } from '../../
 import { freshDb, job, score } from './helpers';
 
 const FULL =
-  'Your browser\'s storage for Dealsight is full: the setting "theme" could not be saved. ' +
+  'Your browser\'s storage for Dealsight is full: the setting "popup.view" could not be saved. ' +
   'Free some space (delete a connection you no longer use on the options page, or clear data other sites keep), then try again. ' +
   'Nothing already stored was changed.';
 
@@ -23,7 +23,7 @@ describe('toStoreError', () => {
       new Dexie.AbortError('Transaction aborted', new Dexie.BulkError('bulkPut failed', { 0: quota })),
       Object.assign(new Error('The transaction was aborted'), { name: 'AbortError', inner: { name: 'NS_ERROR_DOM_QUOTA_REACHED', message: '' } }),
     ]) {
-      const mapped = toStoreError(error, 'write', 'the setting "theme"');
+      const mapped = toStoreError(error, 'write', 'the setting "popup.view"');
       expect(mapped).toBeInstanceOf(StoreError);
       expect(mapped.kind).toBe('quota');
       expect(mapped.message).toBe(FULL);
@@ -74,11 +74,11 @@ describe('write failures reach the caller as StoreErrors, with the earlier data 
   });
 
   it('a full quota on a table write', async () => {
-    await setSetting(db, 'theme', 'light');
+    await setSetting(db, 'popup.view', 'light');
     vi.spyOn(db.settings, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    await expect(setSetting(db, 'theme', 'dark')).rejects.toMatchObject({ name: 'StoreError', kind: 'quota', message: FULL });
+    await expect(setSetting(db, 'popup.view', 'dark')).rejects.toMatchObject({ name: 'StoreError', kind: 'quota', message: FULL });
     vi.restoreAllMocks();
-    expect(await getSetting(db, 'theme', null)).toBe('light');
+    expect(await getSetting(db, 'popup.view')).toBe('light');
   });
 
   it('a full quota reported by IndexedDB itself in the middle of a bulk write', async () => {
@@ -96,10 +96,10 @@ describe('write failures reach the caller as StoreErrors, with the earlier data 
   });
 
   it('a value that cannot be stored', async () => {
-    const error = await setSetting(db, 'callback', () => 1).catch((e: unknown) => e);
+    const error = await setSetting(db, 'popup.view', () => 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('write');
-    expect((error as StoreError).message).toMatch(/^Dealsight could not save the setting "callback": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/);
+    expect((error as StoreError).message).toMatch(/^Dealsight could not save the setting "popup\.view": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/);
   });
 
   it('an upload too big for the disk', async () => {

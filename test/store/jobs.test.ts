@@ -4,7 +4,7 @@ import {
   createJob,
   deleteAll,
   deleteConnection,
-  deleteSetting,
+  connectionSettings,
   getSetting,
   getJob,
   INTERRUPTED_MESSAGE,
@@ -96,7 +96,7 @@ async function fill(id: string): Promise<void> {
   await putSyncState(db, { connectionId: id, checkpoint: 'x', cursor: null });
   await createJob(db, job({ connectionId: id, status: 'done' }));
   await createJob(db, job({ connectionId: id, status: 'running' }));
-  await setSetting(db, `hubspot:credentials:${id}`, { token: 'pat-secret' });
+  await connectionSettings(db, id).set('hubspot.credentials', { token: 'pat-secret', apiBase: 'https://api.hubapi.com', portalId: id });
 }
 
 async function counts(): Promise<Record<string, number>> {
@@ -107,11 +107,12 @@ describe('deleting', () => {
   it('deletes one connection and everything stored for it, but not its running job', async () => {
     await fill('a');
     await fill('b');
-    await setSetting(db, 'alerts:notifyAtRisk', true);
+    await setSetting(db, 'alerts.notifyAtRisk', true);
     await deleteConnection(db, 'a');
-    expect(await getSetting(db, 'hubspot:credentials:a', null)).toBeNull();
-    expect(await getSetting(db, 'alerts:notifyAtRisk', false)).toBe(true);
-    await deleteSetting(db, 'alerts:notifyAtRisk');
+    expect(await connectionSettings(db, 'a').get('hubspot.credentials')).toBeNull();
+    expect(await connectionSettings(db, 'b').get('hubspot.credentials')).toMatchObject({ token: 'pat-secret' });
+    expect(await getSetting(db, 'alerts.notifyAtRisk')).toBe(true);
+    await db.settings.delete('alerts.notifyAtRisk');
     const rows = await counts();
     expect(rows).toEqual({
       accounts: 1,
@@ -137,7 +138,7 @@ describe('deleting', () => {
 
   it('deletes everything in every table', async () => {
     await fill('a');
-    await setSetting(db, 'theme', 'dark');
+    await setSetting(db, 'popup.view', 'dark');
     await saveSegment(db, 'Mine', { owner: 'me' });
     await putUpload(db, 'x.csv', 'Id\r\n1\r\n');
     expect(Object.values(await counts()).every((n) => n > 0)).toBe(true);

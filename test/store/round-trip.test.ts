@@ -10,6 +10,7 @@ import {
   getOpportunity,
   getPanel,
   getScore,
+  connectionSettings,
   getSetting,
   getSyncState,
   listConnections,
@@ -158,12 +159,13 @@ describe('round trips', () => {
     expect((await topPipeline(db, 'a', 10)).map((s) => s.id)).toEqual(['2', '4', '1', '3']);
   });
 
-  it('keeps settings with a fallback', async () => {
-    expect(await getSetting(db, 'popup.columns', ['name'])).toEqual(['name']);
-    await setSetting(db, 'popup.columns', ['name', 'amount']);
-    await setSetting(db, 'theme', null);
-    expect(await getSetting(db, 'popup.columns', ['name'])).toEqual(['name', 'amount']);
-    expect(await getSetting<string | null>(db, 'theme', 'dark')).toBeNull();
+  it('keeps settings, with their defaults until set', async () => {
+    expect(await connectionSettings(db, 'a').get('salesforce.origins')).toEqual([]);
+    await connectionSettings(db, 'a').set('salesforce.origins', ['https://acme.lightning.force.com', 'http://localhost:4100']);
+    await setSetting(db, 'popup.view', null);
+    expect(await connectionSettings(db, 'a').get('salesforce.origins')).toEqual(['https://acme.lightning.force.com', 'http://localhost:4100']);
+    expect(await connectionSettings(db, 'b').get('salesforce.origins')).toEqual([]);
+    expect(await getSetting(db, 'popup.view')).toBeNull();
   });
 
   it('keeps the user’s excluded fields in field order, dropping unknown keys', async () => {

@@ -1,6 +1,6 @@
 /**
  * "Connect a HubSpot portal" (issue 6): a private app token, checked by the background
- * against the portal ('connect-hubspot') before it is kept, with the read scopes it needs
+ * against the portal ('connect-crm') before it is kept, with the read scopes it needs
  * listed; HubSpot's API host permission is asked for at this moment, as an optional
  * permission. A connected portal's card shows its state with the fix, its API allowance,
  * Sync now and a way to replace the token.
@@ -9,7 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { REQUIRED_SCOPES } from '../../../lib/crm/hubspot/scopes';
 import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
-import { getHubSpotStatus, type HubSpotStatus } from '../../../lib/jobs/hubspot';
+import { hubspotConnector } from '../../../lib/crm/hubspot/connector';
+import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
+import { crmOfConnection } from '../../../lib/crm/registry';
+import { connectionSettings } from '../../../lib/store/repo';
 import { sendToBackground } from '../../../lib/client';
 import type { ConnectionRecord } from '../../../lib/store/schema';
 import { errorText, t } from '../i18n';
@@ -63,7 +66,7 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
           return;
         }
       }
-      const reply = await sendToBackground({ type: 'connect-hubspot', token, ...(api !== null ? { tabId: api } : {}) });
+      const reply = await sendToBackground({ type: 'connect-crm', crm: 'hubspot', token, ...(api !== null ? { tabId: api } : {}) });
       if (reply.ok) {
         setToken('');
         onConnected(reply.jobId);
@@ -119,7 +122,7 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
 
 export function HubSpotConnection() {
   const { job, track } = useTrackedJob('sync');
-  const hubspotJob = job?.connectionId.startsWith('hubspot:') ? job : undefined;
+  const hubspotJob = job && crmOfConnection(job.connectionId) === hubspotConnector ? job : undefined;
   return (
     <div class="space-y-3" data-testid="hubspot-connect">
       <TokenForm onConnected={track} submitLabel={t('options_hubspotConnect')} />
@@ -155,7 +158,7 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
     let live = true;
     void state
       .db()
-      .then((db) => getHubSpotStatus(db, connection.id))
+      .then((db) => connectionSettings(db, connection.id).get('hubspot.status'))
       .then((s) => live && setStatus(s), () => undefined);
     return () => {
       live = false;

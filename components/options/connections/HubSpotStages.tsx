@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StageOutcome, StageOverrides } from '../../../lib/crm/hubspot';
-import { stageOverridesKey, type HubSpotStatus } from '../../../lib/jobs/hubspot';
-import { getSetting, setSetting } from '../../../lib/store/repo';
+import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
+import { connectionSettings } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -27,7 +27,7 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
     let live = true;
     void state
       .db()
-      .then((db) => getSetting<StageOverrides>(db, stageOverridesKey(connectionId), {}))
+      .then((db) => connectionSettings(db, connectionId).get('hubspot.stages'))
       .then((stored) => live && setOverrides({ ...stored }), () => undefined);
     return () => {
       live = false;
@@ -36,7 +36,7 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
 
   async function save(): Promise<void> {
     try {
-      await setSetting(await state.db(), stageOverridesKey(connectionId), overrides);
+      await connectionSettings(await state.db(), connectionId).set('hubspot.stages', overrides);
       setDirty(false);
       setResult({ tone: 'success', text: t('options_hubspotStagesSaved') });
     } catch (caught) {

@@ -5,10 +5,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
-import { SALESFORCE_ORIGINS_SETTING } from '../../../lib/crm/salesforce/record-links';
-import { getSalesforceStatus, type SalesforceStatus } from '../../../lib/jobs/salesforce';
-import { getSetting } from '../../../lib/store/repo';
+import { crmOfConnection, crmOfPage } from '../../../lib/crm/registry';
+import { salesforceConnector } from '../../../lib/crm/salesforce/connector';
+import type { SalesforceStatus } from '../../../lib/crm/salesforce/status';
+import { withE2E } from '../../../lib/crm/shared/hosts';
+import { connectionSettings, listConnectionSetting } from '../../../lib/store/repo';
 import { sendToBackground } from '../../../lib/client';
 import type { ErrorReply } from '../../../lib/messages';
 import type { ConnectionRecord } from '../../../lib/store/schema';
@@ -20,7 +21,9 @@ import { Notice } from '../ui/Notice';
 import { SalesforceSettings } from './SalesforceSettings';
 import { useTrackedJob } from './useTrackedJob';
 
-const TAB_PATTERNS = ['https://*.salesforce.com/*', 'https://*.force.com/*', 'https://*.my.site.com/*', ...(import.meta.env.MODE === 'e2e' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [])];
+const E2E = import.meta.env.MODE === 'e2e';
+/** Salesforce's page hosts (its host table), and the local sandbox's in e2e builds. */
+const TAB_PATTERNS = withE2E(salesforceConnector.hosts.pages, E2E);
 
 interface OpenTab {
   id: number;
@@ -34,8 +37,9 @@ export async function openSalesforceTabs(): Promise<OpenTab[]> {
   const byHost = new Map<string, OpenTab>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url) continue;
-    // In e2e builds localhost tabs may be a sandbox HubSpot instead: not an org to connect.
-    if (parseHubSpotUrl(tab.url, { localhost: true }).kind !== 'other') continue;
+    // In e2e builds localhost tabs may be another CRM's sandbox: not an org to connect.
+    const other = crmOfPage(tab.url, { localhost: E2E });
+    if (other && other.crm !== salesforceConnector) continue;
     const { host, origin } = new URL(tab.url);
     if (!byHost.has(host)) byHost.set(host, { id: tab.id, host, origin });
   }
@@ -57,8 +61,8 @@ export function SalesforceConnection() {
   const [busy, setBusy] = useState(false);
   const tracked = useTrackedJob('sync');
   const { track } = tracked;
-  // A HubSpot portal's sync is its own card's to show.
-  const job = tracked.job?.connectionId.startsWith('hubspot:') ? undefined : tracked.job;
+  // Another CRM's sync is its own card's to show.
+  const job = tracked.job && crmOfConnection(tracked.job.connectionId) === salesforceConnector ? tracked.job : undefined;
 
   const look = () => {
     openSalesforceTabs().then(setTabs, (caught: unknown) => setError(errorText(caught)));
@@ -69,8 +73,8 @@ export function SalesforceConnection() {
     let live = true;
     void state
       .db()
-      .then((db) => getSetting<Record<string, string>>(db, SALESFORCE_ORIGINS_SETTING, {}))
-      .then((map) => live && setKnown(map), () => undefined);
+      .then((db) => listConnectionSetting(db, 'salesforce.origins'))
+      .then((lists) => live && setKnown(Object.fromEntries(lists.flatMap(([connectionId, origins]) => origins.map((origin) => [origin, connectionId])))), () => undefined);
     return () => {
       live = false;
     };
@@ -85,7 +89,7 @@ export function SalesforceConnection() {
     setError(null);
     setBusy(true);
     try {
-      const reply = await sendToBackground({ type: 'connect-crm', tabId: tab.id });
+      const reply = await sendToBackground({ type: 'connect-crm', crm: 'salesforce', tabId: tab.id });
       if (reply.ok) track(reply.jobId);
       else setError(connectError(reply));
     } catch (caught) {
@@ -144,7 +148,7 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
     let live = true;
     void state
       .db()
-      .then((db) => getSalesforceStatus(db, connection.id))
+      .then((db) => connectionSettings(db, connection.id).get('salesforce.status'))
       .then((s) => live && setStatus(s), () => undefined);
     return () => {
       live = false;

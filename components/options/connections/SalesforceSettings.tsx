@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CustomFieldChoice, CustomFieldInput } from '../../../lib/crm/salesforce';
+import { YEAR_CHOICES } from '../../../lib/crm/salesforce/status';
 import { WELL_KNOWN_LABELS } from '../../../lib/crm/opportunity';
-import { customFieldsKey, getSyncYears, YEAR_CHOICES, yearsKey } from '../../../lib/jobs/salesforce';
-import { getSetting, setSetting } from '../../../lib/store/repo';
+import { connectionSettings } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -48,7 +48,8 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
   useEffect(() => {
     let live = true;
     void state.db().then(async (db) => {
-      const [y, inputs] = await Promise.all([getSyncYears(db, connectionId), getSetting<CustomFieldInput[]>(db, customFieldsKey(connectionId), [])]);
+      const settings = connectionSettings(db, connectionId);
+      const [y, inputs] = await Promise.all([settings.get('salesforce.years'), settings.get('salesforce.customFields')]);
       if (!live) return;
       setYears(y);
       setTicks(readTicks(Array.isArray(inputs) ? inputs : []));
@@ -75,9 +76,9 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
     if (years === null) return;
     setSaving(true);
     try {
-      const db = await state.db();
-      await setSetting(db, yearsKey(connectionId), years);
-      await setSetting(db, customFieldsKey(connectionId), writeTicks(ticks, choices ?? []));
+      const settings = connectionSettings(await state.db(), connectionId);
+      await settings.set('salesforce.years', years);
+      await settings.set('salesforce.customFields', writeTicks(ticks, choices ?? []));
       setDirty(false);
       setResult({ tone: 'success', text: t('options_salesforceSaved') });
     } catch (caught) {

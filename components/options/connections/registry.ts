@@ -23,13 +23,15 @@ export interface ConnectionKind {
   Add: ComponentType;
   /** Shown inside an existing connection's card, under its counts. */
   Details?: ComponentType<{ connection: ConnectionRecord }>;
+  /** How the card counts its records ("1,200 opportunities", "1,200 deals"). */
+  countLabel: 'options_connectionsOpportunities' | 'options_connectionsDeals';
 }
 
 export const CONNECTION_KINDS: readonly ConnectionKind[] = [
-  { kind: 'salesforce', title: 'options_salesforceTitle', description: 'options_salesforceDescription', Add: SalesforceConnection, Details: SalesforceDetails },
-  { kind: 'hubspot', title: 'options_hubspotTitle', description: 'options_hubspotDescription', Add: HubSpotConnection, Details: HubSpotDetails },
-  { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails },
-  { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails },
+  { kind: 'salesforce', title: 'options_salesforceTitle', description: 'options_salesforceDescription', Add: SalesforceConnection, Details: SalesforceDetails, countLabel: 'options_connectionsOpportunities' },
+  { kind: 'hubspot', title: 'options_hubspotTitle', description: 'options_hubspotDescription', Add: HubSpotConnection, Details: HubSpotDetails, countLabel: 'options_connectionsDeals' },
+  { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails, countLabel: 'options_connectionsOpportunities' },
+  { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails, countLabel: 'options_connectionsOpportunities' },
 ];
 
 export function connectionKind(kind: SourceKind): ConnectionKind | undefined {

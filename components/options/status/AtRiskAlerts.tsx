@@ -6,7 +6,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { NOTIFY_SETTING } from '../../../lib/alerts/at-risk';
 import { getSetting, setSetting } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
@@ -23,7 +22,7 @@ export function AtRiskAlerts() {
     void state
       .db()
       .then(async (db) => {
-        const stored = (await getSetting<unknown>(db, NOTIFY_SETTING, false)) === true;
+        const stored = await getSetting(db, 'alerts.notifyAtRisk');
         // Revoked in the browser's settings since: show it off.
         const granted = stored ? await browser.permissions.contains({ permissions: ['notifications'] }) : false;
         if (live) setOn(stored && granted);
@@ -51,7 +50,7 @@ export function AtRiskAlerts() {
       } else {
         await browser.permissions.remove({ permissions: ['notifications'] }).catch(() => false);
       }
-      await setSetting(await state.db(), NOTIFY_SETTING, next);
+      await setSetting(await state.db(), 'alerts.notifyAtRisk', next);
       setOn(next);
     } catch (caught) {
       setError(t('options_alertsFailed', { error: errorText(caught) }));

@@ -8,7 +8,7 @@
  * too, but nothing requires it, and one API host keeps the extension's host permissions short.
  * https://developers.hubspot.com/docs/api/overview
  */
-import { isLocalHost, parseUrl, type HostOptions } from '../shared/hosts';
+import { isLocalHost, parseUrl, type CrmHosts, type HostOptions } from '../shared/hosts';
 
 export type { HostOptions };
 
@@ -17,15 +17,21 @@ export const DEFAULT_API_BASE = 'https://api.hubapi.com';
 
 /**
  * Match patterns of the app hosts, listed (a pattern cannot say `app-*`, and `*.hubspot.com`
- * would also cover HubSpot's website): the content script's matches and the background's tab query.
+ * would also cover HubSpot's website).
  */
-export const HUBSPOT_APP_MATCHES = [
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-  'https://app-na2.hubspot.com/*',
-  'https://app-na3.hubspot.com/*',
-  'https://app-ap1.hubspot.com/*',
-] as const;
+const APP_MATCHES = ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-na3.hubspot.com/*', 'https://app-ap1.hubspot.com/*'];
+
+/**
+ * HubSpot's host table: the overlay on the app hosts; the API host asked for when the user
+ * connects a portal (a browser without HubSpot never grants it). The page URL names the
+ * portal, so no cookie is read and the app hosts need no host permission of their own.
+ */
+export const HUBSPOT_HOSTS: CrmHosts = {
+  overlay: APP_MATCHES,
+  pages: APP_MATCHES,
+  permissions: [],
+  optionalPermissions: [`${DEFAULT_API_BASE}/*`],
+};
 
 /** `app.hubspot.com` and the regional `app-<region><n>.hubspot.com`. */
 const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;

@@ -11,7 +11,7 @@
  * every example, and that no example is claimed by two rules.
  */
 
-import { isLocalHost, parseUrl as parse, type HostOptions } from '../shared/hosts';
+import { isLocalHost, minimalPatterns, parseUrl as parse, type CrmHosts, type HostOptions } from '../shared/hosts';
 
 export { isLocalHost, type HostOptions };
 
@@ -23,7 +23,15 @@ export interface HostRule {
   apiHost: (match: RegExpExecArray) => string;
   /** [page hostname, API hostname] pairs. */
   examples: ReadonlyArray<readonly [string, string]>;
+  /** Match patterns covering the page hosts this rule claims (the examples' first halves). */
+  pages: readonly string[];
+  /** Match patterns covering the API hosts it maps them to (the examples' second halves). */
+  api: readonly string[];
+  /** Whether the overlay runs on these pages (the app's record and list pages live there). */
+  overlay: boolean;
 }
+
+const MY_DOMAIN = 'https://*.my.salesforce.com/*';
 
 /** Partitioned-domain labels (Developer Edition, sandbox, scratch, …) that sit between the name and the domain. */
 const PARTITION = String.raw`(?:\.(?:sandbox|develop|scratch|demo|patch|free|trailblaze))?`;
@@ -33,6 +41,10 @@ const INSTANCE = String.raw`[a-z]{2,4}\d{1,3}[a-z]?`;
 export const HOST_RULES: readonly HostRule[] = [
   {
     name: 'my-domain',
+    pages: [MY_DOMAIN, 'https://*.my.salesforce.mil/*'],
+    api: [MY_DOMAIN, 'https://*.my.salesforce.mil/*'],
+    // Classic pages of an org with My Domain.
+    overlay: true,
     pattern: /^(.+)\.my\.salesforce\.(com|mil)$/,
     apiHost: (m) => m[0],
     examples: [
@@ -45,6 +57,9 @@ export const HOST_RULES: readonly HostRule[] = [
   },
   {
     name: 'lightning',
+    pages: ['https://*.lightning.force.com/*'],
+    api: [MY_DOMAIN],
+    overlay: true,
     pattern: /^(.+)\.lightning\.force\.com$/,
     apiHost: (m) => `${m[1]}.my.salesforce.com`,
     examples: [
@@ -58,6 +73,9 @@ export const HOST_RULES: readonly HostRule[] = [
   },
   {
     name: 'lightning-government',
+    pages: ['https://*.lightning.force.mil/*', 'https://*.lightning.crmforce.mil/*'],
+    api: ['https://*.my.salesforce.mil/*'],
+    overlay: true,
     pattern: /^(.+)\.lightning\.(?:force|crmforce)\.mil$/,
     apiHost: (m) => `${m[1]}.my.salesforce.mil`,
     examples: [
@@ -67,6 +85,9 @@ export const HOST_RULES: readonly HostRule[] = [
   },
   {
     name: 'setup',
+    pages: ['https://*.my.salesforce-setup.com/*'],
+    api: [MY_DOMAIN],
+    overlay: false,
     pattern: /^(.+)\.my\.salesforce-setup\.com$/,
     apiHost: (m) => `${m[1]}.my.salesforce.com`,
     examples: [
@@ -77,6 +98,9 @@ export const HOST_RULES: readonly HostRule[] = [
   {
     // Enhanced domains: name--package[.partition].vf.force.com.
     name: 'visualforce',
+    pages: ['https://*.vf.force.com/*'],
+    api: [MY_DOMAIN],
+    overlay: false,
     pattern: new RegExp(String.raw`^(.+)--[a-z0-9_]+(${PARTITION})\.vf\.force\.com$`),
     apiHost: (m) => `${m[1]}${m[2] ?? ''}.my.salesforce.com`,
     examples: [
@@ -89,6 +113,9 @@ export const HOST_RULES: readonly HostRule[] = [
   {
     // Before enhanced domains: name--package.visualforce.com, or with the instance.
     name: 'visualforce-legacy',
+    pages: ['https://*.visualforce.com/*', 'https://*.visual.force.com/*'],
+    api: [MY_DOMAIN],
+    overlay: false,
     pattern: new RegExp(String.raw`^(.+)--[a-z0-9_]+(?:\.visualforce\.com|\.${INSTANCE}\.visual\.force\.com)$`),
     apiHost: (m) => `${m[1]}.my.salesforce.com`,
     examples: [
@@ -100,12 +127,18 @@ export const HOST_RULES: readonly HostRule[] = [
   {
     // No My Domain at all (orgs from before it was required): c.na1.visual.force.com → na1.salesforce.com.
     name: 'visualforce-instance',
+    pages: ['https://*.visual.force.com/*'],
+    api: ['https://*.salesforce.com/*'],
+    overlay: false,
     pattern: new RegExp(String.raw`^c\.(${INSTANCE})\.visual\.force\.com$`),
     apiHost: (m) => `${m[1]}.salesforce.com`,
     examples: [['c.na1.visual.force.com', 'na1.salesforce.com']],
   },
   {
     name: 'experience-site',
+    pages: ['https://*.my.site.com/*'],
+    api: [MY_DOMAIN],
+    overlay: false,
     pattern: new RegExp(String.raw`^(.+?)(${PARTITION})\.my\.site\.com$`),
     apiHost: (m) => `${m[1]}${m[2] ?? ''}.my.salesforce.com`,
     examples: [
@@ -115,6 +148,9 @@ export const HOST_RULES: readonly HostRule[] = [
   },
   {
     name: 'classic-instance',
+    pages: ['https://*.salesforce.com/*'],
+    api: ['https://*.salesforce.com/*'],
+    overlay: true,
     pattern: new RegExp(String.raw`^${INSTANCE}\.salesforce\.com$`),
     apiHost: (m) => m[0],
     examples: [
@@ -161,4 +197,15 @@ export function isSalesforceHost(url: string | URL, options: HostOptions = {}): 
   return apiHostFor(url, options) !== null;
 }
 
-export { parseSalesforceUrl } from './pages';
+
+/**
+ * Salesforce's host table, derived from the rules above: the overlay on the app's pages,
+ * cookies and API calls on every page and API host the rules map. Every other list of
+ * Salesforce hosts (manifest, content script, tab queries) is derived from this one.
+ */
+export const SALESFORCE_HOSTS: CrmHosts = {
+  overlay: minimalPatterns(HOST_RULES.filter((r) => r.overlay).flatMap((r) => r.pages)),
+  pages: minimalPatterns(HOST_RULES.flatMap((r) => r.pages)),
+  permissions: minimalPatterns(HOST_RULES.flatMap((r) => [...r.pages, ...r.api])),
+  optionalPermissions: [],
+};

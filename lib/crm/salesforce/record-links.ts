@@ -1,28 +1,30 @@
 /**
- * Links to Salesforce records from extension pages. The background remembers which page
- * origin (`https://acme.lightning.force.com`) belongs to which connected org when a tab
- * asks for a panel or connects the org; pages link a record to its Lightning page there.
+ * Links to Salesforce records from extension pages. The background remembers the page
+ * origins (`https://acme.lightning.force.com`) each connected org was seen on, when a tab
+ * connects the org or asks for a panel (the `salesforce.origins` setting); pages link a
+ * record to its Lightning page there.
  */
-
-/** The settings key of the origin → connection id map (written by entrypoints/background/salesforce.ts). */
-export const SALESFORCE_ORIGINS_SETTING = 'salesforce:origins';
 
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
-/** The origins remembered for a connection, https ones first (a localhost sandbox org in e2e builds is http). */
-export function originsOf(map: unknown, connectionId: string): string[] {
-  if (typeof map !== 'object' || map === null) return [];
-  const origins: string[] = [];
-  for (const [origin, id] of Object.entries(map as Record<string, unknown>)) {
-    if (id !== connectionId) continue;
+/** The origins among `origins` that are web origins, https ones first (a localhost sandbox org in e2e builds is http). */
+export function webOrigins(origins: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const origin of origins) {
+    if (typeof origin !== 'string') continue;
     try {
       const url = new URL(origin);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin) origins.push(origin);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin) out.push(origin);
     } catch {
-      // Not an origin: skip it (the map is data).
+      // Not an origin: skip it (the list is data).
     }
   }
-  return origins.sort((a, b) => Number(b.startsWith('https:')) - Number(a.startsWith('https:')) || (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort((a, b) => Number(b.startsWith('https:')) - Number(a.startsWith('https:')) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The origin to link an org's records on, or null when none is known. */
+export function preferredOrigin(origins: readonly unknown[]): string | null {
+  return webOrigins(origins)[0] ?? null;
 }
 
 /** An opportunity's Lightning record page, or null when the id is not a Salesforce id. */

@@ -23,7 +23,9 @@ import { readDateTime, readText } from '../shared/values';
 export { prepareSalesforce, type OrgInfo, type SalesforceContext, type SyncProgress, type SyncStep } from './context';
 export { fetchOpportunities, type RejectedRecord } from './related';
 
-export const DEFAULT_YEARS = 3;
+import { DEFAULT_YEARS } from './status';
+
+export { DEFAULT_YEARS };
 export const DEFAULT_BATCH_SIZE = 2000;
 
 export type SyncPage = SyncPageBase;

@@ -1,24 +1,17 @@
 /**
- * The background's Salesforce handlers with fake tabs and cookies and the real store on
- * fake-indexeddb: connect, record panel (cached, fetched on demand, every error state),
- * list chips, and the daily sync. The session must reach only the runner's in-memory
- * channel.
+ * The background's CRM handlers (entrypoints/background/crm.ts) with Salesforce's
+ * connector, fake tabs and cookies and the real store on fake-indexeddb: connect, record
+ * panel (cached, fetched on demand, every error state), list chips, and the daily sync.
+ * The session must reach only the runner's in-memory channel.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  connectCrm,
-  dailySalesforceSync,
-  getRecordPanel,
-  getRecordScores,
-  NO_SESSION_FOR_SYNC,
-  NO_TAB_REASON,
-  syncCrm,
-  type SalesforceDeps,
-  type TabInfo,
-} from '../../entrypoints/background/salesforce';
-import { CodedError } from '../../lib/jobs/salesforce';
+import { connectCrm, dailyRefresh, dailySkipReason, recordPanel, recordScores, syncCrm, type CrmDeps } from '../../entrypoints/background/crm';
+import type { TabInfo } from '../../lib/crm/connector';
+import { SALESFORCE_MESSAGES, salesforceConnector } from '../../lib/crm/salesforce/connector';
+import { CodedError } from '../../lib/crm/shared/coded-error';
 import type { PanelData } from '../../lib/panel-data';
 import { saveModels, saveScores, upsertConnectionData } from '../../lib/store/repo';
+import { connectorEnv } from '../crm/connector-env';
 import { connection, freshDb, mapping, model, opp, score } from '../store/helpers';
 
 const ORG = '00D5g000001aBcDEAU';
@@ -42,12 +35,10 @@ function setup(cookies: Record<string, string> = { [`${LIGHTNING}/`]: SID, [`${A
   const { db } = freshDb();
   const calls: Calls = { enqueued: [], skipped: [], panels: [], fetched: [] };
   let fetchError: Error | null = null;
-  const deps: SalesforceDeps = {
+  const deps: CrmDeps = {
     db,
     hostOptions: { localhost: false },
-    getTab: async (id) => tabs.find((t) => t.id === id),
-    salesforceTabs: async () => tabs,
-    getCookie: async (url, name) => (name === 'sid' ? (cookies[url] ?? null) : null),
+    env: () => connectorEnv(db, { tabs, cookies }),
     enqueue: async (kind, connectionId, params, secrets) => {
       calls.enqueued.push({ kind, connectionId, params, secrets });
       return calls.enqueued.length;
@@ -57,16 +48,16 @@ function setup(cookies: Record<string, string> = { [`${LIGHTNING}/`]: SID, [`${A
       calls.panels.push(id);
       return { opportunity: { id } } as unknown as PanelData;
     },
-    recordPanel: async (_c, id, session) => {
+    recordPanel: async (_c, id, access) => {
       if (fetchError) throw fetchError;
-      calls.fetched.push({ id, sid: session.sid });
+      calls.fetched.push({ id, sid: access.secrets?.sid ?? '' });
       return { opportunity: { id } } as unknown as PanelData;
     },
   };
   return { db, deps, calls, failFetch: (error: Error) => (fetchError = error) };
 }
 
-async function synced(db: SalesforceDeps['db'], id = CONN) {
+async function synced(db: CrmDeps['db'], id = CONN) {
   await upsertConnectionData(db, { ...connection(id, 'Acme'), kind: 'salesforce' }, [opp(OPP)], [], mapping(id), null);
   await saveModels(db, model(id), []);
 }
@@ -74,18 +65,18 @@ async function synced(db: SalesforceDeps['db'], id = CONN) {
 describe('connect-crm', () => {
   it("connects the tab's org and queues a sync whose session goes only in the secrets", async () => {
     const { deps, calls } = setup();
-    expect(await connectCrm(deps, 1)).toEqual({ ok: true, connectionId: CONN, jobId: 1 });
+    expect(await connectCrm(deps, { crm: 'salesforce', tabId: 1 })).toEqual({ ok: true, connectionId: CONN, jobId: 1 });
     expect(calls.enqueued).toEqual([{ kind: 'sync', connectionId: CONN, params: { apiBase: API, orgId: ORG }, secrets: { sid: SID } }]);
   });
 
   it('says "session-expired" when not logged in, and refuses a tab that is not Salesforce', async () => {
     const { deps } = setup({});
-    expect(await connectCrm(deps, 1)).toMatchObject({ ok: false, code: 'session-expired' });
+    expect(await connectCrm(deps, { crm: 'salesforce', tabId: 1 })).toMatchObject({ ok: false, code: 'session-expired' });
     const other = setup({}, [{ id: 2, url: 'https://example.com/' }]);
-    const reply = await connectCrm(other.deps, 2);
+    const reply = await connectCrm(other.deps, { crm: 'salesforce', tabId: 2 });
     expect(reply).toMatchObject({ ok: false });
     expect('code' in reply && reply.code).toBeFalsy();
-    expect(await connectCrm(other.deps, 99)).toMatchObject({ ok: false, error: expect.stringMatching(/tab is closed/) });
+    expect(await connectCrm(other.deps, { crm: 'salesforce', tabId: 99 })).toMatchObject({ ok: false, error: expect.stringMatching(/tab is closed/) });
   });
 });
 
@@ -100,7 +91,7 @@ describe('sync-crm', () => {
   it('asks to open the org when no tab of it has a live session, and refuses an unknown connection', async () => {
     const { db, deps, calls } = setup({ [`${LIGHTNING}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)), [`${API}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)) });
     await synced(db);
-    expect(await syncCrm(deps, CONN)).toEqual({ ok: false, code: 'session-expired', error: NO_SESSION_FOR_SYNC });
+    expect(await syncCrm(deps, CONN)).toEqual({ ok: false, code: 'session-expired', error: SALESFORCE_MESSAGES.noSessionForSync });
     expect(await syncCrm(deps, 'salesforce:00D000000000000AAA')).toMatchObject({ ok: false, error: expect.stringMatching(/no connected Salesforce org/) });
     expect(await syncCrm(deps, 'csv:file')).toMatchObject({ ok: false });
     expect(calls.enqueued).toEqual([]);
@@ -113,23 +104,24 @@ describe('get-record-panel', () => {
     env = setup();
   });
   const tab = { id: 1, url: recordUrl() };
+  const sender = (t: TabInfo & { url: string } = tab) => ({ url: t.url, tab: t });
 
   it('answers "not-an-opportunity" for other records and pages', async () => {
-    expect(await getRecordPanel(env.deps, `${LIGHTNING}/lightning/r/Account/0015g00000XyZabAAF/view`, tab)).toMatchObject({ code: 'not-an-opportunity' });
-    expect(await getRecordPanel(env.deps, `${LIGHTNING}/lightning/o/Opportunity/list`, tab)).toMatchObject({ code: 'not-an-opportunity' });
+    expect(await recordPanel(env.deps, `${LIGHTNING}/lightning/r/Account/0015g00000XyZabAAF/view`, sender())).toMatchObject({ code: 'not-an-opportunity' });
+    expect(await recordPanel(env.deps, `${LIGHTNING}/lightning/o/Opportunity/list`, sender())).toMatchObject({ code: 'not-an-opportunity' });
   });
 
   it('refuses a url that is not on the sender tab, and a sender without a tab', async () => {
-    expect(await getRecordPanel(env.deps, `https://evil.lightning.force.com/lightning/r/Opportunity/${OPP}/view`, tab)).toMatchObject({ ok: false, error: expect.stringMatching(/not on the page/) });
-    expect(await getRecordPanel(env.deps, recordUrl(), undefined)).toMatchObject({ ok: false });
+    expect(await recordPanel(env.deps, `https://evil.lightning.force.com/lightning/r/Opportunity/${OPP}/view`, sender())).toMatchObject({ ok: false, error: expect.stringMatching(/not on the page/) });
+    // A sender without a tab is not a content script at all: test/protocol/protocol.test.ts (classifySender).
   });
 
   it('answers "not-connected", then "not-synced", then the panel from the store (15-character id normalized)', async () => {
-    expect(await getRecordPanel(env.deps, recordUrl(), tab)).toMatchObject({ code: 'not-connected' });
+    expect(await recordPanel(env.deps, recordUrl(), sender())).toMatchObject({ code: 'not-connected' });
     await upsertConnectionData(env.db, { ...connection(CONN, 'Acme'), kind: 'salesforce' }, [opp(OPP)], [], mapping(CONN), null);
-    expect(await getRecordPanel(env.deps, recordUrl(), tab)).toMatchObject({ code: 'not-synced' });
+    expect(await recordPanel(env.deps, recordUrl(), sender())).toMatchObject({ code: 'not-synced' });
     await saveModels(env.db, model(CONN), []);
-    const reply = await getRecordPanel(env.deps, recordUrl(OPP15), { id: 1, url: recordUrl(OPP15) });
+    const reply = await recordPanel(env.deps, recordUrl(OPP15), sender({ id: 1, url: recordUrl(OPP15) }));
     expect(reply).toEqual({ ok: true, panel: { opportunity: { id: OPP } } });
     expect(env.calls.panels).toEqual([OPP]);
     expect(env.calls.fetched).toEqual([]);
@@ -138,7 +130,7 @@ describe('get-record-panel', () => {
   it('fetches a record the store does not hold through the API, with the live session', async () => {
     await synced(env.db);
     const other = '0065g00000ZzZzZAAV';
-    expect(await getRecordPanel(env.deps, recordUrl(other), { id: 1, url: recordUrl(other) })).toEqual({ ok: true, panel: { opportunity: { id: other } } });
+    expect(await recordPanel(env.deps, recordUrl(other), sender({ id: 1, url: recordUrl(other) }))).toEqual({ ok: true, panel: { opportunity: { id: other } } });
     expect(env.calls.fetched).toEqual([{ id: other, sid: SID }]);
   });
 
@@ -146,16 +138,16 @@ describe('get-record-panel', () => {
     await synced(env.db);
     const other = '0065g00000ZzZzZAAV';
     env.failFetch(new CodedError('Your Salesforce session has expired. Open Salesforce to reconnect.', 'session-expired'));
-    expect(await getRecordPanel(env.deps, recordUrl(other), { id: 1, url: recordUrl(other) })).toMatchObject({ ok: false, code: 'session-expired' });
+    expect(await recordPanel(env.deps, recordUrl(other), sender({ id: 1, url: recordUrl(other) }))).toMatchObject({ ok: false, code: 'session-expired' });
     const loggedOut = setup({});
     await synced(loggedOut.db);
     // The origin is not remembered yet and there is no session: the org cannot be told.
-    expect(await getRecordPanel(loggedOut.deps, recordUrl(other), { id: 1, url: recordUrl(other) })).toMatchObject({ code: 'not-connected' });
+    expect(await recordPanel(loggedOut.deps, recordUrl(other), { url: recordUrl(other), tab: { id: 1, url: recordUrl(other) } })).toMatchObject({ code: 'not-connected' });
   });
 
   it("keeps orgs apart: another org's connection does not answer for this one", async () => {
     await synced(env.db, `salesforce:${OTHER_ORG}`);
-    expect(await getRecordPanel(env.deps, recordUrl(), tab)).toMatchObject({ code: 'not-connected' });
+    expect(await recordPanel(env.deps, recordUrl(), sender())).toMatchObject({ code: 'not-connected' });
   });
 });
 
@@ -164,7 +156,7 @@ describe('get-record-scores', () => {
     const { db, deps } = setup();
     await synced(db);
     await saveScores(db, CONN, [score(CONN, OPP, { winPotential: 0.62, repeatBuyerPotential: 71.5 })]);
-    const reply = await getRecordScores(deps, `${LIGHTNING}/lightning/o/Opportunity/list`, [OPP15, OPP, '0065g00000ZzZzZAAV', 'nonsense'], { id: 1, url: `${LIGHTNING}/lightning/o/Opportunity/list` });
+    const reply = await recordScores(deps, `${LIGHTNING}/lightning/o/Opportunity/list`, [OPP15, OPP, '0065g00000ZzZzZAAV', 'nonsense'], { url: `${LIGHTNING}/lightning/o/Opportunity/list`, tab: { id: 1, url: `${LIGHTNING}/lightning/o/Opportunity/list` } });
     expect(reply).toEqual({
       ok: true,
       scores: { [OPP15]: { winPotential: 0.62, repeatBuyerPotential: 71.5 }, [OPP]: { winPotential: 0.62, repeatBuyerPotential: 71.5 } },
@@ -177,8 +169,8 @@ describe('the daily Salesforce sync', () => {
     const { db, deps, calls } = setup();
     await synced(db);
     await synced(db, `salesforce:${OTHER_ORG}`);
-    await dailySalesforceSync(deps);
+    await dailyRefresh(deps);
     expect(calls.enqueued).toEqual([{ kind: 'sync', connectionId: CONN, params: { apiBase: API, orgId: ORG }, secrets: { sid: SID } }]);
-    expect(calls.skipped).toEqual([{ connectionId: `salesforce:${OTHER_ORG}`, reason: NO_TAB_REASON }]);
+    expect(calls.skipped).toEqual([{ connectionId: `salesforce:${OTHER_ORG}`, reason: dailySkipReason(salesforceConnector, SALESFORCE_MESSAGES.noSessionForSync) }]);
   });
 });

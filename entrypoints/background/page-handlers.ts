@@ -1,0 +1,80 @@
+/**
+ * What the background answers the extension's own pages (popup, options, personas,
+ * quality, detail), one handler per `PageMessage` type (the compiler checks none is
+ * missing). Numbers that size work are bounded here: a page's bug must not queue a
+ * job that holds the queue and the memory for minutes.
+ */
+import type { JobQueue } from '../../lib/jobs/queue';
+import { SANDBOX_BOUNDS, type BackgroundReplies, type PageMessage } from '../../lib/messages';
+import type { PanelData } from '../../lib/panel-data';
+import type { DealsightDb } from '../../lib/store/db';
+import { deleteAll, getConnection, getModel } from '../../lib/store/repo';
+import { connectCrm, syncCrm, type CrmDeps } from './crm';
+import type { Sender } from './senders';
+
+export type PageSender = Extract<Sender, { kind: 'page' }>;
+
+export type PageHandlers = {
+  [K in PageMessage['type']]: (message: Extract<PageMessage, { type: K }>, sender: PageSender) => Promise<BackgroundReplies[K]>;
+};
+
+export interface PageDeps {
+  db: DealsightDb;
+  queue: Pick<JobQueue, 'enqueue' | 'cancel' | 'stopRunning'>;
+  crm: CrmDeps;
+  version: string;
+  /** A stored record's panel: the cache, or the runner on a miss. */
+  panel(connectionId: string, opportunityId: string): Promise<PanelData>;
+  openOptions(): Promise<void>;
+  /** Everything was deleted: tell the open pages and CRM tabs. */
+  onDeletedAll(): void;
+}
+
+const NO_DATA = 'There is no data for this record yet: import a CSV export, load sandbox data or connect your CRM in the options page.';
+
+/** A whole number within [min, max], or null. */
+function bounded(value: unknown, range: { min: number; max: number }): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
+}
+
+export function pageHandlers(deps: PageDeps): PageHandlers {
+  return {
+    ping: async () => ({ ok: true, version: deps.version }),
+    'start-import': async (message) => {
+      const uploadId = bounded(message.uploadId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+      if (uploadId === null) return { ok: false, error: 'The upload id must be a positive whole number.' };
+      return { ok: true, jobId: await deps.queue.enqueue('import', 'csv', { uploadId }) };
+    },
+    'start-sandbox': async (message) => {
+      const seed = bounded(message.seed, SANDBOX_BOUNDS.seed);
+      const opportunities = bounded(message.opportunities, SANDBOX_BOUNDS.opportunities);
+      if (seed === null) return { ok: false, error: `The sandbox seed must be a whole number from ${SANDBOX_BOUNDS.seed.min} to ${SANDBOX_BOUNDS.seed.max}.` };
+      if (opportunities === null) {
+        return { ok: false, error: `A sandbox org has ${SANDBOX_BOUNDS.opportunities.min.toLocaleString('en-US')} to ${SANDBOX_BOUNDS.opportunities.max.toLocaleString('en-US')} opportunities.` };
+      }
+      return { ok: true, jobId: await deps.queue.enqueue('sandbox', 'sandbox', { seed, opportunities }) };
+    },
+    'start-train': async (message) => {
+      if (!(await getConnection(deps.db, message.connectionId))) return { ok: false, error: `There is no data for ${message.connectionId} to train on.` };
+      return { ok: true, jobId: await deps.queue.enqueue('train', message.connectionId, {}) };
+    },
+    'cancel-job': (message) => deps.queue.cancel(message.jobId),
+    'get-panel': async (message) => {
+      const [connection, model] = await Promise.all([getConnection(deps.db, message.connectionId), getModel(deps.db, message.connectionId)]);
+      if (!connection || !model) return { ok: false, code: 'not-synced', error: NO_DATA };
+      return { ok: true, panel: await deps.panel(message.connectionId, message.opportunityId) };
+    },
+    'delete-all': async () => {
+      await deps.queue.stopRunning();
+      await deleteAll(deps.db);
+      deps.onDeletedAll();
+      return { ok: true };
+    },
+    'connect-crm': (message) => connectCrm(deps.crm, message),
+    'sync-crm': (message) => syncCrm(deps.crm, message.connectionId),
+    'open-options': async () => {
+      await deps.openOptions();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The job queue the background keeps: imports, sandbox loads, syncs and trainings run one
+ * at a time, oldest first, from the store's job log (so a queue survives a restart of the
+ * service worker). The runner (Chrome's offscreen document, Firefox's background page)
+ * does the work and reports through `update`; only its report of the running job's end
+ * lets the next one start.
+ *
+ * Secrets (a CRM session) live only in memory, from `enqueue` until the job starts; a job
+ * queued before a restart gets them again from `secretsFor` (an open tab's session).
+ */
+import type { JobParams, JobSecrets } from '../crm/connector';
+import type { DealsightDb } from '../store/db';
+import { createJob, getJob, listJobs, markInterruptedJobs, updateJob } from '../store/repo';
+import type { JobKind, JobRecord } from '../store/schema';
+
+/** Where jobs run: what the queue needs of the runner bridge. */
+export interface JobRunnerPort {
+  /** Starts a job; its progress and end arrive through `JobQueue.update`. */
+  start(jobId: number, secrets?: JobSecrets): Promise<void>;
+  cancel(jobId: number): Promise<void>;
+  /** True when a runner from before this background started is still alive (it keeps its job). */
+  alive(): Promise<boolean>;
+}
+
+export interface JobQueueDeps {
+  db: DealsightDb;
+  runner(): Promise<JobRunnerPort>;
+  /** Every change of a job, for the pages (and, at a job's end, for the CRM tabs and notifications). */
+  onUpdate(job: JobRecord): void;
+  /** The secrets of a job queued before a restart, read again (a sync's session), if it needs any. */
+  secretsFor(job: JobRecord): Promise<JobSecrets | undefined>;
+  /** Called when the queue starts and stops working (the background frees the engine when idle). */
+  onBusy?(busy: boolean): void;
+  now?(): string;
+}
+
+const FINISHED = new Set<JobRecord['status']>(['done', 'failed', 'cancelled']);
+/** How far back the queue looks for queued work; more queued jobs than this run after these. */
+const QUEUE_WINDOW = 50;
+
+export class JobQueue {
+  private runningId: number | null = null;
+  private readonly finished = new Map<number, (job: JobRecord) => void>();
+  private readonly secrets = new Map<number, JobSecrets>();
+  private pumping: Promise<void> | null = null;
+
+  constructor(private readonly deps: JobQueueDeps) {}
+
+  private now(): string {
+    return this.deps.now?.() ?? new Date().toISOString();
+  }
+
+  /** The job running now, if any. */
+  get running(): number | null {
+    return this.runningId;
+  }
+
+  /** Adds a job to the log as queued, remembers its secrets in memory, and starts it when its turn comes. */
+  async enqueue(kind: JobKind, connectionId: string, params: JobParams, secrets?: JobSecrets): Promise<number> {
+    const job: Omit<JobRecord, 'id'> = {
+      kind,
+      connectionId,
+      status: 'queued',
+      step: null,
+      done: 0,
+      total: 0,
+      createdAt: this.now(),
+      startedAt: null,
+      finishedAt: null,
+      summary: null,
+      error: null,
+      attempts: 0,
+      params,
+    };
+    const id = await createJob(this.deps.db, job);
+    if (secrets) this.secrets.set(id, secrets);
+    this.deps.onUpdate({ ...job, id });
+    void this.pump();
+    return id;
+  }
+
+  /** A job that was not run (the daily sync without a session), in the log with the reason. */
+  async logSkipped(kind: JobKind, connectionId: string, reason: string): Promise<void> {
+    const now = this.now();
+    const job: Omit<JobRecord, 'id'> = { kind, connectionId, status: 'cancelled', step: null, done: 0, total: 0, createdAt: now, startedAt: null, finishedAt: now, summary: reason, error: null, attempts: 0, params: {} };
+    this.deps.onUpdate({ ...job, id: await createJob(this.deps.db, job) });
+  }
+
+  /** Cancels a queued job here, or asks the runner to stop the running one. */
+  async cancel(jobId: number): Promise<{ ok: true } | { ok: false; error: string }> {
+    const job = await getJob(this.deps.db, jobId);
+    if (!job) return { ok: false, error: `There is no job ${jobId}.` };
+    if (job.status === 'queued') {
+      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: 'Cancelled' };
+      await updateJob(this.deps.db, jobId, patch);
+      this.secrets.delete(jobId);
+      this.deps.onUpdate({ ...job, ...patch });
+    } else if (job.status === 'running') {
+      await (await this.deps.runner()).cancel(jobId);
+    }
+    return { ok: true };
+  }
+
+  /** Stops whatever runs (before everything is deleted). */
+  async stopRunning(): Promise<void> {
+    if (this.runningId !== null) await (await this.deps.runner()).cancel(this.runningId);
+  }
+
+  /** The runner's report of a job: passed on; the running job's end lets the next one start. */
+  update(job: JobRecord): void {
+    this.deps.onUpdate(job);
+    if (job.id === undefined || !FINISHED.has(job.status)) return;
+    const resolve = this.finished.get(job.id);
+    if (resolve) {
+      this.finished.delete(job.id);
+      resolve(job);
+    }
+  }
+
+  /**
+   * After a restart of the background: a job still 'running' either continues in a runner
+   * that outlived it (then wait for its end), or died with its runner (then the log says
+   * so). Then the queue goes on.
+   */
+  async recover(): Promise<void> {
+    const live = await (await this.deps.runner()).alive();
+    const stillRunning = live ? (await listJobs(this.deps.db, QUEUE_WINDOW)).find((j) => j.status === 'running') : undefined;
+    if (stillRunning?.id !== undefined) {
+      const id = stillRunning.id;
+      this.setRunning(id);
+      await new Promise<JobRecord>((resolve) => this.finished.set(id, resolve));
+      this.setRunning(null);
+    } else {
+      for (const job of await markInterruptedJobs(this.deps.db)) this.deps.onUpdate(job);
+    }
+    await this.pump();
+  }
+
+  /** Runs queued jobs, oldest first, one at a time, until none is left. */
+  pump(): Promise<void> {
+    this.pumping ??= this.drain().finally(() => {
+      this.pumping = null;
+    });
+    return this.pumping;
+  }
+
+  private setRunning(id: number | null): void {
+    this.runningId = id;
+    this.deps.onBusy?.(id !== null);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.runningId === null) {
+      const queued = (await listJobs(this.deps.db, QUEUE_WINDOW)).filter((j) => j.status === 'queued').sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+      const next = queued[0];
+      if (!next || next.id === undefined) return;
+      await this.runOne(next as JobRecord & { id: number });
+    }
+  }
+
+  private async runOne(job: JobRecord & { id: number }): Promise<void> {
+    const { id } = job;
+    this.setRunning(id);
+    try {
+      const done = new Promise<JobRecord>((resolve) => this.finished.set(id, resolve));
+      let secrets = this.secrets.get(id);
+      this.secrets.delete(id);
+      // A job queued before a restart lost its secrets with the old background: read them again.
+      if (!secrets) secrets = await this.deps.secretsFor(job);
+      await (await this.deps.runner()).start(id, secrets);
+      await done;
+    } catch (error) {
+      const patch = { status: 'failed' as const, error: `The engine could not run the job: ${error instanceof Error ? error.message : String(error)}`, finishedAt: this.now() };
+      await updateJob(this.deps.db, id, patch);
+      this.deps.onUpdate({ ...job, ...patch });
+    } finally {
+      this.finished.delete(id);
+      this.setRunning(null);
+    }
+  }
+}
