@@ -50,6 +50,9 @@ export function loadCsv(path: string | undefined, progress: Progress): ImportRes
   return { ...result, file: path };
 }
 
+/** What each CSV format the importer knows is called in the CLI's output. */
+const FORMAT_NAMES: Readonly<Record<ImportResult['format'], string>> = { salesforce: 'Salesforce report', hubspot: 'HubSpot deals', generic: 'generic CSV' };
+
 function formatName(format: ImportResult['format']): string {
-  return format === 'salesforce' ? 'Salesforce report' : format === 'hubspot' ? 'HubSpot deals' : 'generic CSV';
+  return FORMAT_NAMES[format] ?? FORMAT_NAMES.generic;
 }

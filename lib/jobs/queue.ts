@@ -120,7 +120,7 @@ export class JobQueue {
   /**
    * After a restart of the background: a job still 'running' either continues in a runner
    * that outlived it (then wait for its end), or died with its runner (then the log says
-   * so). Then the queue goes on.
+   * so). Then the queue goes on (resolved once it has, not when the queue is empty).
    */
   async recover(): Promise<void> {
     const live = await (await this.deps.runner()).alive();
@@ -133,7 +133,7 @@ export class JobQueue {
     } else {
       for (const job of await markInterruptedJobs(this.deps.db)) this.deps.onUpdate(job);
     }
-    await this.pump();
+    void this.pump();
   }
 
   /** Runs queued jobs, oldest first, one at a time, until none is left. */

@@ -14,7 +14,7 @@
 import * as Comlink from 'comlink';
 import type { JobParams, JobSecrets } from '../crm/connector';
 import { WELL_KNOWN_LABELS } from '../crm/opportunity';
-import { crmOfConnection } from '../crm/registry';
+import { crmOfConnection, crmOfKind } from '../crm/registry';
 import type { FetchLike } from '../crm/shared/fetch';
 import type { PanelData } from '../panel-data';
 import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
@@ -342,7 +342,7 @@ export class JobRunner {
           previousPersonas: previous?.personas ?? null,
           trainedAt,
           // A live CRM's open deals are open today; a file or the sandbox is as of its newest date.
-          asOf: connection.kind === 'salesforce' || connection.kind === 'hubspot' ? trainedAt.slice(0, 10) : null,
+          asOf: crmOfKind(connection.kind) ? trainedAt.slice(0, 10) : null,
         },
         onProgress,
       ),

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
+import { CRM_LIST, manifestHosts } from '../../lib/crm/registry';
+import { withE2E } from '../../lib/crm/shared/hosts';
 import { E2E_EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionSession } from './harness';
 
 interface BuiltManifest {
@@ -16,6 +18,8 @@ interface BuiltManifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js: string[] }>;
   externally_connectable?: unknown;
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string };
@@ -51,19 +55,22 @@ afterAll(async () => {
 });
 
 describe('the e2e build', () => {
-  it('is a strict MV3 manifest with only the alarms, cookies and offscreen permissions, plus Salesforce and localhost hosts', () => {
+  it('is a strict MV3 manifest with only the alarms, cookies and offscreen permissions, plus the CRM host tables and localhost', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
     // Asked for only when the user switches on the at-risk notifications.
     expect(manifest.optional_permissions).toEqual(['notifications']);
-    expect(manifest.host_permissions).toEqual([
-      'https://*.salesforce.com/*',
-      'https://*.force.com/*',
-      'https://*.visualforce.com/*',
-      'https://*.my.site.com/*',
-      'http://localhost/*',
-      'http://127.0.0.1/*',
-    ]);
+    // Every host comes from the CRMs' host tables (lib/crm/<crm>/hosts.ts).
+    const hosts = manifestHosts(true);
+    expect(manifest.host_permissions).toEqual(hosts.host_permissions);
+    expect(manifest.optional_host_permissions).toEqual(hosts.optional_host_permissions);
+    expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://*.salesforce.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.mil/*', 'http://localhost/*', 'http://127.0.0.1/*']));
+    expect(manifest.optional_host_permissions).toEqual(['https://api.hubapi.com/*']);
+    // One content script per CRM, on its overlay hosts (WXT sorts them).
+    for (const crm of CRM_LIST) {
+      const script = manifest.content_scripts?.find((c) => c.js.some((js) => js.includes(`${crm.kind}.js`)));
+      expect([...(script?.matches ?? [])].sort(), crm.kind).toEqual(withE2E(crm.hosts.overlay, true).sort());
+    }
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'self'");
     expect(manifest.background?.service_worker).toBe('background.js');

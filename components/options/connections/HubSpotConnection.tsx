@@ -12,6 +12,7 @@ import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
 import { hubspotConnector } from '../../../lib/crm/hubspot/connector';
 import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
 import { crmOfConnection } from '../../../lib/crm/registry';
+import { E2E_MATCHES } from '../../../lib/crm/shared/hosts';
 import { connectionSettings } from '../../../lib/store/repo';
 import { sendToBackground } from '../../../lib/client';
 import type { ConnectionRecord } from '../../../lib/store/schema';
@@ -24,12 +25,13 @@ import { HubSpotStages } from './HubSpotStages';
 import { useTrackedJob } from './useTrackedJob';
 
 const IS_E2E = import.meta.env.MODE === 'e2e';
-const API_ORIGINS = ['https://api.hubapi.com/*'];
+/** HubSpot's API hosts, asked for at connect (its host table: lib/crm/hubspot/hosts.ts). */
+const API_ORIGINS = [...hubspotConnector.hosts.optionalPermissions];
 
 /** Open tabs of a local sandbox HubSpot (e2e builds only): their origin serves the API (design.md). */
 async function localHubSpotTabs(): Promise<Array<{ id: number; host: string }>> {
   if (!IS_E2E) return [];
-  const tabs = await browser.tabs.query({ url: ['http://localhost/*', 'http://127.0.0.1/*'] });
+  const tabs = await browser.tabs.query({ url: [...E2E_MATCHES] });
   const byHost = new Map<string, { id: number; host: string }>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url || parseHubSpotUrl(tab.url, { localhost: true }).kind === 'other') continue;

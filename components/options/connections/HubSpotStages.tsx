@@ -5,7 +5,7 @@
  * The next sync reads every deal again with the new mapping.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { StageOutcome, StageOverrides } from '../../../lib/crm/hubspot';
+import type { StageOutcome } from '../../../lib/crm/hubspot';
 import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
 import { connectionSettings } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
