@@ -160,5 +160,3 @@ export function apiHostFor(pageUrl: string | URL, options: HostOptions = {}): st
 export function isSalesforceHost(url: string | URL, options: HostOptions = {}): boolean {
   return apiHostFor(url, options) !== null;
 }
-
-export { parseSalesforceUrl } from './pages';

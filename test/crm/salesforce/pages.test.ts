@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_PAGE_EXAMPLES, opportunityIdOf, PAGE_CHECKS, parseSalesforceUrl } from '../../../lib/crm/salesforce/pages';
-import { parseSalesforceUrl as fromHosts } from '../../../lib/crm/salesforce/hosts';
 
 const OPPORTUNITY = '0065g00000AbCdEAAV';
 
@@ -56,7 +55,6 @@ describe('parseSalesforceUrl', () => {
     const url = `http://localhost:4100/lightning/r/Opportunity/${OPPORTUNITY}/view`;
     expect(parseSalesforceUrl(url)).toEqual({ kind: 'record', object: 'Opportunity', id18: OPPORTUNITY });
     expect(parseSalesforceUrl(url, { localhost: false })).toEqual({ kind: 'other' });
-    expect(fromHosts(url)).toEqual(parseSalesforceUrl(url));
   });
 
   it('ignores Salesforce-shaped paths on other hosts and unreadable URLs', () => {
