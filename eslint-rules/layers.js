@@ -131,6 +131,9 @@ function compile(zone) {
   };
 }
 
+/** The compiled zones of each configured table (the rule runs once per file). @type {WeakMap<Zone[], ReturnType<typeof compile>[]>} */
+const compiled = new WeakMap();
+
 /** @type {import('eslint').Rule.RuleModule} */
 export default {
   meta: {
@@ -152,7 +155,8 @@ export default {
     const { root, zones } = /** @type {{ root: string, zones: Zone[] }} */ (context.options[0]);
     const file = relative(root, context.filename).split(sep).join('/');
     if (file.startsWith('..')) return {};
-    const active = zones.map(compile).filter((z) => z.applies(file));
+    if (!compiled.has(zones)) compiled.set(zones, zones.map(compile));
+    const active = /** @type {ReturnType<typeof compile>[]} */ (compiled.get(zones)).filter((z) => z.applies(file));
     if (active.length === 0) return {};
 
     /**
