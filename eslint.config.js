@@ -1,16 +1,173 @@
 // @ts-check
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.js';
 
-/** Browser and storage APIs that the pure layers must not reach. */
-const BROWSER_IMPORTS = [
-  { name: 'dexie', message: 'Only lib/store talks to IndexedDB.' },
-  { name: 'webextension-polyfill', message: 'Browser APIs belong to entrypoints and lib/store.' },
-  { name: 'wxt/browser', message: 'Browser APIs belong to entrypoints and lib/store.' },
-];
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'browser', 'chrome', 'indexedDB', 'localStorage', 'location', 'fetch'].map(
-  (name) => ({ name, message: 'lib/engine is pure computation: no DOM, no browser APIs, no I/O.' }),
+  (name) => ({ name, message: 'Pure computation: no DOM, no browser APIs, no I/O.' }),
 );
+
+/**
+ * Node-only code that nothing in the extension may import: the sandbox CRM servers (top-level
+ * sandbox/; lib/sandbox/*-server and lib/sandbox/server-kit until they move there), the demo
+ * and browser scripts, the tests, the command's launchers.
+ */
+const NODE_ONLY = ['sandbox', 'scripts', 'test', 'bin', 'lib/sandbox/*-server', 'lib/sandbox/server-kit'];
+const NODE_SERVER_FILES = ['lib/sandbox/*-server/**', 'lib/sandbox/server-kit/**'];
+const CONTENT_SCRIPT_FILES = ['entrypoints/*.content/**', 'entrypoints/*.content.{ts,tsx}'];
+const ANY_CODE = '**/*.{ts,tsx,js,mjs}';
+
+/**
+ * Who may import what: the layers, as one table (eslint-rules/layers.js resolves every
+ * import, barrels and aliases included, and checks it against each zone the file is in).
+ * test/architecture/ proves each entry fires (lint-fixtures.ts), and checks what lint
+ * cannot see file by file: cycles and what a content script reaches transitively.
+ */
+export const LAYERS = [
+  {
+    zone: 'engine',
+    files: ['lib/engine/**'],
+    allow: {
+      areas: ['lib/engine', 'lib/crm/opportunity'],
+      packages: ['ml-*'],
+      why: 'lib/engine is pure computation on the opportunity model (lib/crm/opportunity.ts): nothing above it, no browser or Node API, no presentation.',
+    },
+  },
+  {
+    zone: 'persona-card',
+    files: ['lib/persona-card/**'],
+    allow: {
+      areas: ['lib/persona-card'],
+      types: ['lib/engine'],
+      packages: [],
+      why: 'Persona cards are pure presentation drawn from an id and hints; the overlay draws avatars with them, so they pull no engine code.',
+    },
+  },
+  {
+    zone: 'crm',
+    files: ['lib/crm/**'],
+    deny: [
+      { area: ['lib/jobs', 'components', 'entrypoints', 'workers'], why: 'Connectors and parsers stay below the store, the jobs and the UI: they return data, others store and show it.' },
+      // A connector is lent a connection's settings (lib/crm/connector.ts); their types are the store schema's.
+      { area: 'lib/store', types: true, why: 'Connectors never call the store: the background and the runner lend them what they need.' },
+      { area: ['lib/engine', 'lib/persona-card'], why: 'The engine builds on the opportunity model, not the other way round.' },
+      { area: ['package:dexie', 'package:comlink', 'package:ml-*'], why: 'Only lib/store talks to IndexedDB; connectors run no models.' },
+    ],
+  },
+  {
+    zone: 'sandbox-generator',
+    files: ['lib/sandbox/**'],
+    ignores: NODE_SERVER_FILES,
+    deny: [
+      { area: 'package:node:*', why: 'The sandbox generator runs in the extension too (Try with sandbox data); Node APIs belong to the sandbox servers.' },
+      { area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'], why: 'The generator returns opportunities; others store them.' },
+    ],
+  },
+  {
+    zone: 'leads',
+    files: ['lib/leads/**'],
+    deny: [
+      { area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'], why: 'Lead searches are built from persona attributes alone.' },
+      { area: 'lib/engine', types: true, why: 'Lead searches read personas, they do not compute them.' },
+    ],
+  },
+  {
+    zone: 'store',
+    files: ['lib/store/**'],
+    deny: [
+      { area: ['components', 'entrypoints', 'lib/jobs', 'workers', 'lib/persona-card'], why: 'The store holds data; the jobs fill it and the UI reads it.' },
+      { area: 'lib/engine', types: true, why: 'The store keeps the engine\'s output, it does not run the engine.' },
+      { area: ['package:comlink', 'package:ml-*'], why: 'The store runs no models.' },
+    ],
+  },
+  {
+    zone: 'jobs',
+    files: ['lib/jobs/**'],
+    deny: [
+      { area: ['components', 'entrypoints'], why: 'Jobs run in the background and the runner; they know no UI.' },
+      { area: 'workers', types: true, why: 'The runner drives the worker through its API type, over Comlink.' },
+      // build.ts turns an analysis into panel data inside the engine worker (workers/engine-api.ts).
+      { area: 'lib/engine', types: true, except: ['lib/jobs/build.ts'], why: 'Jobs hand the engine\'s work to the worker.' },
+      { area: 'package:dexie', why: 'Only lib/store talks to IndexedDB.' },
+    ],
+  },
+  {
+    zone: 'workers',
+    files: ['workers/**'],
+    deny: [
+      { area: ['components', 'entrypoints', 'package:dexie'], why: 'The worker computes: plain data in and out, no UI, no storage.' },
+      { area: 'lib/store', types: true, why: 'The worker is given its data; the runner stores the results.' },
+    ],
+  },
+  {
+    zone: 'components',
+    files: ['components/**'],
+    deny: [
+      { area: ['package:dexie', 'package:comlink', 'workers', 'entrypoints', 'lib/jobs'], why: 'Components draw what a page or content script hands them: no storage, no worker, no jobs.' },
+      {
+        area: 'lib/store',
+        types: true,
+        // The options page reads the store from its components; the other pages read it
+        // through a data source in their entrypoint (entrypoints/*/store-source.ts).
+        except: [
+          'components/options/state.ts',
+          'components/options/connections/ConnectionCard.tsx',
+          'components/options/connections/CsvConnection.tsx',
+          'components/options/connections/HubSpotConnection.tsx',
+          'components/options/connections/HubSpotStages.tsx',
+          'components/options/connections/SalesforceConnection.tsx',
+          'components/options/connections/SalesforceSettings.tsx',
+          'components/options/data/ExportData.tsx',
+          'components/options/mappings/FieldTable.tsx',
+          'components/options/mappings/usePreviews.ts',
+          'components/options/status/AtRiskAlerts.tsx',
+        ],
+        why: 'Pages read the store through their data source (entrypoints/*/store-source.ts) and hand components the data.',
+      },
+    ],
+  },
+  {
+    zone: 'content-script',
+    // The content scripts and the UI they mount (test/architecture checks the whole graph).
+    files: [...CONTENT_SCRIPT_FILES, 'components/overlay/**', 'components/panels/**', 'components/charts/**', 'components/ui/**'],
+    deny: [
+      { area: ['lib/engine', 'lib/store', 'lib/jobs', 'workers'], types: true, why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).' },
+      { area: ['entrypoints/background', 'lib/cli', 'package:dexie', 'package:comlink', 'package:ml-*'], why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).' },
+    ],
+  },
+  {
+    zone: 'entrypoints',
+    files: ['entrypoints/**'],
+    ignores: ['entrypoints/background/**'],
+    deny: [{ area: 'entrypoints/background', why: 'Pages and content scripts talk to the background by message (lib/messages.ts), never by import.' }],
+  },
+  {
+    zone: 'background',
+    files: ['entrypoints/background/**', 'entrypoints/offscreen/**'],
+    deny: [{ area: 'components', why: 'The background and the offscreen document have no UI.' }],
+  },
+  {
+    zone: 'lib',
+    files: ['lib/**'],
+    deny: [
+      { area: ['components', 'entrypoints'], why: 'lib/ is below the UI and the entrypoints.' },
+      { area: 'workers', types: true, why: 'lib/ reaches the worker only through its API type.' },
+    ],
+  },
+  {
+    zone: 'extension',
+    files: ['lib/**', 'components/**', 'entrypoints/**', 'workers/**'],
+    ignores: NODE_SERVER_FILES,
+    deny: [
+      { area: NODE_ONLY, why: 'Node-only code (sandbox servers, scripts, tests) is never part of the extension.' },
+      { area: 'lib/cli', except: ['lib/cli/**'], why: 'The dealsight command is Node code; the extension does not import it.' },
+    ],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'tmp/**', 'screenshots/**'] },
@@ -21,6 +178,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type A } from 'x'` keeps a bare `import 'x'` under verbatimModuleSyntax:
+      // write `import type`, so a type-only import is one in the bundle and in the import graph.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // CRM text is data: never parse it as HTML (design.md, house rule 6).
       'no-restricted-properties': [
         'error',
@@ -37,69 +197,14 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core: no DOM, no browser.*, no Dexie, no Node I/O.
-    files: ['lib/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: BROWSER_IMPORTS,
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'lib/engine does no I/O.' },
-            { group: ['**/store/**', '**/entrypoints/**', '**/components/**', '**/workers/**', '**/cli/**', '**/sandbox/**'], message: 'lib/engine imports nothing above it.' },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
-    },
+    files: [ANY_CODE],
+    plugins: { dealsight: { rules: { layers } } },
+    rules: { 'dealsight/layers': ['error', { root: ROOT, zones: LAYERS }] },
   },
   {
-    // CRM connectors and parsers are shared by the background and the CLI. They may name
-    // the store schema's types (the settings a connector is lent are typed there), never
-    // call the store.
-    files: ['lib/crm/**/*.ts', 'lib/sandbox/**/*.ts', 'lib/leads/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: BROWSER_IMPORTS.filter((p) => p.name === 'dexie'),
-          patterns: [{ group: ['**/store/**', '**/entrypoints/**', '**/components/**'], message: 'Connectors stay below the store and the UI.', allowTypeImports: true }],
-        },
-      ],
-    },
-  },
-  {
-    // The sandbox generator runs in the extension (Try with sandbox data): no Node APIs.
-    // Only the local sandbox CRM servers, which tests and the demo run in Node, may use them.
-    files: ['lib/sandbox/**/*.ts'],
-    ignores: ['lib/sandbox/*-server/**', 'lib/sandbox/server-kit/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: BROWSER_IMPORTS.filter((p) => p.name === 'dexie'),
-          patterns: [
-            { group: ['node:*', 'fs', 'http', 'path', 'os', 'child_process'], message: 'The sandbox generator runs in the extension too; Node APIs belong to lib/sandbox/*-server/ and lib/sandbox/server-kit/.' },
-            { group: ['**/store/**', '**/entrypoints/**', '**/components/**'], message: 'Connectors stay below the store and the UI.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Content scripts hold no data and never import background code (design.md, data flow).
-    files: ['entrypoints/*.content/**/*.{ts,tsx}', 'entrypoints/*.content.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'A content script owns no data: ask the background.' }],
-          patterns: [
-            { group: ['**/background*', '**/store/**', '**/workers/**', '**/engine/**', 'ml-*', 'comlink'], message: 'Content scripts never import background, store or ML code.' },
-          ],
-        },
-      ],
-    },
+    // The pure layers: no DOM, no browser.*, no I/O (imports are checked by dealsight/layers).
+    files: ['lib/engine/**/*.ts', 'lib/persona-card/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
   },
   {
     files: ['test/**/*.ts', 'test/**/*.mjs', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '.puppeteerrc.cjs'],

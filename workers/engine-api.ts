@@ -10,6 +10,7 @@ import type { PersonaModelJSON } from '../lib/engine/personas';
 import { qualityReport } from '../lib/engine/quality';
 import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
 import type { PanelData } from '../lib/panel-data';
+import { nameAnalysis } from '../lib/persona-card/name';
 import { generateSandbox } from '../lib/sandbox/generate';
 import type { ModelRecord, PersonaRecord, ScoreRecord } from '../lib/store/schema';
 
@@ -49,7 +50,8 @@ export const engineApi = {
   },
 
   train(input: TrainInput, onProgress?: ProgressCallback): TrainOutput {
-    const analysis = analyze(input.opportunities, {
+    // The engine finds the personas; their card's person and company are named here, at the seam.
+    const found = analyze(input.opportunities, {
       fields: input.fields,
       exclude: input.exclude,
       previousPersonas: input.previousPersonas,
@@ -57,6 +59,7 @@ export const engineApi = {
       similar: 0,
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });
+    const analysis = nameAnalysis(found);
     // The backtest refits Win Potential on the older 80% of the closed deals, with the
     // encoder options `dealsight evaluate` uses, so the quality page shows the CLI's numbers.
     onProgress?.('quality', 0, 1);

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { personaCard, svgDataUrl, type PersonaCardHints } from '../../lib/engine/persona-card';
+import { personaCard, svgDataUrl, type PersonaCardHints } from '../../lib/persona-card';
 import type { AttributeAlignment } from '../../lib/engine/alignment';
 import type { PersonaSummary } from '../../lib/panel-data';
 import { cx } from '../ui/cx';
@@ -14,8 +14,8 @@ export interface PersonaAvatarProps {
 }
 
 /**
- * The persona's first category value of a key, as lib/engine/personas names the card
- * (`hint()`: the attribute's `values[0]`). The breakdown only has the joined text
+ * The persona's first category value of a key, as lib/persona-card names the card
+ * (`personaHints`: the attribute's `values[0]`). The breakdown only has the joined text
  * ("CFO or VP Finance"), so its first alternative stands in.
  */
 function hintOf(attributes: readonly AttributeAlignment[], key: string): string | null {

@@ -1,21 +1,17 @@
 /**
- * A persona's generated portrait and company logo. The engine names a persona from its id
- * and hints (lib/engine/personas `hint()`: the first value of its industry, buyer title and
+ * A persona's generated portrait and company logo. A persona is named from its id and hints
+ * (lib/persona-card/name.ts `personaHints`: the first value of its industry, buyer title and
  * country); drawing the card again with the same hints gives the same person. A card is
  * used only when it reproduces the stored name, so a face never goes with another name.
  */
-import { personaCard, svgDataUrl, type PersonaCardHints } from '../../lib/engine/persona-card';
 import type { Persona } from '../../lib/engine/personas';
+import { personaCard, svgDataUrl, type PersonaCardHints } from '../../lib/persona-card';
+import { personaHints } from '../../lib/persona-card/name';
 
 export interface Portrait {
   /** `data:` URLs of the SVGs, for `<img src>` (never markup in the page). */
   avatar: string;
   icon: string;
-}
-
-function hint(persona: Pick<Persona, 'attributes'>, key: string): string | null {
-  const attribute = persona.attributes.find((a) => a.key === key && a.kind === 'category');
-  return attribute?.values[0] ?? null;
 }
 
 const cache = new Map<string, Portrait | null>();
@@ -24,7 +20,7 @@ const cache = new Map<string, Portrait | null>();
 export function portraitOf(persona: Pick<Persona, 'id' | 'name' | 'attributes'>): Portrait | null {
   const key = `${persona.id}|${persona.name}`;
   if (cache.has(key)) return cache.get(key) ?? null;
-  const hints: PersonaCardHints = { industry: hint(persona, 'industry'), buyerTitle: hint(persona, 'buyerTitle'), country: hint(persona, 'country') };
+  const hints: PersonaCardHints = personaHints(persona);
   let found: Portrait | null = null;
   for (const tried of [hints, {}]) {
     try {

@@ -48,14 +48,15 @@ function runningJob(connectionId: string, done: number): JobRecord {
 }
 
 async function generate(seed: number, opportunities: number, connectionId: string): Promise<{ model: ModelRecord; rows: ScoreRecord[] }> {
-  const [{ generateSandbox }, { analyze }, { modelRecord, scoreRows }] = await Promise.all([
+  const [{ generateSandbox }, { analyze }, { nameAnalysis }, { modelRecord, scoreRows }] = await Promise.all([
     import('../../lib/sandbox/generate'),
     import('../../lib/engine/analyze'),
+    import('../../lib/persona-card/name'),
     import('../../lib/jobs/build'),
   ]);
   performance.mark('dealsight:popup:demo-start');
   const org = generateSandbox({ seed, opportunities });
-  const analysis = analyze(org.opportunities, { seed, similar: 0 });
+  const analysis = nameAnalysis(analyze(org.opportunities, { seed, similar: 0 }));
   const trainedAt = now();
   const model = modelRecord(connectionId, analysis, 1, trainedAt);
   const rows = scoreRows(connectionId, analysis, trainedAt).filter((r) => r.isOpen === 1);

@@ -6,7 +6,7 @@
 import type { AttributeField, IsoDate, Opportunity } from '../crm/opportunity';
 import { ForecastModel, type Forecast } from './forecast';
 import { align, type Alignment } from './alignment';
-import { discoverPersonas, type PersonaGroup, type PersonaModelJSON } from './personas';
+import { discoverPersonas, type Persona, type PersonaGroup, type PersonaModelJSON, type UnnamedPersona } from './personas';
 import { SimilarIndex, type SimilarResult } from './similar';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
 import { WinModel, type WinScore } from './win';
@@ -19,7 +19,7 @@ export interface AnalyzeOptions {
   /** Attribute keys never used (set at the close, or unticked). */
   exclude?: string[];
   /** Last persona model, so personas keep their ids. */
-  previousPersonas?: PersonaModelJSON | null;
+  previousPersonas?: PersonaModelJSON<UnnamedPersona> | null;
   /** Similar deals listed per outcome; 0 skips the similar-deal search (jobs that only score). */
   similar?: number;
   onProgress?: (step: AnalyzeStep, done: number, total: number) => void;
@@ -49,12 +49,16 @@ export interface OpportunityResult {
   similar: SimilarResult | null;
 }
 
-export interface Analysis {
+/**
+ * `analyze` returns its personas unnamed; lib/persona-card's `nameAnalysis` gives them their
+ * card's person and company (the default, named form) before anything shows or stores them.
+ */
+export interface Analysis<P extends UnnamedPersona = Persona> {
   /** Null when the data has no dates at all. */
   asOf: IsoDate | null;
   win: WinModel | null;
   winSufficiency: Sufficiency;
-  personas: PersonaModelJSON;
+  personas: PersonaModelJSON<P>;
   forecast: ForecastModel | null;
   similar: SimilarIndex | null;
   /** Every input opportunity once, in input order. */
@@ -70,9 +74,9 @@ export function buildSimilarIndex(closed: Opportunity[], win: WinModel | null, a
 }
 
 /** The org and team persona cluster of each clustered won deal. */
-function clusterIndex(model: PersonaModelJSON): Map<string, { org: string | null; team: string | null }> {
+function clusterIndex(model: PersonaModelJSON<UnnamedPersona>): Map<string, { org: string | null; team: string | null }> {
   const index = new Map<string, { org: string | null; team: string | null }>();
-  const add = (group: PersonaGroup | null, level: 'org' | 'team'): void => {
+  const add = (group: PersonaGroup<UnnamedPersona> | null, level: 'org' | 'team'): void => {
     for (const persona of group?.personas ?? []) {
       for (const id of persona.memberIds) {
         const entry = index.get(id) ?? { org: null, team: null };
@@ -97,7 +101,7 @@ export function latestDate(opportunities: Opportunity[]): IsoDate | null {
   return latest;
 }
 
-export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = {}): Analysis {
+export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = {}): Analysis<UnnamedPersona> {
   const notes: string[] = [];
   const progress = options.onProgress ?? (() => undefined);
   const closed = opportunities.filter((o) => o.isClosed);

@@ -7,7 +7,7 @@
 import type { PipelineRow } from '../panel-data';
 import type { ColumnKey } from './columns';
 import { searchHaystack } from './search';
-import { pipelineCollator } from './sort';
+import { pipelineCollator } from './collator';
 
 export interface PipelineIndex {
   readonly rows: readonly PipelineRow[];

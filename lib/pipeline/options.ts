@@ -5,7 +5,7 @@
  */
 import type { PipelineRow } from '../panel-data';
 import type { PipelineFilters } from './filter';
-import { pipelineCollator } from './sort';
+import { pipelineCollator } from './collator';
 
 export interface FilterOptions {
   owners: string[];

@@ -36,14 +36,6 @@ export function dateKey(date: string): number {
   return year * 10_000 + month * 100 + day;
 }
 
-let defaultCollator: Intl.Collator | null = null;
-/** Case- and accent-insensitive, numbers in text by value ("Deal 9" before "Deal 10"). */
-export function pipelineCollator(locale?: string): Intl.Collator {
-  if (locale !== undefined) return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  defaultCollator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  return defaultCollator;
-}
-
 /** One number per row that orders the column (NaN for an empty value), cached on the index. */
 export function sortKeys(index: PipelineIndex, column: ColumnKey): Float64Array {
   const cached = index.sortKeys.get(column);

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer';
 import { generateSandbox } from '../../lib/sandbox/generate';
+import { engineMarkers, PACKAGE_MARKERS } from '../architecture/engine-markers';
+import { REPO_ROOT } from '../architecture/import-graph';
 import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
 import { startSandboxCrm, type CrmName } from '../e2e/sandbox-crms';
 import { readTable, type SyncJobRow } from '../e2e/store-reader';
@@ -22,18 +24,14 @@ const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/**
- * String literals only the engine's code holds (minifying keeps strings, not names): any of
- * them in a content script means ML code leaked into it.
- */
-const ENGINE_MARKERS = ['dealsight-forest', 'dealsight-win-model', 'dealsight-forecast-model', 'SimilarIndex.build', 'no kmeans step executed'];
-
 export function benchContentScripts(extensionDir = E2E_EXTENSION_DIR): void {
   const dir = join(extensionDir, 'content-scripts');
+  // The strings only engine code (and dexie, comlink, ml-*) holds: test/e2e/content-bundle.e2e.ts's list.
+  const markers = [...engineMarkers(REPO_ROOT), ...PACKAGE_MARKERS].map((m) => m.text);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(join(dir, file));
     const gz = gzipSync(code, { level: 9 }).length;
-    const leaked = ENGINE_MARKERS.filter((m) => code.includes(m));
+    const leaked = markers.filter((m) => code.includes(m));
     row([`content script ${file}, gzipped (budget 60 KB)`, `${(gz / 1024).toFixed(1)} KB`, gz <= 60 * 1024 ? 'within' : 'OVER', leaked.length === 0 ? 'no ML code' : `ML: ${leaked.join(',')}`]);
   }
 }

@@ -11,6 +11,7 @@ import type { Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '../../lib/crm/csv/import';
 import { analyze, type Analysis } from '../../lib/engine/analyze';
+import type { UnnamedPersona } from '../../lib/engine/personas';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
@@ -22,7 +23,7 @@ let profile: string;
 let goodCsv: string;
 let badCsv: string;
 let session: ExtensionSession;
-let engine: Analysis;
+let engine: Analysis<UnnamedPersona>;
 
 async function openPopup(): Promise<Page> {
   const page = await session.openExtensionPage('popup.html');

@@ -1,6 +1,6 @@
 /** Small, exact personas and store records for the personas page tests. */
 import type { Opportunity } from '../../lib/crm/opportunity';
-import { personaCard } from '../../lib/engine/persona-card';
+import { personaCard } from '../../lib/persona-card';
 import type { Persona, PersonaGroup, PersonaModelJSON } from '../../lib/engine/personas';
 import type { PersonaAttribute, ValueRange } from '../../lib/engine/personas/describe';
 import type { ConnectionRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';

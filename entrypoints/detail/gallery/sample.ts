@@ -9,6 +9,7 @@ import { analyze, type Analysis, type OpportunityResult } from '../../../lib/eng
 import { checkSufficiency } from '../../../lib/engine/sufficiency';
 import { modelsFromAnalysis, panelData } from '../../../lib/jobs/build';
 import type { PanelData, PanelState } from '../../../lib/panel-data';
+import { nameAnalysis } from '../../../lib/persona-card/name';
 import { generateSandbox } from '../../../lib/sandbox';
 
 export interface SampleOptions {
@@ -25,7 +26,7 @@ export const SAMPLE_TRAINED_AT = '2026-09-30T12:00:00.000Z';
 export function sampleAnalysis(options: SampleOptions = {}): Analysis {
   const { seed, opportunities } = { ...SAMPLE_DEFAULTS, ...options };
   const org = generateSandbox({ seed, opportunities });
-  return analyze(org.opportunities, { seed: 1 });
+  return nameAnalysis(analyze(org.opportunities, { seed: 1 }));
 }
 
 /** The panel data of one analysed opportunity, built as the background builds it (lib/jobs/build). */

@@ -8,6 +8,7 @@ import { analyze, type Analysis, type AnalyzeStep, type OpportunityResult } from
 import type { Persona, PersonaGroup } from '../../engine/personas';
 import type { WinFactor } from '../../engine/win';
 import { personaPhrase } from '../../panel-data';
+import { nameAnalysis } from '../../persona-card/name';
 import { parseArgs, positiveInteger } from '../args';
 import { bar, clip, int, money, pct, table } from '../format';
 import { leakyAttributeKeys } from '../leaky';
@@ -44,7 +45,7 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   const imported = loadCsv(positionals[0], progress);
   const file = basename(imported.file);
   let step: AnalyzeStep | null = null;
-  const analysis = analyze(imported.opportunities, {
+  const found = analyze(imported.opportunities, {
     seed: typeof flags.seed === 'number' ? flags.seed : undefined,
     asOf,
     fields: imported.fields,
@@ -58,6 +59,7 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
     },
   });
   progress.done();
+  const analysis = nameAnalysis(found);
   for (const note of analysis.notes) progress.note(`note: ${note}`);
   for (const dropped of analysis.win?.json.dropped ?? []) progress.note(`  not a win feature: ${dropped.label}: ${dropped.reason}`);
   out(flags.json ? JSON.stringify(toJson(file, analysis)) : report(file, analysis, limit));

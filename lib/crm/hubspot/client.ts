@@ -9,7 +9,7 @@ import { chunk } from '../shared/chunk';
 import { exchange, NoReply, type Reply } from '../shared/exchange';
 import type { FetchLike } from '../shared/fetch';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from '../shared/retry';
-import { type ApiRecord } from '../shared/values';
+import type { ApiRecord } from '../shared/values';
 import { errorFromReply, HubSpotError, isRetryable, MESSAGES, networkError, unreadableReply } from './errors';
 import { DEFAULT_API_BASE } from './hosts';
 import { parseRateLimit, windowWaitMs, type RateLimitInfo } from './limits';

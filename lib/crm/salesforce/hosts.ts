@@ -197,7 +197,6 @@ export function isSalesforceHost(url: string | URL, options: HostOptions = {}): 
   return apiHostFor(url, options) !== null;
 }
 
-
 /**
  * Salesforce's host table, derived from the rules above: the overlay on the app's pages,
  * cookies and API calls on every page and API host the rules map. Every other list of

@@ -14,8 +14,7 @@
  */
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
-import { personaCard } from '../persona-card';
-import { cyrb53 } from '../persona-card/hash';
+import { cyrb53 } from '../hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
 import { describeCluster, type PersonaAttribute } from './describe';
 import { buildSpace, columnBlocks, embed, type SpaceOptions } from './space';
@@ -36,14 +35,16 @@ export interface RecentWin {
   currency: string | null;
 }
 
-export interface Persona {
+/**
+ * A persona as the engine finds it. Its person and company are presentation: lib/persona-card
+ * draws them from the id and the attributes (`namePersonas`), so the engine never imports
+ * the generator (issue 11).
+ */
+export interface UnnamedPersona {
   id: string;
   level: 'org' | 'team';
   /** The team (manager's name) for team personas. */
   team: string | null;
-  /** Generated person and company, deterministic from the id (lib/engine/persona-card). */
-  name: string;
-  company: string;
   /** Won deals in the cluster, and their share of the basis wins. */
   size: number;
   share: number;
@@ -61,21 +62,29 @@ export interface Persona {
   memberIds: string[];
 }
 
-export interface PersonaGroup {
+/** A persona with its card's person and company, as stored and shown. */
+export interface Persona extends UnnamedPersona {
+  /** Generated person and company, deterministic from the id and the attributes (lib/persona-card). */
+  name: string;
+  company: string;
+}
+
+/** One reporting level's personas: named (`Persona`, the default) once lib/persona-card has named them. */
+export interface PersonaGroup<P extends UnnamedPersona = Persona> {
   level: 'org' | 'team';
   team: string | null;
   basis: 'new customer' | 'all wins';
-  personas: Persona[];
+  personas: P[];
   /** How k was chosen: every candidate k with its silhouette, stability and smallest share. */
   candidates: KCandidate[];
   notes: string[];
 }
 
-export interface PersonaModelJSON {
+export interface PersonaModelJSON<P extends UnnamedPersona = Persona> {
   format: 'dealsight-personas';
   version: 1;
-  org: PersonaGroup | null;
-  teams: PersonaGroup[];
+  org: PersonaGroup<P> | null;
+  teams: PersonaGroup<P>[];
   /** Why there are no org personas, when there are none. */
   insufficient: { winsNeeded: number; message: string } | null;
 }
@@ -83,7 +92,7 @@ export interface PersonaModelJSON {
 export interface PersonaOptions extends SpaceOptions {
   seed?: number;
   /** Last model, so personas keep their ids. */
-  previous?: PersonaModelJSON | null;
+  previous?: PersonaModelJSON<UnnamedPersona> | null;
   fields?: AttributeField[];
 }
 
@@ -92,7 +101,7 @@ export interface PersonaOptions extends SpaceOptions {
  * attributes' importances (nats). Org personas on the sandbox score 4–8; clusters that are
  * just "the rest of the team" score about 1.
  */
-export function distinctiveness(persona: Pick<Persona, 'attributes'>): number {
+export function distinctiveness(persona: Pick<UnnamedPersona, 'attributes'>): number {
   return persona.attributes.reduce((sum, a) => sum + a.importance, 0);
 }
 
@@ -116,7 +125,7 @@ function jaccard(a: ReadonlySet<string>, b: readonly string[]): number {
 }
 
 /** Ids for new clusters: inherited from the previous personas where the cluster persists. */
-function assignIds(clusters: Array<{ memberIds: string[]; signature: string }>, previous: Persona[], scope: string): string[] {
+function assignIds(clusters: Array<{ memberIds: string[]; signature: string }>, previous: UnnamedPersona[], scope: string): string[] {
   const ids = new Array<string | null>(clusters.length).fill(null);
   const pairs: Array<{ cluster: number; persona: number; overlap: number }> = [];
   clusters.forEach((cluster, c) => {
@@ -129,7 +138,7 @@ function assignIds(clusters: Array<{ memberIds: string[]; signature: string }>, 
   const takenPersonas = new Set<number>();
   for (const pair of pairs) {
     if (ids[pair.cluster] !== null || takenPersonas.has(pair.persona)) continue;
-    ids[pair.cluster] = (previous[pair.persona] as Persona).id;
+    ids[pair.cluster] = (previous[pair.persona] as UnnamedPersona).id;
     takenPersonas.add(pair.persona);
   }
   const used = new Set(ids.filter((id): id is string => id !== null));
@@ -183,11 +192,6 @@ function recentWins(members: Opportunity[]): RecentWin[] {
     .map((o) => ({ id: o.id, name: o.name, accountName: o.account?.name ?? null, closeDate: o.closeDate, amount: o.amount, currency: o.currency }));
 }
 
-function hint(attributes: PersonaAttribute[], key: string): string | null {
-  const attribute = attributes.find((a) => a.key === key && a.kind === 'category');
-  return attribute?.values[0] ?? null;
-}
-
 /** Clusters one group's won deals (org or one team) into personas. */
 function discoverGroup(
   level: 'org' | 'team',
@@ -197,8 +201,8 @@ function discoverGroup(
   /** The won deals attributes are compared with: the org's basis wins, for every level. */
   reference: Opportunity[] | null,
   options: PersonaOptions,
-  previous: Persona[],
-): PersonaGroup | null {
+  previous: UnnamedPersona[],
+): PersonaGroup<UnnamedPersona> | null {
   const { basis, deals } = basisOf(won);
   if (deals.length < MIN_PERSONA_WINS) return null;
   const notes: string[] = [];
@@ -224,15 +228,12 @@ function discoverGroup(
     .sort((a, b) => b.members.length - a.members.length || (a.signature < b.signature ? -1 : 1));
   const ids = assignIds(clusters, previous, `${level}|${team ?? ''}`);
   const hasRepeatTypes = scopeDeals.some((o) => o.type !== null && REPEAT_TYPES.has(o.type));
-  const personas: Persona[] = clusters.map((cluster, i) => {
+  const personas: UnnamedPersona[] = clusters.map((cluster, i) => {
     const id = ids[i] as string;
-    const card = personaCard(id, { industry: hint(cluster.attributes, 'industry'), buyerTitle: hint(cluster.attributes, 'buyerTitle'), country: hint(cluster.attributes, 'country') });
     return {
       id,
       level,
       team,
-      name: card.fullName,
-      company: card.company,
       size: cluster.members.length,
       share: cluster.members.length / deals.length,
       attributes: cluster.attributes,
@@ -263,11 +264,11 @@ function discoverGroup(
 }
 
 /** Discovers the org's and the teams' personas from all opportunities (open ones are ignored but for win rates). */
-export function discoverPersonas(opportunities: Opportunity[], options: PersonaOptions = {}): PersonaModelJSON {
+export function discoverPersonas(opportunities: Opportunity[], options: PersonaOptions = {}): PersonaModelJSON<UnnamedPersona> {
   const won = opportunities.filter((o) => o.isClosed && o.isWon);
   const previousOrg = options.previous?.org?.personas ?? [];
   const org = discoverGroup('org', null, won, opportunities, null, options, previousOrg);
-  const teams: PersonaGroup[] = [];
+  const teams: PersonaGroup<UnnamedPersona>[] = [];
   if (org) {
     const byTeam = new Map<string, Opportunity[]>();
     for (const o of opportunities) {
@@ -303,14 +304,14 @@ export function discoverPersonas(opportunities: Opportunity[], options: PersonaO
 }
 
 /** The personas an opportunity is measured against: its team's when they exist, else the org's. */
-export function personasFor(model: PersonaModelJSON, opportunity: Opportunity): PersonaGroup | null {
+export function personasFor<P extends UnnamedPersona>(model: PersonaModelJSON<P>, opportunity: Opportunity): PersonaGroup<P> | null {
   const team = opportunity.ownerManager?.name;
   const own = team ? model.teams.find((g) => g.team === team) : undefined;
   return own ?? model.org;
 }
 
 /** Repeat Buyer Potential of an opportunity against its reporting level's personas. */
-export function alignWithModel(model: PersonaModelJSON, opportunity: Opportunity): (Alignment & { level: 'org' | 'team' }) | null {
+export function alignWithModel(model: PersonaModelJSON<UnnamedPersona>, opportunity: Opportunity): (Alignment & { level: 'org' | 'team' }) | null {
   const group = personasFor(model, opportunity);
   if (!group || group.personas.length === 0) return null;
   const alignment = align(opportunity, group.personas);
@@ -318,7 +319,7 @@ export function alignWithModel(model: PersonaModelJSON, opportunity: Opportunity
 }
 
 /** The persona cluster a won deal belongs to, in its reporting level (null if it was not clustered). */
-export function clusterOf(model: PersonaModelJSON, opportunity: Opportunity): string | null {
+export function clusterOf(model: PersonaModelJSON<UnnamedPersona>, opportunity: Opportunity): string | null {
   const group = personasFor(model, opportunity);
   return group?.personas.find((p) => p.memberIds.includes(opportunity.id))?.id ?? null;
 }

@@ -3,7 +3,7 @@
  * mid tone: at least 3:1 against white (white marks on it, and it on a light page) and at
  * least 3:1 against a dark page (#0f172a), so badges hold their edge in dark mode too.
  * `secondary` is a lighter accent that reads on `primary`; `background` is the soft tint
- * behind the avatar. test/engine/persona-card.test.ts checks these contrasts.
+ * behind the avatar. test/persona-card/persona-card.test.ts checks these contrasts.
  */
 export interface Palette {
   readonly primary: string;

@@ -1,29 +1,33 @@
+import { drawAvatarTraits, renderAvatar } from './avatar';
+import type { AvatarTraits, Formality, Presentation } from './avatar';
+import { companyName, industryKind } from './company';
+import type { IndustryKind } from './company';
+import { cyrb53 } from './hash';
+import { drawIconTraits, renderIcon } from './icon';
+import type { IconTraits } from './icon';
+import { COUNTRY_CULTURES, FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from './names';
+import type { NameCulture, Surname } from './names';
+import { PALETTES } from './palettes';
+import type { Palette } from './palettes';
 import { Random } from './random';
-import { drawAvatarTraits, renderAvatar } from './persona-card/avatar';
-import type { AvatarTraits, Formality, Presentation } from './persona-card/avatar';
-import { companyName, industryKind } from './persona-card/company';
-import type { IndustryKind } from './persona-card/company';
-import { cyrb53 } from './persona-card/hash';
-import { drawIconTraits, renderIcon } from './persona-card/icon';
-import type { IconTraits } from './persona-card/icon';
-import { COUNTRY_CULTURES, FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from './persona-card/names';
-import type { NameCulture, Surname } from './persona-card/names';
-import { PALETTES } from './persona-card/palettes';
-import type { Palette } from './persona-card/palettes';
-import { initialOf } from './persona-card/text';
+import { initialOf } from './text';
 
-export type { Palette } from './persona-card/palettes';
+export type { Palette } from './palettes';
 
 /**
  * Persona cards (issue #3): a Repeat Buyer Persona shown as a person at a company, so reps
  * remember it ("Priya Raman, VP Operations at Northwind Health"). Everything is a pure
  * function of the persona id and the hints: same id, same card, on every machine and in
- * every release. The id is hashed (cyrb53) into a seed for lib/engine/random.ts, and each
- * part of the card draws from its own forked stream, so a new draw added to one part
- * (say, a new avatar trait) does not change the others.
+ * every release. The id is hashed (cyrb53) into a seed for ./random.ts, and each part of
+ * the card draws from its own forked stream, so a new draw added to one part (say, a new
+ * avatar trait) does not change the others.
+ *
+ * Presentation, not computation (issue 11): the engine finds personas and this library
+ * names and draws them, so the overlay can draw an avatar without any engine code. It is
+ * pure (no DOM); components, the CLI, jobs and workers import it, lib/engine never does.
  *
  * Changing pools, weights or draw order changes existing cards; the exact-value tests in
- * test/engine/persona-card.test.ts are there to make that a deliberate decision.
+ * test/persona-card/persona-card.test.ts are there to make that a deliberate decision.
  */
 
 export interface PersonaCardHints {

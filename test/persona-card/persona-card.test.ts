@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { personaCard, personaTraits, svgDataUrl } from '../../lib/engine/persona-card';
-import type { PersonaCardHints } from '../../lib/engine/persona-card';
-import { HAIR_STYLES, SKIN_TONES } from '../../lib/engine/persona-card/avatar';
-import { contrast } from '../../lib/engine/persona-card/color';
+import { personaCard, personaTraits, svgDataUrl } from '../../lib/persona-card';
+import type { PersonaCardHints } from '../../lib/persona-card';
+import { HAIR_STYLES, SKIN_TONES } from '../../lib/persona-card/avatar';
+import { contrast } from '../../lib/persona-card/color';
 import {
   ABSTRACT_STEMS,
   DENIED_COMPANY_NAMES,
@@ -13,13 +13,13 @@ import {
   companyName,
   industryKind,
   isDeniedCompanyName,
-} from '../../lib/engine/persona-card/company';
-import type { IndustryKind } from '../../lib/engine/persona-card/company';
-import { cyrb53 } from '../../lib/engine/persona-card/hash';
-import { FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from '../../lib/engine/persona-card/names';
-import { PALETTES } from '../../lib/engine/persona-card/palettes';
-import { asciiLetters, initialOf, xmlEscape } from '../../lib/engine/persona-card/text';
-import { Random } from '../../lib/engine/random';
+} from '../../lib/persona-card/company';
+import type { IndustryKind } from '../../lib/persona-card/company';
+import { cyrb53 } from '../../lib/persona-card/hash';
+import { FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from '../../lib/persona-card/names';
+import { PALETTES } from '../../lib/persona-card/palettes';
+import { asciiLetters, initialOf, xmlEscape } from '../../lib/persona-card/text';
+import { Random } from '../../lib/persona-card/random';
 
 const ids = (n: number, prefix = 'persona-'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 

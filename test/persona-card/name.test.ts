@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { discoverPersonas, type UnnamedPersona } from '../../lib/engine/personas';
+import type { PersonaAttribute } from '../../lib/engine/personas/describe';
+import { personaCard } from '../../lib/persona-card';
+import { namePersona, namePersonas, personaHints } from '../../lib/persona-card/name';
+import { generateSandbox } from '../../lib/sandbox/generate';
+
+const attribute = (key: string, kind: PersonaAttribute['kind'], values: string[]): PersonaAttribute => ({
+  key,
+  label: key,
+  kind,
+  value: values.join(' or '),
+  values,
+  range: null,
+  near: null,
+  share: 0.5,
+  baseShare: 0.1,
+  lift: 5,
+  importance: 0.8,
+  weight: 1,
+});
+
+describe('personaHints', () => {
+  it('takes the first value of the industry, buyer title and country category attributes', () => {
+    const persona = {
+      attributes: [
+        attribute('industry', 'category', ['Healthcare', 'Retail']),
+        attribute('buyerTitle', 'category', ['VP Operations']),
+        attribute('employees', 'range', ['1001', '5000']),
+      ],
+    };
+    expect(personaHints(persona)).toEqual({ industry: 'Healthcare', buyerTitle: 'VP Operations', country: null });
+  });
+});
+
+describe('namePersonas', () => {
+  it('names the sandbox personas exactly as the engine did before naming left it (issue 11)', () => {
+    const org = generateSandbox({ seed: 7, opportunities: 4000 });
+    const model = namePersonas(discoverPersonas(org.opportunities, { seed: 1 }));
+    const all = [...(model.org?.personas ?? []), ...model.teams.flatMap((g) => g.personas)];
+    expect(all.map((p) => [p.id, p.name, p.company])).toEqual([
+      ['persona-nt0t5pm081', 'Ronan Lennox', 'Hollowell Goods'],
+      ['persona-29qcbt5wdyc', 'Clara Brandt', 'Arbor Bio'],
+      ['persona-l9oa5v5uu1', 'Tommaso Galli', 'Maple Point Cargo'],
+      ['persona-27usvvweqih', 'Yasaman Farahani', 'Millbrook Savings Bank'],
+      ['persona-1x28ai2wnnq', 'Naree Boonmee', 'Anchor Life Sciences'],
+      ['persona-2fe93tvtucg', 'Saad Rehman', 'Millbrook Goods'],
+      ['persona-glxwol8h64', 'Bilal Chaudhry', 'Larkspur Trading Co.'],
+      ['persona-2dqx7yxqgnt', 'Merve Şahin', 'Ironbark Energy'],
+      ['persona-27bmchh1agt', 'Min-seo Park', 'Ember Financial'],
+      ['persona-wlgy985mn8', 'Anand Iyer', 'Silverbrook Outfitters'],
+      ['persona-12y073k3927', 'Alba Sánchez', 'Juniper Crest Life Sciences'],
+      ['persona-2bdtw5seiza', 'Iris Vermeulen', 'Sparrow Creek Freight'],
+      ['persona-q2kuuhzajg', 'Anjali Nair', 'Bellwether Bank'],
+    ]);
+    // The stored shape: name and company right after id, level and team, the rest unchanged.
+    const first = model.org?.personas[0] as (typeof all)[number];
+    expect(Object.keys(first).slice(0, 6)).toEqual(['id', 'level', 'team', 'name', 'company', 'size']);
+    // The card drawn from the same id and hints is the person named, so avatars go with names.
+    for (const persona of all) expect(personaCard(persona.id, personaHints(persona)).fullName).toBe(persona.name);
+  });
+
+  it('names a persona without changing anything else, and a model without personas stays as it is', () => {
+    const persona: UnnamedPersona = {
+      id: 'persona-x',
+      level: 'org',
+      team: null,
+      size: 40,
+      share: 0.5,
+      attributes: [attribute('industry', 'category', ['Banking'])],
+      repeatRate: null,
+      lifetimeValue: null,
+      currency: null,
+      winRate: null,
+      alignedClosed: 0,
+      recentWins: [],
+      memberIds: [],
+    };
+    const named = namePersona(persona);
+    const card = personaCard('persona-x', { industry: 'Banking', buyerTitle: null, country: null });
+    expect(named).toEqual({ ...persona, name: card.fullName, company: card.company });
+    expect(namePersonas({ format: 'dealsight-personas', version: 1, org: null, teams: [], insufficient: { winsNeeded: 3, message: 'm' } })).toEqual({
+      format: 'dealsight-personas',
+      version: 1,
+      org: null,
+      teams: [],
+      insufficient: { winsNeeded: 3, message: 'm' },
+    });
+  });
+});
