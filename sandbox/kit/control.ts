@@ -7,8 +7,9 @@ import { jsonReply, type Reply, type Request } from './http';
  * authenticated: the servers listen on loopback).
  *
  *   GET    /__sandbox/faults                      → { pending }
- *   POST   /__sandbox/faults  { kind, times?, path?, status?, retryAfter?, delayMs? }
- *                             (or a list of those; `times: "always"` until cleared)
+ *   POST   /__sandbox/faults  { kind, times?, path?, status?, retryAfter?, delayMs?, body?, headers? }
+ *                             (or a list of those; `times: "always"` until cleared; not "rewrite",
+ *                             whose function cannot travel over HTTP)
  *   POST   /__sandbox/faults  { expireSession: true } → { [credentialName]: new credential }
  *   POST   /__sandbox/faults  { clear: true }     → clears every pending fault
  *   DELETE /__sandbox/faults                      → clears every pending fault
@@ -57,6 +58,7 @@ export async function jsonBody(request: Request): Promise<unknown> {
 
 function toFaultSpec(value: unknown): FaultSpec {
   if (!isObject(value) || typeof value['kind'] !== 'string') throw new Error('A fault needs a "kind"');
+  if (value['kind'] === 'rewrite') throw new Error('A "rewrite" fault takes a function: inject it in-process (server.faults.rewrite)');
   const times = value['times'];
   const spec: FaultSpec = { kind: value['kind'] as FaultSpec['kind'] };
   if (times === 'always') spec.times = Infinity;
@@ -68,6 +70,12 @@ function toFaultSpec(value: unknown): FaultSpec {
       if (typeof v !== 'number') throw new Error(`"${key}" must be a number`);
       spec[key] = v;
     }
+  }
+  if (value['body'] !== undefined) spec.body = value['body'];
+  if (value['headers'] !== undefined) {
+    const headers = value['headers'];
+    if (!isObject(headers) || !Object.values(headers).every((v) => typeof v === 'string')) throw new Error('"headers" must be an object of header names and text values');
+    spec.headers = headers as Record<string, string>;
   }
   if (value['path'] !== undefined) {
     if (typeof value['path'] !== 'string') throw new Error('"path" must be a regular expression as a string');

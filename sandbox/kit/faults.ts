@@ -14,27 +14,43 @@
  * | slow             | the normal reply, after `delayMs`                                |
  * | malformed-json   | 200, JSON content type, a body cut off halfway                   |
  * | disconnect       | the connection is dropped without a reply                        |
+ * | reply            | the reply given: `status`, `body`, `headers` (what an odd server, |
+ * |                  | a proxy or another API version sends; same on both servers)      |
+ * | rewrite          | the real reply, its JSON body passed through `rewrite` (in-process |
+ * |                  | only: a function cannot travel over HTTP)                        |
+ *
+ * Any fault can add `headers` to its reply (rate-limit headers on a 429, say).
  */
 
-export const FAULT_KINDS = ['session-expired', 'rate-limit', 'request-limit', 'server-error', 'slow', 'malformed-json', 'disconnect'] as const;
+export const FAULT_KINDS = ['session-expired', 'rate-limit', 'request-limit', 'server-error', 'slow', 'malformed-json', 'disconnect', 'reply', 'rewrite'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** What every fault accepts. */
 export interface FaultOptions {
   /** How many matching requests it hits: 1 by default, `Infinity` until cleared. */
   times?: number;
-  /** Only requests whose path and query string match; by default every API request of the server. */
+  /**
+   * Only requests whose path and query string match, as sent or URL-decoded
+   * (`/FROM OpportunityHistory/` matches `q=SELECT…FROM%20OpportunityHistory…`); by default
+   * every API request of the server.
+   */
   path?: RegExp | string;
+  /** Headers added to the fault's reply (or replacing those of the same name). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface FaultSpec extends FaultOptions {
   kind: FaultKind;
-  /** server-error: 500 (default), 502, 503 or 504. */
+  /** server-error: 500 (default), 502, 503 or 504. reply: any status from 200 to 599 (default 200). */
   status?: number;
   /** rate-limit, and server-error 503: seconds in `Retry-After` (the server's default when not given). */
   retryAfter?: number;
   /** slow: milliseconds before the reply (default 2000). */
   delayMs?: number;
+  /** reply: the body; text as it is, anything else as JSON (default none). */
+  body?: unknown;
+  /** rewrite: the real reply's body, parsed, in; the body to send out. */
+  rewrite?: (body: unknown) => unknown;
 }
 
 /** A fault waiting for requests, as `pending` lists it. */
@@ -54,6 +70,10 @@ export interface ActiveFault {
   /** Seconds for `Retry-After`; null: send none. */
   retryAfter: number | null;
   delayMs: number;
+  /** Added to the reply. */
+  headers: Readonly<Record<string, string>>;
+  body: unknown;
+  rewrite: ((body: unknown) => unknown) | null;
 }
 
 /** How a server's faults behave where the servers differ. */
@@ -114,6 +134,16 @@ export class FaultController {
     this.inject({ ...options, kind: 'disconnect' });
   }
 
+  /** Sends this reply instead of the real one: `body` as text, or as JSON when it is not a string. */
+  reply(options: FaultOptions & { status?: number; body?: unknown }): void {
+    this.inject({ ...options, kind: 'reply' });
+  }
+
+  /** Sends the real reply with its JSON body passed through `rewrite` (in-process tests only). */
+  rewrite(rewrite: (body: unknown) => unknown, options: FaultOptions = {}): void {
+    this.inject({ ...options, kind: 'rewrite', rewrite });
+  }
+
   /**
    * Ends the session (Salesforce's `sid`, HubSpot's token): every request with the old one
    * gets 401 until the client picks up the new one, which this returns.
@@ -132,7 +162,7 @@ export class FaultController {
       kind: r.kind,
       remaining: r.remaining === Infinity ? null : r.remaining,
       path: r.pathText,
-      ...(r.kind === 'server-error' ? { status: r.status } : {}),
+      ...(r.kind === 'server-error' || r.kind === 'reply' ? { status: r.status } : {}),
       ...((r.kind === 'rate-limit' || (r.kind === 'server-error' && r.status === 503)) && r.retryAfter !== null ? { retryAfter: r.retryAfter } : {}),
       ...(r.kind === 'slow' ? { delayMs: r.delayMs } : {}),
     }));
@@ -140,12 +170,14 @@ export class FaultController {
 
   /** The fault for a request to `path` (path and query string), using up one of its hits; undefined when none applies. */
   take(path: string): ActiveFault | undefined {
-    const index = this.rules.findIndex((r) => r.path.test(path));
+    const decoded = safeDecode(path);
+    const index = this.rules.findIndex((r) => r.path.test(path) || (decoded !== path && r.path.test(decoded)));
     if (index < 0) return undefined;
     const rule = this.rules[index] as Rule;
     rule.remaining -= 1;
     if (rule.remaining <= 0) this.rules.splice(index, 1);
-    return { kind: rule.kind, status: rule.status, retryAfter: rule.retryAfter, delayMs: rule.delayMs };
+    const { kind, status, retryAfter, delayMs, headers, body, rewrite } = rule;
+    return { kind, status, retryAfter, delayMs, headers, body, rewrite };
   }
 }
 
@@ -157,9 +189,17 @@ function toRule(spec: FaultSpec, settings: FaultSettings): Rule {
   if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
     throw new Error(`Fault "times" must be a whole number ≥ 1 or Infinity, got ${times}`);
   }
-  const status = spec.kind === 'server-error' ? (spec.status ?? 500) : 0;
+  const status = spec.kind === 'server-error' ? (spec.status ?? 500) : spec.kind === 'reply' ? (spec.status ?? 200) : 0;
   if (spec.kind === 'server-error' && !SERVER_ERROR_STATUSES.has(status)) {
     throw new Error(`A server-error fault's status is 500, 502, 503 or 504, got ${status}`);
+  }
+  if (spec.kind === 'reply' && !(Number.isInteger(status) && status >= 200 && status <= 599)) {
+    throw new Error(`A reply fault's status is a whole number from 200 to 599, got ${status}`);
+  }
+  if (spec.kind === 'rewrite' && typeof spec.rewrite !== 'function') throw new Error('A rewrite fault needs a "rewrite" function');
+  const headers = { ...(spec.headers ?? {}) };
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string') throw new Error(`Fault "headers" must map header names to text, got ${JSON.stringify(name)}`);
   }
   const retryAfter = spec.retryAfter ?? settings.defaultRetryAfter;
   if (retryAfter !== null && (!Number.isInteger(retryAfter) || retryAfter < 0)) throw new Error(`Fault "retryAfter" must be whole seconds ≥ 0, got ${retryAfter}`);
@@ -175,5 +215,13 @@ function toRule(spec: FaultSpec, settings: FaultSettings): Rule {
     }
   }
   const pathText = typeof spec.path === 'string' ? spec.path : path.source;
-  return { kind: spec.kind, remaining: times, path, pathText, status, retryAfter, delayMs };
+  return { kind: spec.kind, remaining: times, path, pathText, status, retryAfter, delayMs, headers, body: spec.body, rewrite: spec.rewrite ?? null };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }

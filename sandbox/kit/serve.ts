@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ActiveFault, FaultController } from './faults';
-import { delay, send, toRequest, type Reply, type Request } from './http';
+import { delay, jsonReply, send, toRequest, type Reply, type Request } from './http';
 
 /**
  * The request pipeline both sandbox servers share: control routes first (never faulted),
- * then the pending fault (dropped connection, delay, a replacement reply or a truncated
- * body), then the server's own routes. Handlers return a `Reply`, so a fault can change
- * any reply in this one place.
+ * then the pending fault (dropped connection, delay, a replacement reply, a truncated or
+ * rewritten body, added headers), then the server's own routes. Handlers return a
+ * `Reply`, so a fault can change any reply in this one place. `listen` serves it over
+ * node:http; in-process.ts calls it as a `fetch` without a socket.
  */
 export interface Pipeline {
   faults: FaultController;
@@ -53,21 +54,52 @@ export async function listen(pipeline: Pipeline, options: { host: string; port: 
 }
 
 async function handle(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const request = toRequest(req, 'http://sandbox.invalid');
-  if (request.url.pathname.startsWith('/__sandbox/')) {
-    send(res, await pipeline.control(request));
-    return;
-  }
+  const reply = await respond(pipeline, toRequest(req, 'http://sandbox.invalid'), delay);
+  if (reply === null) req.socket.destroy();
+  else send(res, reply);
+}
+
+/**
+ * The reply to one request, through the control routes, the pending fault and the
+ * server's routes; null when a fault drops the connection. `wait` is how a slow fault
+ * waits (a timer over HTTP; one the caller can abort in-process).
+ */
+export async function respond(pipeline: Pipeline, request: Request, wait: (ms: number) => Promise<void>): Promise<Reply | null> {
+  if (request.url.pathname.startsWith('/__sandbox/')) return pipeline.control(request);
   const fault = pipeline.faults.take(request.target);
-  if (fault?.kind === 'disconnect') {
-    req.socket.destroy();
-    return;
-  }
-  if (fault?.kind === 'slow') await delay(fault.delayMs);
-  const replaced = fault === undefined ? null : pipeline.faultReply(fault);
+  if (fault === undefined) return pipeline.route(request);
+  if (fault.kind === 'disconnect') return null;
+  if (fault.kind === 'slow') await wait(fault.delayMs);
+  const replaced = fault.kind === 'reply' ? givenReply(fault) : pipeline.faultReply(fault);
   let reply = replaced ?? (await pipeline.route(request));
-  if (fault?.kind === 'malformed-json') reply = truncateReply(reply);
-  send(res, reply);
+  if (fault.kind === 'malformed-json') reply = truncateReply(reply);
+  if (fault.kind === 'rewrite' && fault.rewrite !== null) reply = rewriteReply(reply, fault.rewrite);
+  return Object.keys(fault.headers).length === 0 ? reply : { ...reply, headers: withHeaders(reply.headers, fault.headers) };
+}
+
+/** A `reply` fault's reply: text as it is, anything else as JSON. */
+function givenReply(fault: ActiveFault): Reply {
+  if (fault.body === undefined || fault.body === null) return { status: fault.status, headers: {}, body: '' };
+  if (typeof fault.body === 'string') return { status: fault.status, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: fault.body };
+  return jsonReply(fault.status, fault.body);
+}
+
+/** The real reply with its JSON body rewritten; a body that is not JSON is left as it is. */
+function rewriteReply(reply: Reply, rewrite: (body: unknown) => unknown): Reply {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(reply.body) as unknown;
+  } catch {
+    return reply;
+  }
+  return { ...reply, body: JSON.stringify(rewrite(parsed)) };
+}
+
+/** `headers` over `base`, a header of the same name (in any case) replaced. */
+function withHeaders(base: Reply['headers'], headers: Readonly<Record<string, string>>): Reply['headers'] {
+  const names = new Set(Object.keys(headers).map((n) => n.toLowerCase()));
+  const kept = Object.fromEntries(Object.entries(base).filter(([name]) => !names.has(name.toLowerCase())));
+  return { ...kept, ...headers };
 }
 
 /** The real reply, cut off halfway (a dropped proxy buffer, a truncated body). */

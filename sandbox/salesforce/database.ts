@@ -20,12 +20,15 @@ import {
   type Row,
 } from './records';
 import { opportunityTimeline, stableHash, workingTime } from '../kit/timeline';
+import { seedRow, type SalesforceRecordSet, type SeedRecord } from './seeded-records';
 import { buildSchema, FORECAST_CATEGORY_API, REGION_OF_TERRITORY, SERVER_KEY_PREFIX, type FieldDef, type Schema, type SchemaOptions, type SObjectType } from './schema';
 
 /**
  * The served org's records, by object, and the edits a test makes while the server runs.
  * The rows and the `SandboxOrg` they come from change together, so that a test comparing
  * the extension's numbers with the engine's on `server.org` sees what the API served.
+ * Seeded (`seed`), the tables hold exactly the records a test gave instead (see
+ * seeded-records.ts), and only `put` and `remove` change them.
  */
 
 export interface Table {
@@ -80,6 +83,7 @@ export class SandboxDatabase {
   private readonly opportunityIds: IdSequence;
   private readonly contactRoleIds: IdSequence;
   private added = 0;
+  private seededRows = false;
 
   constructor(
     readonly org: SandboxOrg,
@@ -182,12 +186,74 @@ export class SandboxDatabase {
     return id18 === null ? undefined : this.opportunities.get(id18);
   }
 
+  /** Whether the tables hold seeded records rather than the generated org's. */
+  get seeded(): boolean {
+    return this.seededRows;
+  }
+
+  /** Empties every table, then puts `records`: from now on the org is exactly what a test gives. */
+  seed(records: SalesforceRecordSet): void {
+    this.seededRows = true;
+    this.opportunities.clear();
+    for (const type of this.schema.objects) this.tables.set(type.name.toLowerCase(), { type, rows: [], byId: new Map() });
+    for (const [object, list] of Object.entries(records)) this.put(object, list);
+  }
+
+  /**
+   * Adds seeded records to `object`'s table, or replaces those with the same Id in place;
+   * checks them all before changing anything.
+   */
+  put(object: string, records: readonly SeedRecord[]): void {
+    this.requireSeeded('putRecords');
+    const table = this.table(object);
+    if (table === undefined) throw new Error(`putRecords: this org has no object "${object}" (it has ${this.schema.objects.map((o) => o.name).join(', ')})`);
+    const rows = records.map((record) => seedRow(table.type, record));
+    for (const row of rows) {
+      const id = String(row['Id']);
+      const existing = table.byId.get(id);
+      if (existing === undefined) table.rows.push(row);
+      else table.rows[table.rows.indexOf(existing)] = row;
+      table.byId.set(id, row);
+    }
+  }
+
+  /**
+   * Deletes seeded records as Salesforce does: they go to the recycle bin (IsDeleted true),
+   * which /queryAll still sees and /query does not, their SystemModstamp moved to `at`
+   * (epoch ms; now by default). Returns it.
+   */
+  remove(object: string, ids: readonly string[], at?: number): number {
+    this.requireSeeded('deleteRecords');
+    const table = this.table(object);
+    const rows = ids.map((id) => {
+      const id18 = toId18(id);
+      const row = id18 === null ? undefined : table?.byId.get(id18);
+      if (row === undefined) throw new Error(`deleteRecords: no ${object} with id "${id}"`);
+      return row;
+    });
+    const when = at ?? this.clock.tick();
+    for (const row of rows) {
+      row['IsDeleted'] = true;
+      row['SystemModstamp'] = when;
+    }
+    return when;
+  }
+
+  private requireSeeded(caller: string): void {
+    if (!this.seededRows) throw new Error(`${caller}: only an org of seeded records (the "records" option) takes raw records; a generated org changes through touch and addOpportunities`);
+  }
+
+  private requireGenerated(caller: string): void {
+    if (this.seededRows) throw new Error(`${caller}: this org serves seeded records; change them with putRecords and deleteRecords`);
+  }
+
   /**
    * Edits opportunities as a user would in Salesforce and bumps their SystemModstamp (with
    * no changes, only the modstamp moves). Validates everything before changing anything.
    * Returns the new SystemModstamp, as the API writes it.
    */
   touch(ids: readonly string[], changes: OpportunityChanges = {}): number {
+    this.requireGenerated('touch');
     const targets = ids.map((id) => {
       const o = this.opportunity(id);
       const row = o === undefined ? undefined : this.table('Opportunity')?.byId.get(o.id);
@@ -319,6 +385,7 @@ export class SandboxDatabase {
    * seed and call order give the same deals). Returns them as the org now holds them.
    */
   addOpportunities(count: number): Opportunity[] {
+    this.requireGenerated('addOpportunities');
     checkNewDealCount(count, 'addOpportunities');
     const now = this.clock.tick();
     const deals = addNewDeals(this.org, this.added, count, isoDateOf(now), () => ({ opportunity: this.opportunityIds.next(), contactRole: this.contactRoleIds.next() }));

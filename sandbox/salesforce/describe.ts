@@ -25,7 +25,7 @@ const SOAP_TYPES: Readonly<Record<FieldType, string>> = {
 };
 
 /** Objects a user cannot create or edit: the sales process setup and tracked history. */
-const READ_ONLY_OBJECTS = new Set(['OpportunityStage', 'OpportunityHistory', 'Territory2']);
+const READ_ONLY_OBJECTS = new Set(['OpportunityStage', 'OpportunityHistory', 'Territory2', 'Organization']);
 
 /** Names of child relationships, where the standard objects have one. */
 const CHILD_RELATIONSHIP_NAMES: Readonly<Record<string, string>> = {
@@ -35,6 +35,7 @@ const CHILD_RELATIONSHIP_NAMES: Readonly<Record<string, string>> = {
   'OpportunityContactRole.OpportunityId': 'OpportunityContactRoles',
   'OpportunityContactRole.ContactId': 'OpportunityContactRoles',
   'OpportunityHistory.OpportunityId': 'OpportunityHistories',
+  'OpportunityLineItem.OpportunityId': 'OpportunityLineItems',
   'User.ManagerId': 'ManagedUsers',
 };
 

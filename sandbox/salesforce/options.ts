@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../lib/crm/opportunity';
 import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions, type ResolvedCommonOptions } from '../kit/options';
+import type { SalesforceRecordSet } from './seeded-records';
+import type { CustomFieldOption } from './schema';
 import { parseApiVersion, OLDEST_VERSION } from './versions';
 
 export interface SalesforceServerOptions extends CommonOptions {
@@ -15,6 +17,28 @@ export interface SalesforceServerOptions extends CommonOptions {
   apiLimit?: number;
   /** Send a Lightning-like Content-Security-Policy with the pages. Default false. */
   contentSecurityPolicy?: boolean;
+  /** The session id to start with (what `sid` holds); a random one shaped like Salesforce's by default. */
+  sessionId?: string;
+  /** More custom Opportunity fields, in describe and SOQL (generated records hold null in them). */
+  customFields?: readonly CustomFieldOption[];
+  /**
+   * Records per query batch by object (`{ Opportunity: 2 }`), whatever `Sforce-Query-Options`
+   * asks: Salesforce may send fewer records than asked, and small batches make paging
+   * short to test. Objects not named follow the header (200–2000, default 2000).
+   */
+  batchSizes?: Readonly<Record<string, number>>;
+  /**
+   * Send the records of a query with ORDER BY in the reverse of the order asked (default
+   * false): a server that does not keep the order, for the connector's resume logic.
+   */
+  reverseOrderBy?: boolean;
+  /**
+   * Serve exactly these records instead of a generated org (connector unit tests that need
+   * particular records); see seeded-records.ts. The schema then also has Organization,
+   * Product2 and OpportunityLineItem; there are no pages, and `org`, `touch` and
+   * `addOpportunities` refuse: change the records with `putRecords` and `deleteRecords`.
+   */
+  records?: SalesforceRecordSet;
 }
 
 export interface ResolvedOptions extends ResolvedCommonOptions {
@@ -24,6 +48,11 @@ export interface ResolvedOptions extends ResolvedCommonOptions {
   today: IsoDate | null;
   apiLimit: number;
   contentSecurityPolicy: boolean;
+  sessionId: string | null;
+  customFields: readonly CustomFieldOption[];
+  batchSizes: ReadonlyMap<string, number>;
+  reverseOrderBy: boolean;
+  records: SalesforceRecordSet | null;
 }
 
 export const SERVER_DEFAULTS = {
@@ -46,6 +75,17 @@ export function resolveOptions(options: SalesforceServerOptions): ResolvedOption
   }
   const apiLimit = options.apiLimit ?? SERVER_DEFAULTS.apiLimit;
   if (!Number.isInteger(apiLimit) || apiLimit < 1) fail(`apiLimit must be a positive whole number, got ${apiLimit}`);
+  const sessionId = options.sessionId ?? null;
+  if (sessionId !== null && !/^\S{8,512}$/.test(sessionId)) fail('sessionId must be 8 to 512 characters without spaces');
+  const customFields = options.customFields ?? [];
+  for (const f of customFields) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*__c$/.test(f.name)) fail(`a custom field's name ends in __c, got "${f.name}"`);
+  }
+  const batchSizes = new Map<string, number>();
+  for (const [object, size] of Object.entries(options.batchSizes ?? {})) {
+    if (!Number.isInteger(size) || size < 1) fail(`batchSizes.${object} must be a whole number ≥ 1, got ${size}`);
+    batchSizes.set(object.toLowerCase(), size);
+  }
   return {
     ...common,
     apiVersion: apiVersion as number,
@@ -54,5 +94,10 @@ export function resolveOptions(options: SalesforceServerOptions): ResolvedOption
     today,
     apiLimit,
     contentSecurityPolicy: options.contentSecurityPolicy ?? false,
+    sessionId,
+    customFields,
+    batchSizes,
+    reverseOrderBy: options.reverseOrderBy ?? false,
+    records: options.records ?? null,
   };
 }

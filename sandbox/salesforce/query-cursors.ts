@@ -20,6 +20,8 @@ export interface QueryPage {
 interface Cursor {
   records: JsonObject[];
   batchSize: number;
+  /** The server's batch size for the object (its `batchSizes` option): the header cannot change it. */
+  fixed: boolean;
   expiresAt: number;
 }
 
@@ -44,12 +46,15 @@ export class QueryCursors {
 
   constructor(private readonly locators: IdSequence) {}
 
-  /** The first batch of a result; keeps the rest under a new locator when there is more. */
-  first(records: JsonObject[], batchSize: number, version: string): QueryPage {
+  /**
+   * The first batch of a result; keeps the rest under a new locator when there is more.
+   * A `fixed` batch size holds for every page, whatever later requests ask.
+   */
+  first(records: JsonObject[], batchSize: number, version: string, fixed = false): QueryPage {
     if (records.length <= batchSize) return { totalSize: records.length, done: true, records };
     this.expire();
     const locator = this.locators.next();
-    this.open.set(locator, { records, batchSize, expiresAt: Date.now() + TTL_MS });
+    this.open.set(locator, { records, batchSize, fixed, expiresAt: Date.now() + TTL_MS });
     while (this.open.size > MAX_OPEN) {
       const oldest = this.open.keys().next().value;
       if (oldest === undefined) break;
@@ -64,7 +69,12 @@ export class QueryCursors {
     const cursor = this.open.get(locator);
     if (cursor === undefined || offset < 0 || offset > cursor.records.length) return null;
     cursor.expiresAt = Date.now() + TTL_MS;
-    return this.page(locator, cursor.records, offset, batchSize ?? cursor.batchSize, version);
+    return this.page(locator, cursor.records, offset, cursor.fixed ? cursor.batchSize : (batchSize ?? cursor.batchSize), version);
+  }
+
+  /** Forgets every open locator, as when they expire: reading one is then INVALID_QUERY_LOCATOR. */
+  expireAll(): void {
+    this.open.clear();
   }
 
   private page(locator: string, records: JsonObject[], offset: number, batchSize: number, version: string): QueryPage {

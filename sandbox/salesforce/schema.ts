@@ -95,6 +95,19 @@ export interface SchemaOptions {
   multiCurrency: boolean;
   /** Orgs with Sales Territories enabled have `Territory2` and `Opportunity.Territory2Id`. */
   territories: boolean;
+  /** More custom Opportunity fields. */
+  customFields?: readonly CustomFieldOption[];
+  /** An org of seeded records: it also has Organization, Product2 and OpportunityLineItem for them to fill. */
+  seeded?: boolean;
+}
+
+/** A custom Opportunity field the org has besides Region__c and Primary_Product__c. */
+export interface CustomFieldOption {
+  /** The API name, ending in `__c`. */
+  name: string;
+  label: string;
+  type: FieldType;
+  picklistValues?: readonly string[];
 }
 
 /** Key prefixes of the objects the server adds to the generator's (`../ids` has the rest). */
@@ -103,6 +116,8 @@ export const SERVER_KEY_PREFIX = {
   opportunityStage: '01J',
   territory: '0MI',
   queryLocator: '01g',
+  product: '01t',
+  lineItem: '00k',
 } as const;
 
 /** Salesforce's API values behind each ForecastCategoryName label. */
@@ -229,6 +244,9 @@ export function buildSchema(org: SandboxOrg, options: SchemaOptions): Schema {
     text('Fiscal', 'Fiscal Period', 6, readOnly),
     picklist('Region__c', 'Region', regions),
     picklist('Primary_Product__c', 'Primary Product', products),
+    ...(options.customFields ?? []).map((f) =>
+      f.type === 'picklist' ? picklist(f.name, f.label, f.picklistValues ?? []) : field(f.name, f.label, f.type, f.type === 'string' ? { length: 255 } : f.type === 'textarea' ? { length: 32_768 } : {}),
+    ),
   ]);
 
   const account = new SObjectType('Account', 'Account', 'Accounts', '001', [
@@ -322,5 +340,40 @@ export function buildSchema(org: SandboxOrg, options: SchemaOptions): Schema {
       ]),
     );
   }
+  if (options.seeded) objects.push(...seededOnlyObjects(org, options));
   return new Schema(objects);
+}
+
+/**
+ * The objects an org of seeded records has besides the generator's: the Organization
+ * record (name, default currency) and products on line items, which a sync reads when the
+ * org has them. A generated org serves none of them, as an org without Products does.
+ */
+function seededOnlyObjects(org: SandboxOrg, options: SchemaOptions): SObjectType[] {
+  return [
+    new SObjectType('Organization', 'Organization', 'Organizations', SERVER_KEY_PREFIX.organization, [
+      idField(),
+      text('Name', 'Name', 80, required),
+      picklist('DefaultCurrencyIsoCode', 'Locale Currency', [org.currency]),
+      field('IsSandbox', 'Is Sandbox', 'boolean', { ...required, ...readOnly }),
+      ...auditFields(),
+    ]),
+    new SObjectType('Product2', 'Product', 'Products', SERVER_KEY_PREFIX.product, [
+      idField(),
+      text('Name', 'Product Name', 255, required),
+      text('ProductCode', 'Product Code', 255),
+      field('IsActive', 'Active', 'boolean', required),
+      ...auditFields(),
+    ]),
+    new SObjectType('OpportunityLineItem', 'Opportunity Product', 'Opportunity Product', SERVER_KEY_PREFIX.lineItem, [
+      idField(),
+      reference('OpportunityId', 'Opportunity ID', 'Opportunity', 'Opportunity', required),
+      reference('Product2Id', 'Product ID', 'Product2', 'Product2'),
+      field('Quantity', 'Quantity', 'double', { precision: 12, scale: 2 }),
+      money('UnitPrice', 'Sales Price'),
+      money('TotalPrice', 'Total Price'),
+      ...currencyIsoCode(org, options),
+      ...auditFields(),
+    ]),
+  ];
 }

@@ -8,8 +8,12 @@ import { randomBytes } from 'node:crypto';
 export class Session {
   private current: string;
 
-  constructor(private readonly orgId: string) {
-    this.current = this.mint();
+  constructor(
+    private readonly orgId: string,
+    /** The id to start with; a fresh one by default. */
+    initial: string | null = null,
+  ) {
+    this.current = initial ?? this.mint();
   }
 
   get id(): string {

@@ -19,4 +19,8 @@ export interface ServerState {
   renderDelayMs: number;
   /** Whether pages carry a Content-Security-Policy like Lightning's. */
   contentSecurityPolicy: boolean;
+  /** Fixed records per query batch, by lower-case object name (the `batchSizes` option). */
+  batchSizes: ReadonlyMap<string, number>;
+  /** Ordered results go out reversed (the `reverseOrderBy` option). */
+  reverseOrderBy: boolean;
 }

@@ -50,7 +50,7 @@ function route(state: ServerState, request: Request, version: string, rest: stri
     });
   }
   if (rest === '/limits') return jsonReply(200, state.usage.limitsBody());
-  if (rest === '/query' || rest === '/queryAll') return query(state, request, version);
+  if (rest === '/query' || rest === '/queryAll') return query(state, request, version, rest === '/queryAll');
   const more = /^\/(?:query|queryAll)\/([0-9A-Za-z]{15,18})-(\d+)$/.exec(rest);
   if (more !== null) {
     const header = request.header('sforce-query-options');
@@ -71,13 +71,14 @@ function route(state: ServerState, request: Request, version: string, rest: stri
   throw notFound();
 }
 
-function query(state: ServerState, request: Request, version: string): Reply {
+function query(state: ServerState, request: Request, version: string, includeDeleted: boolean): Reply {
   const q = request.url.searchParams.get('q');
   if (q === null || q.trim() === '') throw new ApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
   try {
-    const outcome = executeSoql({ db: state.db, today: state.today, version }, q);
+    const outcome = executeSoql({ db: state.db, today: state.today, version, includeDeleted, reverseOrderBy: state.reverseOrderBy }, q);
     if (outcome.records.length === 0) return jsonReply(200, { totalSize: outcome.totalSize, done: true, records: [] });
-    return jsonReply(200, state.cursors.first(outcome.records, batchSizeFrom(request.header('sforce-query-options')), version));
+    const fixed = state.batchSizes.get(outcome.object.toLowerCase());
+    return jsonReply(200, state.cursors.first(outcome.records, fixed ?? batchSizeFrom(request.header('sforce-query-options')), version, fixed !== undefined));
   } catch (error) {
     if (error instanceof SoqlError) throw new ApiError(400, error.errorCode, error.messageFor(q));
     throw error;
@@ -88,7 +89,7 @@ function query(state: ServerState, request: Request, version: string): Reply {
 function retrieve(state: ServerState, request: Request, version: string, objectName: string, rawId: string): Reply {
   const id = toId18(rawId);
   const found = id === null ? undefined : state.db.find(id);
-  if (found === undefined || found.type.name !== objectName) throw notFound();
+  if (found === undefined || found.type.name !== objectName || found.row['IsDeleted'] === true) throw notFound();
   const fieldsParam = request.url.searchParams.get('fields');
   const fields =
     fieldsParam === null

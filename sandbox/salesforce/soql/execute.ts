@@ -21,6 +21,8 @@ export interface JsonObject {
 }
 
 export interface QueryOutcome {
+  /** The object queried, as the schema spells it. */
+  object: string;
   /** Records in result order, already shaped; empty for COUNT(). */
   records: JsonObject[];
   totalSize: number;
@@ -32,6 +34,10 @@ export interface QueryContext {
   today: string;
   /** The API version of the request, for the records' `attributes.url`. */
   version: string;
+  /** /queryAll: deleted records (IsDeleted) too; /query leaves them out. */
+  includeDeleted?: boolean;
+  /** Send an ordered result in the reverse of the order asked (the server's `reverseOrderBy` option). */
+  reverseOrderBy?: boolean;
 }
 
 export function executeSoql(ctx: QueryContext, text: string): QueryOutcome {
@@ -58,7 +64,8 @@ export function executeParsed(ctx: QueryContext, query: SoqlQuery): QueryOutcome
     return { field, descending: item.descending, nullsFirst: item.nullsFirst };
   });
 
-  let rows = predicate === null ? [...table.rows] : table.rows.filter(predicate);
+  const live = ctx.includeDeleted === true ? table.rows : table.rows.filter((row) => row['IsDeleted'] !== true);
+  let rows = predicate === null ? [...live] : live.filter(predicate);
   if (order.length > 0) {
     const keyed = rows.map((row) => ({ row, keys: order.map((o) => readField(ctx.db, row, o.field)) }));
     keyed.sort((a, b) => {
@@ -77,11 +84,12 @@ export function executeParsed(ctx: QueryContext, query: SoqlQuery): QueryOutcome
       return 0;
     });
     rows = keyed.map((k) => k.row);
+    if (ctx.reverseOrderBy === true) rows.reverse();
   }
   const offset = query.offset ?? 0;
   rows = rows.slice(offset, query.limit === null ? undefined : offset + query.limit);
-  if (query.select.kind === 'count') return { records: [], totalSize: rows.length };
-  return { records: rows.map((row) => shapeRecord(ctx, root, row, fields)), totalSize: rows.length };
+  if (query.select.kind === 'count') return { object: root.name, records: [], totalSize: rows.length };
+  return { object: root.name, records: rows.map((row) => shapeRecord(ctx, root, row, fields)), totalSize: rows.length };
 }
 
 function selectFields(ctx: QueryContext, root: SObjectType, query: SoqlQuery): ResolvedField[] {
