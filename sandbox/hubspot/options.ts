@@ -1,5 +1,6 @@
 import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions, type ResolvedCommonOptions } from '../kit/options';
 import { ALL_SCOPES, type Scope } from './scopes';
+import type { HubSpotRecordSet } from './seeded-records';
 
 export interface HubSpotServerOptions extends CommonOptions {
   /** The private app's access token; a random `pat-na1-…` token by default. */
@@ -14,6 +15,23 @@ export interface HubSpotServerOptions extends CommonOptions {
   perTenSeconds?: number;
   /** Requests allowed per day (HubSpot Professional: 625,000). */
   daily?: number;
+  /**
+   * Send `X-HubSpot-RateLimit-Daily` and `-Daily-Remaining` (default true, as to a private
+   * app; false as to an OAuth app, which HubSpot sends no daily headers).
+   */
+  dailyLimitHeaders?: boolean;
+  /**
+   * The clock of the rate limits and of the recorded requests' times (Date.now by
+   * default): a test's ManualClock makes every window exact without waiting.
+   */
+  now?: () => number;
+  /**
+   * Serve exactly these records instead of a generated account (connector unit tests that
+   * need particular records); see seeded-records.ts. There are no pages then, and `org`,
+   * `touch`, `addDeals`, `archive` and `dealProperties` refuse: change the records with
+   * `putRecords`.
+   */
+  records?: HubSpotRecordSet;
 }
 
 export interface ResolvedOptions extends ResolvedCommonOptions {
@@ -23,6 +41,9 @@ export interface ResolvedOptions extends ResolvedCommonOptions {
   searchPerSecond: number;
   perTenSeconds: number;
   daily: number;
+  dailyLimitHeaders: boolean;
+  now: () => number;
+  records: HubSpotRecordSet | null;
 }
 
 export const HUBSPOT_SERVER_DEFAULTS = {
@@ -56,5 +77,8 @@ export function resolveOptions(options: HubSpotServerOptions): ResolvedOptions {
     searchPerSecond: positive('searchPerSecond', options.searchPerSecond ?? d.searchPerSecond),
     perTenSeconds: positive('perTenSeconds', options.perTenSeconds ?? d.perTenSeconds),
     daily: positive('daily', options.daily ?? d.daily),
+    dailyLimitHeaders: options.dailyLimitHeaders ?? true,
+    now: options.now ?? Date.now,
+    records: options.records ?? null,
   };
 }

@@ -11,6 +11,11 @@ export interface Limits {
   searchPerSecond: number;
   perTenSeconds: number;
   daily: number;
+  /**
+   * Whether replies carry the daily headers: a private app's do; OAuth apps' do not
+   * (https://developers.hubspot.com/changelog/rate-limit-headers-will-now-appear-for-oauth-authenticated-calls).
+   */
+  dailyHeaders: boolean;
 }
 
 const TEN_SECONDS = 10_000;
@@ -56,8 +61,12 @@ export class RateLimits {
     const windowMax = search ? this.limits.searchPerSecond : this.limits.perTenSeconds;
     const windowUsed = search ? this.searches.length : this.recent.length;
     return {
-      'X-HubSpot-RateLimit-Daily': text(this.limits.daily),
-      'X-HubSpot-RateLimit-Daily-Remaining': text(Math.max(0, this.limits.daily - this.usedToday)),
+      ...(this.limits.dailyHeaders
+        ? {
+            'X-HubSpot-RateLimit-Daily': text(this.limits.daily),
+            'X-HubSpot-RateLimit-Daily-Remaining': text(Math.max(0, this.limits.daily - this.usedToday)),
+          }
+        : {}),
       'X-HubSpot-RateLimit-Interval-Milliseconds': search ? '1000' : String(TEN_SECONDS),
       'X-HubSpot-RateLimit-Max': text(windowMax),
       'X-HubSpot-RateLimit-Remaining': text(Math.max(0, windowMax - windowUsed)),

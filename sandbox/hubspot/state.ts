@@ -1,4 +1,5 @@
 import type { FaultController } from '../kit/faults';
+import type { ApiData } from './api-data';
 import type { RateLimits } from './rate-limits';
 import type { Grants } from './scopes';
 import type { CrmStore } from './store';
@@ -6,7 +7,10 @@ import type { AccessToken } from './token';
 
 /** What the request handlers share: the records, the credentials, the counters and the settings. */
 export interface ServerState {
-  store: CrmStore;
+  /** The generated account; null when the server serves seeded records. */
+  store: CrmStore | null;
+  /** What the API serves: `store`, or the seeded records. */
+  api: ApiData;
   token: AccessToken;
   grants: Grants;
   limits: RateLimits;

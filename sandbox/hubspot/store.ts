@@ -5,9 +5,12 @@ import type { SandboxAccount, SandboxContact, SandboxOrg, SandboxUser } from '..
 import { addDaysIso, dayStartMs, isoDateOf, ModstampClock } from '../kit/clock';
 import { addNewDeals, checkNewDealCount } from '../kit/new-deals';
 import { opportunityTimeline, stableHash, workingTime } from '../kit/timeline';
+import type { ApiData, Association, CrmRecord, ObjectName, OwnerBody } from './api-data';
 import type { HubSpotIds, NumericIds } from './hubspot-org';
-import { buildPipelines, pipelineOf, stageByLabel, type Pipeline, type PipelineStage } from './pipelines';
+import { buildPipelines, pipelineBody, pipelineOf, stageByLabel, type Pipeline, type PipelineStage } from './pipelines';
 import { dealTypeOption, FORECAST_OPTIONS, industryOption, iso, numberText, type Properties } from './properties';
+
+export type { CrmRecord };
 
 /**
  * The account's CRM records as HubSpot serves them, built from the generator's org with
@@ -15,15 +18,6 @@ import { dealTypeOption, FORECAST_OPTIONS, industryOption, iso, numberText, type
  * Every record keeps its properties ready to serve and to filter on; an edit recomputes
  * them and moves `hs_lastmodifieddate` past every earlier one.
  */
-
-export interface CrmRecord {
-  id: string;
-  createdAt: number;
-  updatedAt: number;
-  /** When it was archived (deleted); null while it is live. */
-  archivedAt: number | null;
-  properties: Properties;
-}
 
 export interface DealRecord extends CrmRecord {
   opportunity: Opportunity;
@@ -63,7 +57,7 @@ export interface DealChanges {
 
 const CHANGEABLE = new Set(['dealname', 'amount', 'closedate', 'dealstage', 'hubspot_owner_id']);
 
-export class CrmStore {
+export class CrmStore implements ApiData {
   readonly pipelines: Pipeline[];
   readonly clock: ModstampClock;
   /** When the account was set up: the pipelines' and owners' createdAt. */
@@ -72,7 +66,7 @@ export class CrmStore {
   readonly deals = new Map<string, DealRecord>();
   readonly companies = new Map<string, CompanyRecord>();
   readonly contacts = new Map<string, ContactRecord>();
-  readonly owners: Owner[];
+  readonly accountOwners: Owner[];
   private batches = 0;
 
   constructor(
@@ -83,7 +77,7 @@ export class CrmStore {
     this.pipelines = buildPipelines(org.seed);
     const earliest = org.opportunities.reduce((min, o) => (o.createdDate !== null && o.createdDate < min ? o.createdDate : min), org.asOf);
     this.setupTime = workingTime(addDaysIso(earliest, -90), 'setup');
-    this.owners = org.users.map((user) => ({
+    this.accountOwners = org.users.map((user) => ({
       id: user.id,
       userId: ids.userIdOfOwner.get(user.id) ?? 0,
       user,
@@ -141,11 +135,60 @@ export class CrmStore {
   }
 
   owner(id: string): Owner | undefined {
-    return this.owners.find((o) => o.id === id);
+    return this.accountOwners.find((o) => o.id === id);
   }
 
   stage(deal: DealRecord): PipelineStage | undefined {
     return deal.opportunity.stage === null ? undefined : stageByLabel(deal.pipeline, deal.opportunity.stage);
+  }
+
+  get currency(): string {
+    return this.org.currency;
+  }
+
+  pipelineBodies(): Record<string, unknown>[] {
+    const at = iso(this.setupTime);
+    return this.pipelines.map((p) => pipelineBody(p, at));
+  }
+
+  stageIds(): ReadonlySet<string> {
+    return new Set(this.pipelines.flatMap((p) => p.stages.map((s) => s.id)));
+  }
+
+  records(object: ObjectName, archived: boolean): CrmRecord[] {
+    if (object === 'deals') return [...this.deals.values()].filter((d) => (d.archivedAt !== null) === archived);
+    return archived ? [] : [...(object === 'companies' ? this.companies : this.contacts).values()];
+  }
+
+  find(object: ObjectName, id: string, archived: boolean): CrmRecord | undefined {
+    if (object === 'deals') return this.deal(id, archived);
+    return archived ? undefined : (object === 'companies' ? this.companies : this.contacts).get(id);
+  }
+
+  /** A generated deal has one company, its primary, and its buyers as contacts. */
+  associations(dealId: string, to: 'companies' | 'contacts'): Association[] | undefined {
+    const deal = this.deal(dealId);
+    if (deal === undefined) return undefined;
+    if (to === 'companies') return deal.companyId === null ? [] : [{ id: deal.companyId, primary: true }];
+    return deal.contactIds.map((id) => ({ id, primary: false }));
+  }
+
+  /** Every generated owner is active. */
+  owners(archived: boolean): OwnerBody[] {
+    if (archived) return [];
+    return this.accountOwners.map((o) => ({
+      id: o.id,
+      email: o.user.email,
+      type: 'PERSON',
+      firstName: o.user.firstName,
+      lastName: o.user.lastName,
+      userId: o.userId,
+      userIdIncludingInactive: o.userId,
+      createdAt: iso(o.createdAt),
+      updatedAt: iso(o.createdAt),
+      archived: false,
+      teams: o.teams,
+    }));
   }
 
   /**

@@ -1,7 +1,6 @@
 import { jsonBody, isObject } from '../../kit/control';
 import { jsonReply, type Reply, type Request } from '../../kit/http';
 import { credentialsNotFound, HubSpotError, methodNotAllowed, missingScopes, objectNotFound, rateLimited, resourceNotFound, tokenExpired, validation } from '../errors';
-import { pipelineBody } from '../pipelines';
 import {
   COMPANY_DEFAULT_PROPERTIES,
   COMPANY_PROPERTY_TYPES,
@@ -10,21 +9,18 @@ import {
   DEAL_DEFAULT_PROPERTIES,
   DEAL_PROPERTY_TYPES,
   INDUSTRY_OPTIONS,
-  iso,
   type PropertyType,
 } from '../properties';
 import type { Scope } from '../scopes';
 import { objectBody, search, withAlwaysSent, type SearchObject } from '../search';
 import type { ServerState } from '../state';
-import type { CrmRecord, DealRecord } from '../store';
+import type { Association, CrmRecord, ObjectName, OwnerBody } from '../api-data';
 
 /**
  * HubSpot's REST API as a private app sees it (`Authorization: Bearer <token>`): deals,
  * companies and contacts (search, list, read, batch read), v4 associations, deal pipelines,
  * owners, the account's details and the token's own info. Read-only.
  */
-
-type ObjectName = 'deals' | 'companies' | 'contacts';
 
 const READ_SCOPE: Record<ObjectName, Scope> = {
   deals: 'crm.objects.deals.read',
@@ -130,7 +126,7 @@ function accountDetails(state: ServerState): Reply {
     portalId: state.portalId,
     accountType: 'STANDARD',
     timeZone: 'US/Eastern',
-    companyCurrency: state.store.org.currency,
+    companyCurrency: state.api.currency,
     additionalCurrencies: [],
     utcOffset: '-05:00',
     utcOffsetMilliseconds: -18_000_000,
@@ -140,20 +136,19 @@ function accountDetails(state: ServerState): Reply {
 }
 
 function pipelines(state: ServerState): Reply {
-  const at = iso(state.store.setupTime);
-  return jsonReply(200, { results: state.store.pipelines.map((p) => pipelineBody(p, at)) });
+  return jsonReply(200, { results: state.api.pipelineBodies() });
 }
 
 function onePipeline(state: ServerState, id: string): Reply {
-  const p = state.store.pipelines.find((x) => x.id === id);
+  const p = state.api.pipelineBodies().find((x) => x['id'] === id);
   if (p === undefined) throw new HubSpotError(404, 'OBJECT_NOT_FOUND', `Unable to find pipeline ${id}`, { context: { pipelineId: [id] } });
-  return jsonReply(200, pipelineBody(p, iso(state.store.setupTime)));
+  return jsonReply(200, p);
 }
 
 /** How search and reads see each object's properties. */
 function objectSchema(state: ServerState, object: ObjectName): SearchObject {
   if (object === 'deals') {
-    const stageIds = new Set(state.store.pipelines.flatMap((p) => p.stages.map((s) => s.id)));
+    const stageIds = state.api.stageIds();
     return {
       typeOf: (name) => {
         const fixed = DEAL_PROPERTY_TYPES[name];
@@ -174,14 +169,11 @@ function objectSchema(state: ServerState, object: ObjectName): SearchObject {
 }
 
 function liveRecords(state: ServerState, object: ObjectName): CrmRecord[] {
-  if (object === 'deals') return state.store.liveDeals();
-  return [...(object === 'companies' ? state.store.companies : state.store.contacts).values()];
+  return state.api.records(object, false);
 }
 
 function findRecord(state: ServerState, object: ObjectName, id: string, archived: boolean): CrmRecord | undefined {
-  if (object === 'deals') return state.store.deal(id, archived);
-  if (archived) return undefined;
-  return (object === 'companies' ? state.store.companies : state.store.contacts).get(id);
+  return state.api.find(object, id, archived);
 }
 
 /** The request body as JSON; anything else is HubSpot's 400. */
@@ -207,7 +199,7 @@ function listObjects(state: ServerState, request: Request, object: ObjectName): 
   const after = params.get('after');
   if (after !== null && !/^\d+$/.test(after)) throw validation(`after must be a paging cursor from a previous page, got "${after}"`);
   const archived = params.get('archived') === 'true';
-  const all = object === 'deals' ? [...state.store.deals.values()].filter((d) => (d.archivedAt !== null) === archived) : archived ? [] : liveRecords(state, object);
+  const all = state.api.records(object, archived);
   const from = after === null ? all : all.filter((r) => Number(r.id) >= Number(after));
   const page = from.slice(0, limit);
   const next = from[limit];
@@ -299,8 +291,7 @@ async function associationsBatch(state: ServerState, request: Request, to: 'comp
   const results: Record<string, unknown>[] = [];
   const errors: Record<string, unknown>[] = [];
   for (const id of [...new Set(ids)]) {
-    const deal = state.store.deal(id);
-    const targets = deal === undefined ? [] : associated(deal, to);
+    const targets = associated(state.api.associations(id, to) ?? [], to);
     if (targets.length === 0) {
       errors.push({
         status: 'error',
@@ -318,20 +309,15 @@ async function associationsBatch(state: ServerState, request: Request, to: 'comp
   return jsonReply(207, { status: 'COMPLETE', results, numErrors: errors.length, errors, startedAt, completedAt });
 }
 
-function associated(deal: DealRecord, to: 'companies' | 'contacts'): Record<string, unknown>[] {
-  if (to === 'companies') {
-    if (deal.companyId === null) return [];
-    return [
-      {
-        toObjectId: Number(deal.companyId),
-        associationTypes: [
-          { category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Primary' },
-          { category: 'HUBSPOT_DEFINED', typeId: 341, label: null },
-        ],
-      },
-    ];
-  }
-  return deal.contactIds.map((id) => ({ toObjectId: Number(id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }));
+function associated(links: readonly Association[], to: 'companies' | 'contacts'): Record<string, unknown>[] {
+  if (to === 'contacts') return links.map((c) => ({ toObjectId: Number(c.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }));
+  return links.map((c) => ({
+    toObjectId: Number(c.id),
+    associationTypes: [
+      ...(c.primary ? [{ category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Primary' }] : []),
+      { category: 'HUBSPOT_DEFINED', typeId: 341, label: null },
+    ],
+  }));
 }
 
 /** GET /crm/v3/owners: `limit` (≤ 500, default 100), `after`, `email`. */
@@ -342,38 +328,20 @@ function owners(state: ServerState, request: Request): Reply {
   const afterText = params.get('after') ?? '0';
   if (!/^\d+$/.test(afterText)) throw validation(`after must be a paging cursor from a previous page, got "${afterText}"`);
   const after = Number(afterText);
-  if (params.get('archived') === 'true') return jsonReply(200, { results: [] });
   const email = params.get('email');
-  const all = state.store.owners.filter((o) => email === null || o.user.email.toLowerCase() === email.toLowerCase());
+  const all = state.api.owners(params.get('archived') === 'true').filter((o) => email === null || o.email.toLowerCase() === email.toLowerCase());
   const page = all.slice(after, after + limit);
   const next = after + limit;
   return jsonReply(200, {
-    results: page.map((o) => ownerBody(state, o.id)),
+    results: page,
     ...(next < all.length ? { paging: { next: { after: String(next), link: nextLink(request, String(next)) } } } : {}),
   });
 }
 
 function oneOwner(state: ServerState, id: string): Reply {
-  if (state.store.owner(id) === undefined) throw objectNotFound(id);
-  return jsonReply(200, ownerBody(state, id));
-}
-
-function ownerBody(state: ServerState, id: string): Record<string, unknown> {
-  const o = state.store.owner(id);
-  if (o === undefined) throw objectNotFound(id);
-  return {
-    id: o.id,
-    email: o.user.email,
-    type: 'PERSON',
-    firstName: o.user.firstName,
-    lastName: o.user.lastName,
-    userId: o.userId,
-    userIdIncludingInactive: o.userId,
-    createdAt: iso(o.createdAt),
-    updatedAt: iso(o.createdAt),
-    archived: false,
-    teams: o.teams,
-  };
+  const owner: OwnerBody | undefined = state.api.owners(false).find((o) => o.id === id);
+  if (owner === undefined) throw objectNotFound(id);
+  return jsonReply(200, owner);
 }
 
 /** GET /crm/v3/properties/companies/industry: the option values and their labels. */

@@ -3,7 +3,7 @@ import { jsonReply, type Reply, type Request } from '../../kit/http';
 import { iso } from '../properties';
 import type { Scope } from '../scopes';
 import type { ServerState } from '../state';
-import type { DealChanges } from '../store';
+import type { CrmStore, DealChanges } from '../store';
 
 /**
  * The sandbox's own control endpoints (see ../../kit/control.ts for the faults
@@ -31,13 +31,13 @@ export function handleControl(state: ServerState, request: Request): Promise<Rep
     if (path === '/__sandbox/touch') {
       const changes = body['changes'] ?? {};
       if (!isObject(changes)) throw new Error('"changes" must be an object of deal properties');
-      return jsonReply(200, { hs_lastmodifieddate: iso(state.store.touch(ids(), changes as DealChanges)) });
+      return jsonReply(200, { hs_lastmodifieddate: iso(generated(state, 'touch').touch(ids(), changes as DealChanges)) });
     }
     if (path === '/__sandbox/deals') {
       if (typeof body['count'] !== 'number') throw new Error('deals needs { "count": n }');
-      return jsonReply(201, { ids: state.store.addDeals(body['count']).map((d) => d.id) });
+      return jsonReply(201, { ids: generated(state, 'deals').addDeals(body['count']).map((d) => d.id) });
     }
-    if (path === '/__sandbox/archive') return jsonReply(200, { archivedAt: iso(state.store.archive(ids())) });
+    if (path === '/__sandbox/archive') return jsonReply(200, { archivedAt: iso(generated(state, 'archive').archive(ids())) });
     if (path === '/__sandbox/scopes') {
       const list = (key: string): Scope[] => {
         const value = body[key] ?? [];
@@ -57,4 +57,10 @@ export function handleControl(state: ServerState, request: Request): Promise<Rep
     }
     return null;
   }, request);
+}
+
+/** The generated account: the edits a user makes apply to it, not to seeded records. */
+export function generated(state: ServerState, what: string): CrmStore {
+  if (state.store === null) throw new Error(`${what}: this server serves seeded records; change them with putRecords`);
+  return state.store;
 }

@@ -20,6 +20,8 @@ export function handlePage(state: ServerState, request: Request): Reply | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const path = request.url.pathname.replace(/\/+$/, '') || '/';
   const { store, portalId } = state;
+  // Seeded records are for the API: the pages show a generated account.
+  if (store === null) return null;
   if (path === '/favicon.ico') return { status: 204, headers: {}, body: '' };
   if (path === '/') return page(state, request, homePage(store, portalId));
   const app = /^\/contacts\/(\d+)(\/.*)?$/.exec(path);
