@@ -5,10 +5,11 @@ import { respond, type Pipeline } from './serve';
  * A sandbox server called as a `fetch` function, without a socket: the same pipeline
  * (control routes, faults, the server's routes and state) as over HTTP, so connector unit
  * tests and e2e tests meet one fake per CRM. The URL's origin is ignored (a client may
- * call `https://acme.my.salesforce.com/services/data/`); every request is recorded before
- * it is answered, faults included. Like fetch, it rejects on an abort (with the signal's
- * reason) and on a dropped connection (`TypeError: fetch failed`), and does not follow
- * redirects: a 302 comes back as it is, as with `redirect: 'manual'`.
+ * call `https://acme.my.salesforce.com/services/data/`; a path alone will do), and every
+ * request is recorded before it is answered, faults included. Like fetch, it rejects on
+ * an abort (with the signal's reason) and on a dropped connection (`TypeError: fetch
+ * failed`), and does not follow redirects: a 302 comes back as it is, as with
+ * `redirect: 'manual'`.
  */
 
 export type SandboxFetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
@@ -51,7 +52,7 @@ export function inProcessFetch<R extends RecordedRequest>(pipeline: Pipeline, op
   const fetch: SandboxFetch = async (input, init = {}) => {
     const signal = init.signal ?? undefined;
     throwIfAborted(signal);
-    const url = new URL(String(input));
+    const url = new URL(String(input), 'http://sandbox.invalid');
     const headers = new Headers(init.headers);
     const text = init.body === undefined || init.body === null ? null : await new Response(init.body).text();
     const method = (init.method ?? 'GET').toUpperCase();

@@ -28,7 +28,7 @@ export function seedRow(type: SObjectType, record: SeedRecord): Row {
   const id = typeof rawId === 'string' ? toId18(rawId) : null;
   const where = `${type.name} ${typeof rawId === 'string' ? rawId : JSON.stringify(rawId)}`;
   if (id === null) throw new Error(`putRecords: ${where} needs an Id of 15 or 18 letters and digits`);
-  if (!id.startsWith(type.keyPrefix)) throw new Error(`putRecords: ${where}: a ${type.name} id starts with ${type.keyPrefix}`);
+  if (!id.startsWith(type.keyPrefix)) throw new Error(`putRecords: ${where}: ${type.name} ids start with ${type.keyPrefix}`);
   for (const name of Object.keys(record)) {
     if (type.field(name) === undefined) {
       const nested = typeof record[name] === 'object' && record[name] !== null;
