@@ -12,12 +12,10 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'browser', 'chrome',
 );
 
 /**
- * Node-only code that nothing in the extension may import: the sandbox CRM servers (top-level
- * sandbox/; lib/sandbox/*-server and lib/sandbox/server-kit until they move there), the demo
- * and browser scripts, the tests, the command's launchers.
+ * Node-only code that nothing in the extension may import: the sandbox CRM servers
+ * (sandbox/), the demo and browser scripts, the tests, the command's launchers.
  */
-const NODE_ONLY = ['sandbox', 'scripts', 'test', 'bin', 'lib/sandbox/*-server', 'lib/sandbox/server-kit'];
-const NODE_SERVER_FILES = ['lib/sandbox/*-server/**', 'lib/sandbox/server-kit/**'];
+const NODE_ONLY = ['sandbox', 'scripts', 'test', 'bin'];
 const CONTENT_SCRIPT_FILES = ['entrypoints/*.content/**', 'entrypoints/*.content.{ts,tsx}'];
 const ANY_CODE = '**/*.{ts,tsx,js,mjs}';
 
@@ -61,7 +59,6 @@ export const LAYERS = [
   {
     zone: 'sandbox-generator',
     files: ['lib/sandbox/**'],
-    ignores: NODE_SERVER_FILES,
     deny: [
       { area: 'package:node:*', why: 'The sandbox generator runs in the extension too (Try with sandbox data); Node APIs belong to the sandbox servers.' },
       { area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'], why: 'The generator returns opportunities; others store them.' },
@@ -159,9 +156,23 @@ export const LAYERS = [
     ],
   },
   {
+    zone: 'sandbox-servers',
+    files: ['sandbox/**'],
+    deny: [
+      {
+        area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'],
+        why: 'The sandbox CRM servers stand in for Salesforce and HubSpot: they build on the generator and the CRM types, never on the extension above its connectors.',
+      },
+    ],
+  },
+  {
+    zone: 'node-tools',
+    files: ['sandbox/**', 'scripts/**'],
+    deny: [{ area: 'test', why: 'The sandbox servers and the scripts serve the tests and the demo: tests import them, never the other way round.' }],
+  },
+  {
     zone: 'extension',
     files: ['lib/**', 'components/**', 'entrypoints/**', 'workers/**'],
-    ignores: NODE_SERVER_FILES,
     deny: [
       { area: NODE_ONLY, why: 'Node-only code (sandbox servers, scripts, tests) is never part of the extension.' },
       { area: 'lib/cli', except: ['lib/cli/**'], why: 'The dealsight command is Node code; the extension does not import it.' },

@@ -20,7 +20,7 @@ export default defineConfig({
   manifestVersion: 3,
   // `{{modeSuffix}}` is '' for production and '-e2e' for `--mode e2e`, so `npm run build`
   // (.output/chrome-mv3) and `npm run build:e2e` (.output/chrome-mv3-e2e) never overwrite
-  // each other. Spelled out because test/e2e/harness.ts depends on it.
+  // each other. Spelled out because scripts/browser/launch.ts depends on it.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   // The sources zip (for AMO review) needs what builds the extension, not tests or screenshots.
   zip: { excludeSources: ['test/**', 'screenshots/**'] },

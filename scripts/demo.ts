@@ -2,7 +2,7 @@
  * `npm run demo`: the whole product on built-in sample data.
  *
  * 1. builds the extension (the e2e build, which also matches localhost pages);
- * 2. starts the sandbox Salesforce (lib/sandbox/salesforce-server) on localhost with a
+ * 2. starts the sandbox Salesforce (sandbox/salesforce) on localhost with a
  *    seeded, generated org (with `--crm hubspot` the sandbox HubSpot, `--crm both` both);
  * 3. launches Chromium with the extension, connects the CRM from the options page (the
  *    open Salesforce tab's session; HubSpot's private app token) and syncs it, with
@@ -24,9 +24,9 @@ import { fileURLToPath } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer';
 import { generateSandbox } from '../lib/sandbox/generate';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
-import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from '../test/e2e/harness';
-import { readTable } from '../test/e2e/store-reader';
-import { startSandboxCrm, type CrmName, type SandboxCrm } from '../test/e2e/sandbox-crms';
+import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser/launch';
+import { readTable } from './browser/store-reader';
+import { startSandboxCrm, type CrmName, type SandboxCrm } from '../sandbox/crms';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

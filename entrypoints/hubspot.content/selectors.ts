@@ -2,7 +2,7 @@
  * Every HubSpot DOM selector the overlay reads, as data: when HubSpot's markup changes,
  * this file is the one to update. HubSpot marks its UI with `data-test-id` and
  * `data-selenium-test` attributes, steadier than its generated class names; the sandbox
- * HubSpot server (lib/sandbox/hubspot-server/pages) uses the same ones.
+ * HubSpot server (sandbox/hubspot/pages) uses the same ones.
  */
 export const SELECTORS = {
   /** The deal record page (scoped by its record id, so a page kept for another deal is not used). */

@@ -1,7 +1,7 @@
 /**
  * Every Salesforce DOM selector the overlay reads, as data (refined-github style): when
  * Lightning's markup changes, this file is the one to update. test/content/salesforce-selectors.test.ts
- * checks each against a fixture shaped like the sandbox server's pages (lib/sandbox/salesforce-server/pages).
+ * checks each against a fixture shaped like the sandbox server's pages (sandbox/salesforce/pages).
  */
 export const SELECTORS = {
   /**

@@ -121,7 +121,12 @@ export const LINT_FIXTURES: LintFixture[] = [
   { name: 'a component imports a script', path: 'components/__fixture__.ts', code: "import { launch } from '../scripts/browser/harness';\nexport { launch };\n", expect: ['layers:extension'] },
   { name: 'a page imports a test', path: 'entrypoints/popup/__fixture__.ts', code: "import { fixture } from '../../test/content/salesforce-fixture';\nexport { fixture };\n", expect: ['layers:extension'] },
   { name: 'the worker imports the command', path: 'workers/__fixture__.ts', code: "import { main } from '../lib/cli/main';\nexport { main };\n", expect: ['layers:extension'] },
-  { name: 'the generator imports a sandbox server still in lib/', path: 'lib/sandbox/__fixture__.ts', code: "import { startServer } from './salesforce-server/server';\nexport { startServer };\n", expect: ['layers:extension'] },
+  { name: 'the generator imports a sandbox server', path: 'lib/sandbox/__fixture__.ts', code: "import { createSalesforceSandbox } from '../../sandbox/salesforce';\nexport { createSalesforceSandbox };\n", expect: ['layers:extension'] },
+
+  // sandbox/ and scripts/: Node tools for the tests and the demo, below the tests and beside the extension.
+  { name: 'a sandbox server reads the store', path: 'sandbox/salesforce/__fixture__.ts', code: "import { db } from '../../lib/store';\nexport { db };\n", expect: ['layers:sandbox-servers'] },
+  { name: 'the sandbox kit imports a test helper', path: 'sandbox/kit/__fixture__.ts', code: "import { api } from '../../test/sandbox/hubspot-helpers';\nexport { api };\n", expect: ['layers:node-tools'] },
+  { name: 'the demo imports a test helper', path: 'scripts/__fixture__.ts', code: "import { recordUrl } from '../test/content/salesforce-fixture';\nexport { recordUrl };\n", expect: ['layers:node-tools'] },
   {
     name: 'clean: Node code (sandbox/, lib/cli) uses Node and the generator',
     path: 'sandbox/salesforce/__fixture__.ts',

@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer';
 import { generateSandbox } from '../../lib/sandbox/generate';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/browser/launch';
+import { startSandboxCrm, type CrmName } from '../../sandbox/crms';
+import { readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 import { engineMarkers, PACKAGE_MARKERS } from '../architecture/engine-markers';
 import { REPO_ROOT } from '../architecture/import-graph';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
-import { startSandboxCrm, type CrmName } from '../e2e/sandbox-crms';
-import { readTable, type SyncJobRow } from '../e2e/store-reader';
 
 const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
 const ms = (x: number): string => `${x.toFixed(0)} ms`;

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import { E2E_EXTENSION_DIR, launchWithExtension } from '../e2e/harness';
-import { readTable } from '../e2e/store-reader';
+import { E2E_EXTENSION_DIR, launchWithExtension } from '../../scripts/browser/launch';
+import { readTable } from '../../scripts/browser/store-reader';
 
 interface JobRow {
   id: number;

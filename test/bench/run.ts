@@ -32,7 +32,7 @@ import { WinModel } from '../../lib/engine/win';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
-import { E2E_EXTENSION_DIR } from '../e2e/harness';
+import { E2E_EXTENSION_DIR } from '../../scripts/browser/launch';
 import { benchContentScripts, benchCrm } from './crm';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);

@@ -1,6 +1,6 @@
 /**
  * A DOM shaped like the sandbox Salesforce server's Lightning pages
- * (lib/sandbox/salesforce-server/pages/layout.ts): `#oneCenterStage` with one
+ * (sandbox/salesforce/pages/layout.ts): `#oneCenterStage` with one
  * `.oneContent.active` page and earlier pages kept hidden.
  */
 export const OPP_A = '0065g00000AbCdEAAV';

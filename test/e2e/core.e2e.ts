@@ -14,7 +14,7 @@ import { analyze, type Analysis } from '../../lib/engine/analyze';
 import type { UnnamedPersona } from '../../lib/engine/personas';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 
 const OPPORTUNITIES = 1500;
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { CRM_LIST, manifestHosts } from '../../lib/crm/registry';
 import { withE2E } from '../../lib/crm/shared/hosts';
-import { E2E_EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { E2E_EXTENSION_DIR, launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 
 interface BuiltManifest {
   manifest_version: number;

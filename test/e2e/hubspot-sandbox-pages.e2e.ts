@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
-import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { chromiumPath } from './harness';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
+import { startSalesforceServer } from '../../sandbox/salesforce';
+import { chromiumPath } from '../../scripts/browser/launch';
 
 /**
  * The sandbox HubSpot pages in a real browser, without the extension: content mounts
  * after the render delay, links under /contacts/ navigate in place with pushState (the
  * document survives), back works, and the theme toggle marks <html> and sets the cookie.
- * The Lightning pages run the same shared page script (server-kit/spa-script.ts) with
+ * The Lightning pages run the same shared page script (sandbox/kit/spa-script.ts) with
  * their own settings; the last test checks they still behave as Lightning does.
  */
 

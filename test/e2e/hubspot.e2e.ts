@@ -8,10 +8,10 @@
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/shared/window';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
-import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
-import { clickButton, readTable, type SyncJobRow } from './store-reader';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
+import { startSalesforceServer } from '../../sandbox/salesforce';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 interface StoredScore {
   connectionId: string;

@@ -16,7 +16,7 @@ import { apolloSearchUrl, leadFilters, seamlessClipboardSummary, seamlessSearchU
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import type { PersonaRecord } from '../../lib/store/schema';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 
 const SANDBOX_SEED = 7;
 const SANDBOX_OPPORTUNITIES = 1500;

@@ -18,7 +18,7 @@ import type { QualityReport } from '../../lib/engine/quality';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import type { ModelRecord, ScoreRecord } from '../../lib/store/schema';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

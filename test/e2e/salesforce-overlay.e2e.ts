@@ -7,8 +7,8 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { launchWithExtension, type ExtensionSession } from './harness';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
+import { launchWithExtension, type ExtensionSession } from '../../scripts/browser/launch';
 
 let server: SalesforceServer;
 let session: ExtensionSession;

@@ -8,9 +8,9 @@
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
-import { startSalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
-import { clickButton, readTable } from './store-reader';
+import { startSalesforceServer } from '../../sandbox/salesforce';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { clickButton, readTable } from '../../scripts/browser/store-reader';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../lib/crm/hubspot';
 import { hubspotConnectionId, hubspotConnector } from '../../lib/crm/hubspot/connector';
 import { JobRunner } from '../../lib/jobs/runner';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { connectionSettings, createJob, deleteConnection, getConnection, getModel, getOpportunity, listOpportunities, listPipeline } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { connectorEnv } from '../crm/connector-env';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../lib/jobs/runner';
 import { salesforceConnectionId } from '../../lib/crm/salesforce/connector';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 import type { DealsightDb } from '../../lib/store/db';
 import { connectionSettings, createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline } from '../../lib/store/repo';
 import { settingKey, type JobRecord } from '../../lib/store/schema';

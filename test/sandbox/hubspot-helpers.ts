@@ -1,4 +1,4 @@
-import type { HubSpotServer } from '../../lib/sandbox/hubspot-server';
+import type { HubSpotServer } from '../../sandbox/hubspot';
 
 /** A JSON call to the sandbox HubSpot API with the server's token (or `token`). */
 export interface Call {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { api, resultsOf, searchAll, searchDeals } from './hubspot-helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { api, resultsOf, searchDeals } from './hubspot-helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSpotServer, type HubSpotServer } from '../../lib/sandbox/hubspot-server';
-import { escapeHtml } from '../../lib/sandbox/server-kit/html';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
+import { escapeHtml } from '../../sandbox/kit/html';
 
 /**
  * The HubSpot-like pages, read as text: what a content script will find (record layout

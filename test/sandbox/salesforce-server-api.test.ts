@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { releaseLabel } from '../../lib/sandbox/salesforce-server/versions';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
+import { releaseLabel } from '../../sandbox/salesforce/versions';
 
 let server: SalesforceServer;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSandbox } from '../../lib/sandbox/generate';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { plantHostileRecords } from '../../lib/sandbox/server-kit/hostile';
-import { idCounter } from '../../lib/sandbox/salesforce-server/id-sequence';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
+import { plantHostileRecords } from '../../sandbox/kit/hostile';
+import { idCounter } from '../../sandbox/salesforce/id-sequence';
 
 /** Edits while the server runs (incremental sync), added deals, and the planted hostile records. */
 

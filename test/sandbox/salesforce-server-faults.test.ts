@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 
 /** Faults on demand, through the controller and through POST /__sandbox/faults. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceServer, type SalesforceServer, HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT } from '../../lib/sandbox/salesforce-server';
-import { escapeHtml, html } from '../../lib/sandbox/server-kit/html';
+import { startSalesforceServer, type SalesforceServer, HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT } from '../../sandbox/salesforce';
+import { escapeHtml, html } from '../../sandbox/kit/html';
 
 /**
  * The Lightning-like pages, read as text: what a content script will find (URL, highlights

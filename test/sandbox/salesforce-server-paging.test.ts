@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { batchSizeFrom } from '../../lib/sandbox/salesforce-server/query-cursors';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
+import { batchSizeFrom } from '../../sandbox/salesforce/query-cursors';
 
 /** Query locators: batches of `Sforce-Query-Options: batchSize`, followed through nextRecordsUrl. */
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
-import { startSalesforceServer, type SalesforceServer } from '../../lib/sandbox/salesforce-server';
-import { dateLiteralRange } from '../../lib/sandbox/salesforce-server/soql/date-literals';
-import { SoqlError } from '../../lib/sandbox/salesforce-server/soql/errors';
-import { parseSoql } from '../../lib/sandbox/salesforce-server/soql/parser';
+import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
+import { dateLiteralRange } from '../../sandbox/salesforce/soql/date-literals';
+import { SoqlError } from '../../sandbox/salesforce/soql/errors';
+import { parseSoql } from '../../sandbox/salesforce/soql/parser';
 
 /**
  * The SOQL subset, checked against counts computed directly from the served org (the

@@ -3,14 +3,27 @@ import { HubSpotClient } from '../../../lib/crm/hubspot/client';
 import { connectHubSpot } from '../../../lib/crm/hubspot/connect';
 import { HubSpotError } from '../../../lib/crm/hubspot/errors';
 import { Pacer } from '../../../lib/crm/hubspot/pacer';
-import { FakePortal, fakeClock, hsError, json } from './fake-portal';
+import { createHubSpotSandbox, ManualClock, type FaultOptions, type FaultSpec, type HubSpotSandbox, type HubSpotServerOptions } from '../../../sandbox/hubspot';
 
-function setup(options: { random?: () => number } = {}) {
-  const { clock, now, sleep } = fakeClock(0);
-  const portal = new FakePortal(now);
-  const client = new HubSpotClient({ token: 'pat-na1-test', fetch: portal.fetch, now, sleep, random: options.random ?? (() => 0) });
+const TOKEN = 'pat-na1-test';
+
+/**
+ * The client against the sandbox HubSpot, in-process, with no records but its pipelines,
+ * on one ManualClock: the sandbox's rate limits and the client's waits keep the same time.
+ */
+function setup(options: { random?: () => number; server?: HubSpotServerOptions } = {}) {
+  const clock = new ManualClock(0);
+  const portal = createHubSpotSandbox({ records: {}, token: TOKEN, portalId: 4215837, now: clock.now, ...options.server });
+  const client = new HubSpotClient({ token: TOKEN, fetch: portal.fetch, now: clock.now, sleep: clock.sleep, random: options.random ?? (() => 0) });
   return { clock, portal, client };
 }
+
+/** A HubSpot error reply instead of the sandbox's, on the requests `options` name. */
+function hsError(status: number, category: string, message: string, extra: Record<string, unknown> = {}, options: FaultOptions = {}): FaultSpec {
+  return { kind: 'reply', status, body: { status: 'error', message, correlationId: '3f2e-fake', category, ...extra }, ...options };
+}
+
+const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/v3/objects/deals/search');
 
 async function failure(promise: Promise<unknown>): Promise<HubSpotError> {
   try {
@@ -26,13 +39,13 @@ const search = (client: HubSpotClient) => client.search('deals', { filterGroups:
 
 describe('Pacer', () => {
   it('lets 4 requests start in any second and holds the 5th until the first leaves the window', async () => {
-    const { clock, now, sleep } = fakeClock(0);
-    const pacer = new Pacer({ limit: 4, intervalMs: 1000, now, sleep });
+    const clock = new ManualClock(0);
+    const pacer = new Pacer({ limit: 4, intervalMs: 1000, now: clock.now, sleep: clock.sleep });
     const starts: number[] = [];
     for (let i = 0; i < 9; i++) {
       await pacer.take();
-      starts.push(clock.t);
-      clock.t += 100; // each request takes 100 ms
+      starts.push(clock.time);
+      clock.advance(100); // each request takes 100 ms
     }
     expect(starts).toEqual([0, 100, 200, 300, 1000, 1100, 1200, 1300, 2000]);
     expect(clock.sleeps).toEqual([600, 600]);
@@ -47,41 +60,40 @@ describe('HubSpotClient', () => {
   it('sends the token as a Bearer token and keeps search under 5 a second by itself', async () => {
     const { portal, client } = setup();
     for (let i = 0; i < 6; i++) await search(client);
-    expect(portal.searches.map((r) => r.at)).toEqual([0, 0, 0, 0, 1000, 1000]);
+    expect(searches(portal).map((r) => r.at)).toEqual([0, 0, 0, 0, 1000, 1000]);
     expect(portal.requests[0]?.headers.authorization).toBe('Bearer pat-na1-test');
     expect(portal.requests[0]?.headers['content-type']).toBe('application/json');
   });
 
   it('waits what Retry-After says on a 429', async () => {
     const { clock, portal, client } = setup();
-    let n = 0;
-    portal.faults.push((r) => (r.path === '/crm/v3/pipelines/deals' && n++ === 0 ? hsError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { policyName: 'TEN_SECONDLY_ROLLING' }, { 'Retry-After': '3' }) : null));
+    portal.faults.rateLimit({ retryAfter: 3, path: /^\/crm\/v3\/pipelines\/deals$/ });
     await client.get('/crm/v3/pipelines/deals');
     expect(clock.sleeps).toEqual([3000]);
   });
 
   it('on a 429 without Retry-After, waits out the window the rate-limit headers describe', async () => {
-    const { clock, portal, client } = setup();
-    let n = 0;
+    // The retry's reply, as to an OAuth app, has no daily headers.
+    const { clock, portal, client } = setup({ server: { dailyLimitHeaders: false } });
     const spent = { 'X-HubSpot-RateLimit-Max': '190', 'X-HubSpot-RateLimit-Remaining': '0', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Daily': '500000', 'X-HubSpot-RateLimit-Daily-Remaining': '41000' };
-    portal.faults.push((r) => (r.path === '/crm/v3/pipelines/deals' && n++ === 0 ? hsError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { policyName: 'TEN_SECONDLY_ROLLING' }, spent) : null));
+    portal.faults.rateLimit({ path: /^\/crm\/v3\/pipelines\/deals$/, headers: spent });
     await client.get('/crm/v3/pipelines/deals');
     expect(clock.sleeps).toEqual([10000]);
     expect(client.lastRateLimit).toEqual({ max: 190, remaining: 189, intervalMs: 10000, daily: null, dailyRemaining: null });
   });
 
   it('after a reply that spent the window, waits it out before the next request', async () => {
-    const { clock, portal, client } = setup();
-    portal.faults.push((r) => (r.path === '/crm/v3/owners' ? json({ results: [] }, 200, { 'X-HubSpot-RateLimit-Remaining': '0', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' }) : null));
+    // One request per ten seconds: the first reply says the window is spent.
+    const { clock, client } = setup({ server: { perTenSeconds: 1 } });
     await client.get('/crm/v3/owners');
-    clock.t += 4000;
+    clock.advance(4000);
     await client.get('/crm/v3/pipelines/deals');
     expect(clock.sleeps).toEqual([6000]);
   });
 
   it('does not retry the daily limit and says so', async () => {
-    const { clock, portal, client } = setup();
-    portal.faults.push(() => hsError(429, 'RATE_LIMITS', 'You have reached your daily limit.', { policyName: 'DAILY' }, { 'X-HubSpot-RateLimit-Daily': '250000', 'X-HubSpot-RateLimit-Daily-Remaining': '0' }));
+    const { clock, portal, client } = setup({ server: { daily: 250_000 } });
+    portal.setDailyUsage(250_000);
     const error = await failure(client.get('/crm/v3/pipelines/deals'));
     expect(error.state).toBe('rate-limited');
     expect(error.message).toBe('Your HubSpot portal has used its API requests for today (250,000 of 250,000). Sync again tomorrow: it resumes where it stopped.');
@@ -91,7 +103,7 @@ describe('HubSpotClient', () => {
 
   it('backs off exponentially on 5xx and gives up after 5 attempts with the server state', async () => {
     const { clock, portal, client } = setup({ random: () => 0.5 });
-    portal.faults.push(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    portal.faults.serverError({ status: 502, times: Infinity });
     const error = await failure(client.get('/crm/v3/pipelines/deals'));
     expect(error.state).toBe('server');
     expect(error.message).toBe('HubSpot is unavailable right now. Try again later: the sync resumes where it stopped.');
@@ -101,15 +113,15 @@ describe('HubSpotClient', () => {
   });
 
   it('fails fast on 401 with the invalid or expired token state', async () => {
-    const invalid = setup();
-    invalid.portal.faults.push(() => hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.'));
+    // The portal's app has another token.
+    const invalid = setup({ server: { token: 'pat-na1-another-app' } });
     const e1 = await failure(invalid.client.get('/account-info/v3/details'));
     expect([e1.state, e1.status, e1.category, e1.request]).toEqual(['token-invalid', 401, 'INVALID_AUTHENTICATION', 'GET /account-info/v3/details']);
     expect(e1.message).toContain('does not recognise the access token');
     expect(invalid.portal.requests).toHaveLength(1);
 
     const expired = setup();
-    expired.portal.faults.push(() => hsError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 2 day(s) ago.'));
+    expired.portal.rotateToken();
     const e2 = await failure(expired.client.get('/account-info/v3/details'));
     expect(e2.state).toBe('token-expired');
     expect(expired.clock.sleeps).toEqual([]);
@@ -117,12 +129,7 @@ describe('HubSpotClient', () => {
 
   it('names the missing scopes of a 403', async () => {
     const { portal, client } = setup();
-    portal.faults.push(() =>
-      hsError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call.", {
-        errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.owners.read'] } }],
-        links: { scopes: 'https://developers.hubspot.com/scopes' },
-      }),
-    );
+    portal.revokeScopes(['crm.objects.owners.read']);
     const error = await failure(client.get('/crm/v3/owners'));
     expect(error.state).toBe('missing-scopes');
     expect(error.missingScopes).toEqual(['crm.objects.owners.read']);
@@ -130,9 +137,8 @@ describe('HubSpotClient', () => {
   });
 
   it('refuses to call without a token', async () => {
-    const { clock, now, sleep } = fakeClock(0);
-    const portal = new FakePortal(now);
-    const client = new HubSpotClient({ token: '  ', fetch: portal.fetch, now, sleep });
+    const { clock, portal } = setup();
+    const client = new HubSpotClient({ token: '  ', fetch: portal.fetch, now: clock.now, sleep: clock.sleep });
     const error = await failure(client.get('/account-info/v3/details'));
     expect(error.state).toBe('token-missing');
     expect(portal.requests).toHaveLength(0);
@@ -141,12 +147,9 @@ describe('HubSpotClient', () => {
 
   it('reports a network failure and retries it', async () => {
     const { clock, portal, client } = setup();
-    let n = 0;
-    const fetch = portal.fetch;
-    const flaky = new HubSpotClient({ token: 't', now: () => clock.t, sleep: async (ms) => void clock.sleeps.push(ms), random: () => 0, fetch: async (u, i) => (n++ < 1 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(u, i)) });
-    await flaky.get('/crm/v3/pipelines/deals');
+    portal.faults.disconnect();
+    await client.get('/crm/v3/pipelines/deals');
     expect(clock.sleeps).toEqual([500]);
-    void client;
   });
 });
 
@@ -159,17 +162,17 @@ describe('connectHubSpot', () => {
 
   it('takes the portal from the page when the API serves no account details, and still refuses a bad token', async () => {
     const { client, portal } = setup();
-    portal.faults.push((r) => (r.path === '/account-info/v3/details' || r.path === '/crm/v3/objects/companies' ? hsError(404, 'OBJECT_NOT_FOUND', 'Not found') : null));
+    for (const path of [/^\/account-info\/v3\/details(\?|$)/, /^\/crm\/v3\/objects\/companies(\?|$)/]) portal.faults.inject(hsError(404, 'OBJECT_NOT_FOUND', 'Not found', {}, { path, times: Infinity }));
     expect(await connectHubSpot(client, undefined, '777')).toEqual({ portalId: '777', timeZone: null, currency: null, uiDomain: null, dataHostingLocation: null });
     // Without a portal id from a page there is nothing to connect to.
     expect((await failure(connectHubSpot(client))).state).toBe('bad-request');
-    portal.faults.unshift((r) => (r.path === '/crm/v3/objects/deals' ? hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.') : null));
+    portal.faults.inject(hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.', {}, { path: /^\/crm\/v3\/objects\/deals(\?|$)/, times: Infinity }));
     expect((await failure(connectHubSpot(client, undefined, '777'))).state).toBe('token-invalid');
   });
 
   it('lists every missing scope at once', async () => {
     const { client, portal } = setup();
-    portal.faults.push((r) => (r.path === '/crm/v3/objects/contacts' || r.path === '/crm/v3/owners' ? hsError(403, 'MISSING_SCOPES', 'missing scopes') : null));
+    portal.revokeScopes(['crm.objects.contacts.read', 'crm.objects.owners.read']);
     const error = await failure(connectHubSpot(client));
     expect(error.state).toBe('missing-scopes');
     expect(error.missingScopes).toEqual(['crm.objects.contacts.read', 'crm.objects.owners.read']);

@@ -4,26 +4,69 @@ import { HubSpotClient } from '../../../lib/crm/hubspot/client';
 import { readPipelines } from '../../../lib/crm/hubspot/stages';
 import { fetchDeal, nextCheckpoint, syncHubSpot, type SyncOptions, type SyncPage } from '../../../lib/crm/hubspot/sync';
 import type { Opportunity } from '../../../lib/crm/opportunity';
-import { FakePortal, fakeClock, PIPELINES, type FakeObject } from './fake-portal';
+import { createHubSpotSandbox, ManualClock, type HubSpotSandbox, type SeedDeal } from '../../../sandbox/hubspot';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
+const TOKEN = 'pat-na1-test';
 
+const PIPELINES = {
+  results: [
+    {
+      id: 'default',
+      label: 'Sales Pipeline',
+      displayOrder: 0,
+      archived: false,
+      stages: [
+        { id: 'appointmentscheduled', label: 'Appointment scheduled', displayOrder: 0, archived: false, metadata: { isClosed: 'false', probability: '0.2' } },
+        { id: 'contractsent', label: 'Contract sent', displayOrder: 1, archived: false, metadata: { isClosed: 'false', probability: '0.9' } },
+        { id: 'closedwon', label: 'Closed won', displayOrder: 2, archived: false, metadata: { isClosed: 'true', probability: '1.0' } },
+        { id: 'closedlost', label: 'Closed lost', displayOrder: 3, archived: false, metadata: { isClosed: 'true', probability: '0.0' } },
+      ],
+    },
+    {
+      id: '7654321',
+      label: 'Renewals',
+      displayOrder: 1,
+      archived: false,
+      stages: [
+        { id: '1001', label: 'Negotiation', displayOrder: 0, archived: false, metadata: { isClosed: 'false', probability: '0.5' } },
+        { id: '1002', label: 'Closed won', displayOrder: 1, archived: false, metadata: { isClosed: 'true', probability: '1.0' } },
+        { id: '1003', label: 'Churned', displayOrder: 2, archived: false, metadata: { isClosed: 'true', probability: '1.0' } },
+      ],
+    },
+  ],
+};
+
+const OWNERS = [
+  { id: '501', email: 'dana@acme.test', type: 'PERSON', firstName: 'Dana', lastName: 'Reyes', userId: 9001, archived: false, teams: [{ id: '77', name: 'East', primary: true }] },
+  { id: '502', email: 'sam@acme.test', type: 'PERSON', firstName: 'Sam', lastName: 'Ortiz', userId: 9002, archived: false, teams: [] },
+  { id: '503', email: 'lee@acme.test', type: 'PERSON', firstName: 'Lee', lastName: 'Chan', userId: 9003, archived: true, teams: [{ id: '78', name: 'West', primary: false }] },
+];
+
+/**
+ * The sync against the sandbox HubSpot, in-process, serving seeded records: the two
+ * pipelines and three owners above, and the deals, companies and contacts each test puts.
+ * The sandbox's limits and the client's waits run on one ManualClock.
+ */
 function setup() {
-  const { clock, now, sleep } = fakeClock(NOW.getTime());
-  const portal = new FakePortal(now);
-  const client = new HubSpotClient({ token: 'pat-na1-test', fetch: portal.fetch, now, sleep, random: () => 0 });
+  const clock = new ManualClock(NOW.getTime());
+  const portal = createHubSpotSandbox({ token: TOKEN, portalId: 4215837, now: clock.now, records: { pipelines: PIPELINES.results, owners: OWNERS } });
+  const client = new HubSpotClient({ token: TOKEN, fetch: portal.fetch, now: clock.now, sleep: clock.sleep, random: () => 0 });
   const run = (o: Partial<SyncOptions> = {}) => syncHubSpot({ client, checkpoint: null, cursor: null, now: () => NOW, ...o });
   return { clock, portal, client, run };
 }
 
-function deal(id: number, properties: Record<string, string | null> = {}): FakeObject {
+/** Deal searches sent, in order. */
+const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/v3/objects/deals/search');
+
+function deal(id: number, properties: Record<string, string | null> = {}): SeedDeal {
   return {
     id: String(id),
     properties: { dealname: `Deal ${id}`, dealstage: 'appointmentscheduled', pipeline: 'default', createdate: '2025-01-01T00:00:00Z', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z', ...properties },
   };
 }
 
-const ACME: FakeObject = {
+const ACME: SeedDeal = {
   id: '101',
   properties: {
     dealname: 'Acme renewal',
@@ -73,14 +116,18 @@ const ACME_OPPORTUNITY: Opportunity = {
   attributes: { industry: 'Computer Software', employees: 250, revenue: 40000000, country: 'Germany', state: null, buyerTitle: 'VP Finance' },
 };
 
-function withAcme(portal: FakePortal): void {
-  portal.deals.push(ACME);
-  portal.companies.set('3001', { id: '3001', properties: { name: 'Acme GmbH', industry: 'COMPUTER_SOFTWARE', numberofemployees: '250', annualrevenue: '40000000', country: 'Germany', state: null } });
-  portal.companies.set('3002', { id: '3002', properties: { name: 'Acme Holding', industry: 'FINANCE' } });
-  portal.dealCompanies.set('101', [{ id: '3002' }, { id: '3001', primary: true }]);
-  portal.contacts.set('4001', { id: '4001', properties: { jobtitle: ' ' } });
-  portal.contacts.set('4002', { id: '4002', properties: { jobtitle: 'VP Finance' } });
-  portal.dealContacts.set('101', ['4001', '4002']);
+function withAcme(portal: HubSpotSandbox): void {
+  portal.putRecords({
+    deals: [{ ...ACME, companies: [{ id: '3002' }, { id: '3001', primary: true }], contacts: ['4001', '4002'] }],
+    companies: [
+      { id: '3001', properties: { name: 'Acme GmbH', industry: 'COMPUTER_SOFTWARE', numberofemployees: '250', annualrevenue: '40000000', country: 'Germany', state: null } },
+      { id: '3002', properties: { name: 'Acme Holding', industry: 'FINANCE' } },
+    ],
+    contacts: [
+      { id: '4001', properties: { jobtitle: ' ' } },
+      { id: '4002', properties: { jobtitle: 'VP Finance' } },
+    ],
+  });
 }
 
 describe('pipelines and stages', () => {
@@ -127,7 +174,7 @@ describe('syncHubSpot', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ checkpoint: '2025-04-01T10:00:00.000Z', cursor: null, done: 1, total: 1 });
     expect(result.fields.map((f) => [f.key, f.coverage])).toEqual([['industry', 1], ['employees', 1], ['revenue', 1], ['country', 1], ['state', 0], ['buyerTitle', 1]]);
-    const body = portal.searches[0]?.body as { filterGroups: { filters: unknown[] }[]; properties: string[]; sorts: unknown; limit: number };
+    const body = searches(portal)[0]?.body as { filterGroups: { filters: unknown[] }[]; properties: string[]; sorts: unknown; limit: number };
     expect(body.filterGroups).toEqual([
       { filters: [{ propertyName: 'closedate', operator: 'GTE', value: String(Date.parse('2022-06-15T00:00:00Z')) }] },
       { filters: [{ propertyName: 'dealstage', operator: 'IN', values: ['appointmentscheduled', 'contractsent', '1001'] }] },
@@ -140,60 +187,68 @@ describe('syncHubSpot', () => {
 
   it("follows the user's stage mapping, not hs_is_closed_won", async () => {
     const { portal, run } = setup();
-    portal.deals.push(deal(7, { dealstage: '1003', pipeline: '7654321', closedate: '2025-05-01T00:00:00Z', hs_is_closed_won: 'true' }));
+    portal.putRecords({ deals: [deal(7, { dealstage: '1003', pipeline: '7654321', closedate: '2025-05-01T00:00:00Z', hs_is_closed_won: 'true' })] });
     expect((await run()).opportunities.map((o) => [o.stage, o.isClosed, o.isWon])).toEqual([['Churned', true, true]]);
     expect((await run({ stageOverrides: { '1003': 'lost' } })).opportunities.map((o) => [o.stage, o.isClosed, o.isWon])).toEqual([['Churned', true, false]]);
   });
 
   it('reads companies 100 at a time and associations in one call per page', async () => {
     const { portal, run } = setup();
-    for (let i = 1; i <= 250; i++) {
-      portal.deals.push(deal(i));
-      portal.companies.set(String(5000 + i), { id: String(5000 + i), properties: { name: `Co ${i}`, industry: 'RETAIL' } });
-      portal.dealCompanies.set(String(i), [{ id: String(5000 + i) }]);
-    }
+    const ids = Array.from({ length: 250 }, (_, i) => i + 1);
+    portal.putRecords({
+      deals: ids.map((i) => ({ ...deal(i), companies: [{ id: String(5000 + i) }] })),
+      companies: ids.map((i) => ({ id: String(5000 + i), properties: { name: `Co ${i}`, industry: 'RETAIL' } })),
+    });
     const result = await run();
     expect(result.opportunities).toHaveLength(250);
     expect(result.opportunities[249]?.account).toEqual({ id: '5250', name: 'Co 250' });
-    const batches = portal.requests.filter((r) => r.path === '/crm/v3/objects/companies/batch/read').map((r) => (r.body?.inputs as unknown[]).length);
+    const inputs = (r: { body: unknown }) => (r.body as { inputs: unknown[] }).inputs.length;
+    const batches = portal.requests.filter((r) => r.path === '/crm/v3/objects/companies/batch/read').map(inputs);
     expect(batches).toEqual([100, 100, 50]);
-    const assoc = portal.requests.filter((r) => r.path === '/crm/v4/associations/deals/companies/batch/read').map((r) => (r.body?.inputs as unknown[]).length);
+    const assoc = portal.requests.filter((r) => r.path === '/crm/v4/associations/deals/companies/batch/read').map(inputs);
     expect(assoc).toEqual([200, 50]);
   });
 
-  it('splits the search on hs_object_id when a query reaches 10,000 results, and the fake enforces the cap', async () => {
+  it('splits the search on hs_object_id when a query reaches 10,000 results, and the sandbox enforces the cap', async () => {
     const { portal, client, run } = setup();
-    for (let i = 1; i <= 10_450; i++) portal.deals.push({ id: String(i), properties: { dealname: `D${i}`, dealstage: 'appointmentscheduled', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' } });
-    await expect(client.search('deals', { filterGroups: [], limit: 200, after: '9900' })).rejects.toMatchObject({ state: 'bad-request', status: 400 });
+    portal.putRecords({ deals: Array.from({ length: 10_450 }, (_, i) => ({ id: String(i + 1), properties: { dealname: `D${i + 1}`, dealstage: 'appointmentscheduled', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' } })) });
+    // HubSpot refuses a page that starts at result 10,000 or later.
+    await expect(client.search('deals', { filterGroups: [], limit: 200, after: '10000' })).rejects.toMatchObject({ state: 'bad-request', status: 400 });
     const progress: (number | null)[] = [];
     const result = await run({ onPage: (p) => void progress.push(p.total) });
     expect(result.opportunities).toHaveLength(10_450);
     expect(new Set(result.opportunities.map((o) => o.id)).size).toBe(10_450);
-    const searches = portal.searches.slice(1).map((r) => r.body as { after?: string; filterGroups: { filters: { propertyName: string; value?: string }[] }[] });
-    expect(searches).toHaveLength(53);
-    expect(searches[49]?.after).toBe('9800');
-    expect(searches[50]?.after).toBeUndefined();
-    expect(searches[50]?.filterGroups[0]?.filters).toContainEqual({ propertyName: 'hs_object_id', operator: 'GT', value: '10000' });
-    expect(searches[52]?.after).toBe('400');
+    const bodies = searches(portal)
+      .slice(1)
+      .map((r) => r.body as { after?: string; filterGroups: { filters: { propertyName: string; value?: string }[] }[] });
+    expect(bodies).toHaveLength(53);
+    expect(bodies[49]?.after).toBe('9800');
+    expect(bodies[50]?.after).toBeUndefined();
+    expect(bodies[50]?.filterGroups[0]?.filters).toContainEqual({ propertyName: 'hs_object_id', operator: 'GT', value: '10000' });
+    expect(bodies[52]?.after).toBe('400');
     expect(progress.at(0)).toBe(10_450);
     expect(progress.at(-1)).toBe(10_450);
   });
 
   it('syncs incrementally from the checkpoint and reports archived deals', async () => {
     const { portal, run } = setup();
-    portal.deals.push(deal(1), deal(2), deal(3));
+    portal.putRecords({ deals: [deal(1), deal(2), deal(3)] });
     const first = await run();
     expect(first.checkpoint).toBe('2025-02-01T00:00:00.000Z');
-    (portal.deals[1] as FakeObject).properties.hs_lastmodifieddate = '2025-06-15T11:55:00.000Z';
-    (portal.deals[1] as FakeObject).properties.amount = '900';
-    portal.archived.push({ id: '4', properties: {}, archivedAt: '2025-03-01T00:00:00.000Z' }, { id: '5', properties: {}, archivedAt: '2025-01-01T00:00:00.000Z' });
+    portal.putRecords({
+      deals: [
+        deal(2, { hs_lastmodifieddate: '2025-06-15T11:55:00.000Z', amount: '900' }),
+        { id: '4', properties: {}, archivedAt: '2025-03-01T00:00:00.000Z' },
+        { id: '5', properties: {}, archivedAt: '2025-01-01T00:00:00.000Z' },
+      ],
+    });
     const pages: SyncPage[] = [];
     const second = await run({ checkpoint: first.checkpoint, onPage: (p) => void pages.push(p) });
     expect(second.mode).toBe('incremental');
     expect(second.opportunities.map((o) => [o.id, o.amount])).toEqual([['2', 900]]);
     expect(second.deleted).toEqual(['4']);
     expect(pages[0]?.deleted).toEqual(['4']);
-    const filters = (portal.searches.at(-1)?.body as { filterGroups: { filters: unknown[] }[] }).filterGroups[0]?.filters;
+    const filters = (searches(portal).at(-1)?.body as { filterGroups: { filters: unknown[] }[] }).filterGroups[0]?.filters;
     expect(filters).toContainEqual({ propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(Date.parse('2025-02-01T00:00:00.000Z')) });
     // Modified 5 minutes before the run: inside the margin, so the checkpoint stays 10 minutes behind the start.
     expect(second.checkpoint).toBe('2025-06-15T11:50:00.000Z');
@@ -201,7 +256,7 @@ describe('syncHubSpot', () => {
 
   it('resumes an interrupted sync after the last completed page', async () => {
     const { portal, run } = setup();
-    for (let i = 1; i <= 450; i++) portal.deals.push(deal(i));
+    portal.putRecords({ deals: Array.from({ length: 450 }, (_, i) => deal(i + 1)) });
     let stored: string | null = null;
     let pagesSeen = 0;
     await expect(
@@ -213,13 +268,13 @@ describe('syncHubSpot', () => {
       }),
     ).rejects.toThrow('browser closed');
     expect(stored).not.toBeNull();
-    const before = portal.searches.length;
+    const before = searches(portal).length;
     const done: number[] = [];
     const resumed = await run({ cursor: stored, onPage: (p) => void done.push(p.done) });
     expect(resumed.resumed).toBe(true);
     expect(resumed.opportunities.map((o) => o.id)).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 201)));
     expect(done).toEqual([400, 450]);
-    const firstResumed = portal.searches[before]?.body as { after?: string; filterGroups: { filters: unknown[] }[] };
+    const firstResumed = searches(portal)[before]?.body as { after?: string; filterGroups: { filters: unknown[] }[] };
     expect(firstResumed.after).toBeUndefined();
     expect(firstResumed.filterGroups[0]?.filters).toContainEqual({ propertyName: 'hs_object_id', operator: 'GT', value: '200' });
     expect(resumed.checkpoint).toBe('2025-02-01T00:00:00.000Z');
@@ -227,7 +282,7 @@ describe('syncHubSpot', () => {
 
   it('starts over, with a warning, from a cursor it cannot read', async () => {
     const { portal, run } = setup();
-    portal.deals.push(deal(1));
+    portal.putRecords({ deals: [deal(1)] });
     const result = await run({ cursor: '{"v":9}' });
     expect(result.resumed).toBe(false);
     expect(result.warnings).toEqual(['The interrupted sync could not be resumed (the saved resume point was written by another version of Dealsight), so it started over.']);
@@ -235,13 +290,15 @@ describe('syncHubSpot', () => {
 
   it('keeps odd deals with warnings naming the deal and property, and rejects those whose outcome is unknown', async () => {
     const { portal, run } = setup();
-    portal.deals.push(
-      deal(1, { dealname: null, amount: 'n/a', closedate: 'soon' }),
-      deal(2, { dealstage: 'gone', hs_is_closed: 'true', hs_is_closed_won: 'false', closedate: '2025-05-01T00:00:00Z' }),
-      deal(3, { dealstage: 'gone', closedate: '2025-05-01T00:00:00Z' }),
-      deal(4, { dealstage: null, closedate: '2025-05-01T00:00:00Z' }),
-      deal(5, { hs_v2_date_entered_appointmentscheduled: 'yesterday' }),
-    );
+    portal.putRecords({
+      deals: [
+        deal(1, { dealname: null, amount: 'n/a', closedate: 'soon' }),
+        deal(2, { dealstage: 'gone', hs_is_closed: 'true', hs_is_closed_won: 'false', closedate: '2025-05-01T00:00:00Z' }),
+        deal(3, { dealstage: 'gone', closedate: '2025-05-01T00:00:00Z' }),
+        deal(4, { dealstage: null, closedate: '2025-05-01T00:00:00Z' }),
+        deal(5, { hs_v2_date_entered_appointmentscheduled: 'yesterday' }),
+      ],
+    });
     // Unknown and missing stages are asked for by close date only.
     const result = await run();
     expect(result.opportunities.map((o) => [o.id, o.name, o.amount, o.closeDate, o.stage, o.isClosed, o.isWon])).toEqual([

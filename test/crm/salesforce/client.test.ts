@@ -3,17 +3,37 @@ import { SalesforceClient, type SalesforceClientOptions } from '../../../lib/crm
 import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { parseLimitInfo } from '../../../lib/crm/salesforce/limits';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs } from '../../../lib/crm/shared/retry';
-import { json, recordingFetch, recordingSleep, sfError, type Handler } from './fake-fetch';
+import { createSalesforceSandbox, ManualClock, type FaultOptions, type FaultSpec } from '../../../sandbox/salesforce';
 
 const BASE = 'https://acme.my.salesforce.com';
 const SID = '00D5g000001aBcD!AQ.secret';
 
-function client(handler: Handler, options: Partial<SalesforceClientOptions> = {}) {
-  const { fetch, requests } = recordingFetch(handler);
-  const { sleep, sleeps } = recordingSleep();
-  const c = new SalesforceClient({ apiBase: BASE, sid: SID, fetch, sleep, apiVersion: '60.0', random: () => 0.5, now: () => Date.parse('2025-06-01T12:00:00Z'), ...options });
-  return { client: c, requests, sleeps };
+/**
+ * The client against the sandbox Salesforce, in-process, on a small generated org with
+ * the session `SID`. `faults` replace the sandbox's replies where a test needs a given
+ * one (an odd body, an error code, a header); the rest are the sandbox's own.
+ */
+function client(faults: readonly FaultSpec[] = [], options: Partial<SalesforceClientOptions> = {}) {
+  const org = createSalesforceSandbox({ opportunities: 20, sessionId: SID });
+  org.faults.inject(...faults);
+  const clock = new ManualClock();
+  const c = new SalesforceClient({ apiBase: BASE, sid: SID, fetch: org.fetch, sleep: clock.sleep, apiVersion: '60.0', random: () => 0.5, now: () => Date.parse('2025-06-01T12:00:00Z'), ...options });
+  return { client: c, org, requests: org.requests, sleeps: clock.sleeps };
 }
+
+type ReplyOptions = FaultOptions & { status?: number };
+
+/** A JSON reply instead of the sandbox's (every API request, once, unless `options` say otherwise). */
+function json(body: unknown, options: ReplyOptions = {}): FaultSpec {
+  return { kind: 'reply', status: 200, body, ...options };
+}
+
+/** A Salesforce error reply: `[{ message, errorCode }]`. */
+function sfError(status: number, errorCode: string, message: string, options: FaultOptions = {}): FaultSpec {
+  return { kind: 'reply', status, body: [{ message, errorCode }], ...options };
+}
+
+const VERSIONS = /^\/services\/data\/$/;
 
 async function failure(promise: Promise<unknown>): Promise<SalesforceError> {
   try {
@@ -27,18 +47,22 @@ async function failure(promise: Promise<unknown>): Promise<SalesforceError> {
 
 describe('versions', () => {
   it('discovers the latest version from /services/data/ and uses it', async () => {
-    const { client: c, requests } = client(
-      (r) =>
-        r.path === '/services/data/'
-          ? json([
-              { label: "Winter '24", url: '/services/data/v59.0', version: '59.0' },
-              { label: "Spring '24", url: '/services/data/v60.0', version: '60.0' },
-              { label: 'Future', url: '/services/data/v99.0', version: '99.0' },
-              { label: "Summer '23", url: '/services/data/v58.0', version: '58.0' },
-            ])
-          : json({ DailyApiRequests: { Max: 15000, Remaining: 14990 } }),
+    const { client: c, org, requests } = client(
+      [
+        json(
+          [
+            { label: "Winter '24", url: '/services/data/v59.0', version: '59.0' },
+            { label: "Spring '24", url: '/services/data/v60.0', version: '60.0' },
+            { label: 'Future', url: '/services/data/v99.0', version: '99.0' },
+            { label: "Summer '23", url: '/services/data/v58.0', version: '58.0' },
+          ],
+          { path: VERSIONS },
+        ),
+      ],
       { apiVersion: undefined },
     );
+    // Nine calls made today already: /limits is the tenth (DailyApiRequests Remaining 14990).
+    org.setApiUsage(9);
     expect(c.apiVersion).toBeNull();
     const versions = await c.versions();
     expect(versions.map((v) => v.version)).toEqual(['58.0', '59.0', '60.0', '99.0']);
@@ -49,7 +73,7 @@ describe('versions', () => {
   });
 
   it('reports an unreadable versions list as a server error naming the URL', async () => {
-    const { client: c } = client(() => json({ not: 'a list' }), { apiVersion: undefined });
+    const { client: c } = client([json({ not: 'a list' }, { path: VERSIONS })], { apiVersion: undefined });
     const error = await failure(c.versions());
     expect(error.state).toBe('server');
     expect(error.message).toBe('Salesforce sent an unreadable reply to /services/data/: expected a list of API versions. Try again later.');
@@ -58,10 +82,10 @@ describe('versions', () => {
 
 describe('query', () => {
   it('sends the session, the batch size and the SOQL, and follows nextRecordsUrl', async () => {
-    const { client: c, requests } = client((r) => {
-      if (r.soql !== null) return json({ totalSize: 3, done: false, nextRecordsUrl: '/services/data/v60.0/query/01gxx0000000001-2', records: [{ Id: 'a' }, { Id: 'b' }] }, { headers: { 'Sforce-Limit-Info': 'api-usage=18/5000' } });
-      return json({ totalSize: 3, done: true, records: [{ Id: 'c' }] }, { headers: { 'Sforce-Limit-Info': 'api-usage=19/5000; per-app-api-usage=17/250(appName=x)' } });
-    });
+    const { client: c, requests } = client([
+      json({ totalSize: 3, done: false, nextRecordsUrl: '/services/data/v60.0/query/01gxx0000000001-2', records: [{ Id: 'a' }, { Id: 'b' }] }, { path: /\/query\?/, headers: { 'Sforce-Limit-Info': 'api-usage=18/5000' } }),
+      json({ totalSize: 3, done: true, records: [{ Id: 'c' }] }, { path: /\/query\/01gxx/, headers: { 'Sforce-Limit-Info': 'api-usage=19/5000; per-app-api-usage=17/250(appName=x)' } }),
+    ]);
     const pages = [];
     for await (const page of c.query("SELECT Id FROM Opportunity WHERE Name = 'A&B'", { batchSize: 500 })) pages.push(page);
     expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['a', 'b'], ['c']]);
@@ -80,7 +104,8 @@ describe('query', () => {
   });
 
   it('keeps the batch size within Salesforce bounds, and uses /queryAll/ for deleted records', async () => {
-    const { client: c, requests } = client(() => json({ totalSize: 0, done: true, records: [] }));
+    // The sandbox's own replies: its 20 opportunities fit in one batch.
+    const { client: c, requests } = client();
     await c.queryRecords('SELECT Id FROM Opportunity', { batchSize: 10 });
     await c.queryRecords('SELECT Id FROM Opportunity', { batchSize: 1e6, includeDeleted: true });
     await c.queryRecords('SELECT Id FROM Opportunity');
@@ -92,14 +117,18 @@ describe('query', () => {
   });
 
   it('tries /query/ when a server knows only that form', async () => {
-    const { client: c, requests } = client((r) => (r.path.endsWith('/query/') ? json({ totalSize: 1, done: true, records: [{ Id: 'x' }] }) : sfError(404, 'NOT_FOUND', 'The requested resource does not exist')));
+    // A server that knows only /query/ (the sandbox answers both).
+    const { client: c, requests } = client([
+      sfError(404, 'NOT_FOUND', 'The requested resource does not exist', { path: /\/query\?/, times: Infinity }),
+      json({ totalSize: 1, done: true, records: [{ Id: 'x' }] }, { path: /\/query\/\?/, times: Infinity }),
+    ]);
     expect(await c.queryRecords('SELECT Id FROM Opportunity')).toEqual([{ Id: 'x' }]);
     expect(await c.queryRecords('SELECT Id FROM Account')).toEqual([{ Id: 'x' }]);
     expect(requests.map((r) => r.path)).toEqual(['/services/data/v60.0/query', '/services/data/v60.0/query/', '/services/data/v60.0/query/']);
   });
 
   it('refuses to send the session to another host', async () => {
-    const { client: c, requests } = client(() => json({ totalSize: 2, done: false, nextRecordsUrl: 'https://evil.example/services/data/v60.0/query/01g-2', records: [{ Id: 'a' }] }));
+    const { client: c, requests } = client([json({ totalSize: 2, done: false, nextRecordsUrl: 'https://evil.example/services/data/v60.0/query/01g-2', records: [{ Id: 'a' }] })]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('server');
     expect(error.message).toMatch(/^Salesforce pointed Dealsight to https:\/\/evil\.example, which is not the org's API host/);
@@ -107,13 +136,13 @@ describe('query', () => {
   });
 
   it('reads a page without records as a server error naming the request', async () => {
-    const { client: c } = client(() => json({ totalSize: 1, done: true }));
+    const { client: c } = client([json({ totalSize: 1, done: true })]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.message).toBe('Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id FROM Opportunity: the query result has no records list. Try again later.');
   });
 
   it('names the URL of a reply that is not JSON', async () => {
-    const { client: c } = client(() => new Response('{"totalSize": 3, "done": fal', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const { client: c } = client([{ kind: 'reply', status: 200, body: '{"totalSize": 3, "done": fal', headers: { 'Content-Type': 'application/json' } }]);
     const error = await failure(c.queryRecords('SELECT Id, Name FROM Opportunity'));
     expect(error).toMatchObject({ state: 'server', status: 200, request: '/services/data/v60.0/query?q=SELECT Id, Name FROM Opportunity' });
     expect(error.message).toBe('Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id, Name FROM Opportunity: it is not valid JSON. Try again later.');
@@ -122,7 +151,7 @@ describe('query', () => {
 
 describe('describe', () => {
   it('reads fields, picklists and child relationships', async () => {
-    const { client: c, requests } = client(() =>
+    const { client: c, requests } = client([
       json({
         name: 'Opportunity',
         label: 'Opportunity',
@@ -134,7 +163,7 @@ describe('describe', () => {
         ],
         childRelationships: [{ childSObject: 'OpportunityHistory', field: 'OpportunityId', relationshipName: 'OpportunityHistories' }],
       }),
-    );
+    ]);
     const d = await c.describe('Opportunity');
     expect(requests[0]?.path).toBe('/services/data/v60.0/sobjects/Opportunity/describe');
     expect(d.fields.map((f) => [f.name, f.type, f.custom])).toEqual([
@@ -149,7 +178,7 @@ describe('describe', () => {
 });
 
 describe('errors', () => {
-  const cases: Array<[string, Response, string, string]> = [
+  const cases: Array<[string, FaultSpec, string, string]> = [
     ['expired session', sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'), 'session-expired', MESSAGES.sessionExpired],
     ['API Access Control', sfError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API'), 'no-api-access', MESSAGES.accessControl],
     ['blocked app', sfError(403, 'OAUTH_APP_BLOCKED', 'this app is blocked by admin'), 'no-api-access', MESSAGES.accessControl],
@@ -161,7 +190,7 @@ describe('errors', () => {
       'no-api-access',
       'Salesforce refused /services/data/v60.0/query?q=SELECT Id FROM Opportunity (INSUFFICIENT_ACCESS: insufficient access rights on object id). Ask your Salesforce admin for read access to opportunities and their accounts, contacts and history.',
     ],
-    ['daily limit', sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { 'Sforce-Limit-Info': 'api-usage=15001/15000' }), 'rate-limited', MESSAGES.dailyLimit({ used: 15001, max: 15000 })],
+    ['daily limit', sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { headers: { 'Sforce-Limit-Info': 'api-usage=15001/15000' } }), 'rate-limited', MESSAGES.dailyLimit({ used: 15001, max: 15000 })],
     [
       'malformed query',
       sfError(400, 'MALFORMED_QUERY', "unexpected token: 'FORM'"),
@@ -174,29 +203,29 @@ describe('errors', () => {
       'server',
       'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 500, UNKNOWN_EXCEPTION: An unexpected error occurred.). Try again later: the sync resumes where it stopped.',
     ],
-    ['HTML error page', new Response('<html>Bad gateway</html>', { status: 502 }), 'server', 'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 502). Try again later: the sync resumes where it stopped.'],
-    ['redirect', new Response(null, { status: 302, headers: { Location: 'https://other.my.salesforce.com/' } }), 'session-expired', MESSAGES.moved],
+    ['HTML error page', { kind: 'reply', status: 502, body: '<html>Bad gateway</html>' }, 'server', 'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 502). Try again later: the sync resumes where it stopped.'],
+    ['redirect', { kind: 'reply', status: 302, headers: { Location: 'https://other.my.salesforce.com/' } }, 'session-expired', MESSAGES.moved],
   ];
-  for (const [name, response, state, message] of cases) {
+  for (const [name, reply, state, message] of cases) {
     it(`maps ${name} to ${state}, without retrying`, async () => {
-      const { client: c, requests, sleeps } = client(() => response.clone());
+      const { client: c, requests, sleeps } = client([{ ...reply, times: Infinity }]);
       const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
       expect([error.state, error.message]).toEqual([state, message]);
-      expect(error.status).toBe(response.status);
+      expect(error.status).toBe(reply.status);
       expect(requests).toHaveLength(1);
       expect(sleeps).toEqual([]);
     });
   }
 
   it('keeps the code and detail for logs, never the session', async () => {
-    const { client: c } = client(() => sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid'));
+    const { client: c } = client([sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid')]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error).toMatchObject({ code: 'INVALID_SESSION_ID', detail: 'Session expired or invalid', request: '/services/data/v60.0/query?q=SELECT Id FROM Opportunity' });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('secret');
   });
 
   it('reports no reply as a network error, after retrying', async () => {
-    const { client: c, requests, sleeps } = client(() => Promise.reject(new TypeError('fetch failed')), { retry: { maxAttempts: 3 } });
+    const { client: c, requests, sleeps } = client([{ kind: 'disconnect', times: Infinity }], { retry: { maxAttempts: 3 } });
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('network');
     expect(error.message).toBe('Could not reach Salesforce at acme.my.salesforce.com. Check your connection and that Salesforce opens in this browser, then try again.');
@@ -206,20 +235,9 @@ describe('errors', () => {
   });
 
   it('gives up on a reply slower than the timeout', async () => {
-    const slow: Handler = () => new Promise(() => undefined);
-    const { fetch } = recordingFetch(slow);
-    const hanging = new SalesforceClient({
-      apiBase: BASE,
-      sid: SID,
-      apiVersion: '60.0',
-      timeoutMs: 20,
-      retry: { maxAttempts: 1 },
-      fetch: (url, init) =>
-        new Promise((_, reject) => {
-          void fetch(url, init);
-          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        }),
-    });
+    // The sandbox answers after ten minutes; the client gives up long before.
+    const { org } = client([{ kind: 'slow', delayMs: 600_000 }]);
+    const hanging = new SalesforceClient({ apiBase: BASE, sid: SID, apiVersion: '60.0', timeoutMs: 20, retry: { maxAttempts: 1 }, fetch: org.fetch });
     const error = await failure(hanging.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('network');
     expect(error.message).toBe('Salesforce at acme.my.salesforce.com did not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity within 0.02 s. Check your connection and try again: the sync resumes where it stopped.');
@@ -228,10 +246,11 @@ describe('errors', () => {
 
 describe('backoff', () => {
   it('honors Retry-After on 429, then succeeds', async () => {
-    let calls = 0;
-    const { client: c, requests, sleeps } = client(() =>
-      ++calls <= 2 ? sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { 'Retry-After': calls === 1 ? '3' : 'Sun, 01 Jun 2025 12:00:07 GMT' }) : json({ totalSize: 0, done: true, records: [] }),
-    );
+    // Two 429s (Retry-After in seconds, then as a date), then the sandbox's own answer.
+    const { client: c, requests, sleeps } = client([
+      sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { headers: { 'Retry-After': '3' } }),
+      sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { headers: { 'Retry-After': 'Sun, 01 Jun 2025 12:00:07 GMT' } }),
+    ]);
     await c.queryRecords('SELECT Id FROM Opportunity');
     expect(sleeps).toEqual([3000, 7000]);
     expect(requests).toHaveLength(3);
@@ -240,8 +259,11 @@ describe('backoff', () => {
   it('backs off exponentially with jitter on 503 and a concurrency REQUEST_LIMIT_EXCEEDED, capped in attempts', async () => {
     const random = [0, 1, 0.5, 0.25];
     let i = 0;
+    // 503, concurrency limit, 503, …: as many as the policy has attempts.
+    const unavailable: FaultSpec = { kind: 'reply', status: 503, body: 'Service Unavailable' };
+    const concurrency = sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
     const { client: c, requests, sleeps } = client(
-      () => (requests.length % 2 === 0 ? sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.') : new Response('Service Unavailable', { status: 503 })),
+      Array.from({ length: DEFAULT_RETRY.maxAttempts }, (_, n) => (n % 2 === 0 ? unavailable : concurrency)),
       { random: () => random[i++ % random.length] as number, onRetry: (info) => seen.push([info.attempt, info.delayMs, info.error.state]) },
     );
     const seen: Array<[number, number, string]> = [];
@@ -255,7 +277,7 @@ describe('backoff', () => {
   });
 
   it('does not wait when Retry-After is longer than the policy allows', async () => {
-    const { client: c, sleeps, requests } = client(() => sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'slow down', { 'Retry-After': '3600' }));
+    const { client: c, sleeps, requests } = client([sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'slow down', { headers: { 'Retry-After': '3600' } })]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect([error.state, error.retryAfterMs, sleeps, requests.length]).toEqual(['rate-limited', 3_600_000, [], 1]);
     expect(error.message).toBe(MESSAGES.throttled);
@@ -263,7 +285,7 @@ describe('backoff', () => {
 
   it('stops waiting when aborted', async () => {
     const controller = new AbortController();
-    const { client: c, requests } = client(() => sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'slow down'), {
+    const { client: c, requests } = client([sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'slow down')], {
       sleep: async () => {
         controller.abort(new Error('user cancelled'));
         throw controller.signal.reason;

@@ -12,7 +12,7 @@ import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { findSession } from '../../../lib/crm/salesforce/session';
 import { closedSinceDate } from '../../../lib/crm/salesforce/soql';
 import { syncSalesforce, type SyncOptions, type SyncPage } from '../../../lib/crm/salesforce/sync';
-import { startSalesforceServer, type SalesforceServer } from '../../../lib/sandbox/salesforce-server';
+import { startSalesforceServer, type SalesforceServer } from '../../../sandbox/salesforce';
 
 let server: SalesforceServer;
 

@@ -1,39 +1,125 @@
 import { describe, expect, it } from 'vitest';
 import { SalesforceClient } from '../../../lib/crm/salesforce/client';
 import { SalesforceError } from '../../../lib/crm/salesforce/errors';
+import { toId18 } from '../../../lib/crm/salesforce/ids';
 import { fetchOpportunities, syncSalesforce, type SyncOptions, type SyncPage, type SyncProgress } from '../../../lib/crm/salesforce/sync';
-import { recordingSleep, sfError } from './fake-fetch';
-import { MANAGER, OWNER } from './fixtures';
-import { FakeOrg, id18, opportunityRecord } from './fake-org';
+import { createSalesforceSandbox, ManualClock, type FaultOptions, type FaultSpec, type SalesforceSandbox, type SeedRecord } from '../../../sandbox/salesforce';
+import { MANAGER, OWNER, STAGE_RECORDS } from './fixtures';
 
 const NOW = () => new Date('2025-06-15T08:00:00Z');
+const SID = '00D5g000001aBcD!AQ.x';
+const ORG_ID = '00D5g000001aBcDEAU';
+
+function id18(prefix: string, n: number): string {
+  return toId18(`${prefix}5g0000${String(n).padStart(6, '0')}`) as string;
+}
 const ID = (n: number) => id18('006', n);
 
+interface DealFields {
+  stage: string;
+  closed: boolean | null;
+  won: boolean | null;
+  closeDate: string;
+  modstamp: string;
+  amount?: number;
+}
+
+/** An opportunity as the org stores it: its account is `id18('001', n)`, its owner OWNER. */
+function opportunityRecord(n: number, fields: DealFields): SeedRecord {
+  return {
+    Id: ID(n),
+    Name: `Deal ${n}`,
+    AccountId: id18('001', n),
+    Amount: fields.amount ?? 1000 * n,
+    StageName: fields.stage,
+    IsClosed: fields.closed,
+    IsWon: fields.won,
+    Type: 'New Customer',
+    ForecastCategoryName: fields.closed ? (fields.won ? 'Closed' : 'Omitted') : 'Pipeline',
+    Probability: fields.closed ? (fields.won ? 100 : 0) : 10,
+    CloseDate: fields.closeDate,
+    CreatedDate: '2024-01-15T09:00:00.000+0000',
+    LastStageChangeDate: null,
+    OwnerId: OWNER,
+    CreatedById: OWNER,
+    Territory2Id: null,
+    LeadSource: 'Web',
+    SystemModstamp: fields.modstamp,
+  };
+}
+
+function accountRecord(n: number): SeedRecord {
+  return { Id: id18('001', n), Name: `Account ${n}`, Industry: n % 2 ? 'Retail' : 'Banking', NumberOfEmployees: 100 * n, AnnualRevenue: null, BillingCountry: 'France', BillingState: null };
+}
+
 /** Seven deals in the three-year window (one of them with a stage the org lacks), one closed before it. */
-function seededOrg(options: ConstructorParameters<typeof FakeOrg>[0] = { pageSize: 2 }): FakeOrg {
-  const org = new FakeOrg(options);
-  org.opportunities = [
-    opportunityRecord(1, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-09-30', modstamp: '2025-01-01T10:00:00.000+0000' }),
-    opportunityRecord(2, { stage: 'Closed Won', closed: true, won: true, closeDate: '2024-05-01', modstamp: '2025-01-01T10:00:00.000+0000' }),
-    opportunityRecord(3, { stage: 'Closed Lost', closed: true, won: false, closeDate: '2023-07-01', modstamp: '2025-01-02T08:00:00.000+0000' }),
-    opportunityRecord(4, { stage: 'Negotiation/Review', closed: false, won: false, closeDate: '2025-07-31', modstamp: '2025-01-03T12:30:00.000+0000' }),
-    opportunityRecord(5, { stage: 'Closed Won', closed: true, won: true, closeDate: '2020-01-01', modstamp: '2025-01-03T12:30:00.000+0000' }),
-    opportunityRecord(6, { stage: 'Qualification', closed: false, won: false, closeDate: '2025-12-31', modstamp: '2025-01-03T12:30:00.000+0000' }),
-    opportunityRecord(7, { stage: 'Won (legacy)', closed: true, won: true, closeDate: '2024-12-01', modstamp: '2025-01-05T00:00:00.000+0000' }),
-    { ...opportunityRecord(8, { stage: 'Stalled', closed: false, won: false, closeDate: '2025-08-01', modstamp: '2025-01-06T00:00:00.000+0000' }), IsClosed: null, IsWon: null },
-  ];
-  org.history = [
-    { Id: '0085g0000000001AAA', OpportunityId: ID(2), StageName: 'Prospecting', CreatedDate: '2024-02-01T09:00:00.000+0000' },
-    { Id: '0085g0000000002AAA', OpportunityId: ID(2), StageName: 'Closed Won', CreatedDate: '2024-05-01T15:00:00.000+0000' },
-  ];
-  org.contactRoles = [{ Id: '00K5g0000000001AAA', OpportunityId: ID(2), Role: 'Decision Maker', IsPrimary: true, Contact: { Title: 'CFO' }, CreatedDate: '2024-02-02T00:00:00.000+0000' }];
-  org.lineItems = [{ Id: '00k5g0000000001AAA', OpportunityId: ID(4), Product2: { Name: 'Analytics' }, TotalPrice: 4000 }];
+const DEALS: ReadonlyArray<[number, DealFields]> = [
+  [1, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-09-30', modstamp: '2025-01-01T10:00:00.000+0000' }],
+  [2, { stage: 'Closed Won', closed: true, won: true, closeDate: '2024-05-01', modstamp: '2025-01-01T10:00:00.000+0000' }],
+  [3, { stage: 'Closed Lost', closed: true, won: false, closeDate: '2023-07-01', modstamp: '2025-01-02T08:00:00.000+0000' }],
+  [4, { stage: 'Negotiation/Review', closed: false, won: false, closeDate: '2025-07-31', modstamp: '2025-01-03T12:30:00.000+0000' }],
+  [5, { stage: 'Closed Won', closed: true, won: true, closeDate: '2020-01-01', modstamp: '2025-01-03T12:30:00.000+0000' }],
+  [6, { stage: 'Qualification', closed: false, won: false, closeDate: '2025-12-31', modstamp: '2025-01-03T12:30:00.000+0000' }],
+  [7, { stage: 'Won (legacy)', closed: true, won: true, closeDate: '2024-12-01', modstamp: '2025-01-05T00:00:00.000+0000' }],
+  [8, { stage: 'Stalled', closed: null, won: null, closeDate: '2025-08-01', modstamp: '2025-01-06T00:00:00.000+0000' }],
+];
+
+const dealRecord = (n: number): SeedRecord => {
+  const deal = DEALS.find(([m]) => m === n);
+  if (deal === undefined) throw new Error(`no deal ${n}`);
+  return opportunityRecord(n, deal[1]);
+};
+
+/**
+ * The sandbox Salesforce, in-process, serving exactly these records: the deals with their
+ * accounts, owner and manager, stage history, a buyer and a product line, the org's
+ * stages and its Organization record. Two opportunities a page, as a server may send
+ * fewer than asked; `reverseOrderBy` for a server that does not keep ORDER BY.
+ */
+function seededOrg(options: { reverseOrderBy?: boolean; deals?: (record: SeedRecord, index: number) => SeedRecord } = {}): SalesforceSandbox {
+  const org = createSalesforceSandbox({
+    apiVersion: '60.0',
+    sessionId: SID,
+    batchSizes: { Opportunity: 2 },
+    reverseOrderBy: options.reverseOrderBy ?? false,
+    customFields: [{ name: 'Competitor__c', label: 'Main Competitor', type: 'picklist', picklistValues: ['Globex', 'Initech'] }],
+    records: {
+      Organization: [{ Id: ORG_ID, Name: 'Acme Corp', DefaultCurrencyIsoCode: 'EUR', IsSandbox: false }],
+      OpportunityStage: STAGE_RECORDS.map(({ attributes: _attributes, ...stage }) => stage as SeedRecord),
+      User: [
+        { Id: OWNER, Name: 'Dana Reyes', ManagerId: MANAGER },
+        { Id: MANAGER, Name: 'Sam Ortiz', ManagerId: null },
+      ],
+      Account: DEALS.map(([n]) => accountRecord(n)),
+      Opportunity: DEALS.map(([n]) => dealRecord(n)).map(options.deals ?? ((r) => r)),
+      OpportunityHistory: [
+        { Id: '0085g0000000001AAA', OpportunityId: ID(2), StageName: 'Prospecting', CreatedDate: '2024-02-01T09:00:00.000+0000' },
+        { Id: '0085g0000000002AAA', OpportunityId: ID(2), StageName: 'Closed Won', CreatedDate: '2024-05-01T15:00:00.000+0000' },
+      ],
+      Contact: [{ Id: '0035g0000000001AAA', LastName: 'Buyer', Title: 'CFO' }],
+      OpportunityContactRole: [{ Id: '00K5g0000000001AAA', OpportunityId: ID(2), Role: 'Decision Maker', IsPrimary: true, ContactId: '0035g0000000001AAA', CreatedDate: '2024-02-02T00:00:00.000+0000' }],
+      Product2: [{ Id: '01t5g0000000001AAA', Name: 'Analytics' }],
+      OpportunityLineItem: [{ Id: '00k5g0000000001AAA', OpportunityId: ID(4), Product2Id: '01t5g0000000001AAA', TotalPrice: 4000 }],
+    },
+  });
+  // A call made today before the sync (the versions list itself is not counted).
+  org.setApiUsage(1);
   return org;
 }
 
-function setup(org: FakeOrg, extra: Partial<SyncOptions> = {}) {
-  const { sleep, sleeps } = recordingSleep();
-  const client = new SalesforceClient({ apiBase: 'https://acme.my.salesforce.com', sid: '00D5g000001aBcD!AQ.x', fetch: org.fetch, sleep, random: () => 0.5 });
+/** A Salesforce error reply instead of the sandbox's, on the requests `options` name. */
+function sfError(status: number, errorCode: string, message: string, options: FaultOptions = {}): FaultSpec {
+  return { kind: 'reply', status, body: [{ message, errorCode }], ...options };
+}
+
+/** The Opportunity queries asked, in order (not the deleted-records one). */
+function opportunityQueries(org: SalesforceSandbox): string[] {
+  return org.requests.flatMap((r) => (r.soql !== null && / FROM Opportunity /.test(r.soql) && !r.soql.includes('IsDeleted') ? [r.soql] : []));
+}
+
+function setup(org: SalesforceSandbox, extra: Partial<SyncOptions> = {}) {
+  const clock = new ManualClock();
+  const client = new SalesforceClient({ apiBase: 'https://acme.my.salesforce.com', sid: SID, fetch: org.fetch, sleep: clock.sleep, random: () => 0.5 });
   const pages: SyncPage[] = [];
   const progress: SyncProgress[] = [];
   const options: SyncOptions = {
@@ -47,7 +133,7 @@ function setup(org: FakeOrg, extra: Partial<SyncOptions> = {}) {
     onProgress: (p) => progress.push(p),
     ...extra,
   };
-  return { client, options, pages, progress, sleeps };
+  return { client, options, pages, progress, sleeps: clock.sleeps };
 }
 
 /** What the caller stores after each page, as the store's SyncStateRecord would. */
@@ -65,7 +151,7 @@ describe('syncSalesforce: full sync', () => {
     const { options, pages, progress } = setup(org);
     const result = await syncSalesforce(options);
 
-    expect(org.opportunityQueries).toEqual([
+    expect(opportunityQueries(org)).toEqual([
       'SELECT Id, Name, AccountId, Amount, StageName, IsClosed, IsWon, Type, ForecastCategoryName, Probability, CloseDate, CreatedDate, LastStageChangeDate, ' +
         'OwnerId, CreatedById, LeadSource, SystemModstamp, Account.Name, Account.Industry, Account.NumberOfEmployees, Account.AnnualRevenue, ' +
         'Account.BillingCountry, Account.BillingState, Owner.Name, Owner.ManagerId, Owner.Manager.Name, CreatedBy.Name, Territory2.Name ' +
@@ -158,12 +244,7 @@ describe('syncSalesforce: full sync', () => {
 
   it('backs off on a 429 in the middle of paging, then completes', async () => {
     const org = seededOrg();
-    let hit = false;
-    org.faults.push((r) => {
-      if (hit || !/-4$/.test(r.path)) return null;
-      hit = true;
-      return sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { 'Retry-After': '2' });
-    });
+    org.faults.rateLimit({ retryAfter: 2, path: /-4$/ });
     const { options, sleeps } = setup(org);
     const result = await syncSalesforce(options);
     expect(sleeps).toEqual([2000]);
@@ -172,7 +253,10 @@ describe('syncSalesforce: full sync', () => {
 
   it('starts with what can be read when optional objects are missing, asking each only once', async () => {
     const org = seededOrg();
-    org.unsupported = new Set(['OpportunityLineItem', 'Organization']);
+    // A server without them answers INVALID_TYPE.
+    for (const object of ['OpportunityLineItem', 'Organization']) {
+      org.faults.inject(sfError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported.`, { path: new RegExp(`FROM ${object}\\b`), times: Infinity }));
+    }
     const { options } = setup(org);
     const result = await syncSalesforce(options);
     expect(org.requests.filter((r) => r.soql?.includes('FROM OpportunityLineItem'))).toHaveLength(1);
@@ -188,18 +272,17 @@ describe('syncSalesforce: full sync', () => {
 
   it('stops on a failure of the stage history: the deals would be wrong without it', async () => {
     const org = seededOrg();
-    org.faults.push((r) => (r.soql?.includes('FROM OpportunityHistory') ? sfError(500, 'UNKNOWN_EXCEPTION', 'boom') : null));
+    org.faults.inject(sfError(500, 'UNKNOWN_EXCEPTION', 'boom', { path: /FROM OpportunityHistory /, times: Infinity }));
     const { options, pages } = setup(org);
     await expect(syncSalesforce(options)).rejects.toMatchObject({ state: 'server', status: 500 });
     expect(pages).toEqual([]);
   });
 
   it('reads custom fields', async () => {
-    const org = seededOrg();
-    org.opportunities = org.opportunities.map((r, i) => ({ ...r, Competitor__c: i % 2 ? 'Globex' : null }));
+    const org = seededOrg({ deals: (r, i) => ({ ...r, Competitor__c: i % 2 ? 'Globex' : null }) });
     const { options } = setup(org, { customFields: ['Competitor__c', 'Nope__c'] });
     const result = await syncSalesforce(options);
-    expect(org.opportunityQueries[0]).toContain(', Territory2.Name, Competitor__c FROM Opportunity');
+    expect(opportunityQueries(org)[0]).toContain(', Territory2.Name, Competitor__c FROM Opportunity');
     expect(result.opportunities.map((o) => o.attributes.Competitor__c)).toEqual([null, 'Globex', null, 'Globex', 'Globex', null]);
     expect(result.warnings[0]).toBe('The Opportunity field "Nope__c" does not exist or your profile cannot read it, so it was left out.');
   });
@@ -208,22 +291,21 @@ describe('syncSalesforce: full sync', () => {
 describe('syncSalesforce: resume', () => {
   it('resumes after a fault in the middle of paging, from the last completed page', async () => {
     const org = seededOrg();
-    let failing = true;
-    org.faults.push((r) => (failing && /-4$/.test(r.path) ? sfError(500, 'UNKNOWN_EXCEPTION', 'An unexpected error occurred.') : null));
+    org.faults.serverError({ status: 500, path: /-4$/, times: Infinity });
     const first = setup(org);
     const error = await syncSalesforce(first.options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SalesforceError);
     expect((error as SalesforceError).state).toBe('server');
     expect(first.pages.map((p) => p.opportunities.map((o) => o.id))).toEqual([[ID(1), ID(2)], [ID(3), ID(4)]]);
 
-    failing = false;
+    org.faults.clear();
     const stored = lastState(first.pages);
     expect(stored.checkpoint).toBeNull();
     const second = setup(org, stored);
     const result = await syncSalesforce(second.options);
 
     // A fresh query from the second of the last completed record; its tie (deal 4) is skipped by id.
-    expect(org.opportunityQueries.at(-1)).toMatch(/WHERE \(IsClosed = false OR CloseDate >= 2022-06-15\) AND SystemModstamp >= 2025-01-03T12:30:00Z ORDER BY SystemModstamp ASC, Id ASC$/);
+    expect(opportunityQueries(org).at(-1)).toMatch(/WHERE \(IsClosed = false OR CloseDate >= 2022-06-15\) AND SystemModstamp >= 2025-01-03T12:30:00Z ORDER BY SystemModstamp ASC, Id ASC$/);
     expect(result.resumed).toBe(true);
     expect(second.pages.map((p) => p.opportunities.map((o) => o.id))).toEqual([[ID(6)], [ID(7)]]);
     const all = [...first.pages, ...second.pages].flatMap((p) => p.opportunities.map((o) => o.id));
@@ -238,24 +320,25 @@ describe('syncSalesforce: resume', () => {
   });
 
   it('keeps the query locator when the server does not order the pages, and starts over when it expired', async () => {
-    const org = seededOrg({ pageSize: 2, ordered: false });
-    let failing = true;
-    org.faults.push((r) => (failing && /-4$/.test(r.path) ? new Response('Bad gateway', { status: 502 }) : null));
+    const org = seededOrg({ reverseOrderBy: true });
+    org.faults.serverError({ status: 502, path: /-4$/, times: Infinity });
     const first = setup(org);
     await expect(syncSalesforce(first.options)).rejects.toMatchObject({ state: 'server', status: 502 });
     const stored = lastState(first.pages);
     const cursor = JSON.parse(stored.cursor ?? '');
-    expect([cursor.after, cursor.locator]).toEqual([null, '/services/data/v60.0/query/01gFAKE3-4']);
+    // The Opportunity query's locator (the only query longer than a page), at offset 4.
+    const locator = /\/query\/(01g\w+)-2$/.exec(org.requests.find((r) => /\/query\/01g\w+-2$/.test(r.path))?.path ?? '')?.[1];
+    expect([cursor.after, cursor.locator]).toEqual([null, `/services/data/v60.0/query/${locator}-4`]);
 
-    failing = false;
+    org.faults.clear();
     const resumed = setup(org, stored);
     const result = await syncSalesforce(resumed.options);
-    expect(org.requests.filter((r) => r.path.endsWith('01gFAKE3-4'))).toHaveLength(2);
+    expect(org.requests.filter((r) => r.path.endsWith(`${locator}-4`))).toHaveLength(2);
     const all = [...first.pages, ...resumed.pages].flatMap((p) => p.opportunities.map((o) => o.id)).sort();
     expect(all).toEqual([ID(1), ID(2), ID(3), ID(4), ID(6), ID(7)]);
     expect(result.checkpoint).toBe('2025-01-06T00:00:00.000Z');
 
-    org.expireLocators();
+    org.expireQueryLocators();
     const restarted = setup(org, stored);
     const again = await syncSalesforce(restarted.options);
     expect(again.warnings[0]).toBe('The interrupted sync could not continue where it stopped (Salesforce no longer knows its query), so it started over.');
@@ -270,9 +353,9 @@ describe('syncSalesforce: resume', () => {
     expect(unreadable.opportunities).toHaveLength(6);
 
     const first = setup(org);
-    org.faults.push((r) => (/-4$/.test(r.path) ? sfError(503, 'SERVER_UNAVAILABLE', 'down') : null));
-    await expect(syncSalesforce({ ...first.options, client: new SalesforceClient({ apiBase: 'https://acme.my.salesforce.com', sid: 'x', fetch: org.fetch, sleep: async () => undefined, retry: { maxAttempts: 1 } }) })).rejects.toThrow(SalesforceError);
-    org.faults = [];
+    org.faults.inject(sfError(503, 'SERVER_UNAVAILABLE', 'down', { path: /-4$/, times: Infinity }));
+    await expect(syncSalesforce({ ...first.options, client: new SalesforceClient({ apiBase: 'https://acme.my.salesforce.com', sid: SID, fetch: org.fetch, sleep: async () => undefined, retry: { maxAttempts: 1 } }) })).rejects.toThrow(SalesforceError);
+    org.faults.clear();
     const changed = await syncSalesforce(setup(org, { ...lastState(first.pages), customFields: ['Competitor__c'] }).options);
     expect(changed.resumed).toBe(false);
     expect(changed.warnings[0]).toBe('The custom fields changed since the sync was interrupted, so it started over.');
@@ -299,11 +382,10 @@ describe('syncSalesforce: incremental', () => {
   it('asks for what changed since the checkpoint, and what was deleted', async () => {
     const org = seededOrg();
     const full = await syncSalesforce(setup(org).options);
-    org.opportunities = org.opportunities
-      .filter((r) => r.Id !== ID(6))
-      .map((r) => (r.Id === ID(3) ? { ...r, Amount: 99, SystemModstamp: '2025-02-01T00:00:00.000+0000' } : r));
-    org.opportunities.push(opportunityRecord(9, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-10-01', modstamp: '2025-02-02T00:00:00.000+0000' }));
-    org.deleted = [{ Id: ID(6), SystemModstamp: '2025-02-03T00:00:00.000+0000' }];
+    org.putRecords('Opportunity', [{ ...dealRecord(3), Amount: 99, SystemModstamp: '2025-02-01T00:00:00.000+0000' }]);
+    org.putRecords('Account', [accountRecord(9)]);
+    org.putRecords('Opportunity', [opportunityRecord(9, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-10-01', modstamp: '2025-02-02T00:00:00.000+0000' })]);
+    org.deleteRecords('Opportunity', [ID(6)], '2025-02-03T00:00:00.000+0000');
     const before = org.requests.length;
 
     const { options, pages } = setup(org, { checkpoint: full.checkpoint });
@@ -311,7 +393,7 @@ describe('syncSalesforce: incremental', () => {
     expect(result.mode).toBe('incremental');
     const asked = org.requests.slice(before).flatMap((r) => (r.soql === null ? [] : [[r.path, r.soql]]));
     expect(asked).toContainEqual(['/services/data/v60.0/queryAll', 'SELECT Id FROM Opportunity WHERE IsDeleted = true AND SystemModstamp >= 2025-01-06T00:00:00Z']);
-    expect(org.opportunityQueries.at(-1)).toContain('WHERE (IsClosed = false OR CloseDate >= 2022-06-15) AND SystemModstamp >= 2025-01-06T00:00:00Z ORDER BY');
+    expect(opportunityQueries(org).at(-1)).toContain('WHERE (IsClosed = false OR CloseDate >= 2022-06-15) AND SystemModstamp >= 2025-01-06T00:00:00Z ORDER BY');
     // Deal 8 sits exactly at the checkpoint: already synced, not handed over again.
     expect(result.opportunities.map((o) => [o.id, o.amount])).toEqual([
       [ID(3), 99],
@@ -351,12 +433,21 @@ describe('fetchOpportunities', () => {
 describe('a minimal server', () => {
   it('syncs from one without child relationships, ApiName or Owner.Manager paths', async () => {
     const org = seededOrg();
-    org.opportunityDescribe = {
-      fields: ['Id', 'Name', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'SystemModstamp'].map((name) => ({ name, label: name, type: 'string' })),
-    };
-    org.opportunities = org.opportunities.map(({ Owner: _owner, ...r }) => ({ ...r, Owner: { Name: 'Dana Reyes' } }));
-    org.faults.push((r) => (r.soql?.includes('ApiName') ? sfError(400, 'INVALID_FIELD', "No such column 'ApiName' on entity 'OpportunityStage'") : null));
-    org.faults.push((r) => (r.path.endsWith('/sobjects/Account/describe') ? sfError(404, 'NOT_FOUND', 'The requested resource does not exist') : null));
+    org.faults.reply({
+      path: /\/sobjects\/Opportunity\/describe$/,
+      times: Infinity,
+      body: { fields: ['Id', 'Name', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'SystemModstamp'].map((name) => ({ name, label: name, type: 'string' })) },
+    });
+    // Its opportunity pages name the owner but not the owner's manager.
+    org.faults.rewrite(
+      (body) => {
+        const page = body as { records: Array<Record<string, unknown>> };
+        return { ...page, records: page.records.map(({ Owner: _owner, ...r }) => ({ ...r, Owner: { Name: 'Dana Reyes' } })) };
+      },
+      { path: /FROM Opportunity |\/query\/01g/, times: Infinity },
+    );
+    org.faults.inject(sfError(400, 'INVALID_FIELD', "No such column 'ApiName' on entity 'OpportunityStage'", { path: /ApiName/, times: Infinity }));
+    org.faults.inject(sfError(404, 'NOT_FOUND', 'The requested resource does not exist', { path: /\/sobjects\/Account\/describe$/, times: Infinity }));
     const { options } = setup(org);
     const result = await syncSalesforce(options);
     expect(result.opportunities).toHaveLength(6);

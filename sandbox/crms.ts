@@ -1,0 +1,88 @@
+/**
+ * The sandbox CRMs (Salesforce, HubSpot) behind one interface, for `npm run demo` and the
+ * benchmarks: each starts its local server with a given org, knows its first page, record,
+ * view and dark-theme addresses, connects from Dealsight's options page the way a user
+ * would, and adds records after a sync (to measure fetching one on demand).
+ */
+import type { Page } from 'puppeteer';
+import type { SandboxOrg } from '../lib/sandbox/types';
+import { startHubSpotServer } from './hubspot';
+import { startSalesforceServer } from './salesforce';
+import { clickButton } from '../scripts/browser/store-reader';
+
+export type CrmName = 'salesforce' | 'hubspot';
+
+export interface SandboxCrm {
+  name: CrmName;
+  /** "Salesforce", "HubSpot". */
+  label: string;
+  /** What a record is called there, one and several. */
+  record: string;
+  records: string;
+  url: string;
+  /** A line on what was started. */
+  describe: string;
+  /** Connection ids of this CRM start with it. */
+  connectionPrefix: string;
+  /** The page a user opens first (a logged-in home page, the deals board). */
+  firstPage: string;
+  recordUrl(id: string): string;
+  /** The view that gets chips, and what it is called. */
+  view: { url: string; what: string };
+  darkCookie: string;
+  /** Connects the CRM from the options page. */
+  connect(options: Page): Promise<void>;
+  /** Creates open records in the CRM (after a sync: the store does not hold them). */
+  addRecords(count: number): Array<{ id: string }>;
+  close(): Promise<void>;
+}
+
+export interface SandboxCrmOptions {
+  org: SandboxOrg;
+  /** How long the pages take to show their content (the servers' default when unset). */
+  renderDelayMs?: number;
+}
+
+export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions): Promise<SandboxCrm> {
+  const { org, renderDelayMs } = options;
+  if (name === 'salesforce') {
+    const server = await startSalesforceServer({ org, ...(renderDelayMs !== undefined ? { renderDelayMs } : {}) });
+    return {
+      name,
+      label: 'Salesforce',
+      record: 'opportunity',
+      records: 'opportunities',
+      url: server.url,
+      describe: `${server.url}  (org ${server.orgId})`,
+      connectionPrefix: 'salesforce:',
+      firstPage: server.loginUrl(),
+      recordUrl: (id) => server.recordUrl(id),
+      view: { url: server.listUrl(), what: 'the opportunity list view' },
+      darkCookie: 'sandbox_theme',
+      connect: (page) => clickButton(page, new RegExp(`^Connect ${new URL(server.url).host.replace(/\./g, '\\.')}$`)),
+      addRecords: (count) => server.addOpportunities(count),
+      close: () => server.close(),
+    };
+  }
+  const server = await startHubSpotServer({ org, ...(renderDelayMs !== undefined ? { renderDelayMs } : {}) });
+  return {
+    name,
+    label: 'HubSpot',
+    record: 'deal',
+    records: 'deals',
+    url: server.url,
+    describe: `${server.url}  (portal ${server.portalId}; private app token ${server.token.slice(0, 12)}…)`,
+    connectionPrefix: 'hubspot:',
+    firstPage: server.boardUrl(),
+    recordUrl: (id) => server.recordUrl(id),
+    view: { url: server.boardUrl(), what: 'the deals board' },
+    darkCookie: 'sandbox_hs_theme',
+    async connect(page) {
+      const input = await page.waitForSelector('[data-testid="hubspot-token"]');
+      await input?.type(server.token);
+      await clickButton(page, /^Connect HubSpot$/);
+    },
+    addRecords: (count) => server.addDeals(count),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,84 @@
+import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions, type ResolvedCommonOptions } from '../kit/options';
+import { ALL_SCOPES, type Scope } from './scopes';
+import type { HubSpotRecordSet } from './seeded-records';
+
+export interface HubSpotServerOptions extends CommonOptions {
+  /** The private app's access token; a random `pat-na1-…` token by default. */
+  token?: string;
+  /** The account's Hub ID (portal id) in page URLs and /account-info; derived from the seed by default. */
+  portalId?: number;
+  /** Scopes the private app was granted; every scope the server knows by default. */
+  scopes?: readonly Scope[];
+  /** Search requests allowed per second per token (HubSpot: 5). */
+  searchPerSecond?: number;
+  /** Requests allowed per rolling ten seconds per token (HubSpot Professional private app: 190). */
+  perTenSeconds?: number;
+  /** Requests allowed per day (HubSpot Professional: 625,000). */
+  daily?: number;
+  /**
+   * Send `X-HubSpot-RateLimit-Daily` and `-Daily-Remaining` (default true, as to a private
+   * app; false as to an OAuth app, which HubSpot sends no daily headers).
+   */
+  dailyLimitHeaders?: boolean;
+  /**
+   * The clock of the rate limits and of the recorded requests' times (Date.now by
+   * default): a test's ManualClock makes every window exact without waiting.
+   */
+  now?: () => number;
+  /**
+   * Serve exactly these records instead of a generated account (connector unit tests that
+   * need particular records); see seeded-records.ts. There are no pages then, and `org`,
+   * `touch`, `addDeals`, `archive` and `dealProperties` refuse: change the records with
+   * `putRecords`.
+   */
+  records?: HubSpotRecordSet;
+}
+
+export interface ResolvedOptions extends ResolvedCommonOptions {
+  token: string | null;
+  portalId: number | null;
+  scopes: Scope[];
+  searchPerSecond: number;
+  perTenSeconds: number;
+  daily: number;
+  dailyLimitHeaders: boolean;
+  now: () => number;
+  records: HubSpotRecordSet | null;
+}
+
+export const HUBSPOT_SERVER_DEFAULTS = {
+  ...COMMON_DEFAULTS,
+  searchPerSecond: 5,
+  perTenSeconds: 190,
+  daily: 625_000,
+} as const;
+
+/** Options merged with the defaults and checked up front, each error naming the option. */
+export function resolveOptions(options: HubSpotServerOptions): ResolvedOptions {
+  const caller = 'startHubSpotServer';
+  const fail = optionError(caller);
+  const common = resolveCommonOptions(caller, options);
+  const d = HUBSPOT_SERVER_DEFAULTS;
+  const token = options.token ?? null;
+  if (token !== null && !/^[A-Za-z0-9._~+/-]{8,512}$/.test(token)) fail('token must be 8 to 512 characters that a Bearer header can carry');
+  const portalId = options.portalId ?? null;
+  if (portalId !== null && (!Number.isSafeInteger(portalId) || portalId < 1)) fail(`portalId must be a positive whole number, got ${portalId}`);
+  const scopes = [...(options.scopes ?? ALL_SCOPES)];
+  for (const scope of scopes) if (!(ALL_SCOPES as readonly string[]).includes(scope)) fail(`unknown scope "${scope}"; known: ${ALL_SCOPES.join(', ')}`);
+  const positive = (name: string, value: number): number => {
+    if (!(value === Infinity || (Number.isInteger(value) && value >= 1))) fail(`${name} must be a whole number ≥ 1 or Infinity, got ${value}`);
+    return value;
+  };
+  return {
+    ...common,
+    token,
+    portalId,
+    scopes,
+    searchPerSecond: positive('searchPerSecond', options.searchPerSecond ?? d.searchPerSecond),
+    perTenSeconds: positive('perTenSeconds', options.perTenSeconds ?? d.perTenSeconds),
+    daily: positive('daily', options.daily ?? d.daily),
+    dailyLimitHeaders: options.dailyLimitHeaders ?? true,
+    now: options.now ?? Date.now,
+    records: options.records ?? null,
+  };
+}

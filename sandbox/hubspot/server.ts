@@ -1,0 +1,206 @@
+import type { Opportunity } from '../../lib/crm/opportunity';
+import { generateSandbox } from '../../lib/sandbox/generate';
+import { FaultController } from '../kit/faults';
+import { plantHostileRecords, type HostileEdits } from '../kit/hostile';
+import type { Reply, Request } from '../kit/http';
+import { inProcessFetch, type RecordedRequest, type SandboxFetch } from '../kit/in-process';
+import { listen, type Pipeline as KitPipeline } from '../kit/serve';
+import { stableHash } from '../kit/timeline';
+import type { SandboxOrg } from '../../lib/sandbox/types';
+import { HubSpotError, resourceNotFound } from './errors';
+import { faultReply } from './fault-replies';
+import { toHubSpotOrg } from './hubspot-org';
+import { resolveOptions, type HubSpotServerOptions } from './options';
+import { boardPath, dealPath, legacyDealPath, listPath } from './pages/urls';
+import type { Pipeline } from './pipelines';
+import { iso } from './properties';
+import { RateLimits } from './rate-limits';
+import { handleApi } from './routes/api';
+import { handleControl } from './routes/control';
+import { handlePage } from './routes/pages';
+import { Grants, type Scope } from './scopes';
+import type { ServerState } from './state';
+import { SeededRecords, type HubSpotRecordSet } from './seeded-records';
+import { CrmStore, type DealChanges } from './store';
+import { AccessToken } from './token';
+
+/**
+ * A local HubSpot for unit tests, e2e tests, benchmarks and the demo: the CRM API a
+ * private app syncs from and HubSpot-like pages a content script overlays, over one
+ * generated org mapped to HubSpot's objects (deals in two pipelines, companies, contacts,
+ * owners with teams) or over seeded records, with real rate limits and faults on demand.
+ * `createHubSpotSandbox` answers in-process through `fetch`; `startHubSpotServer` also
+ * listens on node:http.
+ */
+export interface HubSpotSandbox {
+  /** The org as served, with HubSpot ids: deals' ids are `server.org.opportunities[i].id`. Seeded records have none: this throws. */
+  readonly org: SandboxOrg;
+  /** The Hub ID in page URLs and /account-info/v3/details. */
+  readonly portalId: number;
+  /** The private app's current access token. */
+  readonly token: string;
+  /** Scopes the token has now. */
+  readonly scopes: Scope[];
+  /** The generated account's pipelines (seeded records: this throws; read the API). */
+  readonly pipelines: readonly Pipeline[];
+  /** Which records carry hostile names or odd values (by HubSpot id). */
+  readonly hostile: HostileEdits;
+  readonly faults: FaultController;
+  /** Calls the server in-process (see ../kit/in-process.ts): any origin, the server's paths. */
+  readonly fetch: SandboxFetch;
+  /** Every request made through `fetch`, in order, with the server's clock (`now`) at each. */
+  readonly requests: readonly RecordedRequest[];
+  /** A deal's properties as the API serves them now. */
+  dealProperties(dealId: string): Record<string, string | null>;
+  /**
+   * Edits deals as a user would (HubSpot property names; `dealstage` moves the stage
+   * history) and moves their `hs_lastmodifieddate` past every earlier one. Returns it.
+   */
+  touch(ids: readonly string[], changes?: DealChanges): string;
+  /** Adds open deals on existing companies, created now. */
+  addDeals(count: number): Opportunity[];
+  /** Archives (deletes) deals. Returns the archive time. */
+  archive(ids: readonly string[]): string;
+  /** Seeded records only: adds records, or replaces those with the same id (see seeded-records.ts). */
+  putRecords(records: HubSpotRecordSet): void;
+  /** Rotates the token (the old one answers 401 EXPIRED_AUTHENTICATION); returns the new one. */
+  rotateToken(): string;
+  revokeScopes(scopes: readonly Scope[]): void;
+  grantScopes(scopes: readonly Scope[]): void;
+  /** Sets today's API call count (to test behaviour near the daily limit). */
+  setDailyUsage(used: number): void;
+}
+
+/** The sandbox listening on node:http, with the addresses of its pages. */
+export interface HubSpotServer extends HubSpotSandbox {
+  /** `http://127.0.0.1:PORT`, no trailing slash: the API base and the pages' origin. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** `/contacts/{portalId}/record/0-3/{dealId}` on this server. */
+  recordUrl(dealId: string): string;
+  /** `/contacts/{portalId}/deal/{dealId}`: the older deal URL. */
+  legacyRecordUrl(dealId: string): string;
+  /** The deals board, of the Sales Pipeline or of `pipelineId`. */
+  boardUrl(pipelineId?: string): string;
+  /** The deals list (page 1, or `page`). */
+  listUrl(page?: number): string;
+  close(): Promise<void>;
+}
+
+interface Created {
+  sandbox: HubSpotSandbox;
+  pipeline: KitPipeline;
+  host: string;
+  port: number;
+}
+
+export function createHubSpotSandbox(options: HubSpotServerOptions = {}): HubSpotSandbox {
+  return create(options).sandbox;
+}
+
+export async function startHubSpotServer(options: HubSpotServerOptions = {}): Promise<HubSpotServer> {
+  const { sandbox, pipeline, host, port: wanted } = create(options);
+  const { url, port, close } = await listen(pipeline, { host, port: wanted });
+  const { portalId } = sandbox;
+  // The same object, with its addresses: its getters stay live.
+  return Object.defineProperties(sandbox, Object.getOwnPropertyDescriptors({
+    url,
+    port,
+    host,
+    recordUrl: (id: string) => `${url}${dealPath(portalId, id)}`,
+    legacyRecordUrl: (id: string) => `${url}${legacyDealPath(portalId, id)}`,
+    boardUrl: (pipelineId?: string) => `${url}${boardPath(portalId, pipelineId)}`,
+    listUrl: (page?: number) => `${url}${listPath(portalId, page)}`,
+    close,
+  })) as HubSpotServer;
+}
+
+function create(options: HubSpotServerOptions): Created {
+  const o = resolveOptions(options);
+  const seeded = o.records !== null;
+  // Seeded, the generated org only gives the account its ids and default pipelines.
+  const generated = o.org ?? generateSandbox({ seed: o.seed, opportunities: seeded ? 1 : o.opportunities });
+  const { org, ids, deals } = toHubSpotOrg(generated);
+  const hostile: HostileEdits = o.hostile && !seeded ? plantHostileRecords(org) : { opportunityNames: {}, accountNames: {}, nullAmount: [], noAccount: [] };
+  const crm = new CrmStore(org, ids, deals);
+  const records = o.records === null ? null : new SeededRecords(o.records, () => crm.pipelineBodies());
+  const store = records === null ? crm : null;
+  const token = new AccessToken(o.token);
+  const portalId = o.portalId ?? 20_000_000 + (stableHash(`${org.seed}:portal`) % 30_000_000);
+  const state: ServerState = {
+    store,
+    api: records ?? crm,
+    token,
+    grants: new Grants(o.scopes),
+    limits: new RateLimits({ searchPerSecond: o.searchPerSecond, perTenSeconds: o.perTenSeconds, daily: o.daily, dailyHeaders: o.dailyLimitHeaders }, o.now),
+    faults: new FaultController({
+      defaultPath: /^\/(?:crm\/v[34]|account-info\/v3|oauth\/v2)\//,
+      // HubSpot's 429s carry no Retry-After unless a fault asks for one.
+      defaultRetryAfter: null,
+      expire: () => token.rotate(),
+    }),
+    portalId,
+    appId: 1_000_000 + (stableHash(`${org.seed}:app`) % 9_000_000),
+    appUserId: ids.userIdOfOwner.get(org.users[0]?.id ?? '') ?? 1,
+    renderDelayMs: o.renderDelayMs,
+  };
+  const pipeline: KitPipeline = {
+    faults: state.faults,
+    control: (request) => handleControl(state, request),
+    faultReply,
+    route: (request) => route(state, request),
+    internalError: (error) => new HubSpotError(500, 'INTERNAL_ERROR', `Sandbox server error: ${error.message}`).reply(),
+  };
+  const { fetch, requests } = inProcessFetch(pipeline, { now: o.now, annotate: (r) => r });
+  const account = (what: string): CrmStore => {
+    if (store === null) throw new Error(`${what}: this sandbox serves seeded records; change them with putRecords`);
+    return store;
+  };
+  const opportunityOf = (id: string): Opportunity => {
+    const deal = account('dealProperties').deals.get(id);
+    if (deal === undefined) throw new Error(`No deal with id "${id}"`);
+    return deal.opportunity;
+  };
+  const sandbox: HubSpotSandbox = {
+    get org() {
+      return account('org').org;
+    },
+    portalId,
+    get token() {
+      return token.value;
+    },
+    get scopes() {
+      return state.grants.scopes;
+    },
+    get pipelines() {
+      return account('pipelines').pipelines;
+    },
+    hostile,
+    faults: state.faults,
+    fetch,
+    requests,
+    dealProperties: (id) => {
+      opportunityOf(id);
+      return { ...(account('dealProperties').deals.get(id)?.properties ?? {}) };
+    },
+    touch: (dealIds, changes) => iso(account('touch').touch(dealIds, changes)),
+    addDeals: (count) => account('addDeals').addDeals(count).map((d) => d.opportunity),
+    archive: (dealIds) => iso(account('archive').archive(dealIds)),
+    putRecords: (set) => {
+      if (records === null) throw new Error('putRecords: only a sandbox of seeded records (the "records" option) takes raw records; a generated account changes through touch, addDeals and archive');
+      records.put(set);
+    },
+    rotateToken: () => token.rotate(),
+    revokeScopes: (scopes) => state.grants.revoke(scopes),
+    grantScopes: (scopes) => state.grants.grant(scopes),
+    setDailyUsage: (used) => state.limits.setDailyUsage(used),
+  };
+  return { sandbox, pipeline, host: o.host, port: o.port };
+}
+
+async function route(state: ServerState, request: Request): Promise<Reply> {
+  const path = request.url.pathname;
+  if (path.startsWith('/crm/') || path.startsWith('/account-info/') || path.startsWith('/oauth/')) return handleApi(state, request);
+  return handlePage(state, request) ?? resourceNotFound().reply();
+}

@@ -1,0 +1,24 @@
+import type { FaultController } from '../kit/faults';
+import type { ApiData } from './api-data';
+import type { RateLimits } from './rate-limits';
+import type { Grants } from './scopes';
+import type { CrmStore } from './store';
+import type { AccessToken } from './token';
+
+/** What the request handlers share: the records, the credentials, the counters and the settings. */
+export interface ServerState {
+  /** The generated account; null when the server serves seeded records. */
+  store: CrmStore | null;
+  /** What the API serves: `store`, or the seeded records. */
+  api: ApiData;
+  token: AccessToken;
+  grants: Grants;
+  limits: RateLimits;
+  faults: FaultController;
+  portalId: number;
+  /** The private app's id and the user who created it, for the token-info endpoint. */
+  appId: number;
+  appUserId: number;
+  /** How long the pages take to render their content, in ms. */
+  renderDelayMs: number;
+}

@@ -1,0 +1,44 @@
+import type { OpportunityChanges } from '../database';
+import { controlReply, handleFaultsControl, isObject, jsonBody } from '../../kit/control';
+import { jsonReply, type Reply, type Request } from '../../kit/http';
+import type { ServerState } from '../state';
+import { formatDateTime } from '../clock';
+
+/**
+ * The sandbox's own control endpoints (see ../../kit/control.ts for the faults
+ * endpoint they share with the HubSpot server; `expireSession` there returns `{ sid }`):
+ *
+ *   POST   /__sandbox/touch   { ids, changes? }   → { systemModstamp }
+ *   POST   /__sandbox/opportunities { count }     → { ids }
+ *   POST   /__sandbox/api-usage { used }          → { used, max }
+ */
+export function handleControl(state: ServerState, request: Request): Promise<Reply> {
+  const path = request.url.pathname.replace(/\/+$/, '');
+  return controlReply(async () => {
+    if (path === '/__sandbox/faults') return handleFaultsControl(state.faults, request, 'sid');
+    if (path === '/__sandbox/touch' && request.method === 'POST') {
+      const body = await jsonBody(request);
+      if (!isObject(body) || !Array.isArray(body['ids']) || !body['ids'].every((id) => typeof id === 'string')) {
+        throw new Error('touch needs { "ids": ["006…"], "changes": { … } }');
+      }
+      const changes = body['changes'] === undefined ? {} : body['changes'];
+      if (!isObject(changes)) throw new Error('"changes" must be an object of Opportunity fields');
+      const at = state.db.touch(body['ids'] as string[], changes as OpportunityChanges);
+      return jsonReply(200, { systemModstamp: formatDateTime(at) });
+    }
+    if (path === '/__sandbox/opportunities' && request.method === 'POST') {
+      const body = await jsonBody(request);
+      const count = isObject(body) ? body['count'] : undefined;
+      if (typeof count !== 'number') throw new Error('opportunities needs { "count": n }');
+      return jsonReply(201, { ids: state.db.addOpportunities(count).map((o) => o.id) });
+    }
+    if (path === '/__sandbox/api-usage' && request.method === 'POST') {
+      const body = await jsonBody(request);
+      const used = isObject(body) ? body['used'] : undefined;
+      if (typeof used !== 'number') throw new Error('api-usage needs { "used": n }');
+      state.usage.set(used);
+      return jsonReply(200, { used: state.usage.count, max: state.usage.max });
+    }
+    return null;
+  }, request);
+}

@@ -1,0 +1,26 @@
+import type { ApiUsage } from './api-usage';
+import type { SandboxDatabase } from './database';
+import type { FaultController } from '../kit/faults';
+import type { QueryCursors } from './query-cursors';
+import type { Session } from './session';
+
+/** What the request handlers share: the data, the session, the counters and the settings. */
+export interface ServerState {
+  db: SandboxDatabase;
+  session: Session;
+  faults: FaultController;
+  usage: ApiUsage;
+  cursors: QueryCursors;
+  /** The newest API version served, as a number (62 for "62.0"). */
+  apiVersion: number;
+  /** "Today" for SOQL date literals and the pages' relative dates. */
+  today: string;
+  /** How long the Lightning-like pages take to render their content, in ms. */
+  renderDelayMs: number;
+  /** Whether pages carry a Content-Security-Policy like Lightning's. */
+  contentSecurityPolicy: boolean;
+  /** Fixed records per query batch, by lower-case object name (the `batchSizes` option). */
+  batchSizes: ReadonlyMap<string, number>;
+  /** Ordered results go out reversed (the `reverseOrderBy` option). */
+  reverseOrderBy: boolean;
+}
