@@ -1,19 +1,17 @@
 /**
  * What the options page shows, as signals: connections with their models and field
- * mappings, the job log, and the storage estimate. The page reads the store directly and
- * follows the background's events (job progress, data changes); it starts jobs only
- * through the background (lib/client).
+ * mappings, the job log, and the storage estimate. It reads them through the page's
+ * source (source.ts) and follows the background's events (job progress, data changes);
+ * the sections read and write through the same source (`state.source`).
  */
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { subscribeToBackground } from '../../lib/client';
 import type { EventToPage } from '../../lib/messages';
 import type { ConnectionRecord, FieldMappingRecord, JobRecord, JobStatus, ModelRecord } from '../../lib/store/schema';
-import { getFieldMapping, getModel, listConnections, listJobs, openDb, storageEstimate } from '../../lib/store';
+import type { OptionsData, OptionsSource } from './source';
 
-export type Db = Awaited<ReturnType<typeof openDb>>;
-export type StorageUse = Awaited<ReturnType<typeof storageEstimate>>;
+export type StorageUse = OptionsData['storage'];
 
 /** How many jobs of the log the page keeps (active ones and recent history). */
 export const JOB_LOG_LIMIT = 30;
@@ -49,16 +47,13 @@ export class OptionsState {
     this.jobs.value.filter(isActive).sort((a, b) => stage(b) - stage(a) || (a.id ?? 0) - (b.id ?? 0)),
   );
 
-  private dbPromise: Promise<Db> | null = null;
   private loading: Promise<void> | null = null;
   private reloadAgain = false;
   /** Job events newer than what the store last returned: merged over it until it catches up. */
   private live = new Map<number, JobRecord>();
 
-  db(): Promise<Db> {
-    this.dbPromise ??= Promise.resolve().then(() => openDb());
-    return this.dbPromise;
-  }
+  /** Where the page reads and writes: the store and the background, or a test's fake. */
+  constructor(readonly source: OptionsSource) {}
 
   connection(id: string): ConnectionRecord | undefined {
     return this.connections.value.find((c) => c.id === id);
@@ -86,21 +81,7 @@ export class OptionsState {
 
   private async load(): Promise<void> {
     try {
-      const db = await this.db();
-      const [connections, jobs, storage] = await Promise.all([
-        listConnections(db),
-        listJobs(db, JOB_LOG_LIMIT),
-        storageEstimate().catch(() => null),
-      ]);
-      const perConnection = await Promise.all(
-        connections.map(async (c) => [c.id, await getModel(db, c.id), await getFieldMapping(db, c.id)] as const),
-      );
-      const models = new Map<string, ModelRecord>();
-      const mappings = new Map<string, FieldMappingRecord>();
-      for (const [id, model, mapping] of perConnection) {
-        if (model) models.set(id, model);
-        if (mapping) mappings.set(id, mapping);
-      }
+      const { connections, models, mappings, jobs, storage } = await this.source.load(JOB_LOG_LIMIT);
       this.connections.value = [...connections].sort((a, b) => a.label.localeCompare(b.label));
       this.models.value = models;
       this.mappings.value = mappings;
@@ -152,7 +133,7 @@ export class OptionsState {
 
   /** Loads the page's data and follows the background; returns the function that stops it. */
   start(): () => void {
-    const stop = subscribeToBackground((event) => this.handle(event));
+    const stop = this.source.subscribe((event) => this.handle(event));
     void this.reload();
     return stop;
   }

@@ -1,6 +1,7 @@
 import '../../lib/i18n/all';
 import { render } from 'preact';
-import { DetailApp } from './DetailApp';
+import { App } from './App';
+import { backgroundSource } from './background-source';
 import { DetailView } from './DetailView';
 import { parseDetailParams } from './params';
 
@@ -10,7 +11,7 @@ if (!root) throw new Error('detail: #app is missing from index.html');
 const target = parseDetailParams(location.search);
 switch (target.kind) {
   case 'record':
-    render(<DetailApp connectionId={target.connectionId} opportunityId={target.opportunityId} />, root);
+    render(<App source={backgroundSource()} connectionId={target.connectionId} opportunityId={target.opportunityId} />, root);
     break;
   case 'invalid':
     render(<DetailView status={{ kind: 'invalid' }} />, root);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelData } from '../../lib/panel-data';
-import { affectsConnection, BackgroundReplyError, type DetailClient } from './client';
+import { affectsConnection, BackgroundReplyError, type DetailSource } from './source';
 
 export type DetailStatus =
   | { kind: 'loading' }
@@ -22,7 +22,7 @@ function messageOf(error: unknown): string {
  * its connection changed. A reload keeps the current panels on screen until the answer
  * comes; only the latest request's answer is used.
  */
-export function useDealPanel(client: DetailClient, connectionId: string, opportunityId: string): { status: DetailStatus; reload: () => void } {
+export function useDealPanel(source: DetailSource, connectionId: string, opportunityId: string): { status: DetailStatus; reload: () => void } {
   const [status, setStatus] = useState<DetailStatus>({ kind: 'loading' });
   const request = useRef(0);
 
@@ -30,7 +30,7 @@ export function useDealPanel(client: DetailClient, connectionId: string, opportu
     (quiet: boolean) => {
       const id = ++request.current;
       setStatus((previous) => (quiet && previous.kind === 'ready' ? { ...previous, refreshing: true } : { kind: 'loading' }));
-      client.getPanel(connectionId, opportunityId).then(
+      source.getPanel(connectionId, opportunityId).then(
         (panel) => {
           if (id === request.current) setStatus({ kind: 'ready', panel, refreshing: false });
         },
@@ -40,13 +40,13 @@ export function useDealPanel(client: DetailClient, connectionId: string, opportu
         },
       );
     },
-    [client, connectionId, opportunityId],
+    [source, connectionId, opportunityId],
   );
 
   useEffect(() => {
     load(false);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = client.subscribe((event) => {
+    const unsubscribe = source.subscribe((event) => {
       if (!affectsConnection(event, connectionId)) return;
       clearTimeout(timer);
       timer = setTimeout(() => load(true), RELOAD_DEBOUNCE_MS);
@@ -56,7 +56,7 @@ export function useDealPanel(client: DetailClient, connectionId: string, opportu
       unsubscribe();
       request.current++;
     };
-  }, [client, connectionId, load]);
+  }, [source, connectionId, load]);
 
   const reload = useCallback(() => load(false), [load]);
   return { status, reload };

@@ -1,6 +1,6 @@
 import '../../lib/i18n/all';
 import { render } from 'preact';
-import { PersonasApp } from './PersonasApp';
+import { App } from './App';
 import { parsePersonasParams } from './params';
 import { storeSource } from './store-source';
 
@@ -11,4 +11,4 @@ const replaceSearch = (search: string): void => {
   if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}`);
 };
 
-render(<PersonasApp source={storeSource()} initial={parsePersonasParams(location.search)} onStateChange={replaceSearch} />, root);
+render(<App source={storeSource()} initial={parsePersonasParams(location.search)} onStateChange={replaceSearch} />, root);

@@ -1,44 +1,20 @@
 // @vitest-environment happy-dom
 /**
- * The options page over a mocked store and background: each section rendered from
- * fixture records, and every flow that writes (import, sandbox, field mapping, remove,
+ * The options page over a fake source (its store and background): each section rendered
+ * from fixture records, and every flow that writes (import, sandbox, field mapping, remove,
  * export, delete everything, cancel).
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventToPage, MessageToBackground } from '../../lib/messages';
-import type { ConnectionRecord, FieldMappingRecord, ImportSummary, JobRecord, ModelRecord } from '../../lib/store/schema';
+import { refuseFile } from '../../components/options/connections/csv-file';
+import { exportFileName } from '../../components/options/data/download';
+import { previewFields } from '../../components/options/mappings/preview';
+import { App as OptionsApp } from '../../entrypoints/options/App';
+import type { OptionsData, OptionsSource } from '../../entrypoints/options/source';
 import type { Opportunity } from '../../lib/crm/opportunity';
-
-const DB = { name: 'fake-db' };
-
-vi.mock('../../lib/store', () => ({
-  openDb: vi.fn(() => DB),
-  listConnections: vi.fn(),
-  getModel: vi.fn(),
-  listJobs: vi.fn(),
-  getFieldMapping: vi.fn(),
-  setExcludedFields: vi.fn(),
-  listOpportunities: vi.fn(),
-  putUpload: vi.fn(),
-  exportScoredCsv: vi.fn(),
-  storageEstimate: vi.fn(),
-  deleteConnection: vi.fn(),
-}));
-
-vi.mock('../../lib/client', () => ({
-  sendToBackground: vi.fn(),
-  subscribeToBackground: vi.fn(),
-}));
-
-const store = await import('../../lib/store');
-const client = await import('../../lib/client');
-const { OptionsPage } = await import('../../components/options/OptionsPage');
-const { OptionsState } = await import('../../components/options/state');
-const { exportFileName } = await import('../../components/options/data/download');
-const { previewFields } = await import('../../components/options/mappings/preview');
-const { refuseFile } = await import('../../components/options/connections/csv-file');
+import type { BackgroundReply, EventToPage, PageMessage } from '../../lib/messages';
+import { SETTINGS, type ConnectionRecord, type FieldMappingRecord, type ImportSummary, type JobRecord, type ModelRecord } from '../../lib/store/schema';
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -130,11 +106,85 @@ const SUMMARY: ImportSummary = {
 };
 
 // ---------------------------------------------------------------------------------------
+// A fake source: what the store holds, and what the page sends the background
+
+/** What the fake store holds; like the tests' single connection, every connection has the one model and mapping. */
+interface Stored {
+  connections: ConnectionRecord[];
+  model: ModelRecord | undefined;
+  mapping: FieldMappingRecord | undefined;
+  jobs: JobRecord[];
+  opportunities: Opportunity[];
+  storage: OptionsData['storage'];
+}
+
+function eachConnection<T>(value: T | undefined): Map<string, T> {
+  return new Map(value === undefined ? [] : stored.connections.map((c) => [c.id, value]));
+}
+
+/** The page's source over `stored`; what the page sends the background goes to `sent`. */
+function fakeSource() {
+  return {
+    load: vi.fn(async (_jobLimit: number): Promise<OptionsData> => ({
+      connections: stored.connections,
+      models: eachConnection(stored.model),
+      mappings: eachConnection(stored.mapping),
+      jobs: stored.jobs,
+      storage: stored.storage,
+    })),
+    subscribe: vi.fn((onEvent: (event: EventToPage) => void) => {
+      emit = onEvent;
+      return () => undefined;
+    }),
+    send: vi.fn(async (message: PageMessage): Promise<BackgroundReply<PageMessage>> => {
+      sent.push(message);
+      switch (message.type) {
+        case 'start-import':
+        case 'start-sandbox':
+        case 'start-train':
+          return { ok: true, jobId: 9 };
+        default:
+          return { ok: true };
+      }
+    }),
+    putUpload: vi.fn(async (_fileName: string, _text: string): Promise<number> => 0),
+    deleteConnection: vi.fn(async (_connectionId: string): Promise<void> => undefined),
+    exportCsv: vi.fn(async (_connectionId?: string): Promise<string> => ''),
+    setExcludedFields: vi.fn(async (_connectionId: string, _excluded: readonly string[]): Promise<FieldMappingRecord> => mapping()),
+    listOpportunities: vi.fn(async (_connectionId: string): Promise<Opportunity[]> => stored.opportunities),
+  };
+}
+
+/** The fake as the page's source: every setting reads as its default, no tab is open, no permission granted. */
+function asSource(fake: ReturnType<typeof fakeSource>): OptionsSource {
+  return {
+    ...fake,
+    send: <M extends PageMessage>(message: M) => fake.send(message) as Promise<BackgroundReply<M>>,
+    connectionSettings: (connectionId) => ({
+      connectionId,
+      get: async (name) => SETTINGS[name].default as never,
+      set: async () => undefined,
+      delete: async () => undefined,
+    }),
+    listConnectionSetting: async () => [],
+    getSetting: async (name) => SETTINGS[name].default as never,
+    setSetting: async () => undefined,
+    queryTabs: async () => [],
+    openTab: async () => undefined,
+    hasPermissions: async () => false,
+    requestPermissions: async () => false,
+    removePermissions: async () => false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
 // A tiny DOM toolkit (no @testing-library here)
 
 let container: HTMLElement;
 let emit: (event: EventToPage) => void;
-let sent: MessageToBackground[];
+let sent: PageMessage[];
+let stored: Stored;
+let source: ReturnType<typeof fakeSource>;
 
 async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) {
@@ -144,13 +194,11 @@ async function flush(): Promise<void> {
   }
 }
 
-async function mount(): Promise<InstanceType<typeof OptionsState>> {
-  const state = new OptionsState();
+async function mount(): Promise<void> {
   await act(() => {
-    render(<OptionsPage state={state} />, container);
+    render(<OptionsApp source={asSource(source)} />, container);
   });
   await flush();
-  return state;
 }
 
 function all<E extends Element = HTMLElement>(selector: string, root: ParentNode = container): E[] {
@@ -220,28 +268,8 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   sent = [];
-  vi.mocked(store.openDb).mockReturnValue(DB as never);
-  vi.mocked(store.listConnections).mockResolvedValue([]);
-  vi.mocked(store.getModel).mockResolvedValue(undefined);
-  vi.mocked(store.getFieldMapping).mockResolvedValue(undefined);
-  vi.mocked(store.listJobs).mockResolvedValue([]);
-  vi.mocked(store.listOpportunities).mockResolvedValue([]);
-  vi.mocked(store.storageEstimate).mockResolvedValue({ usage: 12_300_000, quota: 1_200_000_000 });
-  vi.mocked(client.subscribeToBackground).mockImplementation((onEvent) => {
-    emit = onEvent;
-    return () => undefined;
-  });
-  vi.mocked(client.sendToBackground).mockImplementation(async (message: MessageToBackground) => {
-    sent.push(message);
-    switch (message.type) {
-      case 'start-import':
-      case 'start-sandbox':
-      case 'start-train':
-        return { ok: true, jobId: 9 } as never;
-      default:
-        return { ok: true } as never;
-    }
-  });
+  stored = { connections: [], model: undefined, mapping: undefined, jobs: [], opportunities: [], storage: { usage: 12_300_000, quota: 1_200_000_000 } };
+  source = fakeSource();
 });
 
 afterEach(async () => {
@@ -252,14 +280,14 @@ afterEach(async () => {
 });
 
 function withData(): void {
-  vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
-  vi.mocked(store.getModel).mockResolvedValue(model());
-  vi.mocked(store.getFieldMapping).mockResolvedValue(mapping());
-  vi.mocked(store.listOpportunities).mockResolvedValue([
+  stored.connections = [connection({ lastImport: SUMMARY })];
+  stored.model = model();
+  stored.mapping = mapping();
+  stored.opportunities = [
     opportunity('1', { industry: 'Retail', employees: 120 }),
     opportunity('2', { industry: 'Retail', employees: 40 }),
     opportunity('3', { industry: 'Healthcare', employees: null }),
-  ]);
+  ];
 }
 
 describe('options page: rendering', () => {
@@ -278,7 +306,7 @@ describe('options page: rendering', () => {
   });
 
   it('says when the store cannot be read, and tries again on request', async () => {
-    vi.mocked(store.listConnections).mockRejectedValueOnce(new Error('IndexedDB is unavailable in private windows'));
+    source.load.mockRejectedValueOnce(new Error('IndexedDB is unavailable in private windows'));
     await mount();
     expect(text(one('[role="alert"]'))).toContain('Dealsight could not read its data in this browser: IndexedDB is unavailable in private windows');
     await click(button('Try again'));
@@ -314,7 +342,7 @@ describe('options page: rendering', () => {
     expect(text(loss)).toContain('Set at the close: records why the deal closed.');
     expect(text(section('Field mappings'))).toContain('2 of 2 fields used');
     // Previews are computed once per connection and data version.
-    expect(store.listOpportunities).toHaveBeenCalledTimes(1);
+    expect(source.listOpportunities).toHaveBeenCalledTimes(1);
   });
 
   it('shows the last training results: counts, readiness, personas and notes', async () => {
@@ -332,14 +360,14 @@ describe('options page: rendering', () => {
 
   it('marks models trained on older data as out of date', async () => {
     withData();
-    vi.mocked(store.listConnections).mockResolvedValue([connection({ dataVersion: 2 })]);
+    stored.connections = [connection({ dataVersion: 2 })];
     await mount();
     expect(text(one('[data-testid="model-summary"]'))).toContain('Out of date');
   });
 
   it('renders CRM text as text, never as markup', async () => {
     withData();
-    vi.mocked(store.listConnections).mockResolvedValue([connection({ label: '<img src=x onerror=alert(1)>', lastImport: SUMMARY })]);
+    stored.connections = [connection({ label: '<img src=x onerror=alert(1)>', lastImport: SUMMARY })];
     await mount();
     expect(container.querySelector('img')).toBeNull();
     expect(text(one('[data-testid="connection-card"]'))).toContain('<img src=x onerror=alert(1)>');
@@ -348,18 +376,18 @@ describe('options page: rendering', () => {
 
 describe('options page: CSV import', () => {
   it('stores the file with putUpload, then sends start-import with the returned id', async () => {
-    vi.mocked(store.putUpload).mockResolvedValue(42);
+    source.putUpload.mockResolvedValue(42);
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['Opportunity Name,Amount\nAcme,100\n'], 'deals.csv', { type: 'text/csv' }));
-    expect(store.putUpload).toHaveBeenCalledWith(DB, 'deals.csv', 'Opportunity Name,Amount\nAcme,100\n');
+    expect(source.putUpload).toHaveBeenCalledWith('deals.csv', 'Opportunity Name,Amount\nAcme,100\n');
     expect(sent).toEqual([{ type: 'start-import', uploadId: 42 }]);
-    const putOrder = vi.mocked(store.putUpload).mock.invocationCallOrder[0] ?? Infinity;
-    const sendOrder = vi.mocked(client.sendToBackground).mock.invocationCallOrder[0] ?? -Infinity;
+    const putOrder = source.putUpload.mock.invocationCallOrder[0] ?? Infinity;
+    const sendOrder = source.send.mock.invocationCallOrder[0] ?? -Infinity;
     expect(putOrder).toBeLessThan(sendOrder);
   });
 
   it('takes a dropped file the same way', async () => {
-    vi.mocked(store.putUpload).mockResolvedValue(5);
+    source.putUpload.mockResolvedValue(5);
     await mount();
     const zone = one('[data-testid="csv-dropzone"]');
     const file = new File(['a,b\n1,2\n'], 'dropped.tsv', { type: 'text/tab-separated-values' });
@@ -372,12 +400,12 @@ describe('options page: CSV import', () => {
     });
     await flush();
     expect(drop.defaultPrevented).toBe(true);
-    expect(store.putUpload).toHaveBeenCalledWith(DB, 'dropped.tsv', 'a,b\n1,2\n');
+    expect(source.putUpload).toHaveBeenCalledWith('dropped.tsv', 'a,b\n1,2\n');
     expect(sent).toEqual([{ type: 'start-import', uploadId: 5 }]);
   });
 
   it('moves the progress bar with the job events, then shows the import summary', async () => {
-    vi.mocked(store.putUpload).mockResolvedValue(42);
+    source.putUpload.mockResolvedValue(42);
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
     const card = one('[data-testid="add-csv"]');
@@ -393,7 +421,7 @@ describe('options page: CSV import', () => {
     expect(progressNow(one('[data-testid="csv-progress"]'))).toBe('700');
 
     // Done: the page reloads the store and shows what the import reported.
-    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
+    stored.connections = [connection({ lastImport: SUMMARY })];
     await send({ type: 'job', job: job({ status: 'done', done: 1000, finishedAt: new Date(NOW).toISOString(), summary: '8,800 opportunities, 2 rejected' }) });
     expect(container.querySelector('[data-testid="csv-progress"]')).toBeNull();
     const summary = one('[data-testid="import-summary"]', card);
@@ -404,7 +432,7 @@ describe('options page: CSV import', () => {
   });
 
   it('follows an import that was already running when the page opened', async () => {
-    vi.mocked(store.listJobs).mockResolvedValue([job({ done: 250, params: { uploadId: 3, fileName: 'big.csv' } })]);
+    stored.jobs = [job({ done: 250, params: { uploadId: 3, fileName: 'big.csv' } })];
     await mount();
     const bar = one('[data-testid="add-csv"] [role="progressbar"]');
     expect(bar.getAttribute('aria-label')).toBe('Importing big.csv');
@@ -413,7 +441,7 @@ describe('options page: CSV import', () => {
   });
 
   it('shows a step without a count as an indeterminate bar', async () => {
-    vi.mocked(store.listJobs).mockResolvedValue([job({ step: 'Reading the CSV file', done: 0, total: 1 })]);
+    stored.jobs = [job({ step: 'Reading the CSV file', done: 0, total: 1 })];
     await mount();
     const bar = one('[data-testid="add-csv"] [role="progressbar"]');
     expect(bar.hasAttribute('aria-valuenow')).toBe(false);
@@ -422,7 +450,7 @@ describe('options page: CSV import', () => {
 
   it('lists rejected rows with their line numbers and reasons, the first 200 only', async () => {
     const rejected = Array.from({ length: 203 }, (_, i) => ({ line: i + 2, reason: `Amount "x${i}" is not a number` }));
-    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: { ...SUMMARY, rejected } })]);
+    stored.connections = [connection({ lastImport: { ...SUMMARY, rejected } })];
     await mount();
     const details = one('[data-testid="connection-card"] details');
     await click(one('summary', details));
@@ -435,8 +463,8 @@ describe('options page: CSV import', () => {
   });
 
   it('shows a failed import in words and says the earlier data is intact', async () => {
-    vi.mocked(store.listConnections).mockResolvedValue([connection()]);
-    vi.mocked(store.putUpload).mockResolvedValue(42);
+    stored.connections = [connection()];
+    source.putUpload.mockResolvedValue(42);
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['x'], 'broken.csv', { type: 'text/csv' }));
     await send({ type: 'job', job: job({ status: 'failed', error: 'No column holds the opportunity name or id.' }) });
@@ -452,7 +480,7 @@ describe('options page: CSV import', () => {
     const read = vi.spyOn(file, 'text');
     await chooseFile(one('input[type="file"]'), file);
     expect(read).not.toHaveBeenCalled();
-    expect(store.putUpload).not.toHaveBeenCalled();
+    expect(source.putUpload).not.toHaveBeenCalled();
     expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toContain('huge.csv is 250 MB. Dealsight imports files up to 200 MB');
   });
 
@@ -465,8 +493,8 @@ describe('options page: CSV import', () => {
   });
 
   it('reports a start failure from the background', async () => {
-    vi.mocked(store.putUpload).mockResolvedValue(1);
-    vi.mocked(client.sendToBackground).mockResolvedValue({ ok: false, error: 'Another import is running.' } as never);
+    source.putUpload.mockResolvedValue(1);
+    source.send.mockResolvedValue({ ok: false, error: 'Another import is running.' });
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
     expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toBe('The import could not start: Another import is running.');
@@ -501,7 +529,7 @@ describe('options page: sandbox', () => {
 describe('options page: field mappings', () => {
   it('saves the unticked fields, then starts training', async () => {
     withData();
-    vi.mocked(store.setExcludedFields).mockResolvedValue(mapping({ excluded: ['industry'] }));
+    source.setExcludedFields.mockResolvedValue(mapping({ excluded: ['industry'] }));
     await mount();
     const save = button('Save and retrain');
     expect(save.disabled).toBe(true);
@@ -511,23 +539,23 @@ describe('options page: field mappings', () => {
     expect(text(section('Field mappings'))).toContain('1 of 2 fields used');
     expect(save.disabled).toBe(false);
     await click(save);
-    expect(store.setExcludedFields).toHaveBeenCalledWith(DB, 'csv', ['industry']);
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', ['industry']);
     expect(sent).toEqual([{ type: 'start-train', connectionId: 'csv' }]);
-    const setOrder = vi.mocked(store.setExcludedFields).mock.invocationCallOrder[0] ?? Infinity;
-    expect(setOrder).toBeLessThan(vi.mocked(client.sendToBackground).mock.invocationCallOrder[0] ?? -Infinity);
+    const setOrder = source.setExcludedFields.mock.invocationCallOrder[0] ?? Infinity;
+    expect(setOrder).toBeLessThan(source.send.mock.invocationCallOrder[0] ?? -Infinity);
     expect(text(section('Field mappings'))).toContain('Saved. Retraining q1-opportunities.csv with the new fields.');
   });
 
   it('resets to the defaults: every field that is not set at the close', async () => {
     withData();
-    vi.mocked(store.getFieldMapping).mockResolvedValue(mapping({ excluded: ['employees'] }));
+    stored.mapping = mapping({ excluded: ['employees'] });
     await mount();
     const boxes = all<HTMLInputElement>('[data-testid="field-row"] input[type="checkbox"]');
     expect(boxes.map((b) => b.checked)).toEqual([true, false, false]);
     await click(button('Reset to defaults'));
     expect(boxes.map((b) => b.checked)).toEqual([true, true, false]);
     await click(button('Save and retrain'));
-    expect(store.setExcludedFields).toHaveBeenCalledWith(DB, 'csv', []);
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', []);
   });
 
   it('picks preview values by frequency', () => {
@@ -545,11 +573,11 @@ describe('options page: field mappings', () => {
 describe('options page: jobs', () => {
   it('lists running and queued jobs with progress, and cancels one', async () => {
     withData();
-    vi.mocked(store.listJobs).mockResolvedValue([
+    stored.jobs = [
       job({ id: 12, kind: 'score', status: 'queued', step: null, done: 0, total: 0 }),
       job({ id: 11, kind: 'train', status: 'running', step: 'Training Win Potential', done: 3, total: 10 }),
       job({ id: 10, kind: 'import', status: 'done', done: 1000, summary: '8,800 opportunities, 2 rejected', finishedAt: new Date(NOW - 120_000).toISOString() }),
-    ]);
+    ];
     await mount();
     const rows = all('[data-testid="job-row"]');
     expect(rows.map((r) => one('span', r).textContent)).toEqual(['Training · q1-opportunities.csv', 'Scoring · q1-opportunities.csv']);
@@ -569,10 +597,10 @@ describe('options page: jobs', () => {
 
   it('reloads the store when the background says the data changed', async () => {
     await mount();
-    expect(store.listConnections).toHaveBeenCalledTimes(1);
-    vi.mocked(store.listConnections).mockResolvedValue([connection()]);
+    expect(source.load).toHaveBeenCalledTimes(1);
+    stored.connections = [connection()];
     await send({ type: 'data-changed', connectionId: 'csv' });
-    expect(store.listConnections).toHaveBeenCalledTimes(2);
+    expect(source.load).toHaveBeenCalledTimes(2);
     expect(all('[data-testid="connection-card"]')).toHaveLength(1);
   });
 });
@@ -582,13 +610,13 @@ describe('options page: removing and deleting', () => {
     withData();
     await mount();
     await click(button('Remove q1-opportunities.csv'));
-    expect(store.deleteConnection).not.toHaveBeenCalled();
+    expect(source.deleteConnection).not.toHaveBeenCalled();
     const group = one('[role="group"]');
     expect(text(group)).toContain('Remove q1-opportunities.csv?');
     expect(document.activeElement?.textContent).toBe('Cancel');
-    vi.mocked(store.listConnections).mockResolvedValue([]);
+    stored.connections = [];
     await click(button('Remove connection'));
-    expect(store.deleteConnection).toHaveBeenCalledWith(DB, 'csv');
+    expect(source.deleteConnection).toHaveBeenCalledWith('csv');
     expect(all('[data-testid="connection-card"]')).toHaveLength(0);
     expect(text(section('Connections'))).toContain('q1-opportunities.csv was removed.');
   });
@@ -603,7 +631,7 @@ describe('options page: removing and deleting', () => {
     await flush();
     expect(container.querySelector('[role="group"]')).toBeNull();
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Remove q1-opportunities.csv');
-    expect(store.deleteConnection).not.toHaveBeenCalled();
+    expect(source.deleteConnection).not.toHaveBeenCalled();
   });
 
   it('deletes everything only after DELETE is typed', async () => {
@@ -620,7 +648,7 @@ describe('options page: removing and deleting', () => {
     expect(confirm.disabled).toBe(true);
     await type(input, 'DELETE');
     expect(confirm.disabled).toBe(false);
-    vi.mocked(store.listConnections).mockResolvedValue([]);
+    stored.connections = [];
     await click(confirm);
     expect(sent).toEqual([{ type: 'delete-all' }]);
     expect(text(section('Data'))).toContain('Everything was deleted.');
@@ -628,17 +656,17 @@ describe('options page: removing and deleting', () => {
   });
 
   it('forgets the last import once everything is deleted', async () => {
-    vi.mocked(store.putUpload).mockResolvedValue(42);
+    source.putUpload.mockResolvedValue(42);
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
     const finished = job({ status: 'done', done: 1000, finishedAt: new Date(NOW).toISOString() });
-    vi.mocked(store.listJobs).mockResolvedValue([finished]);
-    vi.mocked(store.listConnections).mockResolvedValue([connection({ lastImport: SUMMARY })]);
+    stored.jobs = [finished];
+    stored.connections = [connection({ lastImport: SUMMARY })];
     await send({ type: 'job', job: finished });
     expect(text(one('[data-testid="add-csv"]'))).toContain('Imported q1-opportunities.csv.');
 
-    vi.mocked(store.listJobs).mockResolvedValue([]);
-    vi.mocked(store.listConnections).mockResolvedValue([]);
+    stored.jobs = [];
+    stored.connections = [];
     await click(button('Delete everything…'));
     await type(one<HTMLInputElement>('[role="group"] input'), 'DELETE');
     await click(button('Delete everything now'));
@@ -651,7 +679,7 @@ describe('options page: removing and deleting', () => {
 describe('options page: export', () => {
   it('downloads the scored CSV as a Blob named for today', async () => {
     withData();
-    vi.mocked(store.exportScoredCsv).mockResolvedValue('Id,Name,Win Potential\n1,Acme,0.73\n');
+    source.exportCsv.mockResolvedValue('Id,Name,Win Potential\n1,Acme,0.73\n');
     const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
       blobs.push(blob);
@@ -666,7 +694,7 @@ describe('options page: export', () => {
     try {
       await mount();
       await click(button('Download CSV'));
-      expect(store.exportScoredCsv).toHaveBeenCalledWith(DB, undefined);
+      expect(source.exportCsv).toHaveBeenCalledWith(undefined);
       expect(blobs).toHaveLength(1);
       expect(await blobs[0]?.text()).toBe('Id,Name,Win Potential\n1,Acme,0.73\n');
       expect(blobs[0]?.type).toMatch(/^text\/csv/);

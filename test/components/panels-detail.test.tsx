@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackgroundReplyError, affectsConnection, type DetailClient } from '../../entrypoints/detail/client';
-import { DetailApp } from '../../entrypoints/detail/DetailApp';
+import { App as DetailApp } from '../../entrypoints/detail/App';
 import { DetailView } from '../../entrypoints/detail/DetailView';
 import { parseDetailParams } from '../../entrypoints/detail/params';
+import { BackgroundReplyError, affectsConnection, type DetailSource } from '../../entrypoints/detail/source';
 import type { EventToPage } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { JobRecord } from '../../lib/store/schema';
@@ -17,10 +17,10 @@ afterEach(() => {
 });
 
 /** A stand-in background: answers from a queue, records calls, and can push events. */
-function fakeClient(answers: Array<PanelData | Error>) {
+function fakeSource(answers: Array<PanelData | Error>) {
   let listener: ((event: EventToPage) => void) | null = null;
   const calls: Array<[string, string]> = [];
-  const client: DetailClient & { push(event: EventToPage): void; calls: typeof calls; unsubscribed: boolean; retrained: string[]; optionsOpened: number } = {
+  const source: DetailSource & { push(event: EventToPage): void; calls: typeof calls; unsubscribed: boolean; retrained: string[]; optionsOpened: number } = {
     calls,
     unsubscribed: false,
     retrained: [],
@@ -33,21 +33,21 @@ function fakeClient(answers: Array<PanelData | Error>) {
     subscribe(onEvent) {
       listener = onEvent;
       return () => {
-        client.unsubscribed = true;
+        source.unsubscribed = true;
         listener = null;
       };
     },
     openOptions() {
-      client.optionsOpened++;
+      source.optionsOpened++;
     },
     async retrain(connectionId) {
-      client.retrained.push(connectionId);
+      source.retrained.push(connectionId);
     },
     push(event) {
       listener?.(event);
     },
   };
-  return client;
+  return source;
 }
 
 /** Lets pending promises settle and re-renders. */
@@ -100,11 +100,11 @@ describe('affectsConnection', () => {
 
 describe('DetailApp', () => {
   it('asks the background for the record, then shows its name as the title and heading, and every panel', async () => {
-    const client = fakeClient([workedPanel()]);
-    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" client={client} />).container;
+    const source = fakeSource([workedPanel()]);
+    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" source={source} />).container;
     expect(text(getByRole(c, 'status', 'Loading deal intelligence…'))).toBe('Loading deal intelligence…');
     await settle();
-    expect(client.calls).toEqual([['csv-1', '006A']]);
+    expect(source.calls).toEqual([['csv-1', '006A']]);
     expect(document.title).toBe('Northwind Health - Platform · Dealsight');
     expect(text(getByRole(c, 'heading', 'Northwind Health - Platform'))).toBe('Northwind Health - Platform');
     expect(getByRole(c, 'heading', 'Northwind Health - Platform').tagName).toBe('H1');
@@ -114,8 +114,8 @@ describe('DetailApp', () => {
   });
 
   it('shows the background’s error clearly, and retries on request', async () => {
-    const client = fakeClient([new Error('No connection csv-1: it was deleted.'), workedPanel()]);
-    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" client={client} />).container;
+    const source = fakeSource([new Error('No connection csv-1: it was deleted.'), workedPanel()]);
+    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" source={source} />).container;
     await settle();
     const alert = getByRole(c, 'alert');
     expect(text(getByRole(alert, 'heading'))).toBe('Deal intelligence could not be loaded');
@@ -123,62 +123,62 @@ describe('DetailApp', () => {
     expect(document.title).toBe('Deal · Dealsight');
     click(getByRole(alert, 'button', 'Try again'));
     await settle();
-    expect(client.calls).toHaveLength(2);
+    expect(source.calls).toHaveLength(2);
     expect(allByRole(c, 'alert')).toHaveLength(0);
     getByRole(c, 'heading', 'Northwind Health - Platform');
   });
 
   it('shows "not synced" with the way to the settings when the connection has no data yet', async () => {
-    const client = fakeClient([new BackgroundReplyError('There is no data for this record yet', 'not-synced')]);
-    const c = mount(<DetailApp connectionId="sandbox" opportunityId="006A" client={client} />).container;
+    const source = fakeSource([new BackgroundReplyError('There is no data for this record yet', 'not-synced')]);
+    const c = mount(<DetailApp connectionId="sandbox" opportunityId="006A" source={source} />).container;
     await settle();
     const state = byData(c, 'state', 'not-synced');
     expect(text(getByRole(state, 'heading'))).toBe('No data yet');
     expect(allByRole(c, 'alert')).toHaveLength(0);
     click(getByRole(state, 'button', 'Open Dealsight settings'));
-    expect(client.optionsOpened).toBe(1);
+    expect(source.optionsOpened).toBe(1);
   });
 
   it('reloads when the background says the connection changed, keeping the panels on screen meanwhile', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const updated = workedPanel({ win: { ...workedPanel().win!, probability: 0.61 } });
-    const client = fakeClient([workedPanel(), updated]);
-    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" client={client} />).container;
+    const source = fakeSource([workedPanel(), updated]);
+    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" source={source} />).container;
     await settle();
     expect(text(byData(c, 'field', 'probability'))).toBe('42%');
     act(() => {
-      client.push({ type: 'data-changed', connectionId: 'csv-2' });
-      client.push({ type: 'job', job: job({ status: 'running' }) });
+      source.push({ type: 'data-changed', connectionId: 'csv-2' });
+      source.push({ type: 'job', job: job({ status: 'running' }) });
       vi.advanceTimersByTime(1000);
     });
-    expect(client.calls).toHaveLength(1);
+    expect(source.calls).toHaveLength(1);
     act(() => {
-      client.push({ type: 'job', job: job({}) });
-      client.push({ type: 'data-changed', connectionId: 'csv-1' });
+      source.push({ type: 'job', job: job({}) });
+      source.push({ type: 'data-changed', connectionId: 'csv-1' });
       vi.advanceTimersByTime(300);
     });
     // One reload for the burst; the old numbers stay until the answer comes.
-    expect(client.calls).toHaveLength(2);
+    expect(source.calls).toHaveLength(2);
     expect(text(byData(c, 'field', 'probability'))).toBe('42%');
     await settle();
     expect(text(byData(c, 'field', 'probability'))).toBe('61%');
   });
 
   it('stops listening when it goes away', async () => {
-    const client = fakeClient([workedPanel()]);
-    const view = mount(<DetailApp connectionId="csv-1" opportunityId="006A" client={client} />);
+    const source = fakeSource([workedPanel()]);
+    const view = mount(<DetailApp connectionId="csv-1" opportunityId="006A" source={source} />);
     await settle();
     view.unmount();
-    expect(client.unsubscribed).toBe(true);
+    expect(source.unsubscribed).toBe(true);
   });
 
   it('opens the options page and starts retraining through the background', async () => {
-    const client = fakeClient([workedPanel({ state: { kind: 'out-of-date', trainedAt: '2026-03-01T00:00:00Z', changedSince: 5 } })]);
-    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" client={client} />).container;
+    const source = fakeSource([workedPanel({ state: { kind: 'out-of-date', trainedAt: '2026-03-01T00:00:00Z', changedSince: 5 } })]);
+    const c = mount(<DetailApp connectionId="csv-1" opportunityId="006A" source={source} />).container;
     await settle();
     click(getByRole(c, 'button', 'Retrain'));
     await settle();
-    expect(client.retrained).toEqual(['csv-1']);
+    expect(source.retrained).toEqual(['csv-1']);
     expect(text(byData(c, 'banner', 'notice'))).toBe('Retraining started. The panels refresh when it finishes.');
   });
 });

@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 /**
- * A connected Salesforce org's "What to sync" settings over a real store (fake-indexeddb):
- * the window in years and the custom fields are read from and saved to the settings the
- * sync reads; a field's suggested well-known attribute is offered once it is ticked.
+ * A connected Salesforce org's "What to sync" settings through the options page's store
+ * source over a real store (fake-indexeddb): the window in years and the custom fields are
+ * read from and saved to the settings the sync reads; a field's suggested well-known
+ * attribute is offered once it is ticked.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTicks, SalesforceSettings, writeTicks } from '../../components/options/connections/SalesforceSettings';
 import { OptionsContext, OptionsState } from '../../components/options/state';
+import { storeSource } from '../../entrypoints/options/store-source';
 import type { CustomFieldChoice } from '../../lib/crm/salesforce';
 import { connectionSettings } from '../../lib/store/repo';
 import { freshDb } from '../store/helpers';
@@ -30,8 +32,7 @@ afterEach(() => {
 
 async function mount(choices: CustomFieldChoice[] | null) {
   const { db } = freshDb();
-  const state = new OptionsState();
-  (state as unknown as { db: () => Promise<unknown> }).db = () => Promise.resolve(db);
+  const state = new OptionsState(storeSource(db));
   root = document.createElement('div');
   document.body.append(root);
   await act(() => render(<OptionsContext.Provider value={state}><SalesforceSettings connectionId={CONN} choices={choices} /></OptionsContext.Provider>, root as HTMLElement));
@@ -91,8 +92,7 @@ describe('SalesforceSettings', () => {
     r.remove();
     root = document.createElement('div');
     document.body.append(root);
-    const state = new OptionsState();
-    (state as unknown as { db: () => Promise<unknown> }).db = () => Promise.resolve(db);
+    const state = new OptionsState(storeSource(db));
     await act(() => render(<OptionsContext.Provider value={state}><SalesforceSettings connectionId={CONN} choices={CHOICES} /></OptionsContext.Provider>, root as HTMLElement));
     await flush();
     expect((root.querySelector('select') as HTMLSelectElement).value).toBe('2');

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { coord, DEFAULT_BOX as BOX, plotX, plotY } from '../../components/charts/plot';
 import type { QualityPageData } from '../../components/quality/types';
-import { QualityApp } from '../../entrypoints/quality/QualityApp';
+import { App as QualityApp } from '../../entrypoints/quality/App';
 import type { QualitySource } from '../../entrypoints/quality/source';
 import { addDays, type Opportunity } from '../../lib/crm/opportunity';
 import { formatMoney, formatPercent } from '../../lib/format';

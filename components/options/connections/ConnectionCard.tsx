@@ -5,7 +5,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../../../lib/format';
 import { ago, dayOf } from '../time';
-import { deleteConnection } from '../../../lib/store';
 import type { ConnectionRecord } from '../../../lib/store/schema';
 import { errorText, t, KIND_LABEL } from '../i18n';
 import { useOptions } from '../state';
@@ -35,7 +34,7 @@ export function ConnectionCard({ connection, onRemoved }: { connection: Connecti
     setRemoving(true);
     setError(null);
     try {
-      await deleteConnection(await state.db(), connection.id);
+      await state.source.deleteConnection(connection.id);
       onRemoved(connection.label);
       await state.reload();
     } catch (caught) {

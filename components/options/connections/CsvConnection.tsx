@@ -5,8 +5,6 @@
  * import leaves the store as it was, and says so.
  */
 import { useState } from 'preact/hooks';
-import { sendToBackground } from '../../../lib/client';
-import { putUpload } from '../../../lib/store';
 import type { JobRecord } from '../../../lib/store/schema';
 import { formatBytes } from '../bytes';
 import { errorText, t } from '../i18n';
@@ -54,14 +52,14 @@ export function CsvConnection() {
     setLocal({ kind: 'preparing', step: 'storing', fileName });
     let uploadId: number;
     try {
-      uploadId = await putUpload(await state.db(), fileName, text);
+      uploadId = await state.source.putUpload(fileName, text);
     } catch (error) {
       setLocal({ kind: 'failed', message: t('options_csvStoreFailed', { file: fileName, error: errorText(error) }) });
       return;
     }
     setLocal({ kind: 'preparing', step: 'starting', fileName });
     try {
-      const reply = await sendToBackground({ type: 'start-import', uploadId });
+      const reply = await state.source.send({ type: 'start-import', uploadId });
       if (!reply.ok) {
         setLocal({ kind: 'failed', message: t('options_csvStartFailed', { error: reply.error }) });
         return;

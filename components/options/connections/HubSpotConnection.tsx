@@ -6,17 +6,15 @@
  * Sync now and a way to replace the token.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { REQUIRED_SCOPES } from '../../../lib/crm/hubspot/scopes';
 import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
 import { hubspotConnector } from '../../../lib/crm/hubspot/connector';
 import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
 import { crmOfConnection } from '../../../lib/crm/registry';
 import { E2E_MATCHES } from '../../../lib/crm/shared/hosts';
-import { connectionSettings } from '../../../lib/store/repo';
-import { sendToBackground } from '../../../lib/client';
 import type { ConnectionRecord } from '../../../lib/store/schema';
 import { errorText, t } from '../i18n';
+import type { OptionsSource } from '../source';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
@@ -29,9 +27,9 @@ const IS_E2E = import.meta.env.MODE === 'e2e';
 const API_ORIGINS = [...hubspotConnector.hosts.optionalPermissions];
 
 /** Open tabs of a local sandbox HubSpot (e2e builds only): their origin serves the API (design.md). */
-async function localHubSpotTabs(): Promise<Array<{ id: number; host: string }>> {
+async function localHubSpotTabs(source: OptionsSource): Promise<Array<{ id: number; host: string }>> {
   if (!IS_E2E) return [];
-  const tabs = await browser.tabs.query({ url: [...E2E_MATCHES] });
+  const tabs = await source.queryTabs([...E2E_MATCHES]);
   const byHost = new Map<string, { id: number; host: string }>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url || parseHubSpotUrl(tab.url, { localhost: true }).kind === 'other') continue;
@@ -43,6 +41,7 @@ async function localHubSpotTabs(): Promise<Array<{ id: number; host: string }>> 
 
 /** The token form: used to connect a portal, and to replace a connected portal's token. */
 function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) => void; submitLabel: string }) {
+  const state = useOptions();
   const [token, setToken] = useState('');
   const [tabs, setTabs] = useState<Array<{ id: number; host: string }>>([]);
   const [api, setApi] = useState<number | null>(null);
@@ -50,7 +49,7 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void localHubSpotTabs().then((found) => {
+    void localHubSpotTabs(state.source).then((found) => {
       setTabs(found);
       setApi(found[0]?.id ?? null);
     }, () => undefined);
@@ -62,13 +61,13 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
     try {
       // In the click's user gesture, before anything else: the optional host permission.
       if (api === null) {
-        const granted = await browser.permissions.request({ origins: API_ORIGINS });
+        const granted = await state.source.requestPermissions({ origins: API_ORIGINS });
         if (!granted) {
           setError(t('options_hubspotPermissionDenied'));
           return;
         }
       }
-      const reply = await sendToBackground({ type: 'connect-crm', crm: 'hubspot', token, ...(api !== null ? { tabId: api } : {}) });
+      const reply = await state.source.send({ type: 'connect-crm', crm: 'hubspot', token, ...(api !== null ? { tabId: api } : {}) });
       if (reply.ok) {
         setToken('');
         onConnected(reply.jobId);
@@ -158,9 +157,9 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
   const running = state.activeJobs.value.some((j) => j.connectionId === connection.id);
   useEffect(() => {
     let live = true;
-    void state
-      .db()
-      .then((db) => connectionSettings(db, connection.id).get('hubspot.status'))
+    void state.source
+      .connectionSettings(connection.id)
+      .get('hubspot.status')
       .then((s) => live && setStatus(s), () => undefined);
     return () => {
       live = false;
@@ -170,7 +169,7 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
   async function syncNow(): Promise<void> {
     setSyncError(null);
     try {
-      const reply = await sendToBackground({ type: 'sync-crm', connectionId: connection.id });
+      const reply = await state.source.send({ type: 'sync-crm', connectionId: connection.id });
       if (reply.ok) track(reply.jobId);
       else setSyncError(reply.error);
     } catch (caught) {

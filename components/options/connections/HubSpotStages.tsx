@@ -7,7 +7,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StageOutcome } from '../../../lib/crm/hubspot';
 import type { HubSpotStatus } from '../../../lib/crm/hubspot/status';
-import { connectionSettings } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -25,9 +24,9 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
 
   useEffect(() => {
     let live = true;
-    void state
-      .db()
-      .then((db) => connectionSettings(db, connectionId).get('hubspot.stages'))
+    void state.source
+      .connectionSettings(connectionId)
+      .get('hubspot.stages')
       .then((stored) => live && setOverrides({ ...stored }), () => undefined);
     return () => {
       live = false;
@@ -36,7 +35,7 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
 
   async function save(): Promise<void> {
     try {
-      await connectionSettings(await state.db(), connectionId).set('hubspot.stages', overrides);
+      await state.source.connectionSettings(connectionId).set('hubspot.stages', overrides);
       setDirty(false);
       setResult({ tone: 'success', text: t('options_hubspotStagesSaved') });
     } catch (caught) {

@@ -4,16 +4,14 @@
  * fixes it (not logged in, no API access, session expired), last sync and API usage.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { crmOfConnection, crmOfPage } from '../../../lib/crm/registry';
 import { salesforceConnector } from '../../../lib/crm/salesforce/connector';
 import type { SalesforceStatus } from '../../../lib/crm/salesforce/status';
 import { withE2E } from '../../../lib/crm/shared/hosts';
-import { connectionSettings, listConnectionSetting } from '../../../lib/store/repo';
-import { sendToBackground } from '../../../lib/client';
 import type { ErrorReply } from '../../../lib/messages';
 import type { ConnectionRecord } from '../../../lib/store/schema';
 import { errorText, t } from '../i18n';
+import type { OptionsSource } from '../source';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
@@ -32,8 +30,8 @@ interface OpenTab {
 }
 
 /** One entry per host: several tabs of one org connect the same org. */
-export async function openSalesforceTabs(): Promise<OpenTab[]> {
-  const tabs = await browser.tabs.query({ url: TAB_PATTERNS });
+export async function openSalesforceTabs(source: OptionsSource): Promise<OpenTab[]> {
+  const tabs = await source.queryTabs(TAB_PATTERNS);
   const byHost = new Map<string, OpenTab>();
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url) continue;
@@ -65,15 +63,14 @@ export function SalesforceConnection() {
   const job = tracked.job && crmOfConnection(tracked.job.connectionId) === salesforceConnector ? tracked.job : undefined;
 
   const look = () => {
-    openSalesforceTabs().then(setTabs, (caught: unknown) => setError(errorText(caught)));
+    openSalesforceTabs(state.source).then(setTabs, (caught: unknown) => setError(errorText(caught)));
   };
   useEffect(look, []);
   const connections = state.connections.value;
   useEffect(() => {
     let live = true;
-    void state
-      .db()
-      .then((db) => listConnectionSetting(db, 'salesforce.origins'))
+    void state.source
+      .listConnectionSetting('salesforce.origins')
       .then((lists) => live && setKnown(Object.fromEntries(lists.flatMap(([connectionId, origins]) => origins.map((origin) => [origin, connectionId])))), () => undefined);
     return () => {
       live = false;
@@ -89,7 +86,7 @@ export function SalesforceConnection() {
     setError(null);
     setBusy(true);
     try {
-      const reply = await sendToBackground({ type: 'connect-crm', crm: 'salesforce', tabId: tab.id });
+      const reply = await state.source.send({ type: 'connect-crm', crm: 'salesforce', tabId: tab.id });
       if (reply.ok) track(reply.jobId);
       else setError(connectError(reply));
     } catch (caught) {
@@ -135,7 +132,7 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
     setSyncError(null);
     setAsking(true);
     try {
-      const reply = await sendToBackground({ type: 'sync-crm', connectionId: connection.id });
+      const reply = await state.source.send({ type: 'sync-crm', connectionId: connection.id });
       if (reply.ok) track(reply.jobId);
       else setSyncError(reply.error);
     } catch (caught) {
@@ -146,9 +143,9 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
   }
   useEffect(() => {
     let live = true;
-    void state
-      .db()
-      .then((db) => connectionSettings(db, connection.id).get('salesforce.status'))
+    void state.source
+      .connectionSettings(connection.id)
+      .get('salesforce.status')
       .then((s) => live && setStatus(s), () => undefined);
     return () => {
       live = false;
@@ -180,7 +177,7 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
         <Notice tone="error">
           <p>{problem}</p>
           {status?.state === 'session-expired' && (
-            <button type="button" class={`${cls.secondary} mt-2`} onClick={() => void browser.tabs.create({ url: `${status.apiBase}/` })}>
+            <button type="button" class={`${cls.secondary} mt-2`} onClick={() => void state.source.openTab(`${status.apiBase}/`)}>
               {t('options_salesforceReconnect')}
             </button>
           )}

@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CustomFieldChoice, CustomFieldInput } from '../../../lib/crm/salesforce';
 import { YEAR_CHOICES } from '../../../lib/crm/salesforce/status';
 import { WELL_KNOWN_LABELS } from '../../../lib/crm/opportunity';
-import { connectionSettings } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -47,8 +46,8 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
 
   useEffect(() => {
     let live = true;
-    void state.db().then(async (db) => {
-      const settings = connectionSettings(db, connectionId);
+    void Promise.resolve().then(async () => {
+      const settings = state.source.connectionSettings(connectionId);
       const [y, inputs] = await Promise.all([settings.get('salesforce.years'), settings.get('salesforce.customFields')]);
       if (!live) return;
       setYears(y);
@@ -76,7 +75,7 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
     if (years === null) return;
     setSaving(true);
     try {
-      const settings = connectionSettings(await state.db(), connectionId);
+      const settings = state.source.connectionSettings(connectionId);
       await settings.set('salesforce.years', years);
       await settings.set('salesforce.customFields', writeTicks(ticks, choices ?? []));
       setDirty(false);

@@ -3,7 +3,6 @@
  * replaces the previous sandbox connection; real connections are untouched.
  */
 import { useId, useState } from 'preact/hooks';
-import { sendToBackground } from '../../../lib/client';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -42,7 +41,7 @@ export function SandboxConnection() {
     setError(null);
     setStarting(true);
     try {
-      const reply = await sendToBackground({ type: 'start-sandbox', seed, opportunities: size });
+      const reply = await state.source.send({ type: 'start-sandbox', seed, opportunities: size });
       if (reply.ok) track(reply.jobId);
       else setError(t('options_sandboxStartFailed', { error: reply.error }));
     } catch (caught) {

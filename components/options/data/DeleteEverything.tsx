@@ -3,7 +3,6 @@
  * Focus moves to the text box when the step opens and back to the button when it closes.
  */
 import { useId, useRef, useState } from 'preact/hooks';
-import { sendToBackground } from '../../../lib/client';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -33,7 +32,7 @@ export function DeleteEverything() {
     if (!matches) return;
     setBusy(true);
     try {
-      const reply = await sendToBackground({ type: 'delete-all' });
+      const reply = await state.source.send({ type: 'delete-all' });
       setOutcome(reply.ok ? { kind: 'deleted' } : { kind: 'error', message: t('options_dataDeleteFailed', { error: reply.error }) });
     } catch (error) {
       setOutcome({ kind: 'error', message: t('options_dataDeleteFailed', { error: errorText(error) }) });

@@ -1,6 +1,5 @@
-/** Export scored opportunities as CSV (`exportScoredCsv`), for one connection or all. */
+/** Export scored opportunities as CSV (the store's `exportScoredCsv`), for one connection or all. */
 import { useId, useState } from 'preact/hooks';
-import { exportScoredCsv } from '../../../lib/store';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -20,7 +19,7 @@ export function ExportData() {
   async function run(): Promise<void> {
     setStatus({ kind: 'busy' });
     try {
-      const csv = await exportScoredCsv(await state.db(), which || undefined);
+      const csv = await state.source.exportCsv(which || undefined);
       const file = exportFileName();
       downloadText(csv, file);
       setStatus({ kind: 'done', file });

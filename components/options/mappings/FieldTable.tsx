@@ -5,9 +5,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { normalizeLabel, WELL_KNOWN_ATTRIBUTES, type AttributeField } from '../../../lib/crm/opportunity';
-import { sendToBackground } from '../../../lib/client';
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
-import { setExcludedFields } from '../../../lib/store';
 import type { ConnectionRecord, FieldMappingRecord } from '../../../lib/store/schema';
 import { errorText, FIELD_KIND_LABEL, t, type PlainKey } from '../i18n';
 import { useOptions } from '../state';
@@ -83,13 +81,13 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
     setSaved({ kind: 'saving' });
     const keep = excluded.filter((key) => usable.some((r) => r.field.key === key));
     try {
-      await setExcludedFields(await state.db(), connection.id, keep);
+      await state.source.setExcludedFields(connection.id, keep);
     } catch (error) {
       setSaved({ kind: 'error', message: t('options_mappingsSaveFailed', { error: errorText(error) }) });
       return;
     }
     try {
-      const reply = await sendToBackground({ type: 'start-train', connectionId: connection.id });
+      const reply = await state.source.send({ type: 'start-train', connectionId: connection.id });
       setSaved(reply.ok ? { kind: 'saved' } : { kind: 'error', message: t('options_mappingsTrainFailed', { error: reply.error }) });
     } catch (error) {
       setSaved({ kind: 'error', message: t('options_mappingsTrainFailed', { error: errorText(error) }) });

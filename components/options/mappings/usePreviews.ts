@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Opportunity } from '../../../lib/crm/opportunity';
-import { listOpportunities } from '../../../lib/store';
 import type { ConnectionRecord, FieldMappingRecord } from '../../../lib/store/schema';
 import { errorText } from '../i18n';
 import { useOptions, type OptionsState } from '../state';
@@ -18,9 +17,8 @@ function load(state: OptionsState, connection: ConnectionRecord, mapping: FieldM
   let promise = perState.get(key);
   if (!promise) {
     const keys = [...mapping.fields.map((f) => f.key), ...mapping.leaky.map((f) => f.key)].map((key) => ({ key }));
-    promise = state
-      .db()
-      .then((db) => listOpportunities(db, connection.id, {}))
+    promise = Promise.resolve()
+      .then(() => state.source.listOpportunities(connection.id))
       .then((records) => previewFields(records.map(toOpportunity), keys));
     perState.set(key, promise);
     // A failure is not cached: the next visit tries again.

@@ -5,8 +5,6 @@
  * each sync or import.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { getSetting, setSetting } from '../../../lib/store/repo';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
 import { cls } from '../ui/classes';
@@ -19,12 +17,11 @@ export function AtRiskAlerts() {
 
   useEffect(() => {
     let live = true;
-    void state
-      .db()
-      .then(async (db) => {
-        const stored = await getSetting(db, 'alerts.notifyAtRisk');
+    void Promise.resolve()
+      .then(async () => {
+        const stored = await state.source.getSetting('alerts.notifyAtRisk');
         // Revoked in the browser's settings since: show it off.
-        const granted = stored ? await browser.permissions.contains({ permissions: ['notifications'] }) : false;
+        const granted = stored ? await state.source.hasPermissions({ permissions: ['notifications'] }) : false;
         if (live) setOn(stored && granted);
       })
       .catch((caught: unknown) => {
@@ -42,15 +39,15 @@ export function AtRiskAlerts() {
     try {
       if (next) {
         // Must run in the click's user gesture: request before any await on the store.
-        const granted = await browser.permissions.request({ permissions: ['notifications'] });
+        const granted = await state.source.requestPermissions({ permissions: ['notifications'] });
         if (!granted) {
           setError(t('options_alertsDenied'));
           return;
         }
       } else {
-        await browser.permissions.remove({ permissions: ['notifications'] }).catch(() => false);
+        await state.source.removePermissions({ permissions: ['notifications'] }).catch(() => false);
       }
-      await setSetting(await state.db(), 'alerts.notifyAtRisk', next);
+      await state.source.setSetting('alerts.notifyAtRisk', next);
       setOn(next);
     } catch (caught) {
       setError(t('options_alertsFailed', { error: errorText(caught) }));

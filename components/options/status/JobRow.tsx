@@ -1,6 +1,5 @@
 /** A running or queued job: its progress and a Cancel button ('cancel-job'). */
 import { useState } from 'preact/hooks';
-import { sendToBackground } from '../../../lib/client';
 import type { JobRecord } from '../../../lib/store/schema';
 import { errorText, t, JOB_STATUS_LABEL } from '../i18n';
 import { jobTitle } from '../jobs';
@@ -20,7 +19,7 @@ export function JobRow({ job }: { job: JobRecord & { id: number } }) {
     setCancelling(true);
     setError(null);
     try {
-      const reply = await sendToBackground({ type: 'cancel-job', jobId: job.id });
+      const reply = await state.source.send({ type: 'cancel-job', jobId: job.id });
       if (!reply.ok) setError(t('options_jobsCancelFailed', { error: reply.error }));
     } catch (caught) {
       setError(t('options_jobsCancelFailed', { error: errorText(caught) }));

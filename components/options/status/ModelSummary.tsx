@@ -4,7 +4,6 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { sendToBackground } from '../../../lib/client';
 import { formatNumber } from '../../../lib/format';
 import { ago, dayOf } from '../time';
 import type { ConnectionRecord, ModelRecord } from '../../../lib/store/schema';
@@ -33,7 +32,7 @@ export function ModelSummary({ connection, model }: { connection: ConnectionReco
     setStarting(true);
     setError(null);
     try {
-      const reply = await sendToBackground({ type: 'start-train', connectionId: connection.id });
+      const reply = await state.source.send({ type: 'start-train', connectionId: connection.id });
       if (!reply.ok) setError(t('options_modelsRetrainFailed', { error: reply.error }));
     } catch (caught) {
       setError(t('options_modelsRetrainFailed', { error: errorText(caught) }));

@@ -1,9 +1,9 @@
 /**
- * What the detail page needs of the background, as one interface so tests can stand in
- * for it. The real one speaks lib/messages through lib/client.
+ * Everything the detail page reads and does outside itself, behind one interface as every
+ * page has one (entrypoints/popup/source.ts): the background (background-source.ts), or a
+ * test's fake. Unlike the other pages it reads through the background rather than the
+ * store, because a record's panels may have to be fetched from its CRM and scored first.
  */
-import { browser } from 'wxt/browser';
-import { sendToBackground, subscribeToBackground } from '../../lib/client';
 import type { ErrorCode, EventToPage } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 
@@ -18,7 +18,7 @@ export class BackgroundReplyError extends Error {
   }
 }
 
-export interface DetailClient {
+export interface DetailSource {
   /** The record's panel data; rejects with the background's error as the message. */
   getPanel(connectionId: string, opportunityId: string): Promise<PanelData>;
   /** Background events until the returned function is called. */
@@ -27,22 +27,6 @@ export interface DetailClient {
   /** Starts retraining the connection's models; rejects when it cannot start. */
   retrain(connectionId: string): Promise<void>;
 }
-
-export const backgroundClient: DetailClient = {
-  async getPanel(connectionId, opportunityId) {
-    const reply = await sendToBackground({ type: 'get-panel', connectionId, opportunityId });
-    if (!reply.ok) throw new BackgroundReplyError(reply.error, reply.code);
-    return reply.panel;
-  },
-  subscribe: subscribeToBackground,
-  openOptions() {
-    void browser.runtime.openOptionsPage();
-  },
-  async retrain(connectionId) {
-    const reply = await sendToBackground({ type: 'start-train', connectionId });
-    if (!reply.ok) throw new Error(reply.error);
-  },
-};
 
 /** True when an event may change this record's panels: its connection's data changed, or one of its jobs finished. */
 export function affectsConnection(event: EventToPage, connectionId: string): boolean {

@@ -14,14 +14,14 @@ import { hashOf, tabFromHash } from './tab';
 /** A burst of events (a job's last progress, done, data-changed) reloads once. */
 const RELOAD_DELAY_MS = 250;
 
-export interface QualityAppProps {
+export interface AppProps {
   source: QualitySource;
   /** The tab to open with (from the URL's hash). */
   initialTab?: QualityTab;
   iconUrl?: string;
 }
 
-export function QualityApp({ source, initialTab = 'quality', iconUrl }: QualityAppProps) {
+export function App({ source, initialTab = 'quality', iconUrl }: AppProps) {
   const { t } = useLocale();
   const [status, setStatus] = useState<QualityStatus>({ kind: 'loading' });
   const [tab, setTab] = useState<QualityTab>(initialTab);

@@ -1,19 +1,21 @@
 /**
  * The options page: Connections, Field mappings, Sync and training, Data. Its state
- * (state.ts) is given by the entrypoint, so tests render the page over a mocked store.
+ * (components/options/state.ts) reads and writes through the source it is given, so
+ * tests render the page over a fake.
  */
-import { useEffect } from 'preact/hooks';
-import { ThemeRoot } from '../ui';
-import { ConnectionsSection } from './connections/ConnectionsSection';
-import { DataSection } from './data/DataSection';
-import { t } from './i18n';
-import { FieldMappingsSection } from './mappings/FieldMappingsSection';
-import { OptionsContext, type OptionsState } from './state';
-import { StatusSection } from './status/StatusSection';
-import { cls } from './ui/classes';
-import { Notice } from './ui/Notice';
-import { ProgressBar } from './ui/ProgressBar';
-import { useActiveSection } from './useActiveSection';
+import { useEffect, useMemo } from 'preact/hooks';
+import { ConnectionsSection } from '../../components/options/connections/ConnectionsSection';
+import { DataSection } from '../../components/options/data/DataSection';
+import { t } from '../../components/options/i18n';
+import { FieldMappingsSection } from '../../components/options/mappings/FieldMappingsSection';
+import { OptionsContext, OptionsState } from '../../components/options/state';
+import { StatusSection } from '../../components/options/status/StatusSection';
+import { cls } from '../../components/options/ui/classes';
+import { Notice } from '../../components/options/ui/Notice';
+import { ProgressBar } from '../../components/options/ui/ProgressBar';
+import { useActiveSection } from '../../components/options/useActiveSection';
+import { ThemeRoot } from '../../components/ui';
+import type { OptionsSource } from './source';
 
 const SECTIONS = [
   { id: 'connections', title: 'options_sectionConnections' },
@@ -23,7 +25,13 @@ const SECTIONS = [
 ] as const;
 const SECTION_IDS = SECTIONS.map((s) => s.id);
 
-export function OptionsPage({ state, iconUrl }: { state: OptionsState; iconUrl?: string }) {
+export interface AppProps {
+  source: OptionsSource;
+  iconUrl?: string;
+}
+
+export function App({ source, iconUrl }: AppProps) {
+  const state = useMemo(() => new OptionsState(source), [source]);
   useEffect(() => state.start(), [state]);
   useEffect(() => {
     // A file dropped outside the drop zone would replace this page with the file.

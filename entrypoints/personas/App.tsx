@@ -16,7 +16,7 @@ import { describeError, type PersonasSource } from './source';
 /** A burst of events (a job's last progress, then done, then data-changed) reloads once. */
 const RELOAD_DELAY_MS = 250;
 
-export interface PersonasAppProps {
+export interface AppProps {
   source: PersonasSource;
   initial: PersonasParams;
   /** Writes the page state into the address (tests leave it out). */
@@ -30,7 +30,7 @@ function levelOfPersona(records: readonly PersonaRecord[], personaId: string | n
   return record.level === 'team' && record.team ? { level: 'team', team: record.team } : { level: 'org' };
 }
 
-export function PersonasApp({ source, initial, onStateChange }: PersonasAppProps) {
+export function App({ source, initial, onStateChange }: AppProps) {
   const [phase, setPhase] = useState<PersonasPhase>({ kind: 'loading' });
   const [level, setLevel] = useState<Level>(initial.level);
   const [tab, setTab] = useState<PersonasTab>(initial.tab);

@@ -1,0 +1,91 @@
+/**
+ * The options page's real source: the store, read and written directly (an extension page
+ * shares the background's origin, hence its IndexedDB), the background for jobs and
+ * events, and the browser for tabs and optional permissions.
+ */
+import { browser } from 'wxt/browser';
+import { sendToBackground, subscribeToBackground } from '../../lib/client';
+import type { FieldMappingRecord, ModelRecord } from '../../lib/store/schema';
+import {
+  connectionSettings,
+  deleteConnection,
+  exportScoredCsv,
+  getFieldMapping,
+  getModel,
+  getSetting,
+  listConnectionSetting,
+  listConnections,
+  listJobs,
+  listOpportunities,
+  openDb,
+  putUpload,
+  setExcludedFields,
+  setSetting,
+  storageEstimate,
+  type DealsightDb,
+} from '../../lib/store';
+import type { OptionsSource } from './source';
+
+/** Over `db` (tests), else the extension's database, opened on first use so a failure to open is a rejected read the page shows. */
+export function storeSource(db?: DealsightDb): OptionsSource {
+  let opened: DealsightDb | undefined = db;
+  const store = (): DealsightDb => (opened ??= openDb());
+  return {
+    async load(jobLimit) {
+      const [connections, jobs, storage] = await Promise.all([listConnections(store()), listJobs(store(), jobLimit), storageEstimate().catch(() => null)]);
+      const perConnection = await Promise.all(connections.map(async (c) => [c.id, await getModel(store(), c.id), await getFieldMapping(store(), c.id)] as const));
+      const models = new Map<string, ModelRecord>();
+      const mappings = new Map<string, FieldMappingRecord>();
+      for (const [id, model, mapping] of perConnection) {
+        if (model) models.set(id, model);
+        if (mapping) mappings.set(id, mapping);
+      }
+      return { connections, models, mappings, jobs, storage };
+    },
+    subscribe: subscribeToBackground,
+    send: sendToBackground,
+    async putUpload(fileName, text) {
+      return putUpload(store(), fileName, text);
+    },
+    async deleteConnection(connectionId) {
+      await deleteConnection(store(), connectionId);
+    },
+    async exportCsv(connectionId) {
+      return exportScoredCsv(store(), connectionId);
+    },
+    async setExcludedFields(connectionId, excluded) {
+      return setExcludedFields(store(), connectionId, excluded);
+    },
+    async listOpportunities(connectionId) {
+      return listOpportunities(store(), connectionId, {});
+    },
+    connectionSettings(connectionId) {
+      // Opened on first use, as every other read: a failure rejects the read.
+      return {
+        connectionId,
+        get: async (name) => connectionSettings(store(), connectionId).get(name),
+        set: async (name, value) => connectionSettings(store(), connectionId).set(name, value),
+        delete: async (name) => connectionSettings(store(), connectionId).delete(name),
+      };
+    },
+    async listConnectionSetting(name) {
+      return listConnectionSetting(store(), name);
+    },
+    async getSetting(name) {
+      return getSetting(store(), name);
+    },
+    async setSetting(name, value) {
+      await setSetting(store(), name, value);
+    },
+    async queryTabs(patterns) {
+      return browser.tabs.query({ url: patterns });
+    },
+    async openTab(url) {
+      await browser.tabs.create({ url });
+    },
+    hasPermissions: (permissions) => browser.permissions.contains(permissions),
+    // Asked at once: the browser shows the prompt only within the click's user gesture.
+    requestPermissions: (permissions) => browser.permissions.request(permissions),
+    removePermissions: (permissions) => browser.permissions.remove(permissions),
+  };
+}

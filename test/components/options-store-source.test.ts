@@ -1,0 +1,76 @@
+/**
+ * The options page's store source over a real store (fake-indexeddb): what the page loads,
+ * and that each write lands where the import job, the training and the sync read it. The
+ * page itself is tested over a fake source (options.test.tsx).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeSource } from '../../entrypoints/options/store-source';
+import type { DealsightDb } from '../../lib/store/db';
+import {
+  connectionSettings,
+  createJob,
+  exportScoredCsv,
+  getFieldMapping,
+  getSetting,
+  getUpload,
+  listConnections,
+  replaceConnectionData,
+  saveModels,
+} from '../../lib/store/repo';
+import { connection, freshDb, job, mapping, model, opp } from '../store/helpers';
+
+let db: DealsightDb;
+beforeEach(() => {
+  ({ db } = freshDb());
+});
+afterEach(() => db.close());
+
+describe('the options store source', () => {
+  it('loads every connection with its model and field mapping, and the newest jobs up to the limit', async () => {
+    await replaceConnectionData(db, connection('a', 'A'), [opp('1')], mapping('a'));
+    await replaceConnectionData(db, connection('b', 'B'), [opp('2')], mapping('b', ['industry', 'country']));
+    await saveModels(db, model('a'), []);
+    for (const step of ['first', 'second', 'third']) await createJob(db, job({ connectionId: 'a', step }));
+
+    const data = await storeSource(db).load(2);
+    expect(data.connections.map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect([...data.models.keys()]).toEqual(['a']);
+    expect(data.models.get('a')?.counts).toEqual(model('a').counts);
+    expect([...data.mappings.keys()].sort()).toEqual(['a', 'b']);
+    expect(data.mappings.get('b')?.fields.map((f) => f.key)).toEqual(['industry', 'country']);
+    expect(data.jobs.map((j) => j.step)).toEqual(['third', 'second']);
+  });
+
+  it('writes the upload, the excluded fields and the settings where the background reads them', async () => {
+    const source = storeSource(db);
+    const uploadId = await source.putUpload('deals.csv', 'a,b\n1,2\n');
+    expect((await getUpload(db, uploadId)).text).toBe('a,b\n1,2\n');
+
+    await replaceConnectionData(db, connection('a'), [opp('1'), opp('2', { isClosed: true })], mapping('a', ['industry', 'country']));
+    expect((await source.setExcludedFields('a', ['country'])).excluded).toEqual(['country']);
+    expect((await getFieldMapping(db, 'a'))?.excluded).toEqual(['country']);
+    expect((await source.listOpportunities('a')).map((o) => o.id).sort()).toEqual(['1', '2']);
+
+    await source.connectionSettings('a').set('salesforce.years', 5);
+    expect(await connectionSettings(db, 'a').get('salesforce.years')).toBe(5);
+    expect(await source.connectionSettings('a').get('salesforce.years')).toBe(5);
+    expect(await source.listConnectionSetting('salesforce.years')).toEqual([['a', 5]]);
+    await source.setSetting('alerts.notifyAtRisk', true);
+    expect(await getSetting(db, 'alerts.notifyAtRisk')).toBe(true);
+    expect(await source.getSetting('alerts.notifyAtRisk')).toBe(true);
+  });
+
+  it('exports one connection or all, and deletes a connection with its settings', async () => {
+    const source = storeSource(db);
+    await replaceConnectionData(db, connection('a', 'A'), [opp('1')], mapping('a'));
+    await replaceConnectionData(db, connection('b', 'B'), [opp('2')], mapping('b'));
+    expect(await source.exportCsv('a')).toBe(await exportScoredCsv(db, 'a'));
+    expect(await source.exportCsv()).toBe(await exportScoredCsv(db));
+    expect(await source.exportCsv('a')).not.toBe(await source.exportCsv());
+
+    await source.connectionSettings('a').set('salesforce.years', 5);
+    await source.deleteConnection('a');
+    expect((await listConnections(db)).map((c) => c.id)).toEqual(['b']);
+    expect(await source.listConnectionSetting('salesforce.years')).toEqual([]);
+  });
+});
