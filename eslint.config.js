@@ -7,9 +7,10 @@ import layers from './eslint-rules/layers.js';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
-const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'browser', 'chrome', 'indexedDB', 'localStorage', 'location', 'fetch'].map(
-  (name) => ({ name, message: 'Pure computation: no DOM, no browser APIs, no I/O.' }),
-);
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'browser', 'chrome', 'indexedDB', 'localStorage', 'location', 'fetch'].map((name) => ({
+  name,
+  message: 'Pure computation: no DOM, no browser APIs, no I/O.',
+}));
 
 /**
  * Node-only code that nothing in the extension may import: the sandbox CRM servers
@@ -49,7 +50,10 @@ export const LAYERS = [
     zone: 'crm',
     files: ['lib/crm/**'],
     deny: [
-      { area: ['lib/jobs', 'components', 'entrypoints', 'workers'], why: 'Connectors and parsers stay below the store, the jobs and the UI: they return data, others store and show it.' },
+      {
+        area: ['lib/jobs', 'components', 'entrypoints', 'workers'],
+        why: 'Connectors and parsers stay below the store, the jobs and the UI: they return data, others store and show it.',
+      },
       // A connector is lent a connection's settings (lib/crm/connector.ts); their types are the store schema's.
       { area: 'lib/store', types: true, why: 'Connectors never call the store: the background and the runner lend them what they need.' },
       { area: ['lib/engine', 'lib/persona-card'], why: 'The engine builds on the opportunity model, not the other way round.' },
@@ -61,14 +65,20 @@ export const LAYERS = [
     files: ['lib/sandbox/**'],
     deny: [
       { area: 'package:node:*', why: 'The sandbox generator runs in the extension too (Try with sandbox data); Node APIs belong to the sandbox servers.' },
-      { area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'], why: 'The generator returns opportunities; others store them.' },
+      {
+        area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'],
+        why: 'The generator returns opportunities; others store them.',
+      },
     ],
   },
   {
     zone: 'leads',
     files: ['lib/leads/**'],
     deny: [
-      { area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'], why: 'Lead searches are built from persona attributes alone.' },
+      {
+        area: ['lib/store', 'lib/jobs', 'components', 'entrypoints', 'workers', 'package:dexie'],
+        why: 'Lead searches are built from persona attributes alone.',
+      },
       { area: 'lib/engine', types: true, why: 'Lead searches read personas, they do not compute them.' },
     ],
   },
@@ -77,7 +87,7 @@ export const LAYERS = [
     files: ['lib/store/**'],
     deny: [
       { area: ['components', 'entrypoints', 'lib/jobs', 'workers', 'lib/persona-card'], why: 'The store holds data; the jobs fill it and the UI reads it.' },
-      { area: 'lib/engine', types: true, why: 'The store keeps the engine\'s output, it does not run the engine.' },
+      { area: 'lib/engine', types: true, why: "The store keeps the engine's output, it does not run the engine." },
       { area: ['package:comlink', 'package:ml-*'], why: 'The store runs no models.' },
     ],
   },
@@ -88,7 +98,7 @@ export const LAYERS = [
       { area: ['components', 'entrypoints'], why: 'Jobs run in the background and the runner; they know no UI.' },
       { area: 'workers', types: true, why: 'The runner drives the worker through its API type, over Comlink.' },
       // build.ts turns an analysis into panel data inside the engine worker (workers/engine-api.ts).
-      { area: 'lib/engine', types: true, except: ['lib/jobs/build.ts'], why: 'Jobs hand the engine\'s work to the worker.' },
+      { area: 'lib/engine', types: true, except: ['lib/jobs/build.ts'], why: "Jobs hand the engine's work to the worker." },
       { area: 'package:dexie', why: 'Only lib/store talks to IndexedDB.' },
     ],
   },
@@ -104,7 +114,10 @@ export const LAYERS = [
     zone: 'components',
     files: ['components/**'],
     deny: [
-      { area: ['package:dexie', 'package:comlink', 'workers', 'entrypoints', 'lib/jobs'], why: 'Components draw what a page or content script hands them: no storage, no worker, no jobs.' },
+      {
+        area: ['package:dexie', 'package:comlink', 'workers', 'entrypoints', 'lib/jobs'],
+        why: 'Components draw what a page or content script hands them: no storage, no worker, no jobs.',
+      },
       {
         area: 'lib/store',
         types: true,
@@ -117,8 +130,15 @@ export const LAYERS = [
     // The content scripts and the UI they mount (test/architecture checks the whole graph).
     files: [...CONTENT_SCRIPT_FILES, 'components/overlay/**', 'components/panels/**', 'components/charts/**', 'components/ui/**'],
     deny: [
-      { area: ['lib/engine', 'lib/store', 'lib/jobs', 'workers'], types: true, why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).' },
-      { area: ['entrypoints/background', 'lib/cli', 'package:dexie', 'package:comlink', 'package:ml-*'], why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).' },
+      {
+        area: ['lib/engine', 'lib/store', 'lib/jobs', 'workers'],
+        types: true,
+        why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).',
+      },
+      {
+        area: ['entrypoints/background', 'lib/cli', 'package:dexie', 'package:comlink', 'package:ml-*'],
+        why: 'A content script holds no data and runs no models: it asks the background (design.md, data flow).',
+      },
     ],
   },
   {
@@ -204,7 +224,9 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts', 'test/**/*.mjs', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.*', '.puppeteerrc.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
     rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

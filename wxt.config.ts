@@ -29,8 +29,7 @@ export default defineConfig({
   }),
   manifest: ({ mode, browser }) => ({
     name: 'Dealsight',
-    description:
-      'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
+    description: 'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
     // Minimum permissions: `alarms` for the daily refresh; `cookies` to read the Salesforce
     // session (`sid`) the API calls use; `offscreen` (Chrome only) to run the engine worker,
     // which an MV3 service worker cannot start. Data lives in IndexedDB, which needs no permission.

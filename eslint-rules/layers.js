@@ -97,7 +97,12 @@ export function resolveTarget(specifier, file) {
 function compile(zone) {
   const files = zone.files.map(fileMatcher);
   const ignores = (zone.ignores ?? []).map(fileMatcher);
-  const deny = (zone.deny ?? []).map((d) => ({ ...d, areas: [d.area].flat(), matchers: [d.area].flat().map(areaMatcher), excepted: (d.except ?? []).map(fileMatcher) }));
+  const deny = (zone.deny ?? []).map((d) => ({
+    ...d,
+    areas: [d.area].flat(),
+    matchers: [d.area].flat().map(areaMatcher),
+    excepted: (d.except ?? []).map(fileMatcher),
+  }));
   const allow = zone.allow
     ? {
         ...zone.allow,
@@ -123,8 +128,14 @@ function compile(zone) {
       }
       if (allow) {
         const isPackage = target.startsWith('package:');
-        const allowed = isPackage ? allow.packageMatchers.some((m) => m(target)) : allow.matchers.some((m) => m(target)) || (typeOnly && allow.typeMatchers.some((m) => m(target)));
-        if (!allowed) return { area: isPackage ? target : `anything but ${[...allow.areas, ...(allow.types ?? []).map((t) => `${t} (types)`)].join(', ')}`, why: allow.why };
+        const allowed = isPackage
+          ? allow.packageMatchers.some((m) => m(target))
+          : allow.matchers.some((m) => m(target)) || (typeOnly && allow.typeMatchers.some((m) => m(target)));
+        if (!allowed)
+          return {
+            area: isPackage ? target : `anything but ${[...allow.areas, ...(allow.types ?? []).map((t) => `${t} (types)`)].join(', ')}`,
+            why: allow.why,
+          };
       }
       return null;
     },
@@ -175,7 +186,8 @@ export default {
       }
     };
     /** @param {any} node */
-    const allTypeSpecifiers = (node) => node.specifiers.length > 0 && node.specifiers.every((/** @type {any} */ s) => s.importKind === 'type' || s.exportKind === 'type');
+    const allTypeSpecifiers = (node) =>
+      node.specifiers.length > 0 && node.specifiers.every((/** @type {any} */ s) => s.importKind === 'type' || s.exportKind === 'type');
 
     return {
       ImportDeclaration(node) {

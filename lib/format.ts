@@ -27,15 +27,17 @@ export function formatMoney(amount: number | null, currency: string | null, opti
   const locale = options.locale ?? userLocale();
   const code = currency ?? 'USD';
   try {
-    return cached(`money|${locale}|${code}|${options.compact ? 1 : 0}`, () =>
-      new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: code,
-        notation: options.compact ? 'compact' : 'standard',
-        // Currencies default to 2 minimum fraction digits, which would print "$182.0K".
-        minimumFractionDigits: 0,
-        maximumFractionDigits: options.compact ? 1 : 0,
-      }),
+    return cached(
+      `money|${locale}|${code}|${options.compact ? 1 : 0}`,
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: code,
+          notation: options.compact ? 'compact' : 'standard',
+          // Currencies default to 2 minimum fraction digits, which would print "$182.0K".
+          minimumFractionDigits: 0,
+          maximumFractionDigits: options.compact ? 1 : 0,
+        }),
     ).format(amount);
   } catch {
     return `${formatNumber(amount, { locale })} ${code}`;
@@ -52,7 +54,10 @@ export function formatNumber(value: number | null, options: { locale?: string; d
 export function formatPercent(share: number | null, options: { locale?: string; digits?: number } = {}): string {
   if (share === null || !Number.isFinite(share)) return '–';
   const locale = options.locale ?? userLocale();
-  return cached(`percent|${locale}|${options.digits ?? 0}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: options.digits ?? 0 })).format(share);
+  return cached(
+    `percent|${locale}|${options.digits ?? 0}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: options.digits ?? 0 }),
+  ).format(share);
 }
 
 /** An ISO calendar date in the locale's short form ("Mar 27, 2026"); read as UTC so it never shifts a day. */
@@ -61,7 +66,10 @@ export function formatDate(date: IsoDate | null, options: { locale?: string; sty
   const ms = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(ms)) return date;
   const locale = options.locale ?? userLocale();
-  return cached(`date|${locale}|${options.style ?? 'medium'}`, () => new Intl.DateTimeFormat(locale, { dateStyle: options.style ?? 'medium', timeZone: 'UTC' })).format(ms);
+  return cached(
+    `date|${locale}|${options.style ?? 'medium'}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: options.style ?? 'medium', timeZone: 'UTC' }),
+  ).format(ms);
 }
 
 /** "3 days ago", "in 2 weeks", from a timestamp to now. */

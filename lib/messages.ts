@@ -176,7 +176,9 @@ export interface BackgroundReplies {
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
 
 /** Each sender kind's message types, as data: what the background checks a message against. */
-export const CONTENT_MESSAGE_TYPES = ['get-record-panel', 'get-record-scores', 'open-options', 'open-extension-page'] as const satisfies ReadonlyArray<ContentMessage['type']>;
+export const CONTENT_MESSAGE_TYPES = ['get-record-panel', 'get-record-scores', 'open-options', 'open-extension-page'] as const satisfies ReadonlyArray<
+  ContentMessage['type']
+>;
 export const PAGE_MESSAGE_TYPES = [
   'ping',
   'start-import',

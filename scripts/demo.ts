@@ -66,8 +66,7 @@ function parseArgs(argv: readonly string[]): DemoOptions {
       const chosen = crms[value];
       if (!chosen) throw new Error(`--crm takes salesforce, hubspot or both; got "${value}".`);
       options.crms = chosen;
-    }
-    else if (arg === '--opportunities') options.opportunities = number(arg, argv[++i], 200, 100_000);
+    } else if (arg === '--opportunities') options.opportunities = number(arg, argv[++i], 200, 100_000);
     else if (arg === '--seed') options.seed = number(arg, argv[++i], 0, 2 ** 31 - 1);
     else if (arg === '--out') options.out = resolve(argv[++i] ?? '');
     else if (arg === '--help' || arg === '-h') {
@@ -224,7 +223,9 @@ async function main(): Promise<void> {
     if (!options.headless) {
       keepOpen = true;
       await optionsPage.close();
-      process.stdout.write('\nThe browser stays open: browse the sandbox CRM, open the Dealsight popup from the toolbar.\nClose the browser or press Ctrl+C to end the demo.\n');
+      process.stdout.write(
+        '\nThe browser stays open: browse the sandbox CRM, open the Dealsight popup from the toolbar.\nClose the browser or press Ctrl+C to end the demo.\n',
+      );
       await new Promise<void>((resolve) => {
         session.browser.once('disconnected', () => resolve());
         process.once('SIGINT', () => resolve());
@@ -232,7 +233,7 @@ async function main(): Promise<void> {
       return;
     }
 
-    step('6. The extension\'s own pages');
+    step("6. The extension's own pages");
     const popup = await session.openExtensionPage('popup.html');
     await popup.setViewport({ width: 800, height: 600 });
     await popup.waitForFunction(`document.querySelectorAll('[role="row"]').length > 2`, { timeout: 30_000, polling: 200 });

@@ -39,7 +39,10 @@ function roundedSquare(x, y, h, r) {
 
 /** Distance to the segment a–b (a capsule once a radius is subtracted). */
 function segment(x, y, ax, ay, bx, by) {
-  const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+  const px = x - ax,
+    py = y - ay,
+    dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - t * dx, py - t * dy);
 }

@@ -94,4 +94,3 @@ export const engineApi = {
 };
 
 export type EngineApi = typeof engineApi;
-

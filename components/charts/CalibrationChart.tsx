@@ -14,7 +14,12 @@ export function calibrationPoints(bins: readonly CalibrationBin[], box: PlotBox 
   const largest = Math.max(1, ...bins.map((b) => b.count));
   return bins
     .filter((bin) => bin.count > 0 && Number.isFinite(bin.meanPredicted) && Number.isFinite(bin.observedRate))
-    .map((bin) => ({ bin, cx: coord(plotX(box, bin.meanPredicted)), cy: coord(plotY(box, bin.observedRate)), r: coord(2.5 + 5.5 * Math.sqrt(bin.count / largest)) }));
+    .map((bin) => ({
+      bin,
+      cx: coord(plotX(box, bin.meanPredicted)),
+      cy: coord(plotY(box, bin.observedRate)),
+      r: coord(2.5 + 5.5 * Math.sqrt(bin.count / largest)),
+    }));
 }
 
 export interface CalibrationChartProps {
@@ -87,7 +92,13 @@ export function CalibrationChart({ bins, label, xLabel, yLabel, perfectLabel, fo
         <text x={(x0 + x1) / 2} y={box.height - 6} text-anchor="middle" class="fill-slate-600 text-[11px] dark:fill-slate-300">
           {xLabel}
         </text>
-        <text x={12} y={(y0 + y1) / 2} text-anchor="middle" transform={`rotate(-90 12 ${(y0 + y1) / 2})`} class="fill-slate-600 text-[11px] dark:fill-slate-300">
+        <text
+          x={12}
+          y={(y0 + y1) / 2}
+          text-anchor="middle"
+          transform={`rotate(-90 12 ${(y0 + y1) / 2})`}
+          class="fill-slate-600 text-[11px] dark:fill-slate-300"
+        >
           {yLabel}
         </text>
       </svg>

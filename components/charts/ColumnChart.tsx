@@ -51,7 +51,19 @@ export interface ColumnChartProps {
 }
 
 /** Vertical columns with a value axis, an optional reference line, and a title per column. */
-export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, formatTick, edgeTicks, tone = 'accent', box = DEFAULT_BOX, name }: ColumnChartProps) {
+export function ColumnChart({
+  columns,
+  max,
+  reference,
+  label,
+  xLabel,
+  yLabel,
+  formatTick,
+  edgeTicks,
+  tone = 'accent',
+  box = DEFAULT_BOX,
+  name,
+}: ColumnChartProps) {
   const top = max ?? niceMax(Math.max(0, ...columns.map((c) => (Number.isFinite(c.value) ? c.value : 0)), reference?.value ?? 0));
   const rects = columnRects(columns, top, box);
   const x0 = plotX(box, 0);
@@ -64,7 +76,14 @@ export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, fo
       <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={label} class="block h-auto w-full max-w-xl" data-chart={name}>
         {ticks(top).map((t) => (
           <g key={t}>
-            <line x1={x0} x2={x1} y1={coord(plotY(box, t / top))} y2={coord(plotY(box, t / top))} class="stroke-slate-200 dark:stroke-slate-700" stroke-width="1" />
+            <line
+              x1={x0}
+              x2={x1}
+              y1={coord(plotY(box, t / top))}
+              y2={coord(plotY(box, t / top))}
+              class="stroke-slate-200 dark:stroke-slate-700"
+              stroke-width="1"
+            />
             <text x={x0 - 6} y={coord(plotY(box, t / top)) + 3} text-anchor="end" class="fill-slate-500 text-[10px] dark:fill-slate-400">
               {formatTick(t)}
             </text>
@@ -85,7 +104,13 @@ export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, fo
           </g>
         ))}
         {edgeTicks?.map((tick, i) => (
-          <text key={i} x={coord(plotX(box, i / Math.max(1, edgeTicks.length - 1)))} y={y0 + 14} text-anchor="middle" class="fill-slate-500 text-[10px] dark:fill-slate-400">
+          <text
+            key={i}
+            x={coord(plotX(box, i / Math.max(1, edgeTicks.length - 1)))}
+            y={y0 + 14}
+            text-anchor="middle"
+            class="fill-slate-500 text-[10px] dark:fill-slate-400"
+          >
             {tick}
           </text>
         ))}
@@ -108,7 +133,13 @@ export function ColumnChart({ columns, max, reference, label, xLabel, yLabel, fo
         <text x={(x0 + x1) / 2} y={box.height - 6} text-anchor="middle" class="fill-slate-600 text-[11px] dark:fill-slate-300">
           {xLabel}
         </text>
-        <text x={12} y={(y0 + y1) / 2} text-anchor="middle" transform={`rotate(-90 12 ${(y0 + y1) / 2})`} class="fill-slate-600 text-[11px] dark:fill-slate-300">
+        <text
+          x={12}
+          y={(y0 + y1) / 2}
+          text-anchor="middle"
+          transform={`rotate(-90 12 ${(y0 + y1) / 2})`}
+          class="fill-slate-600 text-[11px] dark:fill-slate-300"
+        >
           {yLabel}
         </text>
       </svg>

@@ -79,10 +79,7 @@ export function RangeChart({ low, mid, high, markers = [], scale = 'linear', ran
                   points={points}
                   stroke-width="1.5"
                   stroke-linejoin="round"
-                  class={cx(
-                    'stroke-white dark:stroke-slate-900',
-                    alert ? 'fill-amber-500 dark:fill-amber-400' : 'fill-slate-700 dark:fill-slate-200',
-                  )}
+                  class={cx('stroke-white dark:stroke-slate-900', alert ? 'fill-amber-500 dark:fill-amber-400' : 'fill-slate-700 dark:fill-slate-200')}
                 />
               </svg>
             );
@@ -91,7 +88,10 @@ export function RangeChart({ low, mid, high, markers = [], scale = 'linear', ran
       </div>
       <ul class="mt-1.5 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
         <li class="flex items-center gap-1.5">
-          <span aria-hidden="true" class="inline-block h-2.5 w-4 rounded-sm border border-indigo-300 bg-indigo-100 dark:border-indigo-700 dark:bg-indigo-900/70" />
+          <span
+            aria-hidden="true"
+            class="inline-block h-2.5 w-4 rounded-sm border border-indigo-300 bg-indigo-100 dark:border-indigo-700 dark:bg-indigo-900/70"
+          />
           <span>{rangeLabel}</span>
         </li>
         <li class="flex items-center gap-1.5">
@@ -103,7 +103,10 @@ export function RangeChart({ low, mid, high, markers = [], scale = 'linear', ran
             {marker.shape === 'line' ? (
               <span
                 aria-hidden="true"
-                class={cx('inline-block h-3 w-0 border-l-[1.5px] border-dashed', marker.emphasis === 'alert' ? 'border-amber-600 dark:border-amber-400' : 'border-slate-500 dark:border-slate-400')}
+                class={cx(
+                  'inline-block h-3 w-0 border-l-[1.5px] border-dashed',
+                  marker.emphasis === 'alert' ? 'border-amber-600 dark:border-amber-400' : 'border-slate-500 dark:border-slate-400',
+                )}
               />
             ) : (
               <span

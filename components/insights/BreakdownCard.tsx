@@ -21,11 +21,21 @@ export function BreakdownCard({ rows, field }: { rows: readonly PipelineRow[]; f
         <table class="w-full min-w-[28rem] text-sm" data-testid={`breakdown-${field}`}>
           <thead>
             <tr class="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" class="py-1.5 pr-3 text-left font-medium">{t(COLUMN[field])}</th>
-              <th scope="col" class="py-1.5 pr-3 text-right font-medium">{t('quality_colDeals')}</th>
-              <th scope="col" class="py-1.5 pr-3 text-right font-medium">{t('quality_colAmount')}</th>
-              <th scope="col" class="py-1.5 pr-3 text-right font-medium">{t('quality_colMeanWin')}</th>
-              <th scope="col" class="py-1.5 text-right font-medium">{t('quality_colExpected')}</th>
+              <th scope="col" class="py-1.5 pr-3 text-left font-medium">
+                {t(COLUMN[field])}
+              </th>
+              <th scope="col" class="py-1.5 pr-3 text-right font-medium">
+                {t('quality_colDeals')}
+              </th>
+              <th scope="col" class="py-1.5 pr-3 text-right font-medium">
+                {t('quality_colAmount')}
+              </th>
+              <th scope="col" class="py-1.5 pr-3 text-right font-medium">
+                {t('quality_colMeanWin')}
+              </th>
+              <th scope="col" class="py-1.5 text-right font-medium">
+                {t('quality_colExpected')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,7 +50,9 @@ export function BreakdownCard({ rows, field }: { rows: readonly PipelineRow[]; f
                 </td>
                 <td class="py-1.5 pr-3 text-right tabular-nums" data-cell="amount">
                   {money(group.amount, currency, true)}
-                  {group.otherCurrency > 0 ? <span class="block text-xs text-slate-500 dark:text-slate-400">{t('quality_otherCurrency', { count: group.otherCurrency })}</span> : null}
+                  {group.otherCurrency > 0 ? (
+                    <span class="block text-xs text-slate-500 dark:text-slate-400">{t('quality_otherCurrency', { count: group.otherCurrency })}</span>
+                  ) : null}
                 </td>
                 <td class="py-1.5 pr-3 text-right tabular-nums" data-cell="mean-win">
                   {percent(group.meanWin)}
@@ -53,7 +65,9 @@ export function BreakdownCard({ rows, field }: { rows: readonly PipelineRow[]; f
           </tbody>
         </table>
       </div>
-      {groups.length > SHOWN ? <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_breakdownMore', { count: groups.length - SHOWN })}</p> : null}
+      {groups.length > SHOWN ? (
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_breakdownMore', { count: groups.length - SHOWN })}</p>
+      ) : null}
     </Card>
   );
 }

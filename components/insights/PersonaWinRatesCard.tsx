@@ -6,7 +6,15 @@ import { Card } from '../ui/Card';
 import { useLocale } from '../ui/locale';
 
 /** Each org persona's win rate among the closed deals aligned with it, against the org's. */
-export function PersonaWinRatesCard({ personas, openRows, orgWinRate }: { personas: readonly PersonaRecord[]; openRows: readonly PipelineRow[]; orgWinRate: number | null }) {
+export function PersonaWinRatesCard({
+  personas,
+  openRows,
+  orgWinRate,
+}: {
+  personas: readonly PersonaRecord[];
+  openRows: readonly PipelineRow[];
+  orgWinRate: number | null;
+}) {
   const { t, number, percent } = useLocale();
   const rates = personaWinRates(personas, openRows);
   return (
@@ -24,10 +32,16 @@ export function PersonaWinRatesCard({ personas, openRows, orgWinRate }: { person
                     {rate.name}
                   </span>
                   <span class="shrink-0 text-slate-600 tabular-nums dark:text-slate-300" data-cell="rate">
-                    {rate.winRate === null ? t('quality_personaNoRate') : t('quality_personaWinRow', { rate: percent(rate.winRate), closed: number(rate.closed) })}
+                    {rate.winRate === null
+                      ? t('quality_personaNoRate')
+                      : t('quality_personaWinRow', { rate: percent(rate.winRate), closed: number(rate.closed) })}
                   </span>
                 </div>
-                <Bar fraction={rate.winRate ?? 0} tone={orgWinRate !== null && rate.winRate !== null && rate.winRate >= orgWinRate ? 'positive' : 'neutral'} class="mt-1" />
+                <Bar
+                  fraction={rate.winRate ?? 0}
+                  tone={orgWinRate !== null && rate.winRate !== null && rate.winRate >= orgWinRate ? 'positive' : 'neutral'}
+                  class="mt-1"
+                />
                 <p class="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{t('quality_personaOpen', { count: rate.open })}</p>
               </li>
             ))}

@@ -15,7 +15,9 @@ export function ScoreHistogramCard({ rows }: { rows: readonly PipelineRow[] }) {
     <Card title={t('quality_insightsHistTitle')} name="score-histogram">
       {scores.length > 0 ? (
         <>
-          <p class="mb-3 text-xs text-slate-600 dark:text-slate-300">{t('quality_insightsHistSummary', { count: scores.length, median: percent(quantile(scores, 0.5)) })}</p>
+          <p class="mb-3 text-xs text-slate-600 dark:text-slate-300">
+            {t('quality_insightsHistSummary', { count: scores.length, median: percent(quantile(scores, 0.5)) })}
+          </p>
           <ColumnChart
             name="score-histogram"
             columns={histogram.bins.map((bin) => ({
@@ -33,7 +35,9 @@ export function ScoreHistogramCard({ rows }: { rows: readonly PipelineRow[] }) {
           />
         </>
       ) : null}
-      {histogram.unscored > 0 ? <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_insightsUnscored', { count: histogram.unscored })}</p> : null}
+      {histogram.unscored > 0 ? (
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_insightsUnscored', { count: histogram.unscored })}</p>
+      ) : null}
     </Card>
   );
 }

@@ -43,9 +43,7 @@ export class OptionsState {
   readonly storage = signal<StorageUse | null>(null);
 
   /** Running first, then queued in the order they will run. */
-  readonly activeJobs = computed(() =>
-    this.jobs.value.filter(isActive).sort((a, b) => stage(b) - stage(a) || (a.id ?? 0) - (b.id ?? 0)),
-  );
+  readonly activeJobs = computed(() => this.jobs.value.filter(isActive).sort((a, b) => stage(b) - stage(a) || (a.id ?? 0) - (b.id ?? 0)));
 
   private loading: Promise<void> | null = null;
   private reloadAgain = false;

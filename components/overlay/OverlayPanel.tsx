@@ -10,10 +10,7 @@ import type { PanelData } from '../../lib/panel-data';
 import type { CrmTheme } from './theme';
 
 /** What the overlay shows: the background's answer, or that it is still coming. */
-export type OverlayState =
-  | { kind: 'loading' }
-  | { kind: 'panel'; panel: PanelData }
-  | { kind: 'failed'; code: ErrorCode | null; message: string };
+export type OverlayState = { kind: 'loading' } | { kind: 'panel'; panel: PanelData } | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
 function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, place: string): { title: string; body: string } {
@@ -52,7 +49,11 @@ export function OverlayPanel(props: OverlayPanelProps) {
     <ThemeRoot
       theme={theme}
       data-overlay-state={stateName(state)}
-      class={floating ? 'max-h-[calc(100vh-8rem)] overflow-auto rounded-l-xl border border-slate-200 bg-slate-50 shadow-lg dark:border-slate-700 dark:bg-slate-950' : 'my-3'}
+      class={
+        floating
+          ? 'max-h-[calc(100vh-8rem)] overflow-auto rounded-l-xl border border-slate-200 bg-slate-50 shadow-lg dark:border-slate-700 dark:bg-slate-950'
+          : 'my-3'
+      }
     >
       <LocaleProvider locale={props.locale}>
         <div class="flex items-center justify-between gap-2 px-3 py-2">
@@ -115,7 +116,9 @@ function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, perso
       title={copy.title}
       actions={
         <>
-          {(code === 'not-connected' || (code === 'session-expired' && crm === 'HubSpot')) && onOpenOptions ? <Button onClick={onOpenOptions}>{t('overlay_openOptions')}</Button> : null}
+          {(code === 'not-connected' || (code === 'session-expired' && crm === 'HubSpot')) && onOpenOptions ? (
+            <Button onClick={onOpenOptions}>{t('overlay_openOptions')}</Button>
+          ) : null}
           {code !== 'not-connected' ? (
             <Button variant="secondary" icon="refresh" onClick={onRetry}>
               {t('overlay_retry')}

@@ -77,7 +77,9 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           personasLinkFor: (connectionId, personaId) => ({
             href: browser.runtime.getURL('/personas.html'),
             open: () =>
-              void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(() => undefined),
+              void sendToBackground({ type: 'open-extension-page', page: 'personas', query: { c: connectionId, tab: 'details', persona: personaId } }).catch(
+                () => undefined,
+              ),
           }),
           locale: navigator.language,
         });

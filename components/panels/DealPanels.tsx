@@ -52,7 +52,16 @@ export function DealPanels({ theme = 'auto', locale, class: className, ...rest }
   );
 }
 
-function Panels({ panel, now = Date.now(), level = 2, linkFor, personasLinkFor, onOpenOptions, onRetry, onRetrain }: Omit<DealPanelsProps, 'theme' | 'locale' | 'class'>) {
+function Panels({
+  panel,
+  now = Date.now(),
+  level = 2,
+  linkFor,
+  personasLinkFor,
+  onOpenOptions,
+  onRetry,
+  onRetrain,
+}: Omit<DealPanelsProps, 'theme' | 'locale' | 'class'>) {
   const { state } = panel;
   switch (state.kind) {
     case 'loading':
@@ -102,10 +111,14 @@ function PanelGrid({ panel, now, level, linkFor, personasLinkFor, onlyAvailable 
   return (
     <div class="flex flex-col gap-3">
       <div class="grid items-start gap-3 @3xl:grid-cols-2">
-        {show(panel.repeatBuyer) ? <RepeatBuyerPanel repeatBuyer={panel.repeatBuyer} message={panel.repeatBuyerMessage} level={level} personasLink={personasLink} /> : null}
+        {show(panel.repeatBuyer) ? (
+          <RepeatBuyerPanel repeatBuyer={panel.repeatBuyer} message={panel.repeatBuyerMessage} level={level} personasLink={personasLink} />
+        ) : null}
         <div class="grid gap-3">
           {show(panel.win) ? <WinPanel win={panel.win} message={panel.winMessage} currency={currency} level={level} /> : null}
-          {show(panel.forecast) ? <ForecastPanel forecast={panel.forecast} message={panel.forecastMessage} today={localIsoDate(now)} currency={currency} level={level} /> : null}
+          {show(panel.forecast) ? (
+            <ForecastPanel forecast={panel.forecast} message={panel.forecastMessage} today={localIsoDate(now)} currency={currency} level={level} />
+          ) : null}
         </div>
       </div>
       {show(panel.similar) ? <SimilarPanel similar={panel.similar} linkFor={link} level={level} /> : null}

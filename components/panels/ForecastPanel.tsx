@@ -92,7 +92,12 @@ function CloseDatePart({ close, today, Sub, tools }: { close: CloseDateForecast 
   const slip = slipText(tools, close);
   const markers: RangeMarker[] = [];
   if (close.crmCloseDate) {
-    markers.push({ value: dayNumber(close.crmCloseDate), shape: 'diamond', emphasis: close.slip ? 'alert' : 'normal', label: t('panels_forecast_crmMarker', { value: tools.date(close.crmCloseDate) }) });
+    markers.push({
+      value: dayNumber(close.crmCloseDate),
+      shape: 'diamond',
+      emphasis: close.slip ? 'alert' : 'normal',
+      label: t('panels_forecast_crmMarker', { value: tools.date(close.crmCloseDate) }),
+    });
   }
   if (today) markers.push({ value: dayNumber(today), shape: 'line', label: t('panels_forecast_todayMarker', { value: tools.date(today) }) });
   const range = t('panels_forecast_range', { low: tools.date(close.p10), high: tools.date(close.p90) });
@@ -147,7 +152,12 @@ function AmountPart({ amount, crmCurrency, Sub, tools }: { amount: AmountForecas
   return (
     <section data-forecast="amount">
       {heading}
-      <Headline label={t('panels_forecast_predictedAmount')} value={money(amount.p50)} range={t('panels_forecast_range', { low: money(amount.p10), high: money(amount.p90) })} field="amount-p50" />
+      <Headline
+        label={t('panels_forecast_predictedAmount')}
+        value={money(amount.p50)}
+        range={t('panels_forecast_range', { low: money(amount.p10), high: money(amount.p90) })}
+        field="amount-p50"
+      />
       {amount.p10 > 0 && amount.p90 > 0 ? (
         <RangeChart
           class="mt-3"
@@ -176,5 +186,7 @@ export function amountComparison(tools: LocaleTools, amount: AmountForecast, crm
   if (amount.difference === null) return t('panels_forecast_crmAmountOnly', { amount: crm });
   const share = tools.percent(Math.abs(amount.difference));
   if (share === tools.percent(0)) return t('panels_forecast_crmAmountSame', { amount: crm });
-  return amount.difference > 0 ? t('panels_forecast_crmAmountAbove', { amount: crm, diff: share }) : t('panels_forecast_crmAmountBelow', { amount: crm, diff: share });
+  return amount.difference > 0
+    ? t('panels_forecast_crmAmountAbove', { amount: crm, diff: share })
+    : t('panels_forecast_crmAmountBelow', { amount: crm, diff: share });
 }

@@ -36,10 +36,20 @@ function OptionsButton({ onOpenOptions, variant = 'primary' }: { onOpenOptions?:
 }
 
 /** No data in this connection yet: import a CSV or try the sandbox. */
-export function NotSynced({ connectionLabel, onOpenOptions, level = 2 }: { connectionLabel: string | null } & Pick<StateActions, 'onOpenOptions'> & { level?: HeadingLevel }) {
+export function NotSynced({
+  connectionLabel,
+  onOpenOptions,
+  level = 2,
+}: { connectionLabel: string | null } & Pick<StateActions, 'onOpenOptions'> & { level?: HeadingLevel }) {
   const { t } = useLocale();
   return (
-    <EmptyState name="not-synced" level={level} icon="database" title={t('panels_state_notSyncedTitle')} actions={<OptionsButton onOpenOptions={onOpenOptions} />}>
+    <EmptyState
+      name="not-synced"
+      level={level}
+      icon="database"
+      title={t('panels_state_notSyncedTitle')}
+      actions={<OptionsButton onOpenOptions={onOpenOptions} />}
+    >
       {connectionLabel ? <p>{t('panels_state_notSyncedConnection', { connection: connectionLabel })}</p> : null}
       <p>{t('panels_state_notSyncedBody')}</p>
     </EmptyState>
@@ -106,7 +116,11 @@ export function NotEnoughData({
     { key: 'losses', text: t('panels_state_haveLosses', { count: losses, target }), have: losses, done: lossesNeeded === 0 },
   ];
   return (
-    <section aria-labelledby={id} data-state="not-enough-data" class="rounded-xl border border-amber-200 bg-amber-50/60 p-4 dark:border-amber-900 dark:bg-amber-950/40">
+    <section
+      aria-labelledby={id}
+      data-state="not-enough-data"
+      class="rounded-xl border border-amber-200 bg-amber-50/60 p-4 dark:border-amber-900 dark:bg-amber-950/40"
+    >
       <div class="flex items-start gap-2">
         <Icon name="info" class="mt-0.5 size-5 text-amber-600 dark:text-amber-400" />
         <div class="min-w-0">
@@ -143,7 +157,12 @@ export function NotEnoughData({
 }
 
 /** Above the numbers when the models are older than the data: when they were trained and how much changed. */
-export function OutOfDateBanner({ trainedAt, changedSince, now, onRetrain }: { trainedAt: string; changedSince: number; now: number } & Pick<StateActions, 'onRetrain'>) {
+export function OutOfDateBanner({
+  trainedAt,
+  changedSince,
+  now,
+  onRetrain,
+}: { trainedAt: string; changedSince: number; now: number } & Pick<StateActions, 'onRetrain'>) {
   const tools = useLocale();
   const { t } = tools;
   const trained = tools.relative(trainedAt, now);

@@ -29,7 +29,11 @@ function hintOf(attributes: readonly AttributeAlignment[], key: string): string 
  * persona's initials stand in rather than a face that does not go with the name.
  */
 function avatarFor(persona: PersonaSummary, attributes: readonly AttributeAlignment[]): string | null {
-  const hints: PersonaCardHints = { industry: hintOf(attributes, 'industry'), buyerTitle: hintOf(attributes, 'buyerTitle'), country: hintOf(attributes, 'country') };
+  const hints: PersonaCardHints = {
+    industry: hintOf(attributes, 'industry'),
+    buyerTitle: hintOf(attributes, 'buyerTitle'),
+    country: hintOf(attributes, 'country'),
+  };
   for (const tried of [hints, {}]) {
     try {
       const card = personaCard(persona.id, tried);
@@ -50,12 +54,25 @@ function initials(name: string): string {
 export function PersonaAvatar({ persona, attributes = [], size = 44, class: className }: PersonaAvatarProps) {
   const src = useMemo(() => avatarFor(persona, attributes), [persona.id, persona.name, attributes]);
   const style = { width: `${size}px`, height: `${size}px` };
-  if (src) return <img src={src} alt="" width={size} height={size} style={style} class={cx('shrink-0 rounded-full bg-slate-100 ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700', className)} />;
+  if (src)
+    return (
+      <img
+        src={src}
+        alt=""
+        width={size}
+        height={size}
+        style={style}
+        class={cx('shrink-0 rounded-full bg-slate-100 ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700', className)}
+      />
+    );
   return (
     <span
       aria-hidden="true"
       style={style}
-      class={cx('flex shrink-0 items-center justify-center rounded-full bg-indigo-100 text-sm font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100', className)}
+      class={cx(
+        'flex shrink-0 items-center justify-center rounded-full bg-indigo-100 text-sm font-semibold text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100',
+        className,
+      )}
     >
       {initials(persona.name)}
     </span>

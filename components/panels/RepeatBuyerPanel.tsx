@@ -140,7 +140,11 @@ export function RepeatBuyerPanel({ repeatBuyer, message, level = 2, personasLink
           <Icon name="external" class="size-3.5" />
         </a>
       ) : null}
-      {match !== score ? <p class="mt-2 text-xs text-slate-600 dark:text-slate-300">{t('panels_rbp_matchNote', { match: tools.percent(alignment.match / 100), score: tools.number(score) })}</p> : null}
+      {match !== score ? (
+        <p class="mt-2 text-xs text-slate-600 dark:text-slate-300">
+          {t('panels_rbp_matchNote', { match: tools.percent(alignment.match / 100), score: tools.number(score) })}
+        </p>
+      ) : null}
 
       <div class="mt-3 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-t border-slate-100 pt-3 dark:border-slate-800">
         <Sub class="text-xs font-semibold text-slate-700 dark:text-slate-200">{t('panels_rbp_attributes')}</Sub>
@@ -184,14 +188,16 @@ function AttributeRow({ attribute: a, maxWeight, tools }: { attribute: Attribute
       </div>{' '}
       {/* Spaces between the cells: whitespace is no grid item, and it keeps the words apart in the text. */}
       <div class="mt-1 grid grid-cols-[auto_minmax(2.5rem,2fr)_minmax(0,3fr)] items-center gap-x-2 gap-y-1 text-xs">
-        <span class="text-slate-500 dark:text-slate-400">{t('panels_rbp_ideal')}</span>{' '}
-        <Bar fraction={a.weight / maxWeight} tone="accent" size="sm" />{' '}
+        <span class="text-slate-500 dark:text-slate-400">{t('panels_rbp_ideal')}</span> <Bar fraction={a.weight / maxWeight} tone="accent" size="sm" />{' '}
         <span class="min-w-0 break-words text-slate-700 dark:text-slate-200" data-field="ideal">
           {ideal}
         </span>{' '}
         <span class="text-slate-500 dark:text-slate-400">{t('panels_rbp_aligned')}</span>{' '}
         <Bar fraction={(a.weight * a.match) / maxWeight} tone={tone} size="sm" />{' '}
-        <span class={cx('min-w-0 break-words', kind === 'missing' ? 'text-slate-500 italic dark:text-slate-400' : 'text-slate-700 dark:text-slate-200')} data-field="actual">
+        <span
+          class={cx('min-w-0 break-words', kind === 'missing' ? 'text-slate-500 italic dark:text-slate-400' : 'text-slate-700 dark:text-slate-200')}
+          data-field="actual"
+        >
           {actual}
         </span>
       </div>

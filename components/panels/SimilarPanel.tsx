@@ -44,8 +44,24 @@ export function SimilarPanel({ similar, linkFor, level = 2 }: SimilarPanelProps)
   return (
     <Card title={title} level={level} name="similar">
       <div class="grid gap-4 @3xl:grid-cols-2">
-        <DealList kind="wins" title={t('panels_similar_wins')} empty={t('panels_similar_noWins')} deals={similar.wins} linkFor={linkFor} Sub={Sub} tools={tools} />
-        <DealList kind="losses" title={t('panels_similar_losses')} empty={t('panels_similar_noLosses')} deals={similar.losses} linkFor={linkFor} Sub={Sub} tools={tools} />
+        <DealList
+          kind="wins"
+          title={t('panels_similar_wins')}
+          empty={t('panels_similar_noWins')}
+          deals={similar.wins}
+          linkFor={linkFor}
+          Sub={Sub}
+          tools={tools}
+        />
+        <DealList
+          kind="losses"
+          title={t('panels_similar_losses')}
+          empty={t('panels_similar_noLosses')}
+          deals={similar.losses}
+          linkFor={linkFor}
+          Sub={Sub}
+          tools={tools}
+        />
       </div>
     </Card>
   );
@@ -67,8 +83,7 @@ function DealList({ kind, title, empty, deals, linkFor, Sub, tools }: DealListPr
     <div class="min-w-0" data-similar={kind}>
       <Sub class="flex items-center gap-1.5 text-xs font-semibold text-slate-700 dark:text-slate-200">
         <span aria-hidden="true" class={cx('inline-block size-2 rounded-full', won ? 'bg-emerald-500' : 'bg-rose-500')} />
-        {title}{' '}
-        <span class="font-normal text-slate-500 dark:text-slate-400">{tools.t('panels_similar_count', { count: deals.length })}</span>
+        {title} <span class="font-normal text-slate-500 dark:text-slate-400">{tools.t('panels_similar_count', { count: deals.length })}</span>
       </Sub>
       {deals.length === 0 ? (
         <p class="mt-1.5 text-xs text-slate-500 dark:text-slate-400">{empty}</p>

@@ -85,8 +85,24 @@ export function WinPanel({ win, message, currency = null, level = 2 }: WinPanelP
         <span>{bandHint(tools, win.band)}</span>
       </p>
       <div class="mt-3 grid gap-3 border-t border-slate-100 pt-3 @md:grid-cols-2 dark:border-slate-800">
-        <FactorList title={t('panels_win_raising')} empty={t('panels_win_noneRaising')} factors={win.raising} maxImpact={maxImpact} currency={currency} Sub={Sub} direction="up" />
-        <FactorList title={t('panels_win_lowering')} empty={t('panels_win_noneLowering')} factors={win.lowering} maxImpact={maxImpact} currency={currency} Sub={Sub} direction="down" />
+        <FactorList
+          title={t('panels_win_raising')}
+          empty={t('panels_win_noneRaising')}
+          factors={win.raising}
+          maxImpact={maxImpact}
+          currency={currency}
+          Sub={Sub}
+          direction="up"
+        />
+        <FactorList
+          title={t('panels_win_lowering')}
+          empty={t('panels_win_noneLowering')}
+          factors={win.lowering}
+          maxImpact={maxImpact}
+          currency={currency}
+          Sub={Sub}
+          direction="down"
+        />
       </div>
     </Card>
   );

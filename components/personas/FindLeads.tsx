@@ -19,7 +19,10 @@ export interface FindLeadsProps {
   defaultOpen?: boolean;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; provider: LeadProvider; copied: boolean | null; copyError: string | null; openError: string | null; clipboard: string | null };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; provider: LeadProvider; copied: boolean | null; copyError: string | null; openError: string | null; clipboard: string | null };
 
 const PROVIDER_KEY = { apollo: 'personas_providerApollo', seamless: 'personas_providerSeamless' } as const;
 
@@ -84,20 +87,20 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
   const run = (): void => {
     setOutcome({ kind: 'busy' });
     void runLeadSearch(search, actions).then((result) =>
-      setOutcome({ kind: 'done', provider: search.provider, copied: result.copied, copyError: result.copyError, openError: result.openError, clipboard: search.clipboard }),
+      setOutcome({
+        kind: 'done',
+        provider: search.provider,
+        copied: result.copied,
+        copyError: result.copyError,
+        openError: result.openError,
+        clipboard: search.clipboard,
+      }),
     );
   };
 
   return (
     <div class="relative" ref={root} data-find-leads={persona.id}>
-      <Button
-        size="sm"
-        variant="secondary"
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen((o) => !o)}
-        data-action="find-leads"
-      >
+      <Button size="sm" variant="secondary" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen((o) => !o)} data-action="find-leads">
         {t('personas_findLeads')}
         <Icon name="chevron-down" class={cx('size-3.5', open && 'rotate-180')} />
       </Button>
@@ -196,7 +199,10 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
 
           <details class="text-xs text-slate-500 dark:text-slate-400">
             <summary class="cursor-pointer select-none">{t('personas_showUrl')}</summary>
-            <code class="mt-1 block max-h-24 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-[0.6875rem] break-all text-slate-700 dark:bg-slate-950 dark:text-slate-300" data-field="search-url">
+            <code
+              class="mt-1 block max-h-24 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-[0.6875rem] break-all text-slate-700 dark:bg-slate-950 dark:text-slate-300"
+              data-field="search-url"
+            >
               {search.url}
             </code>
           </details>
@@ -218,7 +224,11 @@ function Result({ outcome, providerName }: { outcome: Outcome; providerName: str
   const name = t(PROVIDER_KEY[outcome.provider]);
   return (
     <div role="status" class="flex flex-col gap-1.5 text-xs" data-field="lead-result">
-      {outcome.copied === true ? <p class="text-emerald-800 dark:text-emerald-200" data-field="copied">{t('personas_copied')}</p> : null}
+      {outcome.copied === true ? (
+        <p class="text-emerald-800 dark:text-emerald-200" data-field="copied">
+          {t('personas_copied')}
+        </p>
+      ) : null}
       {outcome.copied === false ? (
         <>
           <p class="text-rose-700 dark:text-rose-300">{t('personas_copyFailed', { error: outcome.copyError ?? '' })}</p>

@@ -51,7 +51,12 @@ export function PersonaCard({ persona, leads, onShowDetails, leadsOpen }: Person
       </p>
 
       <dl class="grid grid-cols-3 gap-2 border-t border-slate-100 pt-3 dark:border-slate-800">
-        <Stat label={t('personas_statSize')} value={tools.number(persona.size)} detail={t('personas_statShare', { share: tools.percent(persona.share) })} name="size" />
+        <Stat
+          label={t('personas_statSize')}
+          value={tools.number(persona.size)}
+          detail={t('personas_statShare', { share: tools.percent(persona.share) })}
+          name="size"
+        />
         <Stat
           label={t('personas_statRepeat')}
           value={persona.repeatRate === null ? t('personas_statNone') : tools.percent(persona.repeatRate)}

@@ -244,7 +244,9 @@ function Toolbar({ phase, level, onLevelChange, tab, onTabChange }: PersonasPage
   const segment = (active: boolean): string =>
     cx(
       'cursor-pointer rounded-md px-3 py-1 text-[0.8125rem] font-medium focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-50',
-      active ? 'bg-white text-slate-900 shadow-xs dark:bg-slate-950 dark:text-white' : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white',
+      active
+        ? 'bg-white text-slate-900 shadow-xs dark:bg-slate-950 dark:text-white'
+        : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white',
     );
   return (
     <div class="flex flex-wrap items-end justify-between gap-3">
@@ -279,7 +281,13 @@ function Toolbar({ phase, level, onLevelChange, tab, onTabChange }: PersonasPage
       </div>
       <div class="flex flex-wrap items-center gap-2">
         <div role="group" aria-label={t('personas_levelLabel')} class="flex gap-1 rounded-lg bg-slate-200/70 p-1 dark:bg-slate-800">
-          <button type="button" aria-pressed={level.level === 'org'} class={segment(level.level === 'org')} onClick={() => onLevelChange({ level: 'org' })} data-level="org">
+          <button
+            type="button"
+            aria-pressed={level.level === 'org'}
+            class={segment(level.level === 'org')}
+            onClick={() => onLevelChange({ level: 'org' })}
+            data-level="org"
+          >
             {t('personas_levelOrg')}
           </button>
           <button
@@ -326,9 +334,21 @@ function Personas(props: PersonasPageProps & { data: PersonasPageData; level: Le
   const aligned = useMemo(() => (tab === 'details' ? alignedOpenDeals(personaModel, data.open, level) : new Map()), [tab, personaModel, data.open, level]);
   if (tab === 'cards') {
     return (
-      <section id="personas-panel-cards" role="tabpanel" aria-labelledby="personas-tab-cards" class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-panel="cards">
+      <section
+        id="personas-panel-cards"
+        role="tabpanel"
+        aria-labelledby="personas-tab-cards"
+        class="grid gap-4 sm:grid-cols-2 xl:grid-cols-3"
+        data-panel="cards"
+      >
         {personas.map((p) => (
-          <PersonaCard key={p.id} persona={p} leads={props.leads} onShowDetails={(id) => props.onSelect(id, 'details')} leadsOpen={props.leadsOpenFor === p.id} />
+          <PersonaCard
+            key={p.id}
+            persona={p}
+            leads={props.leads}
+            onShowDetails={(id) => props.onSelect(id, 'details')}
+            leadsOpen={props.leadsOpenFor === p.id}
+          />
         ))}
       </section>
     );

@@ -42,7 +42,10 @@ const messageOf = (error: unknown): string => (error instanceof Error && error.m
  * needs the page focused and the click's user activation, both gone once a tab opens. The
  * search opens even when copying fails (the page then shows the text to copy by hand).
  */
-export async function runLeadSearch(search: LeadSearch, io: { openTab(url: string): Promise<void>; copyText(text: string): Promise<void> }): Promise<LeadSearchOutcome> {
+export async function runLeadSearch(
+  search: LeadSearch,
+  io: { openTab(url: string): Promise<void>; copyText(text: string): Promise<void> },
+): Promise<LeadSearchOutcome> {
   let copied: boolean | null = null;
   let copyError: string | null = null;
   if (search.clipboard !== null) {

@@ -53,7 +53,12 @@ export interface AlignedDeal {
  * do), and counts for the closest one when its Repeat Buyer Potential is at least
  * ALIGNED_SCORE. Best first; `limit` per persona.
  */
-export function alignedOpenDeals(model: PersonaModelJSON | null | undefined, open: readonly Opportunity[], level: Level, limit = 5): Map<string, AlignedDeal[]> {
+export function alignedOpenDeals(
+  model: PersonaModelJSON | null | undefined,
+  open: readonly Opportunity[],
+  level: Level,
+  limit = 5,
+): Map<string, AlignedDeal[]> {
   const result = new Map<string, AlignedDeal[]>();
   const group = groupOf(model, level);
   if (!model || !group || group.personas.length === 0) return result;
@@ -102,7 +107,10 @@ function activeJob(jobs: readonly JobRecord[], connectionId: string | null): Job
   return own.find((j) => j.status === 'running') ?? own.find((j) => j.status === 'queued') ?? null;
 }
 
-export function screenOf(input: { connection: ConnectionRecord | null; model: ModelRecord | null; personas: readonly PersonaRecord[]; jobs: readonly JobRecord[] }, level: Level): Screen {
+export function screenOf(
+  input: { connection: ConnectionRecord | null; model: ModelRecord | null; personas: readonly PersonaRecord[]; jobs: readonly JobRecord[] },
+  level: Level,
+): Screen {
   const { connection, model } = input;
   if (!connection) return { kind: 'no-connection', job: activeJob(input.jobs, null) };
   const job = activeJob(input.jobs, connection.id);

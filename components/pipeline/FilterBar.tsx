@@ -77,7 +77,14 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
         )}
       </div>
       <div class="flex flex-wrap items-center gap-2">
-        <Choice label={tp('popup_ownerLabel')} any={tp('popup_ownerAny')} value={filters.owner} values={options.owners} onChange={(v) => set('owner', v)} name="owner" />
+        <Choice
+          label={tp('popup_ownerLabel')}
+          any={tp('popup_ownerAny')}
+          value={filters.owner}
+          values={options.owners}
+          onChange={(v) => set('owner', v)}
+          name="owner"
+        />
         <Choice
           label={tp('popup_typeLabel')}
           any={tp('popup_typeAny')}
@@ -99,7 +106,11 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
           />
         )}
         {!isUnfiltered(filters) && (
-          <button type="button" class={`${LINK_BUTTON} shrink-0 px-1`} onClick={() => onChange({ ...filters, search: '', level: 'org', owner: null, type: null, territory: null })}>
+          <button
+            type="button"
+            class={`${LINK_BUTTON} shrink-0 px-1`}
+            onClick={() => onChange({ ...filters, search: '', level: 'org', owner: null, type: null, territory: null })}
+          >
             {tp('popup_clearFilters')}
           </button>
         )}

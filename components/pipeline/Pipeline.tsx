@@ -79,7 +79,11 @@ export function Pipeline(props: PipelineProps) {
             <div class="flex flex-1 flex-col items-center justify-center gap-2 border-t border-slate-200 px-6 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
               <p>{tp('popup_noMatches')}</p>
               {!isUnfiltered(filters) && (
-                <button type="button" class={LINK_BUTTON} onClick={() => props.onFiltersChange({ search: '', level: 'org', owner: null, type: null, territory: null })}>
+                <button
+                  type="button"
+                  class={LINK_BUTTON}
+                  onClick={() => props.onFiltersChange({ search: '', level: 'org', owner: null, type: null, territory: null })}
+                >
                   {tp('popup_clearFilters')}
                 </button>
               )}
@@ -134,7 +138,10 @@ function Summary({ rows, visible }: { rows: readonly PipelineRow[]; visible: Uin
 
 function MePrompt({ owners, onPick }: { owners: string[]; onPick: (name: string | null) => void }) {
   return (
-    <div class="flex flex-1 flex-col items-center justify-center gap-3 border-t border-slate-200 px-10 text-center dark:border-slate-700" data-testid="me-prompt">
+    <div
+      class="flex flex-1 flex-col items-center justify-center gap-3 border-t border-slate-200 px-10 text-center dark:border-slate-700"
+      data-testid="me-prompt"
+    >
       <h2 class="text-sm font-semibold text-slate-900 dark:text-slate-100">{tp('popup_mePrompt')}</h2>
       <p class="max-w-sm text-xs text-slate-500 dark:text-slate-400">{tp('popup_mePromptHelp')}</p>
       <label>

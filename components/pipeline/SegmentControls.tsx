@@ -47,7 +47,11 @@ export function SegmentControls({ segments, filters, onApply, onSave, onDelete }
     const problem = segmentNameProblem(name, segments);
     if (problem) {
       setError(
-        problem === 'empty' ? tp('popup_segmentNameEmpty') : problem === 'too-long' ? tp('popup_segmentNameTooLong', { max: SEGMENT_NAME_MAX }) : tp('popup_segmentNameDuplicate'),
+        problem === 'empty'
+          ? tp('popup_segmentNameEmpty')
+          : problem === 'too-long'
+            ? tp('popup_segmentNameTooLong', { max: SEGMENT_NAME_MAX })
+            : tp('popup_segmentNameDuplicate'),
       );
       return;
     }
@@ -64,7 +68,12 @@ export function SegmentControls({ segments, filters, onApply, onSave, onDelete }
 
   if (saving) {
     return (
-      <form class="relative flex items-center gap-1.5" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())} data-testid="segment-form">
+      <form
+        class="relative flex items-center gap-1.5"
+        onSubmit={submit}
+        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}
+        data-testid="segment-form"
+      >
         <label class="min-w-0">
           <span class="sr-only">{tp('popup_segmentNameLabel')}</span>
           <input
@@ -163,7 +172,10 @@ export function SegmentControls({ segments, filters, onApply, onSave, onDelete }
 function BookmarkIcon() {
   return (
     <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" class="shrink-0">
-      <path fill="currentColor" d="M4 1.75C4 1.34 4.34 1 4.75 1h6.5c.41 0 .75.34.75.75v12.5a.75.75 0 0 1-1.2.6L8 12.56l-2.8 2.29A.75.75 0 0 1 4 14.25V1.75Zm1.5.75v10.17l2.05-1.68a.75.75 0 0 1 .9 0l2.05 1.68V2.5h-5Z" />
+      <path
+        fill="currentColor"
+        d="M4 1.75C4 1.34 4.34 1 4.75 1h6.5c.41 0 .75.34.75.75v12.5a.75.75 0 0 1-1.2.6L8 12.56l-2.8 2.29A.75.75 0 0 1 4 14.25V1.75Zm1.5.75v10.17l2.05-1.68a.75.75 0 0 1 .9 0l2.05 1.68V2.5h-5Z"
+      />
     </svg>
   );
 }

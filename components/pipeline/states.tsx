@@ -111,9 +111,25 @@ const TONE: Record<BannerTone, string> = {
 };
 
 /** A one- or two-line notice above the grid. */
-export function Banner({ tone, title, children, action, state }: { tone: BannerTone; title: string; children?: ComponentChildren; action?: ComponentChildren; state: string }) {
+export function Banner({
+  tone,
+  title,
+  children,
+  action,
+  state,
+}: {
+  tone: BannerTone;
+  title: string;
+  children?: ComponentChildren;
+  action?: ComponentChildren;
+  state: string;
+}) {
   return (
-    <div class={`mx-3 mb-2 flex items-start gap-2 rounded-md border px-3 py-2 text-xs ${TONE[tone]}`} role={tone === 'error' ? 'alert' : 'status'} data-state={state}>
+    <div
+      class={`mx-3 mb-2 flex items-start gap-2 rounded-md border px-3 py-2 text-xs ${TONE[tone]}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-state={state}
+    >
       <div class="min-w-0 flex-1">
         <p class="font-semibold">{title}</p>
         {children && <div class="mt-0.5 opacity-90">{children}</div>}
@@ -153,7 +169,8 @@ export function JobProgress({ job }: { job: JobRecord }) {
 
 function StateIcon({ name }: { name: 'inbox' | 'clock' | 'chart' | 'alert' }) {
   const paths: Record<typeof name, string> = {
-    inbox: 'M3 13.5 5.2 6.6A1.5 1.5 0 0 1 6.63 5.5h10.74a1.5 1.5 0 0 1 1.43 1.1L21 13.5M3 13.5V18a1.5 1.5 0 0 0 1.5 1.5h15A1.5 1.5 0 0 0 21 18v-4.5M3 13.5h4.5l1.5 2.25h6l1.5-2.25H21',
+    inbox:
+      'M3 13.5 5.2 6.6A1.5 1.5 0 0 1 6.63 5.5h10.74a1.5 1.5 0 0 1 1.43 1.1L21 13.5M3 13.5V18a1.5 1.5 0 0 0 1.5 1.5h15A1.5 1.5 0 0 0 21 18v-4.5M3 13.5h4.5l1.5 2.25h6l1.5-2.25H21',
     clock: 'M12 6.75V12l3.75 2.25M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0Z',
     chart: 'M4.5 19.5h15M7.5 16.5v-4.5M12 16.5V7.5M16.5 16.5v-7.5',
     alert: 'M12 8.25v4.5m0 3h.01M10.29 3.86 1.82 18a2 2 0 0 0 1.71 3h16.94a2 2 0 0 0 1.71-3L13.71 3.86a2 2 0 0 0-3.42 0Z',

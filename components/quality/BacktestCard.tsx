@@ -18,8 +18,18 @@ export function BacktestCard({ backtest }: { backtest: Backtest }) {
   const gapPoints = number(backtest.calibrationError * 100, 1);
   const tiles = [
     { name: 'auc', label: t('quality_metricAuc'), value: fixed(backtest.win.auc, 3, locale), hint: t('quality_metricAucHint') },
-    { name: 'brier', label: t('quality_metricBrier'), value: fixed(backtest.win.brier, 3, locale), hint: t('quality_metricBrierHint', { baseline: fixed(backtest.baseline.brier, 3, locale) }) },
-    { name: 'logloss', label: t('quality_metricLogLoss'), value: fixed(backtest.win.logLoss, 3, locale), hint: t('quality_metricLogLossHint', { baseline: fixed(backtest.baseline.logLoss, 3, locale) }) },
+    {
+      name: 'brier',
+      label: t('quality_metricBrier'),
+      value: fixed(backtest.win.brier, 3, locale),
+      hint: t('quality_metricBrierHint', { baseline: fixed(backtest.baseline.brier, 3, locale) }),
+    },
+    {
+      name: 'logloss',
+      label: t('quality_metricLogLoss'),
+      value: fixed(backtest.win.logLoss, 3, locale),
+      hint: t('quality_metricLogLossHint', { baseline: fixed(backtest.baseline.logLoss, 3, locale) }),
+    },
     { name: 'test', label: t('quality_metricTest'), value: number(backtest.test), hint: t('quality_metricTestHint', { train: number(backtest.train) }) },
   ];
   return (
@@ -43,7 +53,11 @@ export function BacktestCard({ backtest }: { backtest: Backtest }) {
       </div>
       <dl class="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {tiles.map((tile) => (
-          <div key={tile.name} class="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset dark:bg-slate-800/60 dark:ring-slate-700" data-metric={tile.name}>
+          <div
+            key={tile.name}
+            class="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 ring-inset dark:bg-slate-800/60 dark:ring-slate-700"
+            data-metric={tile.name}
+          >
             <dt class="text-xs font-medium text-slate-600 dark:text-slate-300">{tile.label}</dt>
             <dd class="mt-0.5 text-2xl font-semibold tracking-tight tabular-nums" data-value>
               {tile.value}

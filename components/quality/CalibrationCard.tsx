@@ -17,7 +17,13 @@ export function CalibrationCard({ backtest }: { backtest: Backtest }) {
         perfectLabel={t('quality_calibrationPerfect')}
         formatTick={(f) => percent(f)}
         describePoint={(bin) =>
-          t('quality_calibrationPoint', { from: percent(bin.from), to: percent(bin.to), count: bin.count, predicted: percent(bin.meanPredicted), observed: percent(bin.observedRate) })
+          t('quality_calibrationPoint', {
+            from: percent(bin.from),
+            to: percent(bin.to),
+            count: bin.count,
+            predicted: percent(bin.meanPredicted),
+            observed: percent(bin.observedRate),
+          })
         }
       />
     </Card>

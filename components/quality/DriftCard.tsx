@@ -33,22 +33,37 @@ export function DriftCard({ drift, message }: { drift: DriftReport | null; messa
           {t('quality_driftStable', { warn })}
         </p>
       )}
-      <p class="mb-3 text-xs text-slate-600 dark:text-slate-300">{t('quality_driftExplain', { closed: number(drift.closed), open: number(drift.open), watch, warn })}</p>
+      <p class="mb-3 text-xs text-slate-600 dark:text-slate-300">
+        {t('quality_driftExplain', { closed: number(drift.closed), open: number(drift.open), watch, warn })}
+      </p>
       <div class="overflow-x-auto">
         <table class="w-full min-w-[32rem] text-sm" data-testid="drift-table">
           <thead>
             <tr class="border-b border-slate-200 text-left text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
-              <th scope="col" class="py-1.5 pr-3 font-medium">{t('quality_colAttribute')}</th>
-              <th scope="col" class="py-1.5 pr-3 text-right font-medium">{t('quality_colPsi')}</th>
-              <th scope="col" class="py-1.5 pr-3 font-medium">{t('quality_colStatus')}</th>
-              <th scope="col" class="py-1.5 font-medium">{t('quality_colMove')}</th>
+              <th scope="col" class="py-1.5 pr-3 font-medium">
+                {t('quality_colAttribute')}
+              </th>
+              <th scope="col" class="py-1.5 pr-3 text-right font-medium">
+                {t('quality_colPsi')}
+              </th>
+              <th scope="col" class="py-1.5 pr-3 font-medium">
+                {t('quality_colStatus')}
+              </th>
+              <th scope="col" class="py-1.5 font-medium">
+                {t('quality_colMove')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {drift.features.slice(0, SHOWN).map((feature) => {
               const shift = feature.shifts[0];
               return (
-                <tr key={feature.key} class="border-b border-slate-100 last:border-0 dark:border-slate-800" data-feature={feature.key} data-level={feature.level}>
+                <tr
+                  key={feature.key}
+                  class="border-b border-slate-100 last:border-0 dark:border-slate-800"
+                  data-feature={feature.key}
+                  data-level={feature.level}
+                >
                   <th scope="row" class="max-w-48 truncate py-1.5 pr-3 text-left font-medium" title={feature.label}>
                     {feature.label}
                   </th>
@@ -57,7 +72,9 @@ export function DriftCard({ drift, message }: { drift: DriftReport | null; messa
                     <Badge tone={LEVEL_TONE[feature.level]}>{t(`quality_driftLevel_${feature.level}`)}</Badge>
                   </td>
                   <td class="py-1.5 text-slate-600 dark:text-slate-300">
-                    {shift ? t('quality_driftShift', { bucket: bucketLabel(shift.bucket, tools), closed: percent(shift.closed), open: percent(shift.open) }) : '–'}
+                    {shift
+                      ? t('quality_driftShift', { bucket: bucketLabel(shift.bucket, tools), closed: percent(shift.closed), open: percent(shift.open) })
+                      : '–'}
                   </td>
                 </tr>
               );

@@ -24,7 +24,9 @@ export function ImportanceCard({ importance, closed }: { importance: readonly Fe
           </li>
         ))}
       </ol>
-      {importance.length > SHOWN ? <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_importanceMore', { count: importance.length - SHOWN })}</p> : null}
+      {importance.length > SHOWN ? (
+        <p class="mt-2 text-xs text-slate-500 dark:text-slate-400">{t('quality_importanceMore', { count: importance.length - SHOWN })}</p>
+      ) : null}
     </Card>
   );
 }

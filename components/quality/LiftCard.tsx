@@ -31,16 +31,26 @@ export function LiftCard({ backtest }: { backtest: Backtest }) {
         <table class="mt-2 w-full max-w-sm text-right tabular-nums" data-testid="lift-table">
           <thead>
             <tr class="text-slate-500 dark:text-slate-400">
-              <th scope="col" class="text-left font-medium">{t('quality_liftTableGroup')}</th>
-              <th scope="col" class="font-medium">{t('quality_liftTableDeals')}</th>
-              <th scope="col" class="font-medium">{t('quality_liftTableWon')}</th>
-              <th scope="col" class="font-medium">{t('quality_liftTableLift')}</th>
+              <th scope="col" class="text-left font-medium">
+                {t('quality_liftTableGroup')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_liftTableDeals')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_liftTableWon')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_liftTableLift')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {backtest.lift.map((bin) => (
               <tr key={bin.group}>
-                <th scope="row" class="text-left font-normal">{bin.group}</th>
+                <th scope="row" class="text-left font-normal">
+                  {bin.group}
+                </th>
                 <td>{number(bin.count)}</td>
                 <td>{percent(bin.rate)}</td>
                 <td>{number(bin.lift, 2)}×</td>

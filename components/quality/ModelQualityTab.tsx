@@ -45,7 +45,11 @@ export function ModelQualityTab({ model, onOpenOptions, onRetrain }: ModelQualit
   const { sufficiency } = report;
   if (!sufficiency.enough) {
     return (
-      <section data-state="not-enough-data" aria-labelledby="not-enough-title" class="mx-auto max-w-xl rounded-xl border border-amber-200 bg-white p-5 dark:border-amber-900 dark:bg-slate-900">
+      <section
+        data-state="not-enough-data"
+        aria-labelledby="not-enough-title"
+        class="mx-auto max-w-xl rounded-xl border border-amber-200 bg-white p-5 dark:border-amber-900 dark:bg-slate-900"
+      >
         <h2 id="not-enough-title" class="text-base font-semibold">
           {t('quality_notEnoughTitle')}
         </h2>

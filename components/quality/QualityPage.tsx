@@ -29,7 +29,18 @@ export interface QualityPageProps {
  * "Model quality" (is Win Potential worth trusting on this data?) and "Pipeline insights"
  * (what the open pipeline holds). Loading, error and no-data states stand in for both.
  */
-export function QualityPage({ status, tab, onTabChange, onConnectionChange, onOpenOptions, onRetrain, onRetry, notice, iconUrl, theme = 'auto' }: QualityPageProps) {
+export function QualityPage({
+  status,
+  tab,
+  onTabChange,
+  onConnectionChange,
+  onOpenOptions,
+  onRetrain,
+  onRetry,
+  notice,
+  iconUrl,
+  theme = 'auto',
+}: QualityPageProps) {
   const { t, number, relative } = useLocale();
   const data = status.kind === 'ready' ? status.data : null;
   const connection = data?.connection ?? null;
@@ -60,7 +71,12 @@ export function QualityPage({ status, tab, onTabChange, onConnectionChange, onOp
     );
   } else if (!model) {
     body = (
-      <EmptyState name="not-trained" icon="clock" title={t('quality_notTrainedTitle')} actions={<Button onClick={onOpenOptions}>{t('quality_openSettings')}</Button>}>
+      <EmptyState
+        name="not-trained"
+        icon="clock"
+        title={t('quality_notTrainedTitle')}
+        actions={<Button onClick={onOpenOptions}>{t('quality_openSettings')}</Button>}
+      >
         {t('quality_notTrainedBody', { connection: connection.label })}
       </EmptyState>
     );
@@ -77,7 +93,17 @@ export function QualityPage({ status, tab, onTabChange, onConnectionChange, onOp
         onSelect={onTabChange}
       >
         {connection.dataVersion !== model.dataVersion ? (
-          <Banner tone="warning" role="status" name="out-of-date" class="mb-4" action={<Button size="sm" icon="refresh" onClick={onRetrain}>{t('quality_retrain')}</Button>}>
+          <Banner
+            tone="warning"
+            role="status"
+            name="out-of-date"
+            class="mb-4"
+            action={
+              <Button size="sm" icon="refresh" onClick={onRetrain}>
+                {t('quality_retrain')}
+              </Button>
+            }
+          >
             {t('quality_outOfDate')}
           </Banner>
         ) : null}
@@ -133,7 +159,10 @@ export function QualityPage({ status, tab, onTabChange, onConnectionChange, onOp
           ) : null}
         </header>
         {notice ? (
-          <p role="status" class={notice.tone === 'negative' ? 'mb-3 text-sm text-rose-700 dark:text-rose-300' : 'mb-3 text-sm text-indigo-700 dark:text-indigo-300'}>
+          <p
+            role="status"
+            class={notice.tone === 'negative' ? 'mb-3 text-sm text-rose-700 dark:text-rose-300' : 'mb-3 text-sm text-indigo-700 dark:text-indigo-300'}
+          >
             {notice.text}
           </p>
         ) : null}

@@ -14,7 +14,9 @@ export interface BadgeProps {
 /** A short status word in a tinted pill ("High", "Org persona"). */
 export function Badge({ tone = 'neutral', icon, class: className, children }: BadgeProps) {
   return (
-    <span class={cx('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset', TONE_SOFT[tone], className)}>
+    <span
+      class={cx('inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset', TONE_SOFT[tone], className)}
+    >
       {icon ? <Icon name={icon} class="size-3" /> : null}
       {children}
     </span>

@@ -24,7 +24,10 @@ export function EmptyState({ title, children, icon = 'database', actions, level 
     <section
       aria-labelledby={id}
       data-state={name}
-      class={cx('flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center dark:border-slate-600 dark:bg-slate-900', className)}
+      class={cx(
+        'flex flex-col items-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white px-4 py-6 text-center dark:border-slate-600 dark:bg-slate-900',
+        className,
+      )}
     >
       <span class="flex size-9 items-center justify-center rounded-full bg-indigo-50 text-indigo-600 dark:bg-indigo-950 dark:text-indigo-300">
         <Icon name={icon} class="size-5" />

@@ -4,7 +4,22 @@
  */
 import type { JSX } from 'preact';
 
-export type IconName = 'check' | 'half' | 'cross' | 'warning' | 'info' | 'error' | 'up' | 'down' | 'back' | 'external' | 'refresh' | 'not-equal' | 'clock' | 'database' | 'chevron-down';
+export type IconName =
+  | 'check'
+  | 'half'
+  | 'cross'
+  | 'warning'
+  | 'info'
+  | 'error'
+  | 'up'
+  | 'down'
+  | 'back'
+  | 'external'
+  | 'refresh'
+  | 'not-equal'
+  | 'clock'
+  | 'database'
+  | 'chevron-down';
 
 const PATHS: Record<IconName, JSX.Element> = {
   check: <path d="M4.5 10.5l3.5 3.5 7.5-8" />,

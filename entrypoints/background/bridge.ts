@@ -21,7 +21,6 @@ export interface RunnerBridge extends JobRunnerPort {
 /** The offscreen document's page: the runner, and the only sender whose job reports the background takes. */
 export const OFFSCREEN_PATH = '/offscreen.html';
 
-
 interface ChromeOffscreen {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
   closeDocument(): Promise<void>;

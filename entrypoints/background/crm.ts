@@ -44,7 +44,10 @@ function failureOf(crm: CrmConnector, error: unknown): ErrorReply {
 }
 
 /** 'connect-crm': checks the credentials with the CRM's connector, then queues the first sync. */
-export async function connectCrm(deps: CrmDeps, request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token'>): Promise<{ ok: true; connectionId: string; jobId: number } | ErrorReply> {
+export async function connectCrm(
+  deps: CrmDeps,
+  request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token'>,
+): Promise<{ ok: true; connectionId: string; jobId: number } | ErrorReply> {
   const crm = Object.prototype.hasOwnProperty.call(CRMS, request.crm) ? CRMS[request.crm] : null;
   if (!crm) return { ok: false, error: CRM_MESSAGES.unknownCrm };
   const connected = await crm.connect({ tabId: request.tabId, token: request.token }, deps.env(crm));
@@ -57,7 +60,8 @@ export async function connectCrm(deps: CrmDeps, request: Pick<ConnectCrmMessage,
 export async function syncCrm(deps: CrmDeps, connectionId: string): Promise<{ ok: true; jobId: number } | ErrorReply> {
   const crm = crmOfConnection(connectionId);
   const connection = await getConnection(deps.db, connectionId);
-  if (!crm || !connection || connection.kind !== crm.kind) return { ok: false, error: `There is no connected ${crm ? `${crm.label} ${crm.place}` : 'CRM'} ${connectionId}.` };
+  if (!crm || !connection || connection.kind !== crm.kind)
+    return { ok: false, error: `There is no connected ${crm ? `${crm.label} ${crm.place}` : 'CRM'} ${connectionId}.` };
   const request = await crm.syncRequest(connectionId, deps.env(crm));
   if (!request.ok) return request;
   return { ok: true, jobId: await deps.enqueue('sync', connectionId, request.params, request.secrets) };
@@ -98,7 +102,12 @@ export async function recordPanel(deps: CrmDeps, url: string, sender: { url: str
 const MAX_CHIP_IDS = 2000;
 
 /** 'get-record-scores': chips for the ids the store has scores for, under the id asked; unknown ids are left out. */
-export async function recordScores(deps: CrmDeps, url: string, ids: readonly unknown[], sender: { url: string; tab: TabInfo }): Promise<{ ok: true; scores: Record<string, RecordChip> } | ErrorReply> {
+export async function recordScores(
+  deps: CrmDeps,
+  url: string,
+  ids: readonly unknown[],
+  sender: { url: string; tab: TabInfo },
+): Promise<{ ok: true; scores: Record<string, RecordChip> } | ErrorReply> {
   if (!ownPage(url, sender.url)) return { ok: false, error: CRM_MESSAGES.wrongOrigin };
   const found = crmOfPage(url, deps.hostOptions);
   if (!found) return { ok: false, error: CRM_MESSAGES.notARecord };

@@ -4,7 +4,16 @@
  * a sender learns why instead of waiting; a value that is no message at all, or a sender
  * that is not this extension, gets no answer.
  */
-import { CONTENT_MESSAGE_TYPES, isMessageToBackground, isRunnerMessage, PAGE_MESSAGE_TYPES, type ContentMessage, type ErrorReply, type PageMessage, type RunnerMessage } from '../../lib/messages';
+import {
+  CONTENT_MESSAGE_TYPES,
+  isMessageToBackground,
+  isRunnerMessage,
+  PAGE_MESSAGE_TYPES,
+  type ContentMessage,
+  type ErrorReply,
+  type PageMessage,
+  type RunnerMessage,
+} from '../../lib/messages';
 import type { ContentHandlers } from './content-handlers';
 import type { PageHandlers } from './page-handlers';
 import type { Sender } from './senders';

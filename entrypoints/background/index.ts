@@ -138,8 +138,19 @@ export default defineBackground(() => {
   /** A stored record's panel: the cache while the models and data it was computed from are current, else the runner. */
   async function panelFor(connectionId: string, opportunityId: string) {
     touch();
-    const [connection, model, cached] = await Promise.all([getConnection(db, connectionId), getModel(db, connectionId), getPanel(db, connectionId, opportunityId)]);
-    if (connection && model && cached && cached.trainedAt === model.trainedAt && cached.panel.state.kind !== 'out-of-date' && connection.dataVersion === model.dataVersion) {
+    const [connection, model, cached] = await Promise.all([
+      getConnection(db, connectionId),
+      getModel(db, connectionId),
+      getPanel(db, connectionId, opportunityId),
+    ]);
+    if (
+      connection &&
+      model &&
+      cached &&
+      cached.trainedAt === model.trainedAt &&
+      cached.panel.state.kind !== 'out-of-date' &&
+      connection.dataVersion === model.dataVersion
+    ) {
       return cached.panel;
     }
     return (await getBridge()).panel(connectionId, opportunityId);

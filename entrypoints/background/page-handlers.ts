@@ -50,7 +50,10 @@ export function pageHandlers(deps: PageDeps): PageHandlers {
       const opportunities = bounded(message.opportunities, SANDBOX_BOUNDS.opportunities);
       if (seed === null) return { ok: false, error: `The sandbox seed must be a whole number from ${SANDBOX_BOUNDS.seed.min} to ${SANDBOX_BOUNDS.seed.max}.` };
       if (opportunities === null) {
-        return { ok: false, error: `A sandbox org has ${SANDBOX_BOUNDS.opportunities.min.toLocaleString('en-US')} to ${SANDBOX_BOUNDS.opportunities.max.toLocaleString('en-US')} opportunities.` };
+        return {
+          ok: false,
+          error: `A sandbox org has ${SANDBOX_BOUNDS.opportunities.min.toLocaleString('en-US')} to ${SANDBOX_BOUNDS.opportunities.max.toLocaleString('en-US')} opportunities.`,
+        };
       }
       return { ok: true, jobId: await deps.queue.enqueue('sandbox', 'sandbox', { seed, opportunities }) };
     },

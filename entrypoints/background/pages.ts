@@ -21,7 +21,8 @@ export function extensionPagePath(request: Pick<OpenExtensionPageMessage, 'page'
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (!page.params.includes(key)) return { ok: false, error: `The ${request.page} page takes no parameter ${JSON.stringify(key)}.` };
-    if (typeof value !== 'string' || value.length > MAX_PARAM_LENGTH) return { ok: false, error: `The parameter ${JSON.stringify(key)} must be a string of at most ${MAX_PARAM_LENGTH} characters.` };
+    if (typeof value !== 'string' || value.length > MAX_PARAM_LENGTH)
+      return { ok: false, error: `The parameter ${JSON.stringify(key)} must be a string of at most ${MAX_PARAM_LENGTH} characters.` };
     params.set(key, value);
   }
   const search = params.toString();

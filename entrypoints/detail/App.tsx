@@ -27,7 +27,8 @@ export function App({ source, connectionId, opportunityId }: AppProps) {
     setNotice(null);
     source.retrain(connectionId).then(
       () => setNotice({ tone: 'accent', text: t('panels_detail_retrainStarted') }),
-      (error: unknown) => setNotice({ tone: 'negative', text: t('panels_detail_retrainFailed', { error: error instanceof Error ? error.message : String(error) }) }),
+      (error: unknown) =>
+        setNotice({ tone: 'negative', text: t('panels_detail_retrainFailed', { error: error instanceof Error ? error.message : String(error) }) }),
     );
   };
 

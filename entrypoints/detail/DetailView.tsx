@@ -106,8 +106,22 @@ function Body({ status, theme, locale, now, onRetry, onOpenOptions, onRetrain, l
       const { panel } = status;
       return (
         <>
-          {HAS_RECORD.has(panel.state.kind) ? <OpportunityHeader opportunity={panel.opportunity} level={1} /> : <h1 class="sr-only">{t('panels_detail_brand')}</h1>}
-          <DealPanels panel={panel} theme={theme} locale={locale} now={now} level={2} linkFor={linkFor} onRetry={onRetry} onOpenOptions={onOpenOptions} onRetrain={onRetrain} />
+          {HAS_RECORD.has(panel.state.kind) ? (
+            <OpportunityHeader opportunity={panel.opportunity} level={1} />
+          ) : (
+            <h1 class="sr-only">{t('panels_detail_brand')}</h1>
+          )}
+          <DealPanels
+            panel={panel}
+            theme={theme}
+            locale={locale}
+            now={now}
+            level={2}
+            linkFor={linkFor}
+            onRetry={onRetry}
+            onOpenOptions={onOpenOptions}
+            onRetrain={onRetrain}
+          />
         </>
       );
     }

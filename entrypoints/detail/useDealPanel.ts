@@ -36,7 +36,9 @@ export function useDealPanel(source: DetailSource, connectionId: string, opportu
         },
         (error: unknown) => {
           if (id !== request.current) return;
-          setStatus(error instanceof BackgroundReplyError && error.code === 'not-synced' ? { kind: 'not-synced' } : { kind: 'error', message: messageOf(error) });
+          setStatus(
+            error instanceof BackgroundReplyError && error.code === 'not-synced' ? { kind: 'not-synced' } : { kind: 'error', message: messageOf(error) },
+          );
         },
       );
     },

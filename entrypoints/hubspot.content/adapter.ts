@@ -79,7 +79,9 @@ export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
     pageKey: (url) => pageKey(url, options.localhost),
     findAnchor,
     listLinks: (doc) => listLinks(doc, options.localhost),
-    isDark: (doc) => doc.documentElement.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue || doc.body?.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue,
+    isDark: (doc) =>
+      doc.documentElement.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue ||
+      doc.body?.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue,
     themeAttributes: [SELECTORS.darkAttribute],
     // A similar deal opens its HubSpot record on the same portal (the extension's pages are not web-accessible here).
     recordUrl: (origin, id) => {

@@ -33,7 +33,9 @@ export function storeSource(db?: DealsightDb): OptionsSource {
   return {
     async load(jobLimit) {
       const [connections, jobs, storage] = await Promise.all([listConnections(store()), listJobs(store(), jobLimit), storageEstimate().catch(() => null)]);
-      const perConnection = await Promise.all(connections.map(async (c) => [c.id, await getModel(store(), c.id), await getFieldMapping(store(), c.id)] as const));
+      const perConnection = await Promise.all(
+        connections.map(async (c) => [c.id, await getModel(store(), c.id), await getFieldMapping(store(), c.id)] as const),
+      );
       const models = new Map<string, ModelRecord>();
       const mappings = new Map<string, FieldMappingRecord>();
       for (const [id, model, mapping] of perConnection) {

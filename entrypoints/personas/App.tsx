@@ -71,7 +71,8 @@ export function App({ source, initial, onStateChange }: AppProps) {
         event.type === 'data-changed'
           ? mine(event.connectionId)
           : event.job.status === 'done' || event.job.status === 'failed' || event.job.status === 'cancelled' || connectionRef.current === null;
-      if (event.type === 'job') setPhase((p) => (p.kind === 'ready' ? { ...p, data: { ...p.data, jobs: [event.job, ...p.data.jobs.filter((j) => j.id !== event.job.id)] } } : p));
+      if (event.type === 'job')
+        setPhase((p) => (p.kind === 'ready' ? { ...p, data: { ...p.data, jobs: [event.job, ...p.data.jobs.filter((j) => j.id !== event.job.id)] } } : p));
       if (!relevant) return;
       clearTimeout(timer);
       timer = setTimeout(() => void load(connectionRef.current, true), RELOAD_DELAY_MS);

@@ -160,8 +160,7 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
     source.openOptions().catch((error: unknown) => setNotice(describeError(error)));
   }, [source]);
 
-  const updateData = (patch: Partial<PopupData>): void =>
-    setPhase((p) => (p.kind === 'ready' ? { kind: 'ready', data: { ...p.data, ...patch } } : p));
+  const updateData = (patch: Partial<PopupData>): void => setPhase((p) => (p.kind === 'ready' ? { kind: 'ready', data: { ...p.data, ...patch } } : p));
 
   const setMe = (name: string | null): void => {
     const connectionId = data?.connection?.id;
@@ -230,9 +229,7 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
         );
         break;
       case 'no-open-deals':
-        body = (
-          <StateMessage state="no-open-deals" icon="inbox" title={tp('popup_noOpenDeals', { connection: connection.label })} action={settingsButton} />
-        );
+        body = <StateMessage state="no-open-deals" icon="inbox" title={tp('popup_noOpenDeals', { connection: connection.label })} action={settingsButton} />;
         break;
       case 'pipeline':
         body = (
@@ -337,7 +334,14 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
           </div>
         )}
         {qualityUrl && (
-          <a href={qualityUrl} target="_blank" rel="noopener" title={tp('quality_popupLinkFull')} class={`${LINK_BUTTON} shrink-0 text-xs ${data?.connection ? '' : 'ml-auto'}`} data-testid="quality-link">
+          <a
+            href={qualityUrl}
+            target="_blank"
+            rel="noopener"
+            title={tp('quality_popupLinkFull')}
+            class={`${LINK_BUTTON} shrink-0 text-xs ${data?.connection ? '' : 'ml-auto'}`}
+            data-testid="quality-link"
+          >
             {tp('quality_popupLink')}
           </a>
         )}

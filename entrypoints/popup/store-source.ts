@@ -8,7 +8,19 @@ import { sendToBackground, subscribeToBackground } from '../../lib/client';
 import { recordUrl } from '../../lib/pipeline/record-url';
 import { parseView, serializeView } from '../../lib/pipeline/segments';
 import { chooseConnection } from '../../lib/pipeline/status';
-import { connectionSettings, deleteSegment, getModel, getSetting, listConnections, listJobs, listPipeline, listSegments, openDb, saveSegment, setSetting } from '../../lib/store';
+import {
+  connectionSettings,
+  deleteSegment,
+  getModel,
+  getSetting,
+  listConnections,
+  listJobs,
+  listPipeline,
+  listSegments,
+  openDb,
+  saveSegment,
+  setSetting,
+} from '../../lib/store';
 import { pingBackground } from './ping';
 import type { PopupSource } from './source';
 

@@ -10,12 +10,7 @@ export const SELECTORS = {
    */
   activePage: ['#oneCenterStage > .oneContent.active', '.oneContent.active'],
   /** Where the panel goes, after the first match, in order of preference (inside the active page). */
-  recordAnchors: [
-    '.forceHighlightsPanel > records-highlights2',
-    '.forceHighlightsPanel',
-    'records-lwc-highlights-panel',
-    'records-highlights2',
-  ],
+  recordAnchors: ['.forceHighlightsPanel > records-highlights2', '.forceHighlightsPanel', 'records-lwc-highlights-panel', 'records-highlights2'],
   /** Salesforce Classic's record title block (no single-page app, no `.oneContent`). */
   classicAnchor: '.bPageTitle',
   /** A list view's data rows, and the record link in a row's name cell. */

@@ -35,7 +35,9 @@ export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpe
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = specs[name];
     if (!spec) {
-      const known = Object.keys(specs).map((k) => `--${k}`).join(', ');
+      const known = Object.keys(specs)
+        .map((k) => `--${k}`)
+        .join(', ');
       throw new UsageError(`unknown option --${name}${known ? ` (options: ${known})` : ''}`);
     }
     if (spec.type === 'boolean') {

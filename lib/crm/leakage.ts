@@ -19,9 +19,15 @@ interface Rule {
 
 /** Matched against the label with camelCase split, lower case, punctuation as spaces. */
 const RULES: readonly Rule[] = [
-  { pattern: /\b(loss|lost|won|win|closed?|churn) reasons?\b|\breasons? (for )?(loss|losing|lost|win|winning|won|clos(e|ed|ing))\b/, reason: 'records why the deal closed' },
+  {
+    pattern: /\b(loss|lost|won|win|closed?|churn) reasons?\b|\breasons? (for )?(loss|losing|lost|win|winning|won|clos(e|ed|ing))\b/,
+    reason: 'records why the deal closed',
+  },
   { pattern: /\blost to\b/, reason: 'is filled when the deal is lost' },
-  { pattern: /^(stage|deal stage|status|probability|forecast|forecast category|won|closed|is won|is closed|is closed won|outcome|result)$/, reason: 'carries the outcome' },
+  {
+    pattern: /^(stage|deal stage|status|probability|forecast|forecast category|won|closed|is won|is closed|is closed won|outcome|result)$/,
+    reason: 'carries the outcome',
+  },
   { pattern: /\bexpected revenue\b/, reason: 'is amount × probability, which follows the stage' },
   { pattern: /^age$|\bdays? (to|until) clos|\bdays open\b|\bsales cycle\b|\btime to close\b/, reason: 'counts days up to the close' },
   { pattern: /\bstage duration\b|\b(days|time) in (current )?stage\b|\b(cumulative|latest) time in\b/, reason: 'follows the stage' },
@@ -29,7 +35,10 @@ const RULES: readonly Rule[] = [
   { pattern: /\blast stage change\b|\bdate (entered|exited)\b|\bstage (change|entered) date\b/, reason: 'dates stage changes up to the close' },
   { pattern: /^close date$|\bactual close\b|\bdate (closed|won|lost)\b|\b(closed|won|lost) (date|on|at)\b/, reason: 'is the close date' },
   { pattern: /\bnext step\b/, reason: 'is updated as the deal moves; on closed deals it records the end' },
-  { pattern: /\blast (modified|updated|activity|contacted|touch)\b|\bmodified (date|at|on)\b|\bupdated (date|at|on)\b/, reason: 'was last set after the close on closed deals' },
+  {
+    pattern: /\blast (modified|updated|activity|contacted|touch)\b|\bmodified (date|at|on)\b|\bupdated (date|at|on)\b/,
+    reason: 'was last set after the close on closed deals',
+  },
 ];
 
 /** Why a column with this label is known only at the close, or null when nothing says so. */

@@ -116,16 +116,7 @@ export interface Opportunity {
 }
 
 /** Standard fields that carry the outcome or follow it: never win-model features. */
-export const OUTCOME_FIELDS = [
-  'stage',
-  'isClosed',
-  'isWon',
-  'probability',
-  'forecastCategory',
-  'closeDate',
-  'stageEnteredDate',
-  'stageHistory',
-] as const;
+export const OUTCOME_FIELDS = ['stage', 'isClosed', 'isWon', 'probability', 'forecastCategory', 'closeDate', 'stageEnteredDate', 'stageHistory'] as const;
 
 /** Normalizes a stage or type label for comparisons: lower case, single spaces, no punctuation. */
 export function normalizeLabel(value: string): string {

@@ -42,13 +42,19 @@ export function crmOfPage(url: string, options: HostOptions): { crm: CrmConnecto
 
 /** Every CRM's tabs of one kind (`overlay`: where the content scripts run; `pages`: any page of an instance). */
 export function allTabPatterns(e2e: boolean, which: 'overlay' | 'pages'): string[] {
-  return withE2E(CRM_LIST.flatMap((crm) => crm.hosts[which]), e2e);
+  return withE2E(
+    CRM_LIST.flatMap((crm) => crm.hosts[which]),
+    e2e,
+  );
 }
 
 /** The manifest's host permissions, from every CRM's host table (and the local hosts in e2e builds). */
 export function manifestHosts(e2e: boolean): { host_permissions: string[]; optional_host_permissions: string[] } {
   return {
-    host_permissions: withE2E(CRM_LIST.flatMap((crm) => crm.hosts.permissions), e2e),
+    host_permissions: withE2E(
+      CRM_LIST.flatMap((crm) => crm.hosts.permissions),
+      e2e,
+    ),
     optional_host_permissions: minimalPatterns(CRM_LIST.flatMap((crm) => crm.hosts.optionalPermissions)),
   };
 }

@@ -95,7 +95,11 @@ export function repeatWeights(personas: readonly AlignablePersona[]): number[] {
 }
 
 /** The best persona's index and repeat-weighted score, without the breakdown (ranking, win rates). */
-export function bestPersona(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): { index: number; score: number; match: number } | null {
+export function bestPersona(
+  opportunity: Opportunity,
+  personas: readonly AlignablePersona[],
+  weights = repeatWeights(personas),
+): { index: number; score: number; match: number } | null {
   let best: { index: number; score: number; match: number } | null = null;
   personas.forEach((persona, i) => {
     const match = matchScore(persona, opportunity);

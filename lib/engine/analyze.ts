@@ -122,12 +122,22 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   }
 
   progress('personas', 0, 1);
-  const personas = discoverPersonas(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, previous: options.previousPersonas });
+  const personas = discoverPersonas(opportunities, {
+    seed: options.seed,
+    fields: options.fields,
+    exclude: options.exclude,
+    previous: options.previousPersonas,
+  });
   progress('personas', 1, 1);
   if (personas.insufficient) notes.push(personas.insufficient.message);
   for (const note of personas.org?.notes ?? []) notes.push(`Personas: ${note}`);
 
-  const forecast = ForecastModel.train(closed, { seed: options.seed, encoder, asOf: dataAsOf ?? undefined, onProgress: (done, total) => progress('forecast', done, total) });
+  const forecast = ForecastModel.train(closed, {
+    seed: options.seed,
+    encoder,
+    asOf: dataAsOf ?? undefined,
+    onProgress: (done, total) => progress('forecast', done, total),
+  });
   for (const note of forecast.notes) notes.push(`Forecast: ${note}`);
 
   const k = options.similar ?? 3;
@@ -140,10 +150,11 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
 
   // Scores: closed training deals get their out-of-bag win probability, open ones a score.
   const oob = new Map<string, number>();
-  if (win?.oob) closed.forEach((o, i) => {
-    const p = win?.oob?.[i] as number;
-    if (!Number.isNaN(p)) oob.set(o.id, p);
-  });
+  if (win?.oob)
+    closed.forEach((o, i) => {
+      const p = win?.oob?.[i] as number;
+      if (!Number.isNaN(p)) oob.set(o.id, p);
+    });
   const winScores = new Map((win ? win.score(open) : []).map((s) => [s.id, s]));
   const forecasts = new Map(forecast.predict(opportunities, asOf).map((f) => [f.id, f]));
   const clusters = clusterIndex(personas);

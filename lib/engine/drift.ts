@@ -124,7 +124,11 @@ function bucketize(spec: EncoderSpec, closed: Opportunity[], open: Opportunity[]
     // Decile edges of the closed deals' values; repeated edges (a common value) merge.
     const edges = present.length === 0 ? [] : [...new Set([1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => quantile(present, d / 10)))];
     const buckets: DriftBucket[] = [
-      ...Array.from({ length: edges.length + 1 }, (_, b) => ({ kind: 'range' as const, from: b === 0 ? null : (edges[b - 1] as number), to: b === edges.length ? null : (edges[b] as number) })),
+      ...Array.from({ length: edges.length + 1 }, (_, b) => ({
+        kind: 'range' as const,
+        from: b === 0 ? null : (edges[b - 1] as number),
+        to: b === edges.length ? null : (edges[b] as number),
+      })),
       { kind: 'empty' },
     ];
     const count = (values: Float64Array): number[] => {
@@ -153,7 +157,9 @@ export function pipelineDrift(spec: EncoderSpec, closed: Opportunity[], open: Op
   const minOpen = options.minOpen ?? MIN_OPEN_FOR_DRIFT;
   if (closed.length === 0) throw new Error('pipelineDrift: no closed deals to compare with');
   if (open.length < minOpen) return null;
-  const skipped = spec.features.filter((f) => f.key in DRIFT_SKIPPED_FEATURES).map((f) => ({ key: f.key, label: f.label, reason: DRIFT_SKIPPED_FEATURES[f.key] as string }));
+  const skipped = spec.features
+    .filter((f) => f.key in DRIFT_SKIPPED_FEATURES)
+    .map((f) => ({ key: f.key, label: f.label, reason: DRIFT_SKIPPED_FEATURES[f.key] as string }));
   const compared: EncoderSpec = { features: spec.features.filter((f) => !(f.key in DRIFT_SKIPPED_FEATURES)) };
   const histograms = compared.features.length > 0 ? bucketize(compared, closed, open) : [];
   const features = compared.features
@@ -162,7 +168,12 @@ export function pipelineDrift(spec: EncoderSpec, closed: Opportunity[], open: Op
       const terms = stabilityTerms(h.closed, h.open, PSI_PSEUDO_COUNT);
       const psi = terms.reduce((sum, term) => sum + term, 0);
       const shifts = h.buckets
-        .map((bucket, b) => ({ bucket, closed: (h.closed[b] as number) / closed.length, open: (h.open[b] as number) / open.length, contribution: terms[b] as number }))
+        .map((bucket, b) => ({
+          bucket,
+          closed: (h.closed[b] as number) / closed.length,
+          open: (h.open[b] as number) / open.length,
+          contribution: terms[b] as number,
+        }))
         .filter((s) => s.closed !== s.open)
         .sort((x, y) => y.contribution - x.contribution)
         .slice(0, 3);

@@ -17,9 +17,7 @@ import type { RawColumn } from './forest/binning';
 export const OTHER_LEVEL = '(other)';
 
 /** Where a feature's value comes from. */
-export type FeatureSource =
-  | { field: 'amount' | 'type' | 'leadSource' | 'territory' | 'owner' | 'ownerManager' | 'createdMonth' }
-  | { attribute: string };
+export type FeatureSource = { field: 'amount' | 'type' | 'leadSource' | 'territory' | 'owner' | 'ownerManager' | 'createdMonth' } | { attribute: string };
 
 export type FeatureSpec =
   | { key: string; label: string; source: FeatureSource; kind: 'numeric' }
@@ -65,7 +63,8 @@ const STANDARD_FEATURES: Array<{ key: string; label: string; source: FeatureSour
 ];
 
 /** Attribute names that by their meaning are set at or after the close. */
-const CLOSE_TIME_NAME = /(loss|lost|won|win|closed?)[ _-]?(reason|date|value|amount|notes?)|reason[ _-]?(lost|won)|days[ _-]?to[ _-]?close|stage[ _-]?duration|^age$|fiscal[ _-]?(period|quarter|year)|last[ _-]?stage|next[ _-]?step/i;
+const CLOSE_TIME_NAME =
+  /(loss|lost|won|win|closed?)[ _-]?(reason|date|value|amount|notes?)|reason[ _-]?(lost|won)|days[ _-]?to[ _-]?close|stage[ _-]?duration|^age$|fiscal[ _-]?(period|quarter|year)|last[ _-]?stage|next[ _-]?step/i;
 
 /**
  * Attribute names that are the outcome itself: a connector that leaves a "Stage",
@@ -73,7 +72,8 @@ const CLOSE_TIME_NAME = /(loss|lost|won|win|closed?)[ _-]?(reason|date|value|amo
  * not turn it into a feature (issue #2's leakage rule). Matched on the name with case,
  * spaces and punctuation removed; "Account Status" or "State" do not match.
  */
-const OUTCOME_NAME = /^(is)?(closed)?(won|lost|closed)$|^(deal|opportunity)?(stage|status)(name)?$|^(deal)?probability|^forecast(category)?(name)?$|^(outcome|result|wonlost|winloss)$|^stage(entered|history)/;
+const OUTCOME_NAME =
+  /^(is)?(closed)?(won|lost|closed)$|^(deal|opportunity)?(stage|status)(name)?$|^(deal)?probability|^forecast(category)?(name)?$|^(outcome|result|wonlost|winloss)$|^stage(entered|history)/;
 
 function isOutcomeName(name: string): boolean {
   return OUTCOME_NAME.test(name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
@@ -230,7 +230,10 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
     }
     // Frequent levels first (ties by name, for determinism); rare ones share "(other)".
     const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const kept = ranked.filter(([, n]) => n >= minLevelCount).slice(0, 254).map(([level]) => level);
+    const kept = ranked
+      .filter(([, n]) => n >= minLevelCount)
+      .slice(0, 254)
+      .map(([level]) => level);
     const hasOther = kept.length < ranked.length;
     const levels = hasOther ? [...kept, OTHER_LEVEL] : kept;
     if (levels.length <= 1) {

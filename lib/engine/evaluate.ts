@@ -99,7 +99,10 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     } catch (error) {
       if (error instanceof InsufficientDataError) {
         const { wins, losses } = error.sufficiency;
-        throw new InsufficientDataError(error.sufficiency, `${part} has ${wins} won and ${losses} lost deals; training needs at least ${MIN_WINS} of each (the whole file has ${won} won and ${closed.length - won} lost)`);
+        throw new InsufficientDataError(
+          error.sufficiency,
+          `${part} has ${wins} won and ${losses} lost deals; training needs at least ${MIN_WINS} of each (the whole file has ${won} won and ${closed.length - won} lost)`,
+        );
       }
       throw error;
     }
@@ -199,7 +202,10 @@ function metrics(y: number[], p: ArrayLike<number>): WinMetrics {
 /** The base-rate predictor: every test deal gets the training part's win rate. */
 function baselineMetrics(train: Opportunity[], y: number[]): WinMetrics {
   const rate = train.filter((o) => o.isWon).length / train.length;
-  return metrics(y, y.map(() => rate));
+  return metrics(
+    y,
+    y.map(() => rate),
+  );
 }
 
 export type TimeOrder = 'closeDate' | 'createdDate' | 'id';
@@ -212,14 +218,18 @@ export type TimeOrder = 'closeDate' | 'createdDate' | 'id';
 export function orderByTime(closed: Opportunity[]): { ordered: Opportunity[]; note: string; key: 'closeDate' | 'createdDate' | null } {
   const withClose = closed.filter((o) => o.closeDate).length;
   const withCreated = closed.filter((o) => o.createdDate).length;
-  const key: 'closeDate' | 'createdDate' | null =
-    withClose >= closed.length * 0.9 ? 'closeDate' : withCreated >= closed.length * 0.9 ? 'createdDate' : null;
+  const key: 'closeDate' | 'createdDate' | null = withClose >= closed.length * 0.9 ? 'closeDate' : withCreated >= closed.length * 0.9 ? 'createdDate' : null;
   // Undated rows go first (treated as oldest) so they never leak into the test set's future.
   const ordered = closed
     .map((o) => ({ o, d: key ? (o[key] ?? '') : '' }))
     .sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : compareIds(a.o.id, b.o.id)))
     .map(({ o }) => o);
-  const note = key === 'closeDate' ? 'ordered by close date' : key === 'createdDate' ? 'no close dates: ordered by created date' : 'no close or created dates: the time split follows the id order (the file order for line-numbered rows)';
+  const note =
+    key === 'closeDate'
+      ? 'ordered by close date'
+      : key === 'createdDate'
+        ? 'no close dates: ordered by created date'
+        : 'no close or created dates: the time split follows the id order (the file order for line-numbered rows)';
   return { ordered, note, key };
 }
 

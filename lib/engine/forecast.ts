@@ -208,7 +208,9 @@ export class ForecastModel {
    */
   predict(opportunities: Opportunity[], asOf: IsoDate): Forecast[] {
     const today = checkDate('ForecastModel.predict', 'asOf', asOf);
-    const created = opportunities.map((o) => (o.createdDate == null ? null : checkDate('ForecastModel.predict', `createdDate of opportunity ${o.id}`, o.createdDate)));
+    const created = opportunities.map((o) =>
+      o.createdDate == null ? null : checkDate('ForecastModel.predict', `createdDate of opportunity ${o.id}`, o.createdDate),
+    );
     const crm = opportunities.map((o) => (o.closeDate == null ? null : checkDate('ForecastModel.predict', `closeDate of opportunity ${o.id}`, o.closeDate)));
     const closeDates = this.closeDateModel ? this.predictCloseDates(this.closeDateModel, opportunities, today, created, crm) : null;
     const amounts = this.amountModel ? this.amountModel.predict(opportunities) : null;

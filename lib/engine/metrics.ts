@@ -20,7 +20,7 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): nu
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
   let positives = 0;
   let rankSum = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
     // Rows i..j share a score: each gets the average 1-based rank.
@@ -182,7 +182,7 @@ export function liftByGroup(labels: ArrayLike<number>, scores: ArrayLike<number>
   const edges = Array.from({ length: groups + 1 }, (_, g) => Math.floor((n * g) / groups));
   const positives = new Float64Array(groups);
   const scoreSum = new Float64Array(groups);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
     // Rows i..j tie: their positives spread evenly over the positions i..j.

@@ -350,7 +350,8 @@ export class SimilarIndex {
       days.set(o, o.closeDate === null ? Number.NaN : dayNumber(o.closeDate, `SimilarIndex.build: opportunity ${o.id} closeDate`));
     }
     const halfLifeDays = options.halfLifeDays ?? SIMILAR_DEFAULTS.halfLifeDays;
-    if (!(Number.isFinite(halfLifeDays) && halfLifeDays > 0)) throw new Error(`SimilarIndex.build: halfLifeDays must be a positive number, got ${halfLifeDays}`);
+    if (!(Number.isFinite(halfLifeDays) && halfLifeDays > 0))
+      throw new Error(`SimilarIndex.build: halfLifeDays must be a positive number, got ${halfLifeDays}`);
     if (options.asOf !== undefined) dayNumber(options.asOf, 'SimilarIndex.build: asOf');
     const spec = options.spec ?? fitEncoder(deals).spec;
     const weights = resolveWeights(spec, options.weights);
@@ -402,14 +403,23 @@ export class SimilarIndex {
     if (json.version !== 1) throw new Error(`SimilarIndex.load: unsupported version ${String(json.version)}`);
     const d = json.deals;
     const n = d.ids.length;
-    const lists = { names: d.names, accountIds: d.accountIds, accountNames: d.accountNames, closeDates: d.closeDates, currencies: d.currencies, owners: d.owners };
+    const lists = {
+      names: d.names,
+      accountIds: d.accountIds,
+      accountNames: d.accountNames,
+      closeDates: d.closeDates,
+      currencies: d.currencies,
+      owners: d.owners,
+    };
     for (const [name, list] of Object.entries(lists)) {
       if (!Array.isArray(list) || list.length !== n) throw new Error(`SimilarIndex.load: deals.${name} has ${list?.length} entries, expected ${n}`);
     }
     const won = decodeArray(d.won, Uint8Array);
     const amounts = decodeArray(d.amounts, Float64Array);
     if (won.length !== n || amounts.length !== n) throw new Error(`SimilarIndex.load: deals.won or deals.amounts does not have ${n} entries`);
-    const closeDays = Float64Array.from(d.closeDates, (date, i) => (date === null ? Number.NaN : dayNumber(date, `SimilarIndex.load: deal ${d.ids[i]} closeDate`)));
+    const closeDays = Float64Array.from(d.closeDates, (date, i) =>
+      date === null ? Number.NaN : dayNumber(date, `SimilarIndex.load: deal ${d.ids[i]} closeDate`),
+    );
     const key = (i: number): ScanKey => ({ won: won[i] === 1, day: closeDays[i] as number, id: d.ids[i] as string });
     for (let i = 1; i < n; i++) {
       if (scanOrder(key(i - 1), key(i)) >= 0) {
@@ -506,8 +516,7 @@ export class SimilarIndex {
     // slack so that exactly `minOverlap` passes whatever the rounding).
     const needed = Math.max(minOverlap * query.filled * (1 - 1e-12), Number.MIN_VALUE);
 
-    const skip = (i: number): boolean =>
-      i === self || excluded.has(i) || (options.excludeSameAccount === true && this.accountCodes[i] === ownAccount);
+    const skip = (i: number): boolean => i === self || excluded.has(i) || (options.excludeSameAccount === true && this.accountCodes[i] === ownAccount);
     scan(this.layout, query, factors, winStart, this.wonCount, needed, skip, wins);
     scan(this.layout, query, factors, lossStart, this.size, needed, skip, losses);
     const describe = (item: Ranked): SimilarDeal => this.describe(opportunity, item, ownAccount, recency[item.i] as number, maxListed);
@@ -678,7 +687,16 @@ interface Layout {
  * similarity, so the numeric part (the costlier half) runs only for deals that can still
  * enter: about one in sixty on the sandbox.
  */
-function scan(layout: Layout, query: Query, factors: Float64Array, from: number, to: number, needed: number, skip: (i: number) => boolean, list: TopList): void {
+function scan(
+  layout: Layout,
+  query: Query,
+  factors: Float64Array,
+  from: number,
+  to: number,
+  needed: number,
+  skip: (i: number) => boolean,
+  list: TopList,
+): void {
   const { C, N, rowSlots, rowValues, complete, weights, inverse, cyclic } = layout;
   const { matches, known, values, filled, numericFilled } = query;
   let bar = list.bar();
@@ -813,7 +831,8 @@ function fitScale(feature: FeatureSpec, raw: Float64Array): NumericScale {
   let range = quantile(scaled, 0.95) - quantile(scaled, 0.05);
   if (!(range > 0)) range = (scaled[scaled.length - 1] as number) - (scaled[0] as number);
   if (!(range > 0)) range = 1;
-  if ('attribute' in source && source.attribute === WELL_KNOWN_ATTRIBUTES.employees) return { scale, floor, range, edges: EMPLOYEE_EDGES, bands: EMPLOYEE_LABELS };
+  if ('attribute' in source && source.attribute === WELL_KNOWN_ATTRIBUTES.employees)
+    return { scale, floor, range, edges: EMPLOYEE_EDGES, bands: EMPLOYEE_LABELS };
   // Quintile edges rounded to two significant figures, so a band reads "25,000–60,000".
   const edges: number[] = [];
   for (const p of [0.2, 0.4, 0.6, 0.8]) {
@@ -863,7 +882,17 @@ function categoryFeature(spec: FeatureSpec, weight: number, values: string[], co
 }
 
 function numericFeature(spec: FeatureSpec, weight: number, raw: Float64Array, s: NumericScale): Feature {
-  const f = { spec, key: spec.key, weight, values: [], lookup: new Map<string, number>(), groupCounts: new Map<number, number>(), codes: new Int32Array(0), raw, ...s };
+  const f = {
+    spec,
+    key: spec.key,
+    weight,
+    values: [],
+    lookup: new Map<string, number>(),
+    groupCounts: new Map<number, number>(),
+    codes: new Int32Array(0),
+    raw,
+    ...s,
+  };
   return { ...f, scaled: raw.map((v) => scaleValue(f, v)) };
 }
 

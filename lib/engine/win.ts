@@ -167,8 +167,14 @@ export class WinModel {
         id: opportunity.id,
         probability,
         band: ratio >= 2 ? 'high' : ratio <= 0.5 ? 'low' : 'medium',
-        raising: factors.filter((f) => f.impact >= 0.005).sort((a, b) => b.impact - a.impact).slice(0, maxFactors),
-        lowering: factors.filter((f) => f.impact <= -0.005).sort((a, b) => a.impact - b.impact).slice(0, maxFactors),
+        raising: factors
+          .filter((f) => f.impact >= 0.005)
+          .sort((a, b) => b.impact - a.impact)
+          .slice(0, maxFactors),
+        lowering: factors
+          .filter((f) => f.impact <= -0.005)
+          .sort((a, b) => a.impact - b.impact)
+          .slice(0, maxFactors),
       };
     });
   }

@@ -25,7 +25,13 @@ function countsOf(analysis: Analysis): ModelRecord['counts'] {
   return { opportunities, closed: closed.length, won, lost: closed.length - won, open: opportunities - closed.length };
 }
 
-export function modelRecord(connectionId: string, analysis: Analysis, dataVersion: number, trainedAt: string, quality: QualityReport | null = null): ModelRecord {
+export function modelRecord(
+  connectionId: string,
+  analysis: Analysis,
+  dataVersion: number,
+  trainedAt: string,
+  quality: QualityReport | null = null,
+): ModelRecord {
   return {
     connectionId,
     trainedAt,
@@ -138,11 +144,7 @@ export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedMo
 }
 
 /** Everything the panels show for one opportunity. */
-export function panelData(
-  connection: { id: string; label: string; dataVersion: number },
-  opportunity: Opportunity,
-  models: LoadedModels,
-): PanelData {
+export function panelData(connection: { id: string; label: string; dataVersion: number }, opportunity: Opportunity, models: LoadedModels): PanelData {
   const personas = models.personas;
   const team = personas.teams.find((g) => g.team === opportunity.ownerManager?.name) ?? null;
   const group = team ?? personas.org;
@@ -158,15 +160,25 @@ export function panelData(
     opportunity,
     asOf: models.asOf,
     trainedAt: models.trainedAt,
-    state: stale ? { kind: 'out-of-date', trainedAt: models.trainedAt, changedSince: connection.dataVersion - models.dataVersion } : !models.win && !alignment ? { kind: 'not-enough-data', sufficiency, personasMessage: personas.insufficient?.message ?? null } : { kind: 'ready' },
+    state: stale
+      ? { kind: 'out-of-date', trainedAt: models.trainedAt, changedSince: connection.dataVersion - models.dataVersion }
+      : !models.win && !alignment
+        ? { kind: 'not-enough-data', sufficiency, personasMessage: personas.insufficient?.message ?? null }
+        : { kind: 'ready' },
     repeatBuyer: alignment && persona ? { persona: summarizePersona(persona), alignment, level: group?.level ?? 'org' } : null,
-    repeatBuyerMessage: alignment ? null : (personas.insufficient?.message ?? 'No attribute in this data describes the buyers, so there are no Repeat Buyer Personas.'),
-    win: score && models.win
-      ? { probability: score.probability, band: score.band, baseRate: models.win.json.stats.baseRate, raising: score.raising, lowering: score.lowering }
-      : null,
+    repeatBuyerMessage: alignment
+      ? null
+      : (personas.insufficient?.message ?? 'No attribute in this data describes the buyers, so there are no Repeat Buyer Personas.'),
+    win:
+      score && models.win
+        ? { probability: score.probability, band: score.band, baseRate: models.win.json.stats.baseRate, raising: score.raising, lowering: score.lowering }
+        : null,
     winMessage: score ? null : sufficiency.message,
     forecast,
-    forecastMessage: forecast && (forecast.closeDate || forecast.amount) ? null : (models.notes.find((n) => n.startsWith('Forecast:'))?.replace(/^Forecast: /, '') ?? 'No forecast for this deal.'),
+    forecastMessage:
+      forecast && (forecast.closeDate || forecast.amount)
+        ? null
+        : (models.notes.find((n) => n.startsWith('Forecast:'))?.replace(/^Forecast: /, '') ?? 'No forecast for this deal.'),
     similar: models.similar ? models.similar.find(opportunity, { k: 3, asOf: models.asOf ?? undefined }) : null,
   };
 }

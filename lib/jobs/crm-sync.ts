@@ -24,7 +24,13 @@ export interface CrmWork {
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Syncs a CRM connection into the store. Returns a summary line; training follows in the runner. */
-export async function runCrmSync(crm: CrmConnector, work: CrmWork, job: { connectionId: string; params: JobParams }, secrets: JobSecrets, signal?: AbortSignal): Promise<string> {
+export async function runCrmSync(
+  crm: CrmConnector,
+  work: CrmWork,
+  job: { connectionId: string; params: JobParams },
+  secrets: JobSecrets,
+  signal?: AbortSignal,
+): Promise<string> {
   const { connectionId } = job;
   const [state, existing] = await Promise.all([getSyncState(work.db, connectionId), getConnection(work.db, connectionId)]);
   const label = existing?.label ?? `${crm.label} (${crm.place} ${connectionId.slice(connectionId.indexOf(':') + 1)})`;
@@ -47,7 +53,11 @@ export async function runCrmSync(crm: CrmConnector, work: CrmWork, job: { connec
     cursor: state?.cursor ?? null,
     onProgress: work.onProgress,
     onPage: async (page) => {
-      await upsertConnectionData(work.db, input(page.done), page.opportunities, page.deleted, null, { connectionId, checkpoint: page.checkpoint, cursor: page.cursor });
+      await upsertConnectionData(work.db, input(page.done), page.opportunities, page.deleted, null, {
+        connectionId,
+        checkpoint: page.checkpoint,
+        cursor: page.cursor,
+      });
     },
   });
   // Closed deals before the window of a full sync (an earlier, longer window) go.
@@ -69,7 +79,10 @@ export async function runCrmSync(crm: CrmConnector, work: CrmWork, job: { connec
         fileName: null,
         format: crm.kind,
         rows: all.length,
-        rejected: outcome.rejected.map((r, i) => ({ line: i + 1, reason: `${r.id ? `${crm.nouns.record} ${r.id}` : `a ${crm.nouns.record} without an id`}: ${r.reason}` })),
+        rejected: outcome.rejected.map((r, i) => ({
+          line: i + 1,
+          reason: `${r.id ? `${crm.nouns.record} ${r.id}` : `a ${crm.nouns.record} without an id`}: ${r.reason}`,
+        })),
         warnings: outcome.warnings,
       },
     },
@@ -88,8 +101,17 @@ export async function runCrmSync(crm: CrmConnector, work: CrmWork, job: { connec
 }
 
 /** Fetches one record through the CRM's API and stores it (without bumping dataVersion: the models stay valid). */
-export async function fetchCrmRecord(crm: CrmConnector, work: Pick<CrmWork, 'db' | 'fetch' | 'now'>, connectionId: string, recordId: string, access: { params: JobParams; secrets: JobSecrets }): Promise<Opportunity> {
-  const found = await crm.fetchRecord({ connectionId, params: access.params, secrets: access.secrets, settings: connectionSettings(work.db, connectionId), fetch: work.fetch, now: work.now }, recordId);
+export async function fetchCrmRecord(
+  crm: CrmConnector,
+  work: Pick<CrmWork, 'db' | 'fetch' | 'now'>,
+  connectionId: string,
+  recordId: string,
+  access: { params: JobParams; secrets: JobSecrets },
+): Promise<Opportunity> {
+  const found = await crm.fetchRecord(
+    { connectionId, params: access.params, secrets: access.secrets, settings: connectionSettings(work.db, connectionId), fetch: work.fetch, now: work.now },
+    recordId,
+  );
   const existing = await getConnection(work.db, connectionId);
   if (!existing) throw new CodedError(`This ${crm.label} ${crm.place} is not connected yet.`, 'not-connected');
   await upsertConnectionData(work.db, existing, [found], [], null, null, { bumpVersion: false });

@@ -82,7 +82,21 @@ export class JobQueue {
   /** A job that was not run (the daily sync without a session), in the log with the reason. */
   async logSkipped(kind: JobKind, connectionId: string, reason: string): Promise<void> {
     const now = this.now();
-    const job: Omit<JobRecord, 'id'> = { kind, connectionId, status: 'cancelled', step: null, done: 0, total: 0, createdAt: now, startedAt: null, finishedAt: now, summary: reason, error: null, attempts: 0, params: {} };
+    const job: Omit<JobRecord, 'id'> = {
+      kind,
+      connectionId,
+      status: 'cancelled',
+      step: null,
+      done: 0,
+      total: 0,
+      createdAt: now,
+      startedAt: null,
+      finishedAt: now,
+      summary: reason,
+      error: null,
+      attempts: 0,
+      params: {},
+    };
     this.deps.onUpdate({ ...job, id: await createJob(this.deps.db, job) });
   }
 
@@ -170,7 +184,11 @@ export class JobQueue {
       await (await this.deps.runner()).start(id, secrets);
       await done;
     } catch (error) {
-      const patch = { status: 'failed' as const, error: `The engine could not run the job: ${error instanceof Error ? error.message : String(error)}`, finishedAt: this.now() };
+      const patch = {
+        status: 'failed' as const,
+        error: `The engine could not run the job: ${error instanceof Error ? error.message : String(error)}`,
+        finishedAt: this.now(),
+      };
       await updateJob(this.deps.db, id, patch);
       this.deps.onUpdate({ ...job, ...patch });
     } finally {

@@ -216,7 +216,16 @@ export class JobRunner {
       this.abort = null;
     }
     job.finishedAt = this.now();
-    await updateJob(this.db, jobId, { status: job.status, finishedAt: job.finishedAt, summary: job.summary, error: job.error, attempts: job.attempts, step: job.step, done: job.done, total: job.total });
+    await updateJob(this.db, jobId, {
+      status: job.status,
+      finishedAt: job.finishedAt,
+      summary: job.summary,
+      error: job.error,
+      attempts: job.attempts,
+      step: job.step,
+      done: job.done,
+      total: job.total,
+    });
     this.host.report({ ...job });
     return job;
   }
@@ -277,7 +286,9 @@ export class JobRunner {
   private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {
     const result = await this.call((api) => api.importCsv(upload.text));
     if (result.opportunities.length === 0) {
-      throw new Error(`${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`);
+      throw new Error(
+        `${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`,
+      );
     }
     await this.progress(job, 'store', 0, 1, true);
     await replaceConnectionData(
@@ -287,7 +298,13 @@ export class JobRunner {
         kind: 'csv',
         label: upload.fileName,
         syncedAt: this.now(),
-        lastImport: { fileName: upload.fileName, format: result.format, rows: result.opportunities.length, rejected: result.rejected, warnings: result.warnings },
+        lastImport: {
+          fileName: upload.fileName,
+          format: result.format,
+          rows: result.opportunities.length,
+          rejected: result.rejected,
+          warnings: result.warnings,
+        },
       },
       result.opportunities,
       { connectionId: job.connectionId, fields: result.fields, leaky: result.leakyAttributes },
@@ -308,11 +325,22 @@ export class JobRunner {
     const fields = [...keys].sort().map((key) => {
       const values = opportunities.map((o) => o.attributes[key]);
       const filled = values.filter((v) => v !== null && v !== undefined && v !== '').length;
-      return { key, label: WELL_KNOWN_LABELS[key] ?? key, kind: values.some((v) => typeof v === 'number') ? ('number' as const) : ('category' as const), coverage: filled / opportunities.length };
+      return {
+        key,
+        label: WELL_KNOWN_LABELS[key] ?? key,
+        kind: values.some((v) => typeof v === 'number') ? ('number' as const) : ('category' as const),
+        coverage: filled / opportunities.length,
+      };
     });
     await replaceConnectionData(
       this.db,
-      { id: job.connectionId, kind: 'sandbox', label: `Sandbox (seed ${seed}, ${count.toLocaleString('en-US')} opportunities)`, syncedAt: this.now(), lastImport: null },
+      {
+        id: job.connectionId,
+        kind: 'sandbox',
+        label: `Sandbox (seed ${seed}, ${count.toLocaleString('en-US')} opportunities)`,
+        syncedAt: this.now(),
+        lastImport: null,
+      },
       opportunities,
       { connectionId: job.connectionId, fields, leaky: [] },
     );
@@ -352,7 +380,14 @@ export class JobRunner {
     const previousScores = await listPipeline(this.db, job.connectionId);
     await saveModels(this.db, output.model, output.personas);
     await saveScores(this.db, job.connectionId, output.scores);
-    const atRisk: AtRiskRecord = { jobId: job.id ?? null, at: trainedAt, deals: newlyAtRisk(previousScores, output.scores.filter((s) => s.isOpen === 1)) };
+    const atRisk: AtRiskRecord = {
+      jobId: job.id ?? null,
+      at: trainedAt,
+      deals: newlyAtRisk(
+        previousScores,
+        output.scores.filter((s) => s.isOpen === 1),
+      ),
+    };
     await connectionSettings(this.db, job.connectionId).set('alerts.atRisk', atRisk);
     const { counts } = output.model;
     const personas = output.model.personas.org?.personas.length ?? 0;
@@ -367,7 +402,11 @@ export class JobRunner {
 
   /** The panel data of one record, computed in the worker and cached in the store. */
   async panel(connectionId: string, opportunityId: string): Promise<PanelData> {
-    const [connection, model, opportunity] = await Promise.all([getConnection(this.db, connectionId), getModel(this.db, connectionId), getOpportunity(this.db, connectionId, opportunityId)]);
+    const [connection, model, opportunity] = await Promise.all([
+      getConnection(this.db, connectionId),
+      getModel(this.db, connectionId),
+      getOpportunity(this.db, connectionId, opportunityId),
+    ]);
     if (!connection || !model) throw new Error(`there is no data for ${connectionId} yet: import a file or load sandbox data first`);
     if (!opportunity) throw new Error(`opportunity ${opportunityId} is not in the data of ${connection.label}`);
     const key = `${connectionId}|${model.trainedAt}`;

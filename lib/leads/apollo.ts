@@ -106,7 +106,10 @@ function employeeParams(filters: readonly LeadFilter[]): Param[] {
 function seniorityParams(filters: readonly LeadFilter[]): Param[] {
   const wanted = new Set(filters.flatMap((f) => f.values));
   const known: readonly ApolloSeniority[] = APOLLO_SENIORITIES;
-  return repeated('personSeniorities[]', known.filter((s) => wanted.has(s)));
+  return repeated(
+    'personSeniorities[]',
+    known.filter((s) => wanted.has(s)),
+  );
 }
 
 /** The Apollo people-search URL for the ticked filters (`page=1` first, then one parameter group per kind). */

@@ -60,7 +60,12 @@ export function seamlessClipboardSummary(filters: readonly LeadFilter[]): string
     line('Seniority', seniorityLabels(enabledOfKind(filters, 'seniority')).join(', ')),
     line('Industry', valuesOf(enabledOfKind(filters, 'industry')).join(', ')),
     line('Keywords', valuesOf(enabledOfKind(filters, 'keyword')).join(', ')),
-    line('Company size', valuesOf(enabledOfKind(filters, 'employees')).map((v) => `${v} employees`).join(', ')),
+    line(
+      'Company size',
+      valuesOf(enabledOfKind(filters, 'employees'))
+        .map((v) => `${v} employees`)
+        .join(', '),
+    ),
     line('Annual revenue', valuesOf(enabledOfKind(filters, 'revenue')).join(', ')),
     line('Location', locationText(enabledOfKind(filters, 'location'))),
   ].filter((l): l is string => l !== null);

@@ -15,9 +15,7 @@ import type { Palette } from './palettes';
 export type Presentation = 'f' | 'm';
 
 /** Ten skin tones from very light to deep, spaced evenly in lightness. */
-export const SKIN_TONES: readonly string[] = [
-  '#f7dccb', '#efc8a6', '#e4b28c', '#d59d74', '#c48962', '#ad7350', '#945f40', '#7b4c33', '#613b28', '#48291d',
-];
+export const SKIN_TONES: readonly string[] = ['#f7dccb', '#efc8a6', '#e4b28c', '#d59d74', '#c48962', '#ad7350', '#945f40', '#7b4c33', '#613b28', '#48291d'];
 
 export const HAIR_COLORS: readonly { readonly name: string; readonly hex: string }[] = [
   { name: 'black', hex: '#211c1a' },
@@ -32,9 +30,7 @@ export const HAIR_COLORS: readonly { readonly name: string; readonly hex: string
   { name: 'silver', hex: '#d8d5cf' },
 ];
 
-export const HAIR_STYLES = [
-  'short', 'sidePart', 'buzz', 'bald', 'curlyShort', 'afro', 'long', 'bob', 'wavy', 'bun', 'pixie', 'locs', 'headscarf',
-] as const;
+export const HAIR_STYLES = ['short', 'sidePart', 'buzz', 'bald', 'curlyShort', 'afro', 'long', 'bob', 'wavy', 'bun', 'pixie', 'locs', 'headscarf'] as const;
 export type HairStyle = (typeof HAIR_STYLES)[number];
 
 export type Top = 'crew' | 'vneck' | 'collar' | 'blazer' | 'turtleneck';
@@ -154,14 +150,10 @@ export function drawAvatarTraits(random: Random, context: AvatarContext): Avatar
     hairColorWeights(region),
   );
   const side: 1 | -1 = random.bernoulli(0.5) ? 1 : -1;
-  const facialHair =
-    presentation === 'm' ? random.weighted(['none', 'stubble', 'beard', 'moustache'] as const, [58, 14, 22, 6]) : 'none';
+  const facialHair = presentation === 'm' ? random.weighted(['none', 'stubble', 'beard', 'moustache'] as const, [58, 14, 22, 6]) : 'none';
   const glasses = random.weighted(['none', 'round', 'rect'] as const, [66, 17, 17]);
   const glassesColor = random.pick(GLASSES_COLORS);
-  const earrings =
-    hairStyle === 'headscarf'
-      ? 'none'
-      : random.weighted(['none', 'studs', 'hoops'] as const, presentation === 'f' ? [50, 30, 20] : [94, 6, 0]);
+  const earrings = hairStyle === 'headscarf' ? 'none' : random.weighted(['none', 'studs', 'hoops'] as const, presentation === 'f' ? [50, 30, 20] : [94, 6, 0]);
   const earringColor = random.pick(METAL_COLORS);
   const mouth = random.weighted(['smile', 'grin'] as const, [65, 35]);
   const top = random.weighted(
@@ -175,8 +167,21 @@ export function drawAvatarTraits(random: Random, context: AvatarContext): Avatar
   const shirtColor = random.pick(SHIRT_COLORS);
   const scarfColor = random.bernoulli(0.25) ? palette.primary : random.pick(SCARF_COLORS);
   return {
-    presentation, skinTone, hairStyle, hairColor, side, facialHair, glasses, glassesColor, earrings, earringColor,
-    mouth, top, topColor, shirtColor, scarfColor,
+    presentation,
+    skinTone,
+    hairStyle,
+    hairColor,
+    side,
+    facialHair,
+    glasses,
+    glassesColor,
+    earrings,
+    earringColor,
+    mouth,
+    top,
+    topColor,
+    shirtColor,
+    scarfColor,
   };
 }
 
@@ -280,8 +285,17 @@ function hairFront(traits: AvatarTraits, p: Paint): string {
       return `<path d="M31.2 42C30.5 30 36.5 19.6 48 19.6C59.5 19.6 65.5 30 64.8 42H63.6C63 35 61 30.5 57.5 28.4C51.5 27.3 44.5 27.3 38.5 28.4C35 30.5 33 35 32.4 42Z" fill="${h}" opacity="0.6"/>`;
     case 'curlyShort': {
       const curls: [number, number, number][] = [
-        [33.5, 33, 4.6], [35.8, 25.8, 5.6], [41.2, 20.4, 6], [48, 18.6, 6.2], [54.8, 20.4, 6], [60.2, 25.8, 5.6], [62.5, 33, 4.6],
-        [39, 28.5, 3.8], [44.5, 27.2, 3.8], [51.5, 27.2, 3.8], [57, 28.5, 3.8],
+        [33.5, 33, 4.6],
+        [35.8, 25.8, 5.6],
+        [41.2, 20.4, 6],
+        [48, 18.6, 6.2],
+        [54.8, 20.4, 6],
+        [60.2, 25.8, 5.6],
+        [62.5, 33, 4.6],
+        [39, 28.5, 3.8],
+        [44.5, 27.2, 3.8],
+        [51.5, 27.2, 3.8],
+        [57, 28.5, 3.8],
       ];
       return `<path d="M31 40C30.5 28 37.5 19.5 48 19.5C58.5 19.5 65.5 28 65 40C63 33 58 29.5 48 29.5C38 29.5 33 33 31 40Z" fill="${h}"/>${curls
         .map(([x, y, r]) => `<circle cx="${x}" cy="${y}" r="${r}" fill="${h}"/>`)
@@ -406,16 +420,7 @@ function face(traits: AvatarTraits, p: Paint): string {
       ? `<path d="M44 54Q48 57.2 52 54" stroke="${mouthLine}" stroke-width="1.7" fill="none" stroke-linecap="round"/>`
       : `<path d="M43.4 53.2Q48 59.6 52.6 53.2Z" fill="${p.line}" stroke="${p.line}" stroke-width="0.8" stroke-linejoin="round"/>` +
         `<path d="M44.4 53.7Q48 55.3 51.6 53.7L51.1 54.8Q48 56.3 44.9 54.8Z" fill="#ffffff"/>`;
-  return (
-    ears +
-    `<path d="${FACE}" fill="${p.skin}"/>` +
-    cheeks +
-    beard +
-    brows +
-    eyes +
-    nose +
-    mouth
-  );
+  return ears + `<path d="${FACE}" fill="${p.skin}"/>` + cheeks + beard + brows + eyes + nose + mouth;
 }
 
 function glasses(traits: AvatarTraits): string {
@@ -426,8 +431,7 @@ function glasses(traits: AvatarTraits): string {
       ? `<circle cx="41.5" cy="43.4" r="5" ${stroke}/><circle cx="54.5" cy="43.4" r="5" ${stroke}/>`
       : `<rect x="35.6" y="39.4" width="11.6" height="8.2" rx="2.4" ${stroke}/><rect x="48.8" y="39.4" width="11.6" height="8.2" rx="2.4" ${stroke}/>`;
   return (
-    lenses +
-    `<path d="M46.5 43Q48 41.8 49.5 43M36.4 42.2L31.4 41.2M59.6 42.2L64.6 41.2" stroke="${c}" stroke-width="1.4" fill="none" stroke-linecap="round"/>`
+    lenses + `<path d="M46.5 43Q48 41.8 49.5 43M36.4 42.2L31.4 41.2M59.6 42.2L64.6 41.2" stroke="${c}" stroke-width="1.4" fill="none" stroke-linecap="round"/>`
   );
 }
 

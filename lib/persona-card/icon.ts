@@ -11,8 +11,20 @@ import { xmlEscape } from './text';
  */
 
 export const ICON_MARKS = [
-  'bars', 'chevrons', 'leaf', 'wave', 'hexagon', 'orbit', 'peaks', 'sunrise', 'petals', 'diamonds', 'spark', 'rings',
-  'monogram', 'monogramRing',
+  'bars',
+  'chevrons',
+  'leaf',
+  'wave',
+  'hexagon',
+  'orbit',
+  'peaks',
+  'sunrise',
+  'petals',
+  'diamonds',
+  'spark',
+  'rings',
+  'monogram',
+  'monogramRing',
 ] as const;
 export type IconMark = (typeof ICON_MARKS)[number];
 

@@ -91,7 +91,10 @@ function surnameFor(surname: Surname, presentation: Presentation): string {
   return typeof surname === 'string' ? surname : surname[presentation];
 }
 
-function drawName(random: Random, country: string | null | undefined): { culture: NameCulture; presentation: Presentation; firstName: string; lastName: string } {
+function drawName(
+  random: Random,
+  country: string | null | undefined,
+): { culture: NameCulture; presentation: Presentation; firstName: string; lastName: string } {
   const presentation: Presentation = random.bernoulli(0.5) ? 'f' : 'm';
   const leanIds = country ? COUNTRY_CULTURES[normalizeKey(country)] : undefined;
   const lean = leanIds ? NAME_CULTURES.filter((c) => leanIds.includes(c.id)) : [];

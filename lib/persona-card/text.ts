@@ -5,7 +5,22 @@
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
 const UNDECOMPOSED: Readonly<Record<string, string>> = {
-  Ł: 'L', ł: 'L', Đ: 'D', đ: 'D', Ø: 'O', ø: 'O', Æ: 'A', æ: 'A', Œ: 'O', œ: 'O', ß: 'S', ı: 'I', Þ: 'T', þ: 'T', Ð: 'D', ð: 'D',
+  Ł: 'L',
+  ł: 'L',
+  Đ: 'D',
+  đ: 'D',
+  Ø: 'O',
+  ø: 'O',
+  Æ: 'A',
+  æ: 'A',
+  Œ: 'O',
+  œ: 'O',
+  ß: 'S',
+  ı: 'I',
+  Þ: 'T',
+  þ: 'T',
+  Ð: 'D',
+  ð: 'D',
 };
 
 /** Upper-case A–Z only: diacritics stripped, everything else dropped. */

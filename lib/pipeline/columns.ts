@@ -5,15 +5,7 @@
  */
 import type { PipelineRow } from '../panel-data';
 
-export type ColumnKey =
-  | 'name'
-  | 'amount'
-  | 'stage'
-  | 'closeDate'
-  | 'repeatBuyerPotential'
-  | 'winPotential'
-  | 'forecastCategory'
-  | 'predictedClose';
+export type ColumnKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'repeatBuyerPotential' | 'winPotential' | 'forecastCategory' | 'predictedClose';
 
 /** How a column's values compare: text by the locale's collation, numbers and ISO dates numerically. */
 export type ColumnKind = 'text' | 'number' | 'date';
@@ -44,10 +36,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'predictedClose', kind: 'date', priority: 4, width: 104, align: 'start' },
 ];
 
-export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<
-  ColumnKey,
-  ColumnDef
->;
+export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
 
 export function isColumnKey(value: unknown): value is ColumnKey {
   return typeof value === 'string' && Object.hasOwn(COLUMN_BY_KEY, value);

@@ -130,6 +130,13 @@ export function personaWinRates(personas: readonly PersonaRecord[], openRows: re
   for (const row of openRows) if (row.personaId) open.set(row.personaId, (open.get(row.personaId) ?? 0) + 1);
   return personas
     .filter((record) => record.level === 'org')
-    .map(({ persona }) => ({ id: persona.id, name: persona.name, winRate: persona.winRate, closed: persona.alignedClosed, size: persona.size, open: open.get(persona.id) ?? 0 }))
+    .map(({ persona }) => ({
+      id: persona.id,
+      name: persona.name,
+      winRate: persona.winRate,
+      closed: persona.alignedClosed,
+      size: persona.size,
+      open: open.get(persona.id) ?? 0,
+    }))
     .sort((a, b) => (b.winRate ?? -1) - (a.winRate ?? -1) || b.closed - a.closed || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

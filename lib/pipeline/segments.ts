@@ -40,9 +40,7 @@ export function parseFilters(raw: unknown): PipelineFilters {
 }
 
 export function sameFilters(a: PipelineFilters, b: PipelineFilters): boolean {
-  return (
-    a.search.trim() === b.search.trim() && a.level === b.level && a.owner === b.owner && a.type === b.type && a.territory === b.territory
-  );
+  return a.search.trim() === b.search.trim() && a.level === b.level && a.owner === b.owner && a.type === b.type && a.territory === b.territory;
 }
 
 /** The saved segment whose filters are exactly the current ones (the one applied), if any. */

@@ -45,7 +45,14 @@ const byId = (a: JobRecord, b: JobRecord): number => (a.id ?? 0) - (b.id ?? 0);
 
 /** The newest running job, else the next queued one. */
 function activeOf(jobs: readonly JobRecord[]): JobRecord | null {
-  return jobs.filter((j) => j.status === 'running').sort(byId).at(-1) ?? jobs.filter((j) => j.status === 'queued').sort(byId)[0] ?? null;
+  return (
+    jobs
+      .filter((j) => j.status === 'running')
+      .sort(byId)
+      .at(-1) ??
+    jobs.filter((j) => j.status === 'queued').sort(byId)[0] ??
+    null
+  );
 }
 
 export function pipelineStatus({ connection, model, rowCount, jobs }: StatusInput): PipelineStatus {

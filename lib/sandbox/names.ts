@@ -1,13 +1,5 @@
 import type { Random } from '../engine/random';
-import {
-  COMPANY_PREFIXES,
-  COMPANY_SUFFIXES,
-  COMPANY_WORDS,
-  NAME_POOLS,
-  type CountryInfo,
-  type IndustryInfo,
-  type NamePoolKey,
-} from './catalog';
+import { COMPANY_PREFIXES, COMPANY_SUFFIXES, COMPANY_WORDS, NAME_POOLS, type CountryInfo, type IndustryInfo, type NamePoolKey } from './catalog';
 
 /**
  * Names of people and companies. People's names come from the pools of their country;

@@ -188,17 +188,11 @@ function customerLifecycle(ctx: DealContext, account: AccountDraft, firstWin: De
 function newCustomerDeal(ctx: DealContext, account: AccountDraft, createdDay: number): DealDraft {
   const rng = ctx.rng;
   const profile = account.persona?.profile;
-  const product =
-    profile !== undefined && rng.bernoulli(0.75)
-      ? productNamed(ctx, profile.product)
-      : rng.weighted(ctx.products, ctx.newBusinessWeights);
+  const product = profile !== undefined && rng.bernoulli(0.75) ? productNamed(ctx, profile.product) : rng.weighted(ctx.products, ctx.newBusinessWeights);
   const title = profile !== undefined && rng.bernoulli(0.7) ? profile.buyerTitle : buyerTitleFor(rng, product);
   const leadSource = rng.bernoulli(MISSING_LEAD_SOURCE) ? null : rng.weighted(LEAD_SOURCE_NAMES, LEAD_SOURCE_WEIGHTS);
   const owner = dealOwner(ctx, account, 0.92);
-  const createdBy =
-    leadSource !== null && SDR_SOURCED.has(leadSource) && ctx.sales.sdrs.length > 0 && rng.bernoulli(0.5)
-      ? rng.pick(ctx.sales.sdrs)
-      : owner;
+  const createdBy = leadSource !== null && SDR_SOURCED.has(leadSource) && ctx.sales.sdrs.length > 0 && rng.bernoulli(0.5) ? rng.pick(ctx.sales.sdrs) : owner;
   const amount = expectedAmount(product.price, account.employees) * rng.logNormal(1, 0.45);
   return makeDeal(ctx, {
     account,
@@ -226,18 +220,10 @@ function existingCustomerDeal(
 ): DealDraft {
   const rng = ctx.rng;
   const leadSource =
-    type === 'renewal' || type === 'downgrade' || rng.bernoulli(0.7)
-      ? EXISTING_CUSTOMER_LEAD_SOURCE
-      : rng.pick(['Partner Referral', 'Web', 'Phone Inquiry']);
+    type === 'renewal' || type === 'downgrade' || rng.bernoulli(0.7) ? EXISTING_CUSTOMER_LEAD_SOURCE : rng.pick(['Partner Referral', 'Web', 'Phone Inquiry']);
   const owner = dealOwner(ctx, account, 0.9);
   const suffix =
-    type === 'renewal'
-      ? `Renewal ${isoOf(anniversary).slice(0, 4)}`
-      : type === 'downgrade'
-        ? 'Downgrade'
-        : type === 'upsell'
-          ? 'Expansion'
-          : 'Add-on';
+    type === 'renewal' ? `Renewal ${isoOf(anniversary).slice(0, 4)}` : type === 'downgrade' ? 'Downgrade' : type === 'upsell' ? 'Expansion' : 'Add-on';
   return makeDeal(ctx, {
     account,
     type,
@@ -344,14 +330,7 @@ function daysToClose(rng: Random, type: StandardOpportunityType, amountUsd: numb
  * Once it has passed, most reps push it out (often to a month end); the rest leave it in
  * the past, and the deal shows as slipping.
  */
-function plannedCloseDay(
-  rng: Random,
-  type: StandardOpportunityType,
-  createdDay: number,
-  amountUsd: number,
-  employees: number | null,
-  asOfDay: number,
-): number {
+function plannedCloseDay(rng: Random, type: StandardOpportunityType, createdDay: number, amountUsd: number, employees: number | null, asOfDay: number): number {
   const typical =
     MEDIAN_DAYS[type] *
     Math.exp(DAYS_AMOUNT_ELASTICITY * Math.log(Math.max(amountUsd, 500) / 25_000) + DAYS_EMPLOYEES_ELASTICITY * Math.log((employees ?? 500) / 500));

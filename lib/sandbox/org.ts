@@ -35,11 +35,48 @@ export interface SalesOrg {
 
 /** Whose names a territory's sales staff have. */
 const STAFF_NAMES: Readonly<Record<Territory | 'global', PoolMix>> = {
-  global: [['anglo', 65], ['hispanic', 14], ['southAsian', 9], ['chinese', 7], ['korean', 3], ['italian', 2]],
-  'NA East': [['anglo', 65], ['hispanic', 14], ['southAsian', 9], ['chinese', 7], ['korean', 3], ['italian', 2]],
-  'NA West': [['anglo', 60], ['hispanic', 18], ['southAsian', 9], ['chinese', 9], ['korean', 4]],
-  EMEA: [['anglo', 32], ['german', 15], ['french', 12], ['dutch', 8], ['hispanic', 8], ['italian', 7], ['nordic', 6], ['polish', 4], ['arabic', 5], ['southernAfrican', 3]],
-  APAC: [['anglo', 35], ['chinese', 20], ['southAsian', 20], ['japanese', 15], ['korean', 10]],
+  global: [
+    ['anglo', 65],
+    ['hispanic', 14],
+    ['southAsian', 9],
+    ['chinese', 7],
+    ['korean', 3],
+    ['italian', 2],
+  ],
+  'NA East': [
+    ['anglo', 65],
+    ['hispanic', 14],
+    ['southAsian', 9],
+    ['chinese', 7],
+    ['korean', 3],
+    ['italian', 2],
+  ],
+  'NA West': [
+    ['anglo', 60],
+    ['hispanic', 18],
+    ['southAsian', 9],
+    ['chinese', 9],
+    ['korean', 4],
+  ],
+  EMEA: [
+    ['anglo', 32],
+    ['german', 15],
+    ['french', 12],
+    ['dutch', 8],
+    ['hispanic', 8],
+    ['italian', 7],
+    ['nordic', 6],
+    ['polish', 4],
+    ['arabic', 5],
+    ['southernAfrican', 3],
+  ],
+  APAC: [
+    ['anglo', 35],
+    ['chinese', 20],
+    ['southAsian', 20],
+    ['japanese', 15],
+    ['korean', 10],
+  ],
 };
 
 const STAFF_EMAIL_DOMAIN = 'sandbox.example.com';
@@ -53,12 +90,7 @@ const LARGE_TERRITORIES: readonly Territory[] = ['NA East', 'NA West', 'EMEA'];
 export function buildSalesOrg(rng: Random, ids: SalesforceIdFactory): SalesOrg {
   const taken = new Set<string>();
   const users: SandboxUser[] = [];
-  const makeUser = (
-    role: SandboxUser['role'],
-    title: string,
-    territory: Territory | null,
-    manager: SandboxUser | null,
-  ): SandboxUser => {
+  const makeUser = (role: SandboxUser['role'], title: string, territory: Territory | null, manager: SandboxUser | null): SandboxUser => {
     const name = uniquePersonName(rng, STAFF_NAMES[territory ?? 'global'], taken);
     const user: SandboxUser = {
       id: ids.next(KEY_PREFIX.user),
@@ -188,8 +220,7 @@ export class AccountFactory {
         : profile !== undefined && rng.bernoulli(PERSONA_FIDELITY.industry)
           ? industryNamed(profile.industry)
           : weightedIndustry(rng);
-    const country =
-      profile !== undefined && rng.bernoulli(PERSONA_FIDELITY.country) ? countryNamed(profile.country) : weightedCountry(rng);
+    const country = profile !== undefined && rng.bernoulli(PERSONA_FIDELITY.country) ? countryNamed(profile.country) : weightedCountry(rng);
     const region = country.regions.length === 0 ? null : rng.weighted(country.regions, regionWeights(country));
     const territory = region?.territory ?? country.territory;
 

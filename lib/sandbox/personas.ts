@@ -46,7 +46,13 @@ export const PERSONA_TEMPLATES: readonly PersonaProfile[] = [
   { industry: 'Retail', employeeBand: band('1,001–5,000'), country: 'Canada', buyerTitle: 'Chief Digital Officer', product: 'Workflow Automation' },
   { industry: 'Technology', employeeBand: band('51–200'), country: 'Australia', buyerTitle: 'CTO', product: 'Security & Compliance' },
   { industry: 'Transportation', employeeBand: band('201–1,000'), country: 'Netherlands', buyerTitle: 'VP Supply Chain', product: 'Workflow Automation' },
-  { industry: 'Insurance', employeeBand: band('5,001–20,000'), country: 'France', buyerTitle: 'Chief Information Security Officer', product: 'Security & Compliance' },
+  {
+    industry: 'Insurance',
+    employeeBand: band('5,001–20,000'),
+    country: 'France',
+    buyerTitle: 'Chief Information Security Officer',
+    product: 'Security & Compliance',
+  },
   { industry: 'Biotechnology', employeeBand: band('201–1,000'), country: 'Japan', buyerTitle: 'Head of Data', product: 'Analytics Cloud' },
 ];
 

@@ -56,11 +56,7 @@ export const WIN_COEFFICIENTS = {
 } as const;
 
 /** Assembles an org's win model from the shared coefficients and its own reps and products. */
-export function buildWinModel(input: {
-  personas: readonly PersonaProfile[];
-  ownerSkill: Record<string, number>;
-  listPrice: Record<string, number>;
-}): WinModel {
+export function buildWinModel(input: { personas: readonly PersonaProfile[]; ownerSkill: Record<string, number>; listPrice: Record<string, number> }): WinModel {
   return {
     intercept: WIN_COEFFICIENTS.intercept,
     personaFit: { ...WIN_COEFFICIENTS.personaFit },

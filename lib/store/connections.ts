@@ -18,8 +18,7 @@ export async function getConnection(db: DealsightDb, id: string): Promise<Connec
 }
 
 /** What an import passes: `createdAt` and `dataVersion` are the store's to keep. */
-export type ConnectionInput = Omit<ConnectionRecord, 'dataVersion' | 'createdAt'> &
-  Partial<Pick<ConnectionRecord, 'dataVersion' | 'createdAt'>>;
+export type ConnectionInput = Omit<ConnectionRecord, 'dataVersion' | 'createdAt'> & Partial<Pick<ConnectionRecord, 'dataVersion' | 'createdAt'>>;
 
 /** The importer's mapping; the user's `excluded` keys are kept by the store. */
 export type FieldMappingInput = Omit<FieldMappingRecord, 'updatedAt' | 'excluded'>;
@@ -125,10 +124,7 @@ async function dropStaleScores(db: DealsightDb, connectionId: string, opportunit
     db.scores.where('[connectionId+isOpen]').equals([connectionId, 1]).primaryKeys(),
     db.scores.where('[connectionId+isOpen]').equals([connectionId, 0]).primaryKeys(),
   ]);
-  const stale = [
-    ...open.filter(([, id]) => closed.get(id) !== false),
-    ...notOpen.filter(([, id]) => closed.get(id) !== true),
-  ];
+  const stale = [...open.filter(([, id]) => closed.get(id) !== false), ...notOpen.filter(([, id]) => closed.get(id) !== true)];
   if (stale.length > 0) await db.scores.bulkDelete(stale);
 }
 

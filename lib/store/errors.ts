@@ -37,8 +37,7 @@ export const storeMessages = {
     `Your browser's storage for Dealsight is full: ${what} could not be saved. ` +
     'Free some space (delete a connection you no longer use on the options page, or clear data other sites keep), then try again. ' +
     'Nothing already stored was changed.',
-  write: (what: string, reason: string): string =>
-    `Dealsight could not save ${what}: ${reason}. Nothing already stored was changed.`,
+  write: (what: string, reason: string): string => `Dealsight could not save ${what}: ${reason}. Nothing already stored was changed.`,
   read: (what: string, reason: string): string => `Dealsight could not read ${what}: ${reason}.`,
   version: (): string =>
     "Dealsight's stored data was written by a newer version of Dealsight than this one, so this version cannot open it. " +
@@ -83,7 +82,10 @@ export function causeChain(error: unknown): NamedError[] {
     visit(record.cause, depth + 1);
     const failures = record.failures;
     if (Array.isArray(failures)) failures.slice(0, 8).forEach((f) => visit(f, depth + 1));
-    else if (failures && typeof failures === 'object') Object.values(failures).slice(0, 8).forEach((f) => visit(f, depth + 1));
+    else if (failures && typeof failures === 'object')
+      Object.values(failures)
+        .slice(0, 8)
+        .forEach((f) => visit(f, depth + 1));
   };
   visit(error, 0);
   if (chain.length === 0) chain.push({ name: 'Error', message: String(error) });

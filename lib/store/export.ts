@@ -37,8 +37,7 @@ export const EXPORT_HEADER = [
 /** The CSV of one connection's opportunities, or of every connection's when `connectionId` is undefined. */
 export async function exportScoredCsv(db: DealsightDb, connectionId?: string): Promise<string> {
   const rows = await readingTogether(db, 'the scored opportunities', [db.connections, db.opportunities, db.scores], async () => {
-    const connections =
-      connectionId === undefined ? await db.connections.toArray() : [await db.connections.get(connectionId)].filter((c) => c !== undefined);
+    const connections = connectionId === undefined ? await db.connections.toArray() : [await db.connections.get(connectionId)].filter((c) => c !== undefined);
     const out: CsvCell[][] = [];
     for (const connection of connections) {
       const [opportunities, scores] = await Promise.all([

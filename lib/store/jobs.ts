@@ -33,7 +33,12 @@ export async function listJobs(db: DealsightDb, limit = 20): Promise<JobRecord[]
 
 /** The oldest queued job: the next one to run (entries of an index with equal keys are in id order). */
 export async function nextQueuedJob(db: DealsightDb): Promise<JobRecord | undefined> {
-  return reading('the job queue', () => db.jobs.where('status').equals('queued' satisfies JobStatus).first());
+  return reading('the job queue', () =>
+    db.jobs
+      .where('status')
+      .equals('queued' satisfies JobStatus)
+      .first(),
+  );
 }
 
 /** The latest job of a connection (any status), for the options page's status line. Entries of an index are in key order, so the last is the newest. */
@@ -61,7 +66,12 @@ export const INTERRUPTED_MESSAGE =
 export async function markInterruptedJobs(db: DealsightDb, { activeJobIds = [] }: { activeJobIds?: readonly number[] } = {}): Promise<JobRecord[]> {
   const active = new Set(activeJobIds);
   return writing(db, 'the job log', [db.jobs], async () => {
-    const stale = (await db.jobs.where('status').equals('running' satisfies JobStatus).toArray()).filter((j) => !active.has(j.id as number));
+    const stale = (
+      await db.jobs
+        .where('status')
+        .equals('running' satisfies JobStatus)
+        .toArray()
+    ).filter((j) => !active.has(j.id as number));
     const now = nowIso();
     const updated = stale.map((job): JobRecord => ({ ...job, status: 'failed', error: INTERRUPTED_MESSAGE, finishedAt: now }));
     await db.jobs.bulkPut(updated);

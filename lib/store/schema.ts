@@ -188,13 +188,19 @@ export const SETTINGS = {
   /** The options page's view of a Salesforce org: last state, API usage and version. */
   'salesforce.status': ofConnection<SalesforceStatus | null>({ version: 1, default: null, parse: objectOrNull }),
   /** The org's custom Opportunity fields the user chose as attributes. */
-  'salesforce.customFields': ofConnection<CustomFieldInput[]>({ version: 1, default: [], parse: (v) => (Array.isArray(v) ? (v as CustomFieldInput[]) : undefined) }),
+  'salesforce.customFields': ofConnection<CustomFieldInput[]>({
+    version: 1,
+    default: [],
+    parse: (v) => (Array.isArray(v) ? (v as CustomFieldInput[]) : undefined),
+  }),
   /** How many years of closed deals a sync reads (1–50). */
   'salesforce.years': ofConnection<number>({ version: 1, default: DEFAULT_YEARS, parse: (v) => (isSyncYears(v) ? v : undefined) }),
   /** A HubSpot portal's token and API host: a secret, read only by the background and the job runner. */
-  'hubspot.credentials': ofConnection<HubSpotCredentials | null>({ version: 1,
+  'hubspot.credentials': ofConnection<HubSpotCredentials | null>({
+    version: 1,
     default: null,
-    parse: (v) => (v === null ? null : isObject(v) && typeof v.token === 'string' && typeof v.apiBase === 'string' ? (v as unknown as HubSpotCredentials) : undefined),
+    parse: (v) =>
+      v === null ? null : isObject(v) && typeof v.token === 'string' && typeof v.apiBase === 'string' ? (v as unknown as HubSpotCredentials) : undefined,
   }),
   /** The options page's view of a HubSpot portal: last state, rate limits, stages. */
   'hubspot.status': ofConnection<HubSpotStatus | null>({ version: 1, default: null, parse: objectOrNull }),
@@ -336,4 +342,3 @@ export const SCHEMA_VERSIONS = {
 } as const;
 
 export const CURRENT_VERSION = 3;
-

@@ -11,9 +11,7 @@ import type { ScoreRecord } from './schema';
  */
 export async function listPipeline(db: DealsightDb, connectionId?: string): Promise<ScoreRecord[]> {
   if (connectionId !== undefined) {
-    return reading(`the pipeline of ${quoted(connectionId)}`, () =>
-      db.scores.where('[connectionId+isOpen]').equals([connectionId, 1]).toArray(),
-    );
+    return reading(`the pipeline of ${quoted(connectionId)}`, () => db.scores.where('[connectionId+isOpen]').equals([connectionId, 1]).toArray());
   }
   return readingTogether(db, 'the pipeline', [db.connections, db.scores], async () => {
     const ids = (await db.connections.toCollection().primaryKeys()) as string[];

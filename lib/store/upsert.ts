@@ -95,8 +95,10 @@ function validate(
 ): void {
   const fail = (why: string) => new StoreError('write', `Dealsight could not save ${what}: ${why}. Nothing already stored was changed.`);
   if (!connection.id) throw fail('the connection has no id');
-  if (mapping !== null && mapping.connectionId !== connection.id) throw fail(`its field mapping belongs to ${quoted(mapping.connectionId)}, not ${quoted(connection.id)}`);
-  if (syncState !== null && syncState.connectionId !== connection.id) throw fail(`its sync checkpoint belongs to ${quoted(syncState.connectionId)}, not ${quoted(connection.id)}`);
+  if (mapping !== null && mapping.connectionId !== connection.id)
+    throw fail(`its field mapping belongs to ${quoted(mapping.connectionId)}, not ${quoted(connection.id)}`);
+  if (syncState !== null && syncState.connectionId !== connection.id)
+    throw fail(`its sync checkpoint belongs to ${quoted(syncState.connectionId)}, not ${quoted(connection.id)}`);
   const seen = new Map<string, number>();
   opportunities.forEach((o, i) => {
     const earlier = seen.get(o.id);

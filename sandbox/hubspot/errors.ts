@@ -19,7 +19,11 @@ export class HubSpotError extends Error {
   }
 
   reply(): Reply {
-    return jsonReply(this.status, { status: 'error', message: this.message, correlationId: randomUUID(), category: this.category, ...this.extra }, this.headers);
+    return jsonReply(
+      this.status,
+      { status: 'error', message: this.message, correlationId: randomUUID(), category: this.category, ...this.extra },
+      this.headers,
+    );
   }
 }
 
@@ -36,10 +40,15 @@ export function tokenExpired(expiredAt: number, now = Date.now()): HubSpotError 
 }
 
 export const missingScopes = (scopes: readonly string[]): HubSpotError =>
-  new HubSpotError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
-    errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [...scopes] } }],
-    links: { scopes: 'https://developers.hubspot.com/scopes' },
-  });
+  new HubSpotError(
+    403,
+    'MISSING_SCOPES',
+    "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+    {
+      errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [...scopes] } }],
+      links: { scopes: 'https://developers.hubspot.com/scopes' },
+    },
+  );
 
 export const rateLimited = (policyName: 'SECONDLY' | 'TEN_SECONDLY_ROLLING' | 'DAILY', headers: Record<string, string> = {}): HubSpotError =>
   new HubSpotError(429, 'RATE_LIMITS', `You have reached your ${policyName.toLowerCase()} limit.`, { errorType: 'RATE_LIMIT', policyName }, headers);
@@ -52,4 +61,5 @@ export const objectNotFound = (id: string): HubSpotError =>
 
 export const resourceNotFound = (): HubSpotError => new HubSpotError(404, 'OBJECT_NOT_FOUND', 'resource not found');
 
-export const methodNotAllowed = (method: string): HubSpotError => new HubSpotError(405, 'METHOD_NOT_ALLOWED', `HTTP ${method} is not supported by this endpoint`);
+export const methodNotAllowed = (method: string): HubSpotError =>
+  new HubSpotError(405, 'METHOD_NOT_ALLOWED', `HTTP ${method} is not supported by this endpoint`);

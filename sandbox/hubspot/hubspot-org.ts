@@ -45,10 +45,22 @@ export function toHubSpotOrg(source: SandboxOrg): { org: SandboxOrg; ids: HubSpo
   const teams = new NumericIds(base('teams', 8));
 
   const map = (ids: NumericIds, old: readonly string[]): Map<string, string> => new Map(old.map((id) => [id, ids.next(id)]));
-  const company = map(companies, org.accounts.map((a) => a.id));
-  const contact = map(contacts, org.contacts.map((c) => c.id));
-  const deal = map(deals, org.opportunities.map((o) => o.id));
-  const owner = map(owners, org.users.map((u) => u.id));
+  const company = map(
+    companies,
+    org.accounts.map((a) => a.id),
+  );
+  const contact = map(
+    contacts,
+    org.contacts.map((c) => c.id),
+  );
+  const deal = map(
+    deals,
+    org.opportunities.map((o) => o.id),
+  );
+  const owner = map(
+    owners,
+    org.users.map((u) => u.id),
+  );
   const must = (m: Map<string, string>, id: string): string => m.get(id) ?? id;
   const person = (p: PersonRef | null): PersonRef | null => (p === null ? null : { id: owner.get(p.id) ?? p.id, name: p.name });
 

@@ -88,7 +88,13 @@ export const INDUSTRY_OPTIONS: Readonly<Record<string, string>> = {
 
 /** The option value of an industry label; an industry not listed gets HubSpot's spelling of it. */
 export function industryOption(label: string): string {
-  return INDUSTRY_OPTIONS[label] ?? label.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return (
+    INDUSTRY_OPTIONS[label] ??
+    label
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+  );
 }
 
 /** `hs_forecast_category` options for the generator's forecast categories. */

@@ -19,7 +19,21 @@ const MAX_GROUPS = 5;
 const MAX_FILTERS_PER_GROUP = 10;
 const MAX_FILTERS = 25;
 
-const OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN'] as const;
+const OPERATORS = [
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
+] as const;
 type Operator = (typeof OPERATORS)[number];
 
 interface Filter {
@@ -54,9 +68,12 @@ export function search(records: readonly CrmRecord[], object: SearchObject, body
   const after = typeof afterRaw === 'number' ? afterRaw : typeof afterRaw === 'string' && /^\d+$/.test(afterRaw) ? Number(afterRaw) : NaN;
   if (!Number.isSafeInteger(after) || after < 0) throw validation(`after must be a paging cursor from a previous page, got ${JSON.stringify(afterRaw)}`);
   if (after >= MAX_RESULTS) {
-    throw validation(`Paging beyond ${MAX_RESULTS} results is not supported by search. Narrow the query (for example by hs_object_id or date ranges) to read the rest.`, {
-      after: [String(after)],
-    });
+    throw validation(
+      `Paging beyond ${MAX_RESULTS} results is not supported by search. Narrow the query (for example by hs_object_id or date ranges) to read the rest.`,
+      {
+        after: [String(after)],
+      },
+    );
   }
   const groups = parseGroups(body['filterGroups'], object);
   const sort = parseSort(body['sorts'], object);
@@ -64,7 +81,9 @@ export function search(records: readonly CrmRecord[], object: SearchObject, body
   const query = body['query'];
   if (query !== undefined && typeof query !== 'string') throw validation('query must be a string');
 
-  const matched = records.filter((r) => (groups.length === 0 || groups.some((g) => g.every((f) => matches(r.properties, f, object)))) && matchesQuery(r, object, query));
+  const matched = records.filter(
+    (r) => (groups.length === 0 || groups.some((g) => g.every((f) => matches(r.properties, f, object)))) && matchesQuery(r, object, query),
+  );
   matched.sort((a, b) => compareRecords(a, b, sort, object));
   const page = matched.slice(after, after + limit);
   const next = after + limit;
@@ -110,7 +129,8 @@ function parseGroups(value: unknown, object: SearchObject): Filter[][] {
   return value.map((group, g) => {
     if (!isObject(group) || !Array.isArray(group['filters'])) throw validation(`filterGroups[${g}] needs a "filters" list`);
     const filters = group['filters'];
-    if (filters.length > MAX_FILTERS_PER_GROUP) throw validation(`Too many filters in filterGroups[${g}]: ${filters.length} (at most ${MAX_FILTERS_PER_GROUP})`);
+    if (filters.length > MAX_FILTERS_PER_GROUP)
+      throw validation(`Too many filters in filterGroups[${g}]: ${filters.length} (at most ${MAX_FILTERS_PER_GROUP})`);
     total += filters.length;
     if (total > MAX_FILTERS) throw validation(`Too many filters: more than ${MAX_FILTERS} in all`);
     return filters.map((f, i) => parseFilter(f, object, `filterGroups[${g}].filters[${i}]`));
@@ -140,7 +160,9 @@ function parseFilter(value: unknown, object: SearchObject, where: string): Filte
     const type = object.typeOf(propertyName);
     for (const v of [filter.value, filter.highValue]) {
       if (v !== undefined && (type === 'number' || type === 'datetime') && comparable(v, type) === null) {
-        throw validation(`${where}: ${JSON.stringify(v)} is not a valid ${type === 'number' ? 'number' : 'date (epoch milliseconds or ISO 8601)'} for ${propertyName}`);
+        throw validation(
+          `${where}: ${JSON.stringify(v)} is not a valid ${type === 'number' ? 'number' : 'date (epoch milliseconds or ISO 8601)'} for ${propertyName}`,
+        );
       }
     }
   }
@@ -183,7 +205,12 @@ function matches(properties: Properties, f: Filter, object: SearchObject): boole
     case 'CONTAINS_TOKEN':
     case 'NOT_CONTAINS_TOKEN': {
       const token = (f.value as string).toLowerCase().replace(/\*/g, '');
-      const found = actual !== null && actual.toLowerCase().split(/\s+/).some((word) => word.includes(token));
+      const found =
+        actual !== null &&
+        actual
+          .toLowerCase()
+          .split(/\s+/)
+          .some((word) => word.includes(token));
       return f.operator === 'CONTAINS_TOKEN' ? found : !found;
     }
     default: {

@@ -179,7 +179,8 @@ function checkPipeline(p: SeedPipeline): SeedPipeline {
 }
 
 function checkOwner(o: SeedOwner): OwnerBody {
-  if (typeof o.id !== 'string' || typeof o.email !== 'string') throw new Error(`putRecords: an owner needs an id and an email, got ${JSON.stringify(o).slice(0, 200)}`);
+  if (typeof o.id !== 'string' || typeof o.email !== 'string')
+    throw new Error(`putRecords: an owner needs an id and an email, got ${JSON.stringify(o).slice(0, 200)}`);
   const at = iso(0);
   return { type: 'PERSON', createdAt: at, updatedAt: at, archived: false, teams: [], ...structuredClone(o) } as OwnerBody;
 }

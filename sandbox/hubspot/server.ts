@@ -104,16 +104,19 @@ export async function startHubSpotServer(options: HubSpotServerOptions = {}): Pr
   const { url, port, close } = await listen(pipeline, { host, port: wanted });
   const { portalId } = sandbox;
   // The same object, with its addresses: its getters stay live.
-  return Object.defineProperties(sandbox, Object.getOwnPropertyDescriptors({
-    url,
-    port,
-    host,
-    recordUrl: (id: string) => `${url}${dealPath(portalId, id)}`,
-    legacyRecordUrl: (id: string) => `${url}${legacyDealPath(portalId, id)}`,
-    boardUrl: (pipelineId?: string) => `${url}${boardPath(portalId, pipelineId)}`,
-    listUrl: (page?: number) => `${url}${listPath(portalId, page)}`,
-    close,
-  })) as HubSpotServer;
+  return Object.defineProperties(
+    sandbox,
+    Object.getOwnPropertyDescriptors({
+      url,
+      port,
+      host,
+      recordUrl: (id: string) => `${url}${dealPath(portalId, id)}`,
+      legacyRecordUrl: (id: string) => `${url}${legacyDealPath(portalId, id)}`,
+      boardUrl: (pipelineId?: string) => `${url}${boardPath(portalId, pipelineId)}`,
+      listUrl: (page?: number) => `${url}${listPath(portalId, page)}`,
+      close,
+    }),
+  ) as HubSpotServer;
 }
 
 function create(options: HubSpotServerOptions): Created {
@@ -185,10 +188,16 @@ function create(options: HubSpotServerOptions): Created {
       return { ...(account('dealProperties').deals.get(id)?.properties ?? {}) };
     },
     touch: (dealIds, changes) => iso(account('touch').touch(dealIds, changes)),
-    addDeals: (count) => account('addDeals').addDeals(count).map((d) => d.opportunity),
+    addDeals: (count) =>
+      account('addDeals')
+        .addDeals(count)
+        .map((d) => d.opportunity),
     archive: (dealIds) => iso(account('archive').archive(dealIds)),
     putRecords: (set) => {
-      if (records === null) throw new Error('putRecords: only a sandbox of seeded records (the "records" option) takes raw records; a generated account changes through touch, addDeals and archive');
+      if (records === null)
+        throw new Error(
+          'putRecords: only a sandbox of seeded records (the "records" option) takes raw records; a generated account changes through touch, addDeals and archive',
+        );
       records.put(set);
     },
     rotateToken: () => token.rotate(),

@@ -86,11 +86,25 @@ export class CrmStore implements ApiData {
     }));
     for (const a of org.accounts) {
       const created = workingTime(a.createdDate, a.id);
-      this.companies.set(a.id, { id: a.id, account: a, createdAt: created, updatedAt: created + (stableHash(`${a.id}:modified`) % (30 * 86_400)) * 1000, archivedAt: null, properties: {} });
+      this.companies.set(a.id, {
+        id: a.id,
+        account: a,
+        createdAt: created,
+        updatedAt: created + (stableHash(`${a.id}:modified`) % (30 * 86_400)) * 1000,
+        archivedAt: null,
+        properties: {},
+      });
     }
     for (const c of org.contacts) {
       const created = (this.companies.get(c.accountId)?.createdAt ?? this.setupTime) + (stableHash(c.id) % 86_400) * 1000;
-      this.contacts.set(c.id, { id: c.id, contact: c, createdAt: created, updatedAt: created + (stableHash(`${c.id}:modified`) % (7 * 86_400)) * 1000, archivedAt: null, properties: {} });
+      this.contacts.set(c.id, {
+        id: c.id,
+        contact: c,
+        createdAt: created,
+        updatedAt: created + (stableHash(`${c.id}:modified`) % (7 * 86_400)) * 1000,
+        archivedAt: null,
+        properties: {},
+      });
     }
     for (const company of this.companies.values()) company.properties = companyProperties(company);
     for (const contact of this.contacts.values()) contact.properties = contactProperties(contact, this.companies);
@@ -210,12 +224,16 @@ export class CrmStore implements ApiData {
     // An emptied amount field is null, as HubSpot clears it.
     const amount = changes.amount === undefined ? undefined : changes.amount === null || changes.amount === '' ? null : Number(changes.amount);
     if (typeof amount === 'number' && !Number.isFinite(amount)) throw new Error(`touch: amount must be a number, got "${String(changes.amount)}"`);
-    const closeMs = changes.closedate === undefined ? undefined : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(changes.closedate) ? `${changes.closedate}T00:00:00Z` : changes.closedate);
+    const closeMs =
+      changes.closedate === undefined
+        ? undefined
+        : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(changes.closedate) ? `${changes.closedate}T00:00:00Z` : changes.closedate);
     if (closeMs !== undefined && Number.isNaN(closeMs)) throw new Error(`touch: closedate must be YYYY-MM-DD or an ISO datetime, got "${changes.closedate}"`);
     if (changes.hubspot_owner_id !== undefined && this.owner(changes.hubspot_owner_id) === undefined) {
       throw new Error(`touch: hubspot_owner_id "${changes.hubspot_owner_id}" is not an owner of the account`);
     }
-    if (changes.dealname !== undefined && (typeof changes.dealname !== 'string' || changes.dealname.trim() === '')) throw new Error('touch: dealname cannot be empty');
+    if (changes.dealname !== undefined && (typeof changes.dealname !== 'string' || changes.dealname.trim() === ''))
+      throw new Error('touch: dealname cannot be empty');
     if (changes.dealstage !== undefined) {
       for (const deal of targets) {
         if (!deal.pipeline.stages.some((s) => s.id === changes.dealstage)) {

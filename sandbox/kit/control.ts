@@ -74,7 +74,8 @@ function toFaultSpec(value: unknown): FaultSpec {
   if (value['body'] !== undefined) spec.body = value['body'];
   if (value['headers'] !== undefined) {
     const headers = value['headers'];
-    if (!isObject(headers) || !Object.values(headers).every((v) => typeof v === 'string')) throw new Error('"headers" must be an object of header names and text values');
+    if (!isObject(headers) || !Object.values(headers).every((v) => typeof v === 'string'))
+      throw new Error('"headers" must be an object of header names and text values');
     spec.headers = headers as Record<string, string>;
   }
   if (value['path'] !== undefined) {

@@ -22,7 +22,17 @@
  * Any fault can add `headers` to its reply (rate-limit headers on a 429, say).
  */
 
-export const FAULT_KINDS = ['session-expired', 'rate-limit', 'request-limit', 'server-error', 'slow', 'malformed-json', 'disconnect', 'reply', 'rewrite'] as const;
+export const FAULT_KINDS = [
+  'session-expired',
+  'rate-limit',
+  'request-limit',
+  'server-error',
+  'slow',
+  'malformed-json',
+  'disconnect',
+  'reply',
+  'rewrite',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** What every fault accepts. */
@@ -199,10 +209,12 @@ function toRule(spec: FaultSpec, settings: FaultSettings): Rule {
   if (spec.kind === 'rewrite' && typeof spec.rewrite !== 'function') throw new Error('A rewrite fault needs a "rewrite" function');
   const headers = { ...(spec.headers ?? {}) };
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string') throw new Error(`Fault "headers" must map header names to text, got ${JSON.stringify(name)}`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string')
+      throw new Error(`Fault "headers" must map header names to text, got ${JSON.stringify(name)}`);
   }
   const retryAfter = spec.retryAfter ?? settings.defaultRetryAfter;
-  if (retryAfter !== null && (!Number.isInteger(retryAfter) || retryAfter < 0)) throw new Error(`Fault "retryAfter" must be whole seconds ≥ 0, got ${retryAfter}`);
+  if (retryAfter !== null && (!Number.isInteger(retryAfter) || retryAfter < 0))
+    throw new Error(`Fault "retryAfter" must be whole seconds ≥ 0, got ${retryAfter}`);
   const delayMs = spec.delayMs ?? 2000;
   if (!Number.isFinite(delayMs) || delayMs < 0 || delayMs > 600_000) throw new Error(`Fault "delayMs" must be 0 to 600000 ms, got ${delayMs}`);
   let path = settings.defaultPath;

@@ -61,7 +61,15 @@ export function inProcessFetch<R extends RecordedRequest>(pipeline: Pipeline, op
       recordedHeaders[name] = value;
     });
     requests.push(
-      options.annotate({ method, url: String(input), path: url.pathname, query: url.searchParams, headers: recordedHeaders, body: parseBody(text), at: options.now() }),
+      options.annotate({
+        method,
+        url: String(input),
+        path: url.pathname,
+        query: url.searchParams,
+        headers: recordedHeaders,
+        body: parseBody(text),
+        at: options.now(),
+      }),
     );
     const cookies = parseCookies(headers.get('cookie') ?? undefined);
     const request: Request = {

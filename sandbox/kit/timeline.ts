@@ -46,4 +46,3 @@ export function opportunityTimeline(o: Opportunity): OpportunityTimeline {
   const modified = last + (stableHash(`${o.id}:modified`) % 3600) * 1000;
   return { created, stages, modified };
 }
-

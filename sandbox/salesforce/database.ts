@@ -21,7 +21,16 @@ import {
 } from './records';
 import { opportunityTimeline, stableHash, workingTime } from '../kit/timeline';
 import { seedRow, type SalesforceRecordSet, type SeedRecord } from './seeded-records';
-import { buildSchema, FORECAST_CATEGORY_API, REGION_OF_TERRITORY, SERVER_KEY_PREFIX, type FieldDef, type Schema, type SchemaOptions, type SObjectType } from './schema';
+import {
+  buildSchema,
+  FORECAST_CATEGORY_API,
+  REGION_OF_TERRITORY,
+  SERVER_KEY_PREFIX,
+  type FieldDef,
+  type Schema,
+  type SchemaOptions,
+  type SObjectType,
+} from './schema';
 
 /**
  * The served org's records, by object, and the edits a test makes while the server runs.
@@ -121,9 +130,19 @@ export class SandboxDatabase {
       opportunityRows.push(opportunityRow(o, timeline, extras, options));
       history.push(...historyRows(o, timeline, extras, options));
     }
-    this.historyIds = IdSequence.after(KEY_PREFIX.opportunityHistory, this.pod, history.map((r) => String(r['Id'])), historyStart);
+    this.historyIds = IdSequence.after(
+      KEY_PREFIX.opportunityHistory,
+      this.pod,
+      history.map((r) => String(r['Id'])),
+      historyStart,
+    );
     this.opportunityIds = IdSequence.after(KEY_PREFIX.opportunity, this.pod, this.opportunities.keys(), seedKey('opportunities'));
-    this.contactRoleIds = IdSequence.after(KEY_PREFIX.contactRole, this.pod, org.contactRoles.map((r) => r.id), seedKey('roles'));
+    this.contactRoleIds = IdSequence.after(
+      KEY_PREFIX.contactRole,
+      this.pod,
+      org.contactRoles.map((r) => r.id),
+      seedKey('roles'),
+    );
 
     const accountOwner = new Map(org.accounts.map((a) => [a.id, a.ownerId]));
     const contactCreated = new Map<string, number>();
@@ -138,8 +157,14 @@ export class SandboxDatabase {
     this.addTable('Opportunity', opportunityRows);
     this.addTable('OpportunityHistory', history);
     this.addTable('OpportunityContactRole', roles);
-    this.addTable('Account', org.accounts.map((a) => accountRow(a, org, options)));
-    this.addTable('User', org.users.map((u) => userRow(u, extras.setupTime, adminId)));
+    this.addTable(
+      'Account',
+      org.accounts.map((a) => accountRow(a, org, options)),
+    );
+    this.addTable(
+      'User',
+      org.users.map((u) => userRow(u, extras.setupTime, adminId)),
+    );
     this.addTable(
       'Contact',
       org.contacts.map((c) => contactRow(c, (contactCreated.get(c.id) ?? extras.setupTime) - 60_000, accountOwner.get(c.accountId) ?? adminId)),
@@ -240,7 +265,10 @@ export class SandboxDatabase {
   }
 
   private requireSeeded(caller: string): void {
-    if (!this.seededRows) throw new Error(`${caller}: only an org of seeded records (the "records" option) takes raw records; a generated org changes through touch and addOpportunities`);
+    if (!this.seededRows)
+      throw new Error(
+        `${caller}: only an org of seeded records (the "records" option) takes raw records; a generated org changes through touch and addOpportunities`,
+      );
   }
 
   private requireGenerated(caller: string): void {
@@ -388,7 +416,10 @@ export class SandboxDatabase {
     this.requireGenerated('addOpportunities');
     checkNewDealCount(count, 'addOpportunities');
     const now = this.clock.tick();
-    const deals = addNewDeals(this.org, this.added, count, isoDateOf(now), () => ({ opportunity: this.opportunityIds.next(), contactRole: this.contactRoleIds.next() }));
+    const deals = addNewDeals(this.org, this.added, count, isoDateOf(now), () => ({
+      opportunity: this.opportunityIds.next(),
+      contactRole: this.contactRoleIds.next(),
+    }));
     this.added += 1;
     const added: Opportunity[] = [];
     for (const deal of deals) {

@@ -16,7 +16,10 @@ export function faultReply(fault: ActiveFault): Reply | null {
     case 'server-error':
       if (fault.status === 500) {
         return jsonReply(500, [
-          { message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1902346017-84213 (-1271380372)', errorCode: 'UNKNOWN_EXCEPTION' },
+          {
+            message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1902346017-84213 (-1271380372)',
+            errorCode: 'UNKNOWN_EXCEPTION',
+          },
         ]);
       }
       if (fault.status === 503) {

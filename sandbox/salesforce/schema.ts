@@ -10,19 +10,7 @@ import type { SandboxOrg } from '../../lib/sandbox/types';
  */
 
 export type FieldType =
-  | 'id'
-  | 'string'
-  | 'textarea'
-  | 'email'
-  | 'picklist'
-  | 'reference'
-  | 'currency'
-  | 'double'
-  | 'percent'
-  | 'int'
-  | 'boolean'
-  | 'date'
-  | 'datetime';
+  'id' | 'string' | 'textarea' | 'email' | 'picklist' | 'reference' | 'currency' | 'double' | 'percent' | 'int' | 'boolean' | 'date' | 'datetime';
 
 export interface FieldDef {
   name: string;
@@ -57,9 +45,7 @@ export class SObjectType {
     readonly fields: readonly FieldDef[],
   ) {
     this.byLowerName = new Map(fields.map((f) => [f.name.toLowerCase(), f]));
-    this.byLowerRelationship = new Map(
-      fields.filter((f) => f.relationshipName !== undefined).map((f) => [(f.relationshipName as string).toLowerCase(), f]),
-    );
+    this.byLowerRelationship = new Map(fields.filter((f) => f.relationshipName !== undefined).map((f) => [(f.relationshipName as string).toLowerCase(), f]));
   }
 
   field(name: string): FieldDef | undefined {
@@ -152,8 +138,7 @@ function field(name: string, label: string, type: FieldType, options: FieldOptio
   };
 }
 
-const text = (name: string, label: string, length: number, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'string', { length, ...options });
+const text = (name: string, label: string, length: number, options: FieldOptions = {}): FieldDef => field(name, label, 'string', { length, ...options });
 const picklist = (name: string, label: string, values: readonly string[], options: FieldOptions = {}): FieldDef =>
   field(name, label, 'picklist', { picklistValues: values, length: 255, ...options });
 const reference = (name: string, label: string, referenceTo: string, relationshipName: string, options: FieldOptions = {}): FieldDef =>
@@ -180,8 +165,7 @@ function currencyIsoCode(org: SandboxOrg, options: SchemaOptions): FieldDef[] {
   return options.multiCurrency ? [picklist('CurrencyIsoCode', 'Currency ISO Code', [org.currency], required)] : [];
 }
 
-const money = (name: string, label: string, options: FieldOptions = {}): FieldDef =>
-  field(name, label, 'currency', { precision: 18, scale: 2, ...options });
+const money = (name: string, label: string, options: FieldOptions = {}): FieldDef => field(name, label, 'currency', { precision: 18, scale: 2, ...options });
 
 /** Values in catalog order, then any other value the data holds, so describe covers every record. */
 function picklistOf(known: readonly string[], inData: Iterable<string | null | undefined>): string[] {
@@ -245,7 +229,9 @@ export function buildSchema(org: SandboxOrg, options: SchemaOptions): Schema {
     picklist('Region__c', 'Region', regions),
     picklist('Primary_Product__c', 'Primary Product', products),
     ...(options.customFields ?? []).map((f) =>
-      f.type === 'picklist' ? picklist(f.name, f.label, f.picklistValues ?? []) : field(f.name, f.label, f.type, f.type === 'string' ? { length: 255 } : f.type === 'textarea' ? { length: 32_768 } : {}),
+      f.type === 'picklist'
+        ? picklist(f.name, f.label, f.picklistValues ?? [])
+        : field(f.name, f.label, f.type, f.type === 'string' ? { length: 255 } : f.type === 'textarea' ? { length: 32_768 } : {}),
     ),
   ]);
 

@@ -32,7 +32,9 @@ export function seedRow(type: SObjectType, record: SeedRecord): Row {
   for (const name of Object.keys(record)) {
     if (type.field(name) === undefined) {
       const nested = typeof record[name] === 'object' && record[name] !== null;
-      throw new Error(`putRecords: ${where}: ${type.name} has no field "${name}"${nested ? ' (give a related record its own entry and refer to it by id)' : ''}`);
+      throw new Error(
+        `putRecords: ${where}: ${type.name} has no field "${name}"${nested ? ' (give a related record its own entry and refer to it by id)' : ''}`,
+      );
     }
   }
   const row: Row = {};

@@ -101,16 +101,19 @@ export async function startSalesforceServer(options: SalesforceServerOptions = {
   const { sandbox, pipeline, host, port: wanted } = create(options);
   const { url, port, close } = await listen(pipeline, { host, port: wanted });
   // The same object, with its addresses: its getters stay live.
-  return Object.defineProperties(sandbox, Object.getOwnPropertyDescriptors({
-    url,
-    port,
-    host,
-    loginUrl: (startURL?: string) => `${url}/login${startURL === undefined ? '' : `?startURL=${encodeURIComponent(startURL)}`}`,
-    recordUrl: (id: string) => `${url}/lightning/r/Opportunity/${id}/view`,
-    listUrl: () => `${url}/lightning/o/Opportunity/list`,
-    apiUrl: (path = '') => `${url}/services/data/v${sandbox.apiVersion}${path}`,
-    close,
-  })) as SalesforceServer;
+  return Object.defineProperties(
+    sandbox,
+    Object.getOwnPropertyDescriptors({
+      url,
+      port,
+      host,
+      loginUrl: (startURL?: string) => `${url}/login${startURL === undefined ? '' : `?startURL=${encodeURIComponent(startURL)}`}`,
+      recordUrl: (id: string) => `${url}/lightning/r/Opportunity/${id}/view`,
+      listUrl: () => `${url}/lightning/o/Opportunity/list`,
+      apiUrl: (path = '') => `${url}/services/data/v${sandbox.apiVersion}${path}`,
+      close,
+    }),
+  ) as SalesforceServer;
 }
 
 function create(options: SalesforceServerOptions): Created {

@@ -112,10 +112,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 
   try {
-    const target = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
-      { timeout: 30_000 },
-    );
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
     const extensionId = new URL(target.url()).host;
     const worker = await target.worker();
     if (!worker) throw new Error(`The service worker target ${target.url()} has no worker.`);

@@ -13,12 +13,30 @@ import { freshDb } from '../store/helpers';
 type Row = Parameters<typeof newlyAtRisk>[0][number];
 
 function row(id: string, winPotential: number | null, slip: boolean, amount: number | null = 1000): Row {
-  return { connectionId: 'c', id, name: `Deal ${id}`, accountName: null, amount, currency: 'USD', winPotential, slip, closeDate: '2026-12-31', predictedClose: slip ? '2027-02-10' : '2026-12-20' };
+  return {
+    connectionId: 'c',
+    id,
+    name: `Deal ${id}`,
+    accountName: null,
+    amount,
+    currency: 'USD',
+    winPotential,
+    slip,
+    closeDate: '2026-12-31',
+    predictedClose: slip ? '2027-02-10' : '2026-12-20',
+  };
 }
 
 describe('newlyAtRisk', () => {
   it('finds slips that are new, Win Potential drops of 20 points or more, both at once, biggest amounts first', () => {
-    const before = [row('a', 0.62, false), row('b', 0.5, true), row('c', 0.7, false, 5000), row('d', 0.6, false), row('e', 0.9, false, 200), row('f', null, false)];
+    const before = [
+      row('a', 0.62, false),
+      row('b', 0.5, true),
+      row('c', 0.7, false, 5000),
+      row('d', 0.6, false),
+      row('e', 0.9, false, 200),
+      row('f', null, false),
+    ];
     const after = [
       row('a', 0.42, false), // exactly 20 points down
       row('b', 0.5, true), // slipped already before: not new
@@ -59,7 +77,23 @@ describe('newlyAtRisk', () => {
 
 describe('the at-risk notification', () => {
   const job = (over: Partial<JobRecord> = {}): JobRecord =>
-    ({ id: 7, kind: 'sync', connectionId: 'c', status: 'done', step: null, done: 0, total: 0, createdAt: '', startedAt: '', finishedAt: '', summary: '', error: null, attempts: 1, params: {}, ...over }) as JobRecord;
+    ({
+      id: 7,
+      kind: 'sync',
+      connectionId: 'c',
+      status: 'done',
+      step: null,
+      done: 0,
+      total: 0,
+      createdAt: '',
+      startedAt: '',
+      finishedAt: '',
+      summary: '',
+      error: null,
+      attempts: 1,
+      params: {},
+      ...over,
+    }) as JobRecord;
   const record: AtRiskRecord = { jobId: 7, at: '2026-11-22T10:00:00.000Z', deals: newlyAtRisk([row('a', 0.9, false)], [row('a', 0.3, false)]) };
 
   it('is off by default, and speaks only for the job whose training found the deals', async () => {
@@ -67,7 +101,11 @@ describe('the at-risk notification', () => {
     await connectionSettings(db, 'c').set('alerts.atRisk', record);
     expect(await atRiskNotification(db, job())).toBeNull();
     await setSetting(db, 'alerts.notifyAtRisk', true);
-    expect(await atRiskNotification(db, job())).toEqual({ id: 'dealsight-at-risk-c', title: '1 deal newly at risk', message: 'Deal a: Win Potential 90% → 30%' });
+    expect(await atRiskNotification(db, job())).toEqual({
+      id: 'dealsight-at-risk-c',
+      title: '1 deal newly at risk',
+      message: 'Deal a: Win Potential 90% → 30%',
+    });
     expect(await atRiskNotification(db, job({ id: 8 }))).toBeNull();
     expect(await atRiskNotification(db, job({ kind: 'train' }))).toBeNull();
     expect(await atRiskNotification(db, job({ status: 'failed' }))).toBeNull();
@@ -85,6 +123,12 @@ describe('the at-risk notification', () => {
     expect(await notifyAtRisk(db, job(), notifier)).toBe(false);
     allowed = true;
     expect(await notifyAtRisk(db, job(), notifier)).toBe(true);
-    expect(create).toHaveBeenCalledWith('dealsight-at-risk-c', { type: 'basic', iconUrl: 'icon.png', title: '1 deal newly at risk', message: 'Deal a: Win Potential 90% → 30%', priority: 1 });
+    expect(create).toHaveBeenCalledWith('dealsight-at-risk-c', {
+      type: 'basic',
+      iconUrl: 'icon.png',
+      title: '1 deal newly at risk',
+      message: 'Deal a: Win Potential 90% → 30%',
+      priority: 1,
+    });
   });
 });

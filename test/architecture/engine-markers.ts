@@ -40,7 +40,14 @@ export function stringLiterals(fileName: string, text: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     // Module specifiers and type-level literals never reach a bundle.
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isLiteralTypeNode(node) || ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node)) return;
+    if (
+      ts.isImportDeclaration(node) ||
+      ts.isExportDeclaration(node) ||
+      ts.isLiteralTypeNode(node) ||
+      ts.isTypeAliasDeclaration(node) ||
+      ts.isInterfaceDeclaration(node)
+    )
+      return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
     else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) found.push(node.text);
     ts.forEachChild(node, visit);
@@ -94,5 +101,7 @@ export function shown(root: string, file: string): string {
 
 /** Every .js file under `dir`, as absolute paths. */
 export function bundleFiles(dir: string): string[] {
-  return walk(dir, '').filter((f) => f.endsWith('.js') || f.endsWith('.mjs')).map((f) => join(dir, f));
+  return walk(dir, '')
+    .filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))
+    .map((f) => join(dir, f));
 }

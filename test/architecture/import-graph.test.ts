@@ -75,9 +75,11 @@ describe('importCycles', () => {
 describe('contentScriptLeaks', () => {
   const files: Record<string, string> = {
     'entrypoints/salesforce.content/index.ts': "import { run } from '../../components/overlay/run';\nrun();",
-    'components/overlay/run.ts': "import { Panel } from '../panels';\nimport type { Analysis } from '../../lib/engine/analyze';\nexport const run = (a?: Analysis) => Panel(a);",
+    'components/overlay/run.ts':
+      "import { Panel } from '../panels';\nimport type { Analysis } from '../../lib/engine/analyze';\nexport const run = (a?: Analysis) => Panel(a);",
     'components/panels/index.ts': "export { Panel } from './Panel';",
-    'components/panels/Panel.tsx': "import { band } from '../../lib/engine/bands';\nimport { svg } from '../../lib/persona-card';\nexport const Panel = (x: unknown) => [band, svg, x];",
+    'components/panels/Panel.tsx':
+      "import { band } from '../../lib/engine/bands';\nimport { svg } from '../../lib/persona-card';\nexport const Panel = (x: unknown) => [band, svg, x];",
     'lib/engine/bands.ts': "import { Random } from './random';\nexport const band = Random;",
     'lib/engine/random.ts': 'export class Random {}',
     'lib/persona-card/index.ts': 'export const svg = 1;',
@@ -97,7 +99,8 @@ describe('contentScriptLeaks', () => {
 
   it('reports the forbidden packages, and lets type-only imports and the persona cards through', () => {
     const clean = {
-      'entrypoints/x.content.ts': "import type { Analysis } from './lib/engine/analyze';\nimport { svg } from './lib/persona-card';\nimport { h } from 'preact';\nexport const x = (a: Analysis) => [a, svg, h];",
+      'entrypoints/x.content.ts':
+        "import type { Analysis } from './lib/engine/analyze';\nimport { svg } from './lib/persona-card';\nimport { h } from 'preact';\nexport const x = (a: Analysis) => [a, svg, h];",
       'lib/persona-card/index.ts': 'export const svg = 1;',
     };
     expect(contentScriptLeaks(new ImportGraph(memoryHost(clean)), ['entrypoints/x.content.ts'])).toEqual([]);

@@ -223,7 +223,9 @@ export class ImportGraph {
       onStack.add(start);
       while (work.length > 0) {
         const frame = work[work.length - 1] as { node: string; next: number };
-        const out = this.edges(frame.node).map((e) => e.to).filter((t) => !t.startsWith('package:'));
+        const out = this.edges(frame.node)
+          .map((e) => e.to)
+          .filter((t) => !t.startsWith('package:'));
         if (frame.next < out.length) {
           const to = out[frame.next++] as string;
           if (!index.has(to)) {

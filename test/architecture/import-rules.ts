@@ -28,11 +28,14 @@ export function contentScriptEntries(files: readonly string[]): string[] {
 /** One line per forbidden file a content-script entry reaches: the import path that leads to it. */
 export function contentScriptLeaks(graph: ImportGraph, entries: readonly string[]): string[] {
   const forbidden = (node: string): boolean => CONTENT_SCRIPT_FORBIDDEN.some((f) => f.test(node));
-  return graph.forbiddenPaths(entries, forbidden).map((path) => {
-    const hit = path[path.length - 1] as string;
-    const what = CONTENT_SCRIPT_FORBIDDEN.find((f) => f.test(hit))?.what;
-    return `${what}: ${path.join(' → ')}`;
-  }).sort();
+  return graph
+    .forbiddenPaths(entries, forbidden)
+    .map((path) => {
+      const hit = path[path.length - 1] as string;
+      const what = CONTENT_SCRIPT_FORBIDDEN.find((f) => f.test(hit))?.what;
+      return `${what}: ${path.join(' → ')}`;
+    })
+    .sort();
 }
 
 /** One line per import cycle among the files reachable from `files`: `a → b → a`. */

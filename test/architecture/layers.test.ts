@@ -10,7 +10,10 @@ import { ImportGraph, projectHost, REPO_ROOT } from './import-graph';
 import { contentScriptEntries, contentScriptLeaks, importCycles } from './import-rules';
 
 /** Every TypeScript and JavaScript file git knows (tracked or new, not ignored). */
-const FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx', '*.mjs', '*.js'], { cwd: REPO_ROOT, encoding: 'utf8' })
+const FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.tsx', '*.mjs', '*.js'], {
+  cwd: REPO_ROOT,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((f) => f.length > 0 && !f.startsWith('.output/') && !f.startsWith('.wxt/'));
 
@@ -22,7 +25,9 @@ describe('the import graph of the repository', () => {
 
   it('has the content scripts and the overlay as entries', () => {
     const entries = contentScriptEntries(FILES);
-    expect(entries).toEqual(expect.arrayContaining(['entrypoints/salesforce.content/index.ts', 'entrypoints/hubspot.content/index.ts', 'components/overlay/run.ts']));
+    expect(entries).toEqual(
+      expect.arrayContaining(['entrypoints/salesforce.content/index.ts', 'entrypoints/hubspot.content/index.ts', 'components/overlay/run.ts']),
+    );
   });
 
   it('leads from no content script to the engine, the store, the jobs, the worker, the background, dexie, comlink or ml-* (runtime imports)', () => {

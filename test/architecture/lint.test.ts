@@ -52,7 +52,10 @@ describe('the layer rules on their fixtures', () => {
 
   it('breaks every zone, and every entry of every deny list, at least once', async () => {
     const { LAYERS } = (await import(pathToFileURL(join(REPO_ROOT, 'eslint.config.js')).href)) as { LAYERS: Zone[] };
-    const reported = [...results.values()].flat().filter((m) => m.ruleId === 'dealsight/layers').map((m) => m.message);
+    const reported = [...results.values()]
+      .flat()
+      .filter((m) => m.ruleId === 'dealsight/layers')
+      .map((m) => m.message);
     const missing: string[] = [];
     for (const zone of LAYERS) {
       const ofZone = reported.filter((m) => m.startsWith(`[${zone.zone}] `));

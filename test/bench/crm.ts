@@ -32,7 +32,12 @@ export function benchContentScripts(extensionDir = E2E_EXTENSION_DIR): void {
     const code = readFileSync(join(dir, file));
     const gz = gzipSync(code, { level: 9 }).length;
     const leaked = markers.filter((m) => code.includes(m));
-    row([`content script ${file}, gzipped (budget 60 KB)`, `${(gz / 1024).toFixed(1)} KB`, gz <= 60 * 1024 ? 'within' : 'OVER', leaked.length === 0 ? 'no ML code' : `ML: ${leaked.join(',')}`]);
+    row([
+      `content script ${file}, gzipped (budget 60 KB)`,
+      `${(gz / 1024).toFixed(1)} KB`,
+      gz <= 60 * 1024 ? 'within' : 'OVER',
+      leaked.length === 0 ? 'no ML code' : `ML: ${leaked.join(',')}`,
+    ]);
   }
 }
 
@@ -75,7 +80,12 @@ export async function benchCrm(name: CrmName, count = 10_000): Promise<void> {
     const total = Date.parse(job.finishedAt as string) - started;
     const stored = (await readTable<{ connectionId: string }>(options, 'opportunities')).length;
     const api = (syncEnd ?? Date.parse(job.finishedAt as string)) - started;
-    row([`sync ${stored.toLocaleString('en-US')} ${crm.records}: API pages fetched and stored`, ms(api), `${Math.round(stored / (api / 1000)).toLocaleString('en-US')}/s`, '']);
+    row([
+      `sync ${stored.toLocaleString('en-US')} ${crm.records}: API pages fetched and stored`,
+      ms(api),
+      `${Math.round(stored / (api / 1000)).toLocaleString('en-US')}/s`,
+      '',
+    ]);
     row([`  the whole job (sync, train, score)`, ms(total), '', '']);
 
     const scores = (await readTable<{ id: string; isOpen: number }>(options, 'scores')).filter((s) => s.isOpen === 1);

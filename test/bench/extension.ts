@@ -22,7 +22,10 @@ const row = (cells: string[]): void => console.log(cells.map((c, i) => (i === 0 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
 async function runJob(page: Page, message: Record<string, unknown>): Promise<JobRow> {
-  const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message)) as { ok: boolean; jobId?: number; error?: string };
+  const reply = (await page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    message,
+  )) as { ok: boolean; jobId?: number; error?: string };
   if (!reply.ok || reply.jobId === undefined) throw new Error(`the background refused the job: ${reply.error ?? 'no answer'}`);
   for (;;) {
     const job = (await readTable<JobRow>(page, 'jobs')).find((j) => j.id === reply.jobId);

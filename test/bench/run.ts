@@ -78,7 +78,10 @@ row(['measure', 'result', 'budget', '']);
 // Warm the JIT so the first size is not charged for compiling the forest.
 {
   const warm = generateSandbox({ seed: 99, opportunities: 2000 });
-  WinModel.train(warm.opportunities.filter((o) => o.isClosed), { trees: 30 });
+  WinModel.train(
+    warm.opportunities.filter((o) => o.isClosed),
+    { trees: 30 },
+  );
 }
 
 for (const size of SIZES) {
@@ -182,7 +185,9 @@ for (const closedCount of [10_000, 50_000]) {
   const binning = fitBinning(trainColumns);
   const ytrain = train.map((o) => (o.isWon ? 1 : 0));
   const ytest = test.map((o) => (o.isWon ? 1 : 0));
-  const ours = time(() => HistogramForest.fit(applyBinning(binning, trainColumns), ytrain, { task: 'classification', trees: 100, minSamplesLeaf: 3, maxFeatures: 2, seed: 1 }));
+  const ours = time(() =>
+    HistogramForest.fit(applyBinning(binning, trainColumns), ytrain, { task: 'classification', trees: 100, minSamplesLeaf: 3, maxFeatures: 2, seed: 1 }),
+  );
   const ourAuc = rocAuc(ytest, ours.value.predict(applyBinning(binning, encode(spec, test))));
   // ml-random-forest takes numbers: categories as their level codes, missing as −1.
   const matrix = (columns: ReturnType<typeof encode>, rows: number): number[][] =>
@@ -190,9 +195,14 @@ for (const closedCount of [10_000, 50_000]) {
       columns.map((c) => (c.kind === 'numeric' ? (Number.isNaN(c.values[r] as number) ? -1 : (c.values[r] as number)) : (c.codes[r] as number))),
     );
   const reference = new RandomForestClassifier({ nEstimators: 100, maxFeatures: 2 / spec.features.length, seed: 1, useSampleBagging: true });
-  console.log(`forest against ml-random-forest: ${train.length} rows × ${spec.features.length} features, 100 trees, 2 features per split (ml-random-forest takes a while)`);
+  console.log(
+    `forest against ml-random-forest: ${train.length} rows × ${spec.features.length} features, 100 trees, 2 features per split (ml-random-forest takes a while)`,
+  );
   const theirs = time(() => reference.train(matrix(trainColumns, train.length), ytrain));
-  const probabilities = (reference as unknown as { predictProbability(x: number[][], label: number): number[] }).predictProbability(matrix(encode(spec, test), test.length), 1);
+  const probabilities = (reference as unknown as { predictProbability(x: number[][], label: number): number[] }).predictProbability(
+    matrix(encode(spec, test), test.length),
+    1,
+  );
   row(['  histogram forest: fit, held-out AUC', ms(ours.ms), `AUC ${ourAuc.toFixed(3)}`, '']);
   row(['  ml-random-forest: fit, held-out AUC', ms(theirs.ms), `AUC ${rocAuc(ytest, probabilities).toFixed(3)}`, '']);
   row(['  speed-up', `×${(theirs.ms / ours.ms).toFixed(0)}`, '', '']);

@@ -20,7 +20,10 @@ function dealsight(...args: string[]): { status: number | null; stdout: string; 
 
 /** The one line a failed command prints, with the command's name. */
 function oneLineError(stderr: string): string {
-  const lines = stderr.trim().split('\n').filter((l) => /^dealsight[: ]/.test(l));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => /^dealsight[: ]/.test(l));
   expect(lines).toHaveLength(1);
   return lines[0] as string;
 }
@@ -63,7 +66,14 @@ describe('dealsight sandbox → analyze → evaluate', () => {
       similar: string[];
     }
     const result = JSON.parse(run.stdout) as {
-      personas: Array<{ id: string; name: string; company: string; size: number; repeatRate: number | null; attributes: Array<{ field: string; value: string; importance: number }> }>;
+      personas: Array<{
+        id: string;
+        name: string;
+        company: string;
+        size: number;
+        repeatRate: number | null;
+        attributes: Array<{ field: string; value: string; importance: number }>;
+      }>;
       opportunities: Row[];
     };
     expect(result.opportunities).toHaveLength(2000);

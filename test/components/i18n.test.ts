@@ -3,7 +3,8 @@ import { MESSAGES, t, translator } from '../../lib/i18n';
 import * as en from '../../lib/i18n/en';
 import type { Dictionary, Message } from '../../lib/i18n/types';
 
-const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message).filter((m): m is string => typeof m === 'string'));
+const forms = (message: Message): string[] =>
+  typeof message === 'string' ? [message] : Object.values(message).filter((m): m is string => typeof m === 'string');
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
 
 describe('lib/i18n dictionaries', () => {

@@ -217,7 +217,12 @@ const text = (root: ParentNode = container): string => (root.textContent ?? '').
 function button(name: string | RegExp, root: ParentNode = container): HTMLButtonElement {
   const matches = (s: string | null | undefined): boolean => s != null && (typeof name === 'string' ? s.trim() === name : name.test(s));
   const found = all<HTMLButtonElement>('button', root).find((b) => matches(b.getAttribute('aria-label')) || matches(b.textContent));
-  if (!found) throw new Error(`no button ${String(name)}; buttons: ${all('button', root).map((b) => b.textContent).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no button ${String(name)}; buttons: ${all('button', root)
+        .map((b) => b.textContent)
+        .join(' | ')}`,
+    );
   return found;
 }
 
@@ -350,7 +355,11 @@ describe('options page: rendering', () => {
     await mount();
     const summary = one('[data-testid="model-summary"]');
     expect(text(summary)).toContain('Trained 2 hours ago');
-    expect(all('dd', summary).slice(0, 4).map((d) => d.textContent)).toEqual(['6,900', '2,100', '4,800', '1,900']);
+    expect(
+      all('dd', summary)
+        .slice(0, 4)
+        .map((d) => d.textContent),
+    ).toEqual(['6,900', '2,100', '4,800', '1,900']);
     expect(text(summary)).toMatch(/Win Potential\s*Ready/);
     expect(text(summary)).toMatch(/Close forecasts\s*Not enough data/);
     expect(text(summary)).toContain('4 personas (1 for teams)');
@@ -485,7 +494,9 @@ describe('options page: CSV import', () => {
   });
 
   it('refuses a spreadsheet that is not CSV, and accepts CSV whatever its MIME type', () => {
-    expect(refuseFile({ name: 'deals.xlsx', size: 10, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })).toContain('is not a CSV file');
+    expect(refuseFile({ name: 'deals.xlsx', size: 10, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })).toContain(
+      'is not a CSV file',
+    );
     // Windows reports .csv files as Excel documents.
     expect(refuseFile({ name: 'deals.csv', size: 10, type: 'application/vnd.ms-excel' })).toBeNull();
     expect(refuseFile({ name: 'export', size: 10, type: '' })).toBeNull();
@@ -576,7 +587,14 @@ describe('options page: jobs', () => {
     stored.jobs = [
       job({ id: 12, kind: 'score', status: 'queued', step: null, done: 0, total: 0 }),
       job({ id: 11, kind: 'train', status: 'running', step: 'Training Win Potential', done: 3, total: 10 }),
-      job({ id: 10, kind: 'import', status: 'done', done: 1000, summary: '8,800 opportunities, 2 rejected', finishedAt: new Date(NOW - 120_000).toISOString() }),
+      job({
+        id: 10,
+        kind: 'import',
+        status: 'done',
+        done: 1000,
+        summary: '8,800 opportunities, 2 rejected',
+        finishedAt: new Date(NOW - 120_000).toISOString(),
+      }),
     ];
     await mount();
     const rows = all('[data-testid="job-row"]');

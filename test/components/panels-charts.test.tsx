@@ -51,7 +51,17 @@ describe('Gauge', () => {
 describe('RangeChart', () => {
   it('hides the drawing and lists its legend as text', () => {
     const c = mount(
-      <RangeChart low={10} mid={20} high={40} markers={[{ value: 5, shape: 'diamond', label: 'CRM 5' }, { value: 30, shape: 'line', label: 'Today 30' }]} rangeLabel="Likely" midLabel="Predicted 20" />,
+      <RangeChart
+        low={10}
+        mid={20}
+        high={40}
+        markers={[
+          { value: 5, shape: 'diamond', label: 'CRM 5' },
+          { value: 30, shape: 'line', label: 'Today 30' },
+        ]}
+        rangeLabel="Likely"
+        midLabel="Predicted 20"
+      />,
     ).container;
     expect(c.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     expect(allByRole(c, 'listitem').map(text)).toEqual(['Likely', 'Predicted 20', 'CRM 5', 'Today 30']);

@@ -82,7 +82,15 @@ describe('parseDetailParams', () => {
     expect(parseDetailParams('?c=csv%201&id=a%26b')).toEqual({ kind: 'record', connectionId: 'csv 1', opportunityId: 'a&b' });
     expect(parseDetailParams('?c=csv-1')).toEqual({ kind: 'invalid' });
     expect(parseDetailParams('')).toEqual({ kind: 'invalid' });
-    expect(parseDetailParams('?gallery=1&state=error&theme=dark&width=320')).toEqual({ kind: 'gallery', state: 'error', theme: 'dark', width: 320, locale: 'en-US', frame: 'panels', shadow: false });
+    expect(parseDetailParams('?gallery=1&state=error&theme=dark&width=320')).toEqual({
+      kind: 'gallery',
+      state: 'error',
+      theme: 'dark',
+      width: 320,
+      locale: 'en-US',
+      frame: 'panels',
+      shadow: false,
+    });
     expect(parseDetailParams('?gallery=1&theme=neon&width=12&frame=page&shadow=1')).toMatchObject({ theme: 'auto', width: null, frame: 'page', shadow: true });
   });
 });

@@ -38,7 +38,28 @@ export function cleanup(): void {
   }
 }
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BUTTON']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'NAV',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BUTTON',
+]);
 
 function collect(node: Node, out: string[]): void {
   if (node.nodeType === 3) {

@@ -10,7 +10,10 @@ import { enginePanels, LOCALE, workedPanel } from './panels-fixtures';
 
 afterEach(cleanup);
 
-function renderPanel(forecast: PanelData['forecast'], options: { message?: string | null; today?: string | null; locale?: string; currency?: string | null } = {}) {
+function renderPanel(
+  forecast: PanelData['forecast'],
+  options: { message?: string | null; today?: string | null; locale?: string; currency?: string | null } = {},
+) {
   return mount(
     <LocaleProvider locale={options.locale ?? LOCALE}>
       <ForecastPanel forecast={forecast} message={options.message ?? null} today={options.today ?? '2026-03-10'} currency={options.currency ?? 'USD'} />
@@ -122,7 +125,9 @@ describe('ForecastPanel, engine numbers', () => {
     expect(text(byData(c, 'field', 'amount-p50-range'))).toBe(`Likely ${money(am.p10)} – ${money(am.p90)}`);
     if (which === 'slipping') {
       expect(cd.slip).toBe(true);
-      expect(text(byData(c, 'field', 'slip'))).toBe(`CRM close date ${date(cd.crmCloseDate!)} is before the predicted range (${date(cd.p10)} – ${date(cd.p90)}).`);
+      expect(text(byData(c, 'field', 'slip'))).toBe(
+        `CRM close date ${date(cd.crmCloseDate!)} is before the predicted range (${date(cd.p10)} – ${date(cd.p90)}).`,
+      );
     } else {
       expect(c.querySelector('[data-field="slip"]')).toBeNull();
     }

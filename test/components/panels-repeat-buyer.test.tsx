@@ -41,7 +41,12 @@ describe('RepeatBuyerPanel, worked example', () => {
     const rows = allByData(list, 'attribute');
     expect(rows.map((r) => r.dataset.attribute)).toEqual(['industry', 'employees', 'country', 'buyerTitle']);
     // Known keys get the dictionary's label; a CRM's own label stays as written.
-    expect(rows.map((r) => text(r.querySelector('p')))).toEqual(['Industry weight 40%', 'Employees weight 30%', 'Billing Country weight 20%', 'Buyer title weight 10%']);
+    expect(rows.map((r) => text(r.querySelector('p')))).toEqual([
+      'Industry weight 40%',
+      'Employees weight 30%',
+      'Billing Country weight 20%',
+      'Buyer title weight 10%',
+    ]);
     expect(rows.map((r) => byData(r, 'match').dataset.match)).toEqual(['match', 'near', 'none', 'missing']);
     expect(rows.map((r) => text(byData(r, 'match')))).toEqual(['Match', 'Near', 'No match', 'Not set']);
     expect(rows.map((r) => text(byData(r, 'field', 'ideal')))).toEqual(['Healthcare', '1,001–5,000', 'United States', 'CFO or VP Finance']);

@@ -79,7 +79,12 @@ describe('SimilarPanel, worked example', () => {
 describe('SimilarPanel, CRM text stays text', () => {
   it('renders hostile names as text and creates no element from them', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const deal = { ...worked.wins[0]!, name: hostile, accountName: '<script>alert(2)</script>', shared: [{ key: 'attr:industry', label: '<b>industry</b>', value: '<i>x</i>' }] };
+    const deal = {
+      ...worked.wins[0]!,
+      name: hostile,
+      accountName: '<script>alert(2)</script>',
+      shared: [{ key: 'attr:industry', label: '<b>industry</b>', value: '<i>x</i>' }],
+    };
     const c = renderPanel({ wins: [deal], losses: [] });
     expect(text(getByRole(c, 'link'))).toBe(hostile);
     expect(text(c)).toContain('<script>alert(2)</script>');
@@ -93,7 +98,10 @@ describe('SimilarPanel, engine numbers', () => {
     const panel = enginePanels().slipping;
     const similar = panel.similar!;
     const c = renderPanel(similar, detailLinkFor(panel.connectionId));
-    for (const [kind, deals] of [['wins', similar.wins], ['losses', similar.losses]] as const) {
+    for (const [kind, deals] of [
+      ['wins', similar.wins],
+      ['losses', similar.losses],
+    ] as const) {
       const items = allByData(byData(c, 'similar', kind), 'deal');
       expect(items.map((i) => i.dataset.deal)).toEqual(deals.map((d) => d.id));
       items.forEach((item, i) => {

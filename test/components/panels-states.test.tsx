@@ -20,7 +20,11 @@ describe('DealPanels states', () => {
   it('ready: every panel, with the as-of day and training time', () => {
     const c = renderPanels(workedPanel());
     expect(panelsShown(c)).toEqual(['repeat-buyer', 'win', 'forecast', 'similar']);
-    expect(allByRole(c, 'heading').filter((h) => h.tagName === 'H2').map(text)).toEqual(['Repeat Buyer Potential', 'Win Potential', 'Forecast', 'Recent similar opportunities']);
+    expect(
+      allByRole(c, 'heading')
+        .filter((h) => h.tagName === 'H2')
+        .map(text),
+    ).toEqual(['Repeat Buyer Potential', 'Win Potential', 'Forecast', 'Recent similar opportunities']);
     expect(text(byData(c, 'field', 'meta'))).toBe('Scores as of Mar 9, 2026 · models trained 3 days ago');
   });
 
@@ -108,10 +112,23 @@ describe('DealPanels states', () => {
 
   it('partial data: each panel shows its own message', () => {
     const c = renderPanels(
-      workedPanel({ repeatBuyer: null, repeatBuyerMessage: 'No personas yet.', win: null, winMessage: 'No win model yet.', forecast: null, forecastMessage: 'No forecast yet.', similar: null }),
+      workedPanel({
+        repeatBuyer: null,
+        repeatBuyerMessage: 'No personas yet.',
+        win: null,
+        winMessage: 'No win model yet.',
+        forecast: null,
+        forecastMessage: 'No forecast yet.',
+        similar: null,
+      }),
     );
     expect(panelsShown(c)).toEqual(['repeat-buyer', 'win', 'forecast', 'similar']);
-    expect(allByData(c, 'panel-message').map(text)).toEqual(['No personas yet.', 'No win model yet.', 'No forecast yet.', 'Similar deals appear once closed deals are imported.']);
+    expect(allByData(c, 'panel-message').map(text)).toEqual([
+      'No personas yet.',
+      'No win model yet.',
+      'No forecast yet.',
+      'Similar deals appear once closed deals are imported.',
+    ]);
   });
 });
 

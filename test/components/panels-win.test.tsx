@@ -63,7 +63,8 @@ describe('WinPanel, worked example', () => {
   });
 
   it('shows the winMessage when there is no Win Potential', () => {
-    const message = 'Not enough closed deals to predict wins yet: 12 won and 17 lost so far; 8 more won deals and 3 more lost deals needed (at least 20 of each).';
+    const message =
+      'Not enough closed deals to predict wins yet: 12 won and 17 lost so far; 8 more won deals and 3 more lost deals needed (at least 20 of each).';
     const c = renderPanel(null, message);
     expect(text(byData(c, 'panel-message'))).toBe(message);
     expect(c.querySelector('[data-field="probability"]')).toBeNull();

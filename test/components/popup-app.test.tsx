@@ -54,7 +54,16 @@ function fakeSource(data: Partial<PopupData> | (() => Promise<PopupData>)): Fake
   const listeners = new Set<(event: EventToPage) => void>();
   const calls: string[] = [];
   const saved: PipelineView[] = [];
-  const full: PopupData = { connections: [connection], connection, model: model(), rows, segments: [], jobs: [], me: null, ...(typeof data === 'function' ? {} : data) };
+  const full: PopupData = {
+    connections: [connection],
+    connection,
+    model: model(),
+    rows,
+    segments: [],
+    jobs: [],
+    me: null,
+    ...(typeof data === 'function' ? {} : data),
+  };
   return {
     calls,
     saved,

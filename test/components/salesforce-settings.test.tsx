@@ -35,7 +35,14 @@ async function mount(choices: CustomFieldChoice[] | null) {
   const state = new OptionsState(storeSource(db));
   root = document.createElement('div');
   document.body.append(root);
-  await act(() => render(<OptionsContext.Provider value={state}><SalesforceSettings connectionId={CONN} choices={choices} /></OptionsContext.Provider>, root as HTMLElement));
+  await act(() =>
+    render(
+      <OptionsContext.Provider value={state}>
+        <SalesforceSettings connectionId={CONN} choices={choices} />
+      </OptionsContext.Provider>,
+      root as HTMLElement,
+    ),
+  );
   await flush();
   return { db, root: root as HTMLElement };
 }
@@ -93,7 +100,14 @@ describe('SalesforceSettings', () => {
     root = document.createElement('div');
     document.body.append(root);
     const state = new OptionsState(storeSource(db));
-    await act(() => render(<OptionsContext.Provider value={state}><SalesforceSettings connectionId={CONN} choices={CHOICES} /></OptionsContext.Provider>, root as HTMLElement));
+    await act(() =>
+      render(
+        <OptionsContext.Provider value={state}>
+          <SalesforceSettings connectionId={CONN} choices={CHOICES} />
+        </OptionsContext.Provider>,
+        root as HTMLElement,
+      ),
+    );
     await flush();
     expect((root.querySelector('select') as HTMLSelectElement).value).toBe('2');
     expect(checkbox(root, /^Region/).checked).toBe(true);

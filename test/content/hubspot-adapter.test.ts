@@ -31,9 +31,13 @@ describe('HubSpot adapter', () => {
   });
 
   it("anchors after the highlight card of this deal's record page only", () => {
-    setBody(`<div data-test-id="record-page" data-record-id="1"><aside data-test-id="left-sidebar"><div data-selenium-test="highlightedPropertySidebar">Old</div></aside></div>`);
+    setBody(
+      `<div data-test-id="record-page" data-record-id="1"><aside data-test-id="left-sidebar"><div data-selenium-test="highlightedPropertySidebar">Old</div></aside></div>`,
+    );
     expect(findAnchor(document, `record:${PORTAL}:2`)).toBeNull();
-    setBody(`<div data-test-id="record-page" data-record-id="2"><aside data-test-id="left-sidebar"><div data-card-type="OBJECT_HIGHLIGHT" data-selenium-test="highlightedPropertySidebar">New</div><section>About</section></aside></div>`);
+    setBody(
+      `<div data-test-id="record-page" data-record-id="2"><aside data-test-id="left-sidebar"><div data-card-type="OBJECT_HIGHLIGHT" data-selenium-test="highlightedPropertySidebar">New</div><section>About</section></aside></div>`,
+    );
     expect(findAnchor(document, `record:${PORTAL}:2`)?.textContent).toBe('New');
   });
 
@@ -44,7 +48,9 @@ describe('HubSpot adapter', () => {
         `<table data-test-id="crm-object-table"><tbody><tr data-row-key="12"><td><a data-test-id="record-link" href="/contacts/${PORTAL}/record/0-3/12">B</a></td></tr></tbody></table>`,
     );
     expect(listLinks(document, true).map((l) => l.id)).toEqual(['11', '12']);
-    setBody(`<nav><a href="/contacts/${PORTAL}/record/0-3/1">Recent</a></nav><main><a href="/contacts/${PORTAL}/record/0-3/21">C</a><a href="/contacts/${PORTAL}/record/0-2/5">Company</a><a href="/contacts/${PORTAL}/deal/22">D</a></main>`);
+    setBody(
+      `<nav><a href="/contacts/${PORTAL}/record/0-3/1">Recent</a></nav><main><a href="/contacts/${PORTAL}/record/0-3/21">C</a><a href="/contacts/${PORTAL}/record/0-2/5">Company</a><a href="/contacts/${PORTAL}/deal/22">D</a></main>`,
+    );
     expect(listLinks(document, true).map((l) => l.id)).toEqual(['21', '22']);
   });
 

@@ -31,7 +31,10 @@ export function stage(doc: Document, pages: string[]): HTMLElement {
 
 export function listRows(ids: string[]): string {
   return `<table><tbody>${ids
-    .map((id) => `<tr data-row-key-value="${id}"><th scope="row"><a href="/lightning/r/Opportunity/${id}/view" data-recordid="${id}">Deal ${id}</a></th><td>x</td></tr>`)
+    .map(
+      (id) =>
+        `<tr data-row-key-value="${id}"><th scope="row"><a href="/lightning/r/Opportunity/${id}/view" data-recordid="${id}">Deal ${id}</a></th><td>x</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 

@@ -27,7 +27,18 @@ const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));
 const stateOf = (host: Element) => host.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
 
 function overlay(url: string, signal: AbortSignal, getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>) {
-  return startRecordOverlay({ adapter, doc: document, url, signal, createHost, getPanel, storage: localStorage, linkFor: (d) => crmRecordUrl('http://localhost:4100', d.id), anchorTimeoutMs: 30, locale: 'en-US' });
+  return startRecordOverlay({
+    adapter,
+    doc: document,
+    url,
+    signal,
+    createHost,
+    getPanel,
+    storage: localStorage,
+    linkFor: (d) => crmRecordUrl('http://localhost:4100', d.id),
+    anchorTimeoutMs: 30,
+    locale: 'en-US',
+  });
 }
 
 afterEach(() => {
@@ -98,7 +109,19 @@ describe('record overlay lifecycle', () => {
     const answers: Array<(r: BackgroundReplies['get-record-panel']) => void> = [];
     const getPanel = vi.fn(() => new Promise<BackgroundReplies['get-record-panel']>((r) => answers.push(r)));
     const c = new AbortController();
-    await startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_A), signal: c.signal, createHost, getPanel, storage: null, linkFor: () => null, anchorTimeoutMs: 30, onDataChanged, locale: 'en-US' });
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      signal: c.signal,
+      createHost,
+      getPanel,
+      storage: null,
+      linkFor: () => null,
+      anchorTimeoutMs: 30,
+      onDataChanged,
+      locale: 'en-US',
+    });
     answers[0]!({ ok: true, panel: workedPanel() });
     await tick(0);
     expect(stateOf(hosts()[0]!)).toBe('ready');
@@ -182,11 +205,33 @@ describe('stale pages', () => {
   it('does not mount the new record’s panel on the previous record’s page while Lightning swaps pages', async () => {
     const root = stage(document, [highlights('A')]);
     const a = new AbortController();
-    await startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_A), recordKey: `record:${OPP_A}`, signal: a.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      recordKey: `record:${OPP_A}`,
+      signal: a.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: null,
+      linkFor: () => null,
+      anchorTimeoutMs: 2000,
+    });
     a.abort();
     // The URL is B's, the page on screen still A's.
     const b = new AbortController();
-    const started = startRecordOverlay({ adapter, doc: document, url: recordUrl(OPP_B), recordKey: `record:${OPP_B}`, signal: b.signal, createHost, getPanel: async () => ({ ok: true, panel: workedPanel() }), storage: null, linkFor: () => null, anchorTimeoutMs: 2000 });
+    const started = startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_B),
+      recordKey: `record:${OPP_B}`,
+      signal: b.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: null,
+      linkFor: () => null,
+      anchorTimeoutMs: 2000,
+    });
     await tick(10);
     expect(hosts()).toHaveLength(0);
     const old = root.querySelector('.oneContent.active')!;

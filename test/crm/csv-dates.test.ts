@@ -113,6 +113,8 @@ describe('decideDateOrder', () => {
   it('lets columns that disagree keep their own order', () => {
     const d = decideDateOrder([col('Close Date', '27/03/2024'), col('Created Date', '03/27/2024'), col('Other', '01/02/2024')]);
     expect(d.columnOrders).toEqual(['DMY', 'MDY', 'MDY']);
-    expect(d.warnings).toContain('Date columns disagree on the day/month order (Close Date is DD/MM/YYYY, Created Date is MM/DD/YYYY); each is read in its own order.');
+    expect(d.warnings).toContain(
+      'Date columns disagree on the day/month order (Close Date is DD/MM/YYYY, Created Date is MM/DD/YYYY); each is read in its own order.',
+    );
   });
 });

@@ -58,7 +58,20 @@ describe('detectFormat', () => {
 describe('mapColumns', () => {
   it('maps generic synonyms to standard fields and well-known attributes', () => {
     expect(
-      targets(['opportunity_id', 'sales_agent', 'product', 'account', 'deal_stage', 'engage_date', 'close_date', 'close_value', 'regional_office', 'manager', 'sector', 'office_location']),
+      targets([
+        'opportunity_id',
+        'sales_agent',
+        'product',
+        'account',
+        'deal_stage',
+        'engage_date',
+        'close_date',
+        'close_value',
+        'regional_office',
+        'manager',
+        'sector',
+        'office_location',
+      ]),
     ).toEqual({
       opportunity_id: 'id',
       sales_agent: 'owner',
@@ -127,8 +140,11 @@ describe('leakage', () => {
   });
 
   it('lists the leaky fields with their reasons', () => {
-    expect(knownOnlyAtClose([{ key: 'industry', label: 'Industry' }, { key: 'lossReason', label: 'Loss Reason' }])).toEqual([
-      { key: 'lossReason', label: 'Loss Reason', reason: 'records why the deal closed' },
-    ]);
+    expect(
+      knownOnlyAtClose([
+        { key: 'industry', label: 'Industry' },
+        { key: 'lossReason', label: 'Loss Reason' },
+      ]),
+    ).toEqual([{ key: 'lossReason', label: 'Loss Reason', reason: 'records why the deal closed' }]);
   });
 });

@@ -89,9 +89,7 @@ describe('parseCsv', () => {
   });
 
   it('sets aside the footer of a Salesforce report export', () => {
-    const parsed = parseCsv(
-      '"Name","Amount"\n"A","1"\n\n"Acme Inc."\n"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\n',
-    );
+    const parsed = parseCsv('"Name","Amount"\n"A","1"\n\n"Acme Inc."\n"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\n');
     expect(parsed.rows).toEqual([{ line: 2, fields: ['A', '1'] }]);
     expect(parsed.footer).toEqual(['Acme Inc.', 'Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.']);
     expect(parsed.problems).toEqual([]);

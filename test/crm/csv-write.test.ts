@@ -4,9 +4,16 @@ import { toCsv } from '../../lib/crm/csv/write';
 
 describe('toCsv', () => {
   it('quotes only the cells that need it and ends lines with CRLF', () => {
-    expect(toCsv(['id', 'name', 'amount'], [['1', 'Acme, Inc.', 1250.5], ['2', 'He said "hi"', null], ['3', 'two\nlines', -3]])).toBe(
-      'id,name,amount\r\n1,"Acme, Inc.",1250.5\r\n2,"He said ""hi""",\r\n3,"two\nlines",-3\r\n',
-    );
+    expect(
+      toCsv(
+        ['id', 'name', 'amount'],
+        [
+          ['1', 'Acme, Inc.', 1250.5],
+          ['2', 'He said "hi"', null],
+          ['3', 'two\nlines', -3],
+        ],
+      ),
+    ).toBe('id,name,amount\r\n1,"Acme, Inc.",1250.5\r\n2,"He said ""hi""",\r\n3,"two\nlines",-3\r\n');
   });
 
   it('quotes edge spaces and the chosen delimiter', () => {

@@ -27,7 +27,9 @@ describe('match patterns', () => {
     expect(matchesPattern('https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/')).toBe(false);
     expect(patternCovers('https://*.salesforce.com/*', 'https://*.my.salesforce.com/*')).toBe(true);
     expect(patternCovers('https://*.my.salesforce.com/*', 'https://*.salesforce.com/*')).toBe(false);
-    expect(minimalPatterns(['https://*.my.salesforce.com/*', 'https://*.salesforce.com/*', 'https://*.salesforce.com/*'])).toEqual(['https://*.salesforce.com/*']);
+    expect(minimalPatterns(['https://*.my.salesforce.com/*', 'https://*.salesforce.com/*', 'https://*.salesforce.com/*'])).toEqual([
+      'https://*.salesforce.com/*',
+    ]);
   });
 });
 
@@ -65,11 +67,17 @@ describe('the manifest and the tab queries', () => {
   it('derive from the host tables: every CRM page host where a content script runs can get its session or token', () => {
     for (const crm of CRM_LIST) {
       for (const pattern of crm.hosts.overlay) {
-        expect(crm.hosts.pages.some((p) => patternCovers(p, pattern)), `${crm.kind} ${pattern}`).toBe(true);
+        expect(
+          crm.hosts.pages.some((p) => patternCovers(p, pattern)),
+          `${crm.kind} ${pattern}`,
+        ).toBe(true);
         // A session is read from cookies (host permission); a token's API host is asked for at connect.
         const reachable = [...production.host_permissions, ...production.optional_host_permissions];
         for (const needed of [...crm.hosts.permissions, ...crm.hosts.optionalPermissions]) {
-          expect(reachable.some((p) => patternCovers(p, needed)), `${crm.kind} ${needed}`).toBe(true);
+          expect(
+            reachable.some((p) => patternCovers(p, needed)),
+            `${crm.kind} ${needed}`,
+          ).toBe(true);
         }
       }
     }

@@ -17,8 +17,24 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Every member the background, the runner and the pages use. */
 const MEMBERS: ReadonlyArray<keyof CrmConnector> = [
-  'kind', 'label', 'place', 'nouns', 'messages', 'hosts', 'connectionId', 'page', 'recordId', 'recordLinks', 'errorCode',
-  'connect', 'pageConnection', 'pageAccess', 'syncRequest', 'secretsForJob', 'sync', 'fetchRecord',
+  'kind',
+  'label',
+  'place',
+  'nouns',
+  'messages',
+  'hosts',
+  'connectionId',
+  'page',
+  'recordId',
+  'recordLinks',
+  'errorCode',
+  'connect',
+  'pageConnection',
+  'pageAccess',
+  'syncRequest',
+  'secretsForJob',
+  'sync',
+  'fetchRecord',
 ];
 
 describe('the CRM registry', () => {
@@ -28,7 +44,8 @@ describe('the CRM registry', () => {
         for (const member of MEMBERS) expect(crm[member], `${crm.kind}.${member}`).toBeDefined();
         expect(CRMS[crm.kind]).toBe(crm);
         expect(crm.hosts.overlay.length).toBeGreaterThan(0);
-        for (const text of [crm.label, crm.nouns.record, crm.nouns.records, crm.messages.notARecord, crm.messages.notConnected, crm.messages.notSynced]) expect(text.length).toBeGreaterThan(0);
+        for (const text of [crm.label, crm.nouns.record, crm.nouns.records, crm.messages.notARecord, crm.messages.notConnected, crm.messages.notSynced])
+          expect(text.length).toBeGreaterThan(0);
       });
 
       it('finds its own connections and pages', () => {

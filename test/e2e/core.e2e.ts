@@ -78,7 +78,7 @@ describe('the extension core, as a user meets it', () => {
     await page.close();
   });
 
-  it('ranks the open pipeline in the popup by the engine\'s Win Potential, sorts and filters it', async () => {
+  it("ranks the open pipeline in the popup by the engine's Win Potential, sorts and filters it", async () => {
     const page = await openPopup();
     const open = engine.results.filter((r) => !r.opportunity.isClosed);
     const best = [...open].sort((a, b) => (b.winPotential ?? 0) - (a.winPotential ?? 0))[0];
@@ -119,7 +119,9 @@ describe('the extension core, as a user meets it', () => {
     const result = engine.results.find((r) => r.opportunity.id === id);
     expect(result).toBeDefined();
     await detail.waitForFunction((name) => document.title.includes(name), { timeout: 30_000 }, result?.opportunity.name.slice(0, 15) ?? '');
-    await detail.waitForFunction(() => /Win Potential/.test(document.body.textContent ?? '') && /Recent similar/i.test(document.body.textContent ?? ''), { timeout: 60_000 });
+    await detail.waitForFunction(() => /Win Potential/.test(document.body.textContent ?? '') && /Recent similar/i.test(document.body.textContent ?? ''), {
+      timeout: 60_000,
+    });
     const body = (await detail.evaluate(() => document.body.textContent)) ?? '';
     expect(body).toContain(`${Math.round((result?.winPotential ?? 0) * 100)}%`);
     expect(body).toContain('Repeat Buyer Potential');

@@ -64,7 +64,15 @@ describe('the e2e build', () => {
     const hosts = manifestHosts(true);
     expect(manifest.host_permissions).toEqual(hosts.host_permissions);
     expect(manifest.optional_host_permissions).toEqual(hosts.optional_host_permissions);
-    expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://*.salesforce.com/*', 'https://*.lightning.force.com/*', 'https://*.my.salesforce.mil/*', 'http://localhost/*', 'http://127.0.0.1/*']));
+    expect(manifest.host_permissions).toEqual(
+      expect.arrayContaining([
+        'https://*.salesforce.com/*',
+        'https://*.lightning.force.com/*',
+        'https://*.my.salesforce.mil/*',
+        'http://localhost/*',
+        'http://127.0.0.1/*',
+      ]),
+    );
     expect(manifest.optional_host_permissions).toEqual(['https://api.hubapi.com/*']);
     // One content script per CRM, on its overlay hosts (WXT sorts them).
     for (const crm of CRM_LIST) {
@@ -121,8 +129,7 @@ describe('the background', () => {
     const page = await ext.browser.newPage();
     await page.goto(`${pageOrigin}/lightning/r/Opportunity/006000000000001/view`);
     const outcome = await page.evaluate(async (extensionId) => {
-      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: typeof chrome.runtime.sendMessage } } })
-        .chrome?.runtime;
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: typeof chrome.runtime.sendMessage } } }).chrome?.runtime;
       // Without `externally_connectable` Chromium does not even give the page the API.
       if (typeof runtime?.sendMessage !== 'function') return { rejected: 'chrome.runtime.sendMessage is not available' };
       try {

@@ -28,7 +28,17 @@ beforeAll(async () => {
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${profile}`,
+    ],
   });
   page = await browser.newPage();
 });
@@ -54,7 +64,12 @@ describe('sandbox HubSpot pages in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.$$eval('#sandbox-stage > [data-sandbox-url]', (hosts) => hosts.length)).toBe(1);
     await page.goBack();
-    await page.waitForFunction(() => location.pathname.endsWith('/board') && document.documentElement.dataset.sandboxState === 'ready' && document.querySelector('[data-test-id="board"]') !== null);
+    await page.waitForFunction(
+      () =>
+        location.pathname.endsWith('/board') &&
+        document.documentElement.dataset.sandboxState === 'ready' &&
+        document.querySelector('[data-test-id="board"]') !== null,
+    );
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
   });
 
@@ -83,7 +98,9 @@ describe('the shared page script on the Lightning pages', () => {
       await page.click('tbody.sandbox-rows a[href*="/lightning/r/Opportunity/"]');
       await page.waitForFunction(() => location.pathname.includes('/lightning/r/Opportunity/') && document.documentElement.dataset.sandboxState === 'ready');
       expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
-      expect(await page.$$eval('#oneCenterStage > .oneContent', (hosts) => hosts.map((h) => `${h.classList.contains('active')}:${(h as HTMLElement).hidden}`))).toEqual(['false:true', 'true:false']);
+      expect(
+        await page.$$eval('#oneCenterStage > .oneContent', (hosts) => hosts.map((h) => `${h.classList.contains('active')}:${(h as HTMLElement).hidden}`)),
+      ).toEqual(['false:true', 'true:false']);
       await page.click('[data-sandbox-action="toggle-theme"]');
       expect(await page.evaluate(() => document.documentElement.className)).toContain('slds-color-scheme_dark');
     } finally {

@@ -28,7 +28,9 @@ const extensionErrors: string[] = [];
 
 async function finishedSync(page: Page, connectionPrefix: string, after = 0): Promise<SyncJobRow & { connectionId: string }> {
   for (let i = 0; i < 360; i++) {
-    const job = (await readTable<SyncJobRow & { connectionId: string }>(page, 'jobs')).filter((j) => j.kind === 'sync' && j.id > after && j.connectionId.startsWith(connectionPrefix)).at(-1);
+    const job = (await readTable<SyncJobRow & { connectionId: string }>(page, 'jobs'))
+      .filter((j) => j.kind === 'sync' && j.id > after && j.connectionId.startsWith(connectionPrefix))
+      .at(-1);
     if (job && ['done', 'failed', 'cancelled'].includes(job.status)) return job;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -44,13 +46,18 @@ async function connectWith(page: Page, token: string): Promise<void> {
 }
 
 const overlayState = (page: Page) =>
-  page.evaluate(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`) as Promise<string | null>;
+  page.evaluate(
+    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`,
+  ) as Promise<string | null>;
 
 async function waitForState(page: Page, wanted: string): Promise<void> {
-  await page.waitForFunction(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}`, {
-    timeout: 30_000,
-    polling: 200,
-  });
+  await page.waitForFunction(
+    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}`,
+    {
+      timeout: 30_000,
+      polling: 200,
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -60,7 +67,8 @@ beforeAll(async () => {
   session.browser.on('targetcreated', async (target) => {
     const page = await target.page().catch(() => null);
     page?.on('console', (message) => {
-      if (message.type() === 'error' && (target.url().startsWith('chrome-extension://') || message.text().includes('[Dealsight]'))) extensionErrors.push(`${target.url()}: ${message.text()}`);
+      if (message.type() === 'error' && (target.url().startsWith('chrome-extension://') || message.text().includes('[Dealsight]')))
+        extensionErrors.push(`${target.url()}: ${message.text()}`);
     });
   });
   crm = await session.browser.newPage();
@@ -103,7 +111,9 @@ describe('HubSpot, from a private app token to the panels', () => {
   }, 300_000);
 
   it("shows the engine's Win Potential on a deal page, and follows navigation between deals", async () => {
-    const scores = (await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith('hubspot:') && s.isOpen === 1 && s.winPotential !== null);
+    const scores = (await readTable<StoredScore>(options, 'scores')).filter(
+      (s) => s.connectionId.startsWith('hubspot:') && s.isOpen === 1 && s.winPotential !== null,
+    );
     const [first, second] = scores as [StoredScore, StoredScore];
     await crm.bringToFront();
     await crm.goto(server.recordUrl(first.id));
@@ -116,7 +126,9 @@ describe('HubSpot, from a private app token to the panels', () => {
     await screenshot(crm, 'e2e-hubspot-record');
 
     // In-place navigation (history.pushState) to another deal: one panel, the other deal's numbers.
-    await crm.evaluate(`history.pushState({}, '', ${JSON.stringify(new URL(server.recordUrl(second.id)).pathname)}); dispatchEvent(new PopStateEvent('popstate'))`);
+    await crm.evaluate(
+      `history.pushState({}, '', ${JSON.stringify(new URL(server.recordUrl(second.id)).pathname)}); dispatchEvent(new PopStateEvent('popstate'))`,
+    );
     await crm.waitForFunction(
       `(() => { const host = document.querySelector('dealsight-panel'); return host && host.closest('[data-record-id="${second.id}"]') && host.shadowRoot.querySelector('[data-overlay-state="ready"]'); })()`,
       { timeout: 30_000, polling: 200 },
@@ -129,7 +141,9 @@ describe('HubSpot, from a private app token to the panels', () => {
     const scores = new Map((await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith('hubspot:')).map((s) => [s.id, s]));
     await crm.goto(server.boardUrl());
     await crm.waitForFunction(`document.querySelectorAll('dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
-    const chips = (await crm.evaluate(`Array.from(document.querySelectorAll('[data-test-id="deal-card"]')).map((card) => ({ id: card.getAttribute('data-deal-id'), text: card.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((c) => c.text !== '')`)) as Array<{ id: string; text: string }>;
+    const chips = (await crm.evaluate(
+      `Array.from(document.querySelectorAll('[data-test-id="deal-card"]')).map((card) => ({ id: card.getAttribute('data-deal-id'), text: card.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((c) => c.text !== '')`,
+    )) as Array<{ id: string; text: string }>;
     expect(chips.length).toBeGreaterThanOrEqual(5);
     for (const chip of chips.slice(0, 10)) {
       const score = scores.get(chip.id);
@@ -141,7 +155,9 @@ describe('HubSpot, from a private app token to the panels', () => {
     // The list view's rows get the same chips.
     await crm.goto(server.listUrl());
     await crm.waitForFunction(`document.querySelectorAll('tr[data-row-key] dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
-    const rows = (await crm.evaluate(`Array.from(document.querySelectorAll('tr[data-row-key]')).map((row) => ({ id: row.getAttribute('data-row-key'), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`)) as Array<{ id: string; text: string }>;
+    const rows = (await crm.evaluate(
+      `Array.from(document.querySelectorAll('tr[data-row-key]')).map((row) => ({ id: row.getAttribute('data-row-key'), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`,
+    )) as Array<{ id: string; text: string }>;
     for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round((scores.get(row.id)?.winPotential as number) * 100)}%`);
     await screenshot(crm, 'e2e-hubspot-list');
   });
@@ -169,7 +185,10 @@ describe('HubSpot, from a private app token to the panels', () => {
   });
 
   it('resumes an interrupted sync where it stopped', async () => {
-    const touched = server.org.opportunities.filter((o) => !o.isClosed).slice(0, 600).map((o) => o.id);
+    const touched = server.org.opportunities
+      .filter((o) => !o.isClosed)
+      .slice(0, 600)
+      .map((o) => o.id);
     server.touch(touched, { dealname: 'Renamed deal' });
     const before = (await readTable<SyncJobRow>(options, 'jobs')).filter((j) => j.kind === 'sync').at(-1) as SyncJobRow;
     await options.bringToFront();
@@ -184,13 +203,17 @@ describe('HubSpot, from a private app token to the panels', () => {
     const broken = await finishedSync(options, 'hubspot:', before.id);
     server.faults.clear();
     expect(broken.status).toBe('failed');
-    const [state] = (await readTable<{ connectionId: string; cursor: string | null }>(options, 'syncState')).filter((s) => s.connectionId.startsWith('hubspot:'));
+    const [state] = (await readTable<{ connectionId: string; cursor: string | null }>(options, 'syncState')).filter((s) =>
+      s.connectionId.startsWith('hubspot:'),
+    );
     expect(state?.cursor).toBeTruthy();
     await clickButton(options, /^Sync now$/);
     const resumed = await finishedSync(options, 'hubspot:', broken.id);
     expect(resumed.error).toBeNull();
     expect(resumed.summary).toMatch(/^Incremental sync \(resumed\): /);
-    const renamed = (await readTable<{ connectionId: string; opportunity: { name: string } }>(options, 'opportunities')).filter((o) => o.connectionId.startsWith('hubspot:') && o.opportunity.name === 'Renamed deal');
+    const renamed = (await readTable<{ connectionId: string; opportunity: { name: string } }>(options, 'opportunities')).filter(
+      (o) => o.connectionId.startsWith('hubspot:') && o.opportunity.name === 'Renamed deal',
+    );
     expect(renamed).toHaveLength(600);
   });
 
@@ -218,7 +241,9 @@ describe('HubSpot, from a private app token to the panels', () => {
       await crm.goto(server.recordUrl(hsDeal.id));
       await waitForState(crm, 'ready');
       // Each page is answered from its own CRM's data.
-      expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain(`${Math.round((hsDeal.winPotential as number) * 100)}%`);
+      expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain(
+        `${Math.round((hsDeal.winPotential as number) * 100)}%`,
+      );
       await sf.close();
     } finally {
       await salesforce.close();

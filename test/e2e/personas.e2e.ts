@@ -113,7 +113,11 @@ describe('the personas page', () => {
     const input = await options.waitForSelector('[data-testid="csv-input"]');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(smallCsv);
     await options.waitForSelector('[data-testid="import-summary"]', { timeout: 120_000 });
-    await waitForStore(options, async () => (await readTable<{ connectionId: string }>(options, 'models')).some((m) => m.connectionId === 'csv'), 'the CSV models');
+    await waitForStore(
+      options,
+      async () => (await readTable<{ connectionId: string }>(options, 'models')).some((m) => m.connectionId === 'csv'),
+      'the CSV models',
+    );
     await options.close();
 
     const page = await openPersonas('?c=csv');
@@ -128,12 +132,14 @@ describe('the personas page', () => {
 
   let page: Page;
   let orgPersonas: Persona[];
-let allPersonaIds: string[];
+  let allPersonaIds: string[];
   const requests: string[] = [];
 
   it('shows one card per org persona of the sandbox, named as in the store', async () => {
     const starter = await session.openExtensionPage('options.html');
-    const reply = await starter.evaluate(`chrome.runtime.sendMessage({ type: 'start-sandbox', seed: ${SANDBOX_SEED}, opportunities: ${SANDBOX_OPPORTUNITIES} })`);
+    const reply = await starter.evaluate(
+      `chrome.runtime.sendMessage({ type: 'start-sandbox', seed: ${SANDBOX_SEED}, opportunities: ${SANDBOX_OPPORTUNITIES} })`,
+    );
     expect(reply).toMatchObject({ ok: true });
     await waitForStore(
       starter,
@@ -231,12 +237,16 @@ let allPersonaIds: string[];
     expect(narrower).toBe(apolloSearchUrl(unticked));
     expect(narrower).not.toBe(url);
     const query = new URLSearchParams(new URL(narrower).hash.split('?')[1]);
-    const key = { industry: ['organizationIndustryTagIds[]', 'qOrganizationKeywordTags[]'], employees: ['organizationNumEmployeesRanges[]'] }[dropped.kind as 'industry' | 'employees'];
+    const key = { industry: ['organizationIndustryTagIds[]', 'qOrganizationKeywordTags[]'], employees: ['organizationNumEmployeesRanges[]'] }[
+      dropped.kind as 'industry' | 'employees'
+    ];
     for (const k of key ?? []) expect(query.getAll(k)).toEqual([]);
   });
 
   it('copies the filters for Seamless.AI to the clipboard, then opens its contact search', async () => {
-    await session.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${session.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await session.browser
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${session.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     const first = [...orgPersonas].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))[0] as Persona;
     const card = `[data-persona-card="${first.id}"]`;
     await page.bringToFront();
@@ -247,7 +257,9 @@ let allPersonaIds: string[];
     await screenshot(page, 'personas-find-leads-seamless');
 
     // The ticks carry over from Apollo: the filter unticked there stays out.
-    const ticks = await page.$$eval(`${card} input[data-filter]`, (els) => els.map((el) => [el.getAttribute('data-filter'), (el as HTMLInputElement).checked] as const));
+    const ticks = await page.$$eval(`${card} input[data-filter]`, (els) =>
+      els.map((el) => [el.getAttribute('data-filter'), (el as HTMLInputElement).checked] as const),
+    );
     const filters = leadFilters(first).map((f) => ({ ...f, enabled: ticks.find(([id]) => id === f.id)?.[1] ?? false }));
     expect(filters.some((f) => !f.enabled)).toBe(true);
 

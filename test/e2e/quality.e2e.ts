@@ -73,7 +73,9 @@ async function importCsv(path: string): Promise<void> {
 
 /** The number as the page writes it: fixed decimals in the browser's locale. */
 function fixedInPage(page: Page, value: number, digits: number): Promise<string> {
-  return page.evaluate(`new Intl.NumberFormat(navigator.language, { minimumFractionDigits: ${digits}, maximumFractionDigits: ${digits} }).format(${value})`) as Promise<string>;
+  return page.evaluate(
+    `new Intl.NumberFormat(navigator.language, { minimumFractionDigits: ${digits}, maximumFractionDigits: ${digits} }).format(${value})`,
+  ) as Promise<string>;
 }
 
 async function openQuality(hash = ''): Promise<Page> {
@@ -104,7 +106,10 @@ describe('the model-quality page', () => {
 
   it('draws the stored report of sandbox data: backtest numbers, calibration points, lift columns', async () => {
     const options = await session.openExtensionPage('options.html');
-    const reply = (await options.evaluate(`chrome.runtime.sendMessage({ type: 'start-sandbox', seed: 7, opportunities: 2000 })`)) as { ok: boolean; jobId: number };
+    const reply = (await options.evaluate(`chrome.runtime.sendMessage({ type: 'start-sandbox', seed: 7, opportunities: 2000 })`)) as {
+      ok: boolean;
+      jobId: number;
+    };
     expect(reply.ok).toBe(true);
     expect(await waitForJob(options, reply.jobId)).toMatchObject({ status: 'done', error: null });
     await options.close();
@@ -123,11 +128,19 @@ describe('the model-quality page', () => {
     expect(await tile('logloss')).toBe(await fixedInPage(page, backtest.win.logLoss, 3));
     const words = (await page.$eval('[data-testid="backtest-words"]', (el) => el.textContent)) ?? '';
     expect(words).toContain(`Had you used Dealsight on the ${backtest.test.toLocaleString('en-US')} deals closed since`);
-    expect(words).toContain(`won ${Math.round(backtest.topFifth.rate * 100)}% of the time, against ${Math.round(backtest.overall.rate * 100)}% for all of them`);
+    expect(words).toContain(
+      `won ${Math.round(backtest.topFifth.rate * 100)}% of the time, against ${Math.round(backtest.overall.rate * 100)}% for all of them`,
+    );
 
     // Calibration: one circle per non-empty bin, at the stored mean prediction and win share.
     const circles = await page.$$eval('svg[data-chart="calibration"] circle', (els) =>
-      els.map((el) => ({ cx: Number(el.getAttribute('cx')), cy: Number(el.getAttribute('cy')), predicted: Number(el.getAttribute('data-predicted')), observed: Number(el.getAttribute('data-observed')), count: Number(el.getAttribute('data-count')) })),
+      els.map((el) => ({
+        cx: Number(el.getAttribute('cx')),
+        cy: Number(el.getAttribute('cy')),
+        predicted: Number(el.getAttribute('data-predicted')),
+        observed: Number(el.getAttribute('data-observed')),
+        count: Number(el.getAttribute('data-count')),
+      })),
     );
     const bins = backtest.calibration.filter((b) => b.count > 0);
     expect(circles.length).toBe(bins.length);
@@ -141,7 +154,9 @@ describe('the model-quality page', () => {
     expect(await page.$eval('svg[data-chart="calibration"]', (el) => el.getAttribute('aria-label'))).toMatch(/Reliability curve of the [\d,]+ test deals/);
 
     // Lift: ten columns whose heights are the stored win rates by decile (axis 0..100%).
-    const columns = await page.$$eval('svg[data-chart="lift"] rect[data-value]', (els) => els.map((el) => ({ value: Number(el.getAttribute('data-value')), height: Number(el.getAttribute('height')) })));
+    const columns = await page.$$eval('svg[data-chart="lift"] rect[data-value]', (els) =>
+      els.map((el) => ({ value: Number(el.getAttribute('data-value')), height: Number(el.getAttribute('height')) })),
+    );
     expect(columns.map((c) => c.value)).toEqual(backtest.lift.map((b) => b.rate));
     columns.forEach((c, i) => expect(c.height).toBeCloseTo(coord(plotY(BOX, 0) - plotY(BOX, backtest.lift[i]!.rate)), 1));
     expect(Number(await page.$eval('svg[data-chart="lift"] [data-series="reference"]', (el) => el.getAttribute('data-value')))).toBe(backtest.overall.rate);
@@ -149,7 +164,9 @@ describe('the model-quality page', () => {
     // Feature importance in the stored order; the drift table lists the compared attributes.
     const features = await page.$$eval('[data-testid="importance"] [data-feature]', (els) => els.map((el) => el.getAttribute('data-feature')));
     expect(features).toEqual(stored.quality.importance.slice(0, 10).map((f) => f.key));
-    const drift = await page.$$eval('[data-testid="drift-table"] [data-feature]', (els) => els.map((el) => [el.getAttribute('data-feature'), el.getAttribute('data-level')]));
+    const drift = await page.$$eval('[data-testid="drift-table"] [data-feature]', (els) =>
+      els.map((el) => [el.getAttribute('data-feature'), el.getAttribute('data-level')]),
+    );
     expect(drift).toEqual(stored.quality.drift!.features.slice(0, 8).map((f) => [f.key, f.level]));
     await screenshot(page, 'quality-model');
 
@@ -173,7 +190,10 @@ describe('the model-quality page', () => {
     const byPersona = new Map<string, number>();
     for (const s of scores) byPersona.set(s.personaId ?? '', (byPersona.get(s.personaId ?? '') ?? 0) + 1);
     const shown = await page.$$eval('[data-testid="breakdown-persona"] [data-group]', (els) =>
-      els.map((el) => [el.getAttribute('data-group') ?? '', Number((el.querySelector('[data-cell="deals"]')?.textContent ?? '').replace(/[^\d]/g, ''))] as [string, number]),
+      els.map(
+        (el) =>
+          [el.getAttribute('data-group') ?? '', Number((el.querySelector('[data-cell="deals"]')?.textContent ?? '').replace(/[^\d]/g, ''))] as [string, number],
+      ),
     );
     expect(shown.length).toBe(Math.min(8, byPersona.size));
     for (const [group, count] of shown) expect(count).toBe(byPersona.get(group));
@@ -190,7 +210,11 @@ describe('the model-quality page', () => {
     const file = join(work, 'pipeline.csv');
     await writeFile(file, toSalesforceReportCsv(generateSandbox({ seed: 11, opportunities: 1500 })));
     await importCsv(file);
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), 'evaluate', file, '--split', 'time', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), 'evaluate', file, '--split', 'time', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(cli.status, cli.stderr).toBe(0);
     const printed = JSON.parse(cli.stdout) as { win: { auc: number; brier: number }; test: number; train: number };
 
@@ -217,7 +241,9 @@ describe('the model-quality page', () => {
     await page.waitForSelector('[data-state="not-enough-data"]', { timeout: 30_000 });
     const stored = await model(page, 'csv');
     expect(stored.quality.sufficiency).toMatchObject({ enough: false, wins: 14, losses: 27, winsNeeded: 6, lossesNeeded: 0 });
-    const meters = await page.$$eval('[role="meter"]', (els) => els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-valuenow'), el.getAttribute('aria-valuemax')]));
+    const meters = await page.$$eval('[role="meter"]', (els) =>
+      els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-valuenow'), el.getAttribute('aria-valuemax')]),
+    );
     expect(meters).toEqual([
       ['Won deals', '14', '20'],
       ['Lost deals', '20', '20'],

@@ -40,23 +40,36 @@ afterAll(async () => {
 
 describe('Salesforce overlay', () => {
   it('mounts one panel after the record highlights, and replaces it on SPA navigation', async () => {
-    const ids = await page.$$eval('.oneContent.active th[scope=row] a[data-recordid]', (links) => links.slice(0, 2).map((a) => a.getAttribute('data-recordid') ?? ''));
+    const ids = await page.$$eval('.oneContent.active th[scope=row] a[data-recordid]', (links) =>
+      links.slice(0, 2).map((a) => a.getAttribute('data-recordid') ?? ''),
+    );
     expect(ids).toHaveLength(2);
 
     await page.click(`.oneContent.active a[data-recordid="${ids[0]}"]`);
-    await page.waitForFunction(() => document.querySelectorAll('dealsight-panel').length === 1 && document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]'), { timeout: 20_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('dealsight-panel').length === 1 &&
+        document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]'),
+      { timeout: 20_000 },
+    );
     const first = await panels(page);
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ after: 'records-highlights2', inActivePage: true });
     expect(first[0]!.state).toBeTruthy();
 
     // Back to the list (SPA), then the second record: still exactly one panel.
-    await page.evaluate((url) => (window as unknown as { sandboxLightning: { navigate(u: string): void } }).sandboxLightning.navigate(url), `${server.url}/lightning/r/Opportunity/${ids[1]}/view`);
+    await page.evaluate(
+      (url) => (window as unknown as { sandboxLightning: { navigate(u: string): void } }).sandboxLightning.navigate(url),
+      `${server.url}/lightning/r/Opportunity/${ids[1]}/view`,
+    );
     await page.waitForFunction((id) => location.pathname.includes(id) && document.documentElement.dataset.sandboxState === 'ready', {}, ids[1]!);
-    await page.waitForFunction(() => {
-      const host = document.querySelector('dealsight-panel');
-      return document.querySelectorAll('dealsight-panel').length === 1 && host?.closest('.oneContent.active') !== null;
-    }, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('dealsight-panel');
+        return document.querySelectorAll('dealsight-panel').length === 1 && host?.closest('.oneContent.active') !== null;
+      },
+      { timeout: 20_000 },
+    );
     const second = await panels(page);
     expect(second).toHaveLength(1);
     expect(second[0]!.inActivePage).toBe(true);

@@ -38,7 +38,9 @@ async function finishedSync(page: Page, after = 0): Promise<Job> {
 }
 
 const overlayState = (page: Page) =>
-  page.evaluate(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`) as Promise<string | null>;
+  page.evaluate(
+    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`,
+  ) as Promise<string | null>;
 
 beforeAll(async () => {
   server = await startSalesforceServer({ opportunities: 2500 });
@@ -80,7 +82,10 @@ describe('an interrupted Salesforce sync', () => {
     const record = stored.find((o) => o.isClosed === 0) as { id: string };
     await crm.bringToFront();
     await crm.goto(server.recordUrl(record.id));
-    await crm.waitForFunction(`(() => { const s = document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state'); return s && s !== 'loading'; })()`, { timeout: 30_000 });
+    await crm.waitForFunction(
+      `(() => { const s = document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state'); return s && s !== 'loading'; })()`,
+      { timeout: 30_000 },
+    );
     expect(await overlayState(crm)).toBe('not-synced');
   });
 
@@ -102,10 +107,13 @@ describe('an interrupted Salesforce sync', () => {
 
     // The record page was not reloaded: the background told it the store changed. (It is a
     // background tab: poll on a timer, since animation frames do not run there.)
-    await crm.waitForFunction(`document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`, {
-      timeout: 30_000,
-      polling: 200,
-    });
+    await crm.waitForFunction(
+      `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`,
+      {
+        timeout: 30_000,
+        polling: 200,
+      },
+    );
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
     expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain('Win Potential');
     await screenshot(options, 'e2e-salesforce-resumed-options');
@@ -131,7 +139,9 @@ describe('an interrupted Salesforce sync', () => {
     expect(job.status).toBe('done');
     // New fields need every deal read again, not only the ones changed since the last sync.
     expect(job.summary).toMatch(/^Full sync: /);
-    const stored = (await readTable<{ connectionId: string; opportunity: { attributes: Record<string, unknown> } }>(options, 'opportunities')).filter((o) => o.connectionId.startsWith('salesforce:'));
+    const stored = (await readTable<{ connectionId: string; opportunity: { attributes: Record<string, unknown> } }>(options, 'opportunities')).filter((o) =>
+      o.connectionId.startsWith('salesforce:'),
+    );
     expect(stored.every((o) => typeof o.opportunity.attributes.Region__c === 'string')).toBe(true);
     const [mapping] = await readTable<{ fields: Array<{ key: string }> }>(options, 'fieldMappings');
     expect(mapping?.fields.map((f) => f.key)).toContain('Region__c');

@@ -85,9 +85,11 @@ describe('Salesforce, from an open tab to the panels', () => {
     await options.close();
   });
 
-  it('shows the engine\'s Win Potential and Repeat Buyer Potential on a record page', async () => {
+  it("shows the engine's Win Potential and Repeat Buyer Potential on a record page", async () => {
     const options = await session.openExtensionPage('options.html');
-    const scores = (await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith('salesforce:') && s.isOpen === 1 && s.winPotential !== null);
+    const scores = (await readTable<StoredScore>(options, 'scores')).filter(
+      (s) => s.connectionId.startsWith('salesforce:') && s.isOpen === 1 && s.winPotential !== null,
+    );
     await options.close();
     const record = scores[0] as StoredScore;
     await crm.goto(server.recordUrl(record.id));
@@ -124,7 +126,8 @@ describe('Salesforce, from an open tab to the panels', () => {
     server.faults.expireSession();
     await crm.goto(server.recordUrl(id));
     await crm.waitForFunction(
-      () => document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'session-expired',
+      () =>
+        document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'session-expired',
       { timeout: 30_000 },
     );
     expect(await panelText(crm)).toMatch(/reconnect|log in/i);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyBinning,
-  binCount,
-  fitBinning,
-  MISSING_BIN,
-  numericBin,
-  numericEdges,
-  selectRows,
-  type RawColumn,
-} from '../../lib/engine/forest/binning';
+import { applyBinning, binCount, fitBinning, MISSING_BIN, numericBin, numericEdges, selectRows, type RawColumn } from '../../lib/engine/forest/binning';
 
 const numeric = (name: string, values: number[]): RawColumn => ({ kind: 'numeric', name, values: Float64Array.from(values) });
 const categorical = (name: string, levels: string[], codes: number[]): RawColumn => ({
@@ -40,7 +31,12 @@ describe('numericEdges', () => {
   it('places quantile edges between values when there are more distinct values than bins', () => {
     // maxBins 4 leaves 2 edges: the tertiles of 1..10 sit at positions 3 and 6 (values 4 and 7),
     // and each edge goes halfway to the next larger value.
-    expect(numericEdges(Float64Array.from({ length: 10 }, (_, i) => i + 1), 4)).toEqual([4.5, 7.5]);
+    expect(
+      numericEdges(
+        Float64Array.from({ length: 10 }, (_, i) => i + 1),
+        4,
+      ),
+    ).toEqual([4.5, 7.5]);
   });
 
   it('never repeats an edge when a value is heavily tied', () => {
@@ -132,9 +128,7 @@ describe('fitBinning / applyBinning', () => {
 
   it('names the feature with more levels than a byte holds', () => {
     const levels = Array.from({ length: 256 }, (_, i) => `L${i}`);
-    expect(() => fitBinning([categorical('product', levels, [0])])).toThrow(
-      'fitBinning: feature "product" has 256 levels; at most 255 fit a byte',
-    );
+    expect(() => fitBinning([categorical('product', levels, [0])])).toThrow('fitBinning: feature "product" has 256 levels; at most 255 fit a byte');
     expect(() => fitBinning([categorical('product', levels.slice(0, 255), [0])])).not.toThrow();
   });
 

@@ -4,11 +4,19 @@ import { describeValue, encode, fitEncoder, OTHER_LEVEL, readFeature, type Featu
 import { opp } from './helpers';
 
 /** n closed deals, alternately won and lost, with the attributes `attributes(i)`. */
-function closedDeals(n: number, attributes: (i: number) => Record<string, AttributeValue>, extra: (i: number) => Partial<Opportunity> = () => ({})): Opportunity[] {
+function closedDeals(
+  n: number,
+  attributes: (i: number) => Record<string, AttributeValue>,
+  extra: (i: number) => Partial<Opportunity> = () => ({}),
+): Opportunity[] {
   return Array.from({ length: n }, (_, i) => opp(`c${i}`, i % 2 === 0, { ...extra(i), attributes: attributes(i) }));
 }
 
-function openDeals(n: number, attributes: (i: number) => Record<string, AttributeValue>, extra: (i: number) => Partial<Opportunity> = () => ({})): Opportunity[] {
+function openDeals(
+  n: number,
+  attributes: (i: number) => Record<string, AttributeValue>,
+  extra: (i: number) => Partial<Opportunity> = () => ({}),
+): Opportunity[] {
   return Array.from({ length: n }, (_, i) => opp(`o${i}`, undefined, { ...extra(i), attributes: attributes(i) }));
 }
 
@@ -27,7 +35,11 @@ describe('fitEncoder: the leakage rule', () => {
   });
 
   it('applies to standard fields too (an amount known only once the deal closes)', () => {
-    const closed = closedDeals(30, (i) => ({ tier: tiers(i) }), (i) => ({ amount: 1000 + i }));
+    const closed = closedDeals(
+      30,
+      (i) => ({ tier: tiers(i) }),
+      (i) => ({ amount: 1000 + i }),
+    );
     const open = openDeals(25, (i) => ({ tier: tiers(i) }));
     const { spec, dropped } = fitEncoder(closed, { open });
     expect(keys(spec.features)).toEqual(['attr:tier']);
@@ -66,7 +78,19 @@ describe('fitEncoder: the leakage rule', () => {
   });
 
   it('drops attributes named like the outcome fields (an unmapped Stage, Status, Is Won column)', () => {
-    const outcomeColumns = ['Stage', 'Deal Stage', 'StageName', 'Status', 'Is Won', 'isClosed', 'Won', 'Closed', 'Probability (%)', 'Forecast Category', 'Outcome'];
+    const outcomeColumns = [
+      'Stage',
+      'Deal Stage',
+      'StageName',
+      'Status',
+      'Is Won',
+      'isClosed',
+      'Won',
+      'Closed',
+      'Probability (%)',
+      'Forecast Category',
+      'Outcome',
+    ];
     const closed = closedDeals(40, (i) => ({
       tier: tiers(i),
       'Account Status': i % 4 === 0 ? 'Active' : 'Dormant',
@@ -137,7 +161,15 @@ describe('fitEncoder: feature choice', () => {
 
   it('buckets rare levels into "(other)", most frequent first, ties by name', () => {
     // 40 deals: Tech 15, Retail 12, Bank 5, Health 5, Mining 2, Energy 1. The minimum count is 3.
-    const industries = [...Array(15).fill('Tech'), ...Array(12).fill('Retail'), ...Array(5).fill('Health'), ...Array(5).fill('Bank'), 'Mining', 'Mining', 'Energy'] as string[];
+    const industries = [
+      ...Array(15).fill('Tech'),
+      ...Array(12).fill('Retail'),
+      ...Array(5).fill('Health'),
+      ...Array(5).fill('Bank'),
+      'Mining',
+      'Mining',
+      'Energy',
+    ] as string[];
     const closed = closedDeals(40, (i) => ({ industry: industries[i] as string }));
     const feature = fitEncoder(closed).spec.features[0];
     expect(feature).toEqual({

@@ -6,7 +6,12 @@ import { gridBin } from '../../lib/engine/forecast/grid';
 import { Random } from '../../lib/engine/random';
 
 const numeric = (name: string, values: ArrayLike<number>): RawColumn => ({ kind: 'numeric', name, values: Float64Array.from(values) });
-const categorical = (name: string, levels: string[], codes: ArrayLike<number>): RawColumn => ({ kind: 'categorical', name, levels, codes: Int32Array.from(codes) });
+const categorical = (name: string, levels: string[], codes: ArrayLike<number>): RawColumn => ({
+  kind: 'categorical',
+  name,
+  levels,
+  codes: Int32Array.from(codes),
+});
 const binned = (columns: RawColumn[]): BinnedData => applyBinning(fitBinning(columns), columns);
 
 /**
@@ -64,7 +69,9 @@ function mixed(rows: number, seed: number): { columns: RawColumn[]; days: number
   const size = Array.from({ length: rows }, () => (random.bernoulli(0.1) ? Number.NaN : random.uniform(0, 1)));
   const kind = Array.from({ length: rows }, () => (random.bernoulli(0.05) ? -1 : random.int(4)));
   const noise = Array.from({ length: rows }, () => random.normal());
-  const days = size.map((x, i) => Math.max(1, Math.round(20 * Math.exp((Number.isNaN(x) ? 0.5 : x) + 0.4 * ((kind[i] as number) % 2) + random.normal(0, 0.3)))));
+  const days = size.map((x, i) =>
+    Math.max(1, Math.round(20 * Math.exp((Number.isNaN(x) ? 0.5 : x) + 0.4 * ((kind[i] as number) % 2) + random.normal(0, 0.3)))),
+  );
   return { columns: [numeric('size', size), categorical('kind', ['a', 'b', 'c', 'd'], kind), numeric('noise', noise)], days };
 }
 
@@ -129,7 +136,13 @@ describe('DistributionForest: pruning keeps a rare strong value apart', () => {
   const rows = 312;
   const rare = Array.from({ length: rows }, (_, i) => (i < 12 ? 1 : 0));
   const logAmount = rare.map((r) => Math.log((r ? 25_000 : 5_000) * random.logNormal(1, 0.1)));
-  const noise = [0, 1, 2].map((k) => categorical(`noise${k}`, ['p', 'q', 'r', 's', 't'], Array.from({ length: rows }, () => random.int(5))));
+  const noise = [0, 1, 2].map((k) =>
+    categorical(
+      `noise${k}`,
+      ['p', 'q', 'r', 's', 't'],
+      Array.from({ length: rows }, () => random.int(5)),
+    ),
+  );
   const data = binned([categorical('product', ['common', 'rare'], rare), ...noise]);
   const rareRows = binned([categorical('product', ['common', 'rare'], [1]), ...[0, 1, 2].map((k) => categorical(`noise${k}`, ['p', 'q', 'r', 's', 't'], [k]))]);
   const p50 = (options: { summaryMinRows: number; keepT: number }): number =>

@@ -47,7 +47,10 @@ describe('target grid', () => {
 
   it('does not bridge a gap with one wide bin (Maven GTK 500: 12 deals far above the rest)', () => {
     const random = new Random(4);
-    const values = [...Array.from({ length: 3000 }, () => Math.log(random.uniform(40, 7400))), ...Array.from({ length: 12 }, () => Math.log(random.uniform(23_700, 30_300)))];
+    const values = [
+      ...Array.from({ length: 3000 }, () => Math.log(random.uniform(40, 7400))),
+      ...Array.from({ length: 12 }, () => Math.log(random.uniform(23_700, 30_300))),
+    ];
     const grid = fitGrid(values, { discrete: false, maxBins: 128 });
     const bridging = grid.lower.filter((lo, k) => lo < Math.log(7400) && grid.upper[k]! > Math.log(23_700));
     expect(bridging).toEqual([]);

@@ -28,12 +28,22 @@ const open = (id: string, segment: string, createdDate: string, closeDate: strin
 describe('ForecastModel: close dates, worked example', () => {
   it('trains the close-date part on the won deals and says why the amount part is missing', () => {
     expect(model.status.closeDate).toEqual({ available: true, deals: 120, reason: null });
-    expect(model.status.amount).toEqual({ available: false, deals: 0, reason: `0 won deals have an amount; the amount forecast needs at least ${MIN_FORECAST_WINS}.` });
+    expect(model.status.amount).toEqual({
+      available: false,
+      deals: 0,
+      reason: `0 won deals have an amount; the amount forecast needs at least ${MIN_FORECAST_WINS}.`,
+    });
     expect(model.notes).toEqual([`no amount forecast: 0 won deals have an amount; the amount forecast needs at least ${MIN_FORECAST_WINS}.`]);
   });
 
   it('forecasts a closed deal from its creation: its segment’s P10/P50/P90', () => {
-    const [a, c] = model.predict([opp('x', true, { createdDate: '2024-01-10', closeDate: '2024-01-20', attributes: { segment: 'A' } }), opp('y', false, { createdDate: '2024-01-10', closeDate: null, attributes: { segment: 'C' } })], ASOF);
+    const [a, c] = model.predict(
+      [
+        opp('x', true, { createdDate: '2024-01-10', closeDate: '2024-01-20', attributes: { segment: 'A' } }),
+        opp('y', false, { createdDate: '2024-01-10', closeDate: null, attributes: { segment: 'C' } }),
+      ],
+      ASOF,
+    );
     expect(a).toEqual({
       id: 'x',
       closeDate: {
@@ -106,7 +116,11 @@ describe('ForecastModel: close dates, worked example', () => {
   });
 
   it('round-trips through JSON with identical forecasts', () => {
-    const deals = [open('o1', 'A', '2024-06-01', '2024-06-20'), open('o2', 'C', '2023-11-01', null), opp('c1', true, { createdDate: '2024-01-01', closeDate: '2024-03-01', attributes: { segment: 'B' } })];
+    const deals = [
+      open('o1', 'A', '2024-06-01', '2024-06-20'),
+      open('o2', 'C', '2023-11-01', null),
+      opp('c1', true, { createdDate: '2024-01-01', closeDate: '2024-03-01', attributes: { segment: 'B' } }),
+    ];
     const json = JSON.parse(JSON.stringify(model.toJSON())) as ForecastModelJSON;
     const loaded = ForecastModel.load(json);
     expect(loaded.predict(deals, ASOF)).toEqual(model.predict(deals, ASOF));
@@ -168,7 +182,11 @@ describe('ForecastModel: minimum data and validation', () => {
 
   it('leaves a part out below 30 won deals, and says so', () => {
     const small = ForecastModel.train(thirty.slice(1));
-    expect(small.status.closeDate).toEqual({ available: false, deals: 29, reason: '29 won deals have both a created and a close date; the close-date forecast needs at least 30.' });
+    expect(small.status.closeDate).toEqual({
+      available: false,
+      deals: 29,
+      reason: '29 won deals have both a created and a close date; the close-date forecast needs at least 30.',
+    });
     expect(small.predict([open('o', 'A', '2024-06-01', null)], ASOF)).toEqual([{ id: 'o', closeDate: null, amount: null }]);
     expect(ForecastModel.train(thirty).status.closeDate).toEqual({ available: true, deals: 30, reason: null });
   });
@@ -183,7 +201,11 @@ describe('ForecastModel: minimum data and validation', () => {
   });
 
   it('counts only won deals with both dates in order', () => {
-    const broken = [...dated.slice(0, 30), opp('rev', true, { createdDate: '2024-02-01', closeDate: '2024-01-01', attributes: { segment: 'A' } }), opp('nodate', true, { attributes: { segment: 'A' } })];
+    const broken = [
+      ...dated.slice(0, 30),
+      opp('rev', true, { createdDate: '2024-02-01', closeDate: '2024-01-01', attributes: { segment: 'A' } }),
+      opp('nodate', true, { attributes: { segment: 'A' } }),
+    ];
     const m = ForecastModel.train(broken);
     expect(m.status.closeDate.deals).toBe(30);
     expect(m.notes).toContain('1 won deal with a close date before the created date left out of the close-date forecast.');
@@ -204,13 +226,17 @@ describe('ForecastModel: minimum data and validation', () => {
   });
 
   it('rejects bad input with a message that names the record or field', () => {
-    expect(() => ForecastModel.train([...dated, opp('open1', undefined)])).toThrow('ForecastModel.train: opportunity open1 is open; train on closed deals only');
+    expect(() => ForecastModel.train([...dated, opp('open1', undefined)])).toThrow(
+      'ForecastModel.train: opportunity open1 is open; train on closed deals only',
+    );
     expect(() => ForecastModel.train(dated, { trees: 0 })).toThrow('ForecastModel.train: trees must be a positive integer, got 0');
     expect(() => ForecastModel.train(dated, { asOf: '2024-02-30' })).toThrow('ForecastModel.train: asOf must be a calendar date YYYY-MM-DD, got "2024-02-30"');
     expect(() => ForecastModel.train([opp('bad', true, { createdDate: '01/02/2024' })])).toThrow('createdDate of opportunity bad must be a calendar date');
     expect(() => model.predict([], '2024-7-1')).toThrow('ForecastModel.predict: asOf must be a calendar date YYYY-MM-DD, got "2024-7-1"');
     expect(() => model.predict([open('o9', 'A', '2024-06-01', '2024-06-31')], ASOF)).toThrow('closeDate of opportunity o9 must be a calendar date');
-    expect(() => ForecastModel.load({ format: 'dealsight-win-model' } as unknown as ForecastModelJSON)).toThrow('ForecastModel.load: not a saved Dealsight forecast model');
+    expect(() => ForecastModel.load({ format: 'dealsight-win-model' } as unknown as ForecastModelJSON)).toThrow(
+      'ForecastModel.load: not a saved Dealsight forecast model',
+    );
     expect(() => ForecastModel.load({ ...model.toJSON(), version: 2 } as unknown as ForecastModelJSON)).toThrow('ForecastModel.load: unsupported version 2');
   });
 });

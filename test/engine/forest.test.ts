@@ -220,11 +220,11 @@ describe('HistogramForest: explanations', () => {
     expect(importance.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(importance.every((v) => v >= 0)).toBe(true);
     expect(importance[3]).toBe(0);
-    const informative = HistogramForest.fit(
-      binned([numeric('signal', columns[0]!.kind === 'numeric' ? columns[0]!.values : []), columns[2]!]).data,
-      y,
-      { task: 'classification', trees: 40, seed: 3 },
-    ).featureImportance();
+    const informative = HistogramForest.fit(binned([numeric('signal', columns[0]!.kind === 'numeric' ? columns[0]!.values : []), columns[2]!]).data, y, {
+      task: 'classification',
+      trees: 40,
+      seed: 3,
+    }).featureImportance();
     // With the signal alone against noise, the signal ranks first.
     expect(informative[0]).toBeGreaterThan(informative[1] as number);
   });
@@ -343,7 +343,11 @@ describe('HistogramForest: toJSON / load', () => {
   });
 
   it('round-trips a regression forest with categorical splits', () => {
-    const regression = HistogramForest.fit(data, Float64Array.from(y, (v, i) => v * 3 + (i % 5)), { task: 'regression', trees: 5 });
+    const regression = HistogramForest.fit(
+      data,
+      Float64Array.from(y, (v, i) => v * 3 + (i % 5)),
+      { task: 'regression', trees: 5 },
+    );
     const loaded = HistogramForest.load(JSON.parse(JSON.stringify(regression)) as ForestJSON);
     expect(loaded.task).toBe('regression');
     expect(loaded.predict(data)).toEqual(regression.predict(data));
@@ -351,9 +355,7 @@ describe('HistogramForest: toJSON / load', () => {
 
   it('rejects what is not a saved forest', () => {
     const json = forest.toJSON();
-    expect(() => HistogramForest.load({ ...json, format: 'other' } as unknown as ForestJSON)).toThrow(
-      'HistogramForest.load: not a saved Dealsight forest',
-    );
+    expect(() => HistogramForest.load({ ...json, format: 'other' } as unknown as ForestJSON)).toThrow('HistogramForest.load: not a saved Dealsight forest');
     expect(() => HistogramForest.load(null as unknown as ForestJSON)).toThrow('not a saved Dealsight forest');
     expect(() => HistogramForest.load({ ...json, version: 2 } as unknown as ForestJSON)).toThrow('HistogramForest.load: unsupported version 2');
     const broken = JSON.parse(JSON.stringify(json)) as ForestJSON;
@@ -380,7 +382,13 @@ describe('HistogramForest against ml-random-forest', () => {
     };
     const train = sample(300);
     const test = sample(200);
-    const columnsOf = (X: number[][]): RawColumn[] => Array.from({ length: 6 }, (_, f) => numeric(`x${f}`, X.map((row) => row[f] as number)));
+    const columnsOf = (X: number[][]): RawColumn[] =>
+      Array.from({ length: 6 }, (_, f) =>
+        numeric(
+          `x${f}`,
+          X.map((row) => row[f] as number),
+        ),
+      );
 
     const binning = fitBinning(columnsOf(train.X));
     const ours = HistogramForest.fit(applyBinning(binning, columnsOf(train.X)), train.y, { task: 'classification', trees: 40, seed: 1 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { brierScore, calibrationBins, expectedCalibrationError, liftByDecile, liftByGroup, logLoss, meanAbsoluteError, quantile, rocAuc } from '../../lib/engine/metrics';
+import {
+  brierScore,
+  calibrationBins,
+  expectedCalibrationError,
+  liftByDecile,
+  liftByGroup,
+  logLoss,
+  meanAbsoluteError,
+  quantile,
+  rocAuc,
+} from '../../lib/engine/metrics';
 
 describe('rocAuc', () => {
   it('counts the share of (positive, negative) pairs ranked the right way', () => {
@@ -133,7 +143,7 @@ describe('quantile', () => {
 });
 
 describe('liftByGroup', () => {
-  it('ranks by score, cuts equal groups, and compares each group\'s rate with the overall rate', () => {
+  it("ranks by score, cuts equal groups, and compares each group's rate with the overall rate", () => {
     // Scores 10..1 (listed shuffled); wins at 10, 9, 8 and 6: overall rate 4/10.
     const scores = [3, 10, 6, 1, 8, 4, 9, 2, 7, 5];
     const labels = [0, 1, 1, 0, 1, 0, 1, 0, 0, 0];
@@ -166,7 +176,10 @@ describe('liftByGroup', () => {
 
   it('cuts deciles of ⌊n·g/10⌋ rows and leaves groups empty when there are fewer rows than groups', () => {
     const n = 25;
-    const deciles = liftByDecile(Array.from({ length: n }, (_, i) => i % 2), Array.from({ length: n }, (_, i) => i));
+    const deciles = liftByDecile(
+      Array.from({ length: n }, (_, i) => i % 2),
+      Array.from({ length: n }, (_, i) => i),
+    );
     expect(deciles.map((b) => b.count)).toEqual([2, 3, 2, 3, 2, 3, 2, 3, 2, 3]);
     expect(deciles.reduce((s, b) => s + b.positives, 0)).toBe(12);
     const few = liftByDecile([1, 0, 1], [0.9, 0.2, 0.5]);
@@ -183,7 +196,7 @@ describe('liftByGroup', () => {
 });
 
 describe('expectedCalibrationError', () => {
-  it('weights each bin\'s gap between predicted and observed by its rows, skipping empty bins', () => {
+  it("weights each bin's gap between predicted and observed by its rows, skipping empty bins", () => {
     const bins = calibrationBins([1, 0, 0, 1], [0.2, 0.3, 0.7, 0.8], 2);
     // Bin 0–50%: predicted 0.25, won 0.5; bin 50–100%: predicted 0.75, won 0.5 → gaps 0.25 each.
     expect(expectedCalibrationError(bins)).toBeCloseTo(0.25, 12);

@@ -22,7 +22,15 @@ describe('bands', () => {
   });
 
   it('writes large numbers compactly', () => {
-    expect([4_840_000_000, 617_000_000, 150_000, 99_999, 12_000, 2_500, 1_500_000].map(compactNumber)).toEqual(['4.8B', '617M', '150K', '100K', '12K', '2,500', '1.5M']);
+    expect([4_840_000_000, 617_000_000, 150_000, 99_999, 12_000, 2_500, 1_500_000].map(compactNumber)).toEqual([
+      '4.8B',
+      '617M',
+      '150K',
+      '100K',
+      '12K',
+      '2,500',
+      '1.5M',
+    ]);
   });
 
   it('cuts other numbers at rounded quantiles with compact labels', () => {
@@ -76,8 +84,14 @@ describe('persona space', () => {
 describe('describeCluster', () => {
   // 10 won deals: the cluster is the 4 Healthcare deals of 100–300 employees.
   const all = [
-    ...['a', 'b', 'c', 'd'].map((id, i) => opp(id, true, { attributes: { industry: 'Healthcare', employees: [100, 150, 300, 120][i] as number, country: i < 2 ? 'US' : 'UK' } })),
-    ...['e', 'f', 'g', 'h', 'i', 'j'].map((id, i) => opp(id, true, { attributes: { industry: i < 3 ? 'Retail' : 'Banking', employees: [5, 8, 2000, 9000, 40, 6000][i] as number, country: i % 2 ? 'US' : 'UK' } })),
+    ...['a', 'b', 'c', 'd'].map((id, i) =>
+      opp(id, true, { attributes: { industry: 'Healthcare', employees: [100, 150, 300, 120][i] as number, country: i < 2 ? 'US' : 'UK' } }),
+    ),
+    ...['e', 'f', 'g', 'h', 'i', 'j'].map((id, i) =>
+      opp(id, true, {
+        attributes: { industry: i < 3 ? 'Retail' : 'Banking', employees: [5, 8, 2000, 9000, 40, 6000][i] as number, country: i % 2 ? 'US' : 'UK' },
+      }),
+    ),
   ];
   const members = all.slice(0, 4);
   const space = buildSpace(all);
@@ -112,8 +126,34 @@ describe('alignment (Repeat Buyer Potential)', () => {
     id,
     repeatRate,
     attributes: [
-      { key: 'industry', label: 'Industry', kind: 'category', value: industry, values: [industry], range: null, near: null, share: 0.9, baseShare: 0.3, lift: 3, importance: 1, weight },
-      { key: 'employees', label: 'Employees', kind: 'range', value: '201–1,000', values: [], range: { min: 200, max: 1000 }, near: { min: 50, max: 5000 }, share: 0.8, baseShare: 0.3, lift: 2.7, importance: 1, weight: 1 - weight },
+      {
+        key: 'industry',
+        label: 'Industry',
+        kind: 'category',
+        value: industry,
+        values: [industry],
+        range: null,
+        near: null,
+        share: 0.9,
+        baseShare: 0.3,
+        lift: 3,
+        importance: 1,
+        weight,
+      },
+      {
+        key: 'employees',
+        label: 'Employees',
+        kind: 'range',
+        value: '201–1,000',
+        values: [],
+        range: { min: 200, max: 1000 },
+        near: { min: 50, max: 5000 },
+        share: 0.8,
+        baseShare: 0.3,
+        lift: 2.7,
+        importance: 1,
+        weight: 1 - weight,
+      },
     ],
   });
 
@@ -154,7 +194,13 @@ describe('chooseK', () => {
       point[3 + b] = Math.SQRT1_2;
       points.push(point);
     }
-    return { points, blocks: [[0, 3], [3, 6]] };
+    return {
+      points,
+      blocks: [
+        [0, 3],
+        [3, 6],
+      ],
+    };
   }
 
   it('finds the number of groups by the gap elbow, with sizes and stability checked', () => {
@@ -227,7 +273,10 @@ describe('Repeat Buyer Personas on the sandbox (planted structure)', () => {
   it('ranks open deals of persona accounts above the others on Repeat Buyer Potential (AUC ≥ 0.9)', () => {
     const open = org.opportunities.filter((o) => !o.isClosed);
     const scores = open.map((o) => align(o, personas)?.score ?? 0);
-    const auc = rocAuc(open.map((o) => (planted(o) !== null ? 1 : 0)), scores);
+    const auc = rocAuc(
+      open.map((o) => (planted(o) !== null ? 1 : 0)),
+      scores,
+    );
     // Measured 0.955 at the org level (sandbox seeds 7–12: 0.89–0.98).
     expect(auc).toBeGreaterThanOrEqual(0.9);
   });
@@ -235,7 +284,9 @@ describe('Repeat Buyer Personas on the sandbox (planted structure)', () => {
   it('measures repeat strength: the planted high-repeat personas have the higher repeat rates', () => {
     const rateOf = (plantedId: string): number => {
       const members = won.filter((o) => planted(o) === plantedId).map((o) => o.id);
-      const persona = personas.reduce((best, p) => (p.memberIds.filter((id) => members.includes(id)).length > best.memberIds.filter((id) => members.includes(id)).length ? p : best));
+      const persona = personas.reduce((best, p) =>
+        p.memberIds.filter((id) => members.includes(id)).length > best.memberIds.filter((id) => members.includes(id)).length ? p : best,
+      );
       return persona.repeatRate ?? Number.NaN;
     };
     const high = org.truth.personas.filter((p) => p.repeat === 'high').map((p) => rateOf(p.id));

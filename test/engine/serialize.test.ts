@@ -96,8 +96,6 @@ describe('encodeArray / decodeArray', () => {
   });
 
   it('rejects a byte count that is not a whole number of elements', () => {
-    expect(() => decodeArray(bytesToBase64(Uint8Array.of(1, 2, 3)), Float32Array)).toThrow(
-      'decodeArray: 3 bytes is not a whole number of 4-byte elements',
-    );
+    expect(() => decodeArray(bytesToBase64(Uint8Array.of(1, 2, 3)), Float32Array)).toThrow('decodeArray: 3 bytes is not a whole number of 4-byte elements');
   });
 });

@@ -6,7 +6,13 @@ import { rankScore, recencyWeight, SimilarIndex, type SimilarDeal, type SimilarI
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { opp, type OppInit } from './helpers';
 
-const INDUSTRY: FeatureSpec = { key: 'attr:industry', label: 'Industry', source: { attribute: 'industry' }, kind: 'categorical', levels: ['Banking', 'Retail', 'Healthcare'] };
+const INDUSTRY: FeatureSpec = {
+  key: 'attr:industry',
+  label: 'Industry',
+  source: { attribute: 'industry' },
+  kind: 'categorical',
+  levels: ['Banking', 'Retail', 'Healthcare'],
+};
 const COUNTRY: FeatureSpec = { key: 'attr:country', label: 'Country', source: { attribute: 'country' }, kind: 'categorical', levels: ['US', 'DE'] };
 const EMPLOYEES: FeatureSpec = { key: 'attr:employees', label: 'Employees', source: { attribute: 'employees' }, kind: 'numeric' };
 const SPEC: EncoderSpec = { features: [INDUSTRY, COUNTRY, EMPLOYEES] };
@@ -92,7 +98,7 @@ describe('SimilarIndex on a worked example', () => {
     expect(found.wins[0]?.shared.map((s) => s.key)).toEqual(['attr:employees', 'attr:industry']);
   });
 
-  it('needs the compared features to carry half the query\'s filled weight (minOverlap)', () => {
+  it("needs the compared features to carry half the query's filled weight (minOverlap)", () => {
     // l4 shares only employees with the query (1/3 of its weight): left out by default, listed at minOverlap 1/3.
     expect(ids(result.losses)).not.toContain('l4');
     const loose = index.find(QUERY, { k: 10, minOverlap: 1 / 3 });
@@ -191,13 +197,17 @@ describe('recency', () => {
   });
 
   it('orders equal matches by recency: the later close first', () => {
-    const twins = [deal('a', true, 'Banking', 'US', 1000, { closeDate: '2024-01-01' }), deal('b', true, 'Banking', 'US', 1000, { closeDate: '2024-03-01' }), ...CLOSED];
+    const twins = [
+      deal('a', true, 'Banking', 'US', 1000, { closeDate: '2024-01-01' }),
+      deal('b', true, 'Banking', 'US', 1000, { closeDate: '2024-03-01' }),
+      ...CLOSED,
+    ];
     const result = SimilarIndex.build(twins, { spec: SPEC }).find(QUERY);
     expect(ids(result.wins)).toEqual(['w1', 'b', 'a']);
     expect(result.wins[1]?.score).toBeGreaterThan(result.wins[2]?.score as number);
   });
 
-  it('measures from find()\'s asOf, and leaves out deals closed after it', () => {
+  it("measures from find()'s asOf, and leaves out deals closed after it", () => {
     const dated = CLOSED.map((o) => (o.id === 'w1' ? { ...o, closeDate: '2024-07-30' } : o));
     const index = SimilarIndex.build(dated, { spec: SPEC });
     expect(index.asOf).toBe('2024-07-30');
@@ -214,7 +224,9 @@ describe('recency', () => {
 
   it('counts a deal without a close date as old as can be (recency 0)', () => {
     const undated = CLOSED.map((o) => (o.id === 'w1' ? { ...o, closeDate: null } : o));
-    const w1 = SimilarIndex.build(undated, { spec: SPEC }).find(QUERY, { k: 10 }).wins.find((d) => d.id === 'w1');
+    const w1 = SimilarIndex.build(undated, { spec: SPEC })
+      .find(QUERY, { k: 10 })
+      .wins.find((d) => d.id === 'w1');
     expect(w1?.recency).toBe(0);
     expect(w1?.score).toBe(0.5);
   });
@@ -237,7 +249,7 @@ describe('accounts', () => {
   const index = SimilarIndex.build(deals, { spec: SPEC });
   const renewal = opp('r', undefined, { account: acme, attributes: { industry: 'Banking', country: 'US', employees: 1000 } });
 
-  it('keeps the account\'s own best earlier deal, marked, and at most one deal per account by default', () => {
+  it("keeps the account's own best earlier deal, marked, and at most one deal per account by default", () => {
     const { wins } = index.find(renewal);
     expect(ids(wins)).toEqual(['g1', 'a1', 'x1']);
     expect(wins.map((d) => d.sameAccount)).toEqual([false, true, false]);
@@ -263,7 +275,12 @@ describe('numeric scales and bands', () => {
     const closed = Array.from({ length: 10 }, (_, i) => opp(`c${i}`, i % 2 === 0, { amount: (i + 1) * 1000, closeDate: DAY }));
     const index = SimilarIndex.build(closed, { spec: { features: [AMOUNT] } });
     const saved = index.toJSON().features[0];
-    expect(saved).toMatchObject({ scale: 'log', floor: 1, edges: [2800, 4600, 6400, 8200], bands: ['under 2,800', '2,800–4,600', '4,600–6,400', '6,400–8,200', '8,200+'] });
+    expect(saved).toMatchObject({
+      scale: 'log',
+      floor: 1,
+      edges: [2800, 4600, 6400, 8200],
+      bands: ['under 2,800', '2,800–4,600', '4,600–6,400', '6,400–8,200', '8,200+'],
+    });
     const found = index.find(opp('q', undefined, { amount: 5000 }), { k: 10 });
     const six = found.wins.concat(found.losses).find((d) => d.id === 'c5');
     const seven = found.wins.concat(found.losses).find((d) => d.id === 'c6');
@@ -298,12 +315,10 @@ describe('numeric scales and bands', () => {
   });
 
   it('tells rare values apart although the encoder pools them into "(other)"', () => {
-    const closed = [
-      deal('m1', true, 'Mining', 'US', 1000),
-      deal('f1', true, 'Fishing', 'US', 1000, { closeDate: '2024-07-01' }),
-      ...CLOSED,
-    ];
-    const wins = SimilarIndex.build(closed, { spec: SPEC }).find(opp('q', undefined, { attributes: { industry: 'Mining', country: 'US', employees: 1000 } })).wins;
+    const closed = [deal('m1', true, 'Mining', 'US', 1000), deal('f1', true, 'Fishing', 'US', 1000, { closeDate: '2024-07-01' }), ...CLOSED];
+    const wins = SimilarIndex.build(closed, { spec: SPEC }).find(
+      opp('q', undefined, { attributes: { industry: 'Mining', country: 'US', employees: 1000 } }),
+    ).wins;
     expect(ids(wins)).toEqual(['m1', 'f1', 'w1']);
     expect(wins[0]?.shared[0]).toEqual({ key: 'attr:industry', label: 'Industry', value: 'Mining (rare)' });
     expect(wins[1]?.different).toEqual([{ key: 'attr:industry', label: 'Industry', value: 'Mining (rare)', theirs: 'Fishing (rare)' }]);
@@ -311,7 +326,11 @@ describe('numeric scales and bands', () => {
 
   it('uses head-count bands for employees', () => {
     const index = SimilarIndex.build(CLOSED, { spec: SPEC });
-    expect(index.toJSON().features[2]).toMatchObject({ scale: 'log', range: 4, bands: ['1–10', '11–50', '51–200', '201–1,000', '1,001–5,000', '5,001–10,000', '10,001+'] });
+    expect(index.toJSON().features[2]).toMatchObject({
+      scale: 'log',
+      range: 4,
+      bands: ['1–10', '11–50', '51–200', '201–1,000', '1,001–5,000', '5,001–10,000', '10,001+'],
+    });
   });
 });
 
@@ -329,7 +348,9 @@ describe('serialization and determinism', () => {
     for (const o of open) expect(loaded.find(o)).toEqual(index.find(o));
     // And with the hand-made spec and its missing values.
     const small = SimilarIndex.build(CLOSED, { spec: SPEC });
-    expect(SimilarIndex.load(JSON.parse(JSON.stringify(small.toJSON())) as SimilarIndexJSON).find(QUERY, { k: 10, minOverlap: 0 })).toEqual(small.find(QUERY, { k: 10, minOverlap: 0 }));
+    expect(SimilarIndex.load(JSON.parse(JSON.stringify(small.toJSON())) as SimilarIndexJSON).find(QUERY, { k: 10, minOverlap: 0 })).toEqual(
+      small.find(QUERY, { k: 10, minOverlap: 0 }),
+    );
   });
 
   it('gives the same index and answers whatever the order of the deals', () => {
@@ -354,7 +375,9 @@ describe('input checks', () => {
     expect(() => SimilarIndex.build([])).toThrow('SimilarIndex.build: no closed opportunities');
     expect(() => SimilarIndex.build([opp('o1', undefined)], { spec: SPEC })).toThrow('opportunity o1 is open');
     expect(() => SimilarIndex.build([...CLOSED, CLOSED[0] as Opportunity], { spec: SPEC })).toThrow('opportunity id w1 appears twice');
-    expect(() => SimilarIndex.build([deal('x', true, 'Banking', 'US', 1, { closeDate: '30/06/2024' })], { spec: SPEC })).toThrow('opportunity x closeDate must be a date as YYYY-MM-DD, got "30/06/2024"');
+    expect(() => SimilarIndex.build([deal('x', true, 'Banking', 'US', 1, { closeDate: '30/06/2024' })], { spec: SPEC })).toThrow(
+      'opportunity x closeDate must be a date as YYYY-MM-DD, got "30/06/2024"',
+    );
     expect(() => SimilarIndex.build(CLOSED, { spec: SPEC, halfLifeDays: 0 })).toThrow('halfLifeDays must be a positive number, got 0');
     const index = SimilarIndex.build(CLOSED, { spec: SPEC });
     expect(() => index.find(QUERY, { k: 1.5 })).toThrow('k must be a whole number ≥ 0, got 1.5');
@@ -374,7 +397,12 @@ describe('input checks', () => {
  * opportunity, sorted in full; the wins, then the losses. The index's scan, with its
  * bounds and early stops, must give exactly this.
  */
-function reference(index: SimilarIndex, closed: Opportunity[], query: Opportunity, options: { k: number; asOf: string; maxPerAccount: number; minOverlap: number }): Array<{ id: string; similarity: number }> {
+function reference(
+  index: SimilarIndex,
+  closed: Opportunity[],
+  query: Opportunity,
+  options: { k: number; asOf: string; maxPerAccount: number; minOverlap: number },
+): Array<{ id: string; similarity: number }> {
   const json = index.toJSON();
   const halfLife = json.halfLifeDays;
   const text = (v: AttributeValue): string | null => (v === null || v === '' ? null : typeof v === 'string' ? v.trim() : String(v));
@@ -458,7 +486,16 @@ describe('the fast scan equals the definition', () => {
     const queries = [...Array.from({ length: 60 }, (_, i) => make(`q${i}`, undefined)), ...closed.slice(0, 20)];
     for (const weights of [undefined, { amount: 3, 'attr:industry': 2, 'attr:country': 1, createdMonth: 0.5, leadSource: 1, 'attr:discount': 0.7 }]) {
       const index = SimilarIndex.build(closed, weights ? { weights } : {});
-      expect(index.encoder.features.map((f) => f.key)).toEqual(['amount', 'type', 'leadSource', 'createdMonth', 'attr:country', 'attr:discount', 'attr:employees', 'attr:industry']);
+      expect(index.encoder.features.map((f) => f.key)).toEqual([
+        'amount',
+        'type',
+        'leadSource',
+        'createdMonth',
+        'attr:country',
+        'attr:discount',
+        'attr:employees',
+        'attr:industry',
+      ]);
       for (const options of [
         { k: 3, asOf: index.asOf as string, maxPerAccount: 1, minOverlap: 0.5 },
         { k: 8, asOf: '2023-06-01', maxPerAccount: 2, minOverlap: 0 },

@@ -68,9 +68,7 @@ describe('WinModel.train below the minimum', () => {
     expect(error).toBeInstanceOf(Error);
     const insufficient = error as InsufficientDataError;
     expect(insufficient.name).toBe('InsufficientDataError');
-    expect(insufficient.message).toBe(
-      'Not enough closed deals to predict wins yet: 12 won and 25 lost so far; 8 more won deals needed (at least 20 of each).',
-    );
+    expect(insufficient.message).toBe('Not enough closed deals to predict wins yet: 12 won and 25 lost so far; 8 more won deals needed (at least 20 of each).');
     expect(insufficient.sufficiency).toMatchObject({ enough: false, winsNeeded: 8, lossesNeeded: 0 });
   });
 
@@ -101,7 +99,12 @@ describe.skipIf(!salvirtAvailable())('the minimum-data rule on real deals (Salvi
       const l = random.shuffle([...losses]);
       const model = WinModel.train([...w.slice(0, 20), ...l.slice(0, 20)]);
       const test = [...w.slice(20), ...l.slice(20)];
-      aucs.push(rocAuc(test.map((o) => (o.isWon ? 1 : 0)), model.predict(test)));
+      aucs.push(
+        rocAuc(
+          test.map((o) => (o.isWon ? 1 : 0)),
+          model.predict(test),
+        ),
+      );
     }
     const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
     const sorted = [...aucs].sort((a, b) => a - b);

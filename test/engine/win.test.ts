@@ -17,10 +17,18 @@ const enterprise = (i: number): boolean => open[i]?.attributes.segment === 'Ente
 describe('WinModel on deals driven by one attribute', () => {
   it('ranks Enterprise deals above SMB deals', () => {
     const p = model.predict(open);
-    expect(rocAuc(open.map((_, i) => (enterprise(i) ? 1 : 0)), p)).toBeGreaterThan(0.95);
+    expect(
+      rocAuc(
+        open.map((_, i) => (enterprise(i) ? 1 : 0)),
+        p,
+      ),
+    ).toBeGreaterThan(0.95);
     // And it ranks held-out closed deals about as well as the true probabilities can (0.85 vs 0.15: AUC ≈ 0.85).
     const heldOut = drivenDeals(400, 3);
-    const auc = rocAuc(heldOut.map((o) => (o.isWon ? 1 : 0)), model.predict(heldOut));
+    const auc = rocAuc(
+      heldOut.map((o) => (o.isWon ? 1 : 0)),
+      model.predict(heldOut),
+    );
     expect(auc).toBeGreaterThan(0.78);
   });
 

@@ -25,20 +25,48 @@ export function joinedMavenCsv(): string {
   const products = new Map(table('products.csv').map((p) => [productKey(p.product ?? ''), p]));
   const teams = new Map(table('sales_teams.csv').map((t) => [t.sales_agent, t]));
   const header = [
-    'opportunity_id', 'sales_agent', 'manager', 'regional_office', 'product', 'series', 'sales_price',
-    'account', 'sector', 'year_established', 'revenue', 'employees', 'office_location', 'subsidiary_of',
-    'deal_stage', 'engage_date', 'close_date', 'close_value',
+    'opportunity_id',
+    'sales_agent',
+    'manager',
+    'regional_office',
+    'product',
+    'series',
+    'sales_price',
+    'account',
+    'sector',
+    'year_established',
+    'revenue',
+    'employees',
+    'office_location',
+    'subsidiary_of',
+    'deal_stage',
+    'engage_date',
+    'close_date',
+    'close_value',
   ];
   const rows = table('sales_pipeline.csv').map((deal) => {
     const account = accounts.get(deal.account ?? '');
     const product = products.get(productKey(deal.product ?? ''));
     const team = teams.get(deal.sales_agent ?? '');
     return [
-      deal.opportunity_id ?? '', deal.sales_agent ?? '', team?.manager ?? '', team?.regional_office ?? '',
-      deal.product ?? '', product?.series ?? '', product?.sales_price ?? '',
-      deal.account ?? '', account?.sector ?? '', account?.year_established ?? '', account?.revenue ?? '',
-      account?.employees ?? '', account?.office_location ?? '', account?.subsidiary_of ?? '',
-      deal.deal_stage ?? '', deal.engage_date ?? '', deal.close_date ?? '', deal.close_value ?? '',
+      deal.opportunity_id ?? '',
+      deal.sales_agent ?? '',
+      team?.manager ?? '',
+      team?.regional_office ?? '',
+      deal.product ?? '',
+      product?.series ?? '',
+      product?.sales_price ?? '',
+      deal.account ?? '',
+      account?.sector ?? '',
+      account?.year_established ?? '',
+      account?.revenue ?? '',
+      account?.employees ?? '',
+      account?.office_location ?? '',
+      account?.subsidiary_of ?? '',
+      deal.deal_stage ?? '',
+      deal.engage_date ?? '',
+      deal.close_date ?? '',
+      deal.close_value ?? '',
     ];
   });
   return toCsv(header, rows);

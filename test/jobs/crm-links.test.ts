@@ -27,10 +27,18 @@ describe('crmLinker', () => {
   it("opens a HubSpot deal on the portal's app host, or on the sandbox's own origin", async () => {
     const { db } = freshDb();
     expect(await crmLinker(db, { id: HS, kind: 'hubspot' })).toBeNull();
-    await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'app-eu1.hubspot.com' } as HubSpotStatus);
+    await connectionSettings(db, HS).set('hubspot.status', {
+      apiBase: 'https://api.hubapi.com',
+      portalId: '4215837',
+      uiDomain: 'app-eu1.hubspot.com',
+    } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('https://app-eu1.hubspot.com/contacts/4215837/record/0-3/9001');
     // An unexpected uiDomain is not followed: the default app host instead.
-    await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'https://api.hubapi.com', portalId: '4215837', uiDomain: 'evil.example' } as HubSpotStatus);
+    await connectionSettings(db, HS).set('hubspot.status', {
+      apiBase: 'https://api.hubapi.com',
+      portalId: '4215837',
+      uiDomain: 'evil.example',
+    } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('https://app.hubspot.com/contacts/4215837/record/0-3/9001');
     await connectionSettings(db, HS).set('hubspot.status', { apiBase: 'http://127.0.0.1:5174', portalId: '4215837', uiDomain: null } as HubSpotStatus);
     expect((await crmLinker(db, { id: HS, kind: 'hubspot' }))?.('9001')).toBe('http://127.0.0.1:5174/contacts/4215837/record/0-3/9001');

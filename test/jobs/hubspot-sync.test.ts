@@ -9,7 +9,16 @@ import { MESSAGES } from '../../lib/crm/hubspot';
 import { hubspotConnectionId, hubspotConnector } from '../../lib/crm/hubspot/connector';
 import { JobRunner } from '../../lib/jobs/runner';
 import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
-import { connectionSettings, createJob, deleteConnection, getConnection, getModel, getOpportunity, listOpportunities, listPipeline } from '../../lib/store/repo';
+import {
+  connectionSettings,
+  createJob,
+  deleteConnection,
+  getConnection,
+  getModel,
+  getOpportunity,
+  listOpportunities,
+  listPipeline,
+} from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { connectorEnv } from '../crm/connector-env';
 import { freshDb } from '../store/helpers';
@@ -32,7 +41,21 @@ const credentials = (db: ReturnType<typeof freshDb>['db'], connectionId: string)
 const status = (db: ReturnType<typeof freshDb>['db'], connectionId: string) => connectionSettings(db, connectionId).get('hubspot.status');
 
 function syncJob(connectionId: string): Omit<JobRecord, 'id'> {
-  return { kind: 'sync', connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: {} };
+  return {
+    kind: 'sync',
+    connectionId,
+    status: 'queued',
+    step: null,
+    done: 0,
+    total: 0,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    summary: null,
+    error: null,
+    attempts: 0,
+    params: {},
+  };
 }
 
 describe('HubSpot jobs', () => {

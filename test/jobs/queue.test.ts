@@ -30,7 +30,8 @@ function fakeRunner(db: ReturnType<typeof freshDb>['db'], options: { alive?: boo
     alive: async () => options.alive ?? false,
   };
   /** The runner's report that job `id` ended. */
-  const finish = async (id: number, status: JobRecord['status'] = 'done') => queue?.update(await updateJob(db, id, { status, finishedAt: '2026-12-01T00:01:00.000Z' }));
+  const finish = async (id: number, status: JobRecord['status'] = 'done') =>
+    queue?.update(await updateJob(db, id, { status, finishedAt: '2026-12-01T00:01:00.000Z' }));
   return { runner, started, cancelled, finish, attach: (q: JobQueue) => (queue = q) };
 }
 

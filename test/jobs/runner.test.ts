@@ -13,7 +13,21 @@ import { threadWorker } from './thread-worker';
 const channelWorker = (): Worker => threadWorker();
 
 function newJob(kind: JobRecord['kind'], connectionId: string, params: JobRecord['params']): Omit<JobRecord, 'id'> {
-  return { kind, connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params };
+  return {
+    kind,
+    connectionId,
+    status: 'queued',
+    step: null,
+    done: 0,
+    total: 0,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    summary: null,
+    error: null,
+    attempts: 0,
+    params,
+  };
 }
 
 describe('JobRunner', () => {
@@ -59,7 +73,10 @@ describe('JobRunner', () => {
   it('fails an import of a file without outcomes with the reason, leaving the earlier data intact', async () => {
     const { db } = freshDb();
     const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
-    const good = ['Opportunity ID,Opportunity Name,Stage,Industry', ...Array.from({ length: 60 }, (_, i) => `00${i},Deal ${i},${i % 2 ? 'Closed Won' : 'Closed Lost'},${i % 3 ? 'Retail' : 'Banking'}`)].join('\n');
+    const good = [
+      'Opportunity ID,Opportunity Name,Stage,Industry',
+      ...Array.from({ length: 60 }, (_, i) => `00${i},Deal ${i},${i % 2 ? 'Closed Won' : 'Closed Lost'},${i % 3 ? 'Retail' : 'Banking'}`),
+    ].join('\n');
     const first = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'good.csv', good) })));
     expect(first.status).toBe('done');
     const before = await listOpportunities(db, 'csv');

@@ -10,13 +10,37 @@ import { salesforceConnectionId } from '../../lib/crm/salesforce/connector';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 import type { DealsightDb } from '../../lib/store/db';
-import { connectionSettings, createJob, getConnection, getModel, getOpportunity, getPanel, getSyncState, listOpportunities, listPipeline } from '../../lib/store/repo';
+import {
+  connectionSettings,
+  createJob,
+  getConnection,
+  getModel,
+  getOpportunity,
+  getPanel,
+  getSyncState,
+  listOpportunities,
+  listPipeline,
+} from '../../lib/store/repo';
 import { settingKey, type JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 import { threadWorker } from './thread-worker';
 
 function syncJob(connectionId: string, apiBase: string, orgId: string): Omit<JobRecord, 'id'> {
-  return { kind: 'sync', connectionId, status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: { apiBase, orgId } };
+  return {
+    kind: 'sync',
+    connectionId,
+    status: 'queued',
+    step: null,
+    done: 0,
+    total: 0,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    summary: null,
+    error: null,
+    attempts: 0,
+    params: { apiBase, orgId },
+  };
 }
 
 /** Every stored record, as one string: the session must appear nowhere in it. */

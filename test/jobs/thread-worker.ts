@@ -33,4 +33,3 @@ export function threadWorker(crash?: { on: string; message: string }): Worker & 
   };
   return worker as unknown as Worker & { terminated: boolean };
 }
-

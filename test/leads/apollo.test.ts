@@ -50,7 +50,8 @@ describe('apolloIndustryTagId', () => {
   });
 
   it('has no id for broad or unverified names', () => {
-    for (const name of ['Technology', 'Manufacturing', 'Consulting', 'Energy', 'Education', 'Media', 'R&D Services']) expect(apolloIndustryTagId(name)).toBeNull();
+    for (const name of ['Technology', 'Manufacturing', 'Consulting', 'Energy', 'Education', 'Media', 'R&D Services'])
+      expect(apolloIndustryTagId(name)).toBeNull();
   });
 
   it('holds distinct 24-hex-digit ids under normalized names', () => {
@@ -83,7 +84,12 @@ describe('apolloSearchUrl', () => {
 
   it('writes the exact URL Apollo itself writes: bracketed keys, %20 for spaces, %2C in ranges', () => {
     const filters = leadFilters({
-      attributes: [category('buyerTitle', ['Head of R&D']), category('industry', ['Banking']), category('country', ['France']), category('state', ['Île-de-France'])],
+      attributes: [
+        category('buyerTitle', ['Head of R&D']),
+        category('industry', ['Banking']),
+        category('country', ['France']),
+        category('state', ['Île-de-France']),
+      ],
     });
     expect(apolloSearchUrl(filters)).toBe(
       'https://app.apollo.io/#/people?page=1' +
@@ -93,12 +99,18 @@ describe('apolloSearchUrl', () => {
         '&organizationLocations[]=%C3%8Ele-de-France%2C%20France',
     );
     const employees = leadFilters({ attributes: [{ ...OPERATIONS_PERSONA.attributes[2]! }] });
-    expect(apolloSearchUrl(employees)).toBe('https://app.apollo.io/#/people?page=1&organizationNumEmployeesRanges[]=201%2C500&organizationNumEmployeesRanges[]=501%2C1000');
+    expect(apolloSearchUrl(employees)).toBe(
+      'https://app.apollo.io/#/people?page=1&organizationNumEmployeesRanges[]=201%2C500&organizationNumEmployeesRanges[]=501%2C1000',
+    );
   });
 
   it('round-trips special characters', () => {
     const filters = leadFilters({
-      attributes: [category('buyerTitle', ['Director, R&D + QA #1', 'VP Sales/Marketing?']), category('industry', ['Arts & Crafts = Fun']), category('state', ['Île-de-France'])],
+      attributes: [
+        category('buyerTitle', ['Director, R&D + QA #1', 'VP Sales/Marketing?']),
+        category('industry', ['Arts & Crafts = Fun']),
+        category('state', ['Île-de-France']),
+      ],
     });
     const { params } = parseApollo(apolloSearchUrl(filters));
     expect(params['personTitles[]']).toEqual(['Director, R&D + QA #1', 'VP Sales/Marketing?']);
@@ -123,16 +135,50 @@ describe('apolloSearchUrl', () => {
   });
 
   it('sends only one bound of an open revenue range', () => {
-    const filters: LeadFilter[] = [{ id: 'revenue:revenue', kind: 'revenue', label: 'Annual revenue: 100M+', values: ['100M+'], range: { min: 100_000_000, max: null }, sourceAttribute: 'revenue', enabled: true }];
+    const filters: LeadFilter[] = [
+      {
+        id: 'revenue:revenue',
+        kind: 'revenue',
+        label: 'Annual revenue: 100M+',
+        values: ['100M+'],
+        range: { min: 100_000_000, max: null },
+        sourceAttribute: 'revenue',
+        enabled: true,
+      },
+    ];
     expect(parseApollo(apolloSearchUrl(filters)).params).toEqual({ page: ['1'], 'revenueRange[min]': ['100000000'] });
   });
 
   it('sends keyword filters as keyword tags, once each, and re-checks values edited after the filters were built', () => {
     const filters: LeadFilter[] = [
-      { id: 'keyword:manual', kind: 'keyword', label: 'Keywords: SaaS', values: ['SaaS', 'ceo@acme.com'], range: null, sourceAttribute: 'manual', enabled: true },
+      {
+        id: 'keyword:manual',
+        kind: 'keyword',
+        label: 'Keywords: SaaS',
+        values: ['SaaS', 'ceo@acme.com'],
+        range: null,
+        sourceAttribute: 'manual',
+        enabled: true,
+      },
       { id: 'industry:industry', kind: 'industry', label: 'Industry: SaaS', values: ['SaaS'], range: null, sourceAttribute: 'industry', enabled: true },
-      { id: 'title:buyerTitle', kind: 'title', label: 'Titles: CFO', values: ['CFO', '+1 415 555 0100'], range: null, sourceAttribute: 'buyerTitle', enabled: true },
-      { id: 'seniority:buyerTitle', kind: 'seniority', label: 'Seniority', values: ['c_suite', 'boss'], range: null, sourceAttribute: 'buyerTitle', enabled: true },
+      {
+        id: 'title:buyerTitle',
+        kind: 'title',
+        label: 'Titles: CFO',
+        values: ['CFO', '+1 415 555 0100'],
+        range: null,
+        sourceAttribute: 'buyerTitle',
+        enabled: true,
+      },
+      {
+        id: 'seniority:buyerTitle',
+        kind: 'seniority',
+        label: 'Seniority',
+        values: ['c_suite', 'boss'],
+        range: null,
+        sourceAttribute: 'buyerTitle',
+        enabled: true,
+      },
     ];
     expect(parseApollo(apolloSearchUrl(filters)).params).toEqual({
       page: ['1'],

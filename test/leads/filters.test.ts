@@ -16,8 +16,24 @@ describe('leadFilters', () => {
         sourceAttribute: 'buyerTitle',
         enabled: true,
       },
-      { id: 'seniority:buyerTitle', kind: 'seniority', label: 'Seniority: VP, Director', values: ['vp', 'director'], range: null, sourceAttribute: 'buyerTitle', enabled: true },
-      { id: 'industry:industry', kind: 'industry', label: 'Industry: Healthcare, R&D Services', values: ['Healthcare', 'R&D Services'], range: null, sourceAttribute: 'industry', enabled: true },
+      {
+        id: 'seniority:buyerTitle',
+        kind: 'seniority',
+        label: 'Seniority: VP, Director',
+        values: ['vp', 'director'],
+        range: null,
+        sourceAttribute: 'buyerTitle',
+        enabled: true,
+      },
+      {
+        id: 'industry:industry',
+        kind: 'industry',
+        label: 'Industry: Healthcare, R&D Services',
+        values: ['Healthcare', 'R&D Services'],
+        range: null,
+        sourceAttribute: 'industry',
+        enabled: true,
+      },
       {
         id: 'employees:employees',
         kind: 'employees',
@@ -36,8 +52,24 @@ describe('leadFilters', () => {
         sourceAttribute: 'revenue',
         enabled: true,
       },
-      { id: 'location:country', kind: 'location', label: 'Country: United States', values: ['United States'], range: null, sourceAttribute: 'country', enabled: true },
-      { id: 'location:state', kind: 'location', label: 'State/Province: California, Texas', values: ['California', 'Texas'], range: null, sourceAttribute: 'state', enabled: true },
+      {
+        id: 'location:country',
+        kind: 'location',
+        label: 'Country: United States',
+        values: ['United States'],
+        range: null,
+        sourceAttribute: 'country',
+        enabled: true,
+      },
+      {
+        id: 'location:state',
+        kind: 'location',
+        label: 'State/Province: California, Texas',
+        values: ['California', 'Texas'],
+        range: null,
+        sourceAttribute: 'state',
+        enabled: true,
+      },
     ]);
   });
 
@@ -46,10 +78,9 @@ describe('leadFilters', () => {
       attributes: [range('employees', { min: 5000, max: null }), range('revenue', { min: null, max: 5_000_000 })],
     });
     expect(filters.map((f) => f.label)).toEqual(['Company size: 5,001+ employees', 'Annual revenue: up to 5M']);
-    expect(leadFilters({ attributes: [range('employees', { min: null, max: 50 }), range('revenue', { min: 250_000, max: null })] }).map((f) => f.label)).toEqual([
-      'Company size: 1–50 employees',
-      'Annual revenue: 250K+',
-    ]);
+    expect(
+      leadFilters({ attributes: [range('employees', { min: null, max: 50 }), range('revenue', { min: 250_000, max: null })] }).map((f) => f.label),
+    ).toEqual(['Company size: 1–50 employees', 'Annual revenue: 250K+']);
   });
 
   it('gives titles without a seniority when no keyword names one', () => {

@@ -2,7 +2,20 @@ import type { PersonaAttribute, ValueRange } from '../../lib/engine/personas/des
 
 /** A category attribute as the engine describes one (only key, kind and values matter to lib/leads). */
 export function category(key: string, values: string[]): PersonaAttribute {
-  return { key, label: key, kind: 'category', value: values.join(' or '), values, range: null, near: null, share: 0.8, baseShare: 0.3, lift: 2.7, importance: 0.5, weight: 0.2 };
+  return {
+    key,
+    label: key,
+    kind: 'category',
+    value: values.join(' or '),
+    values,
+    range: null,
+    near: null,
+    share: 0.8,
+    baseShare: 0.3,
+    lift: 2.7,
+    importance: 0.5,
+    weight: 0.2,
+  };
 }
 
 export function range(key: string, bounds: ValueRange, value = ''): PersonaAttribute {

@@ -44,7 +44,10 @@ function checkText(text: string, where: number): void {
     if (c === '&') {
       const end = text.indexOf(';', k);
       const entity = text.slice(k + 1, end);
-      const ok = end > k && (['amp', 'lt', 'gt', 'quot', 'apos'].includes(entity) || (entity.startsWith('#') && entity.length > 1 && [...entity.slice(1)].every((d) => d >= '0' && d <= '9')));
+      const ok =
+        end > k &&
+        (['amp', 'lt', 'gt', 'quot', 'apos'].includes(entity) ||
+          (entity.startsWith('#') && entity.length > 1 && [...entity.slice(1)].every((d) => d >= '0' && d <= '9')));
       if (!ok) throw new Error(`bad entity at ${where + k}`);
     }
   }

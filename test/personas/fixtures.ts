@@ -6,11 +6,37 @@ import type { PersonaAttribute, ValueRange } from '../../lib/engine/personas/des
 import type { ConnectionRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
 
 export function category(key: string, values: string[], weight = 0.25, label = key): PersonaAttribute {
-  return { key, label, kind: 'category', value: values.join(' or '), values, range: null, near: null, share: 0.8, baseShare: 0.2, lift: 4, importance: 0.8 * Math.log(4), weight };
+  return {
+    key,
+    label,
+    kind: 'category',
+    value: values.join(' or '),
+    values,
+    range: null,
+    near: null,
+    share: 0.8,
+    baseShare: 0.2,
+    lift: 4,
+    importance: 0.8 * Math.log(4),
+    weight,
+  };
 }
 
 export function range(key: string, bounds: ValueRange, value: string, weight = 0.25, near: ValueRange | null = null): PersonaAttribute {
-  return { key, label: key, kind: 'range', value, values: [], range: bounds, near, share: 0.7, baseShare: 0.35, lift: 2, importance: 0.7 * Math.log(2), weight };
+  return {
+    key,
+    label: key,
+    kind: 'range',
+    value,
+    values: [],
+    range: bounds,
+    near,
+    share: 0.7,
+    baseShare: 0.35,
+    lift: 2,
+    importance: 0.7 * Math.log(2),
+    weight,
+  };
 }
 
 /** A persona whose name and company are the generated card's, so its portrait resolves. */
@@ -47,11 +73,15 @@ export const HEALTHCARE = persona('persona-health', [
   category('buyerTitle', ['VP Operations'], 0.1),
 ]);
 
-export const FINANCE = persona(
-  'persona-finance',
-  [category('industry', ['Financial Services'], 0.6), category('buyerTitle', ['CFO', 'VP Finance'], 0.4)],
-  { size: 25, share: 0.25, repeatRate: null, lifetimeValue: null, winRate: null, alignedClosed: 0, recentWins: [] },
-);
+export const FINANCE = persona('persona-finance', [category('industry', ['Financial Services'], 0.6), category('buyerTitle', ['CFO', 'VP Finance'], 0.4)], {
+  size: 25,
+  share: 0.25,
+  repeatRate: null,
+  lifetimeValue: null,
+  winRate: null,
+  alignedClosed: 0,
+  recentWins: [],
+});
 
 export const TEAM_PERSONA = persona('persona-team-west', [category('state', ['California'], 0.7), category('industry', ['Software'], 0.3)], {
   level: 'team',
@@ -61,7 +91,16 @@ export const TEAM_PERSONA = persona('persona-team-west', [category('state', ['Ca
 });
 
 export function connection(over: Partial<ConnectionRecord> = {}): ConnectionRecord {
-  return { id: 'csv', kind: 'csv', label: 'deals.csv', createdAt: '2026-01-01T00:00:00Z', syncedAt: '2026-01-01T00:00:00Z', dataVersion: 1, lastImport: null, ...over };
+  return {
+    id: 'csv',
+    kind: 'csv',
+    label: 'deals.csv',
+    createdAt: '2026-01-01T00:00:00Z',
+    syncedAt: '2026-01-01T00:00:00Z',
+    dataVersion: 1,
+    lastImport: null,
+    ...over,
+  };
 }
 
 export function group(personas: Persona[], over: Partial<PersonaGroup> = {}): PersonaGroup {

@@ -32,7 +32,11 @@ describe('alignedOpenDeals', () => {
       openDeal('b', { industry: 'Healthcare', employees: 50, country: 'Germany', buyerTitle: 'CTO' }),
       openDeal('c', { industry: 'Financial Services', buyerTitle: 'CFO' }),
       // Dana West's deals are measured against the team's persona, not the org's.
-      openDeal('d', { industry: 'Healthcare', employees: 2000, country: 'United States', buyerTitle: 'VP Operations' }, { ownerManager: { id: 'dw', name: 'Dana West' } }),
+      openDeal(
+        'd',
+        { industry: 'Healthcare', employees: 2000, country: 'United States', buyerTitle: 'VP Operations' },
+        { ownerManager: { id: 'dw', name: 'Dana West' } },
+      ),
       openDeal('e', { state: 'California', industry: 'Software' }, { ownerManager: { id: 'dw', name: 'Dana West' } }),
       openDeal('f', { industry: 'Healthcare' }, { isClosed: true }),
     ];
@@ -55,7 +59,10 @@ describe('recordLink', () => {
     // Unknown origin, or an id that is not Salesforce's: the detail page.
     expect(recordLink(sf, null, 'chrome-extension://x/detail.html', '0065g00000AbCdEAAV').where).toBe('detail');
     expect(recordLink(sf, acme, 'chrome-extension://x/detail.html', 'opp 7&x').where).toBe('detail');
-    expect(recordLink(connection(), null, 'chrome-extension://x/detail.html', 'opp 7&x')).toEqual({ href: 'chrome-extension://x/detail.html?c=csv&id=opp+7%26x', where: 'detail' });
+    expect(recordLink(connection(), null, 'chrome-extension://x/detail.html', 'opp 7&x')).toEqual({
+      href: 'chrome-extension://x/detail.html?c=csv&id=opp+7%26x',
+      where: 'detail',
+    });
   });
 
   it('reads the org’s origins as the background remembered them, https first, ignoring junk', () => {
@@ -72,12 +79,18 @@ describe('screenOf', () => {
     expect(screenOf({ ...base, connection: null, model: null }, { level: 'org' }).kind).toBe('no-connection');
     expect(screenOf({ ...base, model: null }, { level: 'org' }).kind).toBe('not-trained');
     const notEnough = screenOf({ ...base, personas: [], model: model(personaModel(null)) }, { level: 'org' });
-    expect(notEnough).toEqual({ kind: 'not-enough-data', message: 'Repeat Buyer Personas need at least 30 won deals; 12 so far, 18 more needed.', counts: model(personaModel(null)).counts });
+    expect(notEnough).toEqual({
+      kind: 'not-enough-data',
+      message: 'Repeat Buyer Personas need at least 30 won deals; 12 so far, 18 more needed.',
+      counts: model(personaModel(null)).counts,
+    });
   });
 
   it('shows the cards, out of date when the data changed since training', () => {
     expect(screenOf({ ...base, model: model(personaModel([HEALTHCARE])) }, { level: 'org' })).toEqual({ kind: 'personas', outOfDate: false, job: null });
-    expect(screenOf({ ...base, connection: connection({ dataVersion: 2 }), model: model(personaModel([HEALTHCARE])) }, { level: 'org' })).toMatchObject({ outOfDate: true });
+    expect(screenOf({ ...base, connection: connection({ dataVersion: 2 }), model: model(personaModel([HEALTHCARE])) }, { level: 'org' })).toMatchObject({
+      outOfDate: true,
+    });
   });
 });
 
@@ -93,14 +106,20 @@ describe('page address', () => {
 describe('open-extension-page', () => {
   const open = (request: unknown) => extensionPagePath(request as OpenExtensionPageMessage);
   it('opens the personas page with its known parameters only', () => {
-    expect(open({ page: 'personas', query: { c: 'sandbox', tab: 'details', persona: 'persona-1' } })).toEqual({ ok: true, path: 'personas.html?c=sandbox&tab=details&persona=persona-1' });
+    expect(open({ page: 'personas', query: { c: 'sandbox', tab: 'details', persona: 'persona-1' } })).toEqual({
+      ok: true,
+      path: 'personas.html?c=sandbox&tab=details&persona=persona-1',
+    });
     expect(open({ page: 'personas', query: {} })).toEqual({ ok: true, path: 'personas.html' });
   });
 
   it('refuses other pages, unknown parameters and non-string values', () => {
     expect(open({ page: 'options', query: {} })).toMatchObject({ ok: false });
     expect(open({ page: '__proto__', query: {} })).toMatchObject({ ok: false });
-    expect(open({ page: 'personas', query: { redirect: 'https://evil.example' } })).toEqual({ ok: false, error: 'The personas page takes no parameter "redirect".' });
+    expect(open({ page: 'personas', query: { redirect: 'https://evil.example' } })).toEqual({
+      ok: false,
+      error: 'The personas page takes no parameter "redirect".',
+    });
     expect(open({ page: 'personas', query: { c: { toString: () => 'x' } } })).toMatchObject({ ok: false });
     expect(open({ page: 'personas', query: { c: 'x'.repeat(201) } })).toMatchObject({ ok: false });
   });
@@ -123,7 +142,10 @@ describe('lead search glue', () => {
   it('copies Seamless.AI’s summary before opening it, and opens even when copying fails', async () => {
     const calls: string[] = [];
     const search = leadSearch('seamless', filters);
-    const ok = await runLeadSearch(search, { copyText: async (text) => void calls.push(`copy:${text.split('\n')[0]}`), openTab: async (url) => void calls.push(`open:${url}`) });
+    const ok = await runLeadSearch(search, {
+      copyText: async (text) => void calls.push(`copy:${text.split('\n')[0]}`),
+      openTab: async (url) => void calls.push(`open:${url}`),
+    });
     expect(calls).toEqual(['copy:Job titles: VP Operations', 'open:https://login.seamless.ai/search/contacts?page=1&titles=VP%20Operations']);
     expect(ok).toEqual({ copied: true, copyError: null, opened: true, openError: null });
     const failed = await runLeadSearch(search, { copyText: async () => Promise.reject(new Error('Document is not focused.')), openTab: async () => undefined });

@@ -85,7 +85,22 @@ describe('PersonasPage states', () => {
   });
 
   it('not trained yet, with the running job', () => {
-    const job = { id: 3, kind: 'train' as const, connectionId: 'csv', status: 'running' as const, step: 'Drawing personas', done: 1, total: 4, createdAt: '', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: {} };
+    const job = {
+      id: 3,
+      kind: 'train' as const,
+      connectionId: 'csv',
+      status: 'running' as const,
+      step: 'Drawing personas',
+      done: 1,
+      total: 4,
+      createdAt: '',
+      startedAt: null,
+      finishedAt: null,
+      summary: null,
+      error: null,
+      attempts: 0,
+      params: {},
+    };
     const { container } = mount(<PersonasPage {...props(ready({ model: null, personas: [], jobs: [job] }))} />);
     expect(state(container)).toBe('not-trained');
     expect(text(byData(container, 'field', 'job'))).toMatch(/Drawing personas… 25%$/);
@@ -122,7 +137,12 @@ describe('PersonasPage states', () => {
   it('details: every attribute with its importance and range, the aligned win rate said to be of closed deals, links to records', () => {
     const sf = connection({ id: 'salesforce:00D1', kind: 'salesforce' });
     const { container } = mount(
-      <PersonasPage {...props(ready({ connection: sf, connections: [sf], crmLink: (id) => salesforceRecordUrl('https://acme.lightning.force.com', id) }), { tab: 'details', selected: 'persona-health' })} />,
+      <PersonasPage
+        {...props(ready({ connection: sf, connections: [sf], crmLink: (id) => salesforceRecordUrl('https://acme.lightning.force.com', id) }), {
+          tab: 'details',
+          selected: 'persona-health',
+        })}
+      />,
     );
     const details = byData(container, 'persona-details', 'persona-health');
     expect(allByData(details, 'attribute').map((a) => a.getAttribute('data-attribute'))).toEqual(['industry', 'employees', 'country', 'buyerTitle']);
@@ -134,7 +154,10 @@ describe('PersonasPage states', () => {
       'Win rate of aligned closed deals 62% 62% of the 50 closed deals aligned with this persona (Repeat Buyer Potential of 50 or more) were won. Measured on closed deals, since open deals have no outcome yet. Across all closed deals, 63% were won.',
     );
     const links = [...byData(details, 'panel', 'recent-wins').querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['https://acme.lightning.force.com/lightning/r/Opportunity/006000000000001AAA/view', 'https://acme.lightning.force.com/lightning/r/Opportunity/006000000000002AAA/view']);
+    expect(links).toEqual([
+      'https://acme.lightning.force.com/lightning/r/Opportunity/006000000000001AAA/view',
+      'https://acme.lightning.force.com/lightning/r/Opportunity/006000000000002AAA/view',
+    ]);
     expect(allByData(details, 'spread-row').map((r) => r.getAttribute('data-spread-row'))).toEqual(['persona-health', 'persona-finance']);
   });
 });
@@ -143,7 +166,12 @@ describe('FindLeads', () => {
   const persona = {
     id: 'p',
     name: 'Priya Raman',
-    attributes: [category('buyerTitle', ['VP Operations']), category('industry', ['Healthcare']), range('employees', { min: 200, max: 1000 }, '201–1,000'), category('product', ['Platform'])],
+    attributes: [
+      category('buyerTitle', ['VP Operations']),
+      category('industry', ['Healthcare']),
+      range('employees', { min: 200, max: 1000 }, '201–1,000'),
+      category('product', ['Platform']),
+    ],
   };
 
   it('lists the persona’s filters ticked, and opens Apollo without the ones unticked', async () => {
@@ -165,7 +193,9 @@ describe('FindLeads', () => {
     await settle();
     const expected = apolloSearchUrl(leadFilters(persona).map((f) => (f.id === 'industry:industry' ? { ...f, enabled: false } : f)));
     expect(openTab).toHaveBeenCalledWith(expected);
-    expect(expected).toBe('https://app.apollo.io/#/people?page=1&personTitles[]=VP%20Operations&personSeniorities[]=vp&organizationNumEmployeesRanges[]=201%2C500&organizationNumEmployeesRanges[]=501%2C1000');
+    expect(expected).toBe(
+      'https://app.apollo.io/#/people?page=1&personTitles[]=VP%20Operations&personSeniorities[]=vp&organizationNumEmployeesRanges[]=201%2C500&organizationNumEmployeesRanges[]=501%2C1000',
+    );
     expect(copyText).not.toHaveBeenCalled();
     expect(text(byData(container, 'field', 'lead-result'))).toBe('Opened Apollo in a new tab.');
   });
@@ -179,13 +209,18 @@ describe('FindLeads', () => {
     expect(text(byData(container, 'action', 'open-search'))).toBe('Copy filters and open Seamless.AI');
     click(byData(container, 'action', 'open-search'));
     await settle();
-    expect(calls).toEqual([`copy ${seamlessClipboardSummary(leadFilters(persona))}`, 'open https://login.seamless.ai/search/contacts?page=1&titles=VP%20Operations']);
+    expect(calls).toEqual([
+      `copy ${seamlessClipboardSummary(leadFilters(persona))}`,
+      'open https://login.seamless.ai/search/contacts?page=1&titles=VP%20Operations',
+    ]);
     expect(text(byData(container, 'field', 'copied'))).toMatch(/^Filters copied to the clipboard/);
   });
 
   it('shows the summary to copy by hand when the clipboard refuses, and still opens', async () => {
     const openTab = vi.fn(async () => undefined);
-    const { container } = mount(<FindLeads persona={persona} actions={{ openTab, copyText: async () => Promise.reject(new Error('Document is not focused.')) }} defaultOpen />);
+    const { container } = mount(
+      <FindLeads persona={persona} actions={{ openTab, copyText: async () => Promise.reject(new Error('Document is not focused.')) }} defaultOpen />,
+    );
     click(byData(container, 'provider', 'seamless'));
     click(byData(container, 'action', 'open-search'));
     await settle();
@@ -196,7 +231,13 @@ describe('FindLeads', () => {
   });
 
   it('says when a persona has nothing to search by, and closes on Escape', () => {
-    const { container } = mount(<FindLeads persona={{ id: 'q', name: 'Q', attributes: [category('product', ['Platform'])] }} actions={{ openTab: async () => undefined, copyText: async () => undefined }} defaultOpen />);
+    const { container } = mount(
+      <FindLeads
+        persona={{ id: 'q', name: 'Q', attributes: [category('product', ['Platform'])] }}
+        actions={{ openTab: async () => undefined, copyText: async () => undefined }}
+        defaultOpen
+      />,
+    );
     expect(text(byData(container, 'field', 'no-filters'))).toMatch(/have no lead-search filter/);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     return settle().then(() => expect(container.querySelector('[data-leads-panel]')).toBeNull());

@@ -39,7 +39,12 @@ describe('personaPhrase', () => {
   });
 
   it('skips attributes without a value and is empty without attributes', () => {
-    expect(personaPhrase(t, [{ key: 'industry', label: 'industry', value: '  ' }, { key: 'country', label: 'country', value: 'Germany' }])).toBe('Germany');
+    expect(
+      personaPhrase(t, [
+        { key: 'industry', label: 'industry', value: '  ' },
+        { key: 'country', label: 'country', value: 'Germany' },
+      ]),
+    ).toBe('Germany');
     expect(personaPhrase(t, [])).toBe('');
   });
 });

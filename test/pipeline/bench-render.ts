@@ -33,7 +33,19 @@ export interface PopupRenderBench {
   filterMs: number;
 }
 
-const GLOBALS = ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'MouseEvent', 'requestAnimationFrame', 'cancelAnimationFrame'] as const;
+const GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'Node',
+  'Element',
+  'HTMLElement',
+  'Event',
+  'KeyboardEvent',
+  'MouseEvent',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+] as const;
 
 function withDom<T>(fn: () => T): T {
   const window = new Window({ width: 780, height: 600 });
@@ -41,7 +53,11 @@ function withDom<T>(fn: () => T): T {
   for (const name of GLOBALS) {
     saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
     const value = (window as unknown as Record<string, unknown>)[name];
-    Object.defineProperty(globalThis, name, { value: typeof value === 'function' && name.endsWith('AnimationFrame') ? value.bind(window) : value, configurable: true, writable: true });
+    Object.defineProperty(globalThis, name, {
+      value: typeof value === 'function' && name.endsWith('AnimationFrame') ? value.bind(window) : value,
+      configurable: true,
+      writable: true,
+    });
   }
   try {
     return fn();
@@ -103,10 +119,13 @@ export async function benchPopupRender(options: { rows?: number | readonly Pipel
   const renders = Array.from({ length: runs }, () => firstRender(rows));
 
   // Each step on a fresh index (nothing cached), median of `runs`.
-  const fresh = <T>(fn: (index: ReturnType<typeof buildIndex>) => T): number => median(Array.from({ length: runs }, () => {
-    const index = buildIndex(rows);
-    return time(() => fn(index));
-  }));
+  const fresh = <T>(fn: (index: ReturnType<typeof buildIndex>) => T): number =>
+    median(
+      Array.from({ length: runs }, () => {
+        const index = buildIndex(rows);
+        return time(() => fn(index));
+      }),
+    );
   const sortMs = {} as PopupRenderBench['sortMs'];
   for (const column of COLUMNS) {
     const first = fresh((index) => sortOrder(index, { column: column.key, direction: 'asc' }));
@@ -122,7 +141,9 @@ export async function benchPopupRender(options: { rows?: number | readonly Pipel
   const searchAgain = median(Array.from({ length: runs }, () => time(() => filterOrder(index, order, { ...EMPTY_FILTERS, search: 'acme 1' }, null))));
   const someone = rows.find((r) => r.owner !== null)?.owner ?? null;
   const me = resolveMe(rows, someone);
-  const filterMs = median(Array.from({ length: runs }, () => time(() => filterOrder(index, order, { ...EMPTY_FILTERS, level: 'team', type: rows[0]?.type ?? null }, me))));
+  const filterMs = median(
+    Array.from({ length: runs }, () => time(() => filterOrder(index, order, { ...EMPTY_FILTERS, level: 'team', type: rows[0]?.type ?? null }, me))),
+  );
 
   return {
     rows: rows.length,

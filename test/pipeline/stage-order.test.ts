@@ -23,11 +23,7 @@ describe('stageOrder', () => {
   });
 
   it('falls back to where stage histories enter each stage when deals carry no probability', () => {
-    const order = stageOrder([
-      deal('Demo', null, ['Intro', 'Demo']),
-      deal('Contract', null, ['Intro', 'Demo', 'Contract']),
-      deal('Intro', null, ['Intro']),
-    ]);
+    const order = stageOrder([deal('Demo', null, ['Intro', 'Demo']), deal('Contract', null, ['Intro', 'Demo', 'Contract']), deal('Intro', null, ['Intro'])]);
     expect([...order.keys()]).toEqual(['Intro', 'Demo', 'Contract']);
   });
 
@@ -39,7 +35,12 @@ describe('stageOrder', () => {
 
 describe('the Stage column sort', () => {
   it('follows the pipeline when every staged row has a rank, and the names otherwise', () => {
-    const ranked = [row({ id: 'a', stage: 'Negotiation', stageRank: 2 }), row({ id: 'b', stage: 'Prospecting', stageRank: 0 }), row({ id: 'c', stage: null }), row({ id: 'd', stage: 'Qualification', stageRank: 1 })];
+    const ranked = [
+      row({ id: 'a', stage: 'Negotiation', stageRank: 2 }),
+      row({ id: 'b', stage: 'Prospecting', stageRank: 0 }),
+      row({ id: 'c', stage: null }),
+      row({ id: 'd', stage: 'Qualification', stageRank: 1 }),
+    ];
     const order = (rows: typeof ranked, direction: 'asc' | 'desc') => [...sortOrder(buildIndex(rows), { column: 'stage', direction })].map((i) => rows[i]?.id);
     expect(order(ranked, 'asc')).toEqual(['b', 'd', 'a', 'c']);
     expect(order(ranked, 'desc')).toEqual(['a', 'd', 'b', 'c']);

@@ -81,7 +81,7 @@ describe('connect-crm', () => {
 });
 
 describe('sync-crm', () => {
-  it("queues a sync of a connected org with the session of its open tab", async () => {
+  it('queues a sync of a connected org with the session of its open tab', async () => {
     const { db, deps, calls } = setup();
     await synced(db);
     expect(await syncCrm(deps, CONN)).toEqual({ ok: true, jobId: 1 });
@@ -89,7 +89,10 @@ describe('sync-crm', () => {
   });
 
   it('asks to open the org when no tab of it has a live session, and refuses an unknown connection', async () => {
-    const { db, deps, calls } = setup({ [`${LIGHTNING}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)), [`${API}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)) });
+    const { db, deps, calls } = setup({
+      [`${LIGHTNING}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)),
+      [`${API}/`]: SID.replace(ORG.slice(0, 15), OTHER_ORG.slice(0, 15)),
+    });
     await synced(db);
     expect(await syncCrm(deps, CONN)).toEqual({ ok: false, code: 'session-expired', error: SALESFORCE_MESSAGES.noSessionForSync });
     expect(await syncCrm(deps, 'salesforce:00D000000000000AAA')).toMatchObject({ ok: false, error: expect.stringMatching(/no connected Salesforce org/) });
@@ -112,7 +115,10 @@ describe('get-record-panel', () => {
   });
 
   it('refuses a url that is not on the sender tab, and a sender without a tab', async () => {
-    expect(await recordPanel(env.deps, `https://evil.lightning.force.com/lightning/r/Opportunity/${OPP}/view`, sender())).toMatchObject({ ok: false, error: expect.stringMatching(/not on the page/) });
+    expect(await recordPanel(env.deps, `https://evil.lightning.force.com/lightning/r/Opportunity/${OPP}/view`, sender())).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not on the page/),
+    });
     // A sender without a tab is not a content script at all: test/protocol/protocol.test.ts (classifySender).
   });
 
@@ -130,7 +136,10 @@ describe('get-record-panel', () => {
   it('fetches a record the store does not hold through the API, with the live session', async () => {
     await synced(env.db);
     const other = '0065g00000ZzZzZAAV';
-    expect(await recordPanel(env.deps, recordUrl(other), sender({ id: 1, url: recordUrl(other) }))).toEqual({ ok: true, panel: { opportunity: { id: other } } });
+    expect(await recordPanel(env.deps, recordUrl(other), sender({ id: 1, url: recordUrl(other) }))).toEqual({
+      ok: true,
+      panel: { opportunity: { id: other } },
+    });
     expect(env.calls.fetched).toEqual([{ id: other, sid: SID }]);
   });
 
@@ -142,7 +151,9 @@ describe('get-record-panel', () => {
     const loggedOut = setup({});
     await synced(loggedOut.db);
     // The origin is not remembered yet and there is no session: the org cannot be told.
-    expect(await recordPanel(loggedOut.deps, recordUrl(other), { url: recordUrl(other), tab: { id: 1, url: recordUrl(other) } })).toMatchObject({ code: 'not-connected' });
+    expect(await recordPanel(loggedOut.deps, recordUrl(other), { url: recordUrl(other), tab: { id: 1, url: recordUrl(other) } })).toMatchObject({
+      code: 'not-connected',
+    });
   });
 
   it("keeps orgs apart: another org's connection does not answer for this one", async () => {
@@ -156,7 +167,10 @@ describe('get-record-scores', () => {
     const { db, deps } = setup();
     await synced(db);
     await saveScores(db, CONN, [score(CONN, OPP, { winPotential: 0.62, repeatBuyerPotential: 71.5 })]);
-    const reply = await recordScores(deps, `${LIGHTNING}/lightning/o/Opportunity/list`, [OPP15, OPP, '0065g00000ZzZzZAAV', 'nonsense'], { url: `${LIGHTNING}/lightning/o/Opportunity/list`, tab: { id: 1, url: `${LIGHTNING}/lightning/o/Opportunity/list` } });
+    const reply = await recordScores(deps, `${LIGHTNING}/lightning/o/Opportunity/list`, [OPP15, OPP, '0065g00000ZzZzZAAV', 'nonsense'], {
+      url: `${LIGHTNING}/lightning/o/Opportunity/list`,
+      tab: { id: 1, url: `${LIGHTNING}/lightning/o/Opportunity/list` },
+    });
     expect(reply).toEqual({
       ok: true,
       scores: { [OPP15]: { winPotential: 0.62, repeatBuyerPotential: 71.5 }, [OPP]: { winPotential: 0.62, repeatBuyerPotential: 71.5 } },
@@ -171,6 +185,8 @@ describe('the daily Salesforce sync', () => {
     await synced(db, `salesforce:${OTHER_ORG}`);
     await dailyRefresh(deps);
     expect(calls.enqueued).toEqual([{ kind: 'sync', connectionId: CONN, params: { apiBase: API, orgId: ORG }, secrets: { sid: SID } }]);
-    expect(calls.skipped).toEqual([{ connectionId: `salesforce:${OTHER_ORG}`, reason: dailySkipReason(salesforceConnector, SALESFORCE_MESSAGES.noSessionForSync) }]);
+    expect(calls.skipped).toEqual([
+      { connectionId: `salesforce:${OTHER_ORG}`, reason: dailySkipReason(salesforceConnector, SALESFORCE_MESSAGES.noSessionForSync) },
+    ]);
   });
 });

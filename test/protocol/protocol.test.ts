@@ -20,10 +20,36 @@ const TAB = { id: 3, url: 'https://acme.lightning.force.com/lightning/r/Opportun
 
 describe('isMessageToBackground', () => {
   it("accepts the protocol's message types and nothing else", () => {
-    for (const type of ['ping', 'start-import', 'start-sandbox', 'start-train', 'cancel-job', 'get-panel', 'delete-all', 'get-record-panel', 'get-record-scores', 'connect-crm', 'sync-crm', 'open-options', 'open-extension-page']) {
+    for (const type of [
+      'ping',
+      'start-import',
+      'start-sandbox',
+      'start-train',
+      'cancel-job',
+      'get-panel',
+      'delete-all',
+      'get-record-panel',
+      'get-record-scores',
+      'connect-crm',
+      'sync-crm',
+      'open-options',
+      'open-extension-page',
+    ]) {
       expect(isMessageToBackground({ type })).toBe(true);
     }
-    for (const value of [null, undefined, 'ping', 42, {}, { type: 'eval' }, { type: 7 }, { kind: 'ping' }, ['ping'], { type: 'job-update' }, { type: 'connect-hubspot' }]) {
+    for (const value of [
+      null,
+      undefined,
+      'ping',
+      42,
+      {},
+      { type: 'eval' },
+      { type: 7 },
+      { kind: 'ping' },
+      ['ping'],
+      { type: 'job-update' },
+      { type: 'connect-hubspot' },
+    ]) {
       expect(isMessageToBackground(value)).toBe(false);
     }
   });
@@ -31,15 +57,31 @@ describe('isMessageToBackground', () => {
 
 describe('classifySender', () => {
   it("tells the extension's pages, its runner and its content scripts apart, and refuses everyone else", () => {
-    expect(classifySender({ id: 'dealsight', url: 'chrome-extension://dealsight/popup.html' }, SELF)).toEqual({ kind: 'page', url: 'chrome-extension://dealsight/popup.html' });
+    expect(classifySender({ id: 'dealsight', url: 'chrome-extension://dealsight/popup.html' }, SELF)).toEqual({
+      kind: 'page',
+      url: 'chrome-extension://dealsight/popup.html',
+    });
     // The options page opened in a tab is still a page.
-    expect(classifySender({ id: 'dealsight', url: 'chrome-extension://dealsight/options.html', tab: { id: 9, url: 'chrome-extension://dealsight/options.html' } }, SELF)).toMatchObject({ kind: 'page' });
+    expect(
+      classifySender(
+        { id: 'dealsight', url: 'chrome-extension://dealsight/options.html', tab: { id: 9, url: 'chrome-extension://dealsight/options.html' } },
+        SELF,
+      ),
+    ).toMatchObject({ kind: 'page' });
     expect(classifySender({ id: 'dealsight', url: 'chrome-extension://dealsight/offscreen.html' }, SELF)).toEqual({ kind: 'runner' });
     // The offscreen page in a tab is not the runner.
     expect(classifySender({ id: 'dealsight', url: 'chrome-extension://dealsight/offscreen.html', tab: { id: 4 } }, SELF)).toMatchObject({ kind: 'page' });
-    expect(classifySender({ id: 'dealsight', url: TAB.url, tab: TAB }, SELF)).toEqual({ kind: 'content', url: TAB.url, tab: { id: 3, url: TAB.url, cookieStoreId: undefined } });
+    expect(classifySender({ id: 'dealsight', url: TAB.url, tab: TAB }, SELF)).toEqual({
+      kind: 'content',
+      url: TAB.url,
+      tab: { id: 3, url: TAB.url, cookieStoreId: undefined },
+    });
     // Firefox may leave tab.url empty without host permission, and gives sender.url (crm-evidence.md).
-    expect(classifySender({ id: 'dealsight', url: TAB.url, tab: { id: 3, url: '', cookieStoreId: 'firefox-container-1' } }, SELF)).toEqual({ kind: 'content', url: TAB.url, tab: { id: 3, url: TAB.url, cookieStoreId: 'firefox-container-1' } });
+    expect(classifySender({ id: 'dealsight', url: TAB.url, tab: { id: 3, url: '', cookieStoreId: 'firefox-container-1' } }, SELF)).toEqual({
+      kind: 'content',
+      url: TAB.url,
+      tab: { id: 3, url: TAB.url, cookieStoreId: 'firefox-container-1' },
+    });
     // Another extension, a sender without id, a web page without a tab, a tab on a non-web page.
     expect(classifySender({ id: 'someone-else', url: 'chrome-extension://dealsight/popup.html' }, SELF)).toBeNull();
     expect(classifySender({ url: 'chrome-extension://dealsight/popup.html' }, SELF)).toBeNull();
@@ -99,7 +141,7 @@ describe('dispatch', () => {
     }
   });
 
-  it("takes job reports from the runner only: a tab or a page that sends one changes nothing", () => {
+  it('takes job reports from the runner only: a tab or a page that sends one changes nothing', () => {
     for (const kind of ['content', 'page'] as const) {
       const { handlers, runner } = recordingHandlers();
       expect(dispatch(handlers, SENDERS[kind], { target: 'background', type: 'job-update', job })).toBeNull();
@@ -111,7 +153,12 @@ describe('dispatch', () => {
   });
 
   it('refuses a tab delete-all, get-panel for any connection, and sandboxes of any size', async () => {
-    for (const message of [{ type: 'delete-all' }, { type: 'get-panel', connectionId: 'salesforce:00D000000000001AAA', opportunityId: '006' }, { type: 'start-sandbox', seed: 1, opportunities: 1_000_000 }, { type: 'connect-crm', crm: 'salesforce', tabId: 1 }]) {
+    for (const message of [
+      { type: 'delete-all' },
+      { type: 'get-panel', connectionId: 'salesforce:00D000000000001AAA', opportunityId: '006' },
+      { type: 'start-sandbox', seed: 1, opportunities: 1_000_000 },
+      { type: 'connect-crm', crm: 'salesforce', tabId: 1 },
+    ]) {
       const { handlers, handled } = recordingHandlers();
       const routed = dispatch(handlers, SENDERS.content, message);
       expect(routed && 'answer' in routed ? await routed.answer : null).toMatchObject({ ok: false });
@@ -166,10 +213,16 @@ describe('the page handlers', () => {
     const { handlers, enqueued } = pages();
     const { min, max } = SANDBOX_BOUNDS.opportunities;
     for (const opportunities of [min - 1, max + 1, 1e12, 2.5, Number.NaN, -5]) {
-      expect(await handlers['start-sandbox']({ type: 'start-sandbox', seed: 7, opportunities }, sender)).toMatchObject({ ok: false, error: expect.stringMatching(/opportunities/) });
+      expect(await handlers['start-sandbox']({ type: 'start-sandbox', seed: 7, opportunities }, sender)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/opportunities/),
+      });
     }
     for (const seed of [-1, 2 ** 31, 0.5]) {
-      expect(await handlers['start-sandbox']({ type: 'start-sandbox', seed, opportunities: 1000 }, sender)).toMatchObject({ ok: false, error: expect.stringMatching(/seed/) });
+      expect(await handlers['start-sandbox']({ type: 'start-sandbox', seed, opportunities: 1000 }, sender)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/seed/),
+      });
     }
     expect(await handlers['start-sandbox']({ type: 'start-sandbox', seed: 0, opportunities: max }, sender)).toEqual({ ok: true, jobId: 1 });
     expect(enqueued).toEqual([['sandbox', 'sandbox', { seed: 0, opportunities: max }]]);

@@ -15,7 +15,11 @@ const spec: EncoderSpec = {
 /** `count` deals: the first `a` in industry A, the rest B; amounts from `firstAmount` up by one. */
 function deals(prefix: string, count: number, a: number, firstAmount: number, won?: boolean): Opportunity[] {
   return Array.from({ length: count }, (_, i) =>
-    opp(`${prefix}${i}`, won === undefined ? undefined : i % 2 === 0, { amount: firstAmount + i, createdDate: `2024-0${1 + (i % 9)}-01`, attributes: { industry: i < a ? 'A' : 'B' } }),
+    opp(`${prefix}${i}`, won === undefined ? undefined : i % 2 === 0, {
+      amount: firstAmount + i,
+      createdDate: `2024-0${1 + (i % 9)}-01`,
+      attributes: { industry: i < a ? 'A' : 'B' },
+    }),
   );
 }
 

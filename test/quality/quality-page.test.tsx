@@ -54,7 +54,11 @@ function drivenDeals(count: number, seed: number, closed = true): Opportunity[] 
       ...blankOpportunity(`${closed ? 'c' : 'o'}${seed}-${i}`, 'csv'),
       isClosed: closed,
       isWon: closed && won,
-      attributes: { segment: enterprise ? 'Enterprise' : 'SMB', region: random.pick(['North', 'South', 'East', 'West']), employees: Math.round(random.uniform(10, 5000)) },
+      attributes: {
+        segment: enterprise ? 'Enterprise' : 'SMB',
+        region: random.pick(['North', 'South', 'East', 'West']),
+        employees: Math.round(random.uniform(10, 5000)),
+      },
     };
   });
 }
@@ -64,10 +68,29 @@ const open: Opportunity[] = drivenDeals(40, 4, false).map((o) => ({ ...o, attrib
 const report: QualityReport = qualityReport([...open, ...closed], { win: WinModel.train(closed, { encoder: { open } }) });
 const backtest = report.backtest!;
 
-const connection: ConnectionRecord = { id: 'csv', kind: 'csv', label: 'deals.csv', createdAt: '2026-01-01T00:00:00Z', syncedAt: '2026-01-01T00:00:00Z', dataVersion: 1, lastImport: null };
+const connection: ConnectionRecord = {
+  id: 'csv',
+  kind: 'csv',
+  label: 'deals.csv',
+  createdAt: '2026-01-01T00:00:00Z',
+  syncedAt: '2026-01-01T00:00:00Z',
+  dataVersion: 1,
+  lastImport: null,
+};
 
 function model(quality: QualityReport | null | undefined, counts = { opportunities: 240, closed: 200, won: 100, lost: 100, open: 40 }): ModelRecord {
-  return { connectionId: 'csv', trainedAt: new Date().toISOString(), dataVersion: 1, asOf: '2024-07-18', win: null, forecast: null, personas: { org: null, teams: [] } as unknown as ModelRecord['personas'], notes: [], counts, ...(quality === undefined ? {} : { quality }) };
+  return {
+    connectionId: 'csv',
+    trainedAt: new Date().toISOString(),
+    dataVersion: 1,
+    asOf: '2024-07-18',
+    win: null,
+    forecast: null,
+    personas: { org: null, teams: [] } as unknown as ModelRecord['personas'],
+    notes: [],
+    counts,
+    ...(quality === undefined ? {} : { quality }),
+  };
 }
 
 const evil = '<img src=x onerror="alert(1)">';
@@ -112,7 +135,13 @@ function fakeSource(data: () => QualityPageData | Error, options: { manual?: boo
   return fake;
 }
 
-const ready = (m: ModelRecord | null, rows = openRows): QualityPageData => ({ connections: [connection], connection, model: m, openRows: rows, personas: [persona('csv', 'p1')] });
+const ready = (m: ModelRecord | null, rows = openRows): QualityPageData => ({
+  connections: [connection],
+  connection,
+  model: m,
+  openRows: rows,
+  personas: [persona('csv', 'p1')],
+});
 
 async function show(source: QualitySource, tab: 'quality' | 'insights' = 'quality'): Promise<HTMLElement> {
   mounted = mount(<QualityApp source={source} initialTab={tab} />);
@@ -155,7 +184,9 @@ describe('quality page states', () => {
 
   it('says the connection is not trained yet', async () => {
     const page = await show(fakeSource(() => ready(null)));
-    expect(words(one(page, '[data-state="not-trained"]'))).toBe('Not trained yet deals.csv has data but no trained models yet. Training runs after every import or sync. Open settings');
+    expect(words(one(page, '[data-state="not-trained"]'))).toBe(
+      'Not trained yet deals.csv has data but no trained models yet. Training runs after every import or sync. Open settings',
+    );
   });
 
   it('offers a retrain when the models predate the quality report', async () => {
@@ -168,10 +199,25 @@ describe('quality page states', () => {
   });
 
   it('makes the sufficiency meter the page when there are too few closed deals', async () => {
-    const small: QualityReport = { ...report, sufficiency: checkSufficiency(7, 31), backtest: null, backtestMessage: checkSufficiency(7, 31).message, importance: [], drift: null, driftMessage: 'no model' };
+    const small: QualityReport = {
+      ...report,
+      sufficiency: checkSufficiency(7, 31),
+      backtest: null,
+      backtestMessage: checkSufficiency(7, 31).message,
+      importance: [],
+      drift: null,
+      driftMessage: 'no model',
+    };
     const page = await show(fakeSource(() => ready(model(small))));
     const state = one(page, '[data-state="not-enough-data"]');
-    expect(all(state, '[role="meter"]').map((m) => [m.getAttribute('aria-label'), m.getAttribute('aria-valuenow'), m.getAttribute('aria-valuemax'), m.getAttribute('aria-valuetext')])).toEqual([
+    expect(
+      all(state, '[role="meter"]').map((m) => [
+        m.getAttribute('aria-label'),
+        m.getAttribute('aria-valuenow'),
+        m.getAttribute('aria-valuemax'),
+        m.getAttribute('aria-valuetext'),
+      ]),
+    ).toEqual([
       ['Won deals', '7', '20', '7 of 20'],
       ['Lost deals', '20', '20', '31 of 20'],
     ]);
@@ -189,7 +235,25 @@ describe('quality page states', () => {
   it('reloads when a job finishes', async () => {
     const source = fakeSource(() => ready(model(report)));
     await show(source);
-    source.emit({ type: 'job', job: { id: 1, kind: 'train', connectionId: 'csv', status: 'running', step: null, done: 0, total: 0, createdAt: '', startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: {} } });
+    source.emit({
+      type: 'job',
+      job: {
+        id: 1,
+        kind: 'train',
+        connectionId: 'csv',
+        status: 'running',
+        step: null,
+        done: 0,
+        total: 0,
+        createdAt: '',
+        startedAt: null,
+        finishedAt: null,
+        summary: null,
+        error: null,
+        attempts: 0,
+        params: {},
+      },
+    });
     await new Promise((done) => setTimeout(done, 300));
     expect(source.calls).toEqual(['load:null']);
     source.emit({ type: 'data-changed', connectionId: 'csv' });
@@ -219,7 +283,9 @@ describe('model quality tab', () => {
     const page = await show(fakeSource(() => ready(model(report))));
     const svg = one(page, 'svg[data-chart="calibration"]');
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe('Reliability curve of the 40 test deals: predicted win probability across, share won up, one point per band of 10 points');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Reliability curve of the 40 test deals: predicted win probability across, share won up, one point per band of 10 points',
+    );
     const bins = backtest.calibration.filter((b) => b.count > 0);
     const circles = all(svg, 'circle');
     expect(circles).toHaveLength(bins.length);
@@ -278,7 +344,10 @@ describe('pipeline insights tab', () => {
   });
 
   it('draws the Win Potential histogram from the open rows and counts the unscored ones', async () => {
-    const page = await show(fakeSource(() => ready(model(report))), 'insights');
+    const page = await show(
+      fakeSource(() => ready(model(report))),
+      'insights',
+    );
     const bars = all(page, 'svg[data-chart="score-histogram"] rect[data-value]').map((r) => Number(r.getAttribute('data-value')));
     expect(bars).toEqual([1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
     expect(text(one(page, '[data-panel="score-histogram"]'))).toContain('1 open deal has no Win Potential.');
@@ -286,7 +355,10 @@ describe('pipeline insights tab', () => {
   });
 
   it('breaks the pipeline down by persona, type and territory, rendering CRM text as text', async () => {
-    const page = await show(fakeSource(() => ready(model(report))), 'insights');
+    const page = await show(
+      fakeSource(() => ready(model(report))),
+      'insights',
+    );
     const persona = all(page, '[data-testid="breakdown-persona"] tbody tr').map((tr) => words(tr));
     const usd = (x: number): string => formatMoney(x, 'USD', { compact: true });
     // Two EMEA renewals of one persona: $3,000, Win Potential 5% and 55% (mean 30%), expected 0.05·1000 + 0.55·2000.
@@ -299,7 +371,10 @@ describe('pipeline insights tab', () => {
   });
 
   it('says so when there are no open deals', async () => {
-    const page = await show(fakeSource(() => ready(model(report), [])), 'insights');
+    const page = await show(
+      fakeSource(() => ready(model(report), [])),
+      'insights',
+    );
     expect(text(one(page, '[data-state="no-open-deals"]'))).toBe('There are no open deals in deals.csv.');
   });
 });

@@ -52,7 +52,7 @@ describe('qualityReport', () => {
   const win = WinModel.train(closed, { encoder: { open } });
   const report = qualityReport(all, { win });
 
-  it('holds the backtest, the win model\'s feature importance and the drift check', () => {
+  it("holds the backtest, the win model's feature importance and the drift check", () => {
     expect(report.format).toBe('dealsight-quality-report');
     expect(report.sufficiency).toMatchObject({ enough: true, winsNeeded: 0, lossesNeeded: 0 });
     expect(report.backtest?.win).toEqual(timeSplitBacktest(all).win);
@@ -85,7 +85,9 @@ describe('qualityReport', () => {
 
   it('explains a backtest that cannot run because the older 80% is short of one outcome', () => {
     // 25 wins and 25 losses overall, but every win is among the newest: the training part has 15.
-    const skewed = Array.from({ length: 50 }, (_, i) => opp(`d${String(i).padStart(2, '0')}`, i >= 25, { closeDate: addDays('2024-01-01', i), attributes: { x: i % 3 === 0 ? 'a' : 'b' } }));
+    const skewed = Array.from({ length: 50 }, (_, i) =>
+      opp(`d${String(i).padStart(2, '0')}`, i >= 25, { closeDate: addDays('2024-01-01', i), attributes: { x: i % 3 === 0 ? 'a' : 'b' } }),
+    );
     const result = qualityReport(skewed, { win: null });
     expect(result.sufficiency.enough).toBe(true);
     expect(result.backtest).toBeNull();

@@ -35,7 +35,11 @@ interface CliEvaluation {
 }
 
 function cliEvaluate(file: string): CliEvaluation {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), 'evaluate', file, '--split', 'time', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), 'evaluate', file, '--split', 'time', '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (run.status !== 0) throw new Error(`dealsight evaluate failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as CliEvaluation;
 }
@@ -46,8 +50,19 @@ async function importThroughRunner(file: string) {
   const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: () => undefined });
   const uploadId = await putUpload(db, basename(file), readFileSync(file, 'utf8'));
   const jobId = await createJob(db, {
-    kind: 'import', connectionId: 'csv', status: 'queued', step: null, done: 0, total: 0, createdAt: '2026-11-01T00:00:00.000Z',
-    startedAt: null, finishedAt: null, summary: null, error: null, attempts: 0, params: { uploadId },
+    kind: 'import',
+    connectionId: 'csv',
+    status: 'queued',
+    step: null,
+    done: 0,
+    total: 0,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    summary: null,
+    error: null,
+    attempts: 0,
+    params: { uploadId },
   });
   const job = await runner.run(jobId);
   expect(job.error).toBeNull();
@@ -82,12 +97,14 @@ describe.skipIf(!salvirtAvailable)('quality report on the real Salvirt B2B deals
     // No open deals in the file: nothing to compare for drift, and the report says so.
     expect(stored.quality!.drift).toBeNull();
     expect(stored.quality!.driftMessage).toBe('Only 0 open deals: too few to compare with the closed ones.');
-    console.log(`Salvirt time split: AUC ${backtest.win.auc.toFixed(4)}, Brier ${backtest.win.brier.toFixed(4)}; top fifth won ${(backtest.topFifth.rate * 100).toFixed(1)}% vs ${(backtest.overall.rate * 100).toFixed(1)}% overall`);
+    console.log(
+      `Salvirt time split: AUC ${backtest.win.auc.toFixed(4)}, Brier ${backtest.win.brier.toFixed(4)}; top fifth won ${(backtest.topFifth.rate * 100).toFixed(1)}% vs ${(backtest.overall.rate * 100).toFixed(1)}% overall`,
+    );
   });
 });
 
 describe.skipIf(!mavenAvailable)('quality report on the Maven CRM deals (8,800, dated, random ids)', () => {
-  it('stores the CLI\'s time-split numbers although the store returns the deals in id order', async () => {
+  it("stores the CLI's time-split numbers although the store returns the deals in id order", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dealsight-quality-')), 'maven.csv');
     writeFileSync(file, joinedMavenCsv());
     const [stored, cli] = [await importThroughRunner(file), cliEvaluate(file)];
@@ -102,7 +119,10 @@ describe.skipIf(!mavenAvailable)('quality report on the Maven CRM deals (8,800, 
     expect(quality.drift?.features.length).toBeGreaterThan(3);
     console.log(
       `Maven time split since ${quality.backtest!.since}: AUC ${quality.backtest!.win.auc.toFixed(4)}, Brier ${quality.backtest!.win.brier.toFixed(4)}; ` +
-        `drift: ${quality.drift!.features.slice(0, 4).map((f) => `${f.label} ${f.psi.toFixed(3)}`).join(', ')}`,
+        `drift: ${quality
+          .drift!.features.slice(0, 4)
+          .map((f) => `${f.label} ${f.psi.toFixed(3)}`)
+          .join(', ')}`,
     );
   });
 });

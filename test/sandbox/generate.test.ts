@@ -86,12 +86,30 @@ describe('generateSandbox: the org', () => {
         expect(caseSafeId(id.slice(0, 15))).toBe(id);
       }
     };
-    check(opportunities.map((o) => o.id), KEY_PREFIX.opportunity);
-    check(accounts.map((a) => a.id), KEY_PREFIX.account);
-    check(users.map((u) => u.id), KEY_PREFIX.user);
-    check(org.products.map((p) => p.id), KEY_PREFIX.product);
-    check(org.contacts.map((c) => c.id), KEY_PREFIX.contact);
-    check(org.contactRoles.map((r) => r.id), KEY_PREFIX.contactRole);
+    check(
+      opportunities.map((o) => o.id),
+      KEY_PREFIX.opportunity,
+    );
+    check(
+      accounts.map((a) => a.id),
+      KEY_PREFIX.account,
+    );
+    check(
+      users.map((u) => u.id),
+      KEY_PREFIX.user,
+    );
+    check(
+      org.products.map((p) => p.id),
+      KEY_PREFIX.product,
+    );
+    check(
+      org.contacts.map((c) => c.id),
+      KEY_PREFIX.contact,
+    );
+    check(
+      org.contactRoles.map((r) => r.id),
+      KEY_PREFIX.contactRole,
+    );
   });
 
   it('keeps stage, closed and won flags, probability and forecast category consistent', () => {

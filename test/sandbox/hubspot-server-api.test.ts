@@ -51,7 +51,11 @@ describe('pipelines', () => {
 describe('deal properties', () => {
   it('writes every value as HubSpot does: strings, ISO dates with ms and Z, "true"/"false"', async () => {
     const won = deals().find((o) => o.isWon && o.amount !== null && !Number.isInteger(o.amount)) ?? deals().find((o) => o.isWon && o.amount !== null)!;
-    const call = await api(server, 'GET', `/crm/v3/objects/deals/${won.id}?properties=dealname,amount,closedate,dealstage,hs_is_closed_won,hs_is_closed,hubspot_owner_id,dealtype,hs_forecast_category`);
+    const call = await api(
+      server,
+      'GET',
+      `/crm/v3/objects/deals/${won.id}?properties=dealname,amount,closedate,dealstage,hs_is_closed_won,hs_is_closed,hubspot_owner_id,dealtype,hs_forecast_category`,
+    );
     expect(call.status).toBe(200);
     const p = call.body['properties'] as Record<string, string | null>;
     expect(call.body['id']).toBe(won.id);
@@ -103,7 +107,16 @@ describe('deal search', () => {
     expect(resultsOf(first)).toHaveLength(150);
     expect(first.body['paging']).toEqual({ next: { after: '150' } });
     // Default properties without a properties list.
-    expect(Object.keys(resultsOf(first)[0]!.properties).sort()).toEqual(['amount', 'closedate', 'createdate', 'dealname', 'dealstage', 'hs_lastmodifieddate', 'hs_object_id', 'pipeline']);
+    expect(Object.keys(resultsOf(first)[0]!.properties).sort()).toEqual([
+      'amount',
+      'closedate',
+      'createdate',
+      'dealname',
+      'dealstage',
+      'hs_lastmodifieddate',
+      'hs_object_id',
+      'pipeline',
+    ]);
     const all = await searchAll(server, { limit: 150, properties: ['dealname'] });
     expect(all.map((r) => r.id)).toEqual(deals().map((o) => o.id));
     const last = await searchDeals(server, { limit: 150, after: '300' });
@@ -112,19 +125,34 @@ describe('deal search', () => {
   });
 
   it('filters with GTE/LTE/GT/LT/EQ/HAS_PROPERTY, ANDs within a group and ORs groups', async () => {
-    const sorted = deals().map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!).sort();
+    const sorted = deals()
+      .map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!)
+      .sort();
     const checkpoint = sorted[300]!;
-    const newer = await searchAll(server, { limit: 200, filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(Date.parse(checkpoint)) }] }] });
+    const newer = await searchAll(server, {
+      limit: 200,
+      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GT', value: String(Date.parse(checkpoint)) }] }],
+    });
     expect(newer.length).toBe(sorted.filter((t) => t > checkpoint).length);
     expect(newer.every((r) => r.properties['hs_lastmodifieddate']! > checkpoint)).toBe(true);
     // ISO values work as well as epoch milliseconds.
-    const gteIso = await searchDeals(server, { limit: 1, filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: checkpoint }] }] });
+    const gteIso = await searchDeals(server, {
+      limit: 1,
+      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: checkpoint }] }],
+    });
     expect(gteIso.body['total']).toBe(sorted.filter((t) => t >= checkpoint).length);
 
     const ids = deals().map((o) => o.id);
     const range = await searchAll(server, {
       limit: 200,
-      filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'GTE', value: ids[100] }, { propertyName: 'hs_object_id', operator: 'LT', value: ids[150] }] }],
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'hs_object_id', operator: 'GTE', value: ids[100] },
+            { propertyName: 'hs_object_id', operator: 'LT', value: ids[150] },
+          ],
+        },
+      ],
     });
     expect(range.map((r) => r.id)).toEqual(ids.slice(100, 150));
     const lte = await searchDeals(server, { limit: 200, filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'LTE', value: ids[9] }] }] });
@@ -162,10 +190,17 @@ describe('deal search', () => {
 
   it('sorts by a property, either direction, ties by id', async () => {
     const asc = resultsOf(await searchDeals(server, { limit: 200, sorts: [{ propertyName: 'amount', direction: 'ASCENDING' }], properties: ['amount'] }));
-    const amounts = asc.map((r) => r.properties['amount']).filter((a): a is string => a !== null).map(Number);
+    const amounts = asc
+      .map((r) => r.properties['amount'])
+      .filter((a): a is string => a !== null)
+      .map(Number);
     expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
     const desc = resultsOf(await searchDeals(server, { limit: 5, sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'DESCENDING' }] }));
-    const newest = deals().map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!).sort().reverse().slice(0, 5);
+    const newest = deals()
+      .map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!)
+      .sort()
+      .reverse()
+      .slice(0, 5);
     expect(desc.map((r) => r.properties['hs_lastmodifieddate'])).toEqual(newest);
   });
 
@@ -210,7 +245,11 @@ describe('listing', () => {
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const reply = await fetch(`${server.url}/crm/v3/objects/deals/batch/read`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{"inputs": [' });
+    const reply = await fetch(`${server.url}/crm/v3/objects/deals/batch/read`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      body: '{"inputs": [',
+    });
     expect(reply.status).toBe(400);
     expect(((await reply.json()) as { category: string }).category).toBe('VALIDATION_ERROR');
   });
@@ -250,7 +289,10 @@ describe('batch reads', () => {
 
   it('reads contacts with their job titles', async () => {
     const contact = server.org.contacts[0]!;
-    const call = await api(server, 'POST', '/crm/v3/objects/contacts/batch/read', { inputs: [{ id: contact.id }], properties: ['jobtitle', 'firstname', 'lastname', 'email'] });
+    const call = await api(server, 'POST', '/crm/v3/objects/contacts/batch/read', {
+      inputs: [{ id: contact.id }],
+      properties: ['jobtitle', 'firstname', 'lastname', 'email'],
+    });
     const result = (call.body['results'] as { properties: Record<string, string> }[])[0]!;
     expect(result.properties).toMatchObject({ jobtitle: contact.title, firstname: contact.firstName, lastname: contact.lastName, email: contact.email });
     // Only the requested properties, and the three always sent.
@@ -258,7 +300,9 @@ describe('batch reads', () => {
   });
 
   it('reads deals in a batch', async () => {
-    const ids = deals().slice(0, 3).map((o) => o.id);
+    const ids = deals()
+      .slice(0, 3)
+      .map((o) => o.id);
     const call = await api(server, 'POST', '/crm/v3/objects/deals/batch/read', { inputs: ids.map((id) => ({ id })), properties: ['dealname'] });
     expect((call.body['results'] as { id: string }[]).map((r) => r.id)).toEqual(ids);
   });
@@ -285,7 +329,12 @@ describe('v4 associations', () => {
       },
     ]);
     const contacts = await api(server, 'POST', '/crm/v4/associations/deals/contacts/batch/read', { inputs: [{ id: withAccount.id }] });
-    expect(contacts.body['results']).toEqual([{ from: { id: withAccount.id }, to: [{ toObjectId: Number(role.contactId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }] }]);
+    expect(contacts.body['results']).toEqual([
+      {
+        from: { id: withAccount.id },
+        to: [{ toObjectId: Number(role.contactId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }],
+      },
+    ]);
   });
 
   it('answers 207 with an error per deal without associations or unknown', async () => {

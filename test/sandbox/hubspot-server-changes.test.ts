@@ -25,13 +25,20 @@ const modifiedAfter = (checkpoint: string) =>
     sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
   });
 
-const latestModified = (): string => server.org.opportunities.map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!).sort().at(-1)!;
+const latestModified = (): string =>
+  server.org.opportunities
+    .map((o) => server.dealProperties(o.id)['hs_lastmodifieddate']!)
+    .sort()
+    .at(-1)!;
 
 describe('touch', () => {
   it('moves hs_lastmodifieddate past every earlier one, so the next incremental search sees exactly the touched deals', async () => {
     const checkpoint = latestModified();
     expect(await modifiedAfter(checkpoint)).toEqual([]);
-    const ids = server.org.opportunities.filter((o) => !o.isClosed).slice(0, 3).map((o) => o.id);
+    const ids = server.org.opportunities
+      .filter((o) => !o.isClosed)
+      .slice(0, 3)
+      .map((o) => o.id);
     const at = server.touch(ids);
     expect(at > checkpoint).toBe(true);
     expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
@@ -46,7 +53,14 @@ describe('touch', () => {
     const oldStage = before['dealstage']!;
     const at = server.touch([o.id], { dealstage: 'closedwon', amount: 12500.5 });
     const after = server.dealProperties(o.id);
-    expect(after).toMatchObject({ dealstage: 'closedwon', hs_is_closed: 'true', hs_is_closed_won: 'true', amount: '12500.5', hs_lastmodifieddate: at, hs_forecast_category: 'CLOSED' });
+    expect(after).toMatchObject({
+      dealstage: 'closedwon',
+      hs_is_closed: 'true',
+      hs_is_closed_won: 'true',
+      amount: '12500.5',
+      hs_lastmodifieddate: at,
+      hs_forecast_category: 'CLOSED',
+    });
     expect(after['hs_v2_date_entered_closedwon']).toBe(at);
     expect(after[`hs_v2_date_exited_${oldStage}`]).toBe(at);
     expect(after['closedate']!.slice(0, 10)).toBe(at.slice(0, 10));

@@ -52,7 +52,10 @@ describe('authentication', () => {
       expect(call.status).toBe(403);
       expect(call.body['category']).toBe('MISSING_SCOPES');
       expect(call.body['errors']).toEqual([
-        { message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.deals.read', 'crm.objects.companies.read'] } },
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: ['crm.objects.deals.read', 'crm.objects.companies.read'] },
+        },
       ]);
       // Deals still work; the token-info endpoint lists what is left.
       expect((await searchDeals(server, { limit: 1 })).status).toBe(200);
@@ -73,11 +76,19 @@ describe('rate limits', () => {
       const statuses = calls.map((c) => c.status).sort();
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       const limited = calls.find((c) => c.status === 429)!;
-      expect(limited.body).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'SECONDLY', message: 'You have reached your secondly limit.' });
+      expect(limited.body).toMatchObject({
+        status: 'error',
+        errorType: 'RATE_LIMIT',
+        policyName: 'SECONDLY',
+        message: 'You have reached your secondly limit.',
+      });
       expect(limited.headers.get('x-hubspot-ratelimit-max')).toBe('5');
       expect(limited.headers.get('x-hubspot-ratelimit-remaining')).toBe('0');
       expect(limited.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('1000');
-      const remaining = calls.filter((c) => c.status === 200).map((c) => Number(c.headers.get('x-hubspot-ratelimit-remaining'))).sort();
+      const remaining = calls
+        .filter((c) => c.status === 200)
+        .map((c) => Number(c.headers.get('x-hubspot-ratelimit-remaining')))
+        .sort();
       expect(remaining).toEqual([0, 1, 2, 3, 4]);
       // Other endpoints are not search-limited, and carry the ten-second window's headers.
       const pipelines = await api(server, 'GET', '/crm/v3/pipelines/deals');
@@ -115,7 +126,14 @@ describe('rate limits', () => {
 describe('the 10,000-result search cap', () => {
   let server: HubSpotServer;
   beforeAll(async () => {
-    server = await startHubSpotServer({ seed: 11, opportunities: 12_000, renderDelayMs: 0, hostile: false, searchPerSecond: Infinity, perTenSeconds: Infinity });
+    server = await startHubSpotServer({
+      seed: 11,
+      opportunities: 12_000,
+      renderDelayMs: 0,
+      hostile: false,
+      searchPerSecond: Infinity,
+      perTenSeconds: Infinity,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -140,7 +158,10 @@ describe('the 10,000-result search cap', () => {
     let lowerBound = '0';
     for (;;) {
       // Each query: ids above the last one seen, ascending, read until 9,800 or the end.
-      const filter = { filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: lowerBound }] }], sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }] };
+      const filter = {
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: lowerBound }] }],
+        sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+      };
       let after: string | undefined;
       let read = 0;
       let last: string | null = null;
@@ -230,7 +251,10 @@ describe('faults', () => {
     server.faults.serverError({ times: Infinity });
     expect((await fetch(server.listUrl())).status).toBe(200);
     server.faults.clear();
-    const add = await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'rate-limit', times: 2, retryAfter: 5, path: 'search' }) });
+    const add = await fetch(`${server.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'rate-limit', times: 2, retryAfter: 5, path: 'search' }),
+    });
     expect(add.status).toBe(201);
     expect(((await add.json()) as { pending: unknown }).pending).toEqual([{ kind: 'rate-limit', remaining: 2, path: 'search', retryAfter: 5 }]);
     expect((await api(server, 'GET', '/crm/v3/pipelines/deals')).status).toBe(200);

@@ -26,7 +26,9 @@ const RAW_MARKUP = ['<img src=x', '<script>alert', '<svg onload', '<b>bold</b>',
 
 describe('deal record page', () => {
   it('has the record layout with its anchors: left sidebar with the highlight, middle pane, right sidebar with associations', async () => {
-    const o = server.org.opportunities.find((x) => !x.isClosed && x.account !== null && !(x.id in server.hostile.opportunityNames) && !(x.account.id in server.hostile.accountNames))!;
+    const o = server.org.opportunities.find(
+      (x) => !x.isClosed && x.account !== null && !(x.id in server.hostile.opportunityNames) && !(x.account.id in server.hostile.accountNames),
+    )!;
     expect(server.recordUrl(o.id)).toBe(`${server.url}/contacts/24681357/record/0-3/${o.id}`);
     const { status, text } = await page(server.recordUrl(o.id));
     expect(status).toBe(200);
@@ -41,7 +43,9 @@ describe('deal record page', () => {
     expect(highlight).toBeGreaterThan(left);
     expect(highlight).toBeLessThan(middle);
     expect(text).toContain(`data-selenium-test="highlightTitle" data-test-id="highlight-record-label">${escapeHtml(o.name)}</h1>`);
-    expect(text).toContain(`data-selenium-test="property-input-dealname" data-property-name="dealname"><span class="property-label">Deal name</span><span class="property-value">${escapeHtml(o.name)}</span>`);
+    expect(text).toContain(
+      `data-selenium-test="property-input-dealname" data-property-name="dealname"><span class="property-label">Deal name</span><span class="property-value">${escapeHtml(o.name)}</span>`,
+    );
     const account = server.org.accounts.find((a) => a.id === o.account!.id)!;
     const companyLink = `data-selenium-test="company-chicklet-title-link" href="/contacts/24681357/record/0-2/${account.id}">${escapeHtml(account.name)}</a>`;
     expect(text.indexOf(companyLink)).toBeGreaterThan(right);
@@ -100,7 +104,9 @@ describe('board and list', () => {
     const sales = server.pipelines[0]!;
     const columns = [...text.matchAll(/data-test-id="board-column" data-stage-id="([^"]+)"/g)].map((m) => m[1]);
     expect(columns).toEqual(sales.stages.map((s) => s.id));
-    const cards = [...text.matchAll(/data-test-id="deal-card" data-deal-id="(\d+)">\s*<a data-test-id="deal-card-title" href="\/contacts\/24681357\/record\/0-3\/(\d+)"/g)];
+    const cards = [
+      ...text.matchAll(/data-test-id="deal-card" data-deal-id="(\d+)">\s*<a data-test-id="deal-card-title" href="\/contacts\/24681357\/record\/0-3\/(\d+)"/g),
+    ];
     expect(cards.length).toBeGreaterThan(20);
     for (const [, cardId, linkId] of cards) {
       expect(linkId).toBe(cardId);

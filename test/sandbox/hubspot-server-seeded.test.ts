@@ -20,7 +20,11 @@ function seeded(options: HubSpotServerOptions = {}): HubSpotSandbox {
       ],
       deals: [
         { id: '12', properties: { dealname: 'Second', dealstage: 's1', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' }, contacts: ['40'] },
-        { id: '3', properties: { dealname: 'First', dealstage: 's1', amount: 'n/a', createdate: '2025-01-01T00:00:00.000Z' }, companies: [{ id: '20' }, { id: '21', primary: true }] },
+        {
+          id: '3',
+          properties: { dealname: 'First', dealstage: 's1', amount: 'n/a', createdate: '2025-01-01T00:00:00.000Z' },
+          companies: [{ id: '20' }, { id: '21', primary: true }],
+        },
         { id: '7', properties: { dealname: 'Gone' }, archivedAt: '2025-03-01T00:00:00.000Z' },
       ],
       companies: [
@@ -33,8 +37,17 @@ function seeded(options: HubSpotServerOptions = {}): HubSpotSandbox {
   });
 }
 
-async function call(portal: HubSpotSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
-  const reply = await portal.fetch(path, { method, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function call(
+  portal: HubSpotSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const reply = await portal.fetch(path, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: reply.status, body: (await reply.json()) as Record<string, unknown>, headers: reply.headers };
 }
 
@@ -55,7 +68,14 @@ describe('seeded records', () => {
       },
       {
         id: '12',
-        properties: { dealname: 'Second', amount: null, closedate: null, hs_object_id: '12', createdate: null, hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' },
+        properties: {
+          dealname: 'Second',
+          amount: null,
+          closedate: null,
+          hs_object_id: '12',
+          createdate: null,
+          hs_lastmodifieddate: '2025-02-01T00:00:00.000Z',
+        },
         createdAt: '1970-01-01T00:00:00.000Z',
         updatedAt: '2025-02-01T00:00:00.000Z',
         archived: false,
@@ -88,18 +108,28 @@ describe('seeded records', () => {
     ]);
     expect((companies.body['errors'] as Array<{ context: unknown }>).map((e) => e.context)).toEqual([{ fromObjectId: ['12'] }]);
     const contacts = await call(portal, 'POST', '/crm/v4/associations/deals/contacts/batch/read', { inputs: [{ id: '12' }] });
-    expect(contacts.body['results']).toEqual([{ from: { id: '12' }, to: [{ toObjectId: 40, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }] }]);
+    expect(contacts.body['results']).toEqual([
+      { from: { id: '12' }, to: [{ toObjectId: 40, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }] },
+    ]);
   });
 
   it('serves the pipelines and owners given, deactivated owners under archived=true', async () => {
     const portal = seeded();
     const pipelines = await call(portal, 'GET', '/crm/v3/pipelines/deals');
-    expect(pipelines.body['results']).toEqual([{ id: 'p1', label: 'Only', stages: [{ id: 's1', label: 'Open', metadata: { isClosed: 'false', probability: '0.5' } }] }]);
-    const owners = async (archived: boolean) => ((await call(portal, 'GET', `/crm/v3/owners?archived=${archived}`)).body['results'] as Array<{ id: string; archived: boolean; type: string }>).map((o) => [o.id, o.archived, o.type]);
+    expect(pipelines.body['results']).toEqual([
+      { id: 'p1', label: 'Only', stages: [{ id: 's1', label: 'Open', metadata: { isClosed: 'false', probability: '0.5' } }] },
+    ]);
+    const owners = async (archived: boolean) =>
+      ((await call(portal, 'GET', `/crm/v3/owners?archived=${archived}`)).body['results'] as Array<{ id: string; archived: boolean; type: string }>).map(
+        (o) => [o.id, o.archived, o.type],
+      );
     expect([await owners(false), await owners(true)]).toEqual([[['501', false, 'PERSON']], [['503', true, 'PERSON']]]);
     // Without pipelines of their own, seeded records get the generated account's two.
     const plain = createHubSpotSandbox({ token: TOKEN, records: {} });
-    expect(((await call(plain, 'GET', '/crm/v3/pipelines/deals')).body['results'] as Array<{ label: string }>).map((p) => p.label)).toEqual(['Sales Pipeline', 'Renewals']);
+    expect(((await call(plain, 'GET', '/crm/v3/pipelines/deals')).body['results'] as Array<{ label: string }>).map((p) => p.label)).toEqual([
+      'Sales Pipeline',
+      'Renewals',
+    ]);
   });
 
   it('replaces a record with the same id, checks what it is given, and has no generated account', async () => {
@@ -107,7 +137,9 @@ describe('seeded records', () => {
     portal.putRecords({ deals: [{ id: '12', properties: { dealname: 'Renamed' } }] });
     expect((await call(portal, 'GET', '/crm/v3/objects/deals/12?properties=dealname')).body['properties']).toMatchObject({ dealname: 'Renamed' });
     expect(() => portal.putRecords({ deals: [{ id: 'abc', properties: {} }] })).toThrow('putRecords: deals need numeric ids as text, got "abc"');
-    expect(() => portal.putRecords({ deals: [{ id: '1', properties: { amount: 5 as unknown as string } }] })).toThrow('putRecords: deals 1: property "amount" must be text or null, as HubSpot sends it');
+    expect(() => portal.putRecords({ deals: [{ id: '1', properties: { amount: 5 as unknown as string } }] })).toThrow(
+      'putRecords: deals 1: property "amount" must be text or null, as HubSpot sends it',
+    );
     expect(() =>
       portal.putRecords({
         deals: [
@@ -126,7 +158,10 @@ describe('seeded records', () => {
     expect(() => portal.touch(['12'])).toThrow(/^touch: this sandbox serves seeded records/);
     expect((await portal.fetch(`/contacts/${portal.portalId}/record/0-3/12`)).status).toBe(404);
     const control = await portal.fetch('/__sandbox/deals', { method: 'POST', body: JSON.stringify({ count: 1 }) });
-    expect([control.status, ((await control.json()) as { error: string }).error]).toEqual([400, 'deals: this server serves seeded records; change them with putRecords']);
+    expect([control.status, ((await control.json()) as { error: string }).error]).toEqual([
+      400,
+      'deals: this server serves seeded records; change them with putRecords',
+    ]);
     const generated = createHubSpotSandbox({ seed: 3, opportunities: 5 });
     expect(() => generated.putRecords({})).toThrow(/^putRecords: only a sandbox of seeded records/);
   });
@@ -145,7 +180,8 @@ describe('options for connector tests', () => {
   });
 
   it('dailyLimitHeaders: false leaves out the daily headers, as HubSpot does for OAuth apps', async () => {
-    const daily = (portal: HubSpotSandbox) => call(portal, 'GET', '/crm/v3/owners').then((r) => [r.headers.get('x-hubspot-ratelimit-daily'), r.headers.get('x-hubspot-ratelimit-max')]);
+    const daily = (portal: HubSpotSandbox) =>
+      call(portal, 'GET', '/crm/v3/owners').then((r) => [r.headers.get('x-hubspot-ratelimit-daily'), r.headers.get('x-hubspot-ratelimit-max')]);
     expect(await daily(seeded())).toEqual(['625000', '190']);
     expect(await daily(seeded({ dailyLimitHeaders: false }))).toEqual([null, '190']);
   });

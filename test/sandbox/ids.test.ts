@@ -23,8 +23,7 @@ describe('SalesforceIdFactory', () => {
     expect(Array.from({ length: 500 }, () => b.next(KEY_PREFIX.opportunity))).toEqual(ids);
     expect(new Set(ids).size).toBe(500);
     const counters = ids.map((id) => id.slice(6, 15));
-    const base62 = (s: string): number =>
-      [...s].reduce((n, c) => n * 62 + '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.indexOf(c), 0);
+    const base62 = (s: string): number => [...s].reduce((n, c) => n * 62 + '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'.indexOf(c), 0);
     for (let i = 1; i < counters.length; i++) expect(base62(counters[i]!)).toBeGreaterThan(base62(counters[i - 1]!));
     expect(a.next(KEY_PREFIX.account).startsWith('001')).toBe(true);
   });

@@ -64,7 +64,13 @@ describe('in-process fetch', () => {
 describe('faults for unit tests', () => {
   it('reply: sends the given status, body (JSON unless text) and headers, on matching requests', async () => {
     const org = sandbox();
-    org.faults.reply({ status: 400, body: [{ errorCode: 'INVALID_TYPE', message: 'nope' }], headers: { 'X-Extra': '1' }, path: /FROM Opportunity LIMIT/, times: 2 });
+    org.faults.reply({
+      status: 400,
+      body: [{ errorCode: 'INVALID_TYPE', message: 'nope' }],
+      headers: { 'X-Extra': '1' },
+      path: /FROM Opportunity LIMIT/,
+      times: 2,
+    });
     org.faults.reply({ status: 503, body: 'Service Unavailable', path: /\/limits$/ });
     expect(org.faults.pending).toEqual([
       { kind: 'reply', remaining: 2, path: 'FROM Opportunity LIMIT', status: 400 },

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { Random } from '../../lib/engine/random';
 import { generateSandbox } from '../../lib/sandbox/generate';
-import {
-  EMPLOYEE_BANDS,
-  employeeBandIndex,
-  personaFit,
-  personaLabel,
-  plantPersonas,
-  PERSONA_TEMPLATES,
-} from '../../lib/sandbox/personas';
+import { EMPLOYEE_BANDS, employeeBandIndex, personaFit, personaLabel, plantPersonas, PERSONA_TEMPLATES } from '../../lib/sandbox/personas';
 import type { PersonaProfile } from '../../lib/sandbox/types';
 
 const healthcare = PERSONA_TEMPLATES[0]!;
@@ -17,9 +10,7 @@ const manufacturing = PERSONA_TEMPLATES[1]!;
 
 describe('employee bands', () => {
   it('puts head counts in inclusive bands, unknown as -1', () => {
-    expect([1, 50, 51, 200, 201, 1000, 1001, 5000, 5001, 20000, 20001, 300000].map(employeeBandIndex)).toEqual([
-      0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5,
-    ]);
+    expect([1, 50, 51, 200, 201, 1000, 1001, 5000, 5001, 20000, 20001, 300000].map(employeeBandIndex)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(employeeBandIndex(null)).toBe(-1);
     expect(employeeBandIndex(0)).toBe(-1);
     expect(EMPLOYEE_BANDS.map((b) => b.label)).toEqual(['1–50', '51–200', '201–1,000', '1,001–5,000', '5,001–20,000', '20,001+']);
@@ -33,14 +24,12 @@ describe('personaFit', () => {
     // Industry (0.25) and country (0.2) of the first persona; nothing of the second.
     expect(personaFit({ industry: 'Healthcare', country: 'United States', employees: 90 }, personas)).toEqual({ fit: 0.45, persona: 0 });
     // Band (0.2), title (0.175) and product (0.175) of the second beat one attribute of the first.
+    expect(personaFit({ industry: 'Healthcare', employees: 450, buyerTitle: 'Director of IT', product: 'Integration Hub' }, personas)).toEqual({
+      fit: 0.55,
+      persona: 1,
+    });
     expect(
-      personaFit({ industry: 'Healthcare', employees: 450, buyerTitle: 'Director of IT', product: 'Integration Hub' }, personas),
-    ).toEqual({ fit: 0.55, persona: 1 });
-    expect(
-      personaFit(
-        { industry: 'Healthcare', employees: 2400, country: 'United States', buyerTitle: 'VP Operations', product: 'Platform' },
-        personas,
-      ),
+      personaFit({ industry: 'Healthcare', employees: 2400, country: 'United States', buyerTitle: 'VP Operations', product: 'Platform' }, personas),
     ).toEqual({ fit: 1, persona: 0 });
     expect(personaFit({}, personas)).toEqual({ fit: 0, persona: 0 });
     expect(personaFit({ industry: 'Healthcare' }, [])).toEqual({ fit: 0, persona: -1 });
@@ -66,13 +55,13 @@ describe('planted personas in a generated org', () => {
 
   /** Share of a persona's five attributes that a deal has. */
   const match = (o: Opportunity, p: PersonaProfile): number =>
-    ([
+    [
       o.attributes['industry'] === p.industry,
       employeeBandIndex(o.attributes['employees'] as number | null) === EMPLOYEE_BANDS.indexOf(p.employeeBand),
       o.attributes['country'] === p.country,
       o.attributes['buyerTitle'] === p.buyerTitle,
       o.attributes['product'] === p.product,
-    ].filter(Boolean).length) / 5;
+    ].filter(Boolean).length / 5;
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
   it('records a persona or null for every account', () => {
@@ -99,9 +88,7 @@ describe('planted personas in a generated org', () => {
   it('concentrates later repeat wins in the high-repeat personas’ accounts', () => {
     const customers = new Set(wonFirstDeals.map((o) => o.account!.id));
     const repeatWinners = new Set(
-      org.opportunities
-        .filter((o) => o.isWon && (o.type === 'upsell' || o.type === 'cross-sell' || o.type === 'renewal'))
-        .map((o) => o.account!.id),
+      org.opportunities.filter((o) => o.isWon && (o.type === 'upsell' || o.type === 'cross-sell' || o.type === 'renewal')).map((o) => o.account!.id),
     );
     const repeatShare = (personaId: string): number => {
       const accounts = [...customers].filter((a) => personaOf[a] === personaId);

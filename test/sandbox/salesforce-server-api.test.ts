@@ -22,7 +22,7 @@ async function json<T = unknown>(path: string): Promise<T> {
 }
 
 describe('versions', () => {
-  it('lists every version from 31.0 up to the server\'s, without authentication', async () => {
+  it("lists every version from 31.0 up to the server's, without authentication", async () => {
     const reply = await fetch(`${server.url}/services/data/`);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toBe('application/json;charset=UTF-8');
@@ -34,7 +34,7 @@ describe('versions', () => {
     expect(reply.headers.get('sforce-limit-info')).toBeNull();
   });
 
-  it('names releases in Salesforce\'s three-a-year cycle', () => {
+  it("names releases in Salesforce's three-a-year cycle", () => {
     expect([20, 21, 22, 23, 60, 64, 66].map(releaseLabel)).toEqual([
       "Winter '11",
       "Spring '11",
@@ -46,7 +46,7 @@ describe('versions', () => {
     ]);
   });
 
-  it('404s a version newer than the server\'s, and answers the resource list of its own', async () => {
+  it("404s a version newer than the server's, and answers the resource list of its own", async () => {
     const newer = await api('/services/data/v63.0/limits');
     expect(newer.status).toBe(404);
     expect(await newer.json()).toEqual([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
@@ -64,8 +64,13 @@ describe('versions', () => {
 describe('authorization', () => {
   const invalid = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 
-  it('401s without a Bearer token, with a wrong one, and with another org\'s', async () => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer nope' }, { Authorization: `Bearer ${server.sid}x` }, { Authorization: server.sid }];
+  it("401s without a Bearer token, with a wrong one, and with another org's", async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer nope' },
+      { Authorization: `Bearer ${server.sid}x` },
+      { Authorization: server.sid },
+    ];
     for (const headers of attempts) {
       const reply = await api('/services/data/v62.0/limits', headers);
       expect(reply.status).toBe(401);
@@ -128,7 +133,7 @@ describe('sobjects and describe', () => {
     childRelationships: { childSObject: string; field: string; relationshipName: string | null }[];
   }
 
-  it('lists the org\'s objects with their urls', async () => {
+  it("lists the org's objects with their urls", async () => {
     const body = await json<{ encoding: string; maxBatchSize: number; sobjects: { name: string; keyPrefix: string; urls: Record<string, string> }[] }>(
       '/services/data/v62.0/sobjects/',
     );
@@ -176,7 +181,13 @@ describe('sobjects and describe', () => {
       'Closed Won',
       'Closed Lost',
     ]);
-    expect(byName.get('StageName')?.picklistValues[0]).toEqual({ active: true, defaultValue: false, label: 'Prospecting', validFor: null, value: 'Prospecting' });
+    expect(byName.get('StageName')?.picklistValues[0]).toEqual({
+      active: true,
+      defaultValue: false,
+      label: 'Prospecting',
+      validFor: null,
+      value: 'Prospecting',
+    });
     expect(byName.get('Type')?.picklistValues.map((p) => p.value)).toEqual([
       'New Customer',
       'Existing Customer - Upgrade',

@@ -48,8 +48,11 @@ describe('touch', () => {
     if (o === undefined) throw new Error('no open deal');
     const historyBefore = (await query(`SELECT COUNT() FROM OpportunityHistory WHERE OpportunityId = '${o.id}'`)).totalSize;
     const stamp = server.touch([o.id], { StageName: 'Closed Won', Amount: 12345, CloseDate: '2026-10-15' });
-    const record = (await query(`SELECT StageName, IsClosed, IsWon, Probability, ForecastCategoryName, Amount, CloseDate, LastStageChangeDate FROM Opportunity WHERE Id = '${o.id}'`))
-      .records[0];
+    const record = (
+      await query(
+        `SELECT StageName, IsClosed, IsWon, Probability, ForecastCategoryName, Amount, CloseDate, LastStageChangeDate FROM Opportunity WHERE Id = '${o.id}'`,
+      )
+    ).records[0];
     expect(record).toMatchObject({
       StageName: 'Closed Won',
       IsClosed: true,
@@ -60,7 +63,9 @@ describe('touch', () => {
       CloseDate: '2026-10-15',
       LastStageChangeDate: stamp,
     });
-    const history = await query(`SELECT StageName, Amount, CloseDate, CreatedDate FROM OpportunityHistory WHERE OpportunityId = '${o.id}' ORDER BY CreatedDate DESC`);
+    const history = await query(
+      `SELECT StageName, Amount, CloseDate, CreatedDate FROM OpportunityHistory WHERE OpportunityId = '${o.id}' ORDER BY CreatedDate DESC`,
+    );
     expect(history.totalSize).toBe(historyBefore + 1);
     expect(history.records[0]).toMatchObject({ StageName: 'Closed Won', Amount: 12345, CloseDate: '2026-10-15', CreatedDate: stamp });
     expect(o).toMatchObject({ stage: 'Closed Won', isClosed: true, isWon: true, probability: 1, amount: 12345, closeDate: '2026-10-15' });
@@ -77,7 +82,7 @@ describe('touch', () => {
     expect((await query(`SELECT SystemModstamp, Name FROM Opportunity WHERE Id = '${o?.id}'`)).records[0]).toEqual(before);
   });
 
-  it('moves ownership with the owner\'s manager and territory', async () => {
+  it("moves ownership with the owner's manager and territory", async () => {
     const o = server.org.opportunities.find((x) => x.territory === 'APAC');
     const rep = server.org.users.find((u) => u.role === 'rep' && u.territory === 'EMEA');
     server.touch([o?.id as string], { OwnerId: rep?.id as string });

@@ -69,7 +69,7 @@ describe('fault replies', () => {
     expect(((await spent.json()) as { errorCode: string }[])[0]?.errorCode).toBe('REQUEST_LIMIT_EXCEEDED');
   });
 
-  it('server-error: 500 UNKNOWN_EXCEPTION, 503 SERVER_UNAVAILABLE with Retry-After, 502 as a gateway\'s HTML', async () => {
+  it("server-error: 500 UNKNOWN_EXCEPTION, 503 SERVER_UNAVAILABLE with Retry-After, 502 as a gateway's HTML", async () => {
     server.faults.serverError();
     server.faults.serverError({ status: 503, retryAfter: 2 });
     server.faults.serverError({ status: 502 });

@@ -82,7 +82,7 @@ describe('record page', () => {
     expect(bare.text).toContain('data-object="Opportunity"');
   });
 
-  it('shows Lightning\'s problem page for a record that does not exist', async () => {
+  it("shows Lightning's problem page for a record that does not exist", async () => {
     const { status, text } = await page('/lightning/r/Opportunity/006000000000000AAA/view');
     expect(status).toBe(200);
     expect(text).toContain('data-record-missing="006000000000000AAA"');
@@ -160,13 +160,15 @@ describe('hostile text', () => {
     }
     // A fragment's html is markup (escaped); its title is text, which the page script sets as document.title.
     const fragment = (await (
-      await fetch(`${server.url}/lightning/r/Opportunity/${Object.keys(server.hostile.opportunityNames)[0]}/view`, { headers: { 'X-Sandbox-Fragment': 'page' } })
+      await fetch(`${server.url}/lightning/r/Opportunity/${Object.keys(server.hostile.opportunityNames)[0]}/view`, {
+        headers: { 'X-Sandbox-Fragment': 'page' },
+      })
     ).json()) as { title: string; html: string };
     for (const raw of RAW_MARKUP) expect(fragment.html).not.toContain(raw);
     expect(fragment.title).toBe(`${Object.values(server.hostile.opportunityNames)[0]} | Opportunity | Salesforce`);
   });
 
-  it('serves the same names unescaped through the API: escaping is the page\'s job', async () => {
+  it("serves the same names unescaped through the API: escaping is the page's job", async () => {
     const [id, name] = Object.entries(server.hostile.opportunityNames)[0] as [string, string];
     const reply = await fetch(`${server.url}/services/data/v62.0/query?q=${encodeURIComponent(`SELECT Name FROM Opportunity WHERE Id = '${id}'`)}`, {
       headers: { Authorization: `Bearer ${server.sid}` },

@@ -49,7 +49,10 @@ interface Page {
 describe('seeded records', () => {
   it('serves exactly the records given, as the API writes them, following references', async () => {
     const org = seeded();
-    const { body } = await get(org, query('SELECT Id, Name, Amount, IsClosed, StageName, SystemModstamp, Account.Name, Owner.Name FROM Opportunity WHERE Amount <= 2000'));
+    const { body } = await get(
+      org,
+      query('SELECT Id, Name, Amount, IsClosed, StageName, SystemModstamp, Account.Name, Owner.Name FROM Opportunity WHERE Amount <= 2000'),
+    );
     expect(body).toEqual({
       totalSize: 2,
       done: true,
@@ -80,9 +83,16 @@ describe('seeded records', () => {
     org.putRecords('OpportunityLineItem', [{ Id: '00k5g0000000001', OpportunityId: '0065g0000000001', Product2Id: '01t5g0000000001', TotalPrice: 4000 }]);
     const items = (await get(org, query('SELECT Id, Product2.Name, TotalPrice FROM OpportunityLineItem'))).body as Page;
     expect(items.records.map((r) => [(r['Product2'] as { Name: string }).Name, r['TotalPrice']])).toEqual([['Analytics', 4000]]);
-    expect(((await get(org, query('SELECT Name, DefaultCurrencyIsoCode FROM Organization LIMIT 1'))).body as Page).records[0]).toMatchObject({ Name: 'Acme Corp', DefaultCurrencyIsoCode: 'EUR' });
-    const describe = (await get(org, '/services/data/v62.0/sobjects/Opportunity/describe')).body as { childRelationships: Array<{ childSObject: string; relationshipName: string | null }> };
-    expect(describe.childRelationships).toContainEqual(expect.objectContaining({ childSObject: 'OpportunityLineItem', relationshipName: 'OpportunityLineItems' }));
+    expect(((await get(org, query('SELECT Name, DefaultCurrencyIsoCode FROM Organization LIMIT 1'))).body as Page).records[0]).toMatchObject({
+      Name: 'Acme Corp',
+      DefaultCurrencyIsoCode: 'EUR',
+    });
+    const describe = (await get(org, '/services/data/v62.0/sobjects/Opportunity/describe')).body as {
+      childRelationships: Array<{ childSObject: string; relationshipName: string | null }>;
+    };
+    expect(describe.childRelationships).toContainEqual(
+      expect.objectContaining({ childSObject: 'OpportunityLineItem', relationshipName: 'OpportunityLineItems' }),
+    );
     // A generated org has none of them.
     const generated = createSalesforceSandbox({ seed: 3, opportunities: 20, sessionId: SID });
     expect((await get(generated, query('SELECT Id FROM Organization'))).status).toBe(400);
@@ -103,12 +113,19 @@ describe('seeded records', () => {
   it('refuses a record it cannot serve, naming it, and changes nothing then', () => {
     const org = seeded();
     expect(() => org.putRecords('Widget', [{ Id: '0065g0000000009' }])).toThrow(/^putRecords: this org has no object "Widget" \(it has Opportunity, Account, /);
-    expect(() => org.putRecords('Opportunity', [{ Id: '0065g0000000009', Account: 'Acme' }])).toThrow('putRecords: Opportunity 0065g0000000009: Opportunity has no field "Account"');
-    expect(() => org.putRecords('Opportunity', [{ Id: '0015g0000000009' }])).toThrow('putRecords: Opportunity 0015g0000000009: Opportunity ids start with 006');
-    expect(() => org.putRecords('Opportunity', [{ Id: '0065g0000000009', Name: 'ok' }, { Id: '0065g0000000010', Amount: '12' }])).toThrow(
-      'putRecords: Opportunity 0065g0000000010, Amount must be a number, got "12"',
+    expect(() => org.putRecords('Opportunity', [{ Id: '0065g0000000009', Account: 'Acme' }])).toThrow(
+      'putRecords: Opportunity 0065g0000000009: Opportunity has no field "Account"',
     );
-    expect(() => org.putRecords('Opportunity', [{ Id: '0065g0000000009', SystemModstamp: 'yesterday' }])).toThrow(/SystemModstamp must be an ISO 8601 date and time/);
+    expect(() => org.putRecords('Opportunity', [{ Id: '0015g0000000009' }])).toThrow('putRecords: Opportunity 0015g0000000009: Opportunity ids start with 006');
+    expect(() =>
+      org.putRecords('Opportunity', [
+        { Id: '0065g0000000009', Name: 'ok' },
+        { Id: '0065g0000000010', Amount: '12' },
+      ]),
+    ).toThrow('putRecords: Opportunity 0065g0000000010, Amount must be a number, got "12"');
+    expect(() => org.putRecords('Opportunity', [{ Id: '0065g0000000009', SystemModstamp: 'yesterday' }])).toThrow(
+      /SystemModstamp must be an ISO 8601 date and time/,
+    );
     expect(() => org.deleteRecords('Opportunity', ['0065g0000000009'])).toThrow('deleteRecords: no Opportunity with id "0065g0000000009"');
   });
 
@@ -145,11 +162,19 @@ describe('options for connector tests', () => {
   it('customFields: more custom Opportunity fields, in describe and SOQL; sessionId: the session to start with', async () => {
     const org = seeded({ customFields: [{ name: 'Competitor__c', label: 'Main Competitor', type: 'picklist', picklistValues: ['Globex'] }] });
     expect(org.sid).toBe(SID);
-    const describe = (await get(org, '/services/data/v62.0/sobjects/Opportunity/describe')).body as { fields: Array<{ name: string; custom: boolean; picklistValues: Array<{ value: string }> }> };
+    const describe = (await get(org, '/services/data/v62.0/sobjects/Opportunity/describe')).body as {
+      fields: Array<{ name: string; custom: boolean; picklistValues: Array<{ value: string }> }>;
+    };
     expect(describe.fields.find((f) => f.name === 'Competitor__c')).toMatchObject({ custom: true, picklistValues: [{ value: 'Globex' }] });
-    org.putRecords('Opportunity', [{ Id: '0065g0000000001', Name: 'Deal 1', OwnerId: OWNER, StageName: 'Prospecting', CloseDate: '2025-09-30', Competitor__c: 'Globex' }]);
+    org.putRecords('Opportunity', [
+      { Id: '0065g0000000001', Name: 'Deal 1', OwnerId: OWNER, StageName: 'Prospecting', CloseDate: '2025-09-30', Competitor__c: 'Globex' },
+    ]);
     expect(((await get(org, query("SELECT Name FROM Opportunity WHERE Competitor__c = 'Globex'"))).body as Page).records).toHaveLength(1);
-    expect(() => createSalesforceSandbox({ customFields: [{ name: 'Competitor', label: 'x', type: 'string' }] })).toThrow(`startSalesforceServer: a custom field's name ends in __c, got "Competitor"`);
-    expect(() => createSalesforceSandbox({ batchSizes: { Opportunity: 0 } })).toThrow('startSalesforceServer: batchSizes.Opportunity must be a whole number ≥ 1, got 0');
+    expect(() => createSalesforceSandbox({ customFields: [{ name: 'Competitor', label: 'x', type: 'string' }] })).toThrow(
+      `startSalesforceServer: a custom field's name ends in __c, got "Competitor"`,
+    );
+    expect(() => createSalesforceSandbox({ batchSizes: { Opportunity: 0 } })).toThrow(
+      'startSalesforceServer: batchSizes.Opportunity must be a whole number ≥ 1, got 0',
+    );
   });
 });

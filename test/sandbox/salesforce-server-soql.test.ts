@@ -53,9 +53,7 @@ describe('filters', () => {
   it('booleans, numbers and picklists', async () => {
     expect((await query('SELECT Id FROM Opportunity')).totalSize).toBe(300);
     expect((await query('SELECT Id FROM Opportunity WHERE IsClosed = false')).totalSize).toBe(count((o) => !o.isClosed));
-    expect((await query('SELECT Id FROM Opportunity WHERE IsWon = TRUE AND Amount > 50000')).totalSize).toBe(
-      count((o) => o.isWon && (o.amount ?? 0) > 50000),
-    );
+    expect((await query('SELECT Id FROM Opportunity WHERE IsWon = TRUE AND Amount > 50000')).totalSize).toBe(count((o) => o.isWon && (o.amount ?? 0) > 50000));
     expect((await query('SELECT Id FROM Opportunity WHERE Amount <= 10000.5')).totalSize).toBe(count((o) => o.amount !== null && o.amount <= 10000.5));
     expect((await query("SELECT Id FROM Opportunity WHERE StageName = 'closed won'")).totalSize).toBe(count((o) => o.stage === 'Closed Won'));
   });
@@ -100,7 +98,7 @@ describe('filters', () => {
     );
   });
 
-  it('date literals around the org\'s as-of day: LAST_N_YEARS covers whole years before this one', async () => {
+  it("date literals around the org's as-of day: LAST_N_YEARS covers whole years before this one", async () => {
     expect(server.org.asOf).toBe('2026-09-30');
     expect((await query('SELECT Id FROM Opportunity WHERE CloseDate = LAST_N_YEARS:3')).totalSize).toBe(
       count((o) => (o.closeDate ?? '') >= '2023-01-01' && (o.closeDate ?? '') < '2026-01-01'),
@@ -132,7 +130,7 @@ describe('filters', () => {
 });
 
 describe('ORDER BY and LIMIT', () => {
-  it('sorts by several fields with ASC / DESC and Salesforce\'s null placement', async () => {
+  it("sorts by several fields with ASC / DESC and Salesforce's null placement", async () => {
     const result = await query('SELECT Id, CloseDate FROM Opportunity WHERE IsClosed = true ORDER BY CloseDate ASC, Id DESC');
     const expected = opportunities
       .filter((o) => o.isClosed)
@@ -141,7 +139,10 @@ describe('ORDER BY and LIMIT', () => {
     expect(ids(result)).toEqual(expected);
 
     const top = await query('SELECT Amount FROM Opportunity ORDER BY Amount DESC LIMIT 5');
-    const amounts = opportunities.map((o) => o.amount).filter((a): a is number => a !== null).sort((x, y) => y - x);
+    const amounts = opportunities
+      .map((o) => o.amount)
+      .filter((a): a is number => a !== null)
+      .sort((x, y) => y - x);
     expect(top.records.map((r) => r['Amount'])).toEqual(amounts.slice(0, 5));
     // DESC puts nulls last, ASC first; NULLS LAST overrides.
     const ascending = await query('SELECT Amount FROM Opportunity ORDER BY Amount LIMIT 1');
@@ -200,7 +201,9 @@ describe('record shape', () => {
     expect(users.records[0]).toMatchObject({ Name: server.org.users.find((u) => u.manager === null)?.name, IsActive: true, ManagerId: null, Manager: null });
     expect((await query('SELECT Id FROM User')).totalSize).toBe(server.org.users.length);
 
-    const stages = await query('SELECT MasterLabel, ApiName, IsClosed, IsWon, DefaultProbability, ForecastCategoryName, SortOrder, IsActive FROM OpportunityStage ORDER BY SortOrder');
+    const stages = await query(
+      'SELECT MasterLabel, ApiName, IsClosed, IsWon, DefaultProbability, ForecastCategoryName, SortOrder, IsActive FROM OpportunityStage ORDER BY SortOrder',
+    );
     expect(stages.records.map((r) => [r['ApiName'], r['IsClosed'], r['IsWon'], r['DefaultProbability'], r['ForecastCategoryName']])).toEqual([
       ['Prospecting', false, false, 10, 'Pipeline'],
       ['Qualification', false, false, 10, 'Pipeline'],
@@ -226,7 +229,9 @@ describe('record shape', () => {
 
     const role = server.org.contactRoles[0];
     const contact = server.org.contacts.find((c) => c.id === role?.contactId);
-    const roles = await query(`SELECT OpportunityId, ContactId, Role, IsPrimary, Contact.Title FROM OpportunityContactRole WHERE OpportunityId = '${role?.opportunityId}'`);
+    const roles = await query(
+      `SELECT OpportunityId, ContactId, Role, IsPrimary, Contact.Title FROM OpportunityContactRole WHERE OpportunityId = '${role?.opportunityId}'`,
+    );
     expect(roles.records).toEqual([
       {
         attributes: expect.any(Object),
@@ -245,7 +250,7 @@ describe('record shape', () => {
 });
 
 describe('errors', () => {
-  it('INVALID_FIELD for an unknown field or relationship, with Salesforce\'s caret message', async () => {
+  it("INVALID_FIELD for an unknown field or relationship, with Salesforce's caret message", async () => {
     const field = await queryError('SELECT Id, Nope__c FROM Opportunity');
     expect(field.status).toBe(400);
     expect(field.errorCode).toBe('INVALID_FIELD');
@@ -254,7 +259,7 @@ describe('errors', () => {
     );
     expect((await queryError('SELECT Owner.Boss.Name FROM Opportunity')).errorCode).toBe('INVALID_FIELD');
     expect((await queryError("SELECT Id FROM Opportunity WHERE Amount > '5'")).errorCode).toBe('INVALID_FIELD');
-    expect((await queryError("SELECT Id FROM Opportunity WHERE CloseDate > 2020-01-01T00:00:00Z")).errorCode).toBe('INVALID_FIELD');
+    expect((await queryError('SELECT Id FROM Opportunity WHERE CloseDate > 2020-01-01T00:00:00Z')).errorCode).toBe('INVALID_FIELD');
   });
 
   it('INVALID_TYPE for an unknown object; MALFORMED_QUERY for bad syntax or what the sandbox does not support', async () => {

@@ -44,9 +44,10 @@ describe('toStoreError', () => {
   });
 
   it('names the real cause of a failed write or read', () => {
-    expect(toStoreError(new Dexie.AbortError('Transaction aborted', new Dexie.ConstraintError('Key already exists in the object store.')), 'write', 'job #3').message).toBe(
-      'Dealsight could not save job #3: a record with the same key is already stored. Nothing already stored was changed.',
-    );
+    expect(
+      toStoreError(new Dexie.AbortError('Transaction aborted', new Dexie.ConstraintError('Key already exists in the object store.')), 'write', 'job #3')
+        .message,
+    ).toBe('Dealsight could not save job #3: a record with the same key is already stored. Nothing already stored was changed.');
     expect(toStoreError(new Dexie.DatabaseClosedError('Database has been closed'), 'read', 'the job log')).toMatchObject({
       kind: 'read',
       message: 'Dealsight could not read the job log: the database was closed (the extension is reloading or being updated); try again.',
@@ -99,7 +100,9 @@ describe('write failures reach the caller as StoreErrors, with the earlier data 
     const error = await setSetting(db, 'popup.view', () => 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('write');
-    expect((error as StoreError).message).toMatch(/^Dealsight could not save the setting "popup\.view": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/);
+    expect((error as StoreError).message).toMatch(
+      /^Dealsight could not save the setting "popup\.view": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/,
+    );
   });
 
   it('an upload too big for the disk', async () => {

@@ -47,7 +47,15 @@ describe('the job log', () => {
     expect((await nextQueuedJob(db))?.id).toBe(1);
 
     const updated = await updateJob(db, 7, { status: 'running', step: 'Training Win Potential', done: 3, total: 10, startedAt: '2026-02-01T10:00:01.000Z' });
-    expect(updated).toEqual({ ...job({ connectionId: 'b' }), id: 7, status: 'running', step: 'Training Win Potential', done: 3, total: 10, startedAt: '2026-02-01T10:00:01.000Z' });
+    expect(updated).toEqual({
+      ...job({ connectionId: 'b' }),
+      id: 7,
+      status: 'running',
+      step: 'Training Win Potential',
+      done: 3,
+      total: 10,
+      startedAt: '2026-02-01T10:00:01.000Z',
+    });
     expect(await getJob(db, 7)).toEqual(updated);
     // The patch cannot move a job to another id.
     expect((await updateJob(db, 7, { id: 99, done: 4 })).id).toBe(7);
@@ -89,7 +97,12 @@ describe('the job log', () => {
 });
 
 async function fill(id: string): Promise<void> {
-  await replaceConnectionData(db, connection(id), [opp('o1', { account: { id: 'a', name: 'A' }, owner: { id: 'u', name: 'U' }, stageHistory: [{ stage: 'S', enteredAt: '2026-01-01' }] })], mapping(id));
+  await replaceConnectionData(
+    db,
+    connection(id),
+    [opp('o1', { account: { id: 'a', name: 'A' }, owner: { id: 'u', name: 'U' }, stageHistory: [{ stage: 'S', enteredAt: '2026-01-01' }] })],
+    mapping(id),
+  );
   await saveModels(db, model(id), [persona(id, 'p1')]);
   await saveScores(db, id, [score(id, 'o1')]);
   await putPanel(db, { connectionId: id, id: 'o1', trainedAt: model(id).trainedAt, panel: {} } as unknown as PanelRecord);

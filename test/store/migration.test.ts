@@ -1,8 +1,29 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DealsightDb, upgradeToV2 } from '../../lib/store/db';
-import { connectionSettings, deleteConnection, getConnection, getJob, getSetting, listOpportunities, listPipeline, listSegments, readValue, saveSegment, topPipeline } from '../../lib/store/repo';
-import { CURRENT_VERSION, SCHEMA_VERSIONS, type AccountRecord, type ConnectionRecord, type JobRecord, type OpportunityRecord, type ScoreRecord, type SettingDef } from '../../lib/store/schema';
+import {
+  connectionSettings,
+  deleteConnection,
+  getConnection,
+  getJob,
+  getSetting,
+  listOpportunities,
+  listPipeline,
+  listSegments,
+  readValue,
+  saveSegment,
+  topPipeline,
+} from '../../lib/store/repo';
+import {
+  CURRENT_VERSION,
+  SCHEMA_VERSIONS,
+  type AccountRecord,
+  type ConnectionRecord,
+  type JobRecord,
+  type OpportunityRecord,
+  type ScoreRecord,
+  type SettingDef,
+} from '../../lib/store/schema';
 import { freshDb, job, model, opp, persona, score } from './helpers';
 
 const open: DealsightDb[] = [];

@@ -127,7 +127,12 @@ describe('replaceConnectionData', () => {
   it('replaces rather than appends, bumps dataVersion and keeps createdAt', async () => {
     await replaceConnectionData(db, connection('c'), deals, mapping('c'));
     vi.setSystemTime(new Date('2026-02-02T10:00:00.000Z'));
-    const second = await replaceConnectionData(db, { ...connection('c', 'deals v2.csv'), syncedAt: null }, [opp('o9', { account: { id: 'a9', name: 'Initech' } })], mapping('c'));
+    const second = await replaceConnectionData(
+      db,
+      { ...connection('c', 'deals v2.csv'), syncedAt: null },
+      [opp('o9', { account: { id: 'a9', name: 'Initech' } })],
+      mapping('c'),
+    );
     expect(second).toEqual({
       id: 'c',
       kind: 'csv',
@@ -149,7 +154,11 @@ describe('replaceConnectionData', () => {
     await replaceConnectionData(db, connection('c'), deals, mapping('c', ['industry', 'country', 'product']));
     await setExcludedFields(db, 'c', ['country', 'product']);
     await replaceConnectionData(db, connection('c'), deals, mapping('c', ['industry', 'product', 'region']));
-    expect(await getFieldMapping(db, 'c')).toEqual({ ...mapping('c', ['industry', 'product', 'region']), excluded: ['product'], updatedAt: '2026-02-01T10:00:00.000Z' });
+    expect(await getFieldMapping(db, 'c')).toEqual({
+      ...mapping('c', ['industry', 'product', 'region']),
+      excluded: ['product'],
+      updatedAt: '2026-02-01T10:00:00.000Z',
+    });
   });
 
   it('drops panels and stale scores but keeps models and personas', async () => {
@@ -202,7 +211,9 @@ describe('a failed replace changes nothing', () => {
     const error = await replaceConnectionData(db, connection('c', 'second.csv'), broken, mapping('c')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('write');
-    expect((error as StoreError).message).toMatch(/^Dealsight could not save the data of "second\.csv": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/);
+    expect((error as StoreError).message).toMatch(
+      /^Dealsight could not save the data of "second\.csv": a value cannot be stored \(.+\)\. Nothing already stored was changed\.$/,
+    );
     expect(await snapshot('c')).toEqual(before);
   });
 
@@ -214,7 +225,9 @@ describe('a failed replace changes nothing', () => {
     });
     const error = await replaceConnectionData(db, connection('c', 'second.csv'), replacement, mapping('c')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toBe('Dealsight could not save the data of "second.csv": the browser reported "disk I/O error". Nothing already stored was changed.');
+    expect((error as StoreError).message).toBe(
+      'Dealsight could not save the data of "second.csv": the browser reported "disk I/O error". Nothing already stored was changed.',
+    );
     // All 5,000 opportunities had been written (three chunks) when the accounts failed.
     expect(opportunitiesPut).toHaveBeenCalledTimes(3);
     expect(await snapshot('c')).toEqual(before);

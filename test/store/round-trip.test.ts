@@ -172,7 +172,11 @@ describe('round trips', () => {
     await replaceConnectionData(db, connection('csv'), [rich], mapping('csv', ['industry', 'employees', 'country']));
     const updated = await setExcludedFields(db, 'csv', ['country', 'gone', 'industry']);
     expect(updated.excluded).toEqual(['industry', 'country']);
-    expect(await getFieldMapping(db, 'csv')).toEqual({ ...mapping('csv', ['industry', 'employees', 'country']), excluded: ['industry', 'country'], updatedAt: '2026-02-01T10:00:00.000Z' });
+    expect(await getFieldMapping(db, 'csv')).toEqual({
+      ...mapping('csv', ['industry', 'employees', 'country']),
+      excluded: ['industry', 'country'],
+      updatedAt: '2026-02-01T10:00:00.000Z',
+    });
     await expect(setExcludedFields(db, 'nope', [])).rejects.toMatchObject({ kind: 'missing' });
   });
 

@@ -36,13 +36,21 @@ const ana = { id: 'u-ana', name: 'Ana' };
 
 describe('upsertConnectionData', () => {
   it('creates the connection on the first page and merges later pages, bumping dataVersion each time', async () => {
-    const first = await upsertConnectionData(db, sf(), [opp('o1', { account: acme }), opp('o2')], [], mapping(ORG), { connectionId: ORG, checkpoint: null, cursor: 'c1' });
+    const first = await upsertConnectionData(db, sf(), [opp('o1', { account: acme }), opp('o2')], [], mapping(ORG), {
+      connectionId: ORG,
+      checkpoint: null,
+      cursor: 'c1',
+    });
     expect(first.dataVersion).toBe(1);
     expect(first.createdAt).toBe('2026-02-01T10:00:00.000Z');
     expect(await getSyncState(db, ORG)).toEqual({ connectionId: ORG, checkpoint: null, cursor: 'c1', updatedAt: '2026-02-01T10:00:00.000Z' });
 
     vi.setSystemTime(new Date('2026-02-01T11:00:00.000Z'));
-    const second = await upsertConnectionData(db, sf(), [opp('o3', { owner: ana })], [], null, { connectionId: ORG, checkpoint: '2026-02-01T10:59:00.000Z', cursor: null });
+    const second = await upsertConnectionData(db, sf(), [opp('o3', { owner: ana })], [], null, {
+      connectionId: ORG,
+      checkpoint: '2026-02-01T10:59:00.000Z',
+      cursor: null,
+    });
     expect(second.dataVersion).toBe(2);
     expect(second.createdAt).toBe('2026-02-01T10:00:00.000Z');
     expect((await listOpportunities(db, ORG)).map((o) => o.id)).toEqual(['o1', 'o2', 'o3']);
@@ -58,7 +66,12 @@ describe('upsertConnectionData', () => {
       db,
       sf(),
       [
-        opp('o1', { stageHistory: [{ stage: 'Prospecting', enteredAt: '2026-01-01' }, { stage: 'Proposal', enteredAt: '2026-01-10' }] }),
+        opp('o1', {
+          stageHistory: [
+            { stage: 'Prospecting', enteredAt: '2026-01-01' },
+            { stage: 'Proposal', enteredAt: '2026-01-10' },
+          ],
+        }),
         opp('o2'),
         opp('o3'),
       ],
@@ -71,7 +84,14 @@ describe('upsertConnectionData', () => {
     await putPanel(db, panel('o1'));
     await putPanel(db, panel('o3'));
 
-    await upsertConnectionData(db, sf(), [opp('o1', { stage: 'Closed Won', isClosed: true, isWon: true, stageHistory: [{ stage: 'Closed Won', enteredAt: '2026-01-20' }] })], ['o2', 'missing'], null, null);
+    await upsertConnectionData(
+      db,
+      sf(),
+      [opp('o1', { stage: 'Closed Won', isClosed: true, isWon: true, stageHistory: [{ stage: 'Closed Won', enteredAt: '2026-01-20' }] })],
+      ['o2', 'missing'],
+      null,
+      null,
+    );
 
     const stored = await listOpportunities(db, ORG);
     expect(stored.map((o) => [o.id, o.stage])).toEqual([
@@ -118,7 +138,9 @@ describe('upsertConnectionData', () => {
     const attempt = upsertConnectionData(db, sf('Renamed'), [opp('o2'), opp('o2')], [], null, { connectionId: ORG, checkpoint: 'b', cursor: 'x' });
     await expect(attempt).rejects.toThrow(StoreError);
     await expect(attempt).rejects.toThrow(/opportunity id "o2" appears twice \(records 1 and 2\)/);
-    await expect(upsertConnectionData(db, sf(), [], [], null, { connectionId: 'other', checkpoint: null, cursor: null })).rejects.toThrow(/sync checkpoint belongs to "other"/);
+    await expect(upsertConnectionData(db, sf(), [], [], null, { connectionId: 'other', checkpoint: null, cursor: null })).rejects.toThrow(
+      /sync checkpoint belongs to "other"/,
+    );
     expect((await getConnection(db, ORG))?.label).toBe('Acme');
     expect((await getSyncState(db, ORG))?.checkpoint).toBe('a');
     expect((await listOpportunities(db, ORG)).map((o) => o.id)).toEqual(['o1']);

@@ -81,8 +81,16 @@ export function ConnectionCard({ connection, onRemoved }: { connection: Connecti
 
       {model ? (
         <ul class="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700 tabular-nums dark:text-slate-300" aria-label={t('options_connectionsCounts')}>
-          <li class="font-medium text-slate-900 dark:text-white">{t(connectionKind(connection.kind)?.countLabel ?? 'options_connectionsOpportunities', { count: model.counts.opportunities })}</li>
-          <li>{t('options_connectionsClosedSplit', { closed: formatNumber(model.counts.closed), won: formatNumber(model.counts.won), lost: formatNumber(model.counts.lost) })}</li>
+          <li class="font-medium text-slate-900 dark:text-white">
+            {t(connectionKind(connection.kind)?.countLabel ?? 'options_connectionsOpportunities', { count: model.counts.opportunities })}
+          </li>
+          <li>
+            {t('options_connectionsClosedSplit', {
+              closed: formatNumber(model.counts.closed),
+              won: formatNumber(model.counts.won),
+              lost: formatNumber(model.counts.lost),
+            })}
+          </li>
           <li>{t('options_connectionsOpen', { open: formatNumber(model.counts.open) })}</li>
         </ul>
       ) : (

@@ -19,7 +19,10 @@ export function ConnectionsSection() {
   return (
     <Section id="connections" title={t('options_sectionConnections')} description={t('options_sectionConnectionsDescription')}>
       {connections.length === 0 ? (
-        <div class="flex items-start gap-3 rounded-xl border border-dashed border-indigo-300 bg-indigo-50/60 px-4 py-4 dark:border-indigo-800 dark:bg-indigo-950/30" data-testid="connections-empty">
+        <div
+          class="flex items-start gap-3 rounded-xl border border-dashed border-indigo-300 bg-indigo-50/60 px-4 py-4 dark:border-indigo-800 dark:bg-indigo-950/30"
+          data-testid="connections-empty"
+        >
           <span class="flex size-9 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-indigo-700 dark:bg-indigo-900 dark:text-indigo-200">
             <Icon name="database" class="size-5" />
           </span>

@@ -116,7 +116,9 @@ export function CsvConnection() {
       >
         <UploadIcon />
         <div class="flex flex-wrap items-center justify-center gap-x-2 gap-y-1 text-sm">
-          <label class={`${cls.primary} cursor-pointer has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600`}>
+          <label
+            class={`${cls.primary} cursor-pointer has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600`}
+          >
             {t('options_csvChoose')}
             <input
               type="file"
@@ -146,7 +148,9 @@ function CsvStatus({ local, job, followUp }: { local: Local; job: JobRecord | un
   const state = useOptions();
   if (local.kind === 'refused' || local.kind === 'failed') return <Notice tone="error">{local.message}</Notice>;
   if (local.kind === 'preparing') {
-    const label = t(local.step === 'reading' ? 'options_csvReading' : local.step === 'storing' ? 'options_csvStoring' : 'options_csvStarting', { file: local.fileName });
+    const label = t(local.step === 'reading' ? 'options_csvReading' : local.step === 'storing' ? 'options_csvStoring' : 'options_csvStarting', {
+      file: local.fileName,
+    });
     return (
       <div class="space-y-1.5" data-testid="csv-progress">
         <ProgressBar label={t('options_csvImporting', { file: local.fileName })} done={0} total={0} valueText={label} />

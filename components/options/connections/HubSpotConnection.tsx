@@ -49,10 +49,13 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void localHubSpotTabs(state.source).then((found) => {
-      setTabs(found);
-      setApi(found[0]?.id ?? null);
-    }, () => undefined);
+    void localHubSpotTabs(state.source).then(
+      (found) => {
+        setTabs(found);
+        setApi(found[0]?.id ?? null);
+      },
+      () => undefined,
+    );
   }, []);
 
   async function connect(): Promise<void> {
@@ -103,7 +106,11 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
       {tabs.length > 0 && (
         <label class="flex flex-wrap items-center gap-2 text-sm">
           <span class={cls.label}>{t('options_hubspotApi')}</span>
-          <select class={cls.input} value={api === null ? '' : String(api)} onChange={(e) => setApi((e.target as HTMLSelectElement).value === '' ? null : Number((e.target as HTMLSelectElement).value))}>
+          <select
+            class={cls.input}
+            value={api === null ? '' : String(api)}
+            onChange={(e) => setApi((e.target as HTMLSelectElement).value === '' ? null : Number((e.target as HTMLSelectElement).value))}
+          >
             {tabs.map((tab) => (
               <option key={tab.id} value={String(tab.id)}>
                 {t('options_hubspotApiTab', { host: tab.host })}
@@ -139,9 +146,13 @@ export function HubSpotConnection() {
           ))}
         </p>
       </div>
-      {hubspotJob && (hubspotJob.status === 'queued' || hubspotJob.status === 'running') && <JobProgress job={hubspotJob} title={t('options_hubspotSyncing')} />}
+      {hubspotJob && (hubspotJob.status === 'queued' || hubspotJob.status === 'running') && (
+        <JobProgress job={hubspotJob} title={t('options_hubspotSyncing')} />
+      )}
       {hubspotJob?.status === 'done' && <Notice tone="success">{hubspotJob.summary ?? t('options_salesforceSynced')}</Notice>}
-      {hubspotJob?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: hubspotJob.error ?? t('options_commonUnknownError') })}</Notice>}
+      {hubspotJob?.status === 'failed' && (
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: hubspotJob.error ?? t('options_commonUnknownError') })}</Notice>
+      )}
     </div>
   );
 }
@@ -160,7 +171,10 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
     void state.source
       .connectionSettings(connection.id)
       .get('hubspot.status')
-      .then((s) => live && setStatus(s), () => undefined);
+      .then(
+        (s) => live && setStatus(s),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -192,9 +206,13 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
         <div class="space-y-1">
           <p class={cls.muted}>
             {status ? `${t('options_hubspotPortal', { portal: status.portalId })} · ` : ''}
-            {connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}
+            {connection.syncedAt
+              ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() })
+              : t('options_salesforceNeverSynced')}
           </p>
-          {limits?.daily != null && limits.dailyRemaining != null && <p class={cls.muted}>{t('options_hubspotRateLimit', { remaining: limits.dailyRemaining, daily: limits.daily })}</p>}
+          {limits?.daily != null && limits.dailyRemaining != null && (
+            <p class={cls.muted}>{t('options_hubspotRateLimit', { remaining: limits.dailyRemaining, daily: limits.daily })}</p>
+          )}
         </div>
         <div class="flex gap-2">
           <button type="button" class={cls.secondary} onClick={() => setReplacing(!replacing)}>
@@ -206,7 +224,9 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
         </div>
       </div>
       {syncError && <Notice tone="error">{syncError}</Notice>}
-      {job?.status === 'failed' && job.connectionId === connection.id && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
+      {job?.status === 'failed' && job.connectionId === connection.id && (
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>
+      )}
       {problem && <Notice tone="error">{problem}</Notice>}
       <HubSpotStages connectionId={connection.id} stages={status?.stages ?? null} />
       {replacing && (

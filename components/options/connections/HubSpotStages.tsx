@@ -27,7 +27,10 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
     void state.source
       .connectionSettings(connectionId)
       .get('hubspot.stages')
-      .then((stored) => live && setOverrides({ ...stored }), () => undefined);
+      .then(
+        (stored) => live && setOverrides({ ...stored }),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -45,7 +48,11 @@ export function HubSpotStages({ connectionId, stages }: { connectionId: string; 
 
   return (
     <details class="rounded-lg border border-slate-200 dark:border-slate-700" data-testid="hubspot-stages">
-      <summary class={`cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}>{t('options_hubspotStages')}</summary>
+      <summary
+        class={`cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}
+      >
+        {t('options_hubspotStages')}
+      </summary>
       <div class="space-y-3 border-t border-slate-200 px-3 py-3 dark:border-slate-700">
         <p class={`text-xs ${cls.muted}`}>{t('options_hubspotStagesHelp')}</p>
         {stages === null || stages.length === 0 ? (

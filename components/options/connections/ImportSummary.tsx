@@ -56,7 +56,9 @@ export function ImportSummary({ summary }: { summary: Summary }) {
 
       {rejected.length > 0 && (
         <details class="group rounded-lg border border-slate-200 dark:border-slate-700">
-          <summary class={`cursor-pointer list-none rounded-lg px-3 py-2 font-medium text-slate-700 select-none hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}>
+          <summary
+            class={`cursor-pointer list-none rounded-lg px-3 py-2 font-medium text-slate-700 select-none hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}
+          >
             <span aria-hidden="true" class="mr-1.5 inline-block transition-transform group-open:rotate-90">
               ▸
             </span>

@@ -12,7 +12,9 @@ export function LastImportDetails({ connection }: { connection: ConnectionRecord
   if (summary.warnings.length > 0) line.push(t('options_lastImportWarnings', { count: summary.warnings.length }));
   return (
     <details class="group">
-      <summary class={`inline-flex cursor-pointer list-none items-center gap-1.5 rounded text-xs text-slate-600 select-none hover:text-slate-900 dark:text-slate-400 dark:hover:text-white ${cls.focus}`}>
+      <summary
+        class={`inline-flex cursor-pointer list-none items-center gap-1.5 rounded text-xs text-slate-600 select-none hover:text-slate-900 dark:text-slate-400 dark:hover:text-white ${cls.focus}`}
+      >
         <span aria-hidden="true" class="inline-block transition-transform group-open:rotate-90">
           ▸
         </span>

@@ -69,9 +69,10 @@ export function SalesforceConnection() {
   const connections = state.connections.value;
   useEffect(() => {
     let live = true;
-    void state.source
-      .listConnectionSetting('salesforce.origins')
-      .then((lists) => live && setKnown(Object.fromEntries(lists.flatMap(([connectionId, origins]) => origins.map((origin) => [origin, connectionId])))), () => undefined);
+    void state.source.listConnectionSetting('salesforce.origins').then(
+      (lists) => live && setKnown(Object.fromEntries(lists.flatMap(([connectionId, origins]) => origins.map((origin) => [origin, connectionId])))),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -146,7 +147,10 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
     void state.source
       .connectionSettings(connection.id)
       .get('salesforce.status')
-      .then((s) => live && setStatus(s), () => undefined);
+      .then(
+        (s) => live && setStatus(s),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -164,7 +168,11 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
     <div class="space-y-2 text-xs" data-testid="salesforce-details">
       <div class="flex flex-wrap items-center justify-between gap-2">
         <div class="space-y-1">
-          <p class={cls.muted}>{connection.syncedAt ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() }) : t('options_salesforceNeverSynced')}</p>
+          <p class={cls.muted}>
+            {connection.syncedAt
+              ? t('options_salesforceLastSync', { when: new Date(connection.syncedAt).toLocaleString() })
+              : t('options_salesforceNeverSynced')}
+          </p>
           {status?.limits && <p class={cls.muted}>{t('options_salesforceApiUsage', { used: status.limits.used, max: status.limits.max })}</p>}
         </div>
         <button type="button" class={cls.secondary} disabled={running} onClick={() => void syncNow()}>

@@ -90,7 +90,9 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
   const id = (suffix: string) => `sf-${connectionId.replace(/\W/g, '')}-${suffix}`;
   return (
     <details class="group rounded-lg border border-slate-200 dark:border-slate-700" data-testid="salesforce-settings">
-      <summary class={`cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}>
+      <summary
+        class={`cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:text-slate-200 dark:hover:bg-slate-800 ${cls.focus}`}
+      >
         {t('options_salesforceSettings')}
       </summary>
       <form
@@ -139,7 +141,12 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
                 return (
                   <li key={choice.name} class="text-sm">
                     <label class="flex items-start gap-2">
-                      <input type="checkbox" class={`${cls.checkbox} mt-0.5`} checked={tick !== undefined} onChange={(e) => toggle(choice, (e.target as HTMLInputElement).checked)} />
+                      <input
+                        type="checkbox"
+                        class={`${cls.checkbox} mt-0.5`}
+                        checked={tick !== undefined}
+                        onChange={(e) => toggle(choice, (e.target as HTMLInputElement).checked)}
+                      />
                       <span class="min-w-0">
                         <span class="text-slate-900 dark:text-slate-100">{choice.label}</span> <code class={`text-xs ${cls.muted}`}>{choice.name}</code>
                         {choice.leaky && <span class="block text-xs text-amber-700 dark:text-amber-300">{t('options_salesforceCustomFieldLeaky')}</span>}
@@ -147,7 +154,12 @@ export function SalesforceSettings({ connectionId, choices }: { connectionId: st
                     </label>
                     {tick && suggested && (
                       <label class="mt-1 ml-6 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-                        <input type="checkbox" class={cls.checkbox} checked={tick.as === suggested} onChange={(e) => mapAs(choice, (e.target as HTMLInputElement).checked ? suggested : null)} />
+                        <input
+                          type="checkbox"
+                          class={cls.checkbox}
+                          checked={tick.as === suggested}
+                          onChange={(e) => mapAs(choice, (e.target as HTMLInputElement).checked ? suggested : null)}
+                        />
                         {t('options_salesforceCustomFieldAs', { attribute: WELL_KNOWN_LABELS[suggested] ?? suggested })}
                       </label>
                     )}

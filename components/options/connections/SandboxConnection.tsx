@@ -81,7 +81,14 @@ export function SandboxConnection() {
                 key={n}
                 class="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm has-checked:border-indigo-500 has-checked:bg-indigo-50 has-checked:text-indigo-900 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600 dark:border-slate-600 dark:has-checked:border-indigo-400 dark:has-checked:bg-indigo-950 dark:has-checked:text-indigo-100"
               >
-                <input type="radio" name={`${id}-size`} value={n} checked={size === n} class="accent-indigo-600 dark:accent-indigo-400" onChange={() => setSize(n)} />
+                <input
+                  type="radio"
+                  name={`${id}-size`}
+                  value={n}
+                  checked={size === n}
+                  class="accent-indigo-600 dark:accent-indigo-400"
+                  onChange={() => setSize(n)}
+                />
                 <span class="tabular-nums">{t('options_sandboxSizeOption', { count: n })}</span>
               </label>
             ))}

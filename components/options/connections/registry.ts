@@ -28,10 +28,38 @@ export interface ConnectionKind {
 }
 
 export const CONNECTION_KINDS: readonly ConnectionKind[] = [
-  { kind: 'salesforce', title: 'options_salesforceTitle', description: 'options_salesforceDescription', Add: SalesforceConnection, Details: SalesforceDetails, countLabel: 'options_connectionsOpportunities' },
-  { kind: 'hubspot', title: 'options_hubspotTitle', description: 'options_hubspotDescription', Add: HubSpotConnection, Details: HubSpotDetails, countLabel: 'options_connectionsDeals' },
-  { kind: 'csv', title: 'options_csvTitle', description: 'options_csvDescription', Add: CsvConnection, Details: LastImportDetails, countLabel: 'options_connectionsOpportunities' },
-  { kind: 'sandbox', title: 'options_sandboxTitle', description: 'options_sandboxDescription', Add: SandboxConnection, Details: LastImportDetails, countLabel: 'options_connectionsOpportunities' },
+  {
+    kind: 'salesforce',
+    title: 'options_salesforceTitle',
+    description: 'options_salesforceDescription',
+    Add: SalesforceConnection,
+    Details: SalesforceDetails,
+    countLabel: 'options_connectionsOpportunities',
+  },
+  {
+    kind: 'hubspot',
+    title: 'options_hubspotTitle',
+    description: 'options_hubspotDescription',
+    Add: HubSpotConnection,
+    Details: HubSpotDetails,
+    countLabel: 'options_connectionsDeals',
+  },
+  {
+    kind: 'csv',
+    title: 'options_csvTitle',
+    description: 'options_csvDescription',
+    Add: CsvConnection,
+    Details: LastImportDetails,
+    countLabel: 'options_connectionsOpportunities',
+  },
+  {
+    kind: 'sandbox',
+    title: 'options_sandboxTitle',
+    description: 'options_sandboxDescription',
+    Add: SandboxConnection,
+    Details: LastImportDetails,
+    countLabel: 'options_connectionsOpportunities',
+  },
 ];
 
 export function connectionKind(kind: SourceKind): ConnectionKind | undefined {

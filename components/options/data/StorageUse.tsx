@@ -17,8 +17,15 @@ export function StorageUse() {
         <p class={`text-sm ${cls.muted}`}>{t('options_dataStorageUnknown')}</p>
       ) : quota ? (
         <div class="max-w-md space-y-1.5" data-testid="storage">
-          <ProgressBar label={t('options_dataStorageLabel')} done={usage} total={quota} valueText={t('options_dataStorageOf', { used: formatBytes(usage), quota: formatBytes(quota) })} />
-          <p class="text-sm text-slate-700 tabular-nums dark:text-slate-300">{t('options_dataStorageOf', { used: formatBytes(usage), quota: formatBytes(quota) })}</p>
+          <ProgressBar
+            label={t('options_dataStorageLabel')}
+            done={usage}
+            total={quota}
+            valueText={t('options_dataStorageOf', { used: formatBytes(usage), quota: formatBytes(quota) })}
+          />
+          <p class="text-sm text-slate-700 tabular-nums dark:text-slate-300">
+            {t('options_dataStorageOf', { used: formatBytes(usage), quota: formatBytes(quota) })}
+          </p>
         </div>
       ) : (
         <p class="text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="storage">

@@ -209,7 +209,11 @@ function FieldRow({ id, row, use, previews, onToggle }: { id: string; row: Row; 
         />
       </td>
       <td class="max-w-64 px-3 py-2 align-top">
-        <label for={id} class={`block truncate font-medium ${leaky !== null ? 'text-slate-500 dark:text-slate-400' : 'cursor-pointer text-slate-900 dark:text-slate-100'}`} title={field.label}>
+        <label
+          for={id}
+          class={`block truncate font-medium ${leaky !== null ? 'text-slate-500 dark:text-slate-400' : 'cursor-pointer text-slate-900 dark:text-slate-100'}`}
+          title={field.label}
+        >
           {field.label}
         </label>
         {leaky !== null ? (
@@ -225,7 +229,10 @@ function FieldRow({ id, row, use, previews, onToggle }: { id: string; row: Row; 
         {known ? (
           <div class="flex items-center gap-2" title={t('options_mappingsCoverageOf', { percent: formatPercent(field.coverage) })}>
             <div class="h-1.5 w-16 shrink-0 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-              <div class={`h-full rounded-full ${low ? 'bg-amber-500' : 'bg-indigo-500 dark:bg-indigo-400'}`} style={{ width: `${Math.round(field.coverage * 100)}%` }} />
+              <div
+                class={`h-full rounded-full ${low ? 'bg-amber-500' : 'bg-indigo-500 dark:bg-indigo-400'}`}
+                style={{ width: `${Math.round(field.coverage * 100)}%` }}
+              />
             </div>
             <span class="text-slate-700 tabular-nums dark:text-slate-300">{formatPercent(field.coverage)}</span>
           </div>
@@ -275,7 +282,11 @@ function PreviewCell({ field, previews }: { field: AttributeField; previews: Pre
   return (
     <ul class="flex flex-wrap items-center gap-1" data-testid="field-preview">
       {preview.values.map((value, i) => (
-        <li key={i} class="max-w-40 truncate rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300" title={String(value)}>
+        <li
+          key={i}
+          class="max-w-40 truncate rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+          title={String(value)}
+        >
           {showValue(value, field)}
         </li>
       ))}

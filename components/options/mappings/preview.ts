@@ -24,7 +24,10 @@ export function previewFields(opportunities: readonly Opportunity[], fields: rea
   const previews = new Map<string, FieldPreview>();
   for (const [key, tally] of counts) {
     // Map iteration follows insertion, so a stable sort keeps first-seen order among ties.
-    const values = [...tally.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([value]) => value);
+    const values = [...tally.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([value]) => value);
     previews.set(key, { values, distinct: tally.size });
   }
   return previews;

@@ -57,7 +57,13 @@ export function AtRiskAlerts() {
   return (
     <div class={`${cls.card} space-y-2`} data-testid="at-risk-alerts">
       <label class="flex items-start gap-3">
-        <input type="checkbox" class={`${cls.checkbox} mt-0.5`} checked={on === true} disabled={on === null} onChange={(e) => void change((e.target as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          class={`${cls.checkbox} mt-0.5`}
+          checked={on === true}
+          disabled={on === null}
+          onChange={(e) => void change((e.target as HTMLInputElement).checked)}
+        />
         <span class="space-y-1">
           <span class={`block ${cls.label}`}>{t('options_alertsLabel')}</span>
           <span class={`block text-xs ${cls.muted}`}>{t('options_alertsHelp')}</span>

@@ -18,7 +18,9 @@ export function JobHistory() {
   if (finished.length === 0) return null;
   return (
     <details class="group" open={finished[0]?.status === 'failed'}>
-      <summary class={`inline-flex cursor-pointer list-none items-center gap-1.5 rounded text-sm font-medium text-slate-700 select-none hover:text-slate-900 dark:text-slate-300 dark:hover:text-white ${cls.focus}`}>
+      <summary
+        class={`inline-flex cursor-pointer list-none items-center gap-1.5 rounded text-sm font-medium text-slate-700 select-none hover:text-slate-900 dark:text-slate-300 dark:hover:text-white ${cls.focus}`}
+      >
         <span aria-hidden="true" class="inline-block transition-transform group-open:rotate-90">
           ▸
         </span>

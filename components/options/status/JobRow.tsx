@@ -40,7 +40,13 @@ export function JobRow({ job }: { job: JobRecord & { id: number } }) {
       </div>
       <div class="flex shrink-0 flex-col items-end gap-2">
         <Badge tone={job.status === 'running' ? 'accent' : 'neutral'}>{t(JOB_STATUS_LABEL[job.status])}</Badge>
-        <button type="button" class={cls.secondary} disabled={cancelling} aria-label={t('options_jobsCancelLabel', { job: title })} onClick={() => void cancel()}>
+        <button
+          type="button"
+          class={cls.secondary}
+          disabled={cancelling}
+          aria-label={t('options_jobsCancelLabel', { job: title })}
+          onClick={() => void cancel()}
+        >
           {cancelling ? t('options_jobsCancelling') : t('options_jobsCancel')}
         </button>
       </div>

@@ -119,7 +119,9 @@ function Personas({ model }: { model: ModelRecord }) {
   return (
     <Fact label={t('options_modelsPersonas')}>
       {total > 0 ? (
-        <Badge tone="accent">{teams > 0 ? t('options_modelsPersonaTeams', { count: total, teams: formatNumber(teams) }) : t('options_modelsPersonaCount', { count: total })}</Badge>
+        <Badge tone="accent">
+          {teams > 0 ? t('options_modelsPersonaTeams', { count: total, teams: formatNumber(teams) }) : t('options_modelsPersonaCount', { count: total })}
+        </Badge>
       ) : (
         <Badge tone="warning" icon="warning">
           {t('options_modelsNotReady')}

@@ -14,14 +14,7 @@ export function JobProgress({ job, title, size = 'md' }: { job: JobRecord; title
       <div class="flex items-baseline justify-between gap-3 text-sm">
         <span class="min-w-0 truncate font-medium text-slate-800 dark:text-slate-100">{name}</span>
       </div>
-      <ProgressBar
-        label={name}
-        done={job.done}
-        total={jobTotal(job)}
-        valueText={text}
-        tone={job.status === 'queued' ? 'muted' : 'accent'}
-        size={size}
-      />
+      <ProgressBar label={name} done={job.done} total={jobTotal(job)} valueText={text} tone={job.status === 'queued' ? 'muted' : 'accent'} size={size} />
       <p class="text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
         {text}
       </p>

@@ -36,9 +36,14 @@ export function ProgressBar({ label, done, total, valueText, tone = 'accent', si
       class={`relative w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700 ${size === 'sm' ? 'h-1.5' : 'h-2'}`}
     >
       {known ? (
-        <div class={`h-full rounded-full transition-[width] duration-300 ${TONES[tone]}`} style={{ width: share > 0 ? `max(${share * 100}%, 0.25rem)` : '0' }} />
+        <div
+          class={`h-full rounded-full transition-[width] duration-300 ${TONES[tone]}`}
+          style={{ width: share > 0 ? `max(${share * 100}%, 0.25rem)` : '0' }}
+        />
       ) : (
-        <div class={`absolute inset-y-0 w-1/3 animate-[ds-indeterminate_1.4s_ease-in-out_infinite] rounded-full motion-reduce:animate-none motion-reduce:w-full motion-reduce:opacity-50 ${TONES[tone]}`} />
+        <div
+          class={`absolute inset-y-0 w-1/3 animate-[ds-indeterminate_1.4s_ease-in-out_infinite] rounded-full motion-reduce:animate-none motion-reduce:w-full motion-reduce:opacity-50 ${TONES[tone]}`}
+        />
       )}
     </div>
   );

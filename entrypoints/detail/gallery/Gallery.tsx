@@ -37,7 +37,16 @@ function Cell({ name, panel, target }: { name: string; panel: PanelData | undefi
   if (target.frame === 'page') {
     return (
       <div style={target.width ? { width: `${target.width}px` } : undefined} data-gallery={name}>
-        <DetailView status={pageStatus(name, panel)} theme={target.theme} locale={target.locale} now={GALLERY_NOW} onBack={noop} onRetry={noop} onOpenOptions={noop} onRetrain={noop} />
+        <DetailView
+          status={pageStatus(name, panel)}
+          theme={target.theme}
+          locale={target.locale}
+          now={GALLERY_NOW}
+          onBack={noop}
+          onRetry={noop}
+          onOpenOptions={noop}
+          onRetrain={noop}
+        />
       </div>
     );
   }
@@ -89,7 +98,11 @@ export function mountGallery(root: HTMLElement, target: GalleryTarget): void {
           {names.map((name) => (
             <section key={name} aria-label={name}>
               {target.state ? null : <p class="px-3 pt-3 font-mono text-xs text-slate-500">{name}</p>}
-              {target.shadow ? <ShadowCell name={name} panel={all[name] ?? all.ready} target={target} css={css} /> : <Cell name={name} panel={all[name] ?? all.ready} target={target} />}
+              {target.shadow ? (
+                <ShadowCell name={name} panel={all[name] ?? all.ready} target={target} css={css} />
+              ) : (
+                <Cell name={name} panel={all[name] ?? all.ready} target={target} />
+              )}
             </section>
           ))}
         </div>,

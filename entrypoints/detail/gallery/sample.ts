@@ -94,7 +94,10 @@ export function stateVariants(base: PanelData): Record<string, PanelData> {
       ...base,
       opportunity: { ...base.opportunity, name: '<img src=x onerror=alert(1)>', account: { id: 'a', name: '<b>Bold & Co</b>' } },
       similar: base.similar
-        ? { ...base.similar, wins: base.similar.wins.map((d, i) => (i === 0 ? { ...d, name: '<script>alert(1)</script>', accountName: '<img src=x onerror=alert(2)>' } : d)) }
+        ? {
+            ...base.similar,
+            wins: base.similar.wins.map((d, i) => (i === 0 ? { ...d, name: '<script>alert(1)</script>', accountName: '<img src=x onerror=alert(2)>' } : d)),
+          }
         : null,
     },
   };

@@ -77,7 +77,14 @@ function personaJson(persona: Persona): Record<string, unknown> {
     repeatRate: persona.repeatRate === null ? null : round(persona.repeatRate),
     lifetimeValue: persona.lifetimeValue === null ? null : round(persona.lifetimeValue, 2),
     winRate: persona.winRate === null ? null : round(persona.winRate),
-    attributes: persona.attributes.map((a) => ({ field: a.label, key: a.key, value: a.value, importance: round(a.weight), share: round(a.share), baseShare: round(a.baseShare) })),
+    attributes: persona.attributes.map((a) => ({
+      field: a.label,
+      key: a.key,
+      value: a.value,
+      importance: round(a.weight),
+      share: round(a.share),
+      baseShare: round(a.baseShare),
+    })),
     recentWins: persona.recentWins.map((w) => w.id),
   };
 }
@@ -125,7 +132,12 @@ function personaCards(group: PersonaGroup): string[] {
     lines.push(`  ${i + 1}. ${persona.name}, ${persona.company}  [${persona.id}]`);
     lines.push(`     ${phrase(persona)}`);
     lines.push(`     ${facts.join(' · ')}`);
-    const rows = persona.attributes.map((a) => [`       ${a.label}`, clip(a.value, 40), bar(a.weight / (persona.attributes[0]?.weight || 1), 16), `${pct(a.share)} of the persona, ${pct(a.baseShare)} of all wins`]);
+    const rows = persona.attributes.map((a) => [
+      `       ${a.label}`,
+      clip(a.value, 40),
+      bar(a.weight / (persona.attributes[0]?.weight || 1), 16),
+      `${pct(a.share)} of the persona, ${pct(a.baseShare)} of all wins`,
+    ]);
     lines.push(table(rows));
     const recent = persona.recentWins.slice(0, 3).map((w) => `${clip(w.name, 40)} (${w.closeDate ?? 'no date'})`);
     if (recent.length > 0) lines.push(`       Recent wins: ${recent.join('; ')}`);
@@ -162,7 +174,9 @@ function report(file: string, analysis: Analysis, limit: number): string {
   const lines: string[] = [];
   const org = analysis.personas.org;
   if (org && org.personas.length > 0) {
-    lines.push(`Repeat Buyer Personas of ${file}: ${org.personas.length}, from ${int(org.personas.reduce((s, p) => s + p.size, 0))} ${org.basis === 'new customer' ? 'new-customer wins' : 'wins'}`);
+    lines.push(
+      `Repeat Buyer Personas of ${file}: ${org.personas.length}, from ${int(org.personas.reduce((s, p) => s + p.size, 0))} ${org.basis === 'new customer' ? 'new-customer wins' : 'wins'}`,
+    );
     lines.push('');
     lines.push(...personaCards(org));
     for (const group of analysis.personas.teams) {
@@ -192,6 +206,8 @@ function report(file: string, analysis: Analysis, limit: number): string {
   lines.push(table([header, ...rows], new Set([0, 1, 2, 5, 6])));
   if (rows.length < open.length) lines.push(`\n… ${int(open.length - rows.length)} more (--all lists every open deal)`);
   lines.push('');
-  lines.push('Win: Win Potential. RBP: Repeat Buyer Potential, 0–100, against the persona named. Predicted: the forecasts\' P50; "slip": the CRM close date is before the predicted range.');
+  lines.push(
+    'Win: Win Potential. RBP: Repeat Buyer Potential, 0–100, against the persona named. Predicted: the forecasts\' P50; "slip": the CRM close date is before the predicted range.',
+  );
   return lines.join('\n');
 }

@@ -55,7 +55,9 @@ export function decideDateOrder(columns: readonly DateColumn[], forced?: DateOrd
   const source = tallies.find((t, i) => own[i] === order);
   const evidence = source?.[order][0];
   if (source && evidence) {
-    warnings.unshift(`Dates are read as ${ORDER_PATTERN[order]}: "${evidence.raw}" (${source.label}, line ${evidence.line}) can only be ${order === 'DMY' ? 'day' : 'month'} first.`);
+    warnings.unshift(
+      `Dates are read as ${ORDER_PATTERN[order]}: "${evidence.raw}" (${source.label}, line ${evidence.line}) can only be ${order === 'DMY' ? 'day' : 'month'} first.`,
+    );
   }
   return { order, basis: 'values', columnOrders: own.map((o) => o ?? order), warnings };
 }

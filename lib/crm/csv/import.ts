@@ -115,7 +115,10 @@ function assertImportable(table: Table, plan: ColumnPlan): void {
   }
   if (table.rows.length > 0 && outcomeColumns.every((c) => table.isEmpty(c))) {
     const labels = outcomeColumns.map((c) => table.label(c)).join(', ');
-    throw new CsvImportError(`The outcome column${outcomeColumns.length > 1 ? 's' : ''} (${labels}) ${outcomeColumns.length > 1 ? 'are' : 'is'} empty on every row. ${seen}`, headers);
+    throw new CsvImportError(
+      `The outcome column${outcomeColumns.length > 1 ? 's' : ''} (${labels}) ${outcomeColumns.length > 1 ? 'are' : 'is'} empty on every row. ${seen}`,
+      headers,
+    );
   }
   const id = plan.fields.id;
   if (id !== undefined && table.rows.length > 0 && table.isEmpty(id)) {
@@ -142,7 +145,9 @@ function resultWarnings(table: Table, plan: ColumnPlan, opportunities: readonly 
   const warnings: string[] = [];
   if (plan.emptyColumns.length > 0) warnings.push(`Columns with no values: ${plan.emptyColumns.map((c) => c.label).join(', ')}.`);
   if (duplicates > 0) {
-    warnings.push(`${duplicates} row${duplicates > 1 ? 's repeat ids' : ' repeats an id'} of earlier rows and ${duplicates > 1 ? 'were' : 'was'} rejected; the first row of each id is kept.`);
+    warnings.push(
+      `${duplicates} row${duplicates > 1 ? 's repeat ids' : ' repeats an id'} of earlier rows and ${duplicates > 1 ? 'were' : 'was'} rejected; the first row of each id is kept.`,
+    );
   }
   const { isWon, isClosed, stage, amount } = plan.fields;
   if (isWon !== undefined && isClosed === undefined && stage === undefined) {

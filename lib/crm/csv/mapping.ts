@@ -8,10 +8,7 @@ import { camelCaseKey, normalizeHeader, uniqueKey } from './headers';
 import { GENERIC, STANDARD_FIELDS, type CsvFormat, type StandardField, type WellKnownAttribute } from './formats';
 
 export type ColumnTarget =
-  | { kind: 'field'; field: StandardField }
-  | { kind: 'attribute'; key: string }
-  | { kind: 'stageHistory'; stage: string }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'field'; field: StandardField } | { kind: 'attribute'; key: string } | { kind: 'stageHistory'; stage: string } | { kind: 'ignored'; reason: string };
 
 export interface ColumnMapping {
   /** 0-based position in the header. */

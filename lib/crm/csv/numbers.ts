@@ -128,7 +128,7 @@ function tokenize(raw: string): Tokens {
 /** Signs, codes and symbols before the digits, in any order (`-$5`, `$-5`, `CAD $5`). */
 function stripPrefixes(input: string, tokens: Tokens): string {
   let s = input;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     if (SIGN.test(s)) {
       if (tokens.negative && s[0] !== '+') return '';
@@ -147,7 +147,7 @@ function stripPrefixes(input: string, tokens: Tokens): string {
 
 function stripSuffixes(input: string, tokens: Tokens): string {
   let s = input;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     if (s.endsWith('%') && !tokens.percent) {
       tokens.percent = true;

@@ -67,13 +67,7 @@ function readWon(cell: OutcomeCell): Reading<WonFlag> {
   return ok(LOST_WORDS.has(normalizeLabel(cell.raw)) ? 'lost' : 'not won');
 }
 
-function fromClosedFlag(
-  closed: boolean,
-  closedCell: OutcomeCell,
-  won: WonFlag | null,
-  stage: StageOutcome | null,
-  cells: OutcomeCells,
-): Reading<Outcome> {
+function fromClosedFlag(closed: boolean, closedCell: OutcomeCell, won: WonFlag | null, stage: StageOutcome | null, cells: OutcomeCells): Reading<Outcome> {
   if (!closed) {
     if (won === 'won' || won === 'lost') return conflict(cells.won, closedCell);
     if (stage !== null && stage !== 'open') return conflict(cells.stage, closedCell);

@@ -279,7 +279,10 @@ export function parseCsv(raw: string, options: ParseOptions = {}): ParsedCsv {
   const reader = new RecordReader(pre.text, delimiter, pre.start, pre.line);
   const headerRecord = firstNonBlank(reader);
   if (headerRecord === null) throw new CsvParseError('The file is empty: there is no header line.');
-  const header = trimTrailingEmpty(headerRecord.fields.map((h) => h.trim()), 0);
+  const header = trimTrailingEmpty(
+    headerRecord.fields.map((h) => h.trim()),
+    0,
+  );
   if (header.every((h) => h === '')) {
     throw new CsvParseError(`Line ${headerRecord.line} should be the header, but all its column names are empty.`);
   }

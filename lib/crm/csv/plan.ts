@@ -107,7 +107,10 @@ function planDates(table: Table, columns: AssignedColumns, forcedOrder?: DateOrd
   const readers = new Map<number, DateReader>();
   dateColumns.forEach((c, i) => {
     const order = decision.columnOrders[i] ?? 'MDY';
-    readers.set(c, memo((raw) => parseDate(raw, order)));
+    readers.set(
+      c,
+      memo((raw) => parseDate(raw, order)),
+    );
   });
   return { decision, readers };
 }
@@ -120,7 +123,10 @@ function planNumbers(table: Table, columns: AssignedColumns) {
   for (const c of numberColumns) {
     const decision = decideDecimalSeparator(table.values(c), table.lines());
     warnings.push(...decimalWarnings(table.label(c), decision));
-    readers.set(c, memo((raw) => parseNumber(raw, decision.separator)));
+    readers.set(
+      c,
+      memo((raw) => parseNumber(raw, decision.separator)),
+    );
   }
   return { readers, warnings };
 }
@@ -163,7 +169,8 @@ function ambiguousDecimalsWarning(label: string, d: DecimalDecision): string | n
   if (example === undefined) return null;
   const read = parseNumber(example.raw, d.separator);
   const value = read.ok ? String(read.value.value) : example.raw;
-  const values = d.ambiguous.length === 1 ? `"${example.raw}" (line ${example.line})` : `${d.ambiguous.length} values such as "${example.raw}" (line ${example.line})`;
+  const values =
+    d.ambiguous.length === 1 ? `"${example.raw}" (line ${example.line})` : `${d.ambiguous.length} values such as "${example.raw}" (line ${example.line})`;
   const why =
     d.basis === 'values' && d.evidence
       ? `the column writes "${d.separator}" as its decimal separator (as in "${d.evidence.raw}", line ${d.evidence.line})`

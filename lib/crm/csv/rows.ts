@@ -243,11 +243,7 @@ function attributeValue(row: CsvRow, ctx: RowContext, a: AttributeColumn): Attri
 /** The typed value, or undefined when the cell does not read as the column's kind. */
 function readTyped(raw: string, ctx: RowContext, a: AttributeColumn): AttributeValue | undefined {
   const reading =
-    a.kind === 'boolean'
-      ? parseBoolean(raw)
-      : a.kind === 'date'
-        ? ctx.plan.dateReaders.get(a.column)?.(raw)
-        : ctx.plan.numberReaders.get(a.column)?.(raw);
+    a.kind === 'boolean' ? parseBoolean(raw) : a.kind === 'date' ? ctx.plan.dateReaders.get(a.column)?.(raw) : ctx.plan.numberReaders.get(a.column)?.(raw);
   if (!reading?.ok) return undefined;
   const value = reading.value;
   return typeof value === 'object' ? value.value : value;

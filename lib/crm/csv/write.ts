@@ -30,8 +30,7 @@ function writeLine(cells: readonly CsvCell[], delimiter: string): string {
 function quoteCell(cell: CsvCell, delimiter: string): string {
   if (cell === null) return '';
   const text = typeof cell === 'number' ? numberText(cell) : cell;
-  const needsQuotes =
-    text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text !== text.trim();
+  const needsQuotes = text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text !== text.trim();
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -71,6 +71,7 @@ export async function connectHubSpot(client: HubSpotClient, signal?: AbortSignal
       missing.push(probe.scope);
     }
   }
-  if (missing.length > 0) throw new HubSpotError('missing-scopes', MESSAGES.missingScopes(missing), { status: 403, category: 'MISSING_SCOPES', missingScopes: missing });
+  if (missing.length > 0)
+    throw new HubSpotError('missing-scopes', MESSAGES.missingScopes(missing), { status: 403, category: 'MISSING_SCOPES', missingScopes: missing });
   return portal;
 }

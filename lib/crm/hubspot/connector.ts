@@ -69,8 +69,13 @@ async function recordStatus(settings: CrmSettings, now: string, credentials: Hub
 }
 
 async function failed(settings: CrmSettings, now: string, credentials: HubSpotCredentials, error: unknown, limits: RateLimitInfo | null): Promise<never> {
-  const state: HubSpotStatus['state'] = isHubSpotError(error) && (error.state === 'token-invalid' || error.state === 'token-expired' || error.state === 'missing-scopes') ? error.state : 'error';
-  await recordStatus(settings, now, credentials, { state, message: error instanceof Error ? error.message : String(error), ...(limits ? { limits } : {}) }).catch(() => undefined);
+  const state: HubSpotStatus['state'] =
+    isHubSpotError(error) && (error.state === 'token-invalid' || error.state === 'token-expired' || error.state === 'missing-scopes') ? error.state : 'error';
+  await recordStatus(settings, now, credentials, {
+    state,
+    message: error instanceof Error ? error.message : String(error),
+    ...(limits ? { limits } : {}),
+  }).catch(() => undefined);
   throw error;
 }
 
@@ -116,7 +121,10 @@ export const hubspotConnector: CrmConnector = {
     if (!status) return null;
     // api.hubapi.com serves every region's API; the pages are on the portal's own app host
     // (`uiDomain` from its account details; the sandbox's own origin in e2e builds).
-    const origin = status.apiBase === DEFAULT_API_BASE ? `https://${status.uiDomain && APP_HOST.test(status.uiDomain) ? status.uiDomain : 'app.hubspot.com'}` : status.apiBase;
+    const origin =
+      status.apiBase === DEFAULT_API_BASE
+        ? `https://${status.uiDomain && APP_HOST.test(status.uiDomain) ? status.uiDomain : 'app.hubspot.com'}`
+        : status.apiBase;
     return (id) => hubspotRecordUrl(origin, status.portalId, id);
   },
 
@@ -237,11 +245,16 @@ export const hubspotConnector: CrmConnector = {
     try {
       const overrides = await run.settings.get('hubspot.stages');
       const cached = contexts.get(run.connectionId);
-      const context = cached && Date.now() - cached.at < CONTEXT_TTL_MS ? cached.context : await prepareHubSpot(api, { stageOverrides: overrides, knownPortalId: credentials.portalId });
+      const context =
+        cached && Date.now() - cached.at < CONTEXT_TTL_MS
+          ? cached.context
+          : await prepareHubSpot(api, { stageOverrides: overrides, knownPortalId: credentials.portalId });
       contexts.set(run.connectionId, { at: Date.now(), context });
       const found = await fetchDeal(api, dealId, { context });
       if (!found.opportunity) {
-        const why = found.missing ? 'HubSpot has no such deal (deleted, archived, or not visible to this private app)' : (found.rejected?.reason ?? 'HubSpot did not return it');
+        const why = found.missing
+          ? 'HubSpot has no such deal (deleted, archived, or not visible to this private app)'
+          : (found.rejected?.reason ?? 'HubSpot did not return it');
         throw new Error(`Deal ${dealId} could not be read: ${why}.`);
       }
       return found.opportunity;

@@ -76,12 +76,14 @@ export function isHubSpotError(error: unknown): error is HubSpotError {
 
 /** The messages, in one place so the options page and the overlay say the same thing. */
 export const MESSAGES = {
-  tokenMissing: 'Dealsight has no HubSpot access token yet. Create a private app in HubSpot (Settings › Integrations › Private Apps) and paste its access token in the options page.',
-  tokenInvalid: 'HubSpot does not recognise the access token. Copy the private app\'s current access token from HubSpot and paste it in the options page.',
-  tokenExpired: 'The HubSpot access token has expired (private app tokens expire when rotated). Copy the current token from the private app in HubSpot and paste it in the options page.',
+  tokenMissing:
+    'Dealsight has no HubSpot access token yet. Create a private app in HubSpot (Settings › Integrations › Private Apps) and paste its access token in the options page.',
+  tokenInvalid: "HubSpot does not recognise the access token. Copy the private app's current access token from HubSpot and paste it in the options page.",
+  tokenExpired:
+    'The HubSpot access token has expired (private app tokens expire when rotated). Copy the current token from the private app in HubSpot and paste it in the options page.',
   missingScopes: (scopes: readonly string[]) =>
     `The HubSpot private app lacks ${scopes.length === 0 ? 'a scope Dealsight needs' : `the scope${scopes.length === 1 ? '' : 's'} ${scopes.join(', ')}`}. ` +
-    'Add it in the private app\'s Scopes tab in HubSpot, commit the change, and sync again.',
+    "Add it in the private app's Scopes tab in HubSpot, commit the change, and sync again.",
   dailyLimit: (limits: RateLimitInfo | null) =>
     `Your HubSpot portal has used its API requests for today${limits?.daily != null && limits.dailyRemaining != null ? ` (${(limits.daily - limits.dailyRemaining).toLocaleString('en-US')} of ${limits.daily.toLocaleString('en-US')})` : ''}. ` +
     'Sync again tomorrow: it resumes where it stopped.',
@@ -142,13 +144,21 @@ export function errorFromReply(status: number, text: string, request: string, li
   const said = [category, detail].filter(Boolean).join(': ');
   const http = `HTTP ${status}${said === '' ? '' : `, ${said}`}`;
   if (status === 401) {
-    return category === 'EXPIRED_AUTHENTICATION' ? new HubSpotError('token-expired', MESSAGES.tokenExpired, details) : new HubSpotError('token-invalid', MESSAGES.tokenInvalid, details);
+    return category === 'EXPIRED_AUTHENTICATION'
+      ? new HubSpotError('token-expired', MESSAGES.tokenExpired, details)
+      : new HubSpotError('token-invalid', MESSAGES.tokenInvalid, details);
   }
   if (status === 403 && category === 'MISSING_SCOPES') return new HubSpotError('missing-scopes', MESSAGES.missingScopes(scopes), details);
-  if (status === 403) return new HubSpotError('forbidden', `HubSpot refused ${request} (${http}). Check that the private app belongs to this portal and that your HubSpot subscription includes this data.`, details);
+  if (status === 403)
+    return new HubSpotError(
+      'forbidden',
+      `HubSpot refused ${request} (${http}). Check that the private app belongs to this portal and that your HubSpot subscription includes this data.`,
+      details,
+    );
   if (status === 429) return new HubSpotError('rate-limited', isDailyLimit(policy, limits) ? MESSAGES.dailyLimit(limits) : MESSAGES.throttled, details);
   if (status === 502 || status === 503 || status === 504) return new HubSpotError('server', MESSAGES.unavailable, details);
-  if (status >= 500) return new HubSpotError('server', `HubSpot could not answer ${request} (${http}). Try again later: the sync resumes where it stopped.`, details);
+  if (status >= 500)
+    return new HubSpotError('server', `HubSpot could not answer ${request} (${http}). Try again later: the sync resumes where it stopped.`, details);
   if (status >= 400 && status < 500) return new HubSpotError('bad-request', `HubSpot rejected ${request} (${http}).`, details);
   return new HubSpotError('server', `HubSpot gave an unexpected answer to ${request} (${http}). Try again later.`, details);
 }

@@ -19,7 +19,13 @@ export const DEFAULT_API_BASE = 'https://api.hubapi.com';
  * Match patterns of the app hosts, listed (a pattern cannot say `app-*`, and `*.hubspot.com`
  * would also cover HubSpot's website).
  */
-const APP_MATCHES = ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-na3.hubspot.com/*', 'https://app-ap1.hubspot.com/*'];
+const APP_MATCHES = [
+  'https://app.hubspot.com/*',
+  'https://app-eu1.hubspot.com/*',
+  'https://app-na2.hubspot.com/*',
+  'https://app-na3.hubspot.com/*',
+  'https://app-ap1.hubspot.com/*',
+];
 
 /**
  * HubSpot's host table: the overlay on the app hosts; the API host asked for when the user

@@ -54,6 +54,13 @@ export function readOwners(records: readonly ApiRecord[]): OwnerInfo[] {
       return o === null || teamId === null ? [] : [{ id: teamId, name: readName(o.name)?.trim() ?? teamId, primary: o.primary === true }];
     });
     const team = teams.find((t) => t.primary) ?? teams[0] ?? null;
-    return [{ id, name: full || (readText(r.email) ?? id), userId: idText(r.userId) ?? idText(r.userIdIncludingInactive), team: team === null ? null : { id: team.id, name: team.name } }];
+    return [
+      {
+        id,
+        name: full || (readText(r.email) ?? id),
+        userId: idText(r.userId) ?? idText(r.userIdIncludingInactive),
+        team: team === null ? null : { id: team.id, name: team.name },
+      },
+    ];
   });
 }

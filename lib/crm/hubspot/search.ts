@@ -47,7 +47,8 @@ export function dealSearchBody(query: DealQuery, afterId: string | null, after: 
   const closedSinceMs = String(Date.parse(`${query.closedSince}T00:00:00Z`));
   const groups: Filter[][] = [[{ propertyName: 'closedate', operator: 'GTE', value: closedSinceMs }, ...common]];
   for (const ids of chunk(query.openStageIds, IN_VALUES)) groups.push([{ propertyName: 'dealstage', operator: 'IN', values: ids }, ...common]);
-  if (groups.length > MAX_GROUPS) throw new RangeError(`The portal has ${query.openStageIds.length} open deal stages; a search can ask for ${(MAX_GROUPS - 1) * IN_VALUES} at most.`);
+  if (groups.length > MAX_GROUPS)
+    throw new RangeError(`The portal has ${query.openStageIds.length} open deal stages; a search can ask for ${(MAX_GROUPS - 1) * IN_VALUES} at most.`);
   return {
     filterGroups: groups.map((filters) => ({ filters })),
     sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
@@ -67,7 +68,12 @@ export interface DealPage {
 }
 
 /** Pages of deals with id above `afterId`, windows of ≤ 10,000 results chained by id. */
-export async function* searchDeals(client: HubSpotClient, query: DealQuery, afterId: string | null, signal?: AbortSignal): AsyncGenerator<DealPage, void, undefined> {
+export async function* searchDeals(
+  client: HubSpotClient,
+  query: DealQuery,
+  afterId: string | null,
+  signal?: AbortSignal,
+): AsyncGenerator<DealPage, void, undefined> {
   let windowAfterId = afterId;
   let offset = 0;
   for (;;) {

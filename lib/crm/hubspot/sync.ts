@@ -89,7 +89,11 @@ export async function prepareHubSpot(
   const portal = await portalInfo(client, signal, options.knownPortalId);
   options.onProgress?.({ step: 'stages', done: 0, total: null });
   const { stages, pipelines, problems } = readPipelines(await client.get('/crm/v3/pipelines/deals', { signal }), options.stageOverrides);
-  if (stages.length === 0) throw new HubSpotError('bad-request', `HubSpot lists no usable deal stages for portal ${portal.portalId}${problems.length ? ` (${problems.join(' ')})` : ''}.`);
+  if (stages.length === 0)
+    throw new HubSpotError(
+      'bad-request',
+      `HubSpot lists no usable deal stages for portal ${portal.portalId}${problems.length ? ` (${problems.join(' ')})` : ''}.`,
+    );
   options.onProgress?.({ step: 'owners', done: 0, total: null });
   const owners = [
     ...readOwners(await client.listAll('/crm/v3/owners', { limit: '100', archived: 'false' }, signal)),
@@ -109,7 +113,12 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
   let resume: HubSpotCursor | null = saved.resume;
   const previous = saved.previous;
 
-  const context = await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal, onProgress: options.onProgress, knownPortalId: options.knownPortalId });
+  const context = await prepareHubSpot(client, {
+    stageOverrides: options.stageOverrides,
+    signal,
+    onProgress: options.onProgress,
+    knownPortalId: options.knownPortalId,
+  });
   warnings.push(...context.warnings);
   const stageIds = context.stages.ids;
   if (resume !== null && resume.stageIds.join('\n') !== stageIds.join('\n')) {
@@ -160,7 +169,18 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
     if (run.total !== null && run.done > run.total) run.total = run.done;
     const cursor = page.done
       ? null
-      : encodeCursor({ v: 1, mode, closedSince, since, stageIds, afterId: run.afterId, done: run.done, total: run.total, maxModified: run.maxModified, startedAt });
+      : encodeCursor({
+          v: 1,
+          mode,
+          closedSince,
+          since,
+          stageIds,
+          afterId: run.afterId,
+          done: run.done,
+          total: run.total,
+          maxModified: run.maxModified,
+          startedAt,
+        });
     await options.onPage?.({
       opportunities: batch.opportunities,
       rejected: batch.rejected,
@@ -173,7 +193,17 @@ export async function syncHubSpot(options: SyncOptions): Promise<SyncResult> {
     });
     options.onProgress?.({ step: 'deals', done: run.done, total: run.total });
   }
-  if (run.pages === 0) await options.onPage?.({ opportunities: [], rejected: [], warnings: [], deleted: deleted ?? [], checkpoint: checkpointOf(), cursor: null, done: run.done, total: run.done });
+  if (run.pages === 0)
+    await options.onPage?.({
+      opportunities: [],
+      rejected: [],
+      warnings: [],
+      deleted: deleted ?? [],
+      checkpoint: checkpointOf(),
+      cursor: null,
+      done: run.done,
+      total: run.done,
+    });
 
   if (dealWarnings > MAX_DEAL_WARNINGS) warnings.push(`${dealWarnings - MAX_DEAL_WARNINGS} more values could not be read and were left empty.`);
   if (unknownStages.size > 0) {
@@ -218,8 +248,19 @@ interface MappedPage {
   unknownStages: string[];
 }
 
-async function mapPage(client: HubSpotClient, context: HubSpotContext, deals: readonly HubSpotObject[], related: Related, signal?: AbortSignal): Promise<MappedPage> {
-  await loadRelated(client, deals.map((d) => d.id), related, signal);
+async function mapPage(
+  client: HubSpotClient,
+  context: HubSpotContext,
+  deals: readonly HubSpotObject[],
+  related: Related,
+  signal?: AbortSignal,
+): Promise<MappedPage> {
+  await loadRelated(
+    client,
+    deals.map((d) => d.id),
+    related,
+    signal,
+  );
   const out: MappedPage = { opportunities: [], rejected: [], warnings: [], modified: [], unknownStages: [] };
   for (const deal of deals) {
     const result = mapDeal(deal, { ...related, stages: context.stages, owners: context.owners, currency: context.portal.currency });
@@ -268,7 +309,8 @@ export async function fetchDeal(
   options: { context?: HubSpotContext; stageOverrides?: StageOverrides; signal?: AbortSignal; knownPortalId?: string } = {},
 ): Promise<FetchDealResult> {
   if (!/^\d{1,20}$/.test(dealId)) throw new RangeError(`"${dealId}" is not a HubSpot deal id`);
-  const context = options.context ?? (await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal: options.signal, knownPortalId: options.knownPortalId }));
+  const context =
+    options.context ?? (await prepareHubSpot(client, { stageOverrides: options.stageOverrides, signal: options.signal, knownPortalId: options.knownPortalId }));
   const params = new URLSearchParams({ properties: dealProperties(context.stages.ids).join(','), archived: 'false' });
   let deal: HubSpotObject | null;
   try {

@@ -263,9 +263,13 @@ export class SalesforceClient {
   private resolve(pathOrUrl: string): string {
     const url = new URL(pathOrUrl, this.apiBase);
     if (url.origin !== this.apiBase) {
-      throw new SalesforceError('server', `Salesforce pointed Dealsight to ${url.origin}, which is not the org's API host ${this.apiBase}. Nothing was sent there.`, {
-        request: url.pathname,
-      });
+      throw new SalesforceError(
+        'server',
+        `Salesforce pointed Dealsight to ${url.origin}, which is not the org's API host ${this.apiBase}. Nothing was sent there.`,
+        {
+          request: url.pathname,
+        },
+      );
     }
     return url.href;
   }

@@ -4,7 +4,22 @@
  * (session.ts), and synced through the REST API. The session (`sid`) is read when needed
  * and handed to the runner in memory; it is never stored (issue 5, "Connection").
  */
-import type { ApiAccess, Connected, CrmConnector, CrmSettings, ConnectorEnv, ErrorCode, Failure, FetchRun, JobParams, JobSecrets, PageConnection, SyncOutcome, SyncRun, TabInfo } from '../connector';
+import type {
+  ApiAccess,
+  Connected,
+  CrmConnector,
+  CrmSettings,
+  ConnectorEnv,
+  ErrorCode,
+  Failure,
+  FetchRun,
+  JobParams,
+  JobSecrets,
+  PageConnection,
+  SyncOutcome,
+  SyncRun,
+  TabInfo,
+} from '../connector';
 import { CodedError } from '../shared/coded-error';
 import type { Opportunity } from '../opportunity';
 import { SalesforceClient } from './client';
@@ -80,7 +95,12 @@ function sessionOf(params: JobParams, secrets: JobSecrets): SalesforceSession {
   return { apiBase, orgId, sid: secrets.sid };
 }
 
-async function recordStatus(settings: CrmSettings, now: string, session: Pick<SalesforceSession, 'apiBase' | 'orgId'>, patch: Partial<SalesforceStatus>): Promise<void> {
+async function recordStatus(
+  settings: CrmSettings,
+  now: string,
+  session: Pick<SalesforceSession, 'apiBase' | 'orgId'>,
+  patch: Partial<SalesforceStatus>,
+): Promise<void> {
   const previous = await settings.get('salesforce.status');
   await settings.set('salesforce.status', {
     apiBase: session.apiBase,
@@ -96,10 +116,18 @@ async function recordStatus(settings: CrmSettings, now: string, session: Pick<Sa
 }
 
 /** Records a failure's state for the options page, then rethrows it. */
-async function failed(settings: CrmSettings, now: string, session: Pick<SalesforceSession, 'apiBase' | 'orgId'>, error: unknown, limits: ApiLimits | null): Promise<never> {
+async function failed(
+  settings: CrmSettings,
+  now: string,
+  session: Pick<SalesforceSession, 'apiBase' | 'orgId'>,
+  error: unknown,
+  limits: ApiLimits | null,
+): Promise<never> {
   const code = salesforceCodeOf(error);
   const state = code === 'session-expired' || code === 'no-api-access' ? code : 'error';
-  await recordStatus(settings, now, session, { state, message: error instanceof Error ? error.message : String(error), ...(limits ? { limits } : {}) }).catch(() => undefined);
+  await recordStatus(settings, now, session, { state, message: error instanceof Error ? error.message : String(error), ...(limits ? { limits } : {}) }).catch(
+    () => undefined,
+  );
   throw error;
 }
 
@@ -188,7 +216,11 @@ export const salesforceConnector: CrmConnector = {
     const session = sessionOf(run.params, run.secrets);
     const api = new SalesforceClient({ apiBase: session.apiBase, sid: session.sid, fetch: run.fetch });
     try {
-      const [customFields, years, status] = await Promise.all([run.settings.get('salesforce.customFields'), run.settings.get('salesforce.years'), run.settings.get('salesforce.status')]);
+      const [customFields, years, status] = await Promise.all([
+        run.settings.get('salesforce.customFields'),
+        run.settings.get('salesforce.years'),
+        run.settings.get('salesforce.status'),
+      ]);
       // A new window, or new custom fields, need every deal read again: an incremental sync
       // would only bring the deals changed since, leaving the rest without the new field.
       const windowChanged = status?.years !== undefined && status.years !== years;

@@ -42,7 +42,9 @@ export interface SyncProgress {
 
 /** A failure an optional step may swallow, with a warning: the org or server lacks it, or refuses it. */
 export function isOptionalFailure(error: unknown): boolean {
-  return error instanceof SalesforceError && (error.state === 'bad-request' || error.state === 'server' || (error.state === 'no-api-access' && error.status === 403));
+  return (
+    error instanceof SalesforceError && (error.state === 'bad-request' || error.state === 'server' || (error.state === 'no-api-access' && error.status === 403))
+  );
 }
 
 /** A failure that means this server does not serve what was asked (an object, a field, a query locator). */

@@ -115,13 +115,7 @@ function isDailyLimit(detail: string | null, limits: ApiLimits | null): boolean 
 }
 
 /** The typed error for a reply that is not 2xx. */
-export function errorFromReply(
-  status: number,
-  text: string,
-  request: string,
-  limits: ApiLimits | null,
-  retryAfterMs: number | null = null,
-): SalesforceError {
+export function errorFromReply(status: number, text: string, request: string, limits: ApiLimits | null, retryAfterMs: number | null = null): SalesforceError {
   const { code, detail } = readErrorBody(text);
   const details = { status, code, detail, request, retryAfterMs };
   const words = [code, detail].filter(Boolean).join(': ');

@@ -43,8 +43,24 @@ export interface FieldPlan {
 
 /** Opportunity fields read when the user can see them; Id and StageName are required. */
 const OPPORTUNITY_FIELDS = [
-  'Id', 'Name', 'AccountId', 'Amount', 'CurrencyIsoCode', 'StageName', 'IsClosed', 'IsWon', 'Type', 'ForecastCategoryName',
-  'Probability', 'CloseDate', 'CreatedDate', 'LastStageChangeDate', 'OwnerId', 'CreatedById', 'LeadSource', 'SystemModstamp',
+  'Id',
+  'Name',
+  'AccountId',
+  'Amount',
+  'CurrencyIsoCode',
+  'StageName',
+  'IsClosed',
+  'IsWon',
+  'Type',
+  'ForecastCategoryName',
+  'Probability',
+  'CloseDate',
+  'CreatedDate',
+  'LastStageChangeDate',
+  'OwnerId',
+  'CreatedById',
+  'LeadSource',
+  'SystemModstamp',
 ] as const;
 const REQUIRED = ['Id', 'StageName'] as const;
 
@@ -124,7 +140,12 @@ export function planFields(opportunity: DescribeSObject, account: DescribeSObjec
       if (account !== null && field === null) continue;
       const path = `Account.${a.field}`;
       select.push(path);
-      attributes.push({ key: a.key, label: field?.label ?? WELL_KNOWN_LABELS[a.key] ?? a.key, kind: a.kind, source: { from: 'opportunity', path, type: a.kind === 'number' ? 'double' : 'string' } });
+      attributes.push({
+        key: a.key,
+        label: field?.label ?? WELL_KNOWN_LABELS[a.key] ?? a.key,
+        kind: a.kind,
+        source: { from: 'opportunity', path, type: a.kind === 'number' ? 'double' : 'string' },
+      });
     }
   }
   if (has('OwnerId')) select.push('Owner.Name', 'Owner.ManagerId', 'Owner.Manager.Name');

@@ -19,7 +19,16 @@ export {
 export { SalesforceError, isSalesforceError, MESSAGES, type SalesforceErrorState } from './errors';
 export { parseLimitInfo, type ApiLimits } from './limits';
 export type { DescribeSObject, DescribeField } from './describe';
-export { customFieldChoices, fieldMapping, attributeFields, STANDARD_MAPPINGS, type AttributeSpec, type CustomFieldChoice, type CustomFieldInput, type FieldPlan } from './fields';
+export {
+  customFieldChoices,
+  fieldMapping,
+  attributeFields,
+  STANDARD_MAPPINGS,
+  type AttributeSpec,
+  type CustomFieldChoice,
+  type CustomFieldInput,
+  type FieldPlan,
+} from './fields';
 export type { StageInfo } from './stages';
 export {
   syncSalesforce,

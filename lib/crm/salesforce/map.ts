@@ -77,7 +77,8 @@ export type MapResult =
 export function mapOpportunity(record: SalesforceRecord, ctx: MapContext): MapResult {
   const rawId = readText(record.Id);
   const id = rawId === null ? null : toId18(rawId);
-  if (id === null) return { ok: false, id: rawId, reason: rawId === null ? 'A record has no Id.' : `A record has an Id "${rawId}" that is not a Salesforce id.` };
+  if (id === null)
+    return { ok: false, id: rawId, reason: rawId === null ? 'A record has no Id.' : `A record has an Id "${rawId}" that is not a Salesforce id.` };
   const name = readName(record.Name);
   const what = `Opportunity ${id}${name ? ` ("${name.trim()}")` : ''}`;
 
@@ -287,7 +288,9 @@ export function readLineItemRows(records: readonly SalesforceRecord[]): Map<stri
     records.map((r, i): LineItemRow | null => {
       const opportunityId = opportunityIdOf(r);
       const product = readText(valueAt(r, 'Product2.Name'));
-      return opportunityId === null || product === null ? null : { id: readText(r.Id) ?? String(i).padStart(18, '0'), opportunityId, product, totalPrice: readNumber(r.TotalPrice) };
+      return opportunityId === null || product === null
+        ? null
+        : { id: readText(r.Id) ?? String(i).padStart(18, '0'), opportunityId, product, totalPrice: readNumber(r.TotalPrice) };
     }),
   );
 }

@@ -11,9 +11,7 @@ import { objectOfId, toId18 } from './ids';
 
 export type SalesforcePage =
   /** `object` is the API name in the URL, or the one the id's key prefix names; the key prefix itself when unknown. */
-  | { kind: 'record'; object: string; id18: string }
-  | { kind: 'list'; object: string }
-  | { kind: 'other' };
+  { kind: 'record'; object: string; id18: string } | { kind: 'list'; object: string } | { kind: 'other' };
 
 type Found = Exclude<SalesforcePage, { kind: 'other' }>;
 

@@ -164,7 +164,8 @@ export async function fetchOpportunities(
     return id18;
   });
   const records: SalesforceRecord[] = [];
-  for (const part of chunk([...new Set(wanted)], IN_CHUNK)) records.push(...(await client.queryRecords(opportunitiesByIdSoql(context.plan.select, part), { signal })));
+  for (const part of chunk([...new Set(wanted)], IN_CHUNK))
+    records.push(...(await client.queryRecords(opportunitiesByIdSoql(context.plan.select, part), { signal })));
   const batch = await mapBatch(client, context, records, new RelatedState(), signal);
   const found = new Set([...batch.opportunities.map((o) => o.id), ...batch.rejected.map((r) => r.id)]);
   return { ...batch, missing: wanted.filter((id) => !found.has(id)) };

@@ -126,7 +126,8 @@ export class SyncRun {
       const list = [...unknown].map(([stage, n]) => `"${stage}" (${n} deal${n === 1 ? '' : 's'})`).join(', ');
       notes.push(`These stages are not among the org's OpportunityStage values, so each deal's own IsClosed and IsWon flags were used: ${list}.`);
     }
-    if (!this.context.plan.modstamp) notes.push('SystemModstamp is not readable, so every sync is a full one and an interrupted sync resumes only within 15 minutes.');
+    if (!this.context.plan.modstamp)
+      notes.push('SystemModstamp is not readable, so every sync is a full one and an interrupted sync resumes only within 15 minutes.');
     return notes;
   }
 }

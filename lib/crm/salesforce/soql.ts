@@ -96,7 +96,17 @@ export function opportunitiesByIdSoql(select: readonly string[], ids: readonly s
 
 /** The org's sales process. ApiName (what StageName holds when a label was renamed) is left out for servers that lack it. */
 export function stagesSoql(withApiName = true): string {
-  const fields = ['Id', 'MasterLabel', ...(withApiName ? ['ApiName'] : []), 'IsActive', 'IsClosed', 'IsWon', 'DefaultProbability', 'ForecastCategoryName', 'SortOrder'];
+  const fields = [
+    'Id',
+    'MasterLabel',
+    ...(withApiName ? ['ApiName'] : []),
+    'IsActive',
+    'IsClosed',
+    'IsWon',
+    'DefaultProbability',
+    'ForecastCategoryName',
+    'SortOrder',
+  ];
   return `SELECT ${fields.join(', ')} FROM OpportunityStage ORDER BY SortOrder ASC`;
 }
 

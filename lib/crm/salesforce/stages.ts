@@ -31,7 +31,9 @@ export function readStages(records: readonly SalesforceRecord[]): { stages: Stag
     const isClosed = readBoolean(r.IsClosed);
     const isWon = readBoolean(r.IsWon);
     if (label === null || isClosed === null || isWon === null) {
-      problems.push(`OpportunityStage record ${i + 1}${label ? ` "${label}"` : ''} lacks ${[label === null ? 'MasterLabel' : null, isClosed === null ? 'IsClosed' : null, isWon === null ? 'IsWon' : null].filter(Boolean).join(', ')}, so it was left out.`);
+      problems.push(
+        `OpportunityStage record ${i + 1}${label ? ` "${label}"` : ''} lacks ${[label === null ? 'MasterLabel' : null, isClosed === null ? 'IsClosed' : null, isWon === null ? 'IsWon' : null].filter(Boolean).join(', ')}, so it was left out.`,
+      );
       return;
     }
     const probability = readNumber(r.DefaultProbability);

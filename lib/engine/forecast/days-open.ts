@@ -77,7 +77,8 @@ export class DaysOpenModel {
   static train(won: Opportunity[], options: DaysOpenTrainOptions): DaysOpenModel {
     const days = Float64Array.from(won, (o) => {
       const d = closedDaysOpen(o);
-      if (d === null || d < 0 || !o.isWon) throw new Error(`DaysOpenModel.train: opportunity ${o.id} is not a won deal with a created date on or before its close date`);
+      if (d === null || d < 0 || !o.isWon)
+        throw new Error(`DaysOpenModel.train: opportunity ${o.id} is not a won deal with a created date on or before its close date`);
       return d;
     });
     // Month of the created date is left out: on a time split it reads the cohort, not the
@@ -101,7 +102,10 @@ export class DaysOpenModel {
       splitTarget: days.map((d) => Math.log1p(d)),
       onProgress: options.onProgress,
     });
-    return new DaysOpenModel({ format: 'dealsight-days-open-model', version: 1, encoder: spec, dropped, deals: won.length, overdue: overdueTail(days) }, forest);
+    return new DaysOpenModel(
+      { format: 'dealsight-days-open-model', version: 1, encoder: spec, dropped, deals: won.length, overdue: overdueTail(days) },
+      forest,
+    );
   }
 
   static load(json: DaysOpenModelJSON): DaysOpenModel {
@@ -159,7 +163,10 @@ function range(values: number[], basis: CloseDateBasis): DaysOpenRange {
 function overdueTail(days: Float64Array): DaysOpenModelJSON['overdue'] {
   const sorted = Float64Array.from(days).sort();
   const from = sorted[Math.max(0, Math.ceil(0.9 * sorted.length) - 1)] as number;
-  const beyond = Array.from(sorted.filter((d) => d > from), (d) => d - from);
+  const beyond = Array.from(
+    sorted.filter((d) => d > from),
+    (d) => d - from,
+  );
   if (beyond.length === 0) return { from, excess: [1, 1, 1] };
   const at = (q: number): number => Math.max(1, Math.round(quantile(beyond, q)));
   return { from, excess: [at(0.1), at(0.5), at(0.9)] };

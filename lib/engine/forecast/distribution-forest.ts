@@ -99,7 +99,11 @@ export class DistributionForest {
     this.flat = flatten(forest, tables);
   }
 
-  static fit(data: BinnedData, target: ArrayLike<number>, options: Partial<DistributionForestOptions> & { discrete: boolean; seed: number }): DistributionForest {
+  static fit(
+    data: BinnedData,
+    target: ArrayLike<number>,
+    options: Partial<DistributionForestOptions> & { discrete: boolean; seed: number },
+  ): DistributionForest {
     const settings: DistributionForestOptions = { ...DISTRIBUTION_DEFAULTS, ...options };
     if (target.length !== data.rows) throw new Error(`DistributionForest.fit: ${data.rows} rows but ${target.length} targets`);
     if (!Number.isInteger(settings.summaryMinRows) || settings.summaryMinRows < 0) {
@@ -133,7 +137,14 @@ export class DistributionForest {
       const leaves = leafOf[t] as Int32Array;
       const summary = summaryNodes(tree, leaves, splitOn, settings.summaryMinRows, settings.keepT);
       const { tree: pruned, index } = prune(tree, summary, categorical);
-      tables.push(buildTable(pruned.feature.length, leaves.map((leaf) => index[summary[leaf] as number] as number), binOf, size));
+      tables.push(
+        buildTable(
+          pruned.feature.length,
+          leaves.map((leaf) => index[summary[leaf] as number] as number),
+          binOf,
+          size,
+        ),
+      );
       return pruned;
     });
     const forest = HistogramForest.load({
@@ -141,7 +152,9 @@ export class DistributionForest {
       version: 1,
       task: 'regression',
       binning: grown.binning,
-      trees: trees.map((tree) => Object.fromEntries(Object.entries(tree).map(([key, array]) => [key, encodeArray(array as Tree[keyof Tree])])) as ForestJSON['trees'][number]),
+      trees: trees.map(
+        (tree) => Object.fromEntries(Object.entries(tree).map(([key, array]) => [key, encodeArray(array as Tree[keyof Tree])])) as ForestJSON['trees'][number],
+      ),
     });
     return new DistributionForest(forest, grid, tables, pooled);
   }
@@ -255,7 +268,8 @@ export class DistributionForest {
       throw new Error(`DistributionForest.load: ${forest.trees.length} trees but ${json.leaves.length} leaf tables`);
     }
     const size = json.grid.lower.length;
-    if (json.grid.upper.length !== size || json.pooled.length !== size) throw new Error('DistributionForest.load: the grid and the pooled distribution disagree in size');
+    if (json.grid.upper.length !== size || json.pooled.length !== size)
+      throw new Error('DistributionForest.load: the grid and the pooled distribution disagree in size');
     const tables = json.leaves.map((t, i) => {
       const table = { offsets: decodeArray(t.offsets, Int32Array), bins: decodeArray(t.bins, Uint8Array), shares: decodeArray(t.shares, Float32Array) };
       if (table.offsets.length !== (forest.trees[i] as Tree).feature.length + 1 || table.bins.length !== table.shares.length) {

@@ -141,13 +141,7 @@ export function massAtOrBelow(grid: TargetGrid, mass: ArrayLike<number>, x: numb
  * `above` = t reads the quantiles of (Y | Y > t), by renormalizing the mass above t.
  * Returns null when less than `minMass` lies above t (nothing honest to read).
  */
-export function readQuantiles(
-  grid: TargetGrid,
-  mass: ArrayLike<number>,
-  qs: readonly number[],
-  above: number | null = null,
-  minMass = 0,
-): number[] | null {
+export function readQuantiles(grid: TargetGrid, mass: ArrayLike<number>, qs: readonly number[], above: number | null = null, minMass = 0): number[] | null {
   let base = 0;
   if (above !== null) base = massAtOrBelow(grid, mass, above);
   const remaining = sumOf(mass) - base;

@@ -110,14 +110,7 @@ class TreeBuilder {
  * Grows a tree on the rows with positive `weights` (bootstrap counts).
  * `y` holds the targets of all rows; `weights[r]` = 0 leaves row r out (out-of-bag).
  */
-export function growTree(
-  data: BinnedData,
-  y: Float64Array,
-  weights: Uint16Array,
-  options: TreeOptions,
-  random: Random,
-  scratch: TreeScratch,
-): Tree {
+export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array, options: TreeOptions, random: Random, scratch: TreeScratch): Tree {
   let inBag = 0;
   for (let r = 0; r < data.rows; r++) if ((weights[r] as number) > 0) inBag++;
   // The node's rows, with their weight and weighted target kept alongside and permuted
@@ -323,14 +316,7 @@ function clearHistogram(present: number, scratch: TreeScratch): void {
   }
 }
 
-function bestNumericSplit(
-  feature: number,
-  present: number,
-  node: NodeStats,
-  bar: number,
-  options: TreeOptions,
-  scratch: TreeScratch,
-): Candidate | null {
+function bestNumericSplit(feature: number, present: number, node: NodeStats, bar: number, options: TreeOptions, scratch: TreeScratch): Candidate | null {
   const { count, sum, rows } = scratch;
   const bins = scratch.present;
   const hasMissing = bins[0] === MISSING_BIN;
@@ -394,7 +380,11 @@ function bestCategoricalSplit(
   for (let i = 1; i < present; i++) {
     const b = order[i] as number;
     let j = i - 1;
-    while (j >= 0 && ((means[order[j] as number] as number) > (means[b] as number) || ((means[order[j] as number] as number) === (means[b] as number) && (order[j] as number) > b))) {
+    while (
+      j >= 0 &&
+      ((means[order[j] as number] as number) > (means[b] as number) ||
+        ((means[order[j] as number] as number) === (means[b] as number) && (order[j] as number) > b))
+    ) {
       order[j + 1] = order[j] as number;
       j--;
     }

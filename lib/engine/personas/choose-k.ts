@@ -153,7 +153,14 @@ export function chooseK(
   const SAMPLE = effort.sample ?? DEFAULT_SAMPLE;
   const RESTARTS = effort.restarts ?? DEFAULT_RESTARTS;
   const random = new Random(seed);
-  const sample = points.length > SAMPLE ? random.shuffle(points.map((_, i) => i)).slice(0, SAMPLE).sort((a, b) => a - b).map((i) => points[i] as number[]) : points;
+  const sample =
+    points.length > SAMPLE
+      ? random
+          .shuffle(points.map((_, i) => i))
+          .slice(0, SAMPLE)
+          .sort((a, b) => a - b)
+          .map((i) => points[i] as number[])
+      : points;
   const shuffled = shuffleAttributes(sample, blocks, random.fork());
   const maxK = Math.max(K_RANGE.min, Math.min(K_RANGE.max, Math.floor(sample.length / MIN_CLUSTER_DEALS)));
   const solve = (data: number[][], k: number, s: number, restarts: number = RESTARTS): ClusterRun => {

@@ -223,7 +223,15 @@ function discoverGroup(
     .filter((members) => members.length > 0)
     .map((members) => {
       const attributes = describeCluster(space.attributes, members, reference ?? deals);
-      return { members, attributes, memberIds: members.map((o) => o.id), signature: attributes.slice(0, 3).map((a) => `${a.key}=${a.value}`).join('|') };
+      return {
+        members,
+        attributes,
+        memberIds: members.map((o) => o.id),
+        signature: attributes
+          .slice(0, 3)
+          .map((a) => `${a.key}=${a.value}`)
+          .join('|'),
+      };
     })
     .sort((a, b) => b.members.length - a.members.length || (a.signature < b.signature ? -1 : 1));
   const ids = assignIds(clusters, previous, `${level}|${team ?? ''}`);

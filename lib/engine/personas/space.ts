@@ -43,7 +43,8 @@ export interface SpaceOptions {
 const ONE_HOT_SCALE = Math.SQRT1_2;
 const PERCENTILE_SCALE = Math.sqrt(6);
 /** Names of attributes that are identifiers or set at the close: not who the buyer is. */
-const NOT_A_TRAIT = /(^|[^a-z])(id|ids|name|email|phone|url|website|description|notes?|reason|next ?step|age|duration|fiscal|stage|status|probability|forecast|won|closed?)([^a-z]|$)/i;
+const NOT_A_TRAIT =
+  /(^|[^a-z])(id|ids|name|email|phone|url|website|description|notes?|reason|next ?step|age|duration|fiscal|stage|status|probability|forecast|won|closed?)([^a-z]|$)/i;
 
 function isNumericColumn(values: AttributeValue[]): boolean {
   let numbers = 0;
@@ -73,7 +74,10 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
     if (filled < Math.max(5, won.length * 0.2)) continue; // too sparse to describe anyone
     const numeric = field ? field.kind === 'number' : isNumericColumn(values);
     if (numeric) {
-      const sorted = values.map(numberOf).filter(Number.isFinite).sort((a, b) => a - b);
+      const sorted = values
+        .map(numberOf)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
       if (sorted.length === 0 || sorted[0] === sorted[sorted.length - 1]) continue;
       // Years ("year_established") read 1998, not 1,998.
       const years = /year/i.test(key) && (sorted[0] as number) >= 1000 && (sorted[sorted.length - 1] as number) <= 2999;

@@ -53,7 +53,8 @@ export const options = {
   options_connectionsLastImport: 'Last import',
 
   options_csvTitle: 'Import a CSV export',
-  options_csvDescription: 'A Salesforce report, a HubSpot deals export or any spreadsheet of opportunities, exported as CSV. Importing again replaces the previous file.',
+  options_csvDescription:
+    'A Salesforce report, a HubSpot deals export or any spreadsheet of opportunities, exported as CSV. Importing again replaces the previous file.',
   options_csvChoose: 'Choose a CSV file',
   options_csvDropHint: 'or drop it here',
   options_csvDropActive: 'Drop the file to import it',
@@ -95,7 +96,8 @@ export const options = {
   options_lastImportWarnings: { one: '{count} warning', other: '{count} warnings' },
 
   options_salesforceTitle: 'Salesforce',
-  options_salesforceDescription: 'Connect the Salesforce org of an open tab. Dealsight uses your Salesforce session in this browser: no password, no app to install.',
+  options_salesforceDescription:
+    'Connect the Salesforce org of an open tab. Dealsight uses your Salesforce session in this browser: no password, no app to install.',
   options_salesforceNoTabs: 'No Salesforce tab is open. Open Salesforce and log in, then come back here.',
   options_salesforceOpen: 'Open Salesforce',
   options_salesforceRefresh: 'Look again',
@@ -108,13 +110,16 @@ export const options = {
   options_salesforceNeverSynced: 'Not synced yet',
   options_salesforceApiUsage: 'API usage: {used} of {max} requests in the last 24 hours',
   options_salesforceStateExpired: 'Your Salesforce session expired or you logged out. Open Salesforce to reconnect, then connect again here.',
-  options_salesforceStateNoApi: 'Your Salesforce user has no API access: ask your Salesforce admin for the API Enabled permission (or to allow API access for your profile).',
+  options_salesforceStateNoApi:
+    'Your Salesforce user has no API access: ask your Salesforce admin for the API Enabled permission (or to allow API access for your profile).',
   options_salesforceStateError: 'The last sync failed: {error}',
   options_salesforceReconnect: 'Open Salesforce to reconnect',
   options_hubspotTitle: 'HubSpot',
-  options_hubspotDescription: 'Connect a HubSpot portal with a private app’s access token. The token stays in this browser profile; Dealsight reads deals, companies, contacts and owners, and changes nothing.',
+  options_hubspotDescription:
+    'Connect a HubSpot portal with a private app’s access token. The token stays in this browser profile; Dealsight reads deals, companies, contacts and owners, and changes nothing.',
   options_hubspotToken: 'Private app access token',
-  options_hubspotTokenHelp: 'In HubSpot: Settings › Integrations › Private Apps › Create a private app, give it these read scopes, then copy its access token (it starts with “pat-”).',
+  options_hubspotTokenHelp:
+    'In HubSpot: Settings › Integrations › Private Apps › Create a private app, give it these read scopes, then copy its access token (it starts with “pat-”).',
   options_hubspotScopes: 'Scopes it needs',
   options_hubspotConnect: 'Connect HubSpot',
   options_hubspotConnecting: 'Checking the token…',
@@ -130,7 +135,8 @@ export const options = {
   options_hubspotStateInvalid: 'HubSpot no longer accepts the stored token. Paste the private app’s current token.',
   options_hubspotStateScopes: 'The private app lacks a scope Dealsight needs: {error}',
   options_hubspotStages: 'Stage outcomes',
-  options_hubspotStagesHelp: 'HubSpot counts a stage as won when it is closed with a probability of 100%. Where your pipelines mean something else, say what each stage is; the next sync reads every deal again with it.',
+  options_hubspotStagesHelp:
+    'HubSpot counts a stage as won when it is closed with a probability of 100%. Where your pipelines mean something else, say what each stage is; the next sync reads every deal again with it.',
   options_hubspotStagesUnknown: 'The stages are listed after the first sync.',
   options_hubspotStage: 'Stage',
   options_hubspotStageHubSpot: 'HubSpot says',
@@ -142,7 +148,8 @@ export const options = {
   options_hubspotOutcomeOpen: 'Open',
   options_hubspotStagesSaved: 'Saved. The next sync uses this mapping.',
   options_alertsLabel: 'Tell me when deals become at risk',
-  options_alertsHelp: 'After each sync or import, a browser notification lists the open deals whose likely close date moved past their CRM close date, or whose Win Potential fell by 20 points or more. Off until you switch it on; the browser asks to allow notifications.',
+  options_alertsHelp:
+    'After each sync or import, a browser notification lists the open deals whose likely close date moved past their CRM close date, or whose Win Potential fell by 20 points or more. Off until you switch it on; the browser asks to allow notifications.',
   options_alertsDenied: 'The browser did not allow notifications, so they stay off.',
   options_alertsFailed: 'The notification setting could not be changed: {error}',
   options_salesforceSyncNow: 'Sync now',
@@ -150,10 +157,13 @@ export const options = {
   options_salesforceSettings: 'What to sync',
   options_salesforceYears: 'Closed deals from the last',
   options_salesforceYearsUnit: { one: '{count} year', other: '{count} years' },
-  options_salesforceYearsHelp: 'Open deals are always synced. A longer window gives the models more to learn from; a different window runs a full sync, and deals closed before it are dropped.',
+  options_salesforceYearsHelp:
+    'Open deals are always synced. A longer window gives the models more to learn from; a different window runs a full sync, and deals closed before it are dropped.',
   options_salesforceCustomFields: 'Custom opportunity fields',
-  options_salesforceCustomFieldsHelp: 'Tick the fields that describe a deal before it closes (a region, a product line, a source). They become attributes of the models and personas.',
-  options_salesforceCustomFieldsNone: 'Your org has no custom opportunity fields Dealsight can use (text, picklist, number, currency, percent or checkbox fields).',
+  options_salesforceCustomFieldsHelp:
+    'Tick the fields that describe a deal before it closes (a region, a product line, a source). They become attributes of the models and personas.',
+  options_salesforceCustomFieldsNone:
+    'Your org has no custom opportunity fields Dealsight can use (text, picklist, number, currency, percent or checkbox fields).',
   options_salesforceCustomFieldsUnknown: 'The custom fields are listed after the first sync.',
   options_salesforceCustomFieldLeaky: 'Known only when a deal closes: kept out of Win Potential.',
   options_salesforceCustomFieldAs: 'Use as {attribute}',
@@ -162,7 +172,8 @@ export const options = {
   options_salesforceSaved: 'Saved. The next sync uses these settings.',
   options_salesforceSaveFailed: 'The settings could not be saved: {error}',
   options_sandboxTitle: 'Try with sandbox data',
-  options_sandboxDescription: 'A generated sales org with accounts, reps and three years of deals, with hidden buyer personas for Dealsight to find. The same seed always makes the same org.',
+  options_sandboxDescription:
+    'A generated sales org with accounts, reps and three years of deals, with hidden buyer personas for Dealsight to find. The same seed always makes the same org.',
   options_sandboxSeed: 'Seed',
   options_sandboxSeedHint: 'A whole number; change it for a different org.',
   options_sandboxSeedInvalid: 'The seed must be a whole number from 0 to {max}.',

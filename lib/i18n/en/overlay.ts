@@ -11,7 +11,8 @@ export const overlay = {
   overlay_retry: 'Retry',
   overlay_openOptions: 'Open options',
   overlay_notConnectedTitle: 'Connect Dealsight to this {crm} {place}',
-  overlay_notConnectedBody: 'Dealsight has no data for this {place} yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
+  overlay_notConnectedBody:
+    'Dealsight has no data for this {place} yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
   overlay_notOpportunity: 'Dealsight shows its panels on opportunity records.',
   overlay_sessionExpiredTitle: '{crm} session expired',
   overlay_sessionExpiredBody: 'Log in to {crm} again, then reload this page.',

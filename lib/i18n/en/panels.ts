@@ -129,7 +129,10 @@ export const panels = {
   panels_state_haveLosses: { one: '{count} lost deal of {target}', other: '{count} lost deals of {target}' },
   panels_state_outOfDateTitle: 'Scores may be out of date',
   panels_state_outOfDateBody: 'Models trained {trained}.',
-  panels_state_outOfDateChanged: { one: 'Models trained {trained}; {count} record changed since.', other: 'Models trained {trained}; {count} records changed since.' },
+  panels_state_outOfDateChanged: {
+    one: 'Models trained {trained}; {count} record changed since.',
+    other: 'Models trained {trained}; {count} records changed since.',
+  },
   panels_state_retrain: 'Retrain',
 
   // The standard opportunity types (lib/crm/opportunity.ts); an org's own type shows as written.

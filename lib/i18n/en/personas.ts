@@ -79,7 +79,8 @@ export const personas = {
   // Details.
   personas_pickPersona: 'Persona',
   personas_detailsAttributes: 'What sets this persona apart',
-  personas_detailsAttributesHint: 'Importance: how much more common the value is in this persona than in all won deals (bar), with the persona’s share against all wins.',
+  personas_detailsAttributesHint:
+    'Importance: how much more common the value is in this persona than in all won deals (bar), with the persona’s share against all wins.',
   personas_attrImportance: 'Importance {weight}',
   personas_attrShare: '{share} of this persona · {base} of all wins · {lift}× as common',
   personas_attrRange: 'Range: {range}',

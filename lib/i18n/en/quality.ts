@@ -23,7 +23,8 @@ export const quality = {
   quality_loading: 'Loading the quality report…',
   quality_errorTitle: 'The report could not be read',
   quality_noDataTitle: 'No data yet',
-  quality_noDataBody: 'Import a CSV file, connect Salesforce or try the sandbox data in the settings. The report appears once Dealsight has trained on your closed deals.',
+  quality_noDataBody:
+    'Import a CSV file, connect Salesforce or try the sandbox data in the settings. The report appears once Dealsight has trained on your closed deals.',
   quality_notTrainedTitle: 'Not trained yet',
   quality_notTrainedBody: '{connection} has data but no trained models yet. Training runs after every import or sync.',
   quality_noReportTitle: 'No quality report for this training',
@@ -47,12 +48,17 @@ export const quality = {
 
   // Backtest in plain words.
   quality_backtestTitle: 'Backtest on the newest closed deals',
-  quality_backtestClosedSince: 'Had you used Dealsight on the {test} deals closed since {since}, with a model trained only on the {train} deals closed before them:',
-  quality_backtestCreatedSince: 'Had you used Dealsight on the {test} deals created since {since}, with a model trained only on the {train} created before them:',
-  quality_backtestNoDates: 'Had you used Dealsight on the newest {test} closed deals (the data has no dates: they are the last in the data), with a model trained only on the {train} before them:',
-  quality_backtestTopFifth: 'the top-scored fifth of those deals ({deals}) won {top} of the time, against {overall} for all of them and {bottom} for the bottom fifth;',
+  quality_backtestClosedSince:
+    'Had you used Dealsight on the {test} deals closed since {since}, with a model trained only on the {train} deals closed before them:',
+  quality_backtestCreatedSince:
+    'Had you used Dealsight on the {test} deals created since {since}, with a model trained only on the {train} created before them:',
+  quality_backtestNoDates:
+    'Had you used Dealsight on the newest {test} closed deals (the data has no dates: they are the last in the data), with a model trained only on the {train} before them:',
+  quality_backtestTopFifth:
+    'the top-scored fifth of those deals ({deals}) won {top} of the time, against {overall} for all of them and {bottom} for the bottom fifth;',
   quality_backtestRanking: 'given one won and one lost deal, Dealsight scored the won one higher {auc} of the time (50% would be a coin toss);',
-  quality_backtestCalibration: 'the calibration says: it predicted {predicted} wins on average and {observed} were won; band by band, its probabilities were off by {gap} points on average.',
+  quality_backtestCalibration:
+    'the calibration says: it predicted {predicted} wins on average and {observed} were won; band by band, its probabilities were off by {gap} points on average.',
   quality_backtestMissingTitle: 'No backtest',
   quality_backtestSame: 'These are the numbers “dealsight evaluate --split time” prints for the same data.',
   quality_metricAuc: 'ROC AUC',
@@ -66,16 +72,21 @@ export const quality = {
 
   // Calibration plot.
   quality_calibrationTitle: 'Calibration',
-  quality_calibrationBody: 'Each point is a band of predicted probability: across, what Dealsight predicted on average; up, the share of those deals that was won. On the dashed diagonal, predictions and outcomes agree.',
+  quality_calibrationBody:
+    'Each point is a band of predicted probability: across, what Dealsight predicted on average; up, the share of those deals that was won. On the dashed diagonal, predictions and outcomes agree.',
   quality_calibrationAlt: 'Reliability curve of the {test} test deals: predicted win probability across, share won up, one point per band of 10 points',
   quality_calibrationX: 'Predicted win probability',
   quality_calibrationY: 'Share won',
   quality_calibrationPerfect: 'Perfect calibration',
-  quality_calibrationPoint: { one: '{from}–{to}: {count} deal, predicted {predicted}, {observed} won', other: '{from}–{to}: {count} deals, predicted {predicted} on average, {observed} won' },
+  quality_calibrationPoint: {
+    one: '{from}–{to}: {count} deal, predicted {predicted}, {observed} won',
+    other: '{from}–{to}: {count} deals, predicted {predicted} on average, {observed} won',
+  },
 
   // Lift.
   quality_liftTitle: 'Lift by decile',
-  quality_liftBody: 'The test deals ranked by their score and cut into tenths, highest first: the share of each tenth that was won. Lift is that share over the overall one.',
+  quality_liftBody:
+    'The test deals ranked by their score and cut into tenths, highest first: the share of each tenth that was won. Lift is that share over the overall one.',
   quality_liftAlt: 'Win rate of each tenth of the {test} test deals, highest scores first; the top tenth won {rate}, {lift} times the overall rate',
   quality_liftX: 'Tenths of the test deals, highest score first',
   quality_liftY: 'Share won',
@@ -95,9 +106,11 @@ export const quality = {
   // Drift.
   quality_driftTitle: 'Open pipeline against the training data',
   quality_driftWarnTitle: 'The open pipeline has moved away from the deals the model learned from',
-  quality_driftWarnBody: 'Moved: {names}. Scores of open deals that differ in these are less certain; retrain once more such deals have closed, and check that the field is filled the same way on open deals.',
+  quality_driftWarnBody:
+    'Moved: {names}. Scores of open deals that differ in these are less certain; retrain once more such deals have closed, and check that the field is filled the same way on open deals.',
   quality_driftStable: 'The open pipeline looks like the closed deals the model learned from: no attribute’s index is above {warn}.',
-  quality_driftExplain: 'Population stability index (PSI) of each attribute between the {closed} closed deals and the {open} open ones: under {watch} is stable, {watch} to {warn} has moved somewhat, above {warn} has moved.',
+  quality_driftExplain:
+    'Population stability index (PSI) of each attribute between the {closed} closed deals and the {open} open ones: under {watch} is stable, {watch} to {warn} has moved somewhat, above {warn} has moved.',
   quality_driftNone: 'No drift check: {message}',
   quality_driftLevel_stable: 'Stable',
   quality_driftLevel_watch: 'Moved somewhat',

@@ -81,7 +81,11 @@ ${propertyRows([
   { name: 'closedate', label: 'Close date', value: closeDate },
   { name: 'dealstage', label: 'Deal stage', value: stageLabel },
   { name: 'pipeline', label: 'Pipeline', value: deal.pipeline.label },
-  { name: 'dealtype', label: 'Deal type', value: deal.properties['dealtype'] === 'newbusiness' ? 'New Business' : deal.properties['dealtype'] === null ? '' : 'Existing Business' },
+  {
+    name: 'dealtype',
+    label: 'Deal type',
+    value: deal.properties['dealtype'] === 'newbusiness' ? 'New Business' : deal.properties['dealtype'] === null ? '' : 'Existing Business',
+  },
   { name: 'hs_deal_stage_probability', label: 'Deal probability', value: o.probability === null ? '' : `${Math.round(o.probability * 100)}%` },
   { name: 'hs_forecast_category', label: 'Forecast category', value: o.forecastCategory ?? '' },
   { name: 'leadsource', label: 'Lead source', value: o.leadSource ?? '' },
@@ -155,7 +159,11 @@ export function companyPage(store: CrmStore, portalId: number, id: string): Page
     { name: 'state', label: 'State/Region', value: a.state ?? '' },
   ])}</section>`;
   const deals = store.liveDeals().filter((d) => d.companyId === id);
-  return { title: `${a.name} | Company | HubSpot`, kind: 'record', body: layout(OBJECT_TYPE_ID.companies, id, left, html`<section class="card"><h2>Overview</h2></section>`, dealsCard(portalId, deals)) };
+  return {
+    title: `${a.name} | Company | HubSpot`,
+    kind: 'record',
+    body: layout(OBJECT_TYPE_ID.companies, id, left, html`<section class="card"><h2>Overview</h2></section>`, dealsCard(portalId, deals)),
+  };
 }
 
 export function contactPage(store: CrmStore, portalId: number, id: string): PageContent {
@@ -170,5 +178,9 @@ export function contactPage(store: CrmStore, portalId: number, id: string): Page
     portalId,
     store.liveDeals().filter((d) => d.contactIds.includes(id)),
   )}`;
-  return { title: `${c.contact.name} | Contact | HubSpot`, kind: 'record', body: layout(OBJECT_TYPE_ID.contacts, id, left, html`<section class="card"><h2>Overview</h2></section>`, right) };
+  return {
+    title: `${c.contact.name} | Contact | HubSpot`,
+    kind: 'record',
+    body: layout(OBJECT_TYPE_ID.contacts, id, left, html`<section class="card"><h2>Overview</h2></section>`, right),
+  };
 }

@@ -7,4 +7,5 @@ export const dealPath = (portalId: number, id: string): string => recordPath(por
 export const legacyDealPath = (portalId: number, id: string): string => `/contacts/${portalId}/deal/${id}`;
 export const boardPath = (portalId: number, pipelineId?: string): string =>
   `/contacts/${portalId}/objects/0-3/views/all/board${pipelineId === undefined ? '' : `?pipeline=${encodeURIComponent(pipelineId)}`}`;
-export const listPath = (portalId: number, page?: number): string => `/contacts/${portalId}/objects/0-3/views/all/list${page === undefined || page <= 1 ? '' : `?page=${page}`}`;
+export const listPath = (portalId: number, page?: number): string =>
+  `/contacts/${portalId}/objects/0-3/views/all/list${page === undefined || page <= 1 ? '' : `?page=${page}`}`;

@@ -1,6 +1,16 @@
 import { jsonBody, isObject } from '../../kit/control';
 import { jsonReply, type Reply, type Request } from '../../kit/http';
-import { credentialsNotFound, HubSpotError, methodNotAllowed, missingScopes, objectNotFound, rateLimited, resourceNotFound, tokenExpired, validation } from '../errors';
+import {
+  credentialsNotFound,
+  HubSpotError,
+  methodNotAllowed,
+  missingScopes,
+  objectNotFound,
+  rateLimited,
+  resourceNotFound,
+  tokenExpired,
+  validation,
+} from '../errors';
 import {
   COMPANY_DEFAULT_PROPERTIES,
   COMPANY_PROPERTY_TYPES,
@@ -90,9 +100,10 @@ function match(path: string, method: string): Endpoint | null {
   const get = method === 'GET' || method === 'HEAD';
   const post = method === 'POST';
   const endpoint = (scopes: Scope[], run: Endpoint['run'], search = false): Endpoint => ({ scopes, search, run });
-  const notAllowed = (): Endpoint => endpoint([], () => {
-    throw methodNotAllowed(method);
-  });
+  const notAllowed = (): Endpoint =>
+    endpoint([], () => {
+      throw methodNotAllowed(method);
+    });
 
   if (path === '/account-info/v3/details') return get ? endpoint([], accountDetails) : notAllowed();
   if (path === '/crm/v3/pipelines/deals') return get ? endpoint(['crm.objects.deals.read'], pipelines) : notAllowed();

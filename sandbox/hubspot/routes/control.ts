@@ -35,7 +35,11 @@ export function handleControl(state: ServerState, request: Request): Promise<Rep
     }
     if (path === '/__sandbox/deals') {
       if (typeof body['count'] !== 'number') throw new Error('deals needs { "count": n }');
-      return jsonReply(201, { ids: generated(state, 'deals').addDeals(body['count']).map((d) => d.id) });
+      return jsonReply(201, {
+        ids: generated(state, 'deals')
+          .addDeals(body['count'])
+          .map((d) => d.id),
+      });
     }
     if (path === '/__sandbox/archive') return jsonReply(200, { archivedAt: iso(generated(state, 'archive').archive(ids())) });
     if (path === '/__sandbox/scopes') {

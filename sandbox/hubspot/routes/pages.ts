@@ -15,7 +15,6 @@ import type { ServerState } from '../state';
  * Theme follows `?theme=dark|light`, remembered in a cookie.
  */
 
-
 export function handlePage(state: ServerState, request: Request): Reply | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const path = request.url.pathname.replace(/\/+$/, '') || '/';

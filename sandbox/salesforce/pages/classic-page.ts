@@ -16,8 +16,7 @@ export function classicOpportunityPage(db: SandboxDatabase, rawId: string): stri
   const name = text(row, 'Name') ?? '';
   const account = lookup(db, 'Account', row['AccountId']);
   const owner = lookup(db, 'User', row['OwnerId']);
-  const cell = (label: string, value: SafeHtml | string | null): SafeHtml =>
-    html`<td class="labelCol">${label}</td><td class="dataCol">${value ?? ''}</td>`;
+  const cell = (label: string, value: SafeHtml | string | null): SafeHtml => html`<td class="labelCol">${label}</td><td class="dataCol">${value ?? ''}</td>`;
   const accountLink = account === null ? '' : html`<a href="/${String(account['Id']).slice(0, 15)}">${text(account, 'Name')}</a>`;
   return html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Opportunity: ${name} ~ Salesforce - Enterprise Edition</title></head>

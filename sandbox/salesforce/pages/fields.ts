@@ -43,12 +43,7 @@ export function highlightItem(label: string, value: SafeHtml | string | null): S
 }
 
 /** The record-home highlights panel: the anchor an overlay looks for on a record page. */
-export function highlightsPanel(options: {
-  objectLabel: string;
-  iconClass: string;
-  name: string;
-  details: SafeHtml[];
-}): SafeHtml {
+export function highlightsPanel(options: { objectLabel: string; iconClass: string; name: string; details: SafeHtml[] }): SafeHtml {
   return html`<div class="slds-page-header slds-page-header_record-home forceHighlightsPanel" data-aura-class="forceHighlightsPanel" role="banner">
   <records-highlights2>
     <div class="slds-page-header__row primaryFieldRow">

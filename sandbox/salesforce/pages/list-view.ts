@@ -28,7 +28,12 @@ const byCreatedDesc = (a: Row, b: Row): number => Number(b['CreatedDate']) - Num
 const OPPORTUNITY_LISTS: Readonly<Record<string, ListDefinition>> = {
   AllOpportunities: { label: 'All Opportunities', sortedBy: 'Created Date', filter: () => true, order: byCreatedDesc },
   Open: { label: 'All Open Opportunities', sortedBy: 'Created Date', filter: (r) => r['IsClosed'] === false, order: byCreatedDesc },
-  Won: { label: 'Won Opportunities', sortedBy: 'Close Date', filter: (r) => r['IsWon'] === true, order: (a, b) => String(b['CloseDate']).localeCompare(String(a['CloseDate'])) },
+  Won: {
+    label: 'Won Opportunities',
+    sortedBy: 'Close Date',
+    filter: (r) => r['IsWon'] === true,
+    order: (a, b) => String(b['CloseDate']).localeCompare(String(a['CloseDate'])),
+  },
 };
 
 const ACCOUNT_LISTS: Readonly<Record<string, ListDefinition>> = {

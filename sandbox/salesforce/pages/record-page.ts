@@ -97,7 +97,9 @@ function stagePath(stageName: string | null): SafeHtml {
   });
   const closedLabel = current?.isClosed ? current.label : 'Closed';
   const closedState = current?.isClosed ? (current.isWon ? 'slds-is-won slds-is-current' : 'slds-is-lost slds-is-current') : 'slds-is-incomplete';
-  items.push(html`<li class="slds-path__item ${closedState}" role="presentation"><a class="slds-path__link" role="option" aria-selected="${current?.isClosed ? 'true' : 'false'}" title="${closedLabel}"><span class="slds-path__title">${closedLabel}</span></a></li>`);
+  items.push(
+    html`<li class="slds-path__item ${closedState}" role="presentation"><a class="slds-path__link" role="option" aria-selected="${current?.isClosed ? 'true' : 'false'}" title="${closedLabel}"><span class="slds-path__title">${closedLabel}</span></a></li>`,
+  );
   return html`<div class="slds-path runtime_sales_pathassistant-path-assistant"><ul class="slds-path__nav" role="listbox" aria-orientation="horizontal">${items}</ul></div>`;
 }
 

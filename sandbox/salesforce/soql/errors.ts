@@ -4,12 +4,7 @@
  * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm
  */
 
-export type SoqlErrorCode =
-  | 'MALFORMED_QUERY'
-  | 'INVALID_FIELD'
-  | 'INVALID_TYPE'
-  | 'INVALID_QUERY_FILTER_OPERATOR'
-  | 'NUMBER_OUTSIDE_VALID_RANGE';
+export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'INVALID_QUERY_FILTER_OPERATOR' | 'NUMBER_OUTSIDE_VALID_RANGE';
 
 export class SoqlError extends Error {
   constructor(

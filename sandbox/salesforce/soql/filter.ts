@@ -202,7 +202,11 @@ function typeMismatch(field: FieldDef, literal: Literal): SoqlError {
   };
   const quoted = literal.kind === 'string' ? ' and should not be enclosed in quotes' : '';
   const wantsQuotes = TEXT_TYPES.has(field.type) || ID_TYPES.has(field.type) ? ' and should be enclosed in quotes' : quoted;
-  return new SoqlError('INVALID_FIELD', `value of filter criterion for field '${field.name}' must be of type ${expected[field.type]}${wantsQuotes}`, literal.pos);
+  return new SoqlError(
+    'INVALID_FIELD',
+    `value of filter criterion for field '${field.name}' must be of type ${expected[field.type]}${wantsQuotes}`,
+    literal.pos,
+  );
 }
 
 /** LIKE: `%` any run, `_` one character, `\%` and `\_` literal; case-insensitive. */

@@ -112,7 +112,12 @@ function readString(query: string, start: number): { value: string; end: number 
       if (escaped !== undefined) value += escaped;
       // \% and \_ stay escaped: they only mean something to LIKE, which reads them.
       else if (next === '%' || next === '_') value += `\\${next}`;
-      else throw new SoqlError('MALFORMED_QUERY', `Invalid string literal '${query.slice(start, i + 2)}'. Illegal character sequence '\\${next}' in string literal.`, i);
+      else
+        throw new SoqlError(
+          'MALFORMED_QUERY',
+          `Invalid string literal '${query.slice(start, i + 2)}'. Illegal character sequence '\\${next}' in string literal.`,
+          i,
+        );
       i += 2;
       continue;
     }

@@ -19,7 +19,26 @@ import { tokenize, type Token } from './lexer';
 const UNSUPPORTED_CLAUSES = new Set(['GROUP', 'HAVING', 'WITH', 'USING', 'FOR', 'UPDATE', 'TYPEOF', 'ROLLUP', 'CUBE']);
 const AGGREGATES = new Set(['SUM', 'AVG', 'MIN', 'MAX', 'COUNT_DISTINCT', 'FIELDS', 'TOLABEL', 'FORMAT', 'CONVERTCURRENCY', 'CALENDAR_YEAR', 'DAY_ONLY']);
 /** Words that end a field list or a condition: never field names in this subset. */
-const RESERVED = new Set(['SELECT', 'FROM', 'WHERE', 'ORDER', 'BY', 'LIMIT', 'OFFSET', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'ASC', 'DESC', 'NULLS', 'NULL', 'TRUE', 'FALSE']);
+const RESERVED = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'ORDER',
+  'BY',
+  'LIMIT',
+  'OFFSET',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'LIKE',
+  'ASC',
+  'DESC',
+  'NULLS',
+  'NULL',
+  'TRUE',
+  'FALSE',
+]);
 const MAX_OFFSET = 2000;
 
 export function parseSoql(query: string): SoqlQuery {

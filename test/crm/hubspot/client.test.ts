@@ -75,7 +75,13 @@ describe('HubSpotClient', () => {
   it('on a 429 without Retry-After, waits out the window the rate-limit headers describe', async () => {
     // The retry's reply, as to an OAuth app, has no daily headers.
     const { clock, portal, client } = setup({ server: { dailyLimitHeaders: false } });
-    const spent = { 'X-HubSpot-RateLimit-Max': '190', 'X-HubSpot-RateLimit-Remaining': '0', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000', 'X-HubSpot-RateLimit-Daily': '500000', 'X-HubSpot-RateLimit-Daily-Remaining': '41000' };
+    const spent = {
+      'X-HubSpot-RateLimit-Max': '190',
+      'X-HubSpot-RateLimit-Remaining': '0',
+      'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+      'X-HubSpot-RateLimit-Daily': '500000',
+      'X-HubSpot-RateLimit-Daily-Remaining': '41000',
+    };
     portal.faults.rateLimit({ path: /^\/crm\/v3\/pipelines\/deals$/, headers: spent });
     await client.get('/crm/v3/pipelines/deals');
     expect(clock.sleeps).toEqual([10000]);
@@ -96,7 +102,9 @@ describe('HubSpotClient', () => {
     portal.setDailyUsage(250_000);
     const error = await failure(client.get('/crm/v3/pipelines/deals'));
     expect(error.state).toBe('rate-limited');
-    expect(error.message).toBe('Your HubSpot portal has used its API requests for today (250,000 of 250,000). Sync again tomorrow: it resumes where it stopped.');
+    expect(error.message).toBe(
+      'Your HubSpot portal has used its API requests for today (250,000 of 250,000). Sync again tomorrow: it resumes where it stopped.',
+    );
     expect(portal.requests).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
   });
@@ -133,7 +141,9 @@ describe('HubSpotClient', () => {
     const error = await failure(client.get('/crm/v3/owners'));
     expect(error.state).toBe('missing-scopes');
     expect(error.missingScopes).toEqual(['crm.objects.owners.read']);
-    expect(error.message).toBe("The HubSpot private app lacks the scope crm.objects.owners.read. Add it in the private app's Scopes tab in HubSpot, commit the change, and sync again.");
+    expect(error.message).toBe(
+      "The HubSpot private app lacks the scope crm.objects.owners.read. Add it in the private app's Scopes tab in HubSpot, commit the change, and sync again.",
+    );
   });
 
   it('refuses to call without a token', async () => {
@@ -156,17 +166,38 @@ describe('HubSpotClient', () => {
 describe('connectHubSpot', () => {
   it('answers the portal for a good token', async () => {
     const { client, portal } = setup();
-    expect(await connectHubSpot(client)).toEqual({ portalId: '4215837', timeZone: 'US/Eastern', currency: 'USD', uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' });
-    expect(portal.requests.map((r) => r.path)).toEqual(['/account-info/v3/details', '/crm/v3/objects/deals', '/crm/v3/objects/companies', '/crm/v3/objects/contacts', '/crm/v3/owners']);
+    expect(await connectHubSpot(client)).toEqual({
+      portalId: '4215837',
+      timeZone: 'US/Eastern',
+      currency: 'USD',
+      uiDomain: 'app.hubspot.com',
+      dataHostingLocation: 'na1',
+    });
+    expect(portal.requests.map((r) => r.path)).toEqual([
+      '/account-info/v3/details',
+      '/crm/v3/objects/deals',
+      '/crm/v3/objects/companies',
+      '/crm/v3/objects/contacts',
+      '/crm/v3/owners',
+    ]);
   });
 
   it('takes the portal from the page when the API serves no account details, and still refuses a bad token', async () => {
     const { client, portal } = setup();
-    for (const path of [/^\/account-info\/v3\/details(\?|$)/, /^\/crm\/v3\/objects\/companies(\?|$)/]) portal.faults.inject(hsError(404, 'OBJECT_NOT_FOUND', 'Not found', {}, { path, times: Infinity }));
-    expect(await connectHubSpot(client, undefined, '777')).toEqual({ portalId: '777', timeZone: null, currency: null, uiDomain: null, dataHostingLocation: null });
+    for (const path of [/^\/account-info\/v3\/details(\?|$)/, /^\/crm\/v3\/objects\/companies(\?|$)/])
+      portal.faults.inject(hsError(404, 'OBJECT_NOT_FOUND', 'Not found', {}, { path, times: Infinity }));
+    expect(await connectHubSpot(client, undefined, '777')).toEqual({
+      portalId: '777',
+      timeZone: null,
+      currency: null,
+      uiDomain: null,
+      dataHostingLocation: null,
+    });
     // Without a portal id from a page there is nothing to connect to.
     expect((await failure(connectHubSpot(client))).state).toBe('bad-request');
-    portal.faults.inject(hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.', {}, { path: /^\/crm\/v3\/objects\/deals(\?|$)/, times: Infinity }));
+    portal.faults.inject(
+      hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.', {}, { path: /^\/crm\/v3\/objects\/deals(\?|$)/, times: Infinity }),
+    );
     expect((await failure(connectHubSpot(client, undefined, '777'))).state).toBe('token-invalid');
   });
 

@@ -12,19 +12,39 @@ describe('HubSpot page checks', () => {
 
   it('every example is claimed by exactly one check, and the other pages by none', () => {
     for (const url of PAGE_CHECKS.flatMap((c) => c.examples)) {
-      expect(PAGE_CHECKS.filter((c) => c.match(new URL(url)) !== null).map((c) => c.name), url).toHaveLength(1);
+      expect(
+        PAGE_CHECKS.filter((c) => c.match(new URL(url)) !== null).map((c) => c.name),
+        url,
+      ).toHaveLength(1);
     }
     for (const url of OTHER_PAGE_EXAMPLES) {
-      expect(PAGE_CHECKS.filter((c) => c.match(new URL(url)) !== null).map((c) => c.name), url).toEqual([]);
+      expect(
+        PAGE_CHECKS.filter((c) => c.match(new URL(url)) !== null).map((c) => c.name),
+        url,
+      ).toEqual([]);
       expect(parseHubSpotUrl(url), url).toEqual({ kind: 'other' });
     }
   });
 
   it('reads the portal and deal ids, the view and the layout', () => {
-    expect(parseHubSpotUrl('https://app-eu1.hubspot.com/contacts/26345621/record/0-3/9012?eschref=x')).toEqual({ kind: 'deal', portalId: '26345621', dealId: '9012' });
+    expect(parseHubSpotUrl('https://app-eu1.hubspot.com/contacts/26345621/record/0-3/9012?eschref=x')).toEqual({
+      kind: 'deal',
+      portalId: '26345621',
+      dealId: '9012',
+    });
     expect(parseHubSpotUrl('https://app.hubspot.com/contacts/4215837/deal/18837465210/')).toEqual({ kind: 'deal', portalId: '4215837', dealId: '18837465210' });
-    expect(parseHubSpotUrl('https://app.hubspot.com/contacts/4215837/objects/0-3/views/11432876/board')).toEqual({ kind: 'deals-index', portalId: '4215837', layout: 'board', view: '11432876' });
-    expect(parseHubSpotUrl('https://app.hubspot.com/contacts/4215837/deals/list')).toEqual({ kind: 'deals-index', portalId: '4215837', layout: 'list', view: null });
+    expect(parseHubSpotUrl('https://app.hubspot.com/contacts/4215837/objects/0-3/views/11432876/board')).toEqual({
+      kind: 'deals-index',
+      portalId: '4215837',
+      layout: 'board',
+      view: '11432876',
+    });
+    expect(parseHubSpotUrl('https://app.hubspot.com/contacts/4215837/deals/list')).toEqual({
+      kind: 'deals-index',
+      portalId: '4215837',
+      layout: 'list',
+      view: null,
+    });
     expect(dealIdOf('http://localhost:4200/contacts/123456/record/0-3/1001')).toEqual({ portalId: '123456', dealId: '1001' });
   });
 

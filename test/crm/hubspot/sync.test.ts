@@ -38,9 +38,27 @@ const PIPELINES = {
 };
 
 const OWNERS = [
-  { id: '501', email: 'dana@acme.test', type: 'PERSON', firstName: 'Dana', lastName: 'Reyes', userId: 9001, archived: false, teams: [{ id: '77', name: 'East', primary: true }] },
+  {
+    id: '501',
+    email: 'dana@acme.test',
+    type: 'PERSON',
+    firstName: 'Dana',
+    lastName: 'Reyes',
+    userId: 9001,
+    archived: false,
+    teams: [{ id: '77', name: 'East', primary: true }],
+  },
   { id: '502', email: 'sam@acme.test', type: 'PERSON', firstName: 'Sam', lastName: 'Ortiz', userId: 9002, archived: false, teams: [] },
-  { id: '503', email: 'lee@acme.test', type: 'PERSON', firstName: 'Lee', lastName: 'Chan', userId: 9003, archived: true, teams: [{ id: '78', name: 'West', primary: false }] },
+  {
+    id: '503',
+    email: 'lee@acme.test',
+    type: 'PERSON',
+    firstName: 'Lee',
+    lastName: 'Chan',
+    userId: 9003,
+    archived: true,
+    teams: [{ id: '78', name: 'West', primary: false }],
+  },
 ];
 
 /**
@@ -62,7 +80,14 @@ const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.pat
 function deal(id: number, properties: Record<string, string | null> = {}): SeedDeal {
   return {
     id: String(id),
-    properties: { dealname: `Deal ${id}`, dealstage: 'appointmentscheduled', pipeline: 'default', createdate: '2025-01-01T00:00:00Z', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z', ...properties },
+    properties: {
+      dealname: `Deal ${id}`,
+      dealstage: 'appointmentscheduled',
+      pipeline: 'default',
+      createdate: '2025-01-01T00:00:00Z',
+      hs_lastmodifieddate: '2025-02-01T00:00:00.000Z',
+      ...properties,
+    },
   };
 }
 
@@ -120,7 +145,10 @@ function withAcme(portal: HubSpotSandbox): void {
   portal.putRecords({
     deals: [{ ...ACME, companies: [{ id: '3002' }, { id: '3001', primary: true }], contacts: ['4001', '4002'] }],
     companies: [
-      { id: '3001', properties: { name: 'Acme GmbH', industry: 'COMPUTER_SOFTWARE', numberofemployees: '250', annualrevenue: '40000000', country: 'Germany', state: null } },
+      {
+        id: '3001',
+        properties: { name: 'Acme GmbH', industry: 'COMPUTER_SOFTWARE', numberofemployees: '250', annualrevenue: '40000000', country: 'Germany', state: null },
+      },
       { id: '3002', properties: { name: 'Acme Holding', industry: 'FINANCE' } },
     ],
     contacts: [
@@ -151,11 +179,27 @@ describe('pipelines and stages', () => {
 
   it('counts a closed stage with probability 1 as won unless mapped, and leaves out a stage without isClosed', () => {
     expect(readPipelines(PIPELINES).stages.find((s) => s.id === '1003')?.isWon).toBe(true);
-    const odd = { results: [{ id: 'p', label: 'P', stages: [{ id: 's1', label: 'S1', metadata: {} }, { id: 's2', label: 'S2', metadata: { isClosed: 'true', probability: '0.4' } }] }] };
+    const odd = {
+      results: [
+        {
+          id: 'p',
+          label: 'P',
+          stages: [
+            { id: 's1', label: 'S1', metadata: {} },
+            { id: 's2', label: 'S2', metadata: { isClosed: 'true', probability: '0.4' } },
+          ],
+        },
+      ],
+    };
     const read = readPipelines(odd);
     expect(read.stages.map((s) => [s.id, s.isClosed, s.isWon])).toEqual([['s2', true, false]]);
-    expect(read.problems).toEqual(['Stage "s1" of pipeline "P" has no metadata.isClosed, so whether its deals are open is unknown; it was left out (map it to open, won or lost to use it).']);
-    expect(readPipelines(odd, { s1: 'won' }).stages.map((s) => [s.id, s.isClosed, s.isWon])).toEqual([['s1', true, true], ['s2', true, false]]);
+    expect(read.problems).toEqual([
+      'Stage "s1" of pipeline "P" has no metadata.isClosed, so whether its deals are open is unknown; it was left out (map it to open, won or lost to use it).',
+    ]);
+    expect(readPipelines(odd, { s1: 'won' }).stages.map((s) => [s.id, s.isClosed, s.isWon])).toEqual([
+      ['s1', true, true],
+      ['s2', true, false],
+    ]);
   });
 });
 
@@ -173,7 +217,14 @@ describe('syncHubSpot', () => {
     expect(result.closedSince).toBe('2022-06-15');
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ checkpoint: '2025-04-01T10:00:00.000Z', cursor: null, done: 1, total: 1 });
-    expect(result.fields.map((f) => [f.key, f.coverage])).toEqual([['industry', 1], ['employees', 1], ['revenue', 1], ['country', 1], ['state', 0], ['buyerTitle', 1]]);
+    expect(result.fields.map((f) => [f.key, f.coverage])).toEqual([
+      ['industry', 1],
+      ['employees', 1],
+      ['revenue', 1],
+      ['country', 1],
+      ['state', 0],
+      ['buyerTitle', 1],
+    ]);
     const body = searches(portal)[0]?.body as { filterGroups: { filters: unknown[] }[]; properties: string[]; sorts: unknown; limit: number };
     expect(body.filterGroups).toEqual([
       { filters: [{ propertyName: 'closedate', operator: 'GTE', value: String(Date.parse('2022-06-15T00:00:00Z')) }] },
@@ -211,7 +262,12 @@ describe('syncHubSpot', () => {
 
   it('splits the search on hs_object_id when a query reaches 10,000 results, and the sandbox enforces the cap', async () => {
     const { portal, client, run } = setup();
-    portal.putRecords({ deals: Array.from({ length: 10_450 }, (_, i) => ({ id: String(i + 1), properties: { dealname: `D${i + 1}`, dealstage: 'appointmentscheduled', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' } })) });
+    portal.putRecords({
+      deals: Array.from({ length: 10_450 }, (_, i) => ({
+        id: String(i + 1),
+        properties: { dealname: `D${i + 1}`, dealstage: 'appointmentscheduled', hs_lastmodifieddate: '2025-02-01T00:00:00.000Z' },
+      })),
+    });
     // HubSpot refuses a page that starts at result 10,000 or later.
     await expect(client.search('deals', { filterGroups: [], limit: 200, after: '10000' })).rejects.toMatchObject({ state: 'bad-request', status: 400 });
     const progress: (number | null)[] = [];
@@ -285,7 +341,9 @@ describe('syncHubSpot', () => {
     portal.putRecords({ deals: [deal(1)] });
     const result = await run({ cursor: '{"v":9}' });
     expect(result.resumed).toBe(false);
-    expect(result.warnings).toEqual(['The interrupted sync could not be resumed (the saved resume point was written by another version of Dealsight), so it started over.']);
+    expect(result.warnings).toEqual([
+      'The interrupted sync could not be resumed (the saved resume point was written by another version of Dealsight), so it started over.',
+    ]);
   });
 
   it('keeps odd deals with warnings naming the deal and property, and rejects those whose outcome is unknown', async () => {

@@ -17,7 +17,16 @@ function client(faults: readonly FaultSpec[] = [], options: Partial<SalesforceCl
   const org = createSalesforceSandbox({ opportunities: 20, sessionId: SID });
   org.faults.inject(...faults);
   const clock = new ManualClock();
-  const c = new SalesforceClient({ apiBase: BASE, sid: SID, fetch: org.fetch, sleep: clock.sleep, apiVersion: '60.0', random: () => 0.5, now: () => Date.parse('2025-06-01T12:00:00Z'), ...options });
+  const c = new SalesforceClient({
+    apiBase: BASE,
+    sid: SID,
+    fetch: org.fetch,
+    sleep: clock.sleep,
+    apiVersion: '60.0',
+    random: () => 0.5,
+    now: () => Date.parse('2025-06-01T12:00:00Z'),
+    ...options,
+  });
   return { client: c, org, requests: org.requests, sleeps: clock.sleeps };
 }
 
@@ -47,7 +56,11 @@ async function failure(promise: Promise<unknown>): Promise<SalesforceError> {
 
 describe('versions', () => {
   it('discovers the latest version from /services/data/ and uses it', async () => {
-    const { client: c, org, requests } = client(
+    const {
+      client: c,
+      org,
+      requests,
+    } = client(
       [
         json(
           [
@@ -83,8 +96,14 @@ describe('versions', () => {
 describe('query', () => {
   it('sends the session, the batch size and the SOQL, and follows nextRecordsUrl', async () => {
     const { client: c, requests } = client([
-      json({ totalSize: 3, done: false, nextRecordsUrl: '/services/data/v60.0/query/01gxx0000000001-2', records: [{ Id: 'a' }, { Id: 'b' }] }, { path: /\/query\?/, headers: { 'Sforce-Limit-Info': 'api-usage=18/5000' } }),
-      json({ totalSize: 3, done: true, records: [{ Id: 'c' }] }, { path: /\/query\/01gxx/, headers: { 'Sforce-Limit-Info': 'api-usage=19/5000; per-app-api-usage=17/250(appName=x)' } }),
+      json(
+        { totalSize: 3, done: false, nextRecordsUrl: '/services/data/v60.0/query/01gxx0000000001-2', records: [{ Id: 'a' }, { Id: 'b' }] },
+        { path: /\/query\?/, headers: { 'Sforce-Limit-Info': 'api-usage=18/5000' } },
+      ),
+      json(
+        { totalSize: 3, done: true, records: [{ Id: 'c' }] },
+        { path: /\/query\/01gxx/, headers: { 'Sforce-Limit-Info': 'api-usage=19/5000; per-app-api-usage=17/250(appName=x)' } },
+      ),
     ]);
     const pages = [];
     for await (const page of c.query("SELECT Id FROM Opportunity WHERE Name = 'A&B'", { batchSize: 500 })) pages.push(page);
@@ -128,7 +147,9 @@ describe('query', () => {
   });
 
   it('refuses to send the session to another host', async () => {
-    const { client: c, requests } = client([json({ totalSize: 2, done: false, nextRecordsUrl: 'https://evil.example/services/data/v60.0/query/01g-2', records: [{ Id: 'a' }] })]);
+    const { client: c, requests } = client([
+      json({ totalSize: 2, done: false, nextRecordsUrl: 'https://evil.example/services/data/v60.0/query/01g-2', records: [{ Id: 'a' }] }),
+    ]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('server');
     expect(error.message).toMatch(/^Salesforce pointed Dealsight to https:\/\/evil\.example, which is not the org's API host/);
@@ -138,14 +159,18 @@ describe('query', () => {
   it('reads a page without records as a server error naming the request', async () => {
     const { client: c } = client([json({ totalSize: 1, done: true })]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
-    expect(error.message).toBe('Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id FROM Opportunity: the query result has no records list. Try again later.');
+    expect(error.message).toBe(
+      'Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id FROM Opportunity: the query result has no records list. Try again later.',
+    );
   });
 
   it('names the URL of a reply that is not JSON', async () => {
     const { client: c } = client([{ kind: 'reply', status: 200, body: '{"totalSize": 3, "done": fal', headers: { 'Content-Type': 'application/json' } }]);
     const error = await failure(c.queryRecords('SELECT Id, Name FROM Opportunity'));
     expect(error).toMatchObject({ state: 'server', status: 200, request: '/services/data/v60.0/query?q=SELECT Id, Name FROM Opportunity' });
-    expect(error.message).toBe('Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id, Name FROM Opportunity: it is not valid JSON. Try again later.');
+    expect(error.message).toBe(
+      'Salesforce sent an unreadable reply to /services/data/v60.0/query?q=SELECT Id, Name FROM Opportunity: it is not valid JSON. Try again later.',
+    );
   });
 });
 
@@ -183,14 +208,24 @@ describe('errors', () => {
     ['API Access Control', sfError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API'), 'no-api-access', MESSAGES.accessControl],
     ['blocked app', sfError(403, 'OAUTH_APP_BLOCKED', 'this app is blocked by admin'), 'no-api-access', MESSAGES.accessControl],
     ['API disabled for the profile', sfError(403, 'API_CURRENTLY_DISABLED', 'API is disabled for this User'), 'no-api-access', MESSAGES.profileNoApi],
-    ['API disabled for the org', sfError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'), 'no-api-access', MESSAGES.orgNoApi],
+    [
+      'API disabled for the org',
+      sfError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'),
+      'no-api-access',
+      MESSAGES.orgNoApi,
+    ],
     [
       'other refusal',
       sfError(403, 'INSUFFICIENT_ACCESS', 'insufficient access rights on object id'),
       'no-api-access',
       'Salesforce refused /services/data/v60.0/query?q=SELECT Id FROM Opportunity (INSUFFICIENT_ACCESS: insufficient access rights on object id). Ask your Salesforce admin for read access to opportunities and their accounts, contacts and history.',
     ],
-    ['daily limit', sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { headers: { 'Sforce-Limit-Info': 'api-usage=15001/15000' } }), 'rate-limited', MESSAGES.dailyLimit({ used: 15001, max: 15000 })],
+    [
+      'daily limit',
+      sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', { headers: { 'Sforce-Limit-Info': 'api-usage=15001/15000' } }),
+      'rate-limited',
+      MESSAGES.dailyLimit({ used: 15001, max: 15000 }),
+    ],
     [
       'malformed query',
       sfError(400, 'MALFORMED_QUERY', "unexpected token: 'FORM'"),
@@ -203,7 +238,12 @@ describe('errors', () => {
       'server',
       'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 500, UNKNOWN_EXCEPTION: An unexpected error occurred.). Try again later: the sync resumes where it stopped.',
     ],
-    ['HTML error page', { kind: 'reply', status: 502, body: '<html>Bad gateway</html>' }, 'server', 'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 502). Try again later: the sync resumes where it stopped.'],
+    [
+      'HTML error page',
+      { kind: 'reply', status: 502, body: '<html>Bad gateway</html>' },
+      'server',
+      'Salesforce could not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity (HTTP 502). Try again later: the sync resumes where it stopped.',
+    ],
     ['redirect', { kind: 'reply', status: 302, headers: { Location: 'https://other.my.salesforce.com/' } }, 'session-expired', MESSAGES.moved],
   ];
   for (const [name, reply, state, message] of cases) {
@@ -220,7 +260,11 @@ describe('errors', () => {
   it('keeps the code and detail for logs, never the session', async () => {
     const { client: c } = client([sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid')]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
-    expect(error).toMatchObject({ code: 'INVALID_SESSION_ID', detail: 'Session expired or invalid', request: '/services/data/v60.0/query?q=SELECT Id FROM Opportunity' });
+    expect(error).toMatchObject({
+      code: 'INVALID_SESSION_ID',
+      detail: 'Session expired or invalid',
+      request: '/services/data/v60.0/query?q=SELECT Id FROM Opportunity',
+    });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('secret');
   });
 
@@ -228,7 +272,9 @@ describe('errors', () => {
     const { client: c, requests, sleeps } = client([{ kind: 'disconnect', times: Infinity }], { retry: { maxAttempts: 3 } });
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('network');
-    expect(error.message).toBe('Could not reach Salesforce at acme.my.salesforce.com. Check your connection and that Salesforce opens in this browser, then try again.');
+    expect(error.message).toBe(
+      'Could not reach Salesforce at acme.my.salesforce.com. Check your connection and that Salesforce opens in this browser, then try again.',
+    );
     expect(error.detail).toBe('fetch failed');
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([750, 1500]);
@@ -240,14 +286,20 @@ describe('errors', () => {
     const hanging = new SalesforceClient({ apiBase: BASE, sid: SID, apiVersion: '60.0', timeoutMs: 20, retry: { maxAttempts: 1 }, fetch: org.fetch });
     const error = await failure(hanging.queryRecords('SELECT Id FROM Opportunity'));
     expect(error.state).toBe('network');
-    expect(error.message).toBe('Salesforce at acme.my.salesforce.com did not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity within 0.02 s. Check your connection and try again: the sync resumes where it stopped.');
+    expect(error.message).toBe(
+      'Salesforce at acme.my.salesforce.com did not answer /services/data/v60.0/query?q=SELECT Id FROM Opportunity within 0.02 s. Check your connection and try again: the sync resumes where it stopped.',
+    );
   });
 });
 
 describe('backoff', () => {
   it('honors Retry-After on 429, then succeeds', async () => {
     // Two 429s (Retry-After in seconds, then as a date), then the sandbox's own answer.
-    const { client: c, requests, sleeps } = client([
+    const {
+      client: c,
+      requests,
+      sleeps,
+    } = client([
       sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { headers: { 'Retry-After': '3' } }),
       sfError(429, 'REQUEST_LIMIT_EXCEEDED', 'Too many requests', { headers: { 'Retry-After': 'Sun, 01 Jun 2025 12:00:07 GMT' } }),
     ]);
@@ -262,7 +314,11 @@ describe('backoff', () => {
     // 503, concurrency limit, 503, …: as many as the policy has attempts.
     const unavailable: FaultSpec = { kind: 'reply', status: 503, body: 'Service Unavailable' };
     const concurrency = sfError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
-    const { client: c, requests, sleeps } = client(
+    const {
+      client: c,
+      requests,
+      sleeps,
+    } = client(
       Array.from({ length: DEFAULT_RETRY.maxAttempts }, (_, n) => (n % 2 === 0 ? unavailable : concurrency)),
       { random: () => random[i++ % random.length] as number, onRetry: (info) => seen.push([info.attempt, info.delayMs, info.error.state]) },
     );

@@ -13,9 +13,33 @@ describe('planFields', () => {
   it('selects the standard fields the describe lists, with accounts, owners, managers and territory', () => {
     const plan = planFields(opportunity, account);
     expect(plan.select).toEqual([
-      'Id', 'Name', 'AccountId', 'Amount', 'StageName', 'IsClosed', 'IsWon', 'Type', 'ForecastCategoryName', 'Probability', 'CloseDate', 'CreatedDate',
-      'LastStageChangeDate', 'OwnerId', 'CreatedById', 'LeadSource', 'SystemModstamp', 'Account.Name', 'Account.Industry', 'Account.NumberOfEmployees',
-      'Account.AnnualRevenue', 'Account.BillingCountry', 'Account.BillingState', 'Owner.Name', 'Owner.ManagerId', 'Owner.Manager.Name', 'CreatedBy.Name',
+      'Id',
+      'Name',
+      'AccountId',
+      'Amount',
+      'StageName',
+      'IsClosed',
+      'IsWon',
+      'Type',
+      'ForecastCategoryName',
+      'Probability',
+      'CloseDate',
+      'CreatedDate',
+      'LastStageChangeDate',
+      'OwnerId',
+      'CreatedById',
+      'LeadSource',
+      'SystemModstamp',
+      'Account.Name',
+      'Account.Industry',
+      'Account.NumberOfEmployees',
+      'Account.AnnualRevenue',
+      'Account.BillingCountry',
+      'Account.BillingState',
+      'Owner.Name',
+      'Owner.ManagerId',
+      'Owner.Manager.Name',
+      'CreatedBy.Name',
       'Territory2.Name',
     ]);
     expect(plan.attributes.map((a) => [a.key, a.label, a.kind])).toEqual([
@@ -35,7 +59,16 @@ describe('planFields', () => {
     const minimal = read({ fields: [{ name: 'Id' }, { name: 'StageName' }, { name: 'AccountId' }], childRelationships: [] }, 'Opportunity');
     const noIndustry = read({ fields: ACCOUNT_DESCRIBE.fields.filter((f) => f.name !== 'Industry') }, 'Account');
     const plan = planFields(minimal, noIndustry);
-    expect(plan.select).toEqual(['Id', 'AccountId', 'StageName', 'Account.Name', 'Account.NumberOfEmployees', 'Account.AnnualRevenue', 'Account.BillingCountry', 'Account.BillingState']);
+    expect(plan.select).toEqual([
+      'Id',
+      'AccountId',
+      'StageName',
+      'Account.Name',
+      'Account.NumberOfEmployees',
+      'Account.AnnualRevenue',
+      'Account.BillingCountry',
+      'Account.BillingState',
+    ]);
     expect([plan.territoryPath, plan.modstamp, plan.related]).toEqual([null, false, { history: true, contactRoles: true, lineItems: false }]);
     expect(planFields(minimal, null).select).toContain('Account.Industry');
   });
@@ -43,11 +76,24 @@ describe('planFields', () => {
   it('cannot sync without the stage', () => {
     const noStage = read({ fields: [{ name: 'Id' }, { name: 'Name' }] }, 'Opportunity');
     expect(() => planFields(noStage, null)).toThrow(SalesforceError);
-    expect(() => planFields(noStage, null)).toThrow('Your Salesforce profile cannot read the Opportunity Stage field, so Dealsight cannot sync: ask your admin for read access to it.');
+    expect(() => planFields(noStage, null)).toThrow(
+      'Your Salesforce profile cannot read the Opportunity Stage field, so Dealsight cannot sync: ask your admin for read access to it.',
+    );
   });
 
   it('validates custom fields against the describe, naming each one left out', () => {
-    const plan = planFields(opportunity, account, ['competitor__c', 'Seats__c', 'Missing__c', 'Notes__c', 'Logo__c', 'Amount', "x' OR", 'Seats__c', 'Kickoff__c', 'Signed__c']);
+    const plan = planFields(opportunity, account, [
+      'competitor__c',
+      'Seats__c',
+      'Missing__c',
+      'Notes__c',
+      'Logo__c',
+      'Amount',
+      "x' OR",
+      'Seats__c',
+      'Kickoff__c',
+      'Signed__c',
+    ]);
     expect(plan.customFields).toEqual(['Competitor__c', 'Seats__c', 'Kickoff__c', 'Signed__c']);
     expect(plan.select.slice(-4)).toEqual(['Competitor__c', 'Seats__c', 'Kickoff__c', 'Signed__c']);
     expect(plan.attributes.slice(-4).map((a) => [a.key, a.label, a.kind])).toEqual([
@@ -68,7 +114,10 @@ describe('planFields', () => {
 
 describe('custom fields mapped onto well-known attributes', () => {
   it('lets a custom field fill the product, replacing line items', () => {
-    const plan = planFields(opportunity, account, [{ field: 'primary_product__c', as: 'product' }, { field: 'Seats__c', as: 'seats' }]);
+    const plan = planFields(opportunity, account, [
+      { field: 'primary_product__c', as: 'product' },
+      { field: 'Seats__c', as: 'seats' },
+    ]);
     expect(plan.attributes.filter((a) => a.key === 'product')).toEqual([
       { key: 'product', label: 'Product', kind: 'category', source: { from: 'opportunity', path: 'Primary_Product__c', type: 'picklist' } },
     ]);

@@ -72,8 +72,22 @@ const context = (extra: Partial<MapContext> = {}): MapContext => ({
     { Id: '0085g0000000004', OpportunityId: WON_ID, StageName: 'Closed Won', CreatedDate: '2024-11-29T16:00:00.000+0000' },
   ]),
   contactRoles: readContactRoleRows([
-    { Id: '00K5g0000000001', OpportunityId: WON_ID, Role: 'Evaluator', IsPrimary: false, Contact: { Title: 'IT Manager' }, CreatedDate: '2024-06-04T00:00:00.000+0000' },
-    { Id: '00K5g0000000002', OpportunityId: WON_ID, Role: 'Economic Buyer', IsPrimary: true, Contact: { Title: 'VP Operations' }, CreatedDate: '2024-06-05T00:00:00.000+0000' },
+    {
+      Id: '00K5g0000000001',
+      OpportunityId: WON_ID,
+      Role: 'Evaluator',
+      IsPrimary: false,
+      Contact: { Title: 'IT Manager' },
+      CreatedDate: '2024-06-04T00:00:00.000+0000',
+    },
+    {
+      Id: '00K5g0000000002',
+      OpportunityId: WON_ID,
+      Role: 'Economic Buyer',
+      IsPrimary: true,
+      Contact: { Title: 'VP Operations' },
+      CreatedDate: '2024-06-05T00:00:00.000+0000',
+    },
   ]),
   lineItems: readLineItemRows([
     { Id: '00k1', OpportunityId: WON_ID, Product2: { Name: 'Support' }, TotalPrice: 8000 },
@@ -156,19 +170,49 @@ describe('mapOpportunity', () => {
     if (!result.ok) throw new Error(result.reason);
     const o = result.opportunity;
     expect([o.id, o.name, o.account, o.amount, o.currency, o.stage, o.isClosed, o.isWon, o.type, o.forecastCategory]).toEqual([
-      OPEN_ID, OPEN_ID, null, 1200.5, 'USD', 'Qualification', false, false, 'Pilot', 'Pipeline',
+      OPEN_ID,
+      OPEN_ID,
+      null,
+      1200.5,
+      'USD',
+      'Qualification',
+      false,
+      false,
+      'Pilot',
+      'Pipeline',
     ]);
     expect([o.probability, o.closeDate, o.createdDate, o.stageEnteredDate, o.stageHistory, o.owner, o.ownerManager, o.territory]).toEqual([
-      null, null, null, null, [], { id: OWNER, name: 'Dana Reyes' }, null, null,
+      null,
+      null,
+      null,
+      null,
+      [],
+      { id: OWNER, name: 'Dana Reyes' },
+      null,
+      null,
     ]);
     expect(o.attributes).toEqual({
-      industry: null, employees: null, revenue: null, country: null, state: null, product: null, buyerTitle: null, buyerRole: null, Competitor__c: null, Seats__c: null,
+      industry: null,
+      employees: null,
+      revenue: null,
+      country: null,
+      state: null,
+      product: null,
+      buyerTitle: null,
+      buyerRole: null,
+      Competitor__c: null,
+      Seats__c: null,
     });
   });
 
   it("uses the record's own flags for a stage the org does not list, and says so", () => {
     const result = mapOpportunity({ ...wonRecord, StageName: 'Won - Legacy', IsClosed: true, IsWon: true }, context());
-    expect(result.ok && [result.opportunity.isClosed, result.opportunity.isWon, result.opportunity.stage, result.unknownStage]).toEqual([true, true, 'Won - Legacy', 'Won - Legacy']);
+    expect(result.ok && [result.opportunity.isClosed, result.opportunity.isWon, result.opportunity.stage, result.unknownStage]).toEqual([
+      true,
+      true,
+      'Won - Legacy',
+      'Won - Legacy',
+    ]);
   });
 
   it('rejects, naming the record and the stages, a stage that is neither listed nor flagged', () => {
@@ -182,7 +226,11 @@ describe('mapOpportunity', () => {
 
   it('rejects records without a readable id or stage', () => {
     expect(mapOpportunity({ Name: 'x', StageName: 'Prospecting' }, context())).toEqual({ ok: false, id: null, reason: 'A record has no Id.' });
-    expect(mapOpportunity({ Id: 'DROP TABLE', StageName: 'Prospecting' }, context())).toEqual({ ok: false, id: 'DROP TABLE', reason: 'A record has an Id "DROP TABLE" that is not a Salesforce id.' });
+    expect(mapOpportunity({ Id: 'DROP TABLE', StageName: 'Prospecting' }, context())).toEqual({
+      ok: false,
+      id: 'DROP TABLE',
+      reason: 'A record has an Id "DROP TABLE" that is not a Salesforce id.',
+    });
     expect(mapOpportunity({ Id: WON_ID, Name: 'No stage' }, context())).toEqual({
       ok: false,
       id: WON_ID,
@@ -192,8 +240,19 @@ describe('mapOpportunity', () => {
 
   it("fills the owner's manager from users read separately", () => {
     const { Owner: _o, ...record } = wonRecord;
-    const result = mapOpportunity(record, context({ users: new Map([[OWNER, { id: OWNER, name: 'Dana Reyes', managerId: MANAGER }], [MANAGER, { id: MANAGER, name: 'Sam Ortiz', managerId: null }]]) }));
-    expect(result.ok && [result.opportunity.owner, result.opportunity.ownerManager]).toEqual([{ id: OWNER, name: OWNER }, { id: MANAGER, name: 'Sam Ortiz' }]);
+    const result = mapOpportunity(
+      record,
+      context({
+        users: new Map([
+          [OWNER, { id: OWNER, name: 'Dana Reyes', managerId: MANAGER }],
+          [MANAGER, { id: MANAGER, name: 'Sam Ortiz', managerId: null }],
+        ]),
+      }),
+    );
+    expect(result.ok && [result.opportunity.owner, result.opportunity.ownerManager]).toEqual([
+      { id: OWNER, name: OWNER },
+      { id: MANAGER, name: 'Sam Ortiz' },
+    ]);
   });
 });
 
@@ -201,7 +260,12 @@ describe('stage history', () => {
   const row = (stage: string, at: string, id = at) => ({ id, opportunityId: WON_ID, stage, at });
 
   it('collapses repeated rows of a stage and dates the current stage by its last visit', () => {
-    const rows = [row('Prospecting', '2024-01-01T10:00:00.000Z'), row('Qualification', '2024-01-10T10:00:00.000Z'), row('Prospecting', '2024-02-01T10:00:00.000Z'), row('Prospecting', '2024-02-05T10:00:00.000Z')];
+    const rows = [
+      row('Prospecting', '2024-01-01T10:00:00.000Z'),
+      row('Qualification', '2024-01-10T10:00:00.000Z'),
+      row('Prospecting', '2024-02-01T10:00:00.000Z'),
+      row('Prospecting', '2024-02-05T10:00:00.000Z'),
+    ];
     expect(stageHistory(rows, 'Prospecting', 'Prospecting', null)).toEqual({
       history: [
         { stage: 'Prospecting', enteredAt: '2024-01-01' },
@@ -213,7 +277,10 @@ describe('stage history', () => {
   });
 
   it('falls back to LastStageChangeDate without history, or when history is behind', () => {
-    expect(stageHistory([], 'Qualification', 'Qualification', '2024-03-03')).toEqual({ history: [{ stage: 'Qualification', enteredAt: '2024-03-03' }], entered: '2024-03-03' });
+    expect(stageHistory([], 'Qualification', 'Qualification', '2024-03-03')).toEqual({
+      history: [{ stage: 'Qualification', enteredAt: '2024-03-03' }],
+      entered: '2024-03-03',
+    });
     expect(stageHistory([row('Prospecting', '2024-01-01T00:00:00.000Z')], 'Qualification', 'Qualification', '2024-03-03').history).toEqual([
       { stage: 'Prospecting', enteredAt: '2024-01-01' },
       { stage: 'Qualification', enteredAt: '2024-03-03' },

@@ -28,7 +28,11 @@ describe('parseSalesforceUrl', () => {
     const record = { kind: 'record', object: 'Opportunity', id18: OPPORTUNITY };
     expect(parseSalesforceUrl(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view`)).toEqual(record);
     expect(parseSalesforceUrl('https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000AbCdE/view')).toEqual(record);
-    expect(parseSalesforceUrl(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view?ws=%2Flightning%2Fr%2FAccount%2F0015g00000XyZabAAF%2Fview`)).toEqual(record);
+    expect(
+      parseSalesforceUrl(
+        `https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view?ws=%2Flightning%2Fr%2FAccount%2F0015g00000XyZabAAF%2Fview`,
+      ),
+    ).toEqual(record);
     expect(parseSalesforceUrl(`https://acme.lightning.force.com/lightning/r/${OPPORTUNITY}/view`)).toEqual(record);
     expect(parseSalesforceUrl('https://acme.lightning.force.com/one/one.app#/sObject/0065g00000AbCdE/view')).toEqual(record);
     expect(parseSalesforceUrl('https://acme.my.salesforce.com/0065g00000AbCdE')).toEqual(record);
@@ -41,13 +45,20 @@ describe('parseSalesforceUrl', () => {
       object: 'Account',
       id18: '0015g00000XyZabAAF',
     });
-    expect(parseSalesforceUrl('https://acme.lightning.force.com/lightning/r/a0D30000001n7PiEAI/view')).toEqual({ kind: 'record', object: 'a0D', id18: 'a0D30000001n7PiEAI' });
+    expect(parseSalesforceUrl('https://acme.lightning.force.com/lightning/r/a0D30000001n7PiEAI/view')).toEqual({
+      kind: 'record',
+      object: 'a0D',
+      id18: 'a0D30000001n7PiEAI',
+    });
     expect(opportunityIdOf('https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZab/view')).toBeNull();
     expect(opportunityIdOf(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPPORTUNITY}/view`)).toBe(OPPORTUNITY);
   });
 
   it('reads list views', () => {
-    expect(parseSalesforceUrl('https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent')).toEqual({ kind: 'list', object: 'Opportunity' });
+    expect(parseSalesforceUrl('https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent')).toEqual({
+      kind: 'list',
+      object: 'Opportunity',
+    });
     expect(parseSalesforceUrl('https://acme.my.salesforce.com/006?fcf=00B5g00000AbCdE')).toEqual({ kind: 'list', object: 'Opportunity' });
   });
 

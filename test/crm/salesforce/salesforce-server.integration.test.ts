@@ -91,7 +91,11 @@ describe('sync from the sandbox Salesforce server', () => {
     server.faults.rateLimit({ retryAfter: 2, path: NEXT_PAGE });
     const result = await syncSalesforce(options(client, []));
     expect(sleeps).toEqual([2000]);
-    expect(result.opportunities.map((o) => o.id).sort()).toEqual(expected().map((o) => o.id).sort());
+    expect(result.opportunities.map((o) => o.id).sort()).toEqual(
+      expected()
+        .map((o) => o.id)
+        .sort(),
+    );
   });
 
   it('resumes after a server error in the middle of paging, without losing or repeating deals', async () => {
@@ -110,7 +114,11 @@ describe('sync from the sandbox Salesforce server', () => {
     expect(result.resumed).toBe(true);
     const all = [...pages, ...more].flatMap((p) => p.opportunities.map((o) => o.id));
     expect(new Set(all).size).toBe(all.length);
-    expect(all.sort()).toEqual(expected().map((o) => o.id).sort());
+    expect(all.sort()).toEqual(
+      expected()
+        .map((o) => o.id)
+        .sort(),
+    );
   });
 
   it('syncs incrementally what changed since the checkpoint', async () => {
@@ -136,6 +144,8 @@ describe('sync from the sandbox Salesforce server', () => {
     server.faults.malformedJson({ path: NEXT_PAGE });
     const malformed = (await syncSalesforce(options(client, [])).catch((e: unknown) => e)) as SalesforceError;
     expect(malformed.state).toBe('server');
-    expect(malformed.message).toMatch(/^Salesforce sent an unreadable reply to \/services\/data\/v62\.0\/query\/[0-9A-Za-z]+-\d+: it is not valid JSON\. Try again later\.$/);
+    expect(malformed.message).toMatch(
+      /^Salesforce sent an unreadable reply to \/services\/data\/v62\.0\/query\/[0-9A-Za-z]+-\d+: it is not valid JSON\. Try again later\.$/,
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('literals', () => {
     expect(soqlString("O'Brien")).toBe("'O\\'Brien'");
     expect(soqlString('a\\b')).toBe("'a\\\\b'");
     expect(soqlString("x' OR Name != '")).toBe("'x\\' OR Name != \\''");
-    expect(soqlString('line\nbreak\ttab "q"')).toBe("'line\\nbreak\\ttab \\\"q\\\"'");
+    expect(soqlString('line\nbreak\ttab "q"')).toBe('\'line\\nbreak\\ttab \\"q\\"\'');
     expect(soqlString('%_')).toBe("'%_'");
   });
 
@@ -61,7 +61,9 @@ describe('queries', () => {
     expect(opportunitiesSoql({ select: ['Id'], closedSince: '2022-06-15', modifiedSince: '2025-01-02T03:04:05.678Z', orderByModstamp: true })).toBe(
       'SELECT Id FROM Opportunity WHERE (IsClosed = false OR CloseDate >= 2022-06-15) AND SystemModstamp >= 2025-01-02T03:04:05Z ORDER BY SystemModstamp ASC, Id ASC',
     );
-    expect(deletedOpportunitiesSoql('2025-01-02T03:04:05.000Z')).toBe('SELECT Id FROM Opportunity WHERE IsDeleted = true AND SystemModstamp >= 2025-01-02T03:04:05Z');
+    expect(deletedOpportunitiesSoql('2025-01-02T03:04:05.000Z')).toBe(
+      'SELECT Id FROM Opportunity WHERE IsDeleted = true AND SystemModstamp >= 2025-01-02T03:04:05Z',
+    );
   });
 
   it('reads related records by id lists', () => {
@@ -72,13 +74,20 @@ describe('queries', () => {
     expect(contactRolesSoql(ids.slice(0, 1))).toBe(
       "SELECT Id, OpportunityId, Role, IsPrimary, ContactId, Contact.Title, CreatedDate FROM OpportunityContactRole WHERE OpportunityId IN ('0065g00000AbCdEAAV') ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC",
     );
-    expect(stagesSoql()).toBe('SELECT Id, MasterLabel, ApiName, IsActive, IsClosed, IsWon, DefaultProbability, ForecastCategoryName, SortOrder FROM OpportunityStage ORDER BY SortOrder ASC');
+    expect(stagesSoql()).toBe(
+      'SELECT Id, MasterLabel, ApiName, IsActive, IsClosed, IsWon, DefaultProbability, ForecastCategoryName, SortOrder FROM OpportunityStage ORDER BY SortOrder ASC',
+    );
     expect(stagesSoql(false)).not.toContain('ApiName');
   });
 
   it('chunks id lists', () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunk([], 2)).toEqual([]);
-    expect(chunk(Array.from({ length: 401 }, (_, i) => i), IN_CHUNK).map((c) => c.length)).toEqual([200, 200, 1]);
+    expect(
+      chunk(
+        Array.from({ length: 401 }, (_, i) => i),
+        IN_CHUNK,
+      ).map((c) => c.length),
+    ).toEqual([200, 200, 1]);
   });
 });

@@ -49,7 +49,15 @@ function opportunityRecord(n: number, fields: DealFields): SeedRecord {
 }
 
 function accountRecord(n: number): SeedRecord {
-  return { Id: id18('001', n), Name: `Account ${n}`, Industry: n % 2 ? 'Retail' : 'Banking', NumberOfEmployees: 100 * n, AnnualRevenue: null, BillingCountry: 'France', BillingState: null };
+  return {
+    Id: id18('001', n),
+    Name: `Account ${n}`,
+    Industry: n % 2 ? 'Retail' : 'Banking',
+    NumberOfEmployees: 100 * n,
+    AnnualRevenue: null,
+    BillingCountry: 'France',
+    BillingState: null,
+  };
 }
 
 /** Seven deals in the three-year window (one of them with a stage the org lacks), one closed before it. */
@@ -97,7 +105,16 @@ function seededOrg(options: { reverseOrderBy?: boolean; deals?: (record: SeedRec
         { Id: '0085g0000000002AAA', OpportunityId: ID(2), StageName: 'Closed Won', CreatedDate: '2024-05-01T15:00:00.000+0000' },
       ],
       Contact: [{ Id: '0035g0000000001AAA', LastName: 'Buyer', Title: 'CFO' }],
-      OpportunityContactRole: [{ Id: '00K5g0000000001AAA', OpportunityId: ID(2), Role: 'Decision Maker', IsPrimary: true, ContactId: '0035g0000000001AAA', CreatedDate: '2024-02-02T00:00:00.000+0000' }],
+      OpportunityContactRole: [
+        {
+          Id: '00K5g0000000001AAA',
+          OpportunityId: ID(2),
+          Role: 'Decision Maker',
+          IsPrimary: true,
+          ContactId: '0035g0000000001AAA',
+          CreatedDate: '2024-02-02T00:00:00.000+0000',
+        },
+      ],
       Product2: [{ Id: '01t5g0000000001AAA', Name: 'Analytics' }],
       OpportunityLineItem: [{ Id: '00k5g0000000001AAA', OpportunityId: ID(4), Product2Id: '01t5g0000000001AAA', TotalPrice: 4000 }],
     },
@@ -190,7 +207,17 @@ describe('syncSalesforce: full sync', () => {
       total: 7,
       maxModstamp: '2025-01-03T12:30:00.000Z',
     });
-    expect(progress.map((p) => p.step)).toEqual(['connecting', 'describing', 'stages', 'opportunities', 'opportunities', 'opportunities', 'opportunities', 'opportunities', 'done']);
+    expect(progress.map((p) => p.step)).toEqual([
+      'connecting',
+      'describing',
+      'stages',
+      'opportunities',
+      'opportunities',
+      'opportunities',
+      'opportunities',
+      'opportunities',
+      'done',
+    ]);
     expect(progress.at(-1)).toEqual({ step: 'done', done: 7, total: 7 });
 
     expect(result.mode).toBe('full');
@@ -202,7 +229,13 @@ describe('syncSalesforce: full sync', () => {
       },
     ]);
     expect(result.checkpoint).toBe('2025-01-06T00:00:00.000Z');
-    expect([result.cursor, result.deleted, result.limits, result.org?.name, result.apiVersion]).toEqual([null, null, { used: 21, max: 15000 }, 'Acme Corp', '60.0']);
+    expect([result.cursor, result.deleted, result.limits, result.org?.name, result.apiVersion]).toEqual([
+      null,
+      null,
+      { used: 21, max: 15000 },
+      'Acme Corp',
+      '60.0',
+    ]);
     expect(result.stages.map((s) => [s.label, s.isClosed, s.isWon, s.defaultProbability, s.forecastCategory])).toEqual([
       ['Prospecting', false, false, 0.1, 'Pipeline'],
       ['Qualification', false, false, 0.1, 'Pipeline'],
@@ -265,7 +298,9 @@ describe('syncSalesforce: full sync', () => {
     expect(result.warnings).toEqual([
       "The org's name and default currency could not be read.",
       'The org has no CurrencyIsoCode field and its default currency could not be read: amounts carry no currency.',
-      expect.stringMatching(/^OpportunityLineItem \(products\) could not be read \(Salesforce rejected \/services\/data\/v60\.0\/query\?q=SELECT Id, OpportunityId, Product2\.Name, TotalPrice FROM OpportunityLineItem WHERE .*\(HTTP 400, INVALID_TYPE: sObject type 'OpportunityLineItem' is not supported\.\)\.\); deals were synced without it\.$/),
+      expect.stringMatching(
+        /^OpportunityLineItem \(products\) could not be read \(Salesforce rejected \/services\/data\/v60\.0\/query\?q=SELECT Id, OpportunityId, Product2\.Name, TotalPrice FROM OpportunityLineItem WHERE .*\(HTTP 400, INVALID_TYPE: sObject type 'OpportunityLineItem' is not supported\.\)\.\); deals were synced without it\.$/,
+      ),
       `These stages are not among the org's OpportunityStage values, so each deal's own IsClosed and IsWon flags were used: "Won (legacy)" (1 deal).`,
     ]);
   });
@@ -296,7 +331,10 @@ describe('syncSalesforce: resume', () => {
     const error = await syncSalesforce(first.options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SalesforceError);
     expect((error as SalesforceError).state).toBe('server');
-    expect(first.pages.map((p) => p.opportunities.map((o) => o.id))).toEqual([[ID(1), ID(2)], [ID(3), ID(4)]]);
+    expect(first.pages.map((p) => p.opportunities.map((o) => o.id))).toEqual([
+      [ID(1), ID(2)],
+      [ID(3), ID(4)],
+    ]);
 
     org.faults.clear();
     const stored = lastState(first.pages);
@@ -305,7 +343,9 @@ describe('syncSalesforce: resume', () => {
     const result = await syncSalesforce(second.options);
 
     // A fresh query from the second of the last completed record; its tie (deal 4) is skipped by id.
-    expect(opportunityQueries(org).at(-1)).toMatch(/WHERE \(IsClosed = false OR CloseDate >= 2022-06-15\) AND SystemModstamp >= 2025-01-03T12:30:00Z ORDER BY SystemModstamp ASC, Id ASC$/);
+    expect(opportunityQueries(org).at(-1)).toMatch(
+      /WHERE \(IsClosed = false OR CloseDate >= 2022-06-15\) AND SystemModstamp >= 2025-01-03T12:30:00Z ORDER BY SystemModstamp ASC, Id ASC$/,
+    );
     expect(result.resumed).toBe(true);
     expect(second.pages.map((p) => p.opportunities.map((o) => o.id))).toEqual([[ID(6)], [ID(7)]]);
     const all = [...first.pages, ...second.pages].flatMap((p) => p.opportunities.map((o) => o.id));
@@ -354,7 +394,18 @@ describe('syncSalesforce: resume', () => {
 
     const first = setup(org);
     org.faults.inject(sfError(503, 'SERVER_UNAVAILABLE', 'down', { path: /-4$/, times: Infinity }));
-    await expect(syncSalesforce({ ...first.options, client: new SalesforceClient({ apiBase: 'https://acme.my.salesforce.com', sid: SID, fetch: org.fetch, sleep: async () => undefined, retry: { maxAttempts: 1 } }) })).rejects.toThrow(SalesforceError);
+    await expect(
+      syncSalesforce({
+        ...first.options,
+        client: new SalesforceClient({
+          apiBase: 'https://acme.my.salesforce.com',
+          sid: SID,
+          fetch: org.fetch,
+          sleep: async () => undefined,
+          retry: { maxAttempts: 1 },
+        }),
+      }),
+    ).rejects.toThrow(SalesforceError);
     org.faults.clear();
     const changed = await syncSalesforce(setup(org, { ...lastState(first.pages), customFields: ['Competitor__c'] }).options);
     expect(changed.resumed).toBe(false);
@@ -384,7 +435,9 @@ describe('syncSalesforce: incremental', () => {
     const full = await syncSalesforce(setup(org).options);
     org.putRecords('Opportunity', [{ ...dealRecord(3), Amount: 99, SystemModstamp: '2025-02-01T00:00:00.000+0000' }]);
     org.putRecords('Account', [accountRecord(9)]);
-    org.putRecords('Opportunity', [opportunityRecord(9, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-10-01', modstamp: '2025-02-02T00:00:00.000+0000' })]);
+    org.putRecords('Opportunity', [
+      opportunityRecord(9, { stage: 'Prospecting', closed: false, won: false, closeDate: '2025-10-01', modstamp: '2025-02-02T00:00:00.000+0000' }),
+    ]);
     org.deleteRecords('Opportunity', [ID(6)], '2025-02-03T00:00:00.000+0000');
     const before = org.requests.length;
 
@@ -392,7 +445,10 @@ describe('syncSalesforce: incremental', () => {
     const result = await syncSalesforce(options);
     expect(result.mode).toBe('incremental');
     const asked = org.requests.slice(before).flatMap((r) => (r.soql === null ? [] : [[r.path, r.soql]]));
-    expect(asked).toContainEqual(['/services/data/v60.0/queryAll', 'SELECT Id FROM Opportunity WHERE IsDeleted = true AND SystemModstamp >= 2025-01-06T00:00:00Z']);
+    expect(asked).toContainEqual([
+      '/services/data/v60.0/queryAll',
+      'SELECT Id FROM Opportunity WHERE IsDeleted = true AND SystemModstamp >= 2025-01-06T00:00:00Z',
+    ]);
     expect(opportunityQueries(org).at(-1)).toContain('WHERE (IsClosed = false OR CloseDate >= 2022-06-15) AND SystemModstamp >= 2025-01-06T00:00:00Z ORDER BY');
     // Deal 8 sits exactly at the checkpoint: already synced, not handed over again.
     expect(result.opportunities.map((o) => [o.id, o.amount])).toEqual([
@@ -436,7 +492,13 @@ describe('a minimal server', () => {
     org.faults.reply({
       path: /\/sobjects\/Opportunity\/describe$/,
       times: Infinity,
-      body: { fields: ['Id', 'Name', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'SystemModstamp'].map((name) => ({ name, label: name, type: 'string' })) },
+      body: {
+        fields: ['Id', 'Name', 'StageName', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'SystemModstamp'].map((name) => ({
+          name,
+          label: name,
+          type: 'string',
+        })),
+      },
     });
     // Its opportunity pages name the owner but not the owner's manager.
     org.faults.rewrite(
