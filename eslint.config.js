@@ -31,16 +31,25 @@ export const LAYERS = [
     zone: 'engine',
     files: ['lib/engine/**'],
     allow: {
-      areas: ['lib/engine', 'lib/crm/opportunity'],
+      areas: ['lib/engine', 'lib/crm/opportunity', 'lib/seeded'],
       packages: ['ml-*'],
       why: 'lib/engine is pure computation on the opportunity model (lib/crm/opportunity.ts): nothing above it, no browser or Node API, no presentation.',
+    },
+  },
+  {
+    zone: 'seeded',
+    files: ['lib/seeded/**'],
+    allow: {
+      areas: ['lib/seeded'],
+      packages: [],
+      why: 'The seeded primitives (a random stream, a string hash) are frozen leaves the engine, the sandbox generator and the persona cards share.',
     },
   },
   {
     zone: 'persona-card',
     files: ['lib/persona-card/**'],
     allow: {
-      areas: ['lib/persona-card'],
+      areas: ['lib/persona-card', 'lib/seeded'],
       types: ['lib/engine'],
       packages: [],
       why: 'Persona cards are pure presentation drawn from an id and hints; the overlay draws avatars with them, so they pull no engine code.',

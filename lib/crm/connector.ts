@@ -94,14 +94,18 @@ export type ApiAccess = { ok: true; params: JobParams; secrets?: JobSecrets } | 
 /** The connection a CRM page belongs to. */
 export type PageConnection = { ok: true; connectionId: string } | Failure;
 
-/** What the job runner lends a connector for a sync. */
-export interface SyncRun {
+/** What the job runner lends a connector for any API work: one connection's params, secrets and settings. */
+export interface FetchRun {
   connectionId: string;
   params: JobParams;
   secrets: JobSecrets;
   settings: CrmSettings;
   fetch: FetchLike;
   now(): string;
+}
+
+/** What the job runner lends a connector for a sync. */
+export interface SyncRun extends FetchRun {
   signal?: AbortSignal;
   /** Where the last completed sync ended, and where an interrupted one stopped. */
   checkpoint: string | null;
@@ -127,16 +131,6 @@ export interface SyncOutcome {
   dropClosedBefore: IsoDate | null;
   /** The org's or portal's name, when the CRM said it. */
   name: string | null;
-}
-
-/** What the job runner lends a connector to fetch one record. */
-export interface FetchRun {
-  connectionId: string;
-  params: JobParams;
-  secrets: JobSecrets;
-  settings: CrmSettings;
-  fetch: FetchLike;
-  now(): string;
 }
 
 export interface CrmConnector {

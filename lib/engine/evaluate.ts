@@ -15,7 +15,7 @@
  */
 import type { IsoDate, Opportunity } from '../crm/opportunity';
 import { brierScore, calibrationBins, logLoss, rocAuc, type CalibrationBin } from './metrics';
-import { Random } from './random';
+import { Random } from '../seeded/random';
 import { InsufficientDataError, MIN_WINS } from './sufficiency';
 import { WinModel, type WinTrainOptions } from './win';
 

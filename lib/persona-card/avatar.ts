@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../seeded/random';
 import { mix, shade } from './color';
 import type { Region } from './names';
 import type { Palette } from './palettes';

@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../seeded/random';
 import { shade } from './color';
 import type { Palette } from './palettes';
 import { xmlEscape } from './text';

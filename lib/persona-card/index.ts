@@ -2,14 +2,14 @@ import { drawAvatarTraits, renderAvatar } from './avatar';
 import type { AvatarTraits, Formality, Presentation } from './avatar';
 import { companyName, industryKind } from './company';
 import type { IndustryKind } from './company';
-import { cyrb53 } from './hash';
+import { cyrb53 } from '../seeded/hash';
 import { drawIconTraits, renderIcon } from './icon';
 import type { IconTraits } from './icon';
 import { COUNTRY_CULTURES, FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from './names';
 import type { NameCulture, Surname } from './names';
 import { PALETTES } from './palettes';
 import type { Palette } from './palettes';
-import { Random } from './random';
+import { Random } from '../seeded/random';
 import { initialOf } from './text';
 
 export type { Palette } from './palettes';

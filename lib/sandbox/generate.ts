@@ -1,5 +1,5 @@
 import type { IsoDate } from '../crm/opportunity';
-import { Random } from '../engine/random';
+import { Random } from '../seeded/random';
 import { USD_RATES } from './catalog';
 import { dayOf, isoOf } from './calendar';
 import { KEY_PREFIX, SalesforceIdFactory } from './ids';

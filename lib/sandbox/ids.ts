@@ -1,4 +1,4 @@
-import type { Random } from '../engine/random';
+import type { Random } from '../seeded/random';
 
 /**
  * Salesforce-shaped record ids, so that the sandbox exercises the same id handling as a

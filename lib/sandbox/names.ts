@@ -1,4 +1,4 @@
-import type { Random } from '../engine/random';
+import type { Random } from '../seeded/random';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, COMPANY_WORDS, NAME_POOLS, type CountryInfo, type IndustryInfo, type NamePoolKey } from './catalog';
 
 /**

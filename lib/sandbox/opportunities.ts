@@ -1,5 +1,5 @@
 import type { Opportunity, StageChange, StandardOpportunityType } from '../crm/opportunity';
-import type { Random } from '../engine/random';
+import type { Random } from '../seeded/random';
 import {
   BUYER_TITLES,
   CONTACT_ROLES_BY_SENIORITY,

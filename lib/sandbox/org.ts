@@ -1,4 +1,4 @@
-import type { Random } from '../engine/random';
+import type { Random } from '../seeded/random';
 import {
   COUNTRIES,
   INDUSTRIES,

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../crm/opportunity';
-import type { Random } from '../engine/random';
+import type { Random } from '../seeded/random';
 import type { EmployeeBand, PersonaProfile, PlantedPersona } from './types';
 
 /**

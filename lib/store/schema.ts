@@ -280,6 +280,25 @@ export interface SegmentRecord {
   createdAt: string;
 }
 
+/** The stores of v2 (v3 lists them again, but for the settings). */
+const V2_STORES = {
+  connections: 'id, kind',
+  opportunities: '[connectionId+id], connectionId, [connectionId+isClosed]',
+  accounts: '[connectionId+id], connectionId',
+  users: '[connectionId+id], connectionId',
+  stageHistory: '[connectionId+opportunityId+enteredAt], connectionId, [connectionId+opportunityId]',
+  models: 'connectionId',
+  personas: '[connectionId+id], connectionId',
+  scores: '[connectionId+id], connectionId, [connectionId+isOpen], [connectionId+isOpen+winPotential]',
+  panels: '[connectionId+id], connectionId',
+  syncState: 'connectionId',
+  settings: 'key',
+  fieldMappings: 'connectionId',
+  jobs: '++id, connectionId, status, createdAt',
+  uploads: '++id',
+  segments: '++id, name',
+} as const;
+
 /**
  * Dexie store definitions per version (primary key first, then indexes). A new version
  * lists every table again; its upgrade function in lib/store/db.ts migrates the data.
@@ -305,40 +324,9 @@ export const SCHEMA_VERSIONS = {
     jobs: '++id, connectionId, status, createdAt',
     uploads: '++id',
   },
-  2: {
-    connections: 'id, kind',
-    opportunities: '[connectionId+id], connectionId, [connectionId+isClosed]',
-    accounts: '[connectionId+id], connectionId',
-    users: '[connectionId+id], connectionId',
-    stageHistory: '[connectionId+opportunityId+enteredAt], connectionId, [connectionId+opportunityId]',
-    models: 'connectionId',
-    personas: '[connectionId+id], connectionId',
-    scores: '[connectionId+id], connectionId, [connectionId+isOpen], [connectionId+isOpen+winPotential]',
-    panels: '[connectionId+id], connectionId',
-    syncState: 'connectionId',
-    settings: 'key',
-    fieldMappings: 'connectionId',
-    jobs: '++id, connectionId, status, createdAt',
-    uploads: '++id',
-    segments: '++id, name',
-  },
-  3: {
-    connections: 'id, kind',
-    opportunities: '[connectionId+id], connectionId, [connectionId+isClosed]',
-    accounts: '[connectionId+id], connectionId',
-    users: '[connectionId+id], connectionId',
-    stageHistory: '[connectionId+opportunityId+enteredAt], connectionId, [connectionId+opportunityId]',
-    models: 'connectionId',
-    personas: '[connectionId+id], connectionId',
-    scores: '[connectionId+id], connectionId, [connectionId+isOpen], [connectionId+isOpen+winPotential]',
-    panels: '[connectionId+id], connectionId',
-    syncState: 'connectionId',
-    settings: 'key, connectionId',
-    fieldMappings: 'connectionId',
-    jobs: '++id, connectionId, status, createdAt',
-    uploads: '++id',
-    segments: '++id, name',
-  },
+  2: V2_STORES,
+  // v3 changes the settings' keys (a setting's name and its connection) and indexes their connection.
+  3: { ...V2_STORES, settings: 'key, connectionId' },
 } as const;
 
 export const CURRENT_VERSION = 3;

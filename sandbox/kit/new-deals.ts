@@ -1,5 +1,5 @@
 import type { Opportunity } from '../../lib/crm/opportunity';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { EXISTING_CUSTOMER_LEAD_SOURCE, NEW_BUSINESS_LEAD_SOURCES } from '../../lib/sandbox/catalog';
 import { stageDefinition } from '../../lib/sandbox/stages';
 import type { SandboxContactRole, SandboxOrg } from '../../lib/sandbox/types';

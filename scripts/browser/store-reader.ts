@@ -23,6 +23,32 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
   })`) as Promise<T[]>;
 }
 
+/**
+ * Waits until the stored value of a global setting (lib/store/schema.ts `SETTINGS`) passes
+ * `test`, a JavaScript expression of `value` run in the page: a page writes its settings
+ * asynchronously, so a test that reopens it waits for the write to land.
+ */
+export async function waitForSetting(page: Page, name: string, test: string, timeout = 15_000): Promise<void> {
+  const key = JSON.stringify(name);
+  await page.waitForFunction(
+    `new Promise((resolve) => {
+      const request = indexedDB.open('dealsight');
+      request.onerror = () => resolve(false);
+      request.onsuccess = () => {
+        const db = request.result;
+        const get = db.transaction('settings').objectStore('settings').get(${key});
+        get.onsuccess = () => {
+          const value = get.result === undefined ? undefined : get.result.value;
+          db.close();
+          resolve(Boolean(${test}));
+        };
+        get.onerror = () => resolve(false);
+      };
+    })`,
+    { timeout, polling: 100 },
+  );
+}
+
 /** A sync job's row as the store keeps it (the fields tests and the demo read). */
 export interface SyncJobRow {
   id: number;

@@ -10,7 +10,7 @@
  * test/e2e/content-bundle.e2e.ts checks that the content scripts hold none of them (nor
  * PACKAGE_MARKERS), and, so that a marker cannot silently stop matching, that the rest of
  * the build holds some of every engine module the worker ships; test/bench/crm.ts reports
- * the same. (Engine files without a string of their own, like bands.ts or random.ts, have
+ * the same. (Engine files without a string of their own, like bands.ts, have
  * no marker: test/architecture/layers.test.ts follows the imports for those.)
  */
 import { readFileSync, readdirSync } from 'node:fs';

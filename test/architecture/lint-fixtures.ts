@@ -56,17 +56,25 @@ export const LINT_FIXTURES: LintFixture[] = [
     expect: ['no-restricted-globals'],
   },
   {
-    name: 'clean: engine uses itself, the opportunity model and ml-*',
+    name: 'clean: engine uses itself, the opportunity model, the seeded primitives and ml-*',
     path: 'lib/engine/forecast/__fixture__.ts',
-    code: "import type { Opportunity } from '../../crm/opportunity';\nimport { Random } from '../random';\nimport { kmeans } from 'ml-kmeans';\nexport const f = (o: Opportunity) => [o, Random, kmeans];\n",
+    code: "import type { Opportunity } from '../../crm/opportunity';\nimport { Random } from '../../seeded/random';\nimport { bandOf } from '../bands';\nimport { kmeans } from 'ml-kmeans';\nexport const f = (o: Opportunity) => [o, Random, bandOf, kmeans];\n",
     expect: [],
+  },
+
+  // lib/seeded: frozen leaves (a random stream, a hash) that import nothing.
+  {
+    name: 'seeded primitives import engine code',
+    path: 'lib/seeded/__fixture__.ts',
+    code: "import { bandOf } from '../engine/bands';\nexport { bandOf };\n",
+    expect: ['layers:seeded'],
   },
 
   // lib/persona-card: presentation without engine code (the overlay draws avatars).
   {
     name: 'persona card imports engine code',
     path: 'lib/persona-card/__fixture__.ts',
-    code: "import { Random } from '../engine/random';\nexport { Random };\n",
+    code: "import { bandOf } from '../engine/bands';\nexport { bandOf };\n",
     expect: ['layers:persona-card'],
   },
   {

@@ -15,6 +15,7 @@ import type { UnnamedPersona } from '../../lib/engine/personas';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { waitForSetting } from '../../scripts/browser/store-reader';
 
 const OPPORTUNITIES = 1500;
 
@@ -146,6 +147,10 @@ describe('the extension core, as a user meets it', () => {
     await page.waitForFunction(() => document.querySelectorAll('[role="grid"] [role="row"][data-row]').length > 5, { timeout: 10_000 });
     expect((await visibleRows(page)).length).toBeGreaterThan(5);
     await page.close();
+    // The popup saves its view as it closes; on a busy machine the write lands a moment later.
+    const reader = await session.openExtensionPage('options.html');
+    await waitForSetting(reader, 'popup.view', "value && value.filters && value.filters.search === ''");
+    await reader.close();
     // Reopened, the popup shows the cleared view: the change was saved when it closed.
     const again = await openPopup();
     expect(await again.$eval('input[data-filter="search"]', (el) => (el as HTMLInputElement).value)).toBe('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCalibration, fitPlatt, MIN_SLOPE } from '../../lib/engine/calibrate';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));

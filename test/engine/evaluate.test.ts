@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, type Opportunity } from '../../lib/crm/opportunity';
 import { compareIds, evaluateWin, orderByTime, stratifiedFolds } from '../../lib/engine/evaluate';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { WinModel } from '../../lib/engine/win';
 import { drivenDeals, loadSalvirt, opp, salvirtAvailable } from './helpers';
 

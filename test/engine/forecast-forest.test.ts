@@ -3,7 +3,7 @@ import { applyBinning, fitBinning, type BinnedData, type RawColumn } from '../..
 import { gatherRow } from '../../lib/engine/forest/forest';
 import { DistributionForest, type DistributionForestJSON } from '../../lib/engine/forecast/distribution-forest';
 import { gridBin } from '../../lib/engine/forecast/grid';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 const numeric = (name: string, values: ArrayLike<number>): RawColumn => ({ kind: 'numeric', name, values: Float64Array.from(values) });
 const categorical = (name: string, levels: string[], codes: ArrayLike<number>): RawColumn => ({

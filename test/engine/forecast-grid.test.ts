@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../lib/crm/opportunity';
 import { dayNumber, isoOfDay } from '../../lib/engine/forecast/calendar';
 import { fitGrid, gridBin, massAtOrBelow, readQuantiles, type TargetGrid } from '../../lib/engine/forecast/grid';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 /** The mixture of leaves (each a list of training days), one per tree, each weighted equally. */
 function mixture(grid: TargetGrid, leaves: number[][]): Float64Array {

@@ -23,7 +23,7 @@ import { importCsv } from '../../lib/crm/csv/import';
 import { daysBetween, type Opportunity } from '../../lib/crm/opportunity';
 import { ForecastModel, type Forecast } from '../../lib/engine/forecast';
 import { quantile } from '../../lib/engine/metrics';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { joinedMavenCsv, MAVEN_DIR, mavenAvailable } from '../integration/maven';
 

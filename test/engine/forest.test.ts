@@ -4,7 +4,7 @@ import { applyBinning, fitBinning, type BinnedData, type FeatureBinning, type Ra
 import { gatherRow, HistogramForest, type ForestJSON, type ForestOptions } from '../../lib/engine/forest/forest';
 import { findLeaf } from '../../lib/engine/forest/tree';
 import { rocAuc } from '../../lib/engine/metrics';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 const numeric = (name: string, values: ArrayLike<number>): RawColumn => ({ kind: 'numeric', name, values: Float64Array.from(values) });
 const categorical = (name: string, levels: string[], codes: ArrayLike<number>): RawColumn => ({

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { blankOpportunity, type AttributeValue, type Opportunity } from '../../lib/crm/opportunity';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 export interface OppInit extends Partial<Omit<Opportunity, 'id' | 'attributes'>> {
   attributes?: Record<string, AttributeValue>;

@@ -7,7 +7,7 @@ import { chooseK, MIN_GAP_GAIN } from '../../lib/engine/personas/choose-k';
 import { describeCluster, rangeMatch, type PersonaAttribute } from '../../lib/engine/personas/describe';
 import { alignWithModel, clusterOf, discoverPersonas, MIN_PERSONA_WINS, personasFor } from '../../lib/engine/personas';
 import { buildSpace, columnBlocks, cramersV2, embed, percentile } from '../../lib/engine/personas/space';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { namePersonas } from '../../lib/persona-card/name';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { opp } from './helpers';

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { base64ToBytes, bytesToBase64, decodeArray, encodeArray } from '../../lib/engine/serialize';
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));

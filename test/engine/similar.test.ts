@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, type AttributeValue, type Opportunity } from '../../lib/crm/opportunity';
 import { readFeature, type EncoderSpec, type FeatureSpec } from '../../lib/engine/encode';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { rankScore, recencyWeight, SimilarIndex, type SimilarDeal, type SimilarIndexJSON, type SimilarResult } from '../../lib/engine/similar';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { opp, type OppInit } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { rocAuc } from '../../lib/engine/metrics';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { checkSufficiency, InsufficientDataError, MIN_LOSSES, MIN_WINS } from '../../lib/engine/sufficiency';
 import { WinModel } from '../../lib/engine/win';
 import { drivenDeals, loadSalvirt, opp, salvirtAvailable } from './helpers';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBinning, fitBinning, type RawColumn } from '../../lib/engine/forest/binning';
 import { findLeaf, goesLeft, growTree, TreeScratch, type Tree, type TreeOptions } from '../../lib/engine/forest/tree';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 const DEEP: TreeOptions = { maxFeatures: 1, minSamplesLeaf: 1, maxDepth: 40 };
 

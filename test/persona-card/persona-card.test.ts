@@ -15,11 +15,11 @@ import {
   isDeniedCompanyName,
 } from '../../lib/persona-card/company';
 import type { IndustryKind } from '../../lib/persona-card/company';
-import { cyrb53 } from '../../lib/persona-card/hash';
+import { cyrb53 } from '../../lib/seeded/hash';
 import { FAMOUS_NAMES, NAME_CULTURES, normalizeKey } from '../../lib/persona-card/names';
 import { PALETTES } from '../../lib/persona-card/palettes';
 import { asciiLetters, initialOf, xmlEscape } from '../../lib/persona-card/text';
-import { Random } from '../../lib/persona-card/random';
+import { Random } from '../../lib/seeded/random';
 
 const ids = (n: number, prefix = 'persona-'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 

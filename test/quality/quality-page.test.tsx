@@ -16,7 +16,7 @@ import { WinModel } from '../../lib/engine/win';
 import type { EventToPage } from '../../lib/messages';
 import type { ConnectionRecord, ModelRecord } from '../../lib/store/schema';
 import { blankOpportunity } from '../../lib/crm/opportunity';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { all, click, keyDown, mount, one, settle, text, type Mounted } from '../pipeline/dom';
 import { row } from '../pipeline/fixtures';
 import { persona } from '../store/helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { caseSafeId, KEY_PREFIX, SalesforceIdFactory } from '../../lib/sandbox/ids';
 
 describe('caseSafeId', () => {

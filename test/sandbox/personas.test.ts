@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { EMPLOYEE_BANDS, employeeBandIndex, personaFit, personaLabel, plantPersonas, PERSONA_TEMPLATES } from '../../lib/sandbox/personas';
 import type { PersonaProfile } from '../../lib/sandbox/types';

@@ -7,7 +7,7 @@
  * Seeded: every tree draws from its own child stream of one seed, so results do not
  * depend on timing or on how many trees were grown before.
  */
-import { Random } from '../random';
+import { Random } from '../../seeded/random';
 import { decodeArray, encodeArray } from '../serialize';
 import type { BinnedData, FeatureBinning } from './binning';
 import { findLeaf, findLeafOfRow, goesLeft, growTree, TreeScratch, type Tree } from './tree';

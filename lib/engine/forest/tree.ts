@@ -8,7 +8,7 @@
  * partition for squared error (Fisher 1958), so categories need no one-hot expansion.
  */
 import { MISSING_BIN, type BinnedData } from './binning';
-import type { Random } from '../random';
+import type { Random } from '../../seeded/random';
 
 export interface TreeOptions {
   /** Features tried per node. */

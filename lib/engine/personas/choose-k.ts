@@ -18,7 +18,7 @@
  */
 import { kmeans } from 'ml-kmeans';
 import { adjustedRandIndex } from '../metrics';
-import { Random } from '../random';
+import { Random } from '../../seeded/random';
 
 export interface KCandidate {
   k: number;

@@ -14,7 +14,7 @@
  */
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
-import { cyrb53 } from '../hash';
+import { cyrb53 } from '../../seeded/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
 import { describeCluster, type PersonaAttribute } from './describe';
 import { buildSpace, columnBlocks, embed, type SpaceOptions } from './space';

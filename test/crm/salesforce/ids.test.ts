@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { objectOfId, sameId, toId15, toId18 } from '../../../lib/crm/salesforce/ids';
 import { caseSafeId } from '../../../lib/sandbox/ids';
-import { Random } from '../../../lib/engine/random';
+import { Random } from '../../../lib/seeded/random';
 
 describe('toId18', () => {
   it('appends the case-safe suffix of published 15 → 18 pairs', () => {

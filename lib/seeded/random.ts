@@ -1,7 +1,8 @@
 /**
- * Seeded randomness for every random step of the engine and the sandbox: same seed,
- * same results, on every platform. xoshiro128** (Blackman & Vigna) seeded through
- * splitmix32, so nearby seeds give unrelated streams.
+ * Seeded randomness for every random step of the engine, the sandbox generator and the
+ * persona cards: same seed, same results, on every platform. xoshiro128** (Blackman &
+ * Vigna) seeded through splitmix32, so nearby seeds give unrelated streams. Frozen: the
+ * cards and the sandbox orgs are drawn from it, and test/seeded/random.test.ts pins it.
  */
 export class Random {
   private s0: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../lib/engine/random';
+import { Random } from '../../lib/seeded/random';
 
 const draws = (random: Random, n: number): number[] => Array.from({ length: n }, () => random.nextUint32());
 

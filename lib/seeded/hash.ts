@@ -1,9 +1,8 @@
 /**
  * cyrb53 (bryc, public domain): a fast 53-bit string hash with good avalanche, for the
- * personas' stable ids (lib/engine/personas). Frozen: changing it changes every persona id,
- * and with it every persona's name and card (test/engine/hash.test.ts pins its outputs).
- * lib/persona-card keeps its own copy for the cards' seeds, so the overlay pulls no engine
- * code (issue 11).
+ * personas' stable ids (lib/engine/personas) and the persona cards' seeds (lib/persona-card).
+ * Frozen: changing it changes every persona id, and with it every persona's name and card
+ * (test/seeded/hash.test.ts pins its outputs).
  */
 export function cyrb53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
