@@ -1,10 +1,33 @@
 /**
  * What the shared overlay (components/overlay) needs to know about one CRM's pages: one
  * adapter per CRM behind one interface (the Hypothesis client's pattern), so the mount,
- * router, list chips, theme and collapse logic exist once for Salesforce and HubSpot.
- * Every member reads the page and nothing else; none of them may throw into the page
- * (the shared code guards each call).
+ * router, list chips, theme and collapse logic exist once for every CRM. Every member
+ * reads the page and nothing else; none of them may throw into the page (the shared code
+ * guards each call). Selectors live in each CRM's `selectors.ts` as data, each naming the
+ * row of `../shared/crm-evidence.md` it rests on.
  */
+
+/** Where the panel goes relative to its anchor element. */
+export type AnchorPlace = 'after' | 'before' | 'first-child' | 'last-child';
+
+/**
+ * One link of a page kind's anchor chain: the first rule whose selector matches inside the
+ * visible page wins. `evidence` names the row of crm-evidence.md (or the public source) the
+ * selector rests on; where the evidence is silent, it says so.
+ */
+export interface AnchorRule {
+  selector: string;
+  place: AnchorPlace;
+  evidence: string;
+}
+
+/** An anchor found on the page: the element, where the panel goes, and the rule that found it. */
+export interface Anchor {
+  element: Element;
+  place: AnchorPlace;
+  rule: AnchorRule;
+}
+
 export interface CrmAdapter {
   /** The CRM's name in the overlay's copy ("Connect Dealsight to this {crm} {place}"). */
   crm: string;
@@ -17,18 +40,32 @@ export interface CrmAdapter {
    */
   pageKey(url: string): string | null;
   /**
-   * The element the panel goes after, for the record `recordKey`, or null while there is
-   * none (the overlay waits, then floats at the right edge).
+   * The part of the document the user sees now: the active page of an app that keeps
+   * earlier pages hidden in the DOM (Lightning's cached pages, a console's background tabs),
+   * or null while the app shows none. Anchors and list links are looked for only inside it.
    */
-  findAnchor(doc: Document, recordKey: string): Element | null;
-  /** Called once the panel is anchored: lets an SPA that keeps earlier pages in the DOM mark this one as the record's. */
+  visiblePage(doc: Document): Element | null;
+  /**
+   * Where the panel goes for the record `recordKey`: the first rule of the page's anchor
+   * chain that matches inside the visible page, or null while none does (the overlay waits,
+   * then floats at the right edge). A visible page that still shows another record (the URL
+   * changes before the app swaps the page in) gives null.
+   */
+  findAnchor(doc: Document, recordKey: string): Anchor | null;
+  /** Called once the panel is anchored: lets an app that keeps earlier pages in the DOM mark this one as the record's. */
   claimPage?(doc: Document, recordKey: string): void;
-  /** The record links of a list or board view on screen, each with its record id as the background knows it. */
+  /** The record links of a list, board or kanban view in the visible page, each with its record id as the background knows it (read from the link's `href`). */
   listLinks(doc: Document): Array<{ link: Element; id: string }>;
-  /** Whether the CRM's own dark theme is on (its class or attribute); the overlay falls back to the page's colours. */
-  isDark(doc: Document): boolean;
+  /** The CRM's own dark theme: true or false where its marker says so, null where it has none (the overlay then reads the page's colours). */
+  isDark(doc: Document): boolean | null;
   /** Attributes whose change on `<html>`/`<body>` may switch the theme. */
   themeAttributes: readonly string[];
   /** A similar deal's link on the CRM's own pages, or null to show plain text. */
   recordUrl(origin: string, id: string): string | null;
+  /**
+   * Selectors of the containers "Copy page structure" describes when no anchor is found:
+   * the visible page's candidates and landmarks. Only tag names, classes and test ids of
+   * what they match and its ancestors are copied, never text, ids or names.
+   */
+  structureProbes: readonly string[];
 }

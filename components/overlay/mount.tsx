@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { PersonasLink, SimilarLink } from '../../components/panels';
 import type { BackgroundReplies } from '../../lib/messages';
-import type { CrmAdapter } from './adapter';
+import type { Anchor, CrmAdapter } from './adapter';
 import { readCollapsed, writeCollapsed } from './collapsed';
 import { guard, logOnce } from './log';
 import { OverlayPanel, type OverlayState } from './OverlayPanel';
@@ -15,11 +15,11 @@ export interface PanelHost {
 }
 
 /**
- * Creates the `dealsight-panel` shadow host: inline after `anchor`, or floating at the
- * right edge when there is none. index.ts passes WXT's `createShadowRootUi`; tests pass a
- * plain shadow root.
+ * Creates the `dealsight-panel` shadow host: inline at `anchor` (after it, before it, or as
+ * its first or last child), or floating at the right edge when there is none. run.ts passes
+ * WXT's `createShadowRootUi`; tests pass a plain shadow root.
  */
-export type CreatePanelHost = (anchor: Element | null) => Promise<PanelHost>;
+export type CreatePanelHost = (anchor: Anchor | null) => Promise<PanelHost>;
 
 export interface RecordOverlayOptions {
   /** The CRM's pages: where the panel goes, its theme, its name in the copy. */
@@ -116,7 +116,16 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
   load();
   options.onDataChanged?.(() => load(true), signal);
   const key = options.recordKey ?? url;
-  const anchor = await waitForElement(doc, () => guard('record anchor', () => adapter.findAnchor(doc, key), null), signal, options.anchorTimeoutMs ?? 8000);
+  let anchor: Anchor | null = null;
+  await waitForElement(
+    doc,
+    () => {
+      anchor = guard('record anchor', () => adapter.findAnchor(doc, key), null);
+      return anchor?.element ?? null;
+    },
+    signal,
+    options.anchorTimeoutMs ?? 8000,
+  );
   if (signal.aborted) return;
   if (anchor) guard('claim page', () => adapter.claimPage?.(doc, key), undefined);
   floating = anchor === null;

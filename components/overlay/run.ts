@@ -17,14 +17,17 @@ import { logOnce } from './log';
 import { startRecordOverlay, type CreatePanelHost } from './mount';
 import { createRouter } from './router';
 
-/** WXT's shadow-root UI: inline after the anchor, or fixed at the right edge. */
+/** WXT's `append` for each anchor place. */
+const APPEND = { after: 'after', before: 'before', 'first-child': 'first', 'last-child': 'last' } as const;
+
+/** WXT's shadow-root UI: inline at the anchor, or fixed at the right edge. */
 function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
   return async (anchor) => {
     const ui = await createShadowRootUi(ctx, {
       name: HOSTS.panel,
       position: 'inline',
-      anchor: anchor ?? document.body,
-      append: anchor ? 'after' : 'last',
+      anchor: anchor?.element ?? document.body,
+      append: anchor ? APPEND[anchor.place] : 'last',
       onMount: (container, _shadow, host) => {
         if (!anchor) {
           Object.assign(host.style, { position: 'fixed', top: '6rem', right: '0', width: 'min(380px, 90vw)', zIndex: '2147483000' });

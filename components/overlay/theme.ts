@@ -14,22 +14,23 @@ export function luminanceOf(color: string): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** How a CRM marks its own dark theme (its adapter's `isDark`), and the attributes that switch it. */
+/** How a CRM marks its own dark theme (its adapter's `isDark`: null where it has no marker), and the attributes that switch it. */
 export interface ThemeRules {
-  isDark: (doc: Document) => boolean;
+  isDark: (doc: Document) => boolean | null;
   attributes: readonly string[];
 }
 
 /**
- * The CRM's theme: its own dark marker first (SLDS's class, HubSpot's attribute);
- * otherwise the computed background of the body (custom themes, Dark Reader-like tools).
- * Light when unsure.
+ * The CRM's theme: its own marker where it has one (SLDS 2's scheme class on `<body>`);
+ * otherwise the computed background of the body (HubSpot, custom themes, Dark Reader-like
+ * tools). Light when unsure.
  */
 export function detectTheme(doc: Document, rules: ThemeRules): CrmTheme {
   return guard(
     'theme',
     () => {
-      if (rules.isDark(doc)) return 'dark';
+      const marked = rules.isDark(doc);
+      if (marked !== null) return marked ? 'dark' : 'light';
       const view = doc.defaultView;
       for (const el of [doc.body, doc.documentElement]) {
         if (!el || !view) continue;

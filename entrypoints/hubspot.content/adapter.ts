@@ -4,7 +4,7 @@
  * no connector code comes into the bundle); the panels go in the record's left sidebar,
  * after the highlight card; board cards and list rows get chips.
  */
-import type { CrmAdapter } from '../../components/overlay/adapter';
+import type { Anchor, CrmAdapter } from '../../components/overlay/adapter';
 import { parseHubSpotUrl } from '../../lib/crm/hubspot/pages';
 import { SELECTORS } from './selectors';
 
@@ -38,12 +38,12 @@ function recordPage(doc: Document, recordKey: string): Element | null {
   return null;
 }
 
-export function findAnchor(doc: Document, recordKey: string): Element | null {
+export function findAnchor(doc: Document, recordKey: string): Anchor | null {
   const page = recordPage(doc, recordKey);
   if (!page) return null;
   for (const selector of SELECTORS.recordAnchors) {
-    const found = page.querySelector(selector);
-    if (found) return found;
+    const element = page.querySelector(selector);
+    if (element) return { element, place: 'after', rule: { selector, place: 'after', evidence: 'crm-evidence.md, HubSpot record page markup' } };
   }
   return null;
 }
@@ -77,11 +77,14 @@ export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
     crm: 'HubSpot',
     place: 'portal',
     pageKey: (url) => pageKey(url, options.localhost),
+    visiblePage: (doc) => doc.body,
     findAnchor,
     listLinks: (doc) => listLinks(doc, options.localhost),
     isDark: (doc) =>
       doc.documentElement.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue ||
-      doc.body?.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue,
+      doc.body?.getAttribute(SELECTORS.darkAttribute) === SELECTORS.darkValue
+        ? true
+        : null,
     themeAttributes: [SELECTORS.darkAttribute],
     // A similar deal opens its HubSpot record on the same portal (the extension's pages are not web-accessible here).
     recordUrl: (origin, id) => {
@@ -89,5 +92,6 @@ export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
       const page = parseHubSpotUrl(location.href, { localhost: options.localhost });
       return page.kind === 'other' ? null : `${origin}/contacts/${page.portalId}/record/0-3/${id}`;
     },
+    structureProbes: [SELECTORS.recordPage, ...SELECTORS.recordAnchors],
   };
 }

@@ -40,11 +40,18 @@ export function salesforceAdapter(options: { localhost: boolean }): CrmAdapter {
     crm: 'Salesforce',
     place: 'org',
     pageKey: (url) => pageKey(url, options.localhost),
-    findAnchor: (doc, recordKey) => findRecordAnchor(doc, recordKey),
+    visiblePage: (doc) => activePage(doc) as Element | null,
+    findAnchor: (doc, recordKey) => {
+      const element = findRecordAnchor(doc, recordKey);
+      return element
+        ? { element, place: 'after', rule: { selector: element.tagName.toLowerCase(), place: 'after', evidence: 'crm-evidence.md, record header' } }
+        : null;
+    },
     claimPage,
     listLinks,
-    isDark: (doc) => doc.documentElement.classList.contains(SELECTORS.darkClass),
+    isDark: (doc) => (doc.documentElement.classList.contains(SELECTORS.darkClass) ? true : null),
     themeAttributes: ['class'],
     recordUrl,
+    structureProbes: [...SELECTORS.activePage, ...SELECTORS.recordAnchors],
   };
 }

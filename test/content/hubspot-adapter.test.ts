@@ -38,7 +38,7 @@ describe('HubSpot adapter', () => {
     setBody(
       `<div data-test-id="record-page" data-record-id="2"><aside data-test-id="left-sidebar"><div data-card-type="OBJECT_HIGHLIGHT" data-selenium-test="highlightedPropertySidebar">New</div><section>About</section></aside></div>`,
     );
-    expect(findAnchor(document, `record:${PORTAL}:2`)?.textContent).toBe('New');
+    expect(findAnchor(document, `record:${PORTAL}:2`)?.element.textContent).toBe('New');
   });
 
   it("finds board cards' and list rows' deal links, and any deal link on other markup", () => {
@@ -56,7 +56,8 @@ describe('HubSpot adapter', () => {
 
   it("follows HubSpot's dark theme, and links similar deals on the same portal", () => {
     const adapter = hubspotAdapter({ localhost: true });
-    expect(adapter.isDark(document)).toBe(false);
+    // No marker: null, and the overlay reads the page's colours instead.
+    expect(adapter.isDark(document)).toBeNull();
     document.documentElement.setAttribute('data-theme', 'dark');
     expect(adapter.isDark(document)).toBe(true);
     history.replaceState(null, '', `/contacts/${PORTAL}/record/0-3/9001`);

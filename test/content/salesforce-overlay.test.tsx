@@ -18,7 +18,7 @@ const createHost: CreatePanelHost = async (anchor) => {
   const shadow = host.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
   shadow.append(container);
-  if (anchor) anchor.after(host);
+  if (anchor) anchor.element.after(host);
   else document.body.append(host);
   return { container, remove: () => host.remove() };
 };
