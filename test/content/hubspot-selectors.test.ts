@@ -7,7 +7,7 @@
  * sandbox reproduces) fails here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTED_MATCHES, RECORD_ANCHORS, SANDBOX_SHAPES, SELECTORS, type SandboxShape } from '../../entrypoints/hubspot.content/selectors';
+import { expectedMatches, RECORD_ANCHORS, SANDBOX_SHAPES, SELECTORS, type SandboxShape } from '../../entrypoints/hubspot.content/selectors';
 import { createHubSpotSandbox, type HubSpotSandbox } from '../../sandbox/hubspot';
 import { renderSandboxPage, shapePath, type RenderedPage } from './hubspot-sandbox-dom';
 
@@ -24,13 +24,14 @@ afterAll(async () => {
 });
 
 const ALL = { ...RECORD_ANCHORS, ...SELECTORS };
+const EXPECTED = expectedMatches();
 
 describe('HubSpot selectors', () => {
   it('each name the crm-evidence.md row or public source they rest on, and declare a count on every shape', () => {
-    expect(Object.keys(EXPECTED_MATCHES).sort()).toEqual(Object.keys(ALL).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(ALL).sort());
     for (const [name, rule] of Object.entries(ALL)) {
       expect(rule.evidence, name).toMatch(/crm-evidence\.md|revguide|HUBSPOT_DOM/);
-      expect(Object.keys(EXPECTED_MATCHES[name as keyof typeof EXPECTED_MATCHES]).sort(), name).toEqual([...SANDBOX_SHAPES].sort());
+      expect(Object.keys(EXPECTED[name as keyof typeof EXPECTED]).sort(), name).toEqual([...SANDBOX_SHAPES].sort());
     }
   });
 
@@ -52,7 +53,7 @@ describe('HubSpot selectors', () => {
       const got: Record<string, number> = {};
       const wanted: Record<string, number> = {};
       for (const [name, rule] of Object.entries(ALL)) {
-        const expected = EXPECTED_MATCHES[name as keyof typeof EXPECTED_MATCHES][shape];
+        const expected = EXPECTED[name as keyof typeof EXPECTED][shape];
         got[name] = page.document.querySelectorAll(rule.selector).length;
         wanted[name] = expected === 'each' ? (page.records?.length ?? -1) : expected;
       }

@@ -201,6 +201,12 @@ describe('single-page app and theme', () => {
     expect((await page(server.listUrl())).text).toMatch(/<html lang="en" data-render-delay/);
   });
 
+  it("takes one document's render delay from ?delay=, the server's otherwise", async () => {
+    expect((await page(`${server.listUrl()}?delay=2500`)).text).toContain('data-render-delay="2500"');
+    expect((await page(`${server.listUrl()}?delay=99999`)).text).toContain('data-render-delay="0"');
+    expect((await page(server.listUrl())).text).toContain('data-render-delay="0"');
+  });
+
   it('has a home page linking to the views', async () => {
     const { status, text } = await page('/');
     expect(status).toBe(200);

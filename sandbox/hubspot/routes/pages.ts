@@ -15,7 +15,9 @@ import type { ServerState } from '../state';
  * token, and HubSpot's own session is not the extension's concern. The older deal URL
  * renders the record page itself, so a content script meets both forms; a trailing `/`
  * is the same page. Theme follows `?theme=dark|light` and the page shapes their own
- * parameters (pages/shapes.ts), each remembered in a cookie.
+ * parameters (pages/shapes.ts), each remembered in a cookie. `?delay=ms` (0 to 10,000)
+ * sets one document's render delay, the server's `renderDelayMs` otherwise: a test that
+ * needs the previous page on screen for long after an in-app navigation asks for it.
  */
 
 export function handlePage(state: ServerState, request: Request): Reply | null {
@@ -68,7 +70,9 @@ function page(state: ServerState, request: Request, content: PageContent, shapeC
     return jsonReply(status, fragment, { ...FRAGMENT_HEADERS, ...cookies({}) });
   }
   const { theme, headers } = pageTheme(request, THEME_COOKIE);
-  return htmlReply(status, renderPage(content, { theme, renderDelayMs: state.renderDelayMs, portalId: state.portalId }), {
+  const delay = Number(request.url.searchParams.get('delay') ?? NaN);
+  const renderDelayMs = Number.isInteger(delay) && delay >= 0 && delay <= 10_000 ? delay : state.renderDelayMs;
+  return htmlReply(status, renderPage(content, { theme, renderDelayMs, portalId: state.portalId }), {
     ...FRAGMENT_HEADERS,
     ...headers,
     ...cookies(headers),
