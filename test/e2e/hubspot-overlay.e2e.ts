@@ -28,6 +28,10 @@ interface PanelView {
   state: string | null;
   theme: string | null;
   text: string;
+  /** The panel's root inside the shadow root: floating or not, and its computed position. */
+  floating: boolean;
+  /** It says in one line that it found no place in the page (the floating panel). */
+  notice: boolean;
   position: string;
   /** The test id (or tag) of the host's parent, previous and next element siblings. */
   parent: string | null;
@@ -74,12 +78,15 @@ function panels(): Promise<PanelView[]> {
     const id = (el) => (el ? el.getAttribute('data-test-id') || el.getAttribute('data-selenium-test') || el.tagName.toLowerCase() : null);
     const root = host.shadowRoot;
     const sidebar = host.closest('[data-test-id="left-sidebar"]');
-    const r = host.getBoundingClientRect();
+    const frame = root?.querySelector('[data-overlay-state]') ?? host;
+    const r = frame.getBoundingClientRect();
     return {
-      state: root?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null,
+      state: frame.getAttribute('data-overlay-state'),
       theme: root?.querySelector('[data-ds-theme]')?.getAttribute('data-ds-theme') ?? null,
       text: root?.textContent ?? '',
-      position: getComputedStyle(host).position,
+      floating: frame.hasAttribute('data-floating'),
+      notice: root?.querySelector('[data-overlay-notice="no-anchor"]') != null,
+      position: getComputedStyle(frame).position,
       parent: id(host.parentElement),
       previous: id(host.previousElementSibling),
       next: id(host.nextElementSibling),
@@ -223,6 +230,7 @@ describe('HubSpot overlay: record shapes', () => {
         await load(`${shape.path(id)}&theme=${theme}`);
         const panel = await onePanel();
         expect(shape.where(panel), JSON.stringify(panel)).toBe(true);
+        expect([panel.floating, panel.notice, panel.position]).toEqual([false, false, 'static']);
         expect(panel.text).toContain(winText(id));
         expect(panel.theme).toBe(theme);
         // The page inserted exactly this one panel, in place: it never floated or sat elsewhere first.
@@ -269,7 +277,8 @@ describe('HubSpot overlay: record shapes', () => {
       expect(panel.theme).toBe(theme);
       expect(panel.inSidebar).toBe(false);
       expect(panel.parent).toBe('body');
-      // Out of the page's flow, fixed to the viewport's right edge, visible without scrolling.
+      // Out of the page's flow, fixed to the viewport's right edge, visible without scrolling, saying why.
+      expect([panel.floating, panel.notice]).toEqual([true, true]);
       expect(panel.position).toBe('fixed');
       expect(Math.round(panel.rect.right)).toBe(panel.viewport.width);
       expect(panel.rect.top).toBeGreaterThanOrEqual(0);
