@@ -52,7 +52,8 @@ interface Owner {
   shows: string;
 }
 
-function createRecordAnchors() {
+/** One adapter's record anchors: `findAnchor` and `claimPage` remember the layout parts they have seen. */
+export function createRecordAnchors(): Pick<CrmAdapter, 'findAnchor'> & Required<Pick<CrmAdapter, 'claimPage'>> {
   const owners = new WeakMap<Element, Owner>();
 
   const visibleLandmarks = (doc: Document): Element[] => Array.from(doc.querySelectorAll(SELECTORS.recordLandmarks.selector)).filter((el) => !hidden(el));
@@ -92,10 +93,6 @@ function createRecordAnchors() {
 
   return { findAnchor, claimPage };
 }
-
-/** One adapter's record anchors (it remembers the layout parts it has seen). */
-export type RecordAnchors = ReturnType<typeof createRecordAnchors>;
-export { createRecordAnchors };
 
 /** The element a chip follows where a row or card names its deal without a link: inside `cell`, never the cell itself. */
 function nameElement(cell: Element | null | undefined): Element | null {
