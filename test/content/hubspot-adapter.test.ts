@@ -7,6 +7,7 @@
  * without HubSpot's test ids, never twice), and the theme (the page's colours only).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pageStructure } from '../../components/overlay/structure';
 import { detectTheme } from '../../components/overlay/theme';
 import { createRecordAnchors, hubspotAdapter, listLinks, pageKey } from '../../entrypoints/hubspot.content/adapter';
 import { RECORD_ANCHORS, SANDBOX_SHAPES, type SandboxShape } from '../../entrypoints/hubspot.content/selectors';
@@ -105,6 +106,27 @@ describe('HubSpot adapter: the anchor chain on every record shape', () => {
     expect(anchors.findAnchor(page.document, key(dealB.id))?.rule).toBe(RECORD_ANCHORS.highlight);
     (page.document.querySelector('.sandbox-page') as HTMLElement).hidden = true;
     expect(createRecordAnchors().findAnchor(page.document, key(dealB.id))).toBeNull();
+  });
+});
+
+describe("HubSpot adapter: 'Copy page structure'", () => {
+  it("probes every record shape for the layout's parts, and copies no deal name, deal id or portal id", async () => {
+    const adapter = hubspotAdapter({ localhost: true });
+    for (const shape of SANDBOX_SHAPES.filter((s) => s.startsWith('record'))) {
+      const path = shapePath(sandbox, shape, dealA.id);
+      const page = await render(path);
+      const text = pageStructure({
+        doc: page.document,
+        url: `${ORIGIN}${path}`,
+        crm: 'HubSpot',
+        probes: adapter.structureProbes,
+        visiblePage: adapter.visiblePage(page.document),
+      });
+      for (const probe of adapter.structureProbes) expect(text, shape).toContain(`probe ${probe}:`);
+      for (const secret of [dealA.id, String(sandbox.portalId), dealA.name]) expect(text, shape).not.toContain(secret);
+      if (shape === 'record-unknown') expect(text).toContain(`probe ${RECORD_ANCHORS.sidebarTop.selector}: 0 found, 0 shown`);
+      else expect(text, shape).toContain('[data-test-id=left-sidebar]');
+    }
   });
 });
 
