@@ -17,6 +17,7 @@ import { DEFAULT_VIEW, serializeFilters, type PipelineView } from '../../lib/pip
 import type { SortSpec } from '../../lib/pipeline/sort';
 import { mergeJob, pipelineStatus } from '../../lib/pipeline/status';
 import type { SegmentRecord } from '../../lib/store/schema';
+import { latestOnly } from './latest-only';
 import { describeError, type PopupData, type PopupSource } from './source';
 
 type Status = { kind: 'checking' } | { kind: 'ready'; version: string } | { kind: 'error'; message: string };
@@ -30,8 +31,6 @@ export const MARK_LOADED = 'dealsight:popup:data-loaded';
 export const MARK_FIRST_ROWS = 'dealsight:popup:first-rows';
 export const MEASURE_RENDER = 'dealsight:popup:render';
 
-/** Writes of the remembered view wait for typing to pause. */
-const SAVE_VIEW_DELAY_MS = 400;
 /** A burst of events (a job's last progress, then done, then data-changed) reloads once. */
 const RELOAD_DELAY_MS = 250;
 
@@ -98,17 +97,16 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
     );
   }, [source]);
 
-  // Remember the view, once typing pauses, and at once when the popup closes (a popup is
-  // usually closed seconds after the last change, before any pause has passed).
+  // Remember the view as it changes: one write at a time, the latest view winning (a popup
+  // is often closed a moment after the last change, and a write started as the page goes
+  // away may never land); and once more when the popup closes.
   const latestView = useRef(view);
   latestView.current = view;
+  const saver = useMemo(() => latestOnly((next: PipelineView) => source.saveView(next)), [source]);
   useEffect(() => {
     if (!viewLoaded.current) return;
-    const timer = setTimeout(() => {
-      source.saveView(view).catch((error: unknown) => setNotice(describeError(error)));
-    }, SAVE_VIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [source, view]);
+    saver(view).catch((error: unknown) => setNotice(describeError(error)));
+  }, [saver, view]);
   useEffect(() => {
     const flush = (): void => {
       if (viewLoaded.current && document.visibilityState === 'hidden') void source.saveView(latestView.current).catch(() => undefined);

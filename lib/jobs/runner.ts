@@ -137,6 +137,8 @@ export class JobRunner {
 
   /** A worker call that fails fast when the worker crashes or the job is cancelled. */
   private async call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+    // Cancelled before the engine was asked anything (while the job read the store): stop here.
+    if (this.abort?.signal.aborted) throw new CancelledError();
     const engine = this.start();
     return Promise.race([fn(engine.api), engine.failed]);
   }

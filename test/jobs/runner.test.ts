@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JobRunner, MAX_ATTEMPTS } from '../../lib/jobs/runner';
-import { createJob, getConnection, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
+import { createJob, getConnection, getJob, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 import { threadWorker } from './thread-worker';
@@ -113,7 +113,8 @@ describe('JobRunner', () => {
     const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
     const id = await createJob(db, newJob('sandbox', 'sandbox', { seed: 2, opportunities: 20_000 }));
     const running = runner.run(id);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Cancelled once it runs, whatever it is doing by then (reading the store, or in the worker).
+    for (let i = 0; i < 1000 && (await getJob(db, id))?.status !== 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     await runner.cancel(id);
     const job = await running;
     expect(job.status).toBe('cancelled');
