@@ -134,6 +134,7 @@ function create(options: SalesforceServerOptions): Created {
     apiVersion: o.apiVersion,
     today: o.today ?? org.asOf,
     renderDelayMs: o.renderDelayMs,
+    pageDefaults: o.pages,
     contentSecurityPolicy: o.contentSecurityPolicy,
     batchSizes: o.batchSizes,
     reverseOrderBy: o.reverseOrderBy,
