@@ -10,7 +10,7 @@ import { pageKey, salesforceAdapter } from '../../entrypoints/salesforce.content
 const adapter = salesforceAdapter({ localhost: true });
 import type { BackgroundReplies, RecordChip } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
-import { highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
+import { headerName, highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
 
 /** A `dealsight-panel` host with an open shadow root, like createShadowRootUi's (without its CSS fetch). */
 const createHost: CreatePanelHost = async (anchor) => {
@@ -53,7 +53,7 @@ describe('record overlay lifecycle', () => {
     const c = new AbortController();
     await overlay(recordUrl(OPP_A), c.signal, () => new Promise((r) => (answer = r)));
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('New');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('New');
     expect(stateOf(hosts()[0]!)).toBe('loading');
     answer({ ok: true, panel: workedPanel() });
     await tick(0);
@@ -195,7 +195,7 @@ describe('router: one instance per record', () => {
     await Promise.all(pending);
     await tick(0);
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
     ctx.abort();
     expect(hosts()).toHaveLength(0);
   });
@@ -238,12 +238,12 @@ describe('stale pages', () => {
     old.classList.remove('active');
     (old as HTMLElement).hidden = true;
     const page = document.createElement('div');
-    page.className = 'oneContent active';
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
     setHtml(page, highlights('B'));
     root.append(page);
     await started;
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
     b.abort();
   });
 });
@@ -265,7 +265,7 @@ describe('list chips', () => {
     await tick(0);
     expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
     const chip = document.querySelector('dealsight-chip')!;
-    expect(chip.previousElementSibling?.getAttribute('data-recordid')).toBe(OPP_A);
+    expect(chip.previousElementSibling?.getAttribute('href')).toBe(`/lightning/r/${OPP_A}/view`);
     expect(Array.from(chip.shadowRoot!.querySelectorAll('span'), (s) => s.textContent)).toEqual(['Win 50%', 'RBP 40']);
 
     // Rows added (scrolling loads more): one more batch, for the new id only.
@@ -304,17 +304,17 @@ describe('list chips', () => {
   it('puts the chip before a name its cell cuts off with an ellipsis, after it elsewhere', async () => {
     const root = stage(document, [listRows([OPP_A, OPP_B])]);
     // The first row's name cell truncates, like Lightning's `slds-truncate`.
-    const cell = root.querySelector(`a[data-recordid="${OPP_A}"]`)?.parentElement as HTMLElement;
+    const cell = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`)?.parentElement as HTMLElement;
     Object.assign(cell.style, { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' });
     expect(clipsLongText(cell.querySelector('a') as Element)).toBe(true);
-    expect(clipsLongText(root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element)).toBe(false);
+    expect(clipsLongText(root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element)).toBe(false);
     const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
     let changed: (() => void) | null = null;
     const c = new AbortController();
     startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
     await tick(0);
-    const a = root.querySelector(`a[data-recordid="${OPP_A}"]`) as Element;
-    const b = root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element;
+    const a = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`) as Element;
+    const b = root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element;
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
     expect(a.nextElementSibling).toBeNull();
     expect(b.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
@@ -324,6 +324,34 @@ describe('list chips', () => {
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
     c.abort();
+  });
+
+  it('never duplicates a chip: not when the app puts something between the name and its chip, nor when it re-renders the name', async () => {
+    const root = stage(document, [listRows([OPP_A])]);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    const chipsOf = (id: string) => Array.from(document.querySelectorAll(`dealsight-chip[data-record-id="${id}"]`));
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    // A hover icon after the name (between it and the chip), then a row loaded: a rescan.
+    const link = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`) as Element;
+    link.after(document.createElement('lightning-icon'));
+    const tbody = root.querySelector('tbody')!;
+    const more = document.createElement('div');
+    setHtml(more, listRows([OPP_B]));
+    tbody.append(more.querySelector('tr')!);
+    await tick(30);
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    expect(chipsOf(OPP_B)).toHaveLength(1);
+    // The app renders the name again (a new element): the old chip goes with the old name.
+    const again = link.cloneNode(true) as Element;
+    link.replaceWith(again);
+    await tick(30);
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    expect(again.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    c.abort();
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
   });
 
   it('ignores rows of hidden pages and links that are not opportunities', async () => {

@@ -138,6 +138,17 @@ export function listRows(db: SandboxDatabase, object: 'Opportunity' | 'Account',
   return { rows: html`${rows}`, nextOffset: next < all.length ? next : null };
 }
 
+/**
+ * Rows that name each record and nothing else, in either markup, outside any list page:
+ * for tests that need a few rows of exact records (test/content/salesforce-fixture.ts).
+ * The name column needs no database: its link is the row itself.
+ */
+export function nameRows(rows: readonly Row[], markup: Markup): SafeHtml {
+  const columns: Column[] = [{ label: 'Opportunity Name', link: (_db, r) => r }];
+  const noDb = undefined as unknown as SandboxDatabase;
+  return html`${rows.map((row, i) => (markup === 'lwc' ? lwcRow(noDb, row, columns, 'USD') : auraRow(noDb, row, i + 1, columns, 'USD')))}`;
+}
+
 function loadMore(nextOffset: number | null): SafeHtml | string {
   return nextOffset === null
     ? ''
