@@ -10,7 +10,7 @@ import { pageKey, salesforceAdapter } from '../../entrypoints/salesforce.content
 const adapter = salesforceAdapter({ localhost: true });
 import type { BackgroundReplies, RecordChip } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
-import { headerName, highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
+import { consoleStage, focusConsoleTab, headerName, highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
 
 /** A `dealsight-panel` host with an open shadow root, like createShadowRootUi's (without its CSS fetch). */
 const createHost: CreatePanelHost = async (anchor) => {
@@ -245,6 +245,63 @@ describe('stale pages', () => {
     expect(hosts()).toHaveLength(1);
     expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
     b.abort();
+  });
+});
+
+describe('console apps', () => {
+  const start = (id: string, signal: AbortSignal) =>
+    startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(id),
+      recordKey: `record:${id}`,
+      signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: null,
+      linkFor: () => null,
+      anchorTimeoutMs: 2000,
+    });
+  const tabOf = (host: Element) => Array.from(document.querySelectorAll('.split-right > section')).indexOf(host.closest('.split-right > section') as Element);
+
+  it('mounts in the active tab only, and follows the user to another tab (the URL changes first)', async () => {
+    consoleStage(document, [highlights('A'), highlights('B')], 1);
+    const b = new AbortController();
+    await start(OPP_B, b.signal);
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
+    expect(tabOf(hosts()[0]!)).toBe(1);
+    // The user picks tab A: the console pushes A's URL, then shows A's section.
+    b.abort();
+    const a = new AbortController();
+    const started = start(OPP_A, a.signal);
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    focusConsoleTab(document, 0);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('A');
+    expect(tabOf(hosts()[0]!)).toBe(0);
+    a.abort();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it("does not take an Account page's header for the opportunity's while the app swaps pages", async () => {
+    const root = stage(document, [highlights('Acme Corp', 'lwc', 'Account')]);
+    const c = new AbortController();
+    const started = start(OPP_A, c.signal);
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    const page = document.createElement('div');
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
+    setHtml(page, highlights('Deal A'));
+    root.append(page);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('Deal A');
+    c.abort();
   });
 });
 
