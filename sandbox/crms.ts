@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import type { SandboxOrg } from '../lib/sandbox/types';
 import { startHubSpotServer } from './hubspot';
 import { startSalesforceServer } from './salesforce';
+import type { SoakStop } from '../scripts/browser/soak';
 import { clickButton } from '../scripts/browser/store-reader';
 
 export type CrmName = 'salesforce' | 'hubspot';
@@ -34,7 +35,16 @@ export interface SandboxCrm {
   connect(options: Page): Promise<void>;
   /** Creates open records in the CRM (after a sync: the store does not hold them). */
   addRecords(count: number): Array<{ id: string }>;
+  /** The overlay soak's stops (scripts/browser/soak.ts): the CRM's page shapes, reached by in-app navigation, for records `ids`. */
+  soakStops(ids: readonly string[]): SoakStop[];
   close(): Promise<void>;
+}
+
+/** An in-app navigation through the sandbox page's own single-page app (sandbox/kit/spa-script.ts). */
+function spaGo(globalName: string, url: string): SoakStop['go'] {
+  return async (page) => {
+    await page.evaluate(`window[${JSON.stringify(globalName)}].navigate(${JSON.stringify(new URL(url).pathname + new URL(url).search)})`);
+  };
 }
 
 export interface SandboxCrmOptions {
@@ -61,6 +71,10 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       darkCookie: 'sandbox_theme',
       connect: (page) => clickButton(page, new RegExp(`^Connect ${new URL(server.url).host.replace(/\./g, '\\.')}$`)),
       addRecords: (count) => server.addOpportunities(count),
+      soakStops: (ids) => [
+        ...ids.map((id, i): SoakStop => ({ name: `opportunity ${i + 1}`, kind: 'record', go: spaGo('sandboxLightning', server.recordUrl(id)) })),
+        { name: 'the opportunity list view', kind: 'list', go: spaGo('sandboxLightning', server.listUrl()), links: 'a[href*="/lightning/r/"]' },
+      ],
       close: () => server.close(),
     };
   }
@@ -83,6 +97,10 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       await clickButton(page, /^Connect HubSpot$/);
     },
     addRecords: (count) => server.addDeals(count),
+    soakStops: (ids) => [
+      ...ids.map((id, i): SoakStop => ({ name: `deal ${i + 1}`, kind: 'record', go: spaGo('sandboxHubSpot', server.recordUrl(id)) })),
+      { name: 'the deals board', kind: 'list', go: spaGo('sandboxHubSpot', server.boardUrl()), links: 'a[href*="/record/0-3/"]' },
+    ],
     close: () => server.close(),
   };
 }

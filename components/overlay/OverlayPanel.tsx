@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { DealPanels, DealPanelsSkeleton, PanelError } from '../panels';
 import type { PersonasLink, SimilarLink } from '../panels';
 import { Button } from '../ui/Button';
@@ -33,6 +34,8 @@ export interface OverlayPanelProps {
   collapsed: boolean;
   /** The panel floats at the right edge (no anchor on the page). */
   floating: boolean;
+  /** The page's structure for a bug report (floating only): copies it, resolving false when the clipboard refused. */
+  onCopyStructure?: () => Promise<{ copied: boolean; text: string }>;
   onToggle: () => void;
   onRetry: () => void;
   onOpenOptions?: () => void;
@@ -49,11 +52,12 @@ export function OverlayPanel(props: OverlayPanelProps) {
     <ThemeRoot
       theme={theme}
       data-overlay-state={stateName(state)}
-      class={
-        floating
-          ? 'max-h-[calc(100vh-8rem)] overflow-auto rounded-l-xl border border-slate-200 bg-slate-50 shadow-lg dark:border-slate-700 dark:bg-slate-950'
-          : 'my-3'
-      }
+      data-floating={floating ? '' : undefined}
+      // Floating: fixed to the viewport's right edge, above the CRM's own layers, whatever
+      // scrolls. Set on this element inside the shadow root, not on the host: WXT's
+      // `:host { all: initial !important }` wins over any style the host itself carries.
+      style={floating ? FLOATING_STYLE : undefined}
+      class={floating ? 'overflow-auto rounded-l-xl border border-slate-200 bg-slate-50 shadow-lg dark:border-slate-700 dark:bg-slate-950' : 'my-3'}
     >
       <LocaleProvider locale={props.locale}>
         <div class="flex items-center justify-between gap-2 px-3 py-2">
@@ -62,6 +66,7 @@ export function OverlayPanel(props: OverlayPanelProps) {
             {collapsed ? t('overlay_show') : t('overlay_hide')}
           </Button>
         </div>
+        {floating && !collapsed ? <NoAnchorNotice onCopyStructure={props.onCopyStructure} /> : null}
         {collapsed ? null : (
           <div class="px-3 pb-3" data-overlay-body="">
             <Body {...props} />
@@ -69,6 +74,44 @@ export function OverlayPanel(props: OverlayPanelProps) {
         )}
       </LocaleProvider>
     </ThemeRoot>
+  );
+}
+
+/** Fixed at the viewport's right edge, below the CRM's own top bar, above every layer a page can make. */
+const FLOATING_STYLE = {
+  position: 'fixed',
+  top: '6rem',
+  right: '0',
+  width: 'min(380px, 90vw)',
+  maxHeight: 'calc(100vh - 8rem)',
+  zIndex: '2147483000',
+} as const;
+
+/** One line on why the panel floats, and the page's structure for a bug report. */
+function NoAnchorNotice({ onCopyStructure }: Pick<OverlayPanelProps, 'onCopyStructure'>) {
+  const [result, setResult] = useState<{ copied: boolean; text: string } | null>(null);
+  return (
+    <div class="space-y-1 px-3 pb-2 text-xs text-slate-600 dark:text-slate-300" data-overlay-notice="no-anchor">
+      <p>{t('overlay_noAnchor')}</p>
+      {onCopyStructure ? (
+        <Button variant="ghost" size="sm" data-action="copy-structure" onClick={() => void onCopyStructure().then(setResult, () => undefined)}>
+          {t('overlay_copyStructure')}
+        </Button>
+      ) : null}
+      {result?.copied ? <p role="status">{t('overlay_structureCopied')}</p> : null}
+      {result && !result.copied ? (
+        <label class="block">
+          <span>{t('overlay_structureManual')}</span>
+          <textarea
+            readOnly
+            rows={6}
+            class="mt-1 w-full rounded border border-slate-300 p-1 font-mono text-[10px] dark:border-slate-600"
+            value={result.text}
+            data-structure=""
+          />
+        </label>
+      ) : null}
+    </div>
   );
 }
 

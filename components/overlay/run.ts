@@ -20,7 +20,7 @@ import { createRouter } from './router';
 /** WXT's `append` for each anchor place. */
 const APPEND = { after: 'after', before: 'before', 'first-child': 'first', 'last-child': 'last' } as const;
 
-/** WXT's shadow-root UI: inline at the anchor, or fixed at the right edge. */
+/** WXT's shadow-root UI: inline at the anchor, or at the end of the body with the panel inside fixed at the right edge (OverlayPanel). */
 function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
   return async (anchor) => {
     const ui = await createShadowRootUi(ctx, {
@@ -28,15 +28,10 @@ function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
       position: 'inline',
       anchor: anchor?.element ?? document.body,
       append: anchor ? APPEND[anchor.place] : 'last',
-      onMount: (container, _shadow, host) => {
-        if (!anchor) {
-          Object.assign(host.style, { position: 'fixed', top: '6rem', right: '0', width: 'min(380px, 90vw)', zIndex: '2147483000' });
-        }
-        return container;
-      },
+      onMount: (container) => container,
     });
     ui.mount();
-    return { container: ui.uiContainer, remove: () => ui.remove() };
+    return { element: ui.shadowHost, container: ui.uiContainer, remove: () => ui.remove() };
   };
 }
 
@@ -75,6 +70,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
           linkFor: (deal) => adapter.recordUrl(location.origin, deal.id),
           onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
+          copyText: (text) => navigator.clipboard.writeText(text),
           onDataChanged,
           // The extension's pages are not web-accessible: the href is for "copy link" only; a click asks the background.
           personasLinkFor: (connectionId, personaId) => ({

@@ -15,12 +15,12 @@ export interface ThemeRootProps extends Omit<JSX.HTMLAttributes<HTMLDivElement>,
  * `data-ds-theme`) and the base font, size and colours itself, so nothing depends on the
  * host page's body styles or CSS reset (the overlays render it inside a shadow root).
  */
-export function ThemeRoot({ theme = 'auto', class: className, children, ...rest }: ThemeRootProps) {
+export function ThemeRoot({ theme = 'auto', class: className, children, style, ...rest }: ThemeRootProps) {
   return (
     <div
       {...rest}
       data-ds-theme={theme}
-      style={{ colorScheme: theme === 'auto' ? 'light dark' : theme }}
+      style={{ ...(typeof style === 'object' && style !== null ? style : {}), colorScheme: theme === 'auto' ? 'light dark' : theme }}
       class={cx('font-sans text-sm leading-normal text-slate-900 antialiased dark:text-slate-100', className)}
     >
       {children}

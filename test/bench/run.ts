@@ -34,6 +34,7 @@ import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
 import { E2E_EXTENSION_DIR } from '../../scripts/browser/launch';
 import { benchContentScripts, benchCrm } from './crm';
+import { benchSoak } from './soak';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -221,5 +222,6 @@ if (!existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) {
   for (const crm of ['salesforce', 'hubspot'] as const) {
     console.log(crm === 'salesforce' ? 'Salesforce:' : 'HubSpot:');
     await benchCrm(crm);
+    await benchSoak(crm);
   }
 }

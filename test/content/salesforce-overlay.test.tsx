@@ -20,7 +20,7 @@ const createHost: CreatePanelHost = async (anchor) => {
   shadow.append(container);
   if (anchor) anchor.element.after(host);
   else document.body.append(host);
-  return { container, remove: () => host.remove() };
+  return { element: host, container, remove: () => host.remove() };
 };
 
 const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));

@@ -18,4 +18,8 @@ export const overlay = {
   overlay_sessionExpiredBody: 'Log in to {crm} again, then reload this page.',
   overlay_noApiTitle: 'No API access',
   overlay_noApiBody: 'Your {crm} user cannot use the REST API (the “API Enabled” permission). Ask your admin, or import a CSV in Dealsight’s options.',
+  overlay_noAnchor: 'Dealsight could not find this page’s record header, so its panel floats here.',
+  overlay_copyStructure: 'Copy page structure',
+  overlay_structureCopied: 'Copied: paste it into your bug report. It holds the page’s layout only, no names or data.',
+  overlay_structureManual: 'Copy this into your bug report (the page’s layout only, no names or data):',
 } as const satisfies Dictionary;
