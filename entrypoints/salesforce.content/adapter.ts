@@ -24,6 +24,21 @@ export function pageKey(url: string, localhost: boolean): string | null {
   return null;
 }
 
+/**
+ * Whether the tab's URL may still show `recordKey`'s page: not when it names another record
+ * or a list. Lightning changes the URL before it swaps the next page in, and the router
+ * notices a URL change only on its next poll (components/overlay/run.ts), so for a moment
+ * the panel of the record the user left is still running while the next record's page is
+ * already on screen: it must not move there (nor claim that page). URLs that name no page
+ * (a test's blank page) cannot tell, and do not refuse.
+ */
+export function urlStillShows(doc: Document, recordKey: string, localhost: boolean): boolean {
+  const href = doc.location?.href;
+  if (!href) return true;
+  if (parseSalesforceUrl(href, { localhost }).kind === 'other') return true;
+  return pageKey(href, localhost) === recordKey;
+}
+
 /** SLDS 2's scheme class on `<body>` (both forms); null without one. */
 export function isDark(doc: Document): boolean | null {
   const classes = doc.body?.classList;
@@ -41,8 +56,10 @@ export function salesforceAdapter(options: { localhost: boolean }): CrmAdapter {
     place: 'org',
     pageKey: (url) => pageKey(url, options.localhost),
     visiblePage: (doc) => visiblePage(doc)?.element ?? null,
-    findAnchor: (doc, recordKey) => findAnchor(doc, recordKey),
-    claimPage,
+    findAnchor: (doc, recordKey) => (urlStillShows(doc, recordKey, options.localhost) ? findAnchor(doc, recordKey) : null),
+    claimPage: (doc, recordKey) => {
+      if (urlStillShows(doc, recordKey, options.localhost)) claimPage(doc, recordKey);
+    },
     listLinks,
     isDark,
     themeAttributes: ['class'],

@@ -248,6 +248,51 @@ describe('stale pages', () => {
   });
 });
 
+describe('the URL changes before the page, and the router notices it later', () => {
+  afterEach(() => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://localhost:3000/'));
+
+  it("keeps the record the user left out of the next record's page, which then gets its own panel in place", async () => {
+    const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+    setUrl(recordUrl(OPP_A));
+    const root = stage(document, [highlights('A')]);
+    const start = (id: string, signal: AbortSignal) =>
+      startRecordOverlay({
+        adapter,
+        doc: document,
+        url: recordUrl(id),
+        recordKey: `record:${id}`,
+        signal,
+        createHost,
+        getPanel: async () => ({ ok: true, panel: workedPanel() }),
+        storage: null,
+        linkFor: () => null,
+        anchorTimeoutMs: 2000,
+        settleMs: 5,
+      });
+    const a = new AbortController();
+    await start(OPP_A, a.signal);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('A');
+    // The app pushes B's URL and swaps B's page in; A's panel is still running (no poll yet).
+    history.pushState({}, '', recordUrl(OPP_B));
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    const page = document.createElement('div');
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
+    setHtml(page, highlights('B'));
+    root.append(page);
+    await tick(30);
+    expect(page.querySelector('dealsight-panel')).toBeNull();
+    // The router notices: A goes, B mounts in its own page.
+    a.abort();
+    const b = new AbortController();
+    await start(OPP_B, b.signal);
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
+    expect(hosts()[0]!.closest('.oneContent')).toBe(page);
+    b.abort();
+  });
+});
+
 describe('console apps', () => {
   const start = (id: string, signal: AbortSignal) =>
     startRecordOverlay({
