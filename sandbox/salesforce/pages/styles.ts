@@ -157,8 +157,9 @@ records-record-layout-item { padding: 4px 0; border-bottom: 1px solid var(--slds
 .slds-table .errorColumn { width: 40px; }
 .slds-table thead th.slds-cell-edit { width: 40px; }
 .slds-truncate, records-hoverable-link > div { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 100%; }
-records-hoverable-link > div { display: block; }
-records-hoverable-link a { display: inline-block; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+records-hoverable-link > div { display: flex; align-items: center; }
+records-hoverable-link a { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.slds-table th[title="Opportunity Name"], .slds-table th[title="Account Name"] { width: 24%; }
 .countSortedByFilteredBy { font-size: 12px; color: var(--slds-g-color-on-surface-2); margin: 4px 0 0; }
 .sandbox-load-more { display: block; margin: 12px auto; }
 .sandbox-empty { color: var(--slds-g-color-on-surface-3); padding: 12px 0; }
