@@ -157,14 +157,22 @@ export function startListChips(options: ListChipsOptions): void {
     );
   };
 
+  const isChip = (n: Node): boolean => n instanceof Element && n.tagName.toLowerCase() === HOSTS.chip;
   const observer = new MutationObserver((records) => {
-    // Our own chips going in are mutations too: ignore batches made only of them.
-    const relevant = records.some((r) => Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.tagName.toLowerCase() === HOSTS.chip)));
+    // Our own chips going in are mutations too: ignore batches made only of them. Classes
+    // count: an app that keeps its pages in the DOM shows another one by flipping classes
+    // alone (a console tab switch), and that page's links need their chips.
+    const relevant = records.some((r) => (r.type === 'attributes' ? !isChip(r.target) : Array.from(r.addedNodes).some((n) => !isChip(n))));
     if (!relevant) return;
     clearTimeout(timer);
     timer = setTimeout(scan, options.debounceMs ?? 150);
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.body ?? doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class', 'hidden', 'aria-expanded'],
+  });
   options.onDataChanged?.(() => {
     version++;
     scores.clear();
