@@ -456,6 +456,20 @@ describe('list chips', () => {
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
   });
 
+  it("puts chips on a list in a console tab the user switches to, where only the tabs' classes change", async () => {
+    consoleStage(document, [listRows([OPP_A]), highlights('Deal')], 1);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    expect(getScores).not.toHaveBeenCalled();
+    focusConsoleTab(document, 0);
+    await tick(30);
+    expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
+    expect(document.querySelectorAll(`dealsight-chip[data-record-id="${OPP_A}"]`)).toHaveLength(1);
+    c.abort();
+  });
+
   it('ignores rows of hidden pages and links that are not opportunities', async () => {
     stage(document, [listRows([OPP_B]), listRows([OPP_A, '0015g00000XyZabAAF'])]);
     const getScores = vi.fn(async () => ({}));

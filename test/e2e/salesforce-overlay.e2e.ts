@@ -74,7 +74,7 @@ window.__ds = {
   },
   // A view's rows or cards on screen: the record each shows, and the chips in it.
   rows: function (kind) {
-    var scope = document.querySelector('.oneContent.active') || document.querySelector('#bodyCell');
+    var scope = Array.prototype.find.call(document.querySelectorAll('.lafPageHost.active, #bodyCell'), function (el) { return window.__ds.shownPage(el); });
     var items = [];
     var add = function (el, id, link) {
       items.push({ id: id, name: link ? link.textContent : null, chips: Array.prototype.map.call(el.querySelectorAll('dealsight-chip'), function (c) { return c.getAttribute('data-record-id'); }) });
@@ -345,6 +345,13 @@ describe('Salesforce overlay on every page shape', () => {
         true,
       ]);
       await screenshot(page, `e2e-salesforce-console-subtab-${t.label}`);
+
+      // The list view in a workspace tab of its own: chips in it, the record tabs' panels gone.
+      await navigate('/lightning/o/Opportunity/list?filterName=Open&listMarkup=lwc');
+      await page.waitForFunction(`location.pathname.endsWith('/list') && document.documentElement.dataset.sandboxState === 'ready'`, WAIT);
+      await expectChips('list-lwc', t.theme);
+      expect(await panels()).toHaveLength(0);
+      await screenshot(page, `e2e-salesforce-console-list-${t.label}`);
     }
   });
 

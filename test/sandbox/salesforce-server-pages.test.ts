@@ -321,6 +321,17 @@ describe('page shapes', () => {
     expect(dashes.headers.get('set-cookie')).toBe('sandbox_theme=dark; Path=/; SameSite=Lax, sandbox_sf_dark_class=--dark; Path=/; SameSite=Lax');
   });
 
+  it('builds page URLs in a shape', () => {
+    expect(server.pageUrl('/lightning/r/Opportunity/006000000000001AAA/view', { app: 'console', theme: 'dark', cached: 2 })).toBe(
+      `${server.url}/lightning/r/Opportunity/006000000000001AAA/view?app=console&theme=dark&cached=2`,
+    );
+    expect(server.pageUrl('/lightning/o/Opportunity/list?filterName=Open', { listMarkup: 'aura' })).toBe(
+      `${server.url}/lightning/o/Opportunity/list?filterName=Open&listMarkup=aura`,
+    );
+    expect(server.classicRecordUrl('006000000000001AAA')).toBe(`${server.url}/006000000000001`);
+    expect(server.classicListUrl()).toBe(`${server.url}/006?fcf=00B000000000001`);
+  });
+
   it('takes default shapes as a server option, and refuses unknown ones', async () => {
     const consoleServer = createSalesforceSandbox({ seed: 7, opportunities: 30, pages: { app: 'console', theme: 'dark' } });
     const id = consoleServer.org.opportunities[0]?.id as string;
