@@ -50,7 +50,6 @@ export interface RecordOverlayOptions {
   locale?: string;
 }
 
-
 /**
  * The panel of one record page, from loading to teardown: asks the background while it
  * waits for the anchor, mounts one host (inline at the anchor, or floating at the right
