@@ -9,7 +9,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ANCHOR_CHAINS, findAnchor, visiblePage } from '../../entrypoints/salesforce.content/anchor';
-import { isDark, listLinks } from '../../entrypoints/salesforce.content/adapter';
+import { isDark, listLinks, salesforceAdapter } from '../../entrypoints/salesforce.content/adapter';
+import { pageStructure } from '../../components/overlay/structure';
 import { SANDBOX_SHAPES, SELECTORS, type SandboxShape } from '../../entrypoints/salesforce.content/selectors';
 import { toId18 } from '../../lib/crm/salesforce/ids';
 import { createSalesforceSandbox, type SalesforceSandbox } from '../../sandbox/salesforce';
@@ -146,6 +147,22 @@ describe('the adapter on every sandbox shape', () => {
     // Their subtab sections are shown within their workspace; the workspace tab around them is not.
     expect(hosts[0]?.closest('section.oneConsoleTab')?.getAttribute('aria-expanded')).toBe('true');
     expect(hosts[0]?.closest('.split-right > section.oneConsoleTab')?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it("'Copy page structure' on the page without highlights: the probes' shape, none of the record's text or id", () => {
+    show('record-none');
+    const adapter = salesforceAdapter({ localhost: true });
+    const text = pageStructure({
+      doc: document,
+      url: `http://localhost:4100${shapeUrl('record-none')}`,
+      crm: 'Salesforce',
+      probes: adapter.structureProbes,
+      visiblePage: adapter.visiblePage(document),
+    });
+    expect(text).toContain('div.windowViewMode-normal.oneContent.lafPageHost.active');
+    expect(text).toContain('one-record-home-flexipage2');
+    expect(text).not.toContain(deal.name);
+    expect(text).not.toContain(deal.id.slice(0, 15));
   });
 
   it('each anchor rule names its evidence', () => {
