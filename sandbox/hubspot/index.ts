@@ -18,3 +18,4 @@ export { MAX_LIMIT as SEARCH_MAX_LIMIT, MAX_RESULTS as SEARCH_MAX_RESULTS } from
 export type { DealChanges } from './store';
 export { FAULT_KINDS, FaultController, type FaultKind, type FaultOptions, type FaultSpec, type PendingFault } from '../kit/faults';
 export { HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT, type HostileEdits } from '../kit/hostile';
+export { PAGE_SHAPES, DEFAULT_SHAPES, type PageShapes } from './pages/shapes';

@@ -11,7 +11,7 @@ import { HubSpotError, resourceNotFound } from './errors';
 import { faultReply } from './fault-replies';
 import { toHubSpotOrg } from './hubspot-org';
 import { resolveOptions, type HubSpotServerOptions } from './options';
-import { boardPath, dealPath, legacyDealPath, listPath } from './pages/urls';
+import { boardPath, dealPath, legacyDealPath, listPath, workspacePath } from './pages/urls';
 import type { Pipeline } from './pipelines';
 import { iso } from './properties';
 import { RateLimits } from './rate-limits';
@@ -85,6 +85,8 @@ export interface HubSpotServer extends HubSpotSandbox {
   boardUrl(pipelineId?: string): string;
   /** The deals list (page 1, or `page`). */
   listUrl(page?: number): string;
+  /** The Sales Workspace's deals table (`/prospecting/{portalId}/deals`). */
+  workspaceUrl(): string;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startHubSpotServer(options: HubSpotServerOptions = {}): Pr
       legacyRecordUrl: (id: string) => `${url}${legacyDealPath(portalId, id)}`,
       boardUrl: (pipelineId?: string) => `${url}${boardPath(portalId, pipelineId)}`,
       listUrl: (page?: number) => `${url}${listPath(portalId, page)}`,
+      workspaceUrl: () => `${url}${workspacePath(portalId)}`,
       close,
     }),
   ) as HubSpotServer;

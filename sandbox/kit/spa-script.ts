@@ -7,7 +7,8 @@
  *   forward work through `popstate`;
  * - like Lightning, up to `keepHidden` earlier pages can stay in the DOM, hidden
  *   (`[hidden]`), and come back when revisited: only the `.active` content host is the
- *   page on screen;
+ *   page on screen; or, like HubSpot (`keepPreviousVisible`), the page on screen stays
+ *   there, unchanged, under the new URL until the next page replaces it;
  * - list views load more rows when scrolled to the end (or on a "Load more" button);
  * - a header button toggles dark mode, remembered in a cookie.
  * Tests in the page's main world can call `window[globalName].navigate(url)` and wait for
@@ -25,8 +26,14 @@ export interface SpaConfig {
   appPaths: string[];
   /** Navigation items: their selector, the attribute naming their page kind, and the active class. */
   nav: { selector: string; kindAttribute: string; activeClass: string };
-  /** Dark mode: classes toggled on <html> (besides `data-theme`), and the cookie remembering it. */
-  theme: { darkClasses: string[]; cookie: string };
+  /** Earlier pages stay on screen under the new URL until the next one is mounted (then they are removed). */
+  keepPreviousVisible?: boolean;
+  /**
+   * Dark mode: classes toggled on <html>, and the cookie remembering it. `marker: false`
+   * leaves out `data-theme` on <html> (a CRM with no theme marker: only its colours change,
+   * through `darkStyle`, an inline style on <html> while dark).
+   */
+  theme: { darkClasses: string[]; cookie: string; marker?: boolean; darkStyle?: string };
   /** The spinner's container and spinner classes. */
   spinner: { containerClass: string; spinnerClass: string };
   /** `window[globalName].navigate(url)`. */
@@ -107,12 +114,15 @@ function (config) {
     var doc = new DOMParser().parseFromString('<!doctype html><body>' + markup, 'text/html');
     return Array.prototype.slice.call(doc.body.childNodes).map(function (n) { return document.adoptNode(n); });
   }
+  function darkCookie() {
+    return document.cookie.split(';').some(function (c) { return c.trim() === config.theme.cookie + '=dark'; });
+  }
   function later(fn) { if (delay > 0) setTimeout(fn, delay); else fn(); }
 
   function navigate(url, push) {
     var token = ++navigation;
     if (push) history.pushState({ sandbox: true }, '', url);
-    contents().forEach(function (el) { el.classList.remove('active'); el.hidden = true; });
+    if (!config.keepPreviousVisible) contents().forEach(function (el) { el.classList.remove('active'); el.hidden = true; });
     spinner(true);
     var cached = contents().filter(function (el) { return el.getAttribute('data-sandbox-url') === url; })[0];
     if (cached) {
@@ -162,9 +172,10 @@ function (config) {
     if (action) {
       var name = action.getAttribute('data-sandbox-action');
       if (name === 'toggle-theme') {
-        var dark = root.dataset.theme !== 'dark';
+        var dark = config.theme.marker === false ? !darkCookie() : root.dataset.theme !== 'dark';
         config.theme.darkClasses.forEach(function (name) { root.classList.toggle(name, dark); });
-        root.dataset.theme = dark ? 'dark' : 'light';
+        if (config.theme.marker !== false) root.dataset.theme = dark ? 'dark' : 'light';
+        if (config.theme.darkStyle) { if (dark) root.setAttribute('style', config.theme.darkStyle); else root.removeAttribute('style'); }
         document.cookie = config.theme.cookie + '=' + (dark ? 'dark' : 'light') + '; Path=/; SameSite=Lax';
       } else if (name === 'load-more') {
         loadMore(action);

@@ -10,7 +10,8 @@ import { chromiumPath } from '../../scripts/browser/launch';
 /**
  * The sandbox HubSpot pages in a real browser, without the extension: content mounts
  * after the render delay, links under /contacts/ navigate in place with pushState (the
- * document survives), back works, and the theme toggle marks <html> and sets the cookie.
+ * document survives, the page on screen stays until the next replaces it), back works,
+ * and the theme toggle changes the colours only (no marker) and sets the cookie.
  * The Lightning pages run their own page script (sandbox/salesforce/pages/lightning-script.ts,
  * for console apps and Lightning's page hosts); the last test checks they still behave as Lightning does.
  */
@@ -53,11 +54,11 @@ const ready = () => page.waitForFunction(() => document.documentElement.dataset.
 describe('sandbox HubSpot pages in Chromium', () => {
   it('mounts the board after the delay, then opens a deal in place from a card and comes back', async () => {
     await page.goto(server.boardUrl());
-    expect(await page.$('[data-test-id="board"]')).toBeNull();
+    expect(await page.$('.sandbox-board')).toBeNull();
     await ready();
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-    const href = await page.$eval('[data-test-id="deal-card-title"]', (a) => a.getAttribute('href'));
-    await page.click('[data-test-id="deal-card-title"]');
+    const href = await page.$eval('[data-test-id="board-card-section-title-link"]', (a) => a.getAttribute('href'));
+    await page.click('[data-test-id="board-card-section-title-link"]');
     await page.waitForFunction((h) => location.pathname === h && document.documentElement.dataset.sandboxState === 'ready', {}, href);
     expect(await page.$eval('[data-test-id="left-sidebar"] [data-selenium-test="highlightTitle"]', (h) => h.textContent?.length ?? 0)).toBeGreaterThan(0);
     // Same document: the page script swapped the content, no reload.
@@ -66,9 +67,7 @@ describe('sandbox HubSpot pages in Chromium', () => {
     await page.goBack();
     await page.waitForFunction(
       () =>
-        location.pathname.endsWith('/board') &&
-        document.documentElement.dataset.sandboxState === 'ready' &&
-        document.querySelector('[data-test-id="board"]') !== null,
+        location.pathname.endsWith('/board') && document.documentElement.dataset.sandboxState === 'ready' && document.querySelector('.sandbox-board') !== null,
     );
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
   });
@@ -80,11 +79,18 @@ describe('sandbox HubSpot pages in Chromium', () => {
     expect(await page.$eval('[data-selenium-test="highlightTitle"]', (h) => h.textContent)).toBe(server.hostile.opportunityNames[id]);
     expect(await page.$('[data-test-id="left-sidebar"] img, [data-test-id="left-sidebar"] script')).toBeNull();
     await page.click('[data-sandbox-action="toggle-theme"]');
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // No marker (crm-evidence.md "dark mode"): no data-theme, only the colours.
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, getComputedStyle(document.documentElement).colorScheme])).toEqual([
+      null,
+      'dark',
+    ]);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 40, 53)');
     await page.goto(server.listUrl());
     await ready();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, getComputedStyle(document.body).backgroundColor])).toEqual([
+      null,
+      'rgb(28, 40, 53)',
+    ]);
   });
 });
 

@@ -125,12 +125,13 @@ describe('HubSpot, from a private app token to the panels', () => {
     expect(await crm.$eval('dealsight-panel', (host) => host.closest('[data-test-id="left-sidebar"]') !== null)).toBe(true);
     await screenshot(crm, 'e2e-hubspot-record');
 
-    // In-place navigation (history.pushState) to another deal: one panel, the other deal's numbers.
+    // In-place navigation (history.pushState) to another deal: one panel, in the other deal's page (its sidebar shows its name), the other deal's numbers.
+    const secondName = server.org.opportunities.find((o) => o.id === second.id)!.name;
     await crm.evaluate(
       `history.pushState({}, '', ${JSON.stringify(new URL(server.recordUrl(second.id)).pathname)}); dispatchEvent(new PopStateEvent('popstate'))`,
     );
     await crm.waitForFunction(
-      `(() => { const host = document.querySelector('dealsight-panel'); return host && host.closest('[data-record-id="${second.id}"]') && host.shadowRoot.querySelector('[data-overlay-state="ready"]'); })()`,
+      `(() => { const host = document.querySelector('dealsight-panel'); return host && host.closest('[data-test-id="left-sidebar"]')?.querySelector('[data-selenium-test="highlightTitle"]')?.textContent === ${JSON.stringify(secondName)} && host.shadowRoot.querySelector('[data-overlay-state="ready"]'); })()`,
       { timeout: 30_000, polling: 200 },
     );
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
@@ -142,7 +143,7 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.goto(server.boardUrl());
     await crm.waitForFunction(`document.querySelectorAll('dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
     const chips = (await crm.evaluate(
-      `Array.from(document.querySelectorAll('[data-test-id="deal-card"]')).map((card) => ({ id: card.getAttribute('data-deal-id'), text: card.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((c) => c.text !== '')`,
+      `Array.from(document.querySelectorAll('[data-test-id="cdb-column-item"]')).map((card) => ({ id: card.getAttribute('data-selenium-id'), text: card.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((c) => c.text !== '')`,
     )) as Array<{ id: string; text: string }>;
     expect(chips.length).toBeGreaterThanOrEqual(5);
     for (const chip of chips.slice(0, 10)) {
@@ -154,9 +155,9 @@ describe('HubSpot, from a private app token to the panels', () => {
 
     // The list view's rows get the same chips.
     await crm.goto(server.listUrl());
-    await crm.waitForFunction(`document.querySelectorAll('tr[data-row-key] dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
+    await crm.waitForFunction(`document.querySelectorAll('tr[data-test-id^="row-"] dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
     const rows = (await crm.evaluate(
-      `Array.from(document.querySelectorAll('tr[data-row-key]')).map((row) => ({ id: row.getAttribute('data-row-key'), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`,
+      `Array.from(document.querySelectorAll('tr[data-test-id^="row-"]')).map((row) => ({ id: row.getAttribute('data-test-id').slice('row-'.length), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`,
     )) as Array<{ id: string; text: string }>;
     for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round((scores.get(row.id)?.winPotential as number) * 100)}%`);
     await screenshot(crm, 'e2e-hubspot-list');

@@ -110,7 +110,8 @@ export const hubspotConnector: CrmConnector = {
   page(url, options) {
     const page = parseHubSpotUrl(url, options);
     if (page.kind === 'deal') return { kind: 'record', id: page.dealId, object: 'opportunity', instance: page.portalId };
-    if (page.kind === 'deals-index') return { kind: 'list', instance: page.portalId };
+    // The Sales Workspace's deal tables get chips like the deals index.
+    if (page.kind === 'deals-index' || page.kind === 'sales-workspace') return { kind: 'list', instance: page.portalId };
     return null;
   },
 

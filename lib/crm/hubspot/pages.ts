@@ -7,7 +7,10 @@
  * Deals are object type 0-3. Record pages: `/contacts/{portalId}/record/0-3/{dealId}` (the
  * current app) and `/contacts/{portalId}/deal/{dealId}` (older links, still redirected).
  * Index pages: `/contacts/{portalId}/objects/0-3/views/{viewId}/list|board` and the older
- * `/contacts/{portalId}/deals/list|board/view/{viewId}`.
+ * `/contacts/{portalId}/deals/list|board/view/{viewId}`. The Sales Workspace (formerly the
+ * Prospecting Workspace) lives under `/prospecting/{portalId}/…` and shows deal tables
+ * (`../shared/crm-evidence.md`, "deals list"); which of its tabs sit at which path is not
+ * public, so every page under it is claimed and its deal rows get chips.
  */
 import type { HostOptions } from '../shared/hosts';
 import { isHubSpotHost } from './hosts';
@@ -16,6 +19,8 @@ export type HubSpotPage =
   | { kind: 'deal'; portalId: string; dealId: string }
   /** The deals index: `view` is HubSpot's view id (`all`, `my`, a number) or null when the URL has none. */
   | { kind: 'deals-index'; portalId: string; layout: 'list' | 'board'; view: string | null }
+  /** A page of the Sales Workspace: `tab` is the path after the portal (`deals`, `summary`, …), null at its root. */
+  | { kind: 'sales-workspace'; portalId: string; tab: string | null }
   | { kind: 'other' };
 
 type Found = Exclude<HubSpotPage, { kind: 'other' }>;
@@ -36,6 +41,7 @@ const OLD_RECORD = new RegExp(String.raw`^${PORTAL}/deal/${ID}/?$`);
 const VIEWS = new RegExp(String.raw`^${PORTAL}/objects/0-3/views/${VIEW}/(list|board)/?$`);
 const OBJECTS = new RegExp(String.raw`^${PORTAL}/objects/0-3/?$`);
 const OLD_INDEX = new RegExp(String.raw`^${PORTAL}/deals/(list|board)(?:/view/${VIEW})?/?$`);
+const WORKSPACE = /^\/prospecting\/(\d{1,12})(?:\/([A-Za-z0-9_/-]{1,200}?))?\/?$/;
 
 export const PAGE_CHECKS: readonly PageCheck[] = [
   {
@@ -101,6 +107,21 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
       'https://app.hubspot.com/contacts/4215837/deals/list',
     ],
   },
+  {
+    name: 'sales-workspace',
+    match: (url) => {
+      const m = WORKSPACE.exec(url.pathname);
+      return m?.[1] ? { kind: 'sales-workspace', portalId: m[1], tab: m[2] ?? null } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/prospecting/4215837/deals',
+      'https://app.hubspot.com/prospecting/4215837/deals/',
+      'https://app.hubspot.com/prospecting/4215837',
+      'https://app-eu1.hubspot.com/prospecting/26345621/summary',
+      'https://app.hubspot.com/prospecting/4215837/leads/view/all',
+      'http://localhost:4200/prospecting/123456/deals',
+    ],
+  },
 ];
 
 /** URLs of HubSpot (or local) hosts that no check claims. */
@@ -115,6 +136,9 @@ export const OTHER_PAGE_EXAMPLES: readonly string[] = [
   'https://app.hubspot.com/reports-dashboard/4215837/view/123',
   'https://app.hubspot.com/settings/4215837/integrations/private-apps',
   'https://app.hubspot.com/contacts/4215837/objects/0-3/views/all/calendar',
+  'https://app.hubspot.com/prospecting/portal/deals',
+  'https://app.hubspot.com/prospecting/',
+  'https://app.hubspot.com/prospecting-tools/4215837/deals',
   'http://localhost:4200/',
   'http://localhost:4200/lightning/r/Opportunity/0065g00000AbCdEAAV/view',
 ];

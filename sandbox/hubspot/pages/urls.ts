@@ -9,3 +9,5 @@ export const boardPath = (portalId: number, pipelineId?: string): string =>
   `/contacts/${portalId}/objects/0-3/views/all/board${pipelineId === undefined ? '' : `?pipeline=${encodeURIComponent(pipelineId)}`}`;
 export const listPath = (portalId: number, page?: number): string =>
   `/contacts/${portalId}/objects/0-3/views/all/list${page === undefined || page <= 1 ? '' : `?page=${page}`}`;
+/** The Sales Workspace's deals tab (`/prospecting/{portalId}/…`, crm-evidence.md "deals list"; the tab's own path is a guess). */
+export const workspacePath = (portalId: number): string => `/prospecting/${portalId}/deals`;

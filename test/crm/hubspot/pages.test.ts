@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hubspotConnector } from '../../../lib/crm/hubspot/connector';
 import { apiBaseFor, isHubSpotHost } from '../../../lib/crm/hubspot/hosts';
 import { dealIdOf, OTHER_PAGE_EXAMPLES, PAGE_CHECKS, parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
 
@@ -46,6 +47,14 @@ describe('HubSpot page checks', () => {
       view: null,
     });
     expect(dealIdOf('http://localhost:4200/contacts/123456/record/0-3/1001')).toEqual({ portalId: '123456', dealId: '1001' });
+    expect(parseHubSpotUrl('https://app.hubspot.com/prospecting/4215837/deals/')).toEqual({ kind: 'sales-workspace', portalId: '4215837', tab: 'deals' });
+    expect(parseHubSpotUrl('https://app.hubspot.com/prospecting/4215837')).toEqual({ kind: 'sales-workspace', portalId: '4215837', tab: null });
+  });
+
+  it('gives the Sales Workspace chips as a list of the portal, like the deals index', () => {
+    expect(hubspotConnector.page('https://app.hubspot.com/prospecting/4215837/deals', {})).toEqual({ kind: 'list', instance: '4215837' });
+    expect(hubspotConnector.page('https://app.hubspot.com/contacts/4215837/objects/0-3/views/all/board', {})).toEqual({ kind: 'list', instance: '4215837' });
+    expect(hubspotConnector.page('https://app.hubspot.com/contacts/4215837/record/0-3/77/', {})).toMatchObject({ kind: 'record', id: '77' });
   });
 
   it('claims only HubSpot app hosts, and localhost unless turned off', () => {

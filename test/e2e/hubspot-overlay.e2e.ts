@@ -1,0 +1,384 @@
+/**
+ * The HubSpot overlay in real Chromium on every page shape the sandbox HubSpot serves from
+ * the public evidence (sandbox/hubspot/pages/shapes.ts, `../shared/crm-evidence.md`): a
+ * connected, synced portal; on each record shape and URL form one panel, mounted in place
+ * the moment the page renders (never somewhere else first); never in the previous deal's
+ * page still on screen after an in-app navigation; the floating panel where the layout has
+ * no anchor; a chip naming the right deal on every board card, index row and Sales
+ * Workspace row, never two; the dark page's dark panel and chips from its colours alone;
+ * hostile names as text throughout. Screenshots of every shape, light and dark, go to
+ * screenshots/e2e-hubspot-shape-*.png.
+ */
+import type { ElementHandle, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
+
+interface StoredScore {
+  connectionId: string;
+  id: string;
+  isOpen: number;
+  winPotential: number | null;
+  repeatBuyerPotential: number | null;
+}
+
+/** A `dealsight-panel` host as the page shows it. */
+interface PanelView {
+  state: string | null;
+  theme: string | null;
+  text: string;
+  /** The panel's root inside the shadow root: floating or not, and its computed position. */
+  floating: boolean;
+  /** It says in one line that it found no place in the page (the floating panel). */
+  notice: boolean;
+  position: string;
+  /** The test id (or tag) of the host's parent, previous and next element siblings. */
+  parent: string | null;
+  previous: string | null;
+  next: string | null;
+  inSidebar: boolean;
+  /** The record title in the left sidebar around the host. */
+  sidebarTitle: string | null;
+  rect: { top: number; right: number; bottom: number; left: number };
+  viewport: { width: number; height: number };
+}
+
+/** Every `dealsight-panel` the page inserted since it loaded, where, and the sidebar's title then (recorded by the page itself). */
+interface Insertion {
+  path: string;
+  parent: string | null;
+  sidebarTitle: string | null;
+}
+
+let server: HubSpotServer;
+let session: ExtensionSession;
+let crm: Page;
+let scores: Map<string, StoredScore>;
+const dialogs: string[] = [];
+const extensionErrors: string[] = [];
+
+const READY = 'html[data-sandbox-state="ready"]';
+const TITLE = '[data-selenium-test="highlightTitle"], [data-test-id="highlight-record-label"]';
+
+async function finishedSync(page: Page): Promise<SyncJobRow> {
+  for (let i = 0; i < 360; i++) {
+    const job = (await readTable<SyncJobRow & { connectionId: string }>(page, 'jobs'))
+      .filter((j) => j.kind === 'sync' && j.connectionId.startsWith('hubspot:'))
+      .at(-1);
+    if (job && ['done', 'failed', 'cancelled'].includes(job.status)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('The sync did not end within 3 minutes.');
+}
+
+/** What each panel host on the page shows, and where it sits. */
+function panels(): Promise<PanelView[]> {
+  return crm.evaluate(`Array.from(document.querySelectorAll('dealsight-panel')).map((host) => {
+    const id = (el) => (el ? el.getAttribute('data-test-id') || el.getAttribute('data-selenium-test') || el.tagName.toLowerCase() : null);
+    const root = host.shadowRoot;
+    const sidebar = host.closest('[data-test-id="left-sidebar"]');
+    const frame = root?.querySelector('[data-overlay-state]') ?? host;
+    const r = frame.getBoundingClientRect();
+    return {
+      state: frame.getAttribute('data-overlay-state'),
+      theme: root?.querySelector('[data-ds-theme]')?.getAttribute('data-ds-theme') ?? null,
+      text: root?.textContent ?? '',
+      floating: frame.hasAttribute('data-floating'),
+      notice: root?.querySelector('[data-overlay-notice="no-anchor"]') != null,
+      position: getComputedStyle(frame).position,
+      parent: id(host.parentElement),
+      previous: id(host.previousElementSibling),
+      next: id(host.nextElementSibling),
+      inSidebar: sidebar !== null,
+      sidebarTitle: sidebar?.querySelector(${JSON.stringify(TITLE)})?.textContent ?? null,
+      rect: { top: r.top, right: r.right, bottom: r.bottom, left: r.left },
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    };
+  })`) as Promise<PanelView[]>;
+}
+
+const insertions = (): Promise<Insertion[]> => crm.evaluate('window.__dsInsertions ?? []') as Promise<Insertion[]>;
+
+/** Waits until the page shows exactly one panel and it has left the loading state. */
+async function onePanel(wanted = 'ready'): Promise<PanelView> {
+  await crm.waitForFunction(
+    `(() => { const hosts = document.querySelectorAll('dealsight-panel'); return hosts.length === 1 && hosts[0].shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}; })()`,
+    { timeout: 60_000, polling: 100 },
+  );
+  const [panel] = await panels();
+  return panel!;
+}
+
+const winText = (id: string): string => `${Math.round((scores.get(id)!.winPotential as number) * 100)}%`;
+const open = (n: number, skip = 0): string[] =>
+  [...scores.values()]
+    .filter((s) => s.isOpen === 1 && s.winPotential !== null && !(s.id in server.hostile.opportunityNames))
+    .slice(skip, skip + n)
+    .map((s) => s.id);
+const nameOf = (id: string): string => server.org.opportunities.find((o) => o.id === id)!.name;
+
+async function load(url: string): Promise<void> {
+  await crm.goto(url);
+  await crm.waitForSelector(READY, { timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  server = await startHubSpotServer({ opportunities: 600, renderDelayMs: 300 });
+  session = await launchWithExtension();
+  session.browser.on('targetcreated', async (target) => {
+    const page = await target.page().catch(() => null);
+    page?.on('console', (message) => {
+      if (message.type() === 'error' && (target.url().startsWith('chrome-extension://') || message.text().includes('[Dealsight]')))
+        extensionErrors.push(`${target.url()}: ${message.text()}`);
+    });
+  });
+  crm = await session.browser.newPage();
+  await crm.setViewport({ width: 1400, height: 1000 });
+  crm.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Every panel the page ever inserts, recorded by the page: "in place from the start" is checkable afterwards.
+  await crm.evaluateOnNewDocument(`
+    window.__dsInsertions = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || node.tagName.toLowerCase() !== 'dealsight-panel') continue;
+        const parent = node.parentElement;
+        const sidebar = node.closest('[data-test-id="left-sidebar"]');
+        window.__dsInsertions.push({
+          path: location.pathname,
+          parent: parent ? parent.getAttribute('data-test-id') || parent.tagName.toLowerCase() : null,
+          sidebarTitle: sidebar?.querySelector(${JSON.stringify(TITLE)})?.textContent ?? null,
+        });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  `);
+  await load(server.boardUrl());
+
+  const options = await session.openExtensionPage('options.html');
+  const input = (await options.waitForSelector('[data-testid="hubspot-connect"] [data-testid="hubspot-token"]')) as ElementHandle<HTMLInputElement>;
+  await input.type(server.token);
+  await clickButton(options, /^Connect HubSpot$/);
+  const job = await finishedSync(options);
+  expect(job.status).toBe('done');
+  // Training and scoring follow the sync: wait for the scores.
+  for (let i = 0; i < 240; i++) {
+    const stored = (await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith('hubspot:'));
+    if (stored.length > 0) {
+      scores = new Map(stored.map((s) => [s.id, s]));
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(scores?.size ?? 0).toBeGreaterThan(50);
+  await options.close();
+  await crm.bringToFront();
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('HubSpot overlay: record shapes', () => {
+  const [a, b, c, d, e, f] = [0, 1, 2, 3, 4, 5];
+  const cases: Array<{ name: string; deal: number; path: (id: string) => string; where: (p: PanelView) => boolean }> = [
+    {
+      name: 'record',
+      deal: a,
+      path: (id) => `${server.recordUrl(id)}?record=standard`,
+      where: (p) => p.parent === 'left-sidebar' && p.previous === 'highlightedPropertySidebar',
+    },
+    {
+      name: 'record-trailing-slash',
+      deal: b,
+      path: (id) => `${server.recordUrl(id)}/?record=standard`,
+      where: (p) => p.parent === 'left-sidebar' && p.previous === 'highlightedPropertySidebar',
+    },
+    {
+      name: 'record-legacy-url',
+      deal: c,
+      path: (id) => `${server.legacyRecordUrl(id)}?record=standard`,
+      where: (p) => p.parent === 'left-sidebar' && p.previous === 'highlightedPropertySidebar',
+    },
+    {
+      name: 'record-cards',
+      deal: d,
+      path: (id) => `${server.recordUrl(id)}?record=cards`,
+      where: (p) => p.parent === 'left-sidebar' && (p.previous ?? '').startsWith('card-wrapper-OBJECT_HIGHLIGHT'),
+    },
+    {
+      name: 'record-no-highlight',
+      deal: e,
+      path: (id) => `${server.recordUrl(id)}?record=no-highlight`,
+      where: (p) => p.parent === 'left-sidebar' && p.previous === null,
+    },
+    {
+      name: 'record-cards-no-highlight',
+      deal: f,
+      path: (id) => `${server.recordUrl(id)}?record=cards-no-highlight`,
+      where: (p) => p.parent === 'left-sidebar' && p.previous === null && p.next === 'card-wrapper-PROPERTIES_V3/0-3/0',
+    },
+  ];
+
+  for (const shape of cases) {
+    it(`${shape.name}: one panel, mounted in place when the page renders, with the deal's numbers, light and dark`, async () => {
+      const id = open(1, shape.deal)[0]!;
+      for (const theme of ['light', 'dark'] as const) {
+        await load(`${shape.path(id)}&theme=${theme}`);
+        const panel = await onePanel();
+        expect(shape.where(panel), JSON.stringify(panel)).toBe(true);
+        expect([panel.floating, panel.notice, panel.position]).toEqual([false, false, 'static']);
+        expect(panel.text).toContain(winText(id));
+        expect(panel.theme).toBe(theme);
+        // The page inserted exactly this one panel, in place: it never floated or sat elsewhere first.
+        expect(await insertions()).toEqual([{ path: new URL(shape.path(id)).pathname, parent: 'left-sidebar', sidebarTitle: panel.sidebarTitle }]);
+        await screenshot(crm, `e2e-hubspot-shape-${shape.name}-${theme}`);
+      }
+      // Dark by the colours alone: no marker on <html>.
+      expect(await crm.evaluate(() => [document.documentElement.getAttribute('data-theme'), document.documentElement.className])).toEqual([null, '']);
+    });
+  }
+
+  it("never anchors in the previous deal's page, still on screen under the new URL, and anchors in the next deal's when it renders", async () => {
+    const [first, second] = open(2, 6) as [string, string];
+    // A long render delay for this document: after the in-app navigation the first deal's page stays on screen for 2.5 s.
+    await load(`${server.recordUrl(first)}?record=standard&theme=light&delay=2500`);
+    const before = await onePanel();
+    expect(before.sidebarTitle).toBe(nameOf(first));
+    await crm.evaluate(`window.__dsInsertions = []`);
+    await crm.evaluate(
+      (path) => (window as unknown as { sandboxHubSpot: { navigate(url: string): Promise<void> } }).sandboxHubSpot.navigate(path),
+      new URL(server.recordUrl(second)).pathname,
+    );
+    // The old panel goes when the URL changes, while the first deal's page is still what HubSpot shows.
+    await crm.waitForFunction(
+      (title) =>
+        document.querySelectorAll('dealsight-panel').length === 0 &&
+        document.documentElement.dataset.sandboxState === 'loading' &&
+        document.querySelector('[data-selenium-test="highlightTitle"]')?.textContent === title,
+      { timeout: 30_000, polling: 50 },
+      nameOf(first),
+    );
+    const after = await onePanel();
+    expect(after.sidebarTitle).toBe(nameOf(second));
+    expect(after.text).toContain(winText(second));
+    expect(await insertions()).toEqual([{ path: new URL(server.recordUrl(second)).pathname, parent: 'left-sidebar', sidebarTitle: nameOf(second) }]);
+  });
+
+  it('floats the panel at the right edge, outside the page, where the layout has no anchor, light and dark', async () => {
+    const id = open(1, 8)[0]!;
+    for (const theme of ['light', 'dark'] as const) {
+      await load(`${server.recordUrl(id)}?record=unknown&theme=${theme}`);
+      const panel = await onePanel();
+      expect(panel.text).toContain(winText(id));
+      expect(panel.theme).toBe(theme);
+      expect(panel.inSidebar).toBe(false);
+      expect(panel.parent).toBe('body');
+      // Out of the page's flow, fixed to the viewport's right edge, visible without scrolling, saying why.
+      expect([panel.floating, panel.notice]).toEqual([true, true]);
+      expect(panel.position).toBe('fixed');
+      expect(Math.round(panel.rect.right)).toBe(panel.viewport.width);
+      expect(panel.rect.top).toBeGreaterThanOrEqual(0);
+      expect(panel.rect.top).toBeLessThan(panel.viewport.height);
+      await screenshot(crm, `e2e-hubspot-shape-record-unknown-${theme}`);
+    }
+  });
+});
+
+describe('HubSpot overlay: chips on boards and tables', () => {
+  /** Each card or row of a shape, with the deal it shows (as the sandbox marks it) and the element its chips must sit in. */
+  const views: Array<{ name: string; url: () => string; containers: string; idOf: string }> = [
+    {
+      name: 'board',
+      url: () => `${server.boardUrl()}?board=column-item`,
+      containers: '[data-test-id="cdb-column-item"]',
+      idOf: `el.getAttribute('data-selenium-id')`,
+    },
+    {
+      name: 'board-card',
+      url: () => `${server.boardUrl()}?board=card`,
+      containers: '[data-test-id="cdb-card"]',
+      idOf: `el.querySelector('a[data-test-id="board-card-section-title-link"]').getAttribute('href').split('/').pop()`,
+    },
+    ...(['crm-object', 'framework'] as const).flatMap((table) =>
+      (['link', 'text'] as const).map((names) => ({
+        name: `list-${table}-${names}`,
+        url: () => `${server.listUrl()}?table=${table}&names=${names}`,
+        containers: 'tr[data-test-id^="row-"]',
+        idOf: `el.getAttribute('data-test-id').slice(4)`,
+      })),
+    ),
+    ...(['link', 'text'] as const).map((names) => ({
+      name: `workspace-${names}`,
+      url: () => `${server.workspaceUrl()}?names=${names}`,
+      containers: 'tr[data-test-id="crm-table-row"]',
+      idOf: `el.getAttribute('data-test-object-id')`,
+    })),
+  ];
+
+  for (const view of views) {
+    it(`${view.name}: a chip naming the right deal on every card or row with a score, never two, names as text, light and dark`, async () => {
+      for (const theme of ['light', 'dark'] as const) {
+        const sep = view.url().includes('?') ? '&' : '?';
+        await load(`${view.url()}${sep}theme=${theme}`);
+        const shown = (await crm.evaluate(`Array.from(document.querySelectorAll(${JSON.stringify(view.containers)})).map((el) => ${view.idOf})`)) as string[];
+        expect(shown.length).toBeGreaterThan(5);
+        const scored = shown.filter((id) => {
+          const s = scores.get(id);
+          return s !== undefined && (s.winPotential !== null || s.repeatBuyerPotential !== null);
+        });
+        expect(scored.length).toBeGreaterThan(3);
+        await crm.waitForFunction(`document.querySelectorAll('dealsight-chip').length === ${scored.length}`, { timeout: 30_000, polling: 100 });
+        const found = (await crm.evaluate(
+          `Array.from(document.querySelectorAll(${JSON.stringify(view.containers)})).map((el) => ({
+            id: ${view.idOf},
+            chips: Array.from(el.querySelectorAll('dealsight-chip')).map((chip) => ({ id: chip.dataset.recordId, theme: chip.dataset.theme, text: chip.shadowRoot.textContent })),
+          }))`,
+        )) as Array<{ id: string; chips: Array<{ id: string; theme: string; text: string }> }>;
+        for (const { id, chips } of found) {
+          const s = scores.get(id);
+          const wanted = s !== undefined && (s.winPotential !== null || s.repeatBuyerPotential !== null) ? 1 : 0;
+          expect(chips.length, `${view.name} ${id}`).toBe(wanted);
+          if (wanted === 0) continue;
+          expect(chips[0]!.id).toBe(id);
+          expect(chips[0]!.theme).toBe(theme);
+          if (s!.winPotential !== null) expect(chips[0]!.text).toContain(`Win ${winText(id)}`);
+        }
+        // Hostile names stay text: the planted markup never became elements, and no dialog opened.
+        const hostile = shown.filter((id) => id in server.hostile.opportunityNames);
+        expect(hostile.length).toBeGreaterThan(0);
+        expect(await crm.$$('img[src="x"], svg[onload], #sandbox-stage script, #sandbox-stage b, #sandbox-stage i')).toEqual([]);
+        const texts = (await crm.evaluate(
+          `Array.from(document.querySelectorAll(${JSON.stringify(view.containers)})).map((el) => [${view.idOf}, el.textContent])`,
+        )) as Array<[string, string]>;
+        for (const id of hostile) expect(texts.find(([rowId]) => rowId === id)?.[1]).toContain(server.hostile.opportunityNames[id]!.trim());
+        await screenshot(crm, `e2e-hubspot-shape-${view.name}-${theme}`);
+      }
+    });
+  }
+});
+
+describe('HubSpot overlay: hostile names', () => {
+  it('shows the panels of deals with hostile names, their names as text, on every record shape', async () => {
+    const hostile = Object.keys(server.hostile.opportunityNames).filter((id) => scores.get(id)?.isOpen === 1);
+    expect(hostile.length).toBeGreaterThan(2);
+    const shapes = ['standard', 'cards', 'no-highlight', 'cards-no-highlight'];
+    for (const [i, id] of hostile.entries()) {
+      await load(`${server.recordUrl(id)}?record=${shapes[i % shapes.length]}&theme=light`);
+      const panel = await onePanel();
+      expect(panel.parent).toBe('left-sidebar');
+      // The standard and cards shapes title the deal in the sidebar.
+      if (i % shapes.length < 2) expect(panel.sidebarTitle).toBe(server.hostile.opportunityNames[id]);
+      expect(await crm.$$('img[src="x"], svg[onload], #sandbox-stage script, #sandbox-stage b, #sandbox-stage i')).toEqual([]);
+      expect(await crm.evaluate(`document.querySelector('dealsight-panel').shadowRoot.querySelectorAll('img[src="x"], script, svg[onload]').length`)).toBe(0);
+    }
+    expect(dialogs).toEqual([]);
+  });
+
+  it('logged no errors from the extension', () => {
+    expect(extensionErrors).toEqual([]);
+  });
+});
