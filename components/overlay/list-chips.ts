@@ -95,23 +95,37 @@ export function startListChips(options: ListChipsOptions): void {
   const listLinks = (d: Document) => guard('list rows', () => adapter.listLinks(d), []);
   const scores = new Map<string, RecordChip | null>();
   const chips = new Set<HTMLElement>();
+  /**
+   * Each link's chip, and each chip's link. A chip is found through its link, not by looking
+   * beside the link: the app may put its own nodes between them (a hover icon), and a chip
+   * looked for beside the link would then be added again.
+   */
+  const chipOf = new WeakMap<Element, HTMLElement>();
+  const linkOf = new WeakMap<HTMLElement, Element>();
+  const drop = (chip: HTMLElement): void => {
+    chip.remove();
+    chips.delete(chip);
+  };
   let theme = detectTheme(doc, rules);
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped when the store changes: chips of an older version are replaced as new scores arrive. */
   let version = 0;
 
   const place = (): void => {
+    // Chips whose link the app took out of the page (it rendered the row again): they go too.
+    for (const chip of [...chips]) {
+      if (!linkOf.get(chip)?.isConnected) drop(chip);
+    }
     for (const { link, id } of listLinks(doc)) {
       const score = scores.get(id);
       if (!score) continue;
-      const existing = [link.nextElementSibling, link.previousElementSibling].find(
-        (el): el is HTMLElement => el?.tagName.toLowerCase() === HOSTS.chip && (el as HTMLElement).dataset.recordId === id,
-      );
-      if (existing) {
+      const existing = chipOf.get(link);
+      if (existing && existing.isConnected && existing.parentElement === link.parentElement && existing.dataset.recordId === id) {
         if (existing.dataset.version === String(version)) continue;
         // A chip from before the store changed: replaced by the new score.
-        existing.remove();
-        chips.delete(existing);
+        drop(existing);
+      } else if (existing) {
+        drop(existing);
       }
       const chip = createChip(doc, id, score, theme);
       if (!chip) continue;
@@ -122,6 +136,8 @@ export function startListChips(options: ListChipsOptions): void {
       if (before) chip.dataset.side = 'before';
       guard('insert chip', () => (before ? link.before(chip) : link.after(chip)), undefined);
       chips.add(chip);
+      chipOf.set(link, chip);
+      linkOf.set(chip, link);
     }
   };
 
@@ -141,14 +157,22 @@ export function startListChips(options: ListChipsOptions): void {
     );
   };
 
+  const isChip = (n: Node): boolean => n instanceof Element && n.tagName.toLowerCase() === HOSTS.chip;
   const observer = new MutationObserver((records) => {
-    // Our own chips going in are mutations too: ignore batches made only of them.
-    const relevant = records.some((r) => Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.tagName.toLowerCase() === HOSTS.chip)));
+    // Our own chips going in are mutations too: ignore batches made only of them. Classes
+    // count: an app that keeps its pages in the DOM shows another one by flipping classes
+    // alone (a console tab switch), and that page's links need their chips.
+    const relevant = records.some((r) => (r.type === 'attributes' ? !isChip(r.target) : Array.from(r.addedNodes).some((n) => !isChip(n))));
     if (!relevant) return;
     clearTimeout(timer);
     timer = setTimeout(scan, options.debounceMs ?? 150);
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.body ?? doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['class', 'hidden', 'aria-expanded'],
+  });
   options.onDataChanged?.(() => {
     version++;
     scores.clear();

@@ -1,19 +1,21 @@
 /**
- * Salesforce's pages for the shared overlay (components/overlay/adapter.ts): Lightning
- * record and list pages told apart by URL (lib/crm/salesforce/pages.ts, imported alone so
- * no connector code comes into the bundle), the active page's highlights as the anchor,
- * list rows' record links, SLDS's dark class.
+ * Salesforce's pages for the shared overlay (components/overlay/adapter.ts): Lightning and
+ * Classic record and list pages told apart by URL (lib/crm/salesforce/pages.ts, imported
+ * alone so no connector code comes into the bundle); the page on screen (standard
+ * navigation's active page, or the active console tab's) and its anchor chain (anchor.ts);
+ * record links read from their `href` (links.ts); SLDS 2's scheme class on `<body>`.
+ * Every selector is data in selectors.ts, with its evidence.
  */
 import type { CrmAdapter } from '../../components/overlay/adapter';
-import { objectOfId, toId18 } from '../../lib/crm/salesforce/ids';
 import { parseSalesforceUrl } from '../../lib/crm/salesforce/pages';
-import { activePage, claimPage, findRecordAnchor } from './anchor';
-import { recordUrl } from './links';
-import { SELECTORS } from './selectors';
+import { claimPage, findAnchor, visiblePage } from './anchor';
+import { listLinks, recordUrl } from './links';
+import { COLOR_SCHEME, SELECTORS } from './selectors';
 
 /**
  * The page's identity: `record:<18-character id>` for an opportunity record, `list:Opportunity`
- * for an opportunity list view, null elsewhere (a note on every Account or Contact page would be noise).
+ * for an opportunity list view (its table, Kanban and Classic forms alike), null elsewhere
+ * (a note on every Account or Contact page would be noise).
  */
 export function pageKey(url: string, localhost: boolean): string | null {
   const page = parseSalesforceUrl(url, { localhost });
@@ -22,36 +24,58 @@ export function pageKey(url: string, localhost: boolean): string | null {
   return null;
 }
 
-/** The opportunity links of the list rows on screen (active page only), with their 18-character ids. */
-export function listLinks(doc: Document): Array<{ link: Element; id: string }> {
-  const scope = activePage(doc) ?? doc;
-  const out: Array<{ link: Element; id: string }> = [];
-  for (const row of Array.from(scope.querySelectorAll(SELECTORS.listRow))) {
-    const link = row.querySelector(SELECTORS.listRecordLink);
-    const raw = link?.getAttribute(SELECTORS.listRecordIdAttribute);
-    const id = raw ? toId18(raw) : null;
-    if (link && id && objectOfId(id) === 'Opportunity') out.push({ link, id });
-  }
-  return out;
+/**
+ * Whether the tab's URL may still show `recordKey`'s page: not when it names another record
+ * or a list. Lightning changes the URL before it swaps the next page in, and the router
+ * notices a URL change only on its next poll (components/overlay/run.ts), so for a moment
+ * the panel of the record the user left is still running while the next record's page is
+ * already on screen: it must not move there (nor claim that page). URLs that name no page
+ * (a test's blank page) cannot tell, and do not refuse.
+ */
+export function urlStillShows(doc: Document, recordKey: string, localhost: boolean): boolean {
+  const href = doc.location?.href;
+  if (!href) return true;
+  if (parseSalesforceUrl(href, { localhost }).kind === 'other') return true;
+  return pageKey(href, localhost) === recordKey;
 }
+
+/** SLDS 2's scheme class on `<body>` (both forms); null without one. */
+export function isDark(doc: Document): boolean | null {
+  const classes = doc.body?.classList;
+  if (!classes) return null;
+  if (COLOR_SCHEME.dark.some((c) => classes.contains(c))) return true;
+  if (COLOR_SCHEME.light.some((c) => classes.contains(c))) return false;
+  return null;
+}
+
+export { listLinks };
 
 export function salesforceAdapter(options: { localhost: boolean }): CrmAdapter {
   return {
     crm: 'Salesforce',
     place: 'org',
     pageKey: (url) => pageKey(url, options.localhost),
-    visiblePage: (doc) => activePage(doc) as Element | null,
-    findAnchor: (doc, recordKey) => {
-      const element = findRecordAnchor(doc, recordKey);
-      return element
-        ? { element, place: 'after', rule: { selector: element.tagName.toLowerCase(), place: 'after', evidence: 'crm-evidence.md, record header' } }
-        : null;
+    visiblePage: (doc) => visiblePage(doc)?.element ?? null,
+    findAnchor: (doc, recordKey) => (urlStillShows(doc, recordKey, options.localhost) ? findAnchor(doc, recordKey) : null),
+    claimPage: (doc, recordKey) => {
+      if (urlStillShows(doc, recordKey, options.localhost)) claimPage(doc, recordKey);
     },
-    claimPage,
     listLinks,
-    isDark: (doc) => (doc.documentElement.classList.contains(SELECTORS.darkClass) ? true : null),
+    isDark,
     themeAttributes: ['class'],
     recordUrl,
-    structureProbes: [...SELECTORS.activePage, ...SELECTORS.recordAnchors],
+    structureProbes: [
+      SELECTORS.consoleTabShown.selector,
+      SELECTORS.consolePages.selector,
+      SELECTORS.standardPage.selector,
+      SELECTORS.standardPageLoose.selector,
+      SELECTORS.classicPage.selector,
+      'one-record-home-flexipage2',
+      SELECTORS.lwcHighlights.selector,
+      SELECTORS.highlights.selector,
+      SELECTORS.auraHighlights.selector,
+      SELECTORS.recordHomeHeader.selector,
+      SELECTORS.classicTitle.selector,
+    ],
   };
 }

@@ -1,15 +1,122 @@
+import type { Anchor, AnchorRule } from '../../components/overlay/adapter';
 import { guard } from '../../components/overlay/log';
 import { waitForElement } from '../../components/overlay/wait-for';
-import { SELECTORS } from './selectors';
+import { GENERATED_HIGHLIGHTS_TAG, SELECTORS } from './selectors';
 
-/** The page on screen: Lightning's `.oneContent.active`, or the document itself (Classic, other layouts). */
-export function activePage(doc: Document): ParentNode | null {
+/**
+ * Where Salesforce shows the user's page, and where the panel goes in it. Lightning keeps
+ * earlier pages in the DOM, hidden (standard navigation's cached pages, a console's other
+ * tabs), so everything is looked for inside the page on screen only.
+ */
+
+/** Which app the visible page belongs to: its anchor chain differs. */
+export type PageKind = 'standard' | 'console' | 'classic' | 'other';
+
+export interface VisiblePage {
+  element: Element;
+  kind: PageKind;
+}
+
+/** A console page host is on screen when every tab section around it is (a hidden tab's host may keep `.active`). */
+function shownConsolePage(doc: Document): Element | null {
+  for (const host of Array.from(doc.querySelectorAll(SELECTORS.consolePages.selector))) {
+    let shown = true;
+    for (let tab = host.closest('section.oneConsoleTab'); tab !== null; tab = tab.parentElement?.closest('section.oneConsoleTab') ?? null) {
+      if (!tab.matches(SELECTORS.consoleTabShown.selector)) {
+        shown = false;
+        break;
+      }
+    }
+    if (shown) return host;
+  }
+  return null;
+}
+
+/**
+ * The page on screen: the active console tab's page, standard navigation's active page, or
+ * Classic's content cell; null while a Lightning app shows no page (it is rendering one);
+ * the body on pages of another layout (nothing is kept hidden there that we know of).
+ */
+export function visiblePage(doc: Document): VisiblePage | null {
   return guard(
-    'active page',
+    'visible page',
     () => {
-      for (const selector of SELECTORS.activePage) {
-        const found = doc.querySelector(selector);
-        if (found) return found;
+      const inConsole = shownConsolePage(doc);
+      if (inConsole) return { element: inConsole, kind: 'console' as const };
+      for (const spec of [SELECTORS.standardPage, SELECTORS.standardPageLoose]) {
+        const page = doc.querySelector(spec.selector);
+        if (page) return { element: page, kind: 'standard' as const };
+      }
+      const classic = doc.querySelector(SELECTORS.classicPage.selector);
+      if (classic) return { element: classic, kind: 'classic' as const };
+      if (doc.querySelector(`${SELECTORS.standardPages.selector}, ${SELECTORS.consoleTabs.selector}`)) return null;
+      return doc.body ? { element: doc.body, kind: 'other' as const } : null;
+    },
+    null,
+  );
+}
+
+const rule = (spec: { selector: string; evidence: string }): AnchorRule => ({ selector: spec.selector, place: 'after', evidence: spec.evidence });
+
+/**
+ * Each page kind's anchor chain: the first rule that matches inside the visible page wins.
+ * Lightning: the LWC highlights panel, the highlights themselves, the Aura header, an SLDS
+ * record-home header. A record page without any (its admin removed the highlights) gets
+ * the floating panel: a panel inside the main column would push the record's own content
+ * down, and issue 12 wants that page to float. Classic: the title block.
+ */
+export const ANCHOR_CHAINS: Readonly<Record<'lightning' | 'classic', readonly AnchorRule[]>> = {
+  lightning: [rule(SELECTORS.lwcHighlights), rule(SELECTORS.highlights), rule(SELECTORS.auraHighlights), rule(SELECTORS.recordHomeHeader)],
+  classic: [rule(SELECTORS.classicTitle)],
+};
+
+function chainOf(kind: PageKind): readonly AnchorRule[] {
+  if (kind === 'classic') return ANCHOR_CHAINS.classic;
+  if (kind === 'other') return [...ANCHOR_CHAINS.lightning, ...ANCHOR_CHAINS.classic];
+  return ANCHOR_CHAINS.lightning;
+}
+
+/**
+ * Whether the header at `element` is an opportunity's: Lightning names the record's object in
+ * the generated highlights panel's tag (`forcegenerated-highlightspanel_opportunity___…`).
+ * Where there is no such tag (Aura headers, other layouts), it cannot tell, and says yes.
+ */
+export function headerShowsOpportunity(element: Element): boolean {
+  const generated = element.closest(SELECTORS.generatedHighlightsPanel.selector) ?? element.querySelector(SELECTORS.generatedHighlightsPanel.selector);
+  const object = generated === null ? null : GENERATED_HIGHLIGHTS_TAG.exec(generated.tagName)?.[1];
+  return object === null || object === undefined || object.toLowerCase() === 'opportunity';
+}
+
+/**
+ * Which record each page element was shown for. Lightning changes the URL before it swaps
+ * the new page in, so right after a navigation the visible page is still the previous
+ * record's: its header must not take the new panel.
+ */
+const pageOwners = new WeakMap<Element, string>();
+
+/** Marks the visible page as the page of `recordKey` (called once its panel is anchored). */
+export function claimPage(doc: Document, recordKey: string): void {
+  const page = visiblePage(doc);
+  if (page) pageOwners.set(page.element, recordKey);
+}
+
+/**
+ * Where the panel of `recordKey` goes: the first rule of the visible page's chain that
+ * matches in it; null while there is no visible page, when it was claimed by another
+ * record, or when its header is another object's (an Account page still on screen).
+ */
+export function findAnchor(doc: Document, recordKey?: string): Anchor | null {
+  return guard(
+    'record anchor',
+    () => {
+      const page = visiblePage(doc);
+      if (page === null) return null;
+      const owner = pageOwners.get(page.element);
+      if (recordKey !== undefined && owner !== undefined && owner !== recordKey) return null;
+      for (const r of chainOf(page.kind)) {
+        const element = page.element.querySelector(r.selector);
+        if (element === null) continue;
+        return headerShowsOpportunity(element) ? { element, place: r.place, rule: r } : null;
       }
       return null;
     },
@@ -17,45 +124,17 @@ export function activePage(doc: Document): ParentNode | null {
   );
 }
 
-/**
- * Which record each Lightning page element was shown for. Lightning (and the sandbox)
- * changes the URL before it swaps the page in, so right after a navigation the active
- * page is still the previous record's: its highlights must not take the new panel.
- */
-const pageOwners = new WeakMap<object, string>();
-
-/** Marks the page holding `anchor` as the page of `recordKey`. */
-export function claimPage(doc: Document, recordKey: string): void {
-  const page = activePage(doc);
-  if (page) pageOwners.set(page, recordKey);
-}
-
-/**
- * The element the panel goes after: the record highlights of the active page only, or
- * Classic's title block. With `recordKey`, a page already claimed by another record is skipped.
- */
-export function findRecordAnchor(doc: Document, recordKey?: string): Element | null {
-  return guard(
-    'record anchor',
-    () => {
-      const page = activePage(doc);
-      if (page) {
-        const owner = pageOwners.get(page);
-        if (recordKey !== undefined && owner !== undefined && owner !== recordKey) return null;
-        for (const selector of SELECTORS.recordAnchors) {
-          const found = page.querySelector(selector);
-          if (found) return found;
-        }
-        return null;
-      }
-      // No Lightning stage: a Classic page has its title block, and nothing hidden.
-      return doc.querySelector(SELECTORS.classicAnchor);
-    },
-    null,
-  );
-}
-
 /** Waits for the record's anchor (Lightning renders the record after the URL changes); null after `timeoutMs` or on abort. */
-export function waitForAnchor(doc: Document, signal: AbortSignal, timeoutMs: number, recordKey?: string): Promise<Element | null> {
-  return waitForElement(doc, () => findRecordAnchor(doc, recordKey), signal, timeoutMs);
+export async function waitForAnchor(doc: Document, signal: AbortSignal, timeoutMs: number, recordKey?: string): Promise<Anchor | null> {
+  let anchor: Anchor | null = null;
+  await waitForElement(
+    doc,
+    () => {
+      anchor = findAnchor(doc, recordKey);
+      return anchor?.element ?? null;
+    },
+    signal,
+    timeoutMs,
+  );
+  return anchor;
 }

@@ -10,6 +10,7 @@ export type { CustomFieldOption } from './schema';
 export { ManualClock } from '../kit/manual-clock';
 export type { RecordedRequest, SandboxFetch } from '../kit/in-process';
 export { SERVER_DEFAULTS, type SalesforceServerOptions } from './options';
+export { PAGE_OPTIONS, PAGE_OPTION_DEFAULTS, type LightningPageOptions } from './pages/page-options';
 export { FAULT_KINDS, FaultController, type FaultKind, type FaultOptions, type FaultSpec, type PendingFault } from '../kit/faults';
 export type { OpportunityChanges } from './database';
 export { HOSTILE_TEXT, HOSTILE_ACCOUNT_TEXT, type HostileEdits } from '../kit/hostile';

@@ -3,6 +3,7 @@ import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions,
 import type { SalesforceRecordSet } from './seeded-records';
 import type { CustomFieldOption } from './schema';
 import { parseApiVersion, OLDEST_VERSION } from './versions';
+import { resolvePageDefaults, type LightningPageOptions } from './pages/page-options';
 
 export interface SalesforceServerOptions extends CommonOptions {
   /** The newest API version served, "62.0" by default; /services/data/ lists 31.0 up to it. */
@@ -15,6 +16,12 @@ export interface SalesforceServerOptions extends CommonOptions {
   today?: IsoDate;
   /** The daily API request allowance in `Sforce-Limit-Info` and /limits. Default 15000. */
   apiLimit?: number;
+  /**
+   * The shape pages are served in when the request does not ask (`?app=console`, a cookie):
+   * standard navigation, LWC highlights and list views, light theme by default. See
+   * pages/page-options.ts for every option and its values.
+   */
+  pages?: Partial<LightningPageOptions>;
   /** Send a Lightning-like Content-Security-Policy with the pages. Default false. */
   contentSecurityPolicy?: boolean;
   /** The session id to start with (what `sid` holds); a random one shaped like Salesforce's by default. */
@@ -47,6 +54,7 @@ export interface ResolvedOptions extends ResolvedCommonOptions {
   territories: boolean;
   today: IsoDate | null;
   apiLimit: number;
+  pages: LightningPageOptions;
   contentSecurityPolicy: boolean;
   sessionId: string | null;
   customFields: readonly CustomFieldOption[];
@@ -93,6 +101,7 @@ export function resolveOptions(options: SalesforceServerOptions): ResolvedOption
     territories: options.territories ?? true,
     today,
     apiLimit,
+    pages: resolvePageDefaults(options.pages, fail),
     contentSecurityPolicy: options.contentSecurityPolicy ?? false,
     sessionId,
     customFields,

@@ -19,6 +19,7 @@ import { handleControl } from './routes/control';
 import { handlePage } from './routes/pages';
 import { SERVER_KEY_PREFIX } from './schema';
 import { Session } from './session';
+import type { LightningPageOptions } from './pages/page-options';
 import type { ServerState } from './state';
 
 /** A request to the sandbox, with the SOQL of a query decoded. */
@@ -81,6 +82,16 @@ export interface SalesforceServer extends SalesforceSandbox {
   recordUrl(id: string): string;
   /** `/lightning/o/Opportunity/list` on this server. */
   listUrl(): string;
+  /**
+   * `path` on this server in a page shape (pages/page-options.ts), e.g.
+   * `pageUrl(\`/lightning/r/Opportunity/${id}/view\`, { app: 'console', theme: 'dark' })`;
+   * the reply remembers the options in cookies for the pages that follow.
+   */
+  pageUrl(path: string, shape?: Partial<LightningPageOptions> & { cached?: number }): string;
+  /** Classic's detail page of a record, `/{15-character id}`. */
+  classicRecordUrl(id: string): string;
+  /** Classic's opportunity list view, `/006?fcf=…`. */
+  classicListUrl(): string;
   /** `/services/data/vXX.X{path}` on this server. */
   apiUrl(path?: string): string;
   close(): Promise<void>;
@@ -110,6 +121,13 @@ export async function startSalesforceServer(options: SalesforceServerOptions = {
       loginUrl: (startURL?: string) => `${url}/login${startURL === undefined ? '' : `?startURL=${encodeURIComponent(startURL)}`}`,
       recordUrl: (id: string) => `${url}/lightning/r/Opportunity/${id}/view`,
       listUrl: () => `${url}/lightning/o/Opportunity/list`,
+      pageUrl: (path: string, shape: Partial<LightningPageOptions> & { cached?: number } = {}) => {
+        const target = new URL(path, url);
+        for (const [key, value] of Object.entries(shape)) if (value !== undefined) target.searchParams.set(key, String(value));
+        return target.href;
+      },
+      classicRecordUrl: (id: string) => `${url}/${id.slice(0, 15)}`,
+      classicListUrl: () => `${url}/006?fcf=00B000000000001`,
       apiUrl: (path = '') => `${url}/services/data/v${sandbox.apiVersion}${path}`,
       close,
     }),
@@ -134,6 +152,7 @@ function create(options: SalesforceServerOptions): Created {
     apiVersion: o.apiVersion,
     today: o.today ?? org.asOf,
     renderDelayMs: o.renderDelayMs,
+    pageDefaults: o.pages,
     contentSecurityPolicy: o.contentSecurityPolicy,
     batchSizes: o.batchSizes,
     reverseOrderBy: o.reverseOrderBy,

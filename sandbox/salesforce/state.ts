@@ -2,6 +2,7 @@ import type { ApiUsage } from './api-usage';
 import type { SandboxDatabase } from './database';
 import type { FaultController } from '../kit/faults';
 import type { QueryCursors } from './query-cursors';
+import type { LightningPageOptions } from './pages/page-options';
 import type { Session } from './session';
 
 /** What the request handlers share: the data, the session, the counters and the settings. */
@@ -17,6 +18,8 @@ export interface ServerState {
   today: string;
   /** How long the Lightning-like pages take to render their content, in ms. */
   renderDelayMs: number;
+  /** The page shapes served when neither the query string nor a cookie asks for one (pages/page-options.ts). */
+  pageDefaults: LightningPageOptions;
   /** Whether pages carry a Content-Security-Policy like Lightning's. */
   contentSecurityPolicy: boolean;
   /** Fixed records per query batch, by lower-case object name (the `batchSizes` option). */

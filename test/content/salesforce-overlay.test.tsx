@@ -10,7 +10,7 @@ import { pageKey, salesforceAdapter } from '../../entrypoints/salesforce.content
 const adapter = salesforceAdapter({ localhost: true });
 import type { BackgroundReplies, RecordChip } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
-import { highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
+import { consoleStage, focusConsoleTab, headerName, highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
 
 /** A `dealsight-panel` host with an open shadow root, like createShadowRootUi's (without its CSS fetch). */
 const createHost: CreatePanelHost = async (anchor) => {
@@ -53,7 +53,7 @@ describe('record overlay lifecycle', () => {
     const c = new AbortController();
     await overlay(recordUrl(OPP_A), c.signal, () => new Promise((r) => (answer = r)));
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('New');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('New');
     expect(stateOf(hosts()[0]!)).toBe('loading');
     answer({ ok: true, panel: workedPanel() });
     await tick(0);
@@ -195,7 +195,7 @@ describe('router: one instance per record', () => {
     await Promise.all(pending);
     await tick(0);
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
     ctx.abort();
     expect(hosts()).toHaveLength(0);
   });
@@ -238,13 +238,115 @@ describe('stale pages', () => {
     old.classList.remove('active');
     (old as HTMLElement).hidden = true;
     const page = document.createElement('div');
-    page.className = 'oneContent active';
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
     setHtml(page, highlights('B'));
     root.append(page);
     await started;
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.previousElementSibling?.textContent).toBe('B');
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
     b.abort();
+  });
+});
+
+describe('the URL changes before the page, and the router notices it later', () => {
+  afterEach(() => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://localhost:3000/'));
+
+  it("keeps the record the user left out of the next record's page, which then gets its own panel in place", async () => {
+    const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+    setUrl(recordUrl(OPP_A));
+    const root = stage(document, [highlights('A')]);
+    const start = (id: string, signal: AbortSignal) =>
+      startRecordOverlay({
+        adapter,
+        doc: document,
+        url: recordUrl(id),
+        recordKey: `record:${id}`,
+        signal,
+        createHost,
+        getPanel: async () => ({ ok: true, panel: workedPanel() }),
+        storage: null,
+        linkFor: () => null,
+        anchorTimeoutMs: 2000,
+        settleMs: 5,
+      });
+    const a = new AbortController();
+    await start(OPP_A, a.signal);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('A');
+    // The app pushes B's URL and swaps B's page in; A's panel is still running (no poll yet).
+    history.pushState({}, '', recordUrl(OPP_B));
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    const page = document.createElement('div');
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
+    setHtml(page, highlights('B'));
+    root.append(page);
+    await tick(30);
+    expect(page.querySelector('dealsight-panel')).toBeNull();
+    // The router notices: A goes, B mounts in its own page.
+    a.abort();
+    const b = new AbortController();
+    await start(OPP_B, b.signal);
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
+    expect(hosts()[0]!.closest('.oneContent')).toBe(page);
+    b.abort();
+  });
+});
+
+describe('console apps', () => {
+  const start = (id: string, signal: AbortSignal) =>
+    startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(id),
+      recordKey: `record:${id}`,
+      signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: null,
+      linkFor: () => null,
+      anchorTimeoutMs: 2000,
+    });
+  const tabOf = (host: Element) => Array.from(document.querySelectorAll('.split-right > section')).indexOf(host.closest('.split-right > section') as Element);
+
+  it('mounts in the active tab only, and follows the user to another tab (the URL changes first)', async () => {
+    consoleStage(document, [highlights('A'), highlights('B')], 1);
+    const b = new AbortController();
+    await start(OPP_B, b.signal);
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('B');
+    expect(tabOf(hosts()[0]!)).toBe(1);
+    // The user picks tab A: the console pushes A's URL, then shows A's section.
+    b.abort();
+    const a = new AbortController();
+    const started = start(OPP_A, a.signal);
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    focusConsoleTab(document, 0);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('A');
+    expect(tabOf(hosts()[0]!)).toBe(0);
+    a.abort();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it("does not take an Account page's header for the opportunity's while the app swaps pages", async () => {
+    const root = stage(document, [highlights('Acme Corp', 'lwc', 'Account')]);
+    const c = new AbortController();
+    const started = start(OPP_A, c.signal);
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    const page = document.createElement('div');
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
+    setHtml(page, highlights('Deal A'));
+    root.append(page);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('Deal A');
+    c.abort();
   });
 });
 
@@ -265,7 +367,7 @@ describe('list chips', () => {
     await tick(0);
     expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
     const chip = document.querySelector('dealsight-chip')!;
-    expect(chip.previousElementSibling?.getAttribute('data-recordid')).toBe(OPP_A);
+    expect(chip.previousElementSibling?.getAttribute('href')).toBe(`/lightning/r/${OPP_A}/view`);
     expect(Array.from(chip.shadowRoot!.querySelectorAll('span'), (s) => s.textContent)).toEqual(['Win 50%', 'RBP 40']);
 
     // Rows added (scrolling loads more): one more batch, for the new id only.
@@ -304,17 +406,17 @@ describe('list chips', () => {
   it('puts the chip before a name its cell cuts off with an ellipsis, after it elsewhere', async () => {
     const root = stage(document, [listRows([OPP_A, OPP_B])]);
     // The first row's name cell truncates, like Lightning's `slds-truncate`.
-    const cell = root.querySelector(`a[data-recordid="${OPP_A}"]`)?.parentElement as HTMLElement;
+    const cell = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`)?.parentElement as HTMLElement;
     Object.assign(cell.style, { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' });
     expect(clipsLongText(cell.querySelector('a') as Element)).toBe(true);
-    expect(clipsLongText(root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element)).toBe(false);
+    expect(clipsLongText(root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element)).toBe(false);
     const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
     let changed: (() => void) | null = null;
     const c = new AbortController();
     startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
     await tick(0);
-    const a = root.querySelector(`a[data-recordid="${OPP_A}"]`) as Element;
-    const b = root.querySelector(`a[data-recordid="${OPP_B}"]`) as Element;
+    const a = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`) as Element;
+    const b = root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element;
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
     expect(a.nextElementSibling).toBeNull();
     expect(b.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
@@ -323,6 +425,48 @@ describe('list chips', () => {
     await tick(30);
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    c.abort();
+  });
+
+  it('never duplicates a chip: not when the app puts something between the name and its chip, nor when it re-renders the name', async () => {
+    const root = stage(document, [listRows([OPP_A])]);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    const chipsOf = (id: string) => Array.from(document.querySelectorAll(`dealsight-chip[data-record-id="${id}"]`));
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    // A hover icon after the name (between it and the chip), then a row loaded: a rescan.
+    const link = root.querySelector(`a[href="/lightning/r/${OPP_A}/view"]`) as Element;
+    link.after(document.createElement('lightning-icon'));
+    const tbody = root.querySelector('tbody')!;
+    const more = document.createElement('div');
+    setHtml(more, listRows([OPP_B]));
+    tbody.append(more.querySelector('tr')!);
+    await tick(30);
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    expect(chipsOf(OPP_B)).toHaveLength(1);
+    // The app renders the name again (a new element): the old chip goes with the old name.
+    const again = link.cloneNode(true) as Element;
+    link.replaceWith(again);
+    await tick(30);
+    expect(chipsOf(OPP_A)).toHaveLength(1);
+    expect(again.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    c.abort();
+    expect(document.querySelectorAll('dealsight-chip')).toHaveLength(0);
+  });
+
+  it("puts chips on a list in a console tab the user switches to, where only the tabs' classes change", async () => {
+    consoleStage(document, [listRows([OPP_A]), highlights('Deal')], 1);
+    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    expect(getScores).not.toHaveBeenCalled();
+    focusConsoleTab(document, 0);
+    await tick(30);
+    expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
+    expect(document.querySelectorAll(`dealsight-chip[data-record-id="${OPP_A}"]`)).toHaveLength(1);
     c.abort();
   });
 

@@ -12,8 +12,8 @@ import { chromiumPath } from '../../scripts/browser/launch';
  * after the render delay, links under /contacts/ navigate in place with pushState (the
  * document survives, the page on screen stays until the next replaces it), back works,
  * and the theme toggle changes the colours only (no marker) and sets the cookie.
- * The Lightning pages run the same shared page script (sandbox/kit/spa-script.ts) with
- * their own settings; the last test checks they still behave as Lightning does.
+ * The Lightning pages run their own page script (sandbox/salesforce/pages/lightning-script.ts,
+ * for console apps and Lightning's page hosts); the last test checks they still behave as Lightning does.
  */
 
 let server: HubSpotServer;
@@ -94,21 +94,23 @@ describe('sandbox HubSpot pages in Chromium', () => {
   });
 });
 
-describe('the shared page script on the Lightning pages', () => {
+describe('the page script on the Lightning pages', () => {
   it('navigates in place under /lightning/ and keeps earlier pages hidden, as before', async () => {
     const sf = await startSalesforceServer({ seed: 7, opportunities: 100, renderDelayMs: 50 });
     try {
       await page.goto(sf.loginUrl());
       await ready();
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
-      await page.click('tbody.sandbox-rows a[href*="/lightning/r/Opportunity/"]');
-      await page.waitForFunction(() => location.pathname.includes('/lightning/r/Opportunity/') && document.documentElement.dataset.sandboxState === 'ready');
+      await page.click('tbody[data-sandbox-rows] th a[href^="/lightning/r/"]');
+      await page.waitForFunction(() => location.pathname.startsWith('/lightning/r/') && document.documentElement.dataset.sandboxState === 'ready');
       expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
       expect(
-        await page.$$eval('#oneCenterStage > .oneContent', (hosts) => hosts.map((h) => `${h.classList.contains('active')}:${(h as HTMLElement).hidden}`)),
+        await page.$$eval('.oneCenterStage > .oneContent', (hosts) =>
+          hosts.map((h) => `${h.classList.contains('active')}:${getComputedStyle(h).display === 'none'}`),
+        ),
       ).toEqual(['false:true', 'true:false']);
       await page.click('[data-sandbox-action="toggle-theme"]');
-      expect(await page.evaluate(() => document.documentElement.className)).toContain('slds-color-scheme_dark');
+      expect(await page.evaluate(() => document.body.className)).toContain('slds-color-scheme_dark');
     } finally {
       await sf.close();
     }

@@ -129,7 +129,7 @@ describe('addOpportunities', () => {
     const ids = added.map((o) => `'${o.id}'`).join(',');
     expect((await query(`SELECT COUNT() FROM OpportunityHistory WHERE OpportunityId IN (${ids})`)).totalSize).toBe(3);
     const page = await fetch(server.recordUrl(added[0]?.id as string));
-    expect(await page.text()).toContain('forceHighlightsPanel');
+    expect(await page.text()).toContain('<records-highlights2>');
   });
 
   it('rejects a bad count, and adds over HTTP', async () => {

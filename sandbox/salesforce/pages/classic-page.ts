@@ -1,14 +1,55 @@
 import type { SandboxDatabase } from '../database';
+import type { Row } from '../records';
 import { toId18 } from '../id-sequence';
 import { formatDate, formatMoney } from '../../kit/format';
 import { lookup, numberOf, text } from './fields';
 import { html, type SafeHtml } from '../../kit/html';
 
 /**
- * Salesforce Classic's opportunity detail page (`/{id}`), server-rendered with no
- * single-page navigation: `.bPageTitle h2.pageDescription` holds the name and
- * `table.detailList` the fields. Null when the id is not an opportunity's.
+ * Salesforce Classic, server-rendered with no single-page navigation
+ * (`../shared/crm-evidence.md`, row "Classic"):
+ * - the opportunity detail page (`/{id}`): the record title
+ *   `#bodyCell > div.bPageTitle > div.ptBody > div.content > h2` (code id 15567451139) and
+ *   `table.detailList` the fields;
+ * - the opportunity list view (`/006?fcf=…`, `/006/o`): an enhanced list whose name column
+ *   is `.x-grid3-col-FULL_NAME a` with `href="/<15-character id>"` (code id 37843792931,
+ *   which reads the id from that `href`). The rest of the grid's nesting is not in the
+ *   evidence: it follows Ext JS's grid (`x-grid3-row` …), and nothing should rely on it.
+ * `body.sfdcBody` marks a Classic page (Salesforce Inspector Reloaded's `addon/button.js`).
  */
+
+/** Classic links and URLs use the 15-character id, as Classic does. */
+function classicHref(row: Row): string {
+  return `/${String(row['Id']).slice(0, 15)}`;
+}
+
+function classicDocument(title: string, bodyClass: string, content: SafeHtml): string {
+  return html`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>
+body { font-family: Arial, Helvetica, sans-serif; font-size: 12px; margin: 0; background: #f8f8f8; color: #222; }
+#bodyTable { width: 100%; border-collapse: collapse; } #bodyCell { padding: 10px 16px; vertical-align: top; }
+.bPageTitle { padding: 8px 0 12px; } .bPageTitle h1 { font-size: 12px; margin: 0; color: #555; } .bPageTitle h2 { font-size: 20px; margin: 2px 0 0; }
+.bPageBlock { background: #fff; border: 1px solid #ddd; border-top: 3px solid #e39321; padding: 8px; }
+.detailList { width: 100%; } .labelCol { font-weight: bold; text-align: right; color: #4a4a56; padding: 4px 8px; width: 18%; } .dataCol { padding: 4px 8px; }
+.x-grid3 { background: #fff; border: 1px solid #ddd; } .x-grid3-row-table { width: 100%; table-layout: fixed; border-collapse: collapse; }
+.x-grid3-hd-row td, .x-grid3-row td { padding: 4px 6px; border-bottom: 1px solid #eee; } .x-grid3-hd-row td { font-weight: bold; background: #f2f3f3; }
+.x-grid3-cell-inner { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+a { color: #015ba7; }
+</style></head>
+<body class="${bodyClass} sfdcBody">
+<table id="bodyTable" class="outer"><tbody><tr><td id="bodyCell" class="oRight">
+${content}
+</td></tr></tbody></table>
+</body></html>
+`.value;
+}
+
+function pageTitle(type: string, description: string): SafeHtml {
+  return html`<div class="bPageTitle"><div class="ptBody"><div class="content"><h1 class="pageType">${type}</h1><h2 class="pageDescription">${description}</h2></div></div></div>`;
+}
+
+/** The detail page of an opportunity (`/{id}`, 15 or 18 characters); null when the id is not an opportunity's. */
 export function classicOpportunityPage(db: SandboxDatabase, rawId: string): string | null {
   const id = toId18(rawId);
   const row = id === null ? undefined : db.table('Opportunity')?.byId.get(id);
@@ -17,11 +58,11 @@ export function classicOpportunityPage(db: SandboxDatabase, rawId: string): stri
   const account = lookup(db, 'Account', row['AccountId']);
   const owner = lookup(db, 'User', row['OwnerId']);
   const cell = (label: string, value: SafeHtml | string | null): SafeHtml => html`<td class="labelCol">${label}</td><td class="dataCol">${value ?? ''}</td>`;
-  const accountLink = account === null ? '' : html`<a href="/${String(account['Id']).slice(0, 15)}">${text(account, 'Name')}</a>`;
-  return html`<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Opportunity: ${name} ~ Salesforce - Enterprise Edition</title></head>
-<body class="hasMotif opportunityTab detailPage sfdcBody">
-<div class="bPageTitle"><div class="ptBody"><div class="content"><h1 class="pageType">Opportunity</h1><h2 class="pageDescription">${name}</h2></div></div></div>
+  const accountLink = account === null ? '' : html`<a href="${classicHref(account)}">${text(account, 'Name')}</a>`;
+  return classicDocument(
+    `Opportunity: ${name} ~ Salesforce - Enterprise Edition`,
+    'hasMotif opportunityTab detailPage',
+    html`${pageTitle('Opportunity', name)}
 <div class="bPageBlock brandSecondaryBrd bDetailBlock secondaryPalette" id="ep">
 <div class="pbBody"><table class="detailList" cellpadding="0" cellspacing="0"><tbody>
 <tr>${cell('Opportunity Owner', text(owner, 'Name'))}${cell('Amount', formatMoney(numberOf(row, 'Amount'), db.org.currency))}</tr>
@@ -29,7 +70,33 @@ export function classicOpportunityPage(db: SandboxDatabase, rawId: string): stri
 <tr>${cell('Account Name', accountLink)}${cell('Stage', text(row, 'StageName'))}</tr>
 <tr>${cell('Type', text(row, 'Type'))}${cell('Probability (%)', String(numberOf(row, 'Probability') ?? ''))}</tr>
 <tr>${cell('Lead Source', text(row, 'LeadSource'))}${cell('Forecast Category', text(row, 'ForecastCategoryName'))}</tr>
-</tbody></table></div></div>
-</body></html>
-`.value;
+</tbody></table></div></div>`,
+  );
+}
+
+/** Rows a Classic list view shows. */
+export const CLASSIC_LIST_SIZE = 50;
+
+/** The opportunity list view (`/006?fcf=…`, `/006/o`): open opportunities, newest first, 50 rows. */
+export function classicOpportunityList(db: SandboxDatabase): string {
+  const rows = (db.table('Opportunity')?.rows ?? [])
+    .filter((r) => r['IsClosed'] === false)
+    .sort((a, b) => Number(b['CreatedDate']) - Number(a['CreatedDate']) || String(b['Id']).localeCompare(String(a['Id'])))
+    .slice(0, CLASSIC_LIST_SIZE);
+  const column = (name: string, value: SafeHtml | string | null): SafeHtml =>
+    html`<td class="x-grid3-col x-grid3-cell x-grid3-td-${name}"><div class="x-grid3-cell-inner x-grid3-col-${name}">${value ?? ''}</div></td>`;
+  const gridRows = rows.map((r) => {
+    const account = lookup(db, 'Account', r['AccountId']);
+    return html`<div class="x-grid3-row"><table class="x-grid3-row-table" cellspacing="0" cellpadding="0"><tbody><tr>${column('FULL_NAME', html`<a href="${classicHref(r)}"><span>${text(r, 'Name') ?? ''}</span></a>`)}${column(
+      'ACCOUNT_NAME',
+      account === null ? '' : html`<a href="${classicHref(account)}">${text(account, 'Name')}</a>`,
+    )}${column('AMOUNT', formatMoney(numberOf(r, 'Amount'), db.org.currency))}${column('CLOSE_DATE', formatDate(text(r, 'CloseDate')))}${column('STAGE_NAME', text(r, 'StageName'))}</tr></tbody></table></div>`;
+  });
+  const header = html`<div class="x-grid3-header"><table class="x-grid3-row-table"><tbody><tr class="x-grid3-hd-row"><td>Opportunity Name</td><td>Account Name</td><td>Amount</td><td>Close Date</td><td>Stage</td></tr></tbody></table></div>`;
+  return classicDocument(
+    'Opportunities ~ Salesforce - Enterprise Edition',
+    'hasMotif opportunityTab listPage',
+    html`${pageTitle('Opportunities', 'All Open Opportunities')}
+<div class="listViewport"><div class="x-grid3"><div class="x-grid3-viewport">${header}<div class="x-grid3-scroller"><div class="x-grid3-body">${gridRows}</div></div></div></div></div>`,
+  );
 }

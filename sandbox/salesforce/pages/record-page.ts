@@ -3,17 +3,19 @@ import { toId18 } from '../id-sequence';
 import type { Row } from '../records';
 import { OPEN_STAGES, stageDefinition } from '../../../lib/sandbox/stages';
 import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../kit/format';
-import { highlightItem, highlightsPanel, layoutItem, lookup, numberOf, recordLink, recordNotFound, text } from './fields';
+import { layoutItem, lookup, lookupLink, numberOf, recordNotFound, text } from './fields';
+import type { LightningPageOptions } from './page-options';
+import { auraCard, component, recordHome } from './record-home';
 import { html, type SafeHtml } from '../../kit/html';
 import type { PageContent } from './layout';
 
 /**
- * /lightning/r/Opportunity/{id}/view: the record home page. What an overlay finds there:
- * the record id in the URL (15 or 18 characters, as the link was written), the highlights
- * panel (`records-highlights2` inside `.forceHighlightsPanel`), the path, the details tab
- * (`records-record-layout-item[field-label]`) and the sidebar's related lists.
+ * /lightning/r/Opportunity/{id}/view: the record home page, laid out as record-home.ts
+ * says (the header in the shape of the `highlights` page option), with the path, the
+ * details tab (`records-record-layout-item[field-label]`) and the sidebar's related lists.
+ * The record id is in the URL only (15 or 18 characters, as the link was written).
  */
-export function opportunityPage(db: SandboxDatabase, rawId: string, currency: string): PageContent {
+export function opportunityPage(db: SandboxDatabase, rawId: string, currency: string, options: LightningPageOptions): PageContent {
   const id = toId18(rawId);
   const row = id === null ? undefined : db.table('Opportunity')?.byId.get(id);
   if (row === undefined) return { title: 'Error | Salesforce', kind: 'Opportunity', body: recordNotFound(rawId) };
@@ -28,63 +30,61 @@ export function opportunityPage(db: SandboxDatabase, rawId: string, currency: st
   const roles = (db.table('OpportunityContactRole')?.rows ?? []).filter((r) => r['OpportunityId'] === row['Id']);
   const history = (db.table('OpportunityHistory')?.rows ?? []).filter((r) => r['OpportunityId'] === row['Id']);
 
-  const body = html`<div class="record-page-decorator" data-page-type="record-home" data-object="Opportunity">
-${highlightsPanel({
-  objectLabel: 'Opportunity',
-  iconClass: 'slds-icon-standard-opportunity',
-  name,
-  details: [
-    highlightItem('Account Name', recordLink('Account', account)),
-    highlightItem('Close Date', closeDate),
-    highlightItem('Amount', amount),
-    highlightItem('Opportunity Owner', recordLink('User', owner)),
-  ],
-})}
-${stagePath(text(row, 'StageName'))}
-<div class="slds-grid slds-wrap record-body">
-  <div class="region-main">
-    <div class="slds-card slds-tabs_default">
-      <ul class="slds-tabs_default__nav" role="tablist">
-        <li class="slds-tabs_default__item slds-is-active" role="presentation">Details</li>
-        <li class="slds-tabs_default__item" role="presentation">Activity</li>
-        <li class="slds-tabs_default__item" role="presentation">Chatter</li>
-      </ul>
-      <div class="slds-tabs_default__content">
-        <records-record-layout-section>
-          <h3 class="slds-section__title">Opportunity Information</h3>
-          <div class="slds-form" role="list">
-            ${layoutItem('Opportunity Owner', recordLink('User', owner))}
-            ${layoutItem('Amount', amount)}
-            ${layoutItem('Opportunity Name', name)}
-            ${layoutItem('Expected Revenue', formatMoney(numberOf(row, 'ExpectedRevenue'), text(row, 'CurrencyIsoCode') ?? currency))}
-            ${layoutItem('Account Name', recordLink('Account', account))}
-            ${layoutItem('Close Date', closeDate)}
-            ${layoutItem('Type', text(row, 'Type'))}
-            ${layoutItem('Stage', text(row, 'StageName'))}
-            ${layoutItem('Lead Source', text(row, 'LeadSource'))}
-            ${layoutItem('Probability (%)', formatPercent(numberOf(row, 'Probability')))}
-            ${layoutItem('Region', text(row, 'Region__c'))}
-            ${layoutItem('Forecast Category', text(row, 'ForecastCategoryName'))}
-            ${layoutItem('Primary Product', text(row, 'Primary_Product__c'))}
-            ${layoutItem('Next Step', text(row, 'NextStep'))}
-          </div>
-        </records-record-layout-section>
-        <records-record-layout-section>
-          <h3 class="slds-section__title">System Information</h3>
-          <div class="slds-form" role="list">
-            ${layoutItem('Created By', html`${recordLink('User', creator)}, ${formatDateTime(numberOf(row, 'CreatedDate'))}`)}
-            ${layoutItem('Last Modified By', html`${recordLink('User', modifier)}, ${formatDateTime(numberOf(row, 'LastModifiedDate'))}`)}
-          </div>
-        </records-record-layout-section>
+  const details = component(html`<div class="slds-card slds-tabs_default">
+  <ul class="slds-tabs_default__nav" role="tablist">
+    <li class="slds-tabs_default__item slds-is-active" role="presentation"><a class="slds-tabs_default__link" data-label="Details" role="tab">Details</a></li>
+    <li class="slds-tabs_default__item" role="presentation"><a class="slds-tabs_default__link" data-label="Activity" role="tab">Activity</a></li>
+    <li class="slds-tabs_default__item" role="presentation"><a class="slds-tabs_default__link" data-label="Chatter" role="tab">Chatter</a></li>
+  </ul>
+  <div class="slds-tabs_default__content">
+    <records-record-layout-section>
+      <h3 class="slds-section__title">Opportunity Information</h3>
+      <div class="slds-form" role="list">
+        ${layoutItem('Opportunity Owner', lookupLink(owner))}
+        ${layoutItem('Amount', amount)}
+        ${layoutItem('Opportunity Name', name)}
+        ${layoutItem('Expected Revenue', formatMoney(numberOf(row, 'ExpectedRevenue'), text(row, 'CurrencyIsoCode') ?? currency))}
+        ${layoutItem('Account Name', lookupLink(account))}
+        ${layoutItem('Close Date', closeDate)}
+        ${layoutItem('Type', text(row, 'Type'))}
+        ${layoutItem('Stage', text(row, 'StageName'))}
+        ${layoutItem('Lead Source', text(row, 'LeadSource'))}
+        ${layoutItem('Probability (%)', formatPercent(numberOf(row, 'Probability')))}
+        ${layoutItem('Region', text(row, 'Region__c'))}
+        ${layoutItem('Forecast Category', text(row, 'ForecastCategoryName'))}
+        ${layoutItem('Primary Product', text(row, 'Primary_Product__c'))}
+        ${layoutItem('Next Step', text(row, 'NextStep'))}
       </div>
-    </div>
+    </records-record-layout-section>
+    <records-record-layout-section>
+      <h3 class="slds-section__title">System Information</h3>
+      <div class="slds-form" role="list">
+        ${layoutItem('Created By', html`${lookupLink(creator)}, ${formatDateTime(numberOf(row, 'CreatedDate'))}`)}
+        ${layoutItem('Last Modified By', html`${lookupLink(modifier)}, ${formatDateTime(numberOf(row, 'LastModifiedDate'))}`)}
+      </div>
+    </records-record-layout-section>
   </div>
-  <div class="region-sidebar-right">
-    ${contactRolesCard(db, roles)}
-    ${stageHistoryCard(history, currency)}
-  </div>
-</div>
-</div>`;
+</div>`);
+
+  const body = recordHome(
+    {
+      object: 'Opportunity',
+      highlights: {
+        objectLabel: 'Opportunity',
+        iconClass: 'slds-icon-standard-opportunity',
+        name,
+        details: [
+          { label: 'Account Name', value: lookupLink(account) },
+          { label: 'Close Date', value: closeDate },
+          { label: 'Amount', value: amount },
+          { label: 'Opportunity Owner', value: lookupLink(owner) },
+        ],
+      },
+      main: [component(stagePath(text(row, 'StageName'))), details],
+      sidebar: [auraCard(contactRolesCard(db, roles)), auraCard(stageHistoryCard(history, currency))],
+    },
+    options.highlights,
+  );
   return { title: `${name} | Opportunity | Salesforce`, kind: 'Opportunity', body };
 }
 
@@ -106,7 +106,7 @@ function stagePath(stageName: string | null): SafeHtml {
 function contactRolesCard(db: SandboxDatabase, roles: Row[]): SafeHtml {
   const items = roles.map((role) => {
     const contact = lookup(db, 'Contact', role['ContactId']);
-    return html`<li class="slds-item"><div>${recordLink('Contact', contact)}${role['IsPrimary'] === true ? ' (Primary)' : ''}</div><div class="slds-text-title">${text(contact, 'Title') ?? ''} · ${text(role, 'Role') ?? ''}</div></li>`;
+    return html`<li class="slds-item"><div>${lookupLink(contact)}${role['IsPrimary'] === true ? ' (Primary)' : ''}</div><div class="slds-text-title">${text(contact, 'Title') ?? ''} · ${text(role, 'Role') ?? ''}</div></li>`;
   });
   return html`<article class="slds-card forceRelatedListSingleContainer" data-related-list="OpportunityContactRoles">
   <h2 class="slds-card__header-title">Contact Roles (${roles.length})</h2>
