@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer';
 import type { SandboxOrg } from '../lib/sandbox/types';
 import { startHubSpotServer } from './hubspot';
 import { startSalesforceServer } from './salesforce';
-import type { SoakStop } from '../scripts/browser/soak';
+import type { SoakStop, SoakTour } from '../scripts/browser/soak';
 import { clickButton } from '../scripts/browser/store-reader';
 
 export type CrmName = 'salesforce' | 'hubspot';
@@ -35,17 +35,26 @@ export interface SandboxCrm {
   connect(options: Page): Promise<void>;
   /** Creates open records in the CRM (after a sync: the store does not hold them). */
   addRecords(count: number): Array<{ id: string }>;
-  /** The overlay soak's stops (scripts/browser/soak.ts): the CRM's page shapes, reached by in-app navigation, for records `ids`. */
-  soakStops(ids: readonly string[]): SoakStop[];
+  /**
+   * The overlay soak's tours (scripts/browser/soak.ts): each opens one page shape of the app
+   * (standard navigation, a console, …) and moves through its records and views in-app,
+   * for the records `ids`.
+   */
+  soakTours(ids: readonly string[]): SoakTour[];
   close(): Promise<void>;
 }
 
 /** An in-app navigation through the sandbox page's own single-page app (sandbox/kit/spa-script.ts). */
 function spaGo(globalName: string, url: string): SoakStop['go'] {
+  const target = new URL(url, 'http://sandbox.invalid');
   return async (page) => {
-    await page.evaluate(`window[${JSON.stringify(globalName)}].navigate(${JSON.stringify(new URL(url).pathname + new URL(url).search)})`);
+    await page.evaluate(`window[${JSON.stringify(globalName)}].navigate(${JSON.stringify(target.pathname + target.search)})`);
   };
 }
+
+/** Record links of Lightning pages, and of HubSpot's views. */
+const LIGHTNING_LINKS = 'a[href*="/lightning/r/"]';
+const HUBSPOT_LINKS = 'a[href*="/record/0-3/"]';
 
 export interface SandboxCrmOptions {
   org: SandboxOrg;
@@ -71,9 +80,33 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       darkCookie: 'sandbox_theme',
       connect: (page) => clickButton(page, new RegExp(`^Connect ${new URL(server.url).host.replace(/\./g, '\\.')}$`)),
       addRecords: (count) => server.addOpportunities(count),
-      soakStops: (ids) => [
-        ...ids.map((id, i): SoakStop => ({ name: `opportunity ${i + 1}`, kind: 'record', go: spaGo('sandboxLightning', server.recordUrl(id)) })),
-        { name: 'the opportunity list view', kind: 'list', go: spaGo('sandboxLightning', server.listUrl()), links: 'a[href*="/lightning/r/"]' },
+      soakTours: (ids) => [
+        {
+          name: 'standard navigation',
+          start: server.pageUrl('/lightning/o/Opportunity/list', { app: 'standard' }),
+          stops: [
+            ...ids.map((id, i): SoakStop => ({ name: `opportunity ${i + 1}`, kind: 'record', go: spaGo('sandboxLightning', server.recordUrl(id)) })),
+            { name: 'the list view', kind: 'list', go: spaGo('sandboxLightning', '/lightning/o/Opportunity/list?filterName=Open'), links: LIGHTNING_LINKS },
+            {
+              name: 'the Kanban view',
+              kind: 'list',
+              go: spaGo('sandboxLightning', '/lightning/o/Opportunity/list?filterName=Open&viewMode=kanban'),
+              links: LIGHTNING_LINKS,
+            },
+          ],
+        },
+        {
+          // The console opens with three record tabs; a tab switch is the console's own navigation.
+          name: 'Sales Console',
+          start: server.pageUrl(server.recordUrl(ids[0] as string).replace(server.url, ''), { app: 'console' }),
+          stops: [0, 1, 2].map((tab): SoakStop => ({
+            name: `console tab ${tab + 1}`,
+            kind: 'record',
+            go: async (page) => {
+              await page.evaluate(`window.sandboxLightning.focusTab(${tab})`);
+            },
+          })),
+        },
       ],
       close: () => server.close(),
     };
@@ -97,9 +130,17 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       await clickButton(page, /^Connect HubSpot$/);
     },
     addRecords: (count) => server.addDeals(count),
-    soakStops: (ids) => [
-      ...ids.map((id, i): SoakStop => ({ name: `deal ${i + 1}`, kind: 'record', go: spaGo('sandboxHubSpot', server.recordUrl(id)) })),
-      { name: 'the deals board', kind: 'list', go: spaGo('sandboxHubSpot', server.boardUrl()), links: 'a[href*="/record/0-3/"]' },
+    soakTours: (ids) => [
+      {
+        name: 'the app',
+        start: server.boardUrl(),
+        stops: [
+          ...ids.map((id, i): SoakStop => ({ name: `deal ${i + 1}`, kind: 'record', go: spaGo('sandboxHubSpot', server.recordUrl(id)) })),
+          { name: 'the deals board', kind: 'list', go: spaGo('sandboxHubSpot', server.boardUrl()), links: HUBSPOT_LINKS },
+          { name: 'the deals index', kind: 'list', go: spaGo('sandboxHubSpot', server.listUrl()), links: HUBSPOT_LINKS },
+          { name: 'the Sales Workspace', kind: 'list', go: spaGo('sandboxHubSpot', server.workspaceUrl()), links: HUBSPOT_LINKS },
+        ],
+      },
     ],
     close: () => server.close(),
   };

@@ -27,7 +27,7 @@ export type CreatePanelHost = (anchor: Anchor | null) => Promise<PanelHost>;
 
 export interface RecordOverlayOptions {
   /** The CRM's pages: where the panel goes, its theme, its name in the copy, what "Copy page structure" reads. */
-  adapter: Pick<CrmAdapter, 'crm' | 'place' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes' | 'visiblePage' | 'structureProbes'>;
+  adapter: Pick<CrmAdapter, 'crm' | 'place' | 'pageKey' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes' | 'visiblePage' | 'structureProbes'>;
   doc: Document;
   url: string;
   /** The record's identity (router.ts `pageKey`): a page kept for another record is not its anchor. */
@@ -184,6 +184,9 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
    */
   const relocate = (): void => {
     if (signal.aborted || !host) return;
+    // The tab already shows another page (the router notices on its next look): leave this
+    // panel where it is until the router takes it away, rather than float it for a moment.
+    if (guard('page key', () => adapter.pageKey(doc.location?.href ?? url), key) !== key) return;
     const desired = findAnchor();
     const seen = isShown(host.element);
     if (desired) {

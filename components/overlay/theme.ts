@@ -2,12 +2,21 @@ import { guard } from './log';
 
 export type CrmTheme = 'light' | 'dark';
 
-/** Relative luminance (0 black … 1 white) of a CSS `rgb()`/`rgba()` colour; null when transparent or unparsable. */
+/** The channels of a `#rgb`/`#rrggbb` colour (what a DOM without layout reports as written), or null. */
+function hexChannels(color: string): [string, string, string] | null {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m?.[1]) return null;
+  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  return [hex.slice(0, 2), hex.slice(2, 4), hex.slice(4, 6)].map((h) => String(parseInt(h, 16))) as [string, string, string];
+}
+
+/** Relative luminance (0 black … 1 white) of a CSS `rgb()`/`rgba()` or hex colour; null when transparent or unparsable. */
 export function luminanceOf(color: string): number | null {
   const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(color);
-  if (!m) return null;
-  if (m[4] !== undefined && Number(m[4]) === 0) return null;
-  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+  const channels = m ? ([m[1], m[2], m[3]] as [string, string, string]) : hexChannels(color);
+  if (!channels) return null;
+  if (m?.[4] !== undefined && Number(m[4]) === 0) return null;
+  const [r, g, b] = channels.map((v) => {
     const c = Number(v) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];

@@ -21,7 +21,16 @@ export interface SoakStop {
   links?: string;
 }
 
+/** One page shape of an app (standard navigation, a console): where it opens, and the stops a soak moves through in it. */
+export interface SoakTour {
+  name: string;
+  /** Opened with a full page load; every stop after it is an in-app navigation. */
+  start: string;
+  stops: SoakStop[];
+}
+
 export interface SoakResult {
+  tour: string;
   navigations: number;
   violations: string[];
   /** Heap in use after a forced garbage collection, in MB. */
@@ -108,13 +117,14 @@ function violationsCheck(kind: SoakStop['kind']): string {
 }
 
 /**
- * Runs `navigations` in-app navigations through `stops` (in turn, each step to the next
- * stop), checking the page after each. Heaps are measured after `warmup` steps and at the end.
+ * Opens the tour's first page, then runs `navigations` in-app navigations through its
+ * stops (in turn, each step to the next stop), checking the page after each. Heaps are
+ * measured after `warmup` steps and at the end.
  */
 export async function soak(
   session: ExtensionSession,
   page: Page,
-  stops: readonly SoakStop[],
+  tour: SoakTour,
   options: {
     navigations: number;
     warmup: number;
@@ -122,6 +132,9 @@ export async function soak(
     /** Ids the store has scores for (their links must get chips). */ scored: readonly string[];
   },
 ): Promise<SoakResult> {
+  const { stops } = tour;
+  await page.goto(tour.start);
+  await page.waitForSelector('html[data-sandbox-state="ready"]');
   // Salesforce links may show 15-character ids: match on those. Kept in the page's own world once (in-app navigations keep it).
   const scored = options.scored.map((id) => (/^[a-zA-Z0-9]{18}$/.test(id) ? id.slice(0, 15) : id));
   await page.evaluate(`window.__dealsightSoakScored = new Set(${JSON.stringify(scored)});`);
@@ -137,17 +150,17 @@ export async function soak(
       await page.waitForFunction(settledCheck(stop.kind, stop.links), { timeout: options.stepTimeoutMs ?? 30_000, polling: 50 });
     } catch {
       violations.push(
-        `step ${i + 1} (${stop.name}): the page did not settle: ${((await page.evaluate(violationsCheck(stop.kind))) as string[]).join('; ') || 'no panel or chips appeared'}`,
+        `${tour.name}, step ${i + 1} (${stop.name}): the page did not settle: ${((await page.evaluate(violationsCheck(stop.kind))) as string[]).join('; ') || 'no panel or chips appeared'}`,
       );
       continue;
     }
     steps.push(Date.now() - started);
-    for (const v of (await page.evaluate(violationsCheck(stop.kind))) as string[]) violations.push(`step ${i + 1} (${stop.name}): ${v}`);
+    for (const v of (await page.evaluate(violationsCheck(stop.kind))) as string[]) violations.push(`${tour.name}, step ${i + 1} (${stop.name}): ${v}`);
     if (i + 1 === options.warmup) heap = { page: { start: await heapMb(cdp), end: 0 }, extension: { start: await extensionHeapMb(session), end: 0 } };
   }
   heap.page.end = await heapMb(cdp);
   heap.extension.end = await extensionHeapMb(session);
   await cdp.detach();
   const sorted = [...steps].sort((a, b) => a - b);
-  return { navigations: options.navigations, violations, heap, medianStepMs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+  return { tour: tour.name, navigations: options.navigations, violations, heap, medianStepMs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
 }

@@ -34,29 +34,24 @@ export async function benchSoak(name: CrmName, navigations = 1000): Promise<void
     await options.close();
     await page.bringToFront();
     const open = scores.filter((s) => s.isOpen === 1).map((s) => s.id);
-    const started = Date.now();
-    const result = await soak(session, page, crm.soakStops(open.slice(0, 8)), { navigations, warmup: 50, scored: scores.map((s) => s.id) });
-    const seconds = (Date.now() - started) / 1000;
-    row([
-      `${navigations.toLocaleString('en-US')} in-app navigations (${seconds.toFixed(0)} s)`,
-      `${result.violations.length} wrong`,
-      `median ${result.medianStepMs} ms`,
-      '',
-    ]);
-    for (const v of result.violations.slice(0, 5)) console.log(`  ${v}`);
+    const tours = crm.soakTours(open.slice(0, 8));
     const mb = (x: number) => `${x.toFixed(1)} MB`;
-    row([
-      '  page heap after warm-up → end (bound +10 MB)',
-      `${mb(result.heap.page.start)} → ${mb(result.heap.page.end)}`,
-      `+${mb(result.heap.page.end - result.heap.page.start)}`,
-      '',
-    ]);
-    row([
-      '  extension heap after warm-up → end (bound +10 MB)',
-      `${mb(result.heap.extension.start)} → ${mb(result.heap.extension.end)}`,
-      `+${mb(result.heap.extension.end - result.heap.extension.start)}`,
-      '',
-    ]);
+    for (const tour of tours) {
+      const share = Math.ceil(navigations / tours.length);
+      const started = Date.now();
+      const result = await soak(session, page, tour, { navigations: share, warmup: 50, scored: scores.map((s) => s.id) });
+      const seconds = (Date.now() - started) / 1000;
+      row([
+        `${tour.name}: ${share.toLocaleString('en-US')} in-app navigations (${seconds.toFixed(0)} s)`,
+        `${result.violations.length} wrong`,
+        `median ${result.medianStepMs} ms`,
+        '',
+      ]);
+      for (const v of result.violations.slice(0, 5)) console.log(`  ${v}`);
+      const { page: ph, extension: eh } = result.heap;
+      row(['  page heap after warm-up → end (bound +10 MB)', `${mb(ph.start)} → ${mb(ph.end)}`, `+${mb(ph.end - ph.start)}`, '']);
+      row(['  extension heap after warm-up → end (bound +10 MB)', `${mb(eh.start)} → ${mb(eh.end)}`, `+${mb(eh.end - eh.start)}`, '']);
+    }
   } finally {
     await session.close();
     await crm.close();

@@ -16,9 +16,10 @@ import { workedPanel } from '../components/panels-fixtures';
 const RULE = { selector: '.page.active .header', place: 'after', evidence: 'a test page' } as const;
 
 /** Pages are `.page` divs; the active one is shown; its `.header` is the anchor. */
-const adapter: Pick<CrmAdapter, 'crm' | 'place' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes' | 'visiblePage' | 'structureProbes'> = {
+const adapter: Pick<CrmAdapter, 'crm' | 'place' | 'pageKey' | 'findAnchor' | 'claimPage' | 'isDark' | 'themeAttributes' | 'visiblePage' | 'structureProbes'> = {
   crm: 'TestCRM',
   place: 'org',
+  pageKey: () => 'record:1',
   visiblePage: (doc) => doc.querySelector('.page.active'),
   findAnchor: (doc): Anchor | null => {
     const element = doc.querySelector(RULE.selector);

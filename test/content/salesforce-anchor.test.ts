@@ -86,5 +86,10 @@ describe('theme', () => {
     expect(luminanceOf('rgb(255, 255, 255)')).toBeCloseTo(1, 10);
     expect(luminanceOf('rgba(0, 0, 0, 0)')).toBeNull();
     expect(luminanceOf('transparent')).toBeNull();
+    // Hex, as a DOM without layout reports a colour written that way.
+    expect(luminanceOf('#fff')).toBeCloseTo(1, 10);
+    expect(luminanceOf('#000000')).toBe(0);
+    expect(luminanceOf('#16325c')).toBeCloseTo(luminanceOf('rgb(22, 50, 92)') as number, 12);
+    expect(luminanceOf('#12')).toBeNull();
   });
 });
