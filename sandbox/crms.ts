@@ -30,6 +30,8 @@ export interface SandboxCrm {
   recordUrl(id: string): string;
   /** The view that gets chips, and what it is called. */
   view: { url: string; what: string };
+  /** Every page shape the demo shows after the record page, with the record `id` where a shape needs one. */
+  showcase(id: string): Array<{ file: string; url: string; what: string; kind: 'record' | 'list' }>;
   darkCookie: string;
   /** Connects the CRM from the options page. */
   connect(options: Page): Promise<void>;
@@ -77,6 +79,32 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       firstPage: server.loginUrl(),
       recordUrl: (id) => server.recordUrl(id),
       view: { url: server.listUrl(), what: 'the opportunity list view' },
+      showcase: (id) => [
+        {
+          file: 'console',
+          url: server.pageUrl(`/lightning/r/Opportunity/${id}/view`, { app: 'console' }),
+          what: 'the opportunity in a Sales Console tab, with the panels',
+          kind: 'record',
+        },
+        {
+          file: 'list-view',
+          url: server.pageUrl('/lightning/o/Opportunity/list?filterName=Open', { app: 'standard' }),
+          what: 'the list view with Win Potential / Repeat Buyer Potential chips',
+          kind: 'list',
+        },
+        {
+          file: 'kanban',
+          url: server.pageUrl('/lightning/o/Opportunity/list?filterName=Open&viewMode=kanban', { app: 'standard' }),
+          what: 'the Kanban view with chips',
+          kind: 'list',
+        },
+        {
+          file: 'no-highlights',
+          url: server.pageUrl(`/lightning/r/Opportunity/${id}/view`, { app: 'standard', highlights: 'none' }),
+          what: 'a record page without a highlights panel: the panel floats',
+          kind: 'record',
+        },
+      ],
       darkCookie: 'sandbox_theme',
       connect: (page) => clickButton(page, new RegExp(`^Connect ${new URL(server.url).host.replace(/\./g, '\\.')}$`)),
       addRecords: (count) => server.addOpportunities(count),
@@ -123,6 +151,11 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
     firstPage: server.boardUrl(),
     recordUrl: (id) => server.recordUrl(id),
     view: { url: server.boardUrl(), what: 'the deals board' },
+    showcase: () => [
+      { file: 'board', url: server.boardUrl(), what: 'the deals board with Win Potential / Repeat Buyer Potential chips', kind: 'list' },
+      { file: 'deals-index', url: server.listUrl(), what: 'the deals index table with chips', kind: 'list' },
+      { file: 'sales-workspace', url: server.workspaceUrl(), what: 'the Sales Workspace deals table with chips', kind: 'list' },
+    ],
     darkCookie: 'sandbox_hs_theme',
     async connect(page) {
       const input = await page.waitForSelector('[data-testid="hubspot-token"]');

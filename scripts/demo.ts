@@ -213,10 +213,18 @@ async function main(): Promise<void> {
       await waitForPanel(page);
       await shoot(page, `${prefix}record-page-dark`, `the same ${crm.record} in ${crm.label}'s dark theme`);
       await page.setCookie({ name: crm.darkCookie, value: 'light', url: crm.url });
-      await page.goto(crm.view.url, { waitUntil: 'load' });
-      await page.waitForFunction('document.querySelectorAll("dealsight-chip").length > 0', { timeout: 30_000, polling: 200 });
-      await sleep(300);
-      await shoot(page, `${prefix}${crm.name === 'salesforce' ? 'list-view' : 'board'}`, `${crm.view.what} with Win Potential / Repeat Buyer Potential chips`);
+      for (const shape of crm.showcase(top.id)) {
+        await page.goto(shape.url, { waitUntil: 'load' });
+        if (shape.kind === 'record') await waitForPanel(page);
+        else await page.waitForFunction('document.querySelectorAll("dealsight-chip").length > 0', { timeout: 30_000, polling: 200 });
+        await sleep(300);
+        // A record page's screenshot is the viewport: a floating panel shows where the user sees it.
+        if (shape.kind === 'record') {
+          const path = join(options.out, `${prefix}${shape.file}.png`) as `${string}.png`;
+          await page.screenshot({ path });
+          saved.push(`   ${relative(process.cwd(), path)}  ${shape.what}`);
+        } else await shoot(page, `${prefix}${shape.file}`, shape.what);
+      }
     }
     if (!optionsPage) throw new Error('No CRM was chosen.');
 
