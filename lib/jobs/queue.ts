@@ -12,6 +12,7 @@ import type { JobParams, JobSecrets } from '../crm/connector';
 import type { DealsightDb } from '../store/db';
 import { createJob, getJob, listJobs, markInterruptedJobs, pruneUploads, updateJob } from '../store/repo';
 import type { JobKind, JobRecord } from '../store/schema';
+import { describeDuration, STALL_MS, Watchdog } from './watchdog';
 
 /** Where jobs run: what the queue needs of the runner bridge. */
 export interface JobRunnerPort {
@@ -32,7 +33,18 @@ export interface JobQueueDeps {
   /** Called when the queue starts and stops working (the background frees the engine when idle). */
   onBusy?(busy: boolean): void;
   now?(): string;
+  /** The backstop's bound (QUEUE_STALL_MS unless a test needs it shorter). */
+  stallMs?: number;
 }
+
+/**
+ * The backstop behind the runner's own watchdog: a runner that stops reporting altogether
+ * (its document gone without a word, a runner stuck outside any job step) gets a minute
+ * more than the runner allows a job, then its job is failed here and the queue goes on.
+ */
+export const QUEUE_STALL_MS = STALL_MS + 60_000;
+/** How long a runner that stopped reporting gets to answer a cancel before the queue goes on without it. */
+const CANCEL_GRACE_MS = 5_000;
 
 const FINISHED = new Set<JobRecord['status']>(['done', 'failed', 'cancelled']);
 /** How far back the queue looks for queued work; more queued jobs than this run after these. */
@@ -43,6 +55,7 @@ export class JobQueue {
   private readonly finished = new Map<number, (job: JobRecord) => void>();
   private readonly secrets = new Map<number, JobSecrets>();
   private pumping: Promise<void> | null = null;
+  private watchdog: Watchdog | null = null;
 
   constructor(private readonly deps: JobQueueDeps) {}
 
@@ -122,6 +135,7 @@ export class JobQueue {
 
   /** The runner's report of a job: passed on; the running job's end lets the next one start. */
   update(job: JobRecord): void {
+    if (job.id === this.runningId) this.watchdog?.kick();
     this.deps.onUpdate(job);
     if (job.id === undefined || !FINISHED.has(job.status)) return;
     const resolve = this.finished.get(job.id);
@@ -183,8 +197,11 @@ export class JobQueue {
       this.secrets.delete(id);
       // A job queued before a restart lost its secrets with the old background: read them again.
       if (!secrets) secrets = await this.deps.secretsFor(job);
-      await (await this.deps.runner()).start(id, secrets);
-      await done;
+      const runner = await this.deps.runner();
+      const bound = this.deps.stallMs ?? QUEUE_STALL_MS;
+      const silent = new Promise<'silent'>((resolve) => (this.watchdog = new Watchdog(bound, () => resolve('silent'))));
+      await runner.start(id, secrets);
+      if ((await Promise.race([done, silent])) === 'silent') await this.giveUp(job, runner, bound);
     } catch (error) {
       const patch = {
         status: 'failed' as const,
@@ -194,8 +211,24 @@ export class JobQueue {
       await updateJob(this.deps.db, id, patch);
       this.deps.onUpdate({ ...job, ...patch });
     } finally {
+      this.watchdog?.stop();
+      this.watchdog = null;
       this.finished.delete(id);
       this.setRunning(null);
     }
+  }
+
+  /** The runner said nothing for `bound`: asked to stop the job (briefly), the job is failed here and the queue goes on. */
+  private async giveUp(job: JobRecord & { id: number }, runner: JobRunnerPort, bound: number): Promise<void> {
+    await Promise.race([runner.cancel(job.id).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, Math.min(CANCEL_GRACE_MS, bound)))]);
+    const current = await getJob(this.deps.db, job.id);
+    if (current && FINISHED.has(current.status)) return;
+    const patch = {
+      status: 'failed' as const,
+      error: `The engine stopped answering: no report for ${describeDuration(bound)}. Dealsight stopped the job so that the others can run.`,
+      finishedAt: this.now(),
+    };
+    await updateJob(this.deps.db, job.id, patch);
+    this.deps.onUpdate({ ...(current ?? job), ...patch });
   }
 }

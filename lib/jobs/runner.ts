@@ -19,6 +19,7 @@ import type { FetchLike } from '../crm/shared/fetch';
 import type { PanelData } from '../panel-data';
 import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
+import { describeDuration, STALL_MS, Watchdog } from './watchdog';
 import type { DealsightDb } from '../store/db';
 import {
   getConnection,
@@ -68,6 +69,16 @@ class CancelledError extends Error {
   }
 }
 
+/** A job that stopped moving: not retried (the same input would hang again). */
+class StalledError extends Error {
+  constructor(step: string | null, quietMs: number) {
+    super(
+      `no progress for ${describeDuration(quietMs)}${step ? ` while ${step.charAt(0).toLowerCase()}${step.slice(1)}` : ''}: Dealsight stopped the job so that the others can run`,
+    );
+    this.name = 'StalledError';
+  }
+}
+
 class WorkerCrashedError extends Error {
   constructor(message: string) {
     super(message);
@@ -89,6 +100,8 @@ export interface RunnerHost {
   now?: () => Date;
   /** For CRM APIs; the global fetch when absent. */
   fetch?: FetchLike;
+  /** The watchdog's bound (STALL_MS unless a test needs it shorter). */
+  stallMs?: number;
 }
 
 export type { JobParams };
@@ -99,6 +112,8 @@ export class JobRunner {
   private lastReport = 0;
   /** Aborts the running job's CRM calls on cancel (a sync spends most of its time there). */
   private abort: AbortController | null = null;
+  /** Stops the running job when it makes no progress (issue 14). */
+  private watchdog: Watchdog | null = null;
 
   constructor(
     private readonly db: DealsightDb,
@@ -142,6 +157,7 @@ export class JobRunner {
   }
 
   private async progress(job: JobRecord, step: Step, done: number, total: number, force = false): Promise<void> {
+    this.watchdog?.kick();
     // A new step is always reported (pages show each step, however short); counts within a step at most every 150 ms.
     const label = typeof step === 'object' ? `Syncing from ${step.sync}` : STEP_LABELS[step];
     const newStep = job.step !== label;
@@ -183,6 +199,22 @@ export class JobRunner {
     if (job.status === 'cancelled' || job.status === 'done') return job;
     this.current = jobId;
     this.abort = new AbortController();
+    let giveUp: (error: StalledError) => void = () => undefined;
+    let stallError: StalledError | null = null;
+    // Whatever the job waits on, the run ends when the watchdog fires (an await that never
+    // settles included); the job's own promise is then abandoned.
+    const stall = new Promise<never>((_, reject) => (giveUp = reject));
+    stall.catch(() => undefined);
+    const stalled = (quietMs: number): void => {
+      // Everything the job waits on gives up: the engine worker is stopped (a hung parse
+      // cannot be interrupted otherwise) and the CRM calls are aborted.
+      const error = (stallError = new StalledError(job.step, quietMs));
+      this.abort?.abort(error);
+      this.engine?.fail(error);
+      this.stop();
+      giveUp(error);
+    };
+    this.watchdog = new Watchdog(this.host.stallMs ?? STALL_MS, stalled);
     try {
       for (;;) {
         job.status = 'running';
@@ -191,10 +223,15 @@ export class JobRunner {
         await updateJob(this.db, jobId, { status: 'running', startedAt: job.startedAt, error: null, attempts: job.attempts });
         this.host.report({ ...job });
         try {
-          job.summary = await this.execute(job, secrets);
+          job.summary = await Promise.race([this.execute(job, secrets), stall]);
           job.status = 'done';
           break;
         } catch (error) {
+          if (stallError) {
+            job.status = 'failed';
+            job.error = (stallError as StalledError).message;
+            break;
+          }
           if (error instanceof CancelledError || this.abort?.signal.aborted) {
             job.status = 'cancelled';
             job.summary = 'Cancelled';
@@ -212,6 +249,8 @@ export class JobRunner {
         }
       }
     } finally {
+      this.watchdog.stop();
+      this.watchdog = null;
       this.current = null;
       this.abort = null;
     }
@@ -276,14 +315,8 @@ export class JobRunner {
   private async importCsv(job: JobRecord): Promise<string> {
     const uploadId = Number(job.params.uploadId);
     await this.progress(job, 'import', 0, 1, true);
-    // Read now, delete once done with it: a retry after a worker crash needs the file again.
-    const upload = await getUpload(this.db, uploadId);
-    try {
-      return await this.importUpload(job, upload);
-    } catch (error) {
-      if (!(error instanceof WorkerCrashedError)) await deleteUpload(this.db, uploadId);
-      throw error;
-    }
+    // Read, not taken: a retry after a worker crash needs the file again; run() deletes it once the job ended.
+    return this.importUpload(job, await getUpload(this.db, uploadId));
   }
 
   private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {

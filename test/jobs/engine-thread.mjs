@@ -1,7 +1,8 @@
 // A Node worker thread serving the real engine API over Comlink, as the browser's engine
 // worker does: the runner's tests need a second thread, or a long job would block the
 // test's own timers. With `workerData.crashOn`, the named operation crashes the thread
-// instead of answering (as an out-of-memory worker would).
+// instead of answering (as an out-of-memory worker would); with `workerData.hangOn`, the
+// named operation spins forever (as a parser caught in catastrophic backtracking does).
 import { register } from 'tsx/esm/api';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -17,6 +18,13 @@ if (workerData?.crashOn) {
       throw new Error(workerData.crashMessage ?? 'crashed');
     }, 0);
     return new Promise(() => undefined);
+  };
+}
+if (workerData?.hangOn) {
+  api[workerData.hangOn] = () => {
+    for (;;) {
+      // Busy: nothing but terminate() stops this thread now.
+    }
   };
 }
 Comlink.expose(api, nodeEndpoint(parentPort));

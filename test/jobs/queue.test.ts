@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSecrets } from '../../lib/crm/connector';
 import { JobQueue, type JobRunnerPort } from '../../lib/jobs/queue';
-import { createJob, getJob, INTERRUPTED_MESSAGE, updateJob } from '../../lib/store/repo';
+import { createJob, getJob, INTERRUPTED_MESSAGE, putUpload, updateJob } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb, job } from '../store/helpers';
 
 /** A runner that records what it was asked and finishes a job only when told to. */
-function fakeRunner(db: ReturnType<typeof freshDb>['db'], options: { alive?: boolean; failStart?: boolean } = {}) {
+function fakeRunner(db: ReturnType<typeof freshDb>['db'], options: { alive?: boolean; failStart?: boolean; deaf?: boolean } = {}) {
   const started: Array<{ id: number; secrets: JobSecrets | undefined }> = [];
   const cancelled: number[] = [];
   let queue: JobQueue | null = null;
@@ -25,6 +25,8 @@ function fakeRunner(db: ReturnType<typeof freshDb>['db'], options: { alive?: boo
     },
     cancel: async (id) => {
       cancelled.push(id);
+      // A runner that stopped answering takes the request and never replies.
+      if (options.deaf) return new Promise<void>(() => undefined);
       queue?.update(await updateJob(db, id, { status: 'cancelled', summary: 'Cancelled' }));
     },
     alive: async () => options.alive ?? false,
@@ -35,7 +37,9 @@ function fakeRunner(db: ReturnType<typeof freshDb>['db'], options: { alive?: boo
   return { runner, started, cancelled, finish, attach: (q: JobQueue) => (queue = q) };
 }
 
-function setup(options: { alive?: boolean; failStart?: boolean; secretsFor?: (job: JobRecord) => Promise<JobSecrets | undefined> } = {}) {
+function setup(
+  options: { alive?: boolean; failStart?: boolean; deaf?: boolean; stallMs?: number; secretsFor?: (job: JobRecord) => Promise<JobSecrets | undefined> } = {},
+) {
   const { db } = freshDb();
   const fake = fakeRunner(db, options);
   const updates: JobRecord[] = [];
@@ -45,6 +49,7 @@ function setup(options: { alive?: boolean; failStart?: boolean; secretsFor?: (jo
     onUpdate: (j) => updates.push(j),
     secretsFor: options.secretsFor ?? (async () => undefined),
     now: () => '2026-12-01T00:00:00.000Z',
+    stallMs: options.stallMs,
   });
   fake.attach(queue);
   return { db, queue, updates, ...fake };
@@ -52,7 +57,7 @@ function setup(options: { alive?: boolean; failStart?: boolean; secretsFor?: (jo
 
 /** Waits until `check` holds: the queue works through promises and store writes. */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 1500; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -92,7 +97,11 @@ describe('the job queue', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(queue.running).toBe(a);
     expect(started).toHaveLength(1);
+    // The running job's own end does: then the next one starts.
     await finish(a);
+    await until(() => started.length === 2);
+    expect(started.map((s) => s.id)).toEqual([a, b]);
+    await finish(b);
     await until(() => queue.running === null);
   });
 
@@ -188,5 +197,43 @@ describe('the job queue', () => {
     const [logged] = await db.jobs.toArray();
     expect(logged).toMatchObject({ kind: 'sync', connectionId: 'salesforce:1', status: 'cancelled', summary: 'Skipped the daily Salesforce sync: no tab.' });
     expect(started).toEqual([]);
+  });
+
+  it('fails a job whose runner stopped reporting, and goes on with the next', async () => {
+    const { db, queue, started, cancelled, updates, finish } = setup({ deaf: true, stallMs: 1_000 });
+    const a = await queue.enqueue('train', 'csv', {});
+    const b = await queue.enqueue('train', 'csv', {});
+    await until(() => started.length === 1);
+    // Reports keep it alive: six reports 250 ms apart outlast the 1 s bound.
+    for (let i = 1; i <= 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      queue.update({ ...((await getJob(db, a)) as JobRecord), status: 'running', done: i, total: 10 });
+    }
+    expect(queue.running).toBe(a);
+    // Then nothing: the job is failed and the next one starts.
+    await until(() => started.length === 2);
+    expect(cancelled).toEqual([a]);
+    expect(await getJob(db, a)).toMatchObject({
+      status: 'failed',
+      error: 'The engine stopped answering: no report for 1 second. Dealsight stopped the job so that the others can run.',
+    });
+    expect(updates.some((u) => u.id === a && u.status === 'failed')).toBe(true);
+    expect(started.map((s) => s.id)).toEqual([a, b]);
+    await finish(b);
+    await until(() => queue.running === null);
+  });
+
+  it('after a restart, deletes the uploaded files no queued or running import names', async () => {
+    const { db, queue, finish, started } = setup({ alive: false });
+    const orphan = await putUpload(db, 'left-by-a-closed-page.csv', 'a,b\n1,2\n');
+    const waiting = await putUpload(db, 'queued.csv', 'a,b\n1,2\n');
+    const fresh = await putUpload(db, 'just-put.csv', 'a,b\n1,2\n');
+    // Two of them put long ago; the third a moment ago (its page is about to send 'start-import').
+    await db.uploads.where('id').anyOf(orphan, waiting).modify({ createdAt: '2026-01-01T00:00:00.000Z' });
+    const queued = await createJob(db, job({ kind: 'import', status: 'queued', params: { uploadId: waiting } }));
+    await queue.recover();
+    expect((await db.uploads.toArray()).map((u) => u.id).sort()).toEqual([waiting, fresh].sort());
+    await until(() => started.length === 1);
+    await finish(queued);
   });
 });

@@ -3,9 +3,21 @@
  * (as in the browser's worker), the real store on fake-indexeddb. Crashes use a thread
  * that throws on cue.
  */
-import { describe, expect, it } from 'vitest';
-import { JobRunner, MAX_ATTEMPTS } from '../../lib/jobs/runner';
-import { createJob, getConnection, getJob, getModel, getPanel, listJobs, listOpportunities, listPipeline, putUpload } from '../../lib/store/repo';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JobRunner, MAX_ATTEMPTS, type RunnerHost } from '../../lib/jobs/runner';
+import {
+  connectionSettings,
+  createJob,
+  getConnection,
+  getJob,
+  getModel,
+  getPanel,
+  listJobs,
+  listOpportunities,
+  listPipeline,
+  putUpload,
+} from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
 import { threadWorker } from './thread-worker';
@@ -29,6 +41,15 @@ function newJob(kind: JobRecord['kind'], connectionId: string, params: JobRecord
     params,
   };
 }
+
+const WON_LOST_CSV = [
+  'Opportunity ID,Opportunity Name,Stage,Industry',
+  ...Array.from({ length: 60 }, (_, i) => `00${i},Deal ${i},${i % 2 ? 'Closed Won' : 'Closed Lost'},${i % 3 ? 'Retail' : 'Banking'}`),
+].join('\n');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('JobRunner', () => {
   it('loads sandbox data, trains every model and scores the pipeline, reporting progress', async () => {
@@ -119,5 +140,71 @@ describe('JobRunner', () => {
     const job = await running;
     expect(job.status).toBe('cancelled');
     expect(await getConnection(db, 'sandbox')).toBeUndefined();
+  });
+
+  it('stops a job that makes no progress, says where it stalled, and runs the next job on a fresh worker', async () => {
+    const { db } = freshDb();
+    const workers: Array<ReturnType<typeof threadWorker>> = [];
+    // The first worker spins in the CSV parse (as a backtracking regex would); later ones are sound.
+    const createWorker = (): Worker => {
+      const worker = workers.length === 0 ? threadWorker(undefined, { on: 'importCsv' }) : threadWorker();
+      workers.push(worker);
+      return worker;
+    };
+    // A short bound for the hang; the sound job after it gets the real one (a worker thread's start alone can take a second here).
+    const host: RunnerHost = { createWorker, report: () => undefined, stallMs: 400 };
+    const runner = new JobRunner(db, host);
+    const uploadId = await putUpload(db, 'hangs.csv', WON_LOST_CSV);
+    const hung = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId })));
+    expect(hung.status).toBe('failed');
+    expect(hung.error).toMatch(/^no progress for \d+ ms while reading the CSV file: Dealsight stopped the job so that the others can run$/);
+    // Not retried: the same file would hang again.
+    expect(hung.attempts).toBe(0);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(await db.uploads.count()).toBe(0);
+    expect(await getConnection(db, 'csv')).toBeUndefined();
+    delete host.stallMs;
+    const next = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'good.csv', WON_LOST_CSV) })));
+    expect(next.error).toBeNull();
+    expect(next.status).toBe('done');
+    expect(workers).toHaveLength(2);
+  });
+
+  it('leaves no uploaded file behind when an import fails twice by a worker crash', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: () => threadWorker({ on: 'importCsv', message: 'out of memory' }), report: () => undefined });
+    const uploadId = await putUpload(db, 'crashes.csv', WON_LOST_CSV);
+    const job = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId })));
+    expect(job.status).toBe('failed');
+    expect(job.attempts).toBe(MAX_ATTEMPTS - 1);
+    expect(await db.uploads.count()).toBe(0);
+  });
+
+  it('keeps the previous models, scores and deals at risk whole when saving a training fails part way', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    const first = await runner.run(await createJob(db, newJob('sandbox', 'sandbox', { seed: 4, opportunities: 800 })));
+    expect(first.status).toBe('done');
+    const before = {
+      model: await getModel(db, 'sandbox'),
+      scores: await listPipeline(db, 'sandbox'),
+      atRisk: await connectionSettings(db, 'sandbox').get('alerts.atRisk'),
+    };
+    expect(before.scores.length).toBeGreaterThan(0);
+    // The disk fills at the last write of the save: the deals at risk, after the models and scores.
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'settings' && (args[0] as { name?: string }).name === 'alerts.atRisk')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const second = await runner.run(await createJob(db, newJob('train', 'sandbox', {})));
+    vi.restoreAllMocks();
+    expect(second.status).toBe('failed');
+    expect(second.error).toMatch(/training of "sandbox"/);
+    expect(await getModel(db, 'sandbox')).toEqual(before.model);
+    expect(await listPipeline(db, 'sandbox')).toEqual(before.scores);
+    expect(await connectionSettings(db, 'sandbox').get('alerts.atRisk')).toEqual(before.atRisk);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A browser-like Worker backed by a Node worker thread running the real engine API over
  * Comlink (engine-thread.mjs), for tests of the job runner. With `crash`, the named
- * operation crashes the thread instead of answering.
+ * operation crashes the thread instead of answering; with `hang`, it never returns.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker as NodeWorker } from 'node:worker_threads';
@@ -13,8 +13,10 @@ type Listener = (event: { message?: string; preventDefault(): void; data?: unkno
 const THREAD = fileURLToPath(new URL('./engine-thread.mjs', import.meta.url));
 
 /** A browser-like Worker backed by a Node worker thread running the real engine API. */
-export function threadWorker(crash?: { on: string; message: string }): Worker & { terminated: boolean } {
-  const thread = new NodeWorker(THREAD, { workerData: crash ? { crashOn: crash.on, crashMessage: crash.message } : {} });
+export function threadWorker(crash?: { on: string; message: string }, hang?: { on: string }): Worker & { terminated: boolean } {
+  const thread = new NodeWorker(THREAD, {
+    workerData: { ...(crash ? { crashOn: crash.on, crashMessage: crash.message } : {}), ...(hang ? { hangOn: hang.on } : {}) },
+  });
   const endpoint = nodeEndpoint(thread);
   const worker = {
     terminated: false,
