@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Persona } from '../../lib/engine/personas';
-import { leadFilters, type LeadFilter } from '../../lib/leads';
+import { leadFilterReport, type DropReason, type DroppedValue, type LeadFilterReport } from '../../lib/leads';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
 import { Icon } from '../ui/icons';
@@ -42,13 +42,14 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
   const root = useRef<HTMLDivElement>(null);
   const focusToggle = (): void => root.current?.querySelector<HTMLButtonElement>('[data-action="find-leads"]')?.focus();
 
-  const filters: LeadFilter[] = useMemo(() => {
+  const report: LeadFilterReport = useMemo(() => {
     try {
-      return leadFilters(persona);
+      return leadFilterReport(persona);
     } catch {
-      return [];
+      return { filters: [], dropped: [] };
     }
   }, [persona.attributes]);
+  const filters = report.filters;
   const ticked = useMemo(() => withTicks(filters, unticked), [filters, unticked]);
   const search = useMemo(() => leadSearch(provider, ticked), [provider, ticked]);
   const anyTicked = ticked.some((f) => f.enabled);
@@ -187,6 +188,8 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
             </fieldset>
           )}
 
+          <Dropped dropped={report.dropped} />
+
           <div class="flex flex-col gap-1.5 text-xs text-slate-600 dark:text-slate-300">
             {!anyTicked && filters.length > 0 ? <p class="text-amber-800 dark:text-amber-200">{t('personas_noneTicked')}</p> : null}
             {provider === 'apollo' && revenueTicked ? <p>{t('personas_revenueNote')}</p> : null}
@@ -214,6 +217,38 @@ export function FindLeads({ persona, actions, defaultOpen = false }: FindLeadsPr
           <Result outcome={outcome} providerName={providerName} />
         </div>
       ) : null}
+    </div>
+  );
+}
+
+const DROP_KEY = {
+  'person-field': 'personas_dropped_personField',
+  'contact-data': 'personas_dropped_contactData',
+  'too-long': 'personas_dropped_tooLong',
+  'not-a-title': 'personas_dropped_notATitle',
+  'not-an-industry': 'personas_dropped_notAnIndustry',
+  'not-a-country': 'personas_dropped_notACountry',
+  'not-a-region': 'personas_dropped_notARegion',
+} as const satisfies Record<DropReason, string>;
+
+/** What the attribute guard left out of the search, and why (values shown cut, as text). */
+function Dropped({ dropped }: { dropped: readonly DroppedValue[] }) {
+  const { t } = useLocale();
+  if (dropped.length === 0) return null;
+  return (
+    <div
+      class="rounded-lg border border-amber-200 bg-amber-50 p-2.5 text-xs text-amber-900 dark:border-amber-800/60 dark:bg-amber-950/40 dark:text-amber-100"
+      data-field="dropped"
+    >
+      <p class="font-medium">{t('personas_droppedLegend')}</p>
+      <p class="mt-0.5 text-amber-800 dark:text-amber-200">{t('personas_droppedHint')}</p>
+      <ul class="mt-1 list-disc pl-4">
+        {dropped.map((d, i) => (
+          <li key={i} class="break-words" data-dropped={d.reason}>
+            {t(DROP_KEY[d.reason], { field: d.label, value: d.value ?? '' })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -5,13 +5,15 @@
  * Only persona attributes go in, never an opportunity, a recent win or a member id: the
  * parameter is `Pick<Persona, 'attributes'>`, and of those only the well-known keys are
  * read (a custom CRM field could hold a contact's name). Every value also passes the
- * privacy guard (lib/leads/privacy.ts).
+ * attribute guard (lib/leads/attribute-guard.ts): the field's name must not speak of a
+ * person, and each value must look like what it claims to be (a title, an industry, a
+ * place) and carry no contact data. What the guard leaves out is reported with the reason.
  */
 import { WELL_KNOWN_ATTRIBUTES } from '../crm/opportunity';
 import type { Persona } from '../engine/personas';
 import type { PersonaAttribute, ValueRange } from '../engine/personas/describe';
 import { employeeRangeLabel, revenueRangeLabel } from './format';
-import { shareableValues } from './privacy';
+import { isPersonField, screenValues, type DroppedValue, type ScreenedKind } from './attribute-guard';
 import { SENIORITY_LABELS, senioritiesOf, type ApolloSeniority } from './seniority';
 
 /**
@@ -47,9 +49,25 @@ function attribute(attributes: readonly PersonaAttribute[], key: string, kind: P
   return attributes.find((a) => a.key === key && a.kind === kind && Array.isArray(a.values));
 }
 
-function categoryFilter(attributes: readonly PersonaAttribute[], key: string, kind: LeadFilterKind, caption: string): LeadFilter | null {
+/** What a persona's attributes give a lead search: the filters, and the values left out with why. */
+export interface LeadFilterReport {
+  filters: LeadFilter[];
+  dropped: DroppedValue[];
+}
+
+function categoryFilter(
+  attributes: readonly PersonaAttribute[],
+  key: string,
+  kind: LeadFilterKind,
+  screen: ScreenedKind,
+  caption: string,
+  dropped: DroppedValue[],
+): LeadFilter | null {
   const source = attribute(attributes, key, 'category');
-  const values = source ? shareableValues(source.values) : [];
+  if (!source) return null;
+  const screened = screenValues(screen, source, source.values);
+  dropped.push(...screened.dropped);
+  const values = screened.kept;
   if (values.length === 0) return null;
   return { id: `${kind}:${key}`, kind, label: `${caption}: ${values.join(', ')}`, values, range: null, sourceAttribute: key, enabled: true };
 }
@@ -68,8 +86,14 @@ function rangeFilter(
   kind: LeadFilterKind,
   describe: (range: ValueRange) => string,
   caption: (text: string) => string,
+  dropped: DroppedValue[],
 ): LeadFilter | null {
-  const range = usableRange(attribute(attributes, key, 'range')?.range);
+  const source = attribute(attributes, key, 'range');
+  if (source && isPersonField(source.label)) {
+    dropped.push({ key, label: source.label, value: null, reason: 'person-field' });
+    return null;
+  }
+  const range = usableRange(source?.range);
   if (!range) return null;
   const text = describe(range);
   return { id: `${kind}:${key}`, kind, label: caption(text), values: [text], range, sourceAttribute: key, enabled: true };
@@ -93,22 +117,30 @@ function seniorityFilter(titles: LeadFilter | null): LeadFilter | null {
 /**
  * The lead-search filters a persona's attributes translate to, all ticked, in a fixed
  * order: titles, seniority, industry, company size, revenue, country, state. Attributes
- * with no lead-search counterpart (product, buyer role, custom fields) give none.
+ * with no lead-search counterpart (product, buyer role, custom fields) give none. With
+ * them, every value the attribute guard left out, and why.
  */
-export function leadFilters(persona: Pick<Persona, 'attributes'>): LeadFilter[] {
+export function leadFilterReport(persona: Pick<Persona, 'attributes'>): LeadFilterReport {
   // The type already says so; this names the mistake when plain JSON is passed.
   if (!Array.isArray(persona.attributes as unknown)) throw new TypeError('leadFilters takes a persona (its attributes list), not a CRM record');
   const attributes = persona.attributes;
-  const titles = categoryFilter(attributes, K.buyerTitle, 'title', 'Titles');
-  return [
+  const dropped: DroppedValue[] = [];
+  const titles = categoryFilter(attributes, K.buyerTitle, 'title', 'title', 'Titles', dropped);
+  const filters = [
     titles,
     seniorityFilter(titles),
-    categoryFilter(attributes, K.industry, 'industry', 'Industry'),
-    rangeFilter(attributes, K.employees, 'employees', employeeRangeLabel, (t) => `Company size: ${t} employees`),
-    rangeFilter(attributes, K.revenue, 'revenue', revenueRangeLabel, (t) => `Annual revenue: ${t}`),
-    categoryFilter(attributes, K.country, 'location', 'Country'),
-    categoryFilter(attributes, K.state, 'location', 'State/Province'),
+    categoryFilter(attributes, K.industry, 'industry', 'industry', 'Industry', dropped),
+    rangeFilter(attributes, K.employees, 'employees', employeeRangeLabel, (t) => `Company size: ${t} employees`, dropped),
+    rangeFilter(attributes, K.revenue, 'revenue', revenueRangeLabel, (t) => `Annual revenue: ${t}`, dropped),
+    categoryFilter(attributes, K.country, 'location', 'country', 'Country', dropped),
+    categoryFilter(attributes, K.state, 'location', 'region', 'State/Province', dropped),
   ].filter((f): f is LeadFilter => f !== null);
+  return { filters, dropped };
+}
+
+/** The filters alone (see leadFilterReport). */
+export function leadFilters(persona: Pick<Persona, 'attributes'>): LeadFilter[] {
+  return leadFilterReport(persona).filters;
 }
 
 /** The ticked filters of one kind. */

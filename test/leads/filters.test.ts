@@ -28,8 +28,8 @@ describe('leadFilters', () => {
       {
         id: 'industry:industry',
         kind: 'industry',
-        label: 'Industry: Healthcare, R&D Services',
-        values: ['Healthcare', 'R&D Services'],
+        label: 'Industry: Healthcare, Research Services',
+        values: ['Healthcare', 'Research Services'],
         range: null,
         sourceAttribute: 'industry',
         enabled: true,

@@ -26,7 +26,7 @@ export function range(key: string, bounds: ValueRange, value = ''): PersonaAttri
 export const OPERATIONS_PERSONA = {
   attributes: [
     category('buyerTitle', ['VP Operations', 'Director of Operations']),
-    category('industry', ['Healthcare', 'R&D Services']),
+    category('industry', ['Healthcare', 'Research Services']),
     range('employees', { min: 200, max: 1000 }, '201–1,000'),
     range('revenue', { min: 10_000_000, max: 50_000_000 }, '10M–50M'),
     category('country', ['United States']),

@@ -32,7 +32,7 @@ describe('seamlessClipboardSummary', () => {
       [
         'Job titles: VP Operations, Director of Operations',
         'Seniority: VP, Director',
-        'Industry: Healthcare, R&D Services',
+        'Industry: Healthcare, Research Services',
         'Company size: 201–1,000 employees',
         'Annual revenue: 10M–50M',
         'Location: California, Texas (United States)',

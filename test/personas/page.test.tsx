@@ -200,6 +200,27 @@ describe('FindLeads', () => {
     expect(text(byData(container, 'field', 'lead-result'))).toBe('Opened Apollo in a new tab.');
   });
 
+  it('says what the attribute guard left out and why, and opens a search without it', async () => {
+    const openTab = vi.fn(async () => undefined);
+    const named = {
+      id: 'q',
+      name: 'Sam Lee',
+      attributes: [category('buyerTitle', ['Jane Doe', 'VP Operations'], 0.25, 'Contact Title'), category('country', ['Germany'], 0.25, 'Champion Name')],
+    };
+    const { container } = mount(<FindLeads persona={named} actions={{ openTab, copyText: async () => undefined }} defaultOpen />);
+    expect(allByData(container, 'filter').map((b) => b.getAttribute('data-filter'))).toEqual(['title:buyerTitle', 'seniority:buyerTitle']);
+    const dropped = byData(container, 'field', 'dropped');
+    expect(text(dropped.querySelector('p'))).toBe('Left out of the search');
+    expect([...dropped.querySelectorAll('li')].map((li) => [li.getAttribute('data-dropped'), text(li)])).toEqual([
+      ['not-a-title', 'Contact Title: “Jane Doe” does not read as a job title'],
+      ['person-field', 'Champion Name: the whole field, as its name says it holds a person’s details'],
+    ]);
+    click(byData(container, 'action', 'open-search'));
+    await settle();
+    expect(openTab).toHaveBeenCalledTimes(1);
+    expect(String(openTab.mock.calls[0])).not.toMatch(/Jane|Doe|Germany/);
+  });
+
   it('Seamless.AI: says the filters go to the clipboard, copies them first, then opens the search', async () => {
     const calls: string[] = [];
     const actions = { openTab: async (url: string) => void calls.push(`open ${url}`), copyText: async (t: string) => void calls.push(`copy ${t}`) };

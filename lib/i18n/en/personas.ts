@@ -74,6 +74,15 @@ export const personas = {
   personas_opened: 'Opened {provider} in a new tab.',
   personas_openFailed: 'Could not open {provider}: {error}',
   personas_showUrl: 'Address that will open',
+  personas_droppedLegend: 'Left out of the search',
+  personas_droppedHint: 'Lead searches carry attributes of the buyer’s role and company, never a person. These values did not look like one:',
+  personas_dropped_personField: '{field}: the whole field, as its name says it holds a person’s details',
+  personas_dropped_contactData: '{field}: a value that looks like an email address or a phone number',
+  personas_dropped_tooLong: '{field}: “{value}” is free text, not a category',
+  personas_dropped_notATitle: '{field}: “{value}” does not read as a job title',
+  personas_dropped_notAnIndustry: '{field}: “{value}” is not an industry the lead tools know',
+  personas_dropped_notACountry: '{field}: “{value}” is not a country',
+  personas_dropped_notARegion: '{field}: “{value}” is not a state or province Dealsight knows',
   personas_close: 'Close',
 
   // Details.
