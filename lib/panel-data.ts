@@ -10,6 +10,7 @@ import type { Forecast } from './engine/forecast';
 import type { SimilarResult } from './engine/similar';
 import type { Sufficiency } from './engine/sufficiency';
 import type { WinFactor, WinBand } from './engine/win';
+import type { HealthLevel, HealthReason } from './engine/health/health';
 
 /** A row of the ranked open pipeline. Numbers are raw; components format them with Intl. */
 export interface PipelineRow {
@@ -41,6 +42,13 @@ export interface PipelineRow {
   predictedAmount: number | null;
   /** Where a click goes: the CRM record's URL, or null for the extension's detail page. */
   crmUrl: string | null;
+  /** Open deals: days in the current stage (every visit), as of the scores' day; null when unknown, absent on rows scored before it existed. */
+  daysInStage?: number | null;
+  /** Past the won deals' bound for the stage (lib/engine/stage-times.ts); null without a bound. */
+  stalled?: boolean | null;
+  /** Open deals: health under the connection's profile, and why (lib/engine/health). */
+  health?: HealthLevel | null;
+  healthReasons?: HealthReason[];
 }
 
 /** Why a panel cannot show its numbers, and what the user can do. */

@@ -3,6 +3,7 @@
  * page or the service worker. The models of the connection last asked about stay loaded,
  * so panel requests after the first are quick.
  */
+import { readHealthProfile, type HealthProfile } from '../lib/engine/health/profile';
 import { importCsv, type ImportResult } from '../lib/crm/csv/import';
 import type { AttributeField, IsoDate, Opportunity } from '../lib/crm/opportunity';
 import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
@@ -24,6 +25,8 @@ export interface TrainInput {
   trainedAt: string;
   /** "Today" for days open and forecasts; null: the newest date in the data (files, sandbox). */
   asOf: IsoDate | null;
+  /** The connection's health profile as stored (the default when null or absent). */
+  healthProfile?: HealthProfile | null;
 }
 
 export interface TrainOutput {
@@ -56,6 +59,7 @@ export const engineApi = {
       exclude: input.exclude,
       previousPersonas: input.previousPersonas,
       asOf: input.asOf ?? undefined,
+      healthProfile: readHealthProfile(input.healthProfile),
       similar: 0,
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });

@@ -10,6 +10,9 @@ import { discoverPersonas, type Persona, type PersonaGroup, type PersonaModelJSO
 import { SimilarIndex, type SimilarResult } from './similar';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
 import { WinModel, type WinScore } from './win';
+import { fitStageTimes, stageStatus, type StageStatus, type StageTimes } from './stage-times';
+import { healthOf, type Health } from './health/health';
+import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from './health/profile';
 
 export interface AnalyzeOptions {
   seed?: number;
@@ -22,6 +25,8 @@ export interface AnalyzeOptions {
   previousPersonas?: PersonaModelJSON<UnnamedPersona> | null;
   /** Similar deals listed per outcome; 0 skips the similar-deal search (jobs that only score). */
   similar?: number;
+  /** Which signals make an open deal's health (the connection's, from the options page); the default profile otherwise. */
+  healthProfile?: HealthProfile;
   onProgress?: (step: AnalyzeStep, done: number, total: number) => void;
 }
 
@@ -47,6 +52,10 @@ export interface OpportunityResult {
   win: WinScore | null;
   forecast: Forecast | null;
   similar: SimilarResult | null;
+  /** Open deals: days in the stage against the won deals' (null when the stage or its date is unknown). */
+  stage: StageStatus | null;
+  /** Open deals: health under the profile, with reasons; null for closed deals. */
+  health: Health | null;
 }
 
 /**
@@ -61,6 +70,8 @@ export interface Analysis<P extends UnnamedPersona = Persona> {
   personas: PersonaModelJSON<P>;
   forecast: ForecastModel | null;
   similar: SimilarIndex | null;
+  /** Won deals' days per stage and the stalled bounds (lib/engine/stage-times.ts). */
+  stageTimes: StageTimes;
   /** Every input opportunity once, in input order. */
   results: OpportunityResult[];
   /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
@@ -158,7 +169,36 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const winScores = new Map((win ? win.score(open) : []).map((s) => [s.id, s]));
   const forecasts = new Map(forecast.predict(opportunities, asOf).map((f) => [f.id, f]));
   const clusters = clusterIndex(personas);
+  const stageTimes = fitStageTimes(closed);
+  const baseRate = closed.length > 0 ? wins / closed.length : null;
+  const profile = options.healthProfile ?? DEFAULT_HEALTH_PROFILE;
   const teams = new Map(personas.teams.map((g) => [g.team, g]));
+  /** An open deal's place in its stage and its health, as of the analysis's day. */
+  const standing = (opportunity: Opportunity, winPotential: number | null, forecast: Forecast | null): { stage: StageStatus | null; health: Health | null } => {
+    if (opportunity.isClosed || dataAsOf === null) return { stage: null, health: null };
+    const stage = stageStatus(opportunity, stageTimes, dataAsOf);
+    const close = forecast?.closeDate ?? null;
+    const amount = forecast?.amount ?? null;
+    const health = healthOf(
+      {
+        asOf: dataAsOf,
+        winPotential,
+        baseRate,
+        stage: stage?.stage ?? null,
+        daysInStage: stage?.days ?? null,
+        stalledAfterDays: stage?.stalledAfterDays ?? null,
+        crmCloseDate: opportunity.closeDate,
+        predictedClose: close ? { p10: close.p10, p90: close.p90 } : null,
+        slip: close?.slip ?? false,
+        // The range is in the org's main currency: a deal in another one is not compared.
+        crmAmount: amount && amount.difference !== null ? opportunity.amount : null,
+        predictedAmount: amount ? { p10: amount.p10, p90: amount.p90 } : null,
+        lastChange: opportunity.stageHistory.at(-1)?.enteredAt ?? opportunity.stageEnteredDate ?? opportunity.createdDate,
+      },
+      profile,
+    );
+    return { stage, health };
+  };
   const results = opportunities.map((opportunity, i) => {
     if (i % 500 === 0) progress('score', i, opportunities.length);
     const alignment = personas.org ? align(opportunity, personas.org.personas) : null;
@@ -176,8 +216,9 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
       win: score,
       forecast: forecasts.get(opportunity.id) ?? null,
       similar: similar ? similar.find(opportunity, { k, asOf: dataAsOf ?? undefined }) : null,
+      ...standing(opportunity, score?.probability ?? null, forecasts.get(opportunity.id) ?? null),
     };
   });
   progress('score', opportunities.length, opportunities.length);
-  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, results, notes };
+  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, results, notes };
 }

@@ -93,6 +93,10 @@ export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: st
       slip: r.forecast?.closeDate?.slip ?? false,
       predictedAmount: r.forecast?.amount?.p50 ?? null,
       crmUrl: crmUrl(o),
+      daysInStage: r.stage?.days ?? null,
+      stalled: r.stage?.stalled ?? null,
+      health: r.health?.level ?? null,
+      healthReasons: r.health?.reasons ?? [],
       scoredAt,
       isOpen: o.isClosed ? 0 : 1,
     };

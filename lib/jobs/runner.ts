@@ -22,6 +22,7 @@ import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import { describeDuration, STALL_MS, Watchdog } from './watchdog';
 import type { DealsightDb } from '../store/db';
 import {
+  connectionSettings,
   getConnection,
   getFieldMapping,
   getJob,
@@ -386,10 +387,11 @@ export class JobRunner {
   private async train(job: JobRecord): Promise<string> {
     const connection = await getConnection(this.db, job.connectionId);
     if (!connection) throw new Error(`there is no data for ${job.connectionId} yet: import a file or load sandbox data first`);
-    const [opportunities, mapping, previous] = await Promise.all([
+    const [opportunities, mapping, previous, healthProfile] = await Promise.all([
       listOpportunities(this.db, job.connectionId),
       getFieldMapping(this.db, job.connectionId),
       getModel(this.db, job.connectionId),
+      connectionSettings(this.db, job.connectionId).get('health.profile'),
     ]);
     const trainedAt = this.now();
     const onProgress = Comlink.proxy((step: TrainStep, done: number, total: number) => {
@@ -404,6 +406,7 @@ export class JobRunner {
           fields: mapping?.fields ?? [],
           exclude: [...(mapping?.excluded ?? []), ...(mapping?.leaky.map((l) => l.key) ?? [])],
           previousPersonas: previous?.personas ?? null,
+          healthProfile,
           trainedAt,
           // A live CRM's open deals are open today; a file or the sandbox is as of its newest date.
           asOf: crmOfKind(connection.kind) ? trainedAt.slice(0, 10) : null,

@@ -17,6 +17,7 @@ import type { PanelData, PipelineRow } from '../panel-data';
 import type { AtRiskRecord } from '../alerts/at-risk';
 import type { CustomFieldInput } from '../crm/salesforce/fields';
 import { DEFAULT_YEARS, isSyncYears, type SalesforceStatus } from '../crm/salesforce/status';
+import type { HealthProfile } from '../engine/health/profile';
 import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
 
@@ -179,6 +180,12 @@ export const SETTINGS = {
   'alerts.notifyAtRisk': global<boolean>({ version: 1, default: false, parse: (v) => (typeof v === 'boolean' ? v : undefined) }),
   /** The deals the last training of a connection found newly at risk. */
   'alerts.atRisk': ofConnection<AtRiskRecord | null>({ version: 1, default: null, parse: objectOrNull }),
+  /**
+   * Which signals make an open deal's health and their thresholds (the options page's health
+   * profile); null: the default. Read through the engine's `readHealthProfile`, which fills
+   * what an older or hand-edited value lacks.
+   */
+  'health.profile': ofConnection<HealthProfile | null>({ version: 1, default: null, parse: objectOrNull }),
   /** The popup's remembered view (connection, filters, sort), as lib/pipeline/segments.ts serializes it. */
   'popup.view': global<unknown>({ version: 1, default: null, parse: (v) => v }),
   /** Who "me" is in a connection's data (owner names differ between sources). */

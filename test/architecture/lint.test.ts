@@ -36,7 +36,8 @@ beforeAll(async () => {
     const [result] = await eslint.lintText(fixture.code, { filePath: join(REPO_ROOT, fixture.path) });
     results.set(fixture.name, result?.messages ?? []);
   }
-});
+  // Linting every fixture loads the whole config and its plugins: generous on a busy machine.
+}, 120_000);
 
 describe('the layer rules on their fixtures', () => {
   it('has one fixture name per fixture', () => {

@@ -30,6 +30,15 @@ afterEach(() => {
   root = null;
 });
 
+/** Waits until `check` holds (the settings load from the store through promises; a busy machine takes longer than any fixed pause). */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await flush();
+  }
+  throw new Error(`condition not met: ${what}`);
+}
+
 async function mount(choices: CustomFieldChoice[] | null) {
   const { db } = freshDb();
   const state = new OptionsState(storeSource(db));
@@ -61,6 +70,8 @@ async function click(element: HTMLElement) {
 describe('SalesforceSettings', () => {
   it('saves the window and the ticked fields, mapping a field onto its suggested attribute', async () => {
     const { db, root } = await mount(CHOICES);
+    // The stored window (three years by default) once the settings have loaded.
+    await until(() => root.querySelector('select')?.value === '3', 'the window select shows 3 years');
     const select = root.querySelector('select') as HTMLSelectElement;
     expect(select.value).toBe('3');
     expect([...select.options].map((o) => o.textContent)).toEqual(['1 year', '2 years', '3 years', '4 years', '5 years', '7 years', '10 years']);
