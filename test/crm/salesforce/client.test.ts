@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionAuth } from '../../../lib/crm/salesforce/auth';
 import { SalesforceClient, type SalesforceClientOptions } from '../../../lib/crm/salesforce/client';
 import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { parseLimitInfo } from '../../../lib/crm/salesforce/limits';
@@ -368,5 +369,45 @@ describe('parseLimitInfo', () => {
     expect(parseLimitInfo('per-app-api-usage=17/250')).toBeNull();
     expect(parseLimitInfo('')).toBeNull();
     expect(parseLimitInfo(null)).toBeNull();
+  });
+});
+
+describe('a 401 and the next token (auth.ts)', () => {
+  it('tries the next sid cookie of the org on "Session expired or invalid", and keeps to it for the requests that follow', async () => {
+    const { client: c, requests } = client([], { sid: undefined, auth: sessionAuth(BASE, ['00D5g000001aBcD!AQ.stale', SID]) });
+    await c.limits();
+    await c.limits();
+    expect(requests.map((r) => r.headers.authorization)).toEqual([`Bearer 00D5g000001aBcD!AQ.stale`, `Bearer ${SID}`, `Bearer ${SID}`]);
+  });
+
+  it('names the host and the fix when every one is refused; API Access Control’s refusal is not a stale session', async () => {
+    const stale = client([], { sid: undefined, auth: sessionAuth(BASE, ['00D5g000001aBcD!AQ.a', '00D5g000001aBcD!AQ.b']) });
+    const error = await failure(stale.client.limits());
+    expect([error.state, error.status, error.message]).toEqual(['session-expired', 401, MESSAGES.staleSession('acme.my.salesforce.com', 2)]);
+    expect(stale.requests).toHaveLength(2);
+    const control = client([sfError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API', { times: Infinity })], {
+      sid: undefined,
+      auth: sessionAuth(BASE, [SID, '00D5g000001aBcD!AQ.b']),
+    });
+    const refused = await failure(control.client.limits());
+    expect([refused.state, refused.needsOAuth, refused.message]).toEqual(['no-api-access', true, MESSAGES.accessControl]);
+    expect(control.requests).toHaveLength(1);
+  });
+
+  it('asks an OAuth auth for a new token once per request, then gives up', async () => {
+    const renewed: string[] = [];
+    const auth = {
+      token: async () => 'expired-token',
+      renew: async (refused: string) => (renewed.push(refused), refused === 'expired-token' ? SID : 'never'),
+      renewals: 1,
+      exhausted: (e: SalesforceError) => new SalesforceError('session-expired', MESSAGES.oauthRefused, { status: e.status }),
+    };
+    const ok = client([], { sid: undefined, auth });
+    await ok.client.limits();
+    expect(ok.requests.map((r) => r.headers.authorization)).toEqual(['Bearer expired-token', `Bearer ${SID}`]);
+    const never = client([sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid', { times: Infinity })], { sid: undefined, auth });
+    expect((await failure(never.client.limits())).message).toBe(MESSAGES.oauthRefused);
+    expect(never.requests).toHaveLength(2);
+    expect(renewed).toEqual(['expired-token', 'expired-token']);
   });
 });
