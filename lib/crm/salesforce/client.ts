@@ -183,10 +183,26 @@ export class SalesforceClient {
     } else {
       body = await this.get(url, headers, options.signal);
     }
+    // The server decides when paging ends; these bounds make sure it does (issue 14, "bounded
+    // loops"): a next page already read would start the same pages over, forever, and each
+    // page but the last holds at least one record, so a query never needs more pages than
+    // its first page's `totalSize` (Salesforce may send fewer records per page than the
+    // batch size, so the batch size gives no tighter bound).
+    const query = this.describeRequest(url);
+    const read = new Set([new URL(url, this.apiBase).href]);
+    let pagesRead = 0;
+    let maxPages: number | null = null;
     for (;;) {
       const page: QueryPage<T> = readQueryPage<T>(body, this.describeRequest(url));
+      pagesRead += 1;
+      maxPages ??= Math.max(1, page.totalSize);
       yield page;
       if (page.done || page.nextRecordsUrl === null) return;
+      const next = new URL(page.nextRecordsUrl, this.apiBase).href;
+      if (read.has(next)) throw pagingLoop(query, `it sent the next page ${new URL(next).pathname} a second time`);
+      if (page.records.length === 0) throw pagingLoop(query, `page ${pagesRead} held no record but was not the last`);
+      if (pagesRead >= maxPages) throw pagingLoop(query, `it sent more pages (${pagesRead + 1}) than its ${maxPages} records allow`);
+      read.add(next);
       url = page.nextRecordsUrl;
       body = await this.get(url, headers, options.signal);
     }
@@ -308,6 +324,11 @@ function parseJson(text: string, request: string, status: number): unknown {
   } catch {
     throw unreadableReply(request, 'it is not valid JSON', status);
   }
+}
+
+/** A query whose pages would never end: stopped, with what Salesforce did, on one line. */
+function pagingLoop(request: string, what: string): SalesforceError {
+  return new SalesforceError('server', `Salesforce's paging of ${request} went wrong: ${what}. Dealsight stopped reading it; sync again later.`, { request });
 }
 
 function readQueryPage<T>(body: unknown, request: string): QueryPage<T> {

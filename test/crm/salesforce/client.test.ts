@@ -157,6 +157,61 @@ describe('query', () => {
     expect(requests).toHaveLength(1);
   });
 
+  describe('stops a paging the server would never end (issue 14, bounded loops)', () => {
+    // Each fault answers a few times only: without the guard the client would keep asking,
+    // then get the sandbox's own "no such query locator" and fail with another message.
+    const page = (n: number, next: number | null, records: unknown[], totalSize: number, times = 4) =>
+      json(
+        { totalSize, done: next === null, ...(next === null ? {} : { nextRecordsUrl: `/services/data/v60.0/query/01gLOOP-${next}` }), records },
+        { path: n === 1 ? /\/query\?/ : new RegExp(`/query/01gLOOP-${n}$`), times },
+      );
+    const QUERY = '/services/data/v60.0/query?q=SELECT Id FROM Opportunity';
+
+    it('a nextRecordsUrl already read', async () => {
+      // Page 2 sends the client back to page 2.
+      const { client: c, requests } = client([page(1, 2, [{ Id: 'a' }], 10), page(2, 2, [{ Id: 'b' }], 10)]);
+      const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
+      expect([error.state, error.request, error.message]).toEqual([
+        'server',
+        QUERY,
+        `Salesforce's paging of ${QUERY} went wrong: it sent the next page /services/data/v60.0/query/01gLOOP-2 a second time. Dealsight stopped reading it; sync again later.`,
+      ]);
+      expect(error.message).not.toContain('\n');
+      expect(requests).toHaveLength(2);
+    });
+
+    it('more pages than totalSize allows', async () => {
+      // Two records in all, one a page, yet a third page is announced.
+      const { client: c, requests } = client([page(1, 2, [{ Id: 'a' }], 2), page(2, 3, [{ Id: 'b' }], 2), page(3, 4, [{ Id: 'c' }], 2)]);
+      const pages: unknown[] = [];
+      const error = await failure(
+        (async () => {
+          for await (const p of c.query('SELECT Id FROM Opportunity')) pages.push(p);
+        })(),
+      );
+      expect(error.message).toBe(
+        `Salesforce's paging of ${QUERY} went wrong: it sent more pages (3) than its 2 records allow. Dealsight stopped reading it; sync again later.`,
+      );
+      // The two pages read were handed over (and stored by the sync) before it stopped.
+      expect(pages).toHaveLength(2);
+      expect(requests).toHaveLength(2);
+    });
+
+    it('an empty page that is not the last', async () => {
+      const { client: c, requests } = client([page(1, 2, [], 1_000_000), page(2, 3, [], 1_000_000)]);
+      const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
+      expect(error.message).toBe(
+        `Salesforce's paging of ${QUERY} went wrong: page 1 held no record but was not the last. Dealsight stopped reading it; sync again later.`,
+      );
+      expect(requests).toHaveLength(1);
+    });
+
+    it('follows an honest paging to its end', async () => {
+      const { client: c } = client([page(1, 2, [{ Id: 'a' }], 3), page(2, 3, [{ Id: 'b' }], 3), page(3, null, [{ Id: 'c' }], 3)]);
+      expect(await c.queryRecords('SELECT Id FROM Opportunity')).toEqual([{ Id: 'a' }, { Id: 'b' }, { Id: 'c' }]);
+    });
+  });
+
   it('reads a page without records as a server error naming the request', async () => {
     const { client: c } = client([json({ totalSize: 1, done: true })]);
     const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
