@@ -12,7 +12,7 @@ export {
   type SalesforceServer,
   type SandboxOAuth,
 } from './server';
-export type { OAuthAppOption, OAuthSnapshot, ResolvedOAuthApp } from './oauth';
+export type { OAuthAppOption, OAuthCall, OAuthSnapshot, ResolvedOAuthApp } from './oauth';
 export type { SalesforceRecordSet, SeedRecord, SeedValue } from './seeded-records';
 export type { CustomFieldOption } from './schema';
 export { ManualClock } from '../kit/manual-clock';

@@ -60,6 +60,23 @@ export class OAuthReplyError extends Error {
 export interface OAuthSnapshot {
   refreshTokens: Array<{ token: string; clientId: string; revoked: boolean }>;
   accessTokens: Array<{ token: string; refreshToken: string; valid: boolean }>;
+  /**
+   * Every token and revoke request, in order, answered or refused: what an e2e test reads
+   * where no request log exists (the server over HTTP records none).
+   */
+  calls: OAuthCall[];
+}
+
+export interface OAuthCall {
+  endpoint: 'token' | 'revoke';
+  /** `authorization_code` or `refresh_token` (token requests). */
+  grantType: string | null;
+  /** A PKCE verifier was checked against the code's challenge, and matched. */
+  pkceVerified: boolean;
+  /** The request carried a `client_secret`. */
+  clientSecret: boolean;
+  /** Salesforce's `error` when refused, else null. */
+  error: string | null;
 }
 
 /** How long an authorization code lives (Salesforce's are short-lived: minutes). */
@@ -70,6 +87,7 @@ export class OAuthServer {
   private readonly codes = new Map<string, CodeGrant>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly accessTokens = new Map<string, AccessGrant>();
+  private readonly calls: OAuthCall[] = [];
 
   constructor(
     private readonly orgId: string,
@@ -111,6 +129,20 @@ export class OAuthServer {
 
   /** `grant_type=authorization_code`: the code spent (once), checked against the app, the callback URL and the PKCE verifier. */
   redeemCode(params: URLSearchParams): { accessToken: string; refreshToken: string } {
+    let pkceVerified = false;
+    return this.logged(
+      params,
+      'token',
+      () => pkceVerified,
+      () => {
+        const issued = this.spendCode(params);
+        pkceVerified = issued.pkceVerified;
+        return issued;
+      },
+    );
+  }
+
+  private spendCode(params: URLSearchParams): { accessToken: string; refreshToken: string; pkceVerified: boolean } {
     const app = this.checkClient(params);
     const code = params.get('code') ?? '';
     const grant = this.codes.get(code);
@@ -127,11 +159,20 @@ export class OAuthServer {
       }
     }
     const refreshToken = this.mintRefreshToken(app.clientId);
-    return { accessToken: this.mintAccessToken(refreshToken), refreshToken };
+    return { accessToken: this.mintAccessToken(refreshToken), refreshToken, pkceVerified: grant.challenge !== null };
   }
 
   /** `grant_type=refresh_token`: a new access token (and, with rotation, a new refresh token). */
   refresh(params: URLSearchParams): { accessToken: string; refreshToken: string | null } {
+    return this.logged(
+      params,
+      'token',
+      () => false,
+      () => this.spendRefreshToken(params),
+    );
+  }
+
+  private spendRefreshToken(params: URLSearchParams): { accessToken: string; refreshToken: string | null } {
     const app = this.checkClient(params);
     const token = params.get('refresh_token') ?? '';
     const grant = this.refreshTokens.get(token);
@@ -145,6 +186,12 @@ export class OAuthServer {
 
   /** The revoke endpoint: a refresh token with its access tokens, or one access token. False for a token it does not know. */
   revoke(token: string): boolean {
+    const known = this.revokeToken(token);
+    this.calls.push({ endpoint: 'revoke', grantType: null, pkceVerified: false, clientSecret: false, error: known ? null : 'invalid_token' });
+    return known;
+  }
+
+  private revokeToken(token: string): boolean {
     if (this.refreshTokens.has(token)) {
       this.revokeRefreshToken(token);
       return true;
@@ -175,7 +222,22 @@ export class OAuthServer {
     return {
       refreshTokens: [...this.refreshTokens].map(([token, g]) => ({ token, clientId: g.clientId, revoked: g.revoked })),
       accessTokens: [...this.accessTokens].map(([token, g]) => ({ token, refreshToken: g.refreshToken, valid: g.valid })),
+      calls: this.calls.map((c) => ({ ...c })),
     };
+  }
+
+  /** Runs a token request, logging it with its outcome. */
+  private logged<T>(params: URLSearchParams, endpoint: OAuthCall['endpoint'], pkceVerified: () => boolean, run: () => T): T {
+    const call: OAuthCall = { endpoint, grantType: params.get('grant_type'), pkceVerified: false, clientSecret: params.has('client_secret'), error: null };
+    this.calls.push(call);
+    try {
+      const result = run();
+      call.pkceVerified = pkceVerified();
+      return result;
+    } catch (error) {
+      call.error = error instanceof OAuthReplyError ? error.error : String(error);
+      throw error;
+    }
   }
 
   private checkClient(params: URLSearchParams): ResolvedOAuthApp {

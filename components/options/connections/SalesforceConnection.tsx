@@ -57,11 +57,15 @@ function connectError(reply: ErrorReply): string {
   return t('options_salesforceConnectFailed', { error: reply.error });
 }
 
-/** The org's My Domain host from an API origin (`https://acme.my.salesforce.com` → `acme.my.salesforce.com`), to sign in at. */
+/**
+ * The org's My Domain host from an API origin (`https://acme.my.salesforce.com` →
+ * `acme.my.salesforce.com`), to sign in at; a local sandbox's (e2e builds) keeps its `http://`.
+ */
 function hostOf(origin: string | null | undefined): string | null {
   if (!origin) return null;
   try {
-    return new URL(origin).host;
+    const u = new URL(origin);
+    return u.protocol === 'https:' ? u.host : u.origin;
   } catch {
     return null;
   }
