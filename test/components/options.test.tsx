@@ -741,7 +741,7 @@ describe('options page: Salesforce OAuth (issue 13)', () => {
     expect(text(card)).toContain('Salesforce no longer accepts Dealsight’s sign-in for this org');
     expect(() => button('Open Salesforce to reconnect', card)).toThrow();
     expect(one<HTMLInputElement>('[data-testid="salesforce-oauth-client-id"]', card).value).toBe('3MVG9Dealsight.Key');
-    await click(button('Sign in with Salesforce', card));
+    await click(button('Sign in again', card));
     expect(sent.at(-1)).toEqual({ type: 'connect-crm', crm: 'salesforce', oauth: { clientId: '3MVG9Dealsight.Key', loginHost: 'login.salesforce.com' } });
   });
 

@@ -138,7 +138,11 @@ export function SalesforceOAuth({ needed = false, loginHost = null, clientId: kn
               <span class={`block text-xs ${cls.muted}`}>{t('options_salesforceOAuthLoginHelp')}</span>
             </label>
             <button type="submit" class={cls.primary} disabled={busy || redirectUrl === null || clientId.trim() === '' || host.trim() === ''}>
-              {busy ? t('options_salesforceOAuthSigningIn') : t('options_salesforceOAuthSignIn')}
+              {busy
+                ? t('options_salesforceOAuthSigningIn')
+                : knownClientId !== null
+                  ? t('options_salesforceOAuthSignInAgain')
+                  : t('options_salesforceOAuthSignIn')}
             </button>
             {error && <Notice tone="error">{error}</Notice>}
           </form>

@@ -50,7 +50,7 @@ export const options = {
   options_connectionsRemoving: 'Removing…',
   options_connectionsRemoved: '{label} was removed.',
   options_connectionsRevokeFailed:
-    'Removed here, but Salesforce could not be told to revoke Dealsight’s access ({error}). Revoke it in Salesforce: your settings › Connected Apps OAuth Usage, or ask your admin.',
+    'Removed here, but Salesforce could not be told to revoke Dealsight’s access ({error}). Revoke it in Salesforce: your personal settings › Advanced User Details › OAuth Connected Apps › Revoke (an admin: Setup › External Client Apps › OAuth Usage).',
   options_connectionsRemoveFailed: 'Could not remove {label}: {error}',
   options_connectionsLastImport: 'Last import',
 
@@ -136,8 +136,9 @@ export const options = {
   options_salesforceOAuthAdmin3:
     'Security: tick “Require Proof Key for Code Exchange (PKCE) extension for Supported Authorization Flows”; untick “Require secret for Web Server Flow” and “Require secret for Refresh Token Flow” (an extension cannot keep a secret). Create.',
   options_salesforceOAuthAdmin4:
-    'Policies › Edit › OAuth Policies: Permitted Users “Admin approved users are pre-authorized”, then the profiles or permission sets of the people who use Dealsight (or “All users may self-authorize”). With API Access Control, the app must also be allowed there.',
-  options_salesforceOAuthAdmin5: 'Settings › OAuth Settings › Consumer Key and Secret: copy the Consumer Key (not the secret) and send it to the users.',
+    'Policies tab › Edit › OAuth Policies: Permitted Users “Admin approved users are pre-authorized”, then select the profiles or permission sets of the people who use Dealsight; Save. Under API Access Control, only users approved this way reach the API through the app.',
+  options_salesforceOAuthAdmin5:
+    'Settings tab › OAuth Settings › Consumer Key and Secret (Salesforce asks you to verify your identity): copy the Consumer Key, not the secret, and send it to the users.',
   options_salesforceOAuthSignIn: 'Sign in with Salesforce',
   options_salesforceOAuthSigningIn: 'Waiting for Salesforce…',
   options_salesforceOAuthFailed: 'Salesforce could not be connected with OAuth: {error}',
