@@ -115,7 +115,7 @@ afterAll(async () => {
 describe('Salesforce with API Access Control, connected through OAuth in Chromium', () => {
   it('refuses the browser session for the API, and the options page offers OAuth with the reason', async () => {
     const before = await lastJobId();
-    await clickButton(options, /^Connect\b/);
+    await clickButton(options, /^Connect\b/, '[data-testid="salesforce-connect"]');
     const job = await endedSync(before);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/^Your org's API Access Control \(or a High-Assurance session policy\) refuses API calls made with your browser session\./);
