@@ -31,9 +31,23 @@ export default defineConfig({
     name: 'Dealsight',
     description: 'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
     // Minimum permissions: `alarms` for the daily refresh; `cookies` to read the Salesforce
-    // session (`sid`) the API calls use; `offscreen` (Chrome only) to run the engine worker,
-    // which an MV3 service worker cannot start. Data lives in IndexedDB, which needs no permission.
-    permissions: browser === 'firefox' ? ['alarms', 'cookies'] : ['alarms', 'cookies', 'offscreen'],
+    // session (`sid`) the API calls use; `identity` for Salesforce's OAuth sign-in, for orgs
+    // that refuse the browser session (API Access Control): `identity.launchWebAuthFlow` is
+    // the only way an extension can run the authorization-code flow in a browser window and
+    // catch its callback URL (`identity.getRedirectURL()`), and the API exists only with the
+    // permission (Chrome shows no warning for it); `offscreen` (Chrome only) to run the
+    // engine worker, which an MV3 service worker cannot start. Data lives in IndexedDB,
+    // which needs no permission.
+    permissions: browser === 'firefox' ? ['alarms', 'cookies', 'identity'] : ['alarms', 'cookies', 'identity', 'offscreen'],
+    // Chrome gives an extension that spans incognito no cookie store id for a tab, so an
+    // incognito Salesforce tab would read the regular profile's `sid` (another user, or a
+    // stale session). "split" runs a separate instance of the extension in incognito, whose
+    // cookies API reads the incognito store (Salesforce Inspector Reloaded does the same:
+    // addon/manifest.json, addon/background.js; ../shared/crm-evidence.md, "incognito").
+    // Its data stays apart too, and goes with the incognito session. Firefox does not
+    // support "split"; there tabs carry their `cookieStoreId`, which the background passes
+    // to every cookie read, so the default (spanning) reads the right store.
+    ...(browser === 'firefox' ? {} : { incognito: 'split' as const }),
     // Every CRM's host table (lib/crm/<crm>/hosts.ts, through lib/crm/registry.ts): the
     // hosts whose cookies and API the background needs at install, and those asked for
     // when the user connects (HubSpot's API). The e2e build (`--mode e2e`) adds localhost,

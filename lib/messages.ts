@@ -18,7 +18,7 @@
  *   `runtime.Port` named `PAGE_EVENTS_PORT`; `EventToContent`: to CRM tabs.
  * Web pages cannot reach any of these: the manifest has no `externally_connectable`.
  */
-import type { CrmKind, ErrorCode, JobParams, JobSecrets } from './crm/connector';
+import type { CrmKind, ErrorCode, JobParams, JobSecrets, OAuthConnect } from './crm/connector';
 import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
 
@@ -112,14 +112,16 @@ export interface DeleteAllMessage {
 
 /**
  * Connects (or reconnects) a CRM instance and starts its first sync: with the session of
- * an open tab (`tabId`: Salesforce), or a token (HubSpot; `tabId` then names an e2e
- * build's localhost sandbox whose API to use).
+ * an open tab (`tabId`: Salesforce), a token (HubSpot; `tabId` then names an e2e build's
+ * localhost sandbox whose API to use), or an OAuth sign-in (`oauth`: Salesforce, the app's
+ * consumer key and where to sign in; the background opens the browser's auth window).
  */
 export interface ConnectCrmMessage {
   type: 'connect-crm';
   crm: CrmKind;
   tabId?: number;
   token?: string;
+  oauth?: OAuthConnect;
 }
 
 /** "Sync now" on a connected CRM instance (a Salesforce org needs an open tab for its session). */

@@ -57,8 +57,12 @@ export interface OptionsSource {
 
   /** Keeps a CSV file's text for the import job ('start-import' names it); returns its id. */
   putUpload(fileName: string, text: string): Promise<number>;
-  /** Deletes a connection with everything it holds (records, models, jobs, settings). */
-  deleteConnection(connectionId: string): Promise<void>;
+  /**
+   * Deletes a connection with everything it holds (records, models, jobs, settings), after
+   * undoing at the CRM what connecting did (Salesforce: revoking an OAuth refresh token).
+   * The connection goes even when the CRM cannot be told: `notUndone` then says why.
+   */
+  deleteConnection(connectionId: string): Promise<RemovedConnection>;
   /** Every scored opportunity of one connection, or of all, as CSV text. */
   exportCsv(connectionId?: string): Promise<string>;
   /** Sets the attribute keys the models leave out; returns the updated mapping. */
@@ -83,4 +87,14 @@ export interface OptionsSource {
   requestPermissions(permissions: OptionalPermissions): Promise<boolean>;
   /** Gives the permissions back. */
   removePermissions(permissions: OptionalPermissions): Promise<boolean>;
+  /**
+   * The callback URL of the browser's OAuth window (`identity.getRedirectURL()`), which a
+   * Salesforce admin enters in the app they create for Dealsight; null without the identity API.
+   */
+  oauthRedirectUrl(): string | null;
+}
+
+/** What removing a connection did at the CRM: null when nothing was left to undo there. */
+export interface RemovedConnection {
+  notUndone: string | null;
 }

@@ -12,7 +12,7 @@ import type { HostOptions } from '../../lib/crm/shared/hosts';
 import type { ConnectCrmMessage, ErrorReply, RecordChip } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
-import { getConnection, getModel, getOpportunity, getScores, listConnections } from '../../lib/store/repo';
+import { getConnection, getModel, getOpportunity, getScores, listConnections, listSettingConnections } from '../../lib/store/repo';
 import type { JobKind, JobRecord } from '../../lib/store/schema';
 
 export interface CrmDeps {
@@ -34,6 +34,7 @@ export const CRM_MESSAGES = {
   notARecord: 'This page is not an opportunity or deal record.',
   wrongOrigin: 'The record address is not on the page it came from.',
   unknownCrm: 'Dealsight does not connect to that CRM.',
+  badOAuth: 'An OAuth sign-in needs a consumer key and a login host.',
 } as const;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -46,11 +47,18 @@ function failureOf(crm: CrmConnector, error: unknown): ErrorReply {
 /** 'connect-crm': checks the credentials with the CRM's connector, then queues the first sync. */
 export async function connectCrm(
   deps: CrmDeps,
-  request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token'>,
+  request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token' | 'oauth'>,
 ): Promise<{ ok: true; connectionId: string; jobId: number } | ErrorReply> {
   const crm = Object.prototype.hasOwnProperty.call(CRMS, request.crm) ? CRMS[request.crm] : null;
   if (!crm) return { ok: false, error: CRM_MESSAGES.unknownCrm };
-  const connected = await crm.connect({ tabId: request.tabId, token: request.token }, deps.env(crm));
+  const oauth = request.oauth;
+  if (oauth !== undefined && (typeof oauth !== 'object' || oauth === null || typeof oauth.clientId !== 'string' || typeof oauth.loginHost !== 'string')) {
+    return { ok: false, error: CRM_MESSAGES.badOAuth };
+  }
+  const connected = await crm.connect(
+    { tabId: request.tabId, token: request.token, ...(oauth ? { oauth: { clientId: oauth.clientId, loginHost: oauth.loginHost } } : {}) },
+    deps.env(crm),
+  );
   if (!connected.ok) return connected;
   const jobId = await deps.enqueue('sync', connected.connectionId, connected.params, connected.secrets);
   return { ok: true, connectionId: connected.connectionId, jobId };
@@ -152,6 +160,30 @@ export async function dailyRefresh(deps: CrmDeps): Promise<void> {
     const model = await getModel(deps.db, connection.id);
     if (!model || model.dataVersion !== connection.dataVersion) await deps.enqueue('train', connection.id, {});
   }
+}
+
+/**
+ * Before everything is deleted: undo at each CRM what connecting did (revoke OAuth tokens),
+ * best effort; returns what could not be undone, one line each.
+ */
+export async function disconnectAll(deps: Pick<CrmDeps, 'db' | 'env'>): Promise<string[]> {
+  const failures: string[] = [];
+  for (const connection of await listConnectionsAndSecrets(deps.db)) {
+    const crm = crmOfConnection(connection);
+    if (!crm?.disconnect) continue;
+    const env = deps.env(crm);
+    try {
+      await crm.disconnect(env.settings(connection), env.fetch);
+    } catch (error) {
+      failures.push(`${crm.label} ${connection}: ${messageOf(error)}`);
+    }
+  }
+  return failures;
+}
+
+/** Every connection id with stored data or stored settings (an OAuth sign-in whose first sync failed has no record yet). */
+async function listConnectionsAndSecrets(db: DealsightDb): Promise<string[]> {
+  return [...new Set([...(await listConnections(db)).map((c) => c.id), ...(await listSettingConnections(db))])];
 }
 
 /** The secrets of a queued job whose in-memory secrets died with an earlier background (a sync's session). */

@@ -109,6 +109,18 @@ export default defineBackground(() => {
     getTab: async (tabId) => browser.tabs.get(tabId).catch(() => undefined),
     tabs: () => browser.tabs.query({ url: withE2E(crm.hosts.pages, e2e) }),
     getCookie: async (url, name, storeId) => (await browser.cookies.get({ url, name, ...(storeId ? { storeId } : {}) }))?.value ?? null,
+    getAllCookies: async (name, domain, storeId) => (await browser.cookies.getAll({ name, domain, ...(storeId ? { storeId } : {}) })).map((c) => c.value),
+    // The OAuth sign-in window (`identity`: wxt.config.ts says why the permission is there).
+    ...(browser.identity
+      ? {
+          launchWebAuthFlow: (url: string) =>
+            browser.identity.launchWebAuthFlow({ url, interactive: true }).then((redirected) => {
+              if (!redirected) throw new Error('The sign-in window closed without an answer.');
+              return redirected;
+            }),
+          oauthRedirectUrl: () => browser.identity.getRedirectURL(),
+        }
+      : {}),
     settings: (connectionId) => connectionSettings(db, connectionId),
     settingOfAll: (name) => listConnectionSetting(db, name),
     isConnected: async (connectionId) => (await getConnection(db, connectionId)) !== undefined,

@@ -9,7 +9,7 @@ import { SANDBOX_BOUNDS, type BackgroundReplies, type PageMessage } from '../../
 import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
 import { deleteAll, getConnection, getModel } from '../../lib/store/repo';
-import { connectCrm, syncCrm, type CrmDeps } from './crm';
+import { connectCrm, disconnectAll, syncCrm, type CrmDeps } from './crm';
 import type { Sender } from './senders';
 
 export type PageSender = Extract<Sender, { kind: 'page' }>;
@@ -69,6 +69,9 @@ export function pageHandlers(deps: PageDeps): PageHandlers {
     },
     'delete-all': async () => {
       await deps.queue.stopRunning();
+      // Tokens Dealsight holds at a CRM (Salesforce OAuth) are revoked there first; one that
+      // cannot be (offline) does not keep the data here.
+      await disconnectAll(deps.crm).catch(() => []);
       await deleteAll(deps.db);
       deps.onDeletedAll();
       return { ok: true };

@@ -5,6 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToBackground, subscribeToBackground } from '../../lib/client';
+import { crmOfConnection } from '../../lib/crm/registry';
+import type { FetchLike } from '../../lib/crm/shared/fetch';
 import type { FieldMappingRecord, ModelRecord } from '../../lib/store/schema';
 import {
   connectionSettings,
@@ -26,8 +28,12 @@ import {
 } from '../../lib/store';
 import type { OptionsSource } from './source';
 
-/** Over `db` (tests), else the extension's database, opened on first use so a failure to open is a rejected read the page shows. */
-export function storeSource(db?: DealsightDb): OptionsSource {
+/**
+ * Over `db` (tests), else the extension's database, opened on first use so a failure to open
+ * is a rejected read the page shows; CRM calls (revoking a Salesforce OAuth token when its
+ * connection is removed) go through `fetchFn` (tests: the sandbox in-process).
+ */
+export function storeSource(db?: DealsightDb, fetchFn: FetchLike = (url, init) => fetch(url, init)): OptionsSource {
   let opened: DealsightDb | undefined = db;
   const store = (): DealsightDb => (opened ??= openDb());
   return {
@@ -50,7 +56,20 @@ export function storeSource(db?: DealsightDb): OptionsSource {
       return putUpload(store(), fileName, text);
     },
     async deleteConnection(connectionId) {
+      // Revoked at the CRM first, while the token is still here to revoke (this page has the
+      // CRM's host permission, as the background does); a CRM that cannot be told (offline)
+      // does not keep the connection: the page says what to do instead.
+      let notUndone: string | null = null;
+      const crm = crmOfConnection(connectionId);
+      if (crm?.disconnect) {
+        try {
+          await crm.disconnect(connectionSettings(store(), connectionId), fetchFn);
+        } catch (error) {
+          notUndone = error instanceof Error ? error.message : String(error);
+        }
+      }
       await deleteConnection(store(), connectionId);
+      return { notUndone };
     },
     async exportCsv(connectionId) {
       return exportScoredCsv(store(), connectionId);
@@ -89,5 +108,13 @@ export function storeSource(db?: DealsightDb): OptionsSource {
     // Asked at once: the browser shows the prompt only within the click's user gesture.
     requestPermissions: (permissions) => browser.permissions.request(permissions),
     removePermissions: (permissions) => browser.permissions.remove(permissions),
+    oauthRedirectUrl: () => {
+      // Present only with the `identity` permission, and not in every browser.
+      try {
+        return browser.identity?.getRedirectURL() ?? null;
+      } catch {
+        return null;
+      }
+    },
   };
 }

@@ -16,6 +16,8 @@ const IS_E2E = import.meta.env.MODE === 'e2e';
 export default defineContentScript({
   // The app's pages from Salesforce's host table (lib/crm/salesforce/hosts.ts); the e2e build adds localhost (design.md).
   matches: withE2E(SALESFORCE_HOSTS.overlay, IS_E2E),
+  // Salesforce's own sites under the instance hosts' `*.salesforce.com` (www, login, help, Trailhead, …): not an org.
+  excludeMatches: [...(SALESFORCE_HOSTS.overlayExclude ?? [])],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {

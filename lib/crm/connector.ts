@@ -35,6 +35,10 @@ export type ErrorCode =
 export interface JobSecrets {
   /** The Salesforce session (`sid` cookie) for a sync job or a record fetch. */
   sid?: string;
+  /** Other `sid` cookies of the same org, tried in turn when `sid` is refused (a stale cookie beside a fresh one). */
+  moreSids?: string[];
+  /** An OAuth access token the connect flow just got (the runner refreshes its own from the stored refresh token otherwise). */
+  accessToken?: string;
 }
 
 /** A job's parameters as the job log keeps them (plain JSON values). */
@@ -73,6 +77,15 @@ export interface ConnectorEnv {
   /** Open tabs on this CRM's page hosts (and on the local hosts in e2e builds). */
   tabs(): Promise<TabInfo[]>;
   getCookie(url: string, name: string, storeId: string | undefined): Promise<string | null>;
+  /** The values of every cookie called `name` on `domain` and under it (any path); absent where the browser cannot list them. */
+  getAllCookies?(name: string, domain: string, storeId: string | undefined): Promise<string[]>;
+  /**
+   * Opens the CRM's sign-in page in the browser's auth window (`identity.launchWebAuthFlow`,
+   * interactive) and resolves with the URL it was sent back to; absent without the identity API.
+   */
+  launchWebAuthFlow?(url: string): Promise<string>;
+  /** The callback URL the browser's auth window catches (`identity.getRedirectURL()`). */
+  oauthRedirectUrl?(): string;
   settings(connectionId: string): CrmSettings;
   /** One setting of every connection that has it (a Salesforce page origin → its org). */
   settingOfAll<K extends ConnectionSettingName>(name: K): Promise<Array<[connectionId: string, value: SettingValue<K>]>>;
@@ -80,10 +93,20 @@ export interface ConnectorEnv {
   isConnected(connectionId: string): Promise<boolean>;
 }
 
-/** What the options page sends to connect: the tab whose session to use, and/or a token. */
+/** What the options page sends to connect: the tab whose session to use, and/or a token, or an OAuth app to sign in with. */
 export interface ConnectRequest {
   tabId?: number;
   token?: string;
+  /** Sign in through the CRM's OAuth flow (Salesforce): the app's consumer key and where to sign in. */
+  oauth?: OAuthConnect;
+}
+
+/** An OAuth sign-in as the user asks for it. */
+export interface OAuthConnect {
+  /** The External Client App's (or Connected App's) consumer key. */
+  clientId: string;
+  /** `login.salesforce.com`, `test.salesforce.com` or the org's My Domain, as typed. */
+  loginHost: string;
 }
 
 export type Connected = { ok: true; connectionId: string; params: JobParams; secrets?: JobSecrets };
@@ -173,4 +196,10 @@ export interface CrmConnector {
   sync(run: SyncRun): Promise<SyncOutcome>;
   /** One record through the API, mapped (stored by the caller). */
   fetchRecord(run: FetchRun, id: string): Promise<Opportunity>;
+  /**
+   * Undoes at the CRM what connecting did, before the connection is removed (Salesforce:
+   * revokes an OAuth refresh token). Throws when the CRM could not be told; a connection
+   * with nothing to undo resolves at once.
+   */
+  disconnect?(settings: CrmSettings, fetch: FetchLike): Promise<void>;
 }

@@ -19,7 +19,16 @@ export { listPipeline, topPipeline, getScore, getScores, saveScores } from './sc
 export { getPanel, putPanel } from './panels';
 export { createJob, updateJob, getJob, listJobs, lastJob, nextQueuedJob, markInterruptedJobs, INTERRUPTED_MESSAGE } from './jobs';
 export { putUpload, takeUpload, getUpload, deleteUpload, pruneUploads } from './uploads';
-export { getSetting, setSetting, connectionSettings, listConnectionSetting, readValue, getFieldMapping, setExcludedFields } from './settings';
+export {
+  getSetting,
+  setSetting,
+  connectionSettings,
+  listConnectionSetting,
+  listSettingConnections,
+  readValue,
+  getFieldMapping,
+  setExcludedFields,
+} from './settings';
 export { listSegments, saveSegment, deleteSegment } from './segments';
 export { getSyncState, putSyncState } from './sync-state';
 export { upsertConnectionData, type UpsertOptions } from './upsert';

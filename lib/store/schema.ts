@@ -16,7 +16,7 @@ import type { WinModelJSON } from '../engine/win';
 import type { PanelData, PipelineRow } from '../panel-data';
 import type { AtRiskRecord } from '../alerts/at-risk';
 import type { CustomFieldInput } from '../crm/salesforce/fields';
-import { DEFAULT_YEARS, isSyncYears, type SalesforceStatus } from '../crm/salesforce/status';
+import { DEFAULT_YEARS, isSyncYears, type SalesforceOAuth, type SalesforceStatus } from '../crm/salesforce/status';
 import type { HealthProfile } from '../engine/health/profile';
 import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
@@ -202,6 +202,20 @@ export const SETTINGS = {
   }),
   /** How many years of closed deals a sync reads (1–50). */
   'salesforce.years': ofConnection<number>({ version: 1, default: DEFAULT_YEARS, parse: (v) => (isSyncYears(v) ? v : undefined) }),
+  /**
+   * A Salesforce org's OAuth sign-in (consumer key, login host, refresh token): a secret, like
+   * the HubSpot token; absent for an org connected with the browser session.
+   */
+  'salesforce.oauth': ofConnection<SalesforceOAuth | null>({
+    version: 1,
+    default: null,
+    parse: (v) =>
+      v === null
+        ? null
+        : isObject(v) && ['clientId', 'authBase', 'instanceUrl', 'orgId', 'refreshToken'].every((k) => typeof v[k] === 'string')
+          ? (v as unknown as SalesforceOAuth)
+          : undefined,
+  }),
   /** A HubSpot portal's token and API host: a secret, read only by the background and the job runner. */
   'hubspot.credentials': ofConnection<HubSpotCredentials | null>({
     version: 1,

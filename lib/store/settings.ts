@@ -81,6 +81,14 @@ export async function listConnectionSetting<K extends ConnectionSettingName>(db:
   });
 }
 
+/** Every connection that has a setting stored (a connection's credentials can exist before its first record does). */
+export async function listSettingConnections(db: DealsightDb): Promise<string[]> {
+  return reading('the connections with settings', async () => {
+    const ids = (await db.settings.where('connectionId').above('').toArray()).map((r) => r.connectionId as string);
+    return [...new Set(ids)];
+  });
+}
+
 export async function getFieldMapping(db: DealsightDb, connectionId: string): Promise<FieldMappingRecord | undefined> {
   return reading(`the field mapping of ${quoted(connectionId)}`, () => db.fieldMappings.get(connectionId));
 }

@@ -25,6 +25,8 @@ export class ApiError extends Error {
 }
 
 export const sessionInvalid = (): ApiError => new ApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+/** A browser session under API Access Control or a High-Assurance session policy (../../shared/crm-evidence.md). */
+export const notForRest = (): ApiError => new ApiError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API');
 export const notFound = (): ApiError => new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
 export const methodNotAllowed = (method: string, allowed: string): ApiError =>
   new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed}`, { Allow: allowed });

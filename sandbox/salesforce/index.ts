@@ -4,7 +4,15 @@
  * options.ts for the options, seeded-records.ts for serving exact records, ../kit/faults.ts
  * for the faults, soql/parser.ts for the SOQL subset and pages/ for the Lightning-like pages.
  */
-export { createSalesforceSandbox, startSalesforceServer, type SalesforceRequest, type SalesforceSandbox, type SalesforceServer } from './server';
+export {
+  createSalesforceSandbox,
+  startSalesforceServer,
+  type SalesforceRequest,
+  type SalesforceSandbox,
+  type SalesforceServer,
+  type SandboxOAuth,
+} from './server';
+export type { OAuthAppOption, OAuthCall, OAuthSnapshot, ResolvedOAuthApp } from './oauth';
 export type { SalesforceRecordSet, SeedRecord, SeedValue } from './seeded-records';
 export type { CustomFieldOption } from './schema';
 export { ManualClock } from '../kit/manual-clock';

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../lib/crm/opportunity';
 import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions, type ResolvedCommonOptions } from '../kit/options';
+import type { OAuthAppOption } from './oauth';
 import type { SalesforceRecordSet } from './seeded-records';
 import type { CustomFieldOption } from './schema';
 import { parseApiVersion, OLDEST_VERSION } from './versions';
@@ -46,6 +47,20 @@ export interface SalesforceServerOptions extends CommonOptions {
    * `addOpportunities` refuse: change the records with `putRecords` and `deleteRecords`.
    */
   records?: SalesforceRecordSet;
+  /**
+   * The org's API Access Control (default off): the REST API refuses session ids with 401
+   * INVALID_SESSION_ID "This session is not valid for use with the REST API", as orgs with
+   * API Access Control or High-Assurance sessions do; OAuth tokens still work.
+   */
+  apiAccessControl?: boolean;
+  /** External Client Apps for the OAuth flow (oauth.ts); more can be added later (`oauth.register`, `/__sandbox/oauth-apps`). */
+  oauthApps?: readonly OAuthAppOption[];
+  /**
+   * The `instance_url` token replies name (default: this server's own origin): a real
+   * login.salesforce.com answers with the org's My Domain, which an in-process test can
+   * stand for here.
+   */
+  oauthInstanceUrl?: string;
 }
 
 export interface ResolvedOptions extends ResolvedCommonOptions {
@@ -61,6 +76,9 @@ export interface ResolvedOptions extends ResolvedCommonOptions {
   batchSizes: ReadonlyMap<string, number>;
   reverseOrderBy: boolean;
   records: SalesforceRecordSet | null;
+  apiAccessControl: boolean;
+  oauthApps: readonly OAuthAppOption[];
+  oauthInstanceUrl: string | null;
 }
 
 export const SERVER_DEFAULTS = {
@@ -108,5 +126,8 @@ export function resolveOptions(options: SalesforceServerOptions): ResolvedOption
     batchSizes,
     reverseOrderBy: options.reverseOrderBy ?? false,
     records: options.records ?? null,
+    apiAccessControl: options.apiAccessControl ?? false,
+    oauthApps: options.oauthApps ?? [],
+    oauthInstanceUrl: options.oauthInstanceUrl ?? null,
   };
 }

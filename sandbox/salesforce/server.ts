@@ -14,7 +14,9 @@ import { listen, type Pipeline } from '../kit/serve';
 import { IdSequence } from './id-sequence';
 import { resolveOptions, type SalesforceServerOptions } from './options';
 import { QueryCursors } from './query-cursors';
+import { OAuthServer, type OAuthAppOption, type OAuthSnapshot, type ResolvedOAuthApp } from './oauth';
 import { handleApi } from './routes/api';
+import { handleOAuth } from './routes/oauth';
 import { handleControl } from './routes/control';
 import { handlePage } from './routes/pages';
 import { SERVER_KEY_PREFIX } from './schema';
@@ -68,6 +70,21 @@ export interface SalesforceSandbox {
   setApiUsage(used: number): void;
   /** Forgets every open query locator, as when they expire. */
   expireQueryLocators(): void;
+  /** The OAuth side (oauth.ts): apps, and what was issued and revoked. */
+  readonly oauth: SandboxOAuth;
+  /** Turns API Access Control on or off (the `apiAccessControl` option). */
+  setApiAccessControl(on: boolean): void;
+}
+
+export interface SandboxOAuth {
+  /** The 18-character id of the user who signs in. */
+  readonly userId: string;
+  /** Adds an External Client App (or replaces the one with its consumer key). */
+  register(app: OAuthAppOption): ResolvedOAuthApp;
+  /** Ends every access token (their session timeout); refresh tokens keep working. Returns how many ended. */
+  expireAccessTokens(): number;
+  /** The refresh and access tokens issued so far, with their state. */
+  snapshot(): OAuthSnapshot;
 }
 
 /** The sandbox listening on node:http, with the addresses of its pages. */
@@ -143,9 +160,13 @@ function create(options: SalesforceServerOptions): Created {
   const db = new SandboxDatabase(org, { multiCurrency: o.multiCurrency, territories: o.territories, customFields: o.customFields, seeded });
   if (o.records !== null) db.seed(o.records);
   const session = new Session(db.orgId, o.sessionId);
+  const oauth = new OAuthServer(db.orgId, org.users[0]?.id ?? '005000000000001AAA', o.oauthApps);
   const state: ServerState = {
     db,
     session,
+    oauth,
+    apiAccessControl: o.apiAccessControl,
+    oauthInstanceUrl: o.oauthInstanceUrl,
     faults: new FaultController({ defaultPath: /^\/services\/data\/v\d+\.\d+(?:\/|$)/, defaultRetryAfter: 1, expire: () => session.rotate() }),
     usage: new ApiUsage(o.apiLimit),
     cursors: new QueryCursors(new IdSequence(SERVER_KEY_PREFIX.queryLocator, db.orgId.slice(3, 5), 62 ** 5)),
@@ -194,12 +215,22 @@ function create(options: SalesforceServerOptions): Created {
     },
     setApiUsage: (used) => state.usage.set(used),
     expireQueryLocators: () => state.cursors.expireAll(),
+    oauth: {
+      userId: oauth.userId,
+      register: (app) => oauth.register(app),
+      expireAccessTokens: () => oauth.expireAccessTokens(),
+      snapshot: () => oauth.snapshot(),
+    },
+    setApiAccessControl: (on) => {
+      state.apiAccessControl = on;
+    },
   };
   return { sandbox, pipeline, host: o.host, port: o.port };
 }
 
 async function route(state: ServerState, request: Request): Promise<Reply> {
   if (request.url.pathname.startsWith('/services/data')) return handleApi(state, request);
+  if (request.url.pathname.startsWith('/services/oauth2/')) return handleOAuth(state, request);
   // Seeded records are for the API: the pages show a generated org.
   const page = state.db.seeded ? null : handlePage(state, request);
   return page ?? jsonReply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);

@@ -3,12 +3,22 @@ import type { SandboxDatabase } from './database';
 import type { FaultController } from '../kit/faults';
 import type { QueryCursors } from './query-cursors';
 import type { LightningPageOptions } from './pages/page-options';
+import type { OAuthServer } from './oauth';
 import type { Session } from './session';
 
 /** What the request handlers share: the data, the session, the counters and the settings. */
 export interface ServerState {
   db: SandboxDatabase;
   session: Session;
+  /** The OAuth apps, codes and tokens (oauth.ts). */
+  oauth: OAuthServer;
+  /**
+   * API Access Control: the REST API refuses the browser session ("This session is not
+   * valid for use with the REST API"); only OAuth tokens of allowed apps get in.
+   */
+  apiAccessControl: boolean;
+  /** The `instance_url` of token replies; null: the server's own origin. */
+  oauthInstanceUrl: string | null;
   faults: FaultController;
   usage: ApiUsage;
   cursors: QueryCursors;

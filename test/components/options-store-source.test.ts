@@ -18,6 +18,11 @@ import {
   saveModels,
 } from '../../lib/store/repo';
 import { connection, freshDb, job, mapping, model, opp } from '../store/helpers';
+import { salesforceConnector } from '../../lib/crm/salesforce/connector';
+import { OAUTH_MESSAGES } from '../../lib/crm/salesforce/oauth';
+import { createSalesforceSandbox } from '../../sandbox/salesforce';
+import { connectorEnv } from '../crm/connector-env';
+import { sandboxAuthWindow } from '../crm/salesforce/oauth-window';
 
 let db: DealsightDb;
 beforeEach(() => {
@@ -72,5 +77,40 @@ describe('the options store source', () => {
     await source.deleteConnection('a');
     expect((await listConnections(db)).map((c) => c.id)).toEqual(['b']);
     expect(await source.listConnectionSetting('salesforce.years')).toEqual([]);
+  });
+
+  it('revokes a Salesforce OAuth sign-in at Salesforce before deleting its connection, and deletes it anyway when Salesforce cannot be told', async () => {
+    const redirect = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+    const sf = createSalesforceSandbox({ opportunities: 5, apiAccessControl: true, oauthApps: [{ clientId: '3MVG9Key', callbackUrls: [redirect] }] });
+    const signIn = async () => {
+      const env = connectorEnv(db, {
+        fetch: (url, init) => sf.fetch(url, init),
+        launchWebAuthFlow: sandboxAuthWindow(sf.fetch, sf.sid),
+        redirectUrl: redirect,
+      });
+      const connected = await salesforceConnector.connect({ oauth: { clientId: '3MVG9Key', loginHost: 'acme.my.salesforce.com' } }, env);
+      if (!connected.ok) throw new Error(connected.error);
+      await replaceConnectionData(db, connection(connected.connectionId, 'Acme'), [opp('1')], mapping(connected.connectionId));
+      return connected.connectionId;
+    };
+
+    const first = await signIn();
+    expect(await storeSource(db, (url, init) => sf.fetch(url, init)).deleteConnection(first)).toEqual({ notUndone: null });
+    expect(sf.requests.filter((r) => r.path === '/services/oauth2/revoke').map((r) => r.url)).toEqual([
+      'https://acme.my.salesforce.com/services/oauth2/revoke',
+    ]);
+    expect(sf.oauth.snapshot().refreshTokens.map((t) => t.revoked)).toEqual([true]);
+    expect(await listConnections(db)).toEqual([]);
+    expect(await connectionSettings(db, first).get('salesforce.oauth')).toBeNull();
+
+    // Offline: the connection goes all the same, and the page is told the token is still live at Salesforce.
+    const second = await signIn();
+    const offline = storeSource(db, async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await offline.deleteConnection(second)).toEqual({ notUndone: OAUTH_MESSAGES.noReply('acme.my.salesforce.com') });
+    expect(await listConnections(db)).toEqual([]);
+    expect(await connectionSettings(db, second).get('salesforce.oauth')).toBeNull();
+    expect(sf.oauth.snapshot().refreshTokens.map((t) => t.revoked)).toEqual([true, false]);
   });
 });

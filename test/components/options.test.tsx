@@ -11,15 +11,28 @@ import { refuseFile } from '../../components/options/connections/csv-file';
 import { exportFileName } from '../../components/options/data/download';
 import { previewFields } from '../../components/options/mappings/preview';
 import { App as OptionsApp } from '../../entrypoints/options/App';
-import type { OptionsData, OptionsSource } from '../../entrypoints/options/source';
+import type { BrowserTab, OptionsData, OptionsSource, RemovedConnection } from '../../entrypoints/options/source';
+import { MESSAGES as SF_MESSAGES } from '../../lib/crm/salesforce/errors';
+import type { SalesforceStatus } from '../../lib/crm/salesforce/status';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import type { BackgroundReply, EventToPage, PageMessage } from '../../lib/messages';
-import { SETTINGS, type ConnectionRecord, type FieldMappingRecord, type ImportSummary, type JobRecord, type ModelRecord } from '../../lib/store/schema';
+import {
+  SETTINGS,
+  type ConnectionRecord,
+  type ConnectionSettingName,
+  type FieldMappingRecord,
+  type ImportSummary,
+  type JobRecord,
+  type ModelRecord,
+  type SettingValue,
+} from '../../lib/store/schema';
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
 
 const NOW = Date.parse('2026-03-27T12:00:00Z');
+const REDIRECT_URL = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+const SF_CONNECTION = 'salesforce:00D5g000001aBcDEAZ';
 
 function connection(over: Partial<ConnectionRecord> = {}): ConnectionRecord {
   return {
@@ -116,6 +129,10 @@ interface Stored {
   jobs: JobRecord[];
   opportunities: Opportunity[];
   storage: OptionsData['storage'];
+  /** Connection settings stored, by connection id; any other reads as its default. */
+  settings: Record<string, Partial<{ [K in ConnectionSettingName]: SettingValue<K> }>>;
+  /** Open tabs, as `queryTabs` reports them. */
+  tabs: BrowserTab[];
 }
 
 function eachConnection<T>(value: T | undefined): Map<string, T> {
@@ -143,12 +160,14 @@ function fakeSource() {
         case 'start-sandbox':
         case 'start-train':
           return { ok: true, jobId: 9 };
+        case 'connect-crm':
+          return { ok: true, connectionId: SF_CONNECTION, jobId: 9 };
         default:
           return { ok: true };
       }
     }),
     putUpload: vi.fn(async (_fileName: string, _text: string): Promise<number> => 0),
-    deleteConnection: vi.fn(async (_connectionId: string): Promise<void> => undefined),
+    deleteConnection: vi.fn(async (_connectionId: string): Promise<RemovedConnection> => ({ notUndone: null })),
     exportCsv: vi.fn(async (_connectionId?: string): Promise<string> => ''),
     setExcludedFields: vi.fn(async (_connectionId: string, _excluded: readonly string[]): Promise<FieldMappingRecord> => mapping()),
     listOpportunities: vi.fn(async (_connectionId: string): Promise<Opportunity[]> => stored.opportunities),
@@ -162,18 +181,19 @@ function asSource(fake: ReturnType<typeof fakeSource>): OptionsSource {
     send: <M extends PageMessage>(message: M) => fake.send(message) as Promise<BackgroundReply<M>>,
     connectionSettings: (connectionId) => ({
       connectionId,
-      get: async (name) => SETTINGS[name].default as never,
+      get: async (name) => (stored.settings[connectionId]?.[name] ?? SETTINGS[name].default) as never,
       set: async () => undefined,
       delete: async () => undefined,
     }),
     listConnectionSetting: async () => [],
     getSetting: async (name) => SETTINGS[name].default as never,
     setSetting: async () => undefined,
-    queryTabs: async () => [],
+    queryTabs: async () => stored.tabs,
     openTab: async () => undefined,
     hasPermissions: async () => false,
     requestPermissions: async () => false,
     removePermissions: async () => false,
+    oauthRedirectUrl: () => REDIRECT_URL,
   };
 }
 
@@ -273,7 +293,16 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   sent = [];
-  stored = { connections: [], model: undefined, mapping: undefined, jobs: [], opportunities: [], storage: { usage: 12_300_000, quota: 1_200_000_000 } };
+  stored = {
+    connections: [],
+    model: undefined,
+    mapping: undefined,
+    jobs: [],
+    opportunities: [],
+    storage: { usage: 12_300_000, quota: 1_200_000_000 },
+    settings: {},
+    tabs: [],
+  };
   source = fakeSource();
 });
 
@@ -620,6 +649,125 @@ describe('options page: jobs', () => {
     await send({ type: 'data-changed', connectionId: 'csv' });
     expect(source.load).toHaveBeenCalledTimes(2);
     expect(all('[data-testid="connection-card"]')).toHaveLength(1);
+  });
+});
+
+describe('options page: Salesforce OAuth (issue 13)', () => {
+  const status = (over: Partial<SalesforceStatus> = {}): SalesforceStatus => ({
+    apiBase: 'https://acme.my.salesforce.com',
+    orgId: '00D5g000001aBcDEAZ',
+    orgName: 'Acme',
+    apiVersion: '66.0',
+    limits: null,
+    state: 'ok',
+    message: null,
+    checkedAt: new Date(NOW).toISOString(),
+    ...over,
+  });
+  const refused = () => status({ state: 'no-api-access', message: SF_MESSAGES.accessControl, auth: 'session', needsOAuth: true });
+
+  async function signIn(root: ParentNode, clientId: string): Promise<void> {
+    await type(one<HTMLInputElement>('[data-testid="salesforce-oauth-client-id"]', root), clientId);
+    await click(button('Sign in with Salesforce', root));
+  }
+
+  it('keeps OAuth closed while the browser session works, with the callback URL for the admin', async () => {
+    await mount();
+    const card = one('[data-testid="add-salesforce"]');
+    const details = one<HTMLDetailsElement>('[data-testid="salesforce-oauth"] details', card);
+    expect(details.open).toBe(false);
+    expect(one<HTMLInputElement>('[data-testid="salesforce-oauth-callback"]', card).value).toBe(REDIRECT_URL);
+    expect(text(card)).toContain('External Client App Manager');
+    expect(text(card)).not.toContain('Your org refuses the browser session');
+  });
+
+  it('offers OAuth when the first sync finds the org refusing the browser session, and signs in at its My Domain', async () => {
+    stored.tabs = [{ id: 4, url: 'https://acme.lightning.force.com/lightning/o/Opportunity/list' }];
+    stored.settings[SF_CONNECTION] = { 'salesforce.status': refused() };
+    await mount();
+    const card = one('[data-testid="add-salesforce"]');
+    await click(button('Connect acme.lightning.force.com', card));
+    expect(sent.at(-1)).toEqual({ type: 'connect-crm', crm: 'salesforce', tabId: 4 });
+    await send({ type: 'job', job: job({ kind: 'sync', connectionId: SF_CONNECTION, status: 'failed', error: SF_MESSAGES.accessControl }) });
+    expect(text(card)).toContain('Your org refuses the browser session for the API');
+    expect(one<HTMLDetailsElement>('[data-testid="salesforce-oauth"] details', card).open).toBe(true);
+    expect(one<HTMLInputElement>('[data-testid="salesforce-oauth-login-host"]', card).value).toBe('acme.my.salesforce.com');
+    await signIn(card, ' 3MVG9Dealsight.Key ');
+    expect(sent.at(-1)).toEqual({ type: 'connect-crm', crm: 'salesforce', oauth: { clientId: '3MVG9Dealsight.Key', loginHost: 'acme.my.salesforce.com' } });
+  });
+
+  it('shows why an OAuth sign-in failed, in the form', async () => {
+    await mount();
+    source.send.mockResolvedValueOnce({ ok: false, error: 'Your org blocks this app (OAUTH_APP_BLOCKED).' });
+    const card = one('[data-testid="add-salesforce"]');
+    await signIn(card, '3MVG9Dealsight.Key');
+    expect(text(card)).toContain('Salesforce could not be connected with OAuth: Your org blocks this app (OAUTH_APP_BLOCKED).');
+  });
+
+  it("offers OAuth on a connected org's card once its org refuses the browser session", async () => {
+    stored.connections = [connection({ id: SF_CONNECTION, kind: 'salesforce', label: 'Acme' })];
+    stored.settings[SF_CONNECTION] = { 'salesforce.status': refused() };
+    await mount();
+    const card = one('[data-testid="connection-card"]');
+    expect(text(card)).toContain('Your org refuses the browser session for the API');
+    expect(text(card)).not.toContain('API Enabled permission');
+    await signIn(card, '3MVG9Dealsight.Key');
+    expect(sent.at(-1)).toMatchObject({ type: 'connect-crm', oauth: { clientId: '3MVG9Dealsight.Key', loginHost: 'acme.my.salesforce.com' } });
+  });
+
+  it('shows an OAuth connection, and offers to sign in again with the same app when Salesforce no longer accepts it', async () => {
+    stored.connections = [connection({ id: SF_CONNECTION, kind: 'salesforce', label: 'Acme' })];
+    const oauth = {
+      clientId: '3MVG9Dealsight.Key',
+      authBase: 'https://login.salesforce.com',
+      instanceUrl: 'https://acme.my.salesforce.com',
+      orgId: '00D5g000001aBcDEAZ',
+      userId: null,
+      refreshToken: '5Aep861secret',
+      scope: 'api refresh_token',
+      connectedAt: new Date(NOW).toISOString(),
+    };
+    stored.settings[SF_CONNECTION] = { 'salesforce.oauth': oauth, 'salesforce.status': status({ auth: 'oauth' }) };
+    await mount();
+    let card = one('[data-testid="connection-card"]');
+    expect(text(one('[data-testid="salesforce-oauth-connected"]', card))).toBe('Connected with OAuth: consumer key ….Key, signed in at login.salesforce.com.');
+    expect(card.querySelector('[data-testid="salesforce-oauth"]')).toBeNull();
+    expect(text(card)).not.toContain('5Aep861secret');
+
+    stored.settings[SF_CONNECTION] = { 'salesforce.oauth': oauth, 'salesforce.status': status({ state: 'session-expired', auth: 'oauth', message: 'x' }) };
+    await act(() => render(null, container));
+    await mount();
+    card = one('[data-testid="connection-card"]');
+    expect(text(card)).toContain('Salesforce no longer accepts Dealsight’s sign-in for this org');
+    expect(() => button('Open Salesforce to reconnect', card)).toThrow();
+    expect(one<HTMLInputElement>('[data-testid="salesforce-oauth-client-id"]', card).value).toBe('3MVG9Dealsight.Key');
+    await click(button('Sign in again', card));
+    expect(sent.at(-1)).toEqual({ type: 'connect-crm', crm: 'salesforce', oauth: { clientId: '3MVG9Dealsight.Key', loginHost: 'login.salesforce.com' } });
+  });
+
+  it("names the host and the fix when every sid cookie was refused (the connector's message)", async () => {
+    stored.connections = [connection({ id: SF_CONNECTION, kind: 'salesforce', label: 'Acme' })];
+    const message = SF_MESSAGES.staleSession('acme.my.salesforce.com', 2);
+    stored.settings[SF_CONNECTION] = { 'salesforce.status': status({ state: 'session-expired', auth: 'session', message }) };
+    await mount();
+    const card = one('[data-testid="connection-card"]');
+    expect(text(card)).toContain(message);
+    expect(button('Open Salesforce to reconnect', card)).toBeTruthy();
+  });
+
+  it('says when a removed connection could not be revoked at Salesforce', async () => {
+    stored.connections = [connection({ id: SF_CONNECTION, kind: 'salesforce', label: 'Acme' })];
+    source.deleteConnection.mockResolvedValueOnce({ notUndone: 'Could not reach Salesforce at login.salesforce.com.' });
+    await mount();
+    await click(button('Remove Acme'));
+    stored.connections = [];
+    await click(button('Remove connection'));
+    expect(source.deleteConnection).toHaveBeenCalledWith(SF_CONNECTION);
+    const connections = text(section('Connections'));
+    expect(connections).toContain('Acme was removed.');
+    expect(connections).toContain(
+      'Removed here, but Salesforce could not be told to revoke Dealsight’s access (Could not reach Salesforce at login.salesforce.com.)',
+    );
   });
 });
 

@@ -13,6 +13,12 @@ export interface FakeBrowser {
   cookies?: Record<string, string>;
   fetch?: FetchLike;
   localhost?: boolean;
+  /** Every `sid` cookie by domain (the cookies API's `getAll`); without it the env cannot list cookies. */
+  allCookies?: Record<string, string[]>;
+  /** The browser's auth window (`identity.launchWebAuthFlow`); without it the env has no identity API. */
+  launchWebAuthFlow?: (url: string) => Promise<string>;
+  /** `identity.getRedirectURL()`. */
+  redirectUrl?: string;
 }
 
 export function connectorEnv(db: DealsightDb, fake: FakeBrowser = {}): ConnectorEnv {
@@ -24,6 +30,10 @@ export function connectorEnv(db: DealsightDb, fake: FakeBrowser = {}): Connector
     getTab: async (id) => tabs.find((t) => t.id === id),
     tabs: async () => tabs,
     getCookie: async (url, name) => fake.cookies?.[`${url}|${name}`] ?? (name === 'sid' ? (fake.cookies?.[url] ?? null) : null),
+    ...(fake.allCookies ? { getAllCookies: async (name: string, domain: string) => (name === 'sid' ? (fake.allCookies?.[domain] ?? []) : []) } : {}),
+    ...(fake.launchWebAuthFlow
+      ? { launchWebAuthFlow: fake.launchWebAuthFlow, oauthRedirectUrl: () => fake.redirectUrl ?? 'https://dealsight.chromiumapp.org/' }
+      : {}),
     settings: (connectionId) => connectionSettings(db, connectionId),
     settingOfAll: (name) => listConnectionSetting(db, name),
     isConnected: async (connectionId) => (await getConnection(db, connectionId)) !== undefined,

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_BASE } from '../../lib/crm/hubspot/hosts';
 import { PAGE_CHECKS as HUBSPOT_PAGES } from '../../lib/crm/hubspot/pages';
 import { allTabPatterns, CRM_LIST, CRMS, manifestHosts } from '../../lib/crm/registry';
-import { HOST_RULES } from '../../lib/crm/salesforce/hosts';
+import { apiHostFor, HOST_RULES, LOGIN_HOSTS, NOT_ORG_HOSTS } from '../../lib/crm/salesforce/hosts';
 import { E2E_MATCHES, matchesPattern, minimalPatterns, patternCovers, withE2E } from '../../lib/crm/shared/hosts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -51,6 +51,43 @@ describe('the Salesforce host table', () => {
     for (const host of ['acme--c.vf.force.com', 'acme.my.site.com', 'acme.my.salesforce-setup.com']) {
       expect(covered(CRMS.salesforce.hosts.overlay, `https://${host}/`), host).toBe(false);
     }
+  });
+
+  it("maps a Government Cloud host pair and permits both: the overlay on the page, cookies and the API on the org's My Domain", () => {
+    const page = 'https://agency.lightning.crmforce.mil/lightning/r/Opportunity/0065g00000AbCdEAAV/view';
+    expect(apiHostFor(page)).toBe('https://agency.my.salesforce.mil');
+    expect(covered(production.host_permissions, page)).toBe(true);
+    expect(covered(production.host_permissions, 'https://agency.my.salesforce.mil/services/data/')).toBe(true);
+    expect(covered(CRMS.salesforce.hosts.overlay, page)).toBe(true);
+    expect(covered(allTabPatterns(false, 'pages'), page)).toBe(true);
+    // And China's pair (Salesforce on Alibaba Cloud).
+    expect(apiHostFor('https://acme.lightning.sfcrmapps.cn/lightning/page/home')).toBe('https://acme.my.sfcrmproducts.cn');
+    expect(covered(production.host_permissions, 'https://acme.my.sfcrmproducts.cn/')).toBe(true);
+    expect(covered(CRMS.salesforce.hosts.overlay, 'https://acme.lightning.sfcrmapps.cn/')).toBe(true);
+  });
+
+  it("keeps the overlay off Salesforce's own sites (www, login, help, Trailhead, …) under the instance hosts' wildcard", () => {
+    const { overlay, overlayExclude = [] } = CRMS.salesforce.hosts;
+    expect(overlayExclude.length).toBe(NOT_ORG_HOSTS.length);
+    for (const host of NOT_ORG_HOSTS) {
+      expect(covered(overlayExclude, `https://${host}/`), host).toBe(true);
+      expect(apiHostFor(`https://${host}/`), host).toBeNull();
+    }
+    for (const host of ['na1.salesforce.com', 'acme.my.salesforce.com', 'acme.lightning.force.com', 'acme.lightning.force.com.mcas.ms']) {
+      expect(covered(overlay, `https://${host}/`), host).toBe(true);
+      expect(covered(overlayExclude, `https://${host}/`), host).toBe(false);
+    }
+    // Every exclusion is under an overlay pattern (or it would exclude nothing).
+    for (const excluded of overlayExclude)
+      expect(
+        overlay.some((p) => patternCovers(p, excluded)),
+        excluded,
+      ).toBe(true);
+  });
+
+  it('permits the OAuth login hosts (token, refresh and revoke calls) and no Experience Cloud site', () => {
+    for (const host of LOGIN_HOSTS) expect(covered(production.host_permissions, `https://${host}/services/oauth2/token`), host).toBe(true);
+    expect(covered(production.host_permissions, 'https://acme.my.site.com/')).toBe(false);
   });
 });
 

@@ -19,7 +19,8 @@ interface BuiltManifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: Array<{ matches: string[]; js: string[] }>;
+  content_scripts?: Array<{ matches: string[]; exclude_matches?: string[]; js: string[] }>;
+  incognito?: string;
   externally_connectable?: unknown;
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string };
@@ -55,9 +56,12 @@ afterAll(async () => {
 });
 
 describe('the e2e build', () => {
-  it('is a strict MV3 manifest with only the alarms, cookies and offscreen permissions, plus the CRM host tables and localhost', () => {
+  it('is a strict MV3 manifest with only the alarms, cookies, identity and offscreen permissions, plus the CRM host tables and localhost', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
+    // `identity`: Salesforce's OAuth sign-in window (wxt.config.ts says why).
+    expect(manifest.permissions).toEqual(['alarms', 'cookies', 'identity', 'offscreen']);
+    // An incognito tab's cookies are read by Dealsight's incognito instance, not the regular profile's.
+    expect(manifest.incognito).toBe('split');
     // Asked for only when the user switches on the at-risk notifications.
     expect(manifest.optional_permissions).toEqual(['notifications']);
     // Every host comes from the CRMs' host tables (lib/crm/<crm>/hosts.ts).
@@ -78,7 +82,19 @@ describe('the e2e build', () => {
     for (const crm of CRM_LIST) {
       const script = manifest.content_scripts?.find((c) => c.js.some((js) => js.includes(`${crm.kind}.js`)));
       expect([...(script?.matches ?? [])].sort(), crm.kind).toEqual(withE2E(crm.hosts.overlay, true).sort());
+      expect([...(script?.exclude_matches ?? [])].sort(), crm.kind).toEqual([...(crm.hosts.overlayExclude ?? [])].sort());
     }
+    // Salesforce's own sites under the instance hosts' `*.salesforce.com` get no overlay.
+    const salesforce = manifest.content_scripts?.find((c) => c.js.some((js) => js.includes('salesforce.js')));
+    expect(salesforce?.exclude_matches).toEqual(
+      expect.arrayContaining([
+        'https://www.salesforce.com/*',
+        'https://login.salesforce.com/*',
+        'https://help.salesforce.com/*',
+        'https://trailhead.salesforce.com/*',
+      ]),
+    );
+    expect(manifest.host_permissions?.some((p) => p.includes('site.com'))).toBe(false);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'self'");
     expect(manifest.background?.service_worker).toBe('background.js');
@@ -97,7 +113,7 @@ describe('the e2e build', () => {
     const live = await worker.evaluate(() => chrome.runtime.getManifest());
     await page.close();
     expect(live.version).toBe(manifest.version);
-    expect(live.permissions).toEqual(['alarms', 'cookies', 'offscreen']);
+    expect(live.permissions).toEqual(['alarms', 'cookies', 'identity', 'offscreen']);
   });
 });
 

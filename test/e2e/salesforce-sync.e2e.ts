@@ -62,7 +62,9 @@ describe('Salesforce, from an open tab to the panels', () => {
     server.faults.rateLimit({ retryAfter: 1, times: 1 });
     const options = await session.openExtensionPage('options.html');
     const connect = await options.waitForFunction(
-      () => Array.from(document.querySelectorAll('button')).find((b) => /^Connect\b/.test((b.textContent ?? '').trim())) ?? null,
+      // The Salesforce card's own button: until its tab list has loaded, the first "Connect…" on the page is HubSpot's.
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="salesforce-connect"] button')).find((b) => /^Connect\b/.test((b.textContent ?? '').trim())) ?? null,
       { timeout: 20_000 },
     );
     await (connect.asElement() as unknown as { click(): Promise<void> }).click();

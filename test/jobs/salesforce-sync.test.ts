@@ -114,13 +114,13 @@ describe('the Salesforce sync job', () => {
     expect(await dump(db)).not.toContain(server.sid);
   });
 
-  it('fails with "open Salesforce to reconnect" on an expired session, or when the session did not reach the runner', async () => {
+  it("fails saying what fixes it on an expired session (log in again, or delete the host's sid cookie), or when the session did not reach the runner", async () => {
     const { db } = freshDb();
     const runner = new JobRunner(db, { createWorker: () => threadWorker(), report: () => undefined });
     const id = salesforceConnectionId(server.orgId);
     const expired = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: `${server.sid}x` });
     expect(expired.status).toBe('failed');
-    expect(expired.error).toMatch(/Open Salesforce to reconnect/);
+    expect(expired.error).toMatch(/Log out of Salesforce and log in again; .*delete the "sid" cookie for 127\.0\.0\.1 /);
     expect((await connectionSettings(db, id).get('salesforce.status'))?.state).toBe('session-expired');
     expect(await getConnection(db, id)).toBeUndefined();
 

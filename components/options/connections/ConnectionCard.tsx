@@ -16,7 +16,14 @@ import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
 import { connectionKind } from './registry';
 
-export function ConnectionCard({ connection, onRemoved }: { connection: ConnectionRecord; onRemoved: (label: string) => void }) {
+export function ConnectionCard({
+  connection,
+  onRemoved,
+}: {
+  connection: ConnectionRecord;
+  /** `notUndone`: why the CRM could not be told (a Salesforce OAuth token left to revoke there), or null. */
+  onRemoved: (label: string, notUndone: string | null) => void;
+}) {
   const state = useOptions();
   const now = useNow();
   const [confirming, setConfirming] = useState(false);
@@ -34,8 +41,8 @@ export function ConnectionCard({ connection, onRemoved }: { connection: Connecti
     setRemoving(true);
     setError(null);
     try {
-      await state.source.deleteConnection(connection.id);
-      onRemoved(connection.label);
+      const { notUndone } = await state.source.deleteConnection(connection.id);
+      onRemoved(connection.label, notUndone);
       await state.reload();
     } catch (caught) {
       setError(t('options_connectionsRemoveFailed', { label: connection.label, error: errorText(caught) }));

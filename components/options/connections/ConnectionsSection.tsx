@@ -14,7 +14,7 @@ import { CONNECTION_KINDS } from './registry';
 
 export function ConnectionsSection() {
   const state = useOptions();
-  const [removed, setRemoved] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<{ label: string; notUndone: string | null } | null>(null);
   const connections = state.connections.value;
   return (
     <Section id="connections" title={t('options_sectionConnections')} description={t('options_sectionConnectionsDescription')}>
@@ -36,12 +36,13 @@ export function ConnectionsSection() {
           <h3 class={cls.h3}>{t('options_connectionsYours')}</h3>
           <ul class="space-y-3" aria-label={t('options_connectionsYours')}>
             {connections.map((connection) => (
-              <ConnectionCard key={connection.id} connection={connection} onRemoved={setRemoved} />
+              <ConnectionCard key={connection.id} connection={connection} onRemoved={(label, notUndone) => setRemoved({ label, notUndone })} />
             ))}
           </ul>
         </div>
       )}
-      {removed && <Notice tone="success">{t('options_connectionsRemoved', { label: removed })}</Notice>}
+      {removed && <Notice tone="success">{t('options_connectionsRemoved', { label: removed.label })}</Notice>}
+      {removed?.notUndone && <Notice tone="error">{t('options_connectionsRevokeFailed', { error: removed.notUndone })}</Notice>}
 
       <div class="space-y-3">
         <h3 class={cls.h3}>{t('options_connectionsAdd')}</h3>

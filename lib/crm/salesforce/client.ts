@@ -4,6 +4,7 @@
  * HTTP goes through the injected `fetch` and waiting through the injected `sleep`, so the
  * tests see every request and every wait; nothing here touches `browser.*`.
  */
+import { staticAuth, type ApiAuth } from './auth';
 import { readDescribe, type DescribeSObject } from './describe';
 import { errorFromReply, isRetryable, networkError, SalesforceError, unreadableReply } from './errors';
 import { limitsFromResource, parseLimitInfo, type ApiLimits } from './limits';
@@ -16,8 +17,13 @@ export type { FetchLike };
 export interface SalesforceClientOptions {
   /** The org's API origin, from `findSession` (`https://acme.my.salesforce.com`). */
   apiBase: string;
-  /** The `sid` cookie's value: sent as `Authorization: Bearer`, never logged. */
-  sid: string;
+  /** The `sid` cookie's value: sent as `Authorization: Bearer`, never logged. Give this or `auth`. */
+  sid?: string;
+  /**
+   * Where the Bearer token comes from when there may be another to try after a 401 (the
+   * org's other `sid` cookies, an OAuth refresh): auth.ts. Give this or `sid`.
+   */
+  auth?: ApiAuth;
   fetch: FetchLike;
   /** `60.0`; discovered from /services/data/ when absent. */
   apiVersion?: string;
@@ -81,7 +87,7 @@ export class SalesforceClient {
   private version: string | null;
   /** `/query/?q=` rather than `/query?q=`: learned from a 404. */
   private querySlash = false;
-  private readonly sid: string;
+  private readonly auth: ApiAuth;
   private readonly fetchFn: FetchLike;
   private readonly sleepFn: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
@@ -97,12 +103,12 @@ export class SalesforceClient {
     } catch {
       throw new TypeError(`SalesforceClient: apiBase "${options.apiBase}" is not a URL`);
     }
-    if (!options.sid) throw new TypeError('SalesforceClient: no session id');
+    if (!options.auth && !options.sid) throw new TypeError('SalesforceClient: no session id');
     if (options.apiVersion !== undefined && !/^\d{2,3}\.0$/.test(options.apiVersion)) {
       throw new TypeError(`SalesforceClient: apiVersion "${options.apiVersion}" is not like "60.0"`);
     }
     this.apiBase = base.origin;
-    this.sid = options.sid;
+    this.auth = options.auth ?? staticAuth(options.sid as string);
     this.fetchFn = options.fetch;
     this.version = options.apiVersion ?? null;
     this.sleepFn = options.sleep ?? realSleep;
@@ -177,10 +183,26 @@ export class SalesforceClient {
     } else {
       body = await this.get(url, headers, options.signal);
     }
+    // The server decides when paging ends; these bounds make sure it does (issue 14, "bounded
+    // loops"): a next page already read would start the same pages over, forever, and each
+    // page but the last holds at least one record, so a query never needs more pages than
+    // its first page's `totalSize` (Salesforce may send fewer records per page than the
+    // batch size, so the batch size gives no tighter bound).
+    const query = this.describeRequest(url);
+    const read = new Set([new URL(url, this.apiBase).href]);
+    let pagesRead = 0;
+    let maxPages: number | null = null;
     for (;;) {
       const page: QueryPage<T> = readQueryPage<T>(body, this.describeRequest(url));
+      pagesRead += 1;
+      maxPages ??= Math.max(1, page.totalSize);
       yield page;
       if (page.done || page.nextRecordsUrl === null) return;
+      const next = new URL(page.nextRecordsUrl, this.apiBase).href;
+      if (read.has(next)) throw pagingLoop(query, `it sent the next page ${new URL(next).pathname} a second time`);
+      if (page.records.length === 0) throw pagingLoop(query, `page ${pagesRead} held no record but was not the last`);
+      if (pagesRead >= maxPages) throw pagingLoop(query, `it sent more pages (${pagesRead + 1}) than its ${maxPages} records allow`);
+      read.add(next);
       url = page.nextRecordsUrl;
       body = await this.get(url, headers, options.signal);
     }
@@ -219,14 +241,26 @@ export class SalesforceClient {
   async get(pathOrUrl: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
     const url = this.resolve(pathOrUrl);
     const request = this.describeRequest(url);
+    let token = await this.auth.token();
+    // A 401 asks the auth for another token (the org's next `sid` cookie, a refreshed OAuth
+    // token) at most this many times for this request; those tries are not retries.
+    let renewals = this.auth.renewals;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal);
       let error: SalesforceError;
       try {
-        const reply = await this.exchange(url, headers, signal);
+        const reply = await this.exchange(url, headers, token, signal);
         this.lastLimits = parseLimitInfo(reply.headers.get('Sforce-Limit-Info')) ?? this.lastLimits;
         if (reply.status >= 200 && reply.status < 300) return parseJson(reply.text, request, reply.status);
         error = errorFromReply(reply.status, reply.text, request, this.lastLimits, retryAfterMs(reply.headers.get('Retry-After'), this.now()));
+        if (error.status === 401 && error.state === 'session-expired') {
+          const next = renewals > 0 ? await this.auth.renew(token) : null;
+          if (next === null) throw this.auth.exhausted(error);
+          renewals--;
+          token = next;
+          attempt--;
+          continue;
+        }
         if (!isRetryable(error, this.lastLimits)) throw error;
       } catch (thrown) {
         if (signal?.aborted) throw abortReason(signal);
@@ -243,10 +277,10 @@ export class SalesforceClient {
   }
 
   /** One HTTP exchange, reply body included, under the timeout. */
-  private async exchange(url: string, extra: Record<string, string>, signal?: AbortSignal): Promise<Reply> {
+  private async exchange(url: string, extra: Record<string, string>, token: string, signal?: AbortSignal): Promise<Reply> {
     const init: RequestInit = {
       method: 'GET',
-      headers: { Authorization: `Bearer ${this.sid}`, Accept: 'application/json', ...extra },
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...extra },
       // The session travels in the Authorization header only; cookies would add nothing but ambiguity.
       credentials: 'omit',
       redirect: 'manual',
@@ -290,6 +324,11 @@ function parseJson(text: string, request: string, status: number): unknown {
   } catch {
     throw unreadableReply(request, 'it is not valid JSON', status);
   }
+}
+
+/** A query whose pages would never end: stopped, with what Salesforce did, on one line. */
+function pagingLoop(request: string, what: string): SalesforceError {
+  return new SalesforceError('server', `Salesforce's paging of ${request} went wrong: ${what}. Dealsight stopped reading it; sync again later.`, { request });
 }
 
 function readQueryPage<T>(body: unknown, request: string): QueryPage<T> {

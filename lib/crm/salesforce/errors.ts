@@ -30,6 +30,12 @@ export interface SalesforceErrorDetails {
   request: string | null;
   /** How long Salesforce asked to wait (Retry-After), in ms. */
   retryAfterMs?: number | null;
+  /**
+   * The org refuses the browser session for the API (API Access Control, a High-Assurance
+   * session policy, a blocked app): an OAuth connection through an app the admin allows
+   * is the way in.
+   */
+  needsOAuth?: boolean;
 }
 
 export class SalesforceError extends Error {
@@ -39,6 +45,7 @@ export class SalesforceError extends Error {
   readonly detail: string | null;
   readonly request: string | null;
   readonly retryAfterMs: number | null;
+  readonly needsOAuth: boolean;
 
   constructor(
     readonly state: SalesforceErrorState,
@@ -52,6 +59,7 @@ export class SalesforceError extends Error {
     this.detail = details.detail ?? null;
     this.request = details.request ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.needsOAuth = details.needsOAuth ?? false;
   }
 }
 
@@ -68,8 +76,19 @@ export const MESSAGES = {
     'Salesforce says the API is not enabled for your org or your profile: ask your admin for the API Enabled permission ' +
     '(some editions, such as Professional Edition without the API add-on, have no API access).',
   accessControl:
-    "Your org's API Access Control blocks API calls from your browser session: ask your Salesforce admin for the " +
-    '"Use Any API Client" permission, or to allow API access for your profile.',
+    "Your org's API Access Control (or a High-Assurance session policy) refuses API calls made with your browser session. " +
+    "Connect with OAuth instead (Dealsight's options › Salesforce › Connect with OAuth), through an External Client App your Salesforce admin allows; " +
+    'or ask your admin for the "Use Any API Client" permission.',
+  /** Every `sid` cookie of the org was refused: what fixes it, naming the host whose cookie to delete. */
+  staleSession: (host: string, tried: number) =>
+    `Salesforce refused ${tried > 1 ? `all ${tried} sessions` : 'the session'} this browser holds for ${host}. ` +
+    `Log out of Salesforce and log in again; if that does not help, delete the "sid" cookie for ${host} ` +
+    "(the browser's site settings › cookies), then try again.",
+  /** An OAuth access token refused right after a refresh. */
+  oauthRefused: "Salesforce refused Dealsight's OAuth token for this org even after renewing it. Sign in with Salesforce again in Dealsight's options.",
+  /** The OAuth token itself may not use the API (the app is blocked, or the user is not permitted). */
+  oauthBlocked:
+    "Salesforce refuses Dealsight's OAuth token for the API: your admin must allow the External Client App for you (its Policies › Permitted Users, and API Access Control's allowed apps).",
   dailyLimit: (limits: ApiLimits | null) =>
     `Your org has used its Salesforce API requests for today${limits ? ` (${limits.used.toLocaleString('en-US')} of ${limits.max.toLocaleString('en-US')})` : ''}. ` +
     'Sync again later: it resumes where it stopped.',
@@ -127,7 +146,7 @@ export function errorFromReply(status: number, text: string, request: string, li
   if (code === 'API_CURRENTLY_DISABLED') return new SalesforceError('no-api-access', MESSAGES.profileNoApi, details);
   if (code === 'API_DISABLED_FOR_ORG') return new SalesforceError('no-api-access', MESSAGES.orgNoApi, details);
   if ((code !== null && NO_API_CODES.has(code)) || NOT_FOR_REST.test(detail ?? '')) {
-    return new SalesforceError('no-api-access', MESSAGES.accessControl, details);
+    return new SalesforceError('no-api-access', MESSAGES.accessControl, { ...details, needsOAuth: true });
   }
   if (status === 401) return new SalesforceError('session-expired', MESSAGES.sessionExpired, details);
   // The API host answers with a redirect when the org's My Domain changed: the session belongs to the old address.

@@ -30,6 +30,11 @@ export function withE2E(patterns: readonly string[], e2e: boolean): string[] {
 export interface CrmHosts {
   /** The app pages where the overlay runs: the content script's `matches`, and the tabs told about new data. */
   overlay: readonly string[];
+  /**
+   * Pages under an `overlay` wildcard where the overlay must not run (the content script's
+   * `exclude_matches`): a CRM's own sites that share a domain with its customers' hosts.
+   */
+  overlayExclude?: readonly string[];
   /** Every page host of a CRM instance (the tabs a session can be read from, the tabs offered to connect). */
   pages: readonly string[];
   /** Hosts the background reads cookies from or calls, granted at install (`host_permissions`). */

@@ -49,6 +49,8 @@ export const options = {
   options_connectionsRemoveConfirm: 'Remove connection',
   options_connectionsRemoving: 'Removing…',
   options_connectionsRemoved: '{label} was removed.',
+  options_connectionsRevokeFailed:
+    'Removed here, but Salesforce could not be told to revoke Dealsight’s access ({error}). Revoke it in Salesforce: your personal settings › Advanced User Details › OAuth Connected Apps › Revoke (an admin: Setup › External Client Apps › OAuth Usage).',
   options_connectionsRemoveFailed: 'Could not remove {label}: {error}',
   options_connectionsLastImport: 'Last import',
 
@@ -97,7 +99,7 @@ export const options = {
 
   options_salesforceTitle: 'Salesforce',
   options_salesforceDescription:
-    'Connect the Salesforce org of an open tab. Dealsight uses your Salesforce session in this browser: no password, no app to install.',
+    'Connect the Salesforce org of an open tab. Dealsight uses your Salesforce session in this browser: no password, no app to install. If your org refuses that, sign in with OAuth through an app your admin creates.',
   options_salesforceNoTabs: 'No Salesforce tab is open. Open Salesforce and log in, then come back here.',
   options_salesforceOpen: 'Open Salesforce',
   options_salesforceRefresh: 'Look again',
@@ -114,6 +116,36 @@ export const options = {
     'Your Salesforce user has no API access: ask your Salesforce admin for the API Enabled permission (or to allow API access for your profile).',
   options_salesforceStateError: 'The last sync failed: {error}',
   options_salesforceReconnect: 'Open Salesforce to reconnect',
+  options_salesforceOAuthSummary: 'Connect with OAuth (for orgs that refuse the browser session)',
+  options_salesforceOAuthIntro:
+    'Orgs with API Access Control or High-Assurance sessions refuse API calls made with the browser session. Your Salesforce admin creates an External Client App for Dealsight once; then you sign in with it here. Dealsight keeps its refresh token in this browser profile only, and revokes it at Salesforce when you remove the org.',
+  options_salesforceOAuthNeeded:
+    'Your org refuses the browser session for the API (API Access Control or a High-Assurance session policy). Connect with OAuth instead, through an External Client App your admin allows.',
+  options_salesforceOAuthClientId: 'Consumer key',
+  options_salesforceOAuthLoginHost: 'Sign in at',
+  options_salesforceOAuthLoginHelp:
+    'login.salesforce.com, test.salesforce.com for a sandbox, or your org’s My Domain (the only choice in Government Cloud and China).',
+  options_salesforceOAuthCallback: 'Callback URL (give it to your admin)',
+  options_salesforceOAuthCopy: 'Copy',
+  options_salesforceOAuthCopied: 'Copied',
+  options_salesforceOAuthAdminTitle: 'What your Salesforce admin does, once',
+  options_salesforceOAuthAdmin1:
+    'Setup › Quick Find “External Client App Manager” › New External Client App: a name (Dealsight), a contact email, Distribution State “Local”.',
+  options_salesforceOAuthAdmin2:
+    'API (Enable OAuth Settings): tick Enable OAuth, paste the callback URL above, and select the scopes “Manage user data via APIs (api)” and “Perform requests at any time (refresh_token, offline_access)”.',
+  options_salesforceOAuthAdmin3:
+    'Security: tick “Require Proof Key for Code Exchange (PKCE) extension for Supported Authorization Flows”; untick “Require secret for Web Server Flow” and “Require secret for Refresh Token Flow” (an extension cannot keep a secret). Create.',
+  options_salesforceOAuthAdmin4:
+    'Policies tab › Edit › OAuth Policies: Permitted Users “Admin approved users are pre-authorized”, then select the profiles or permission sets of the people who use Dealsight; Save. Under API Access Control, only users approved this way reach the API through the app.',
+  options_salesforceOAuthAdmin5:
+    'Settings tab › OAuth Settings › Consumer Key and Secret (Salesforce asks you to verify your identity): copy the Consumer Key, not the secret, and send it to the users.',
+  options_salesforceOAuthSignIn: 'Sign in with Salesforce',
+  options_salesforceOAuthSigningIn: 'Waiting for Salesforce…',
+  options_salesforceOAuthFailed: 'Salesforce could not be connected with OAuth: {error}',
+  options_salesforceOAuthNoIdentity: 'This browser cannot open Salesforce’s sign-in window for extensions, so OAuth is not available here.',
+  options_salesforceOAuthConnected: 'Connected with OAuth: consumer key …{key}, signed in at {host}.',
+  options_salesforceOAuthExpired: 'Salesforce no longer accepts Dealsight’s sign-in for this org (it expired or was revoked). Sign in with Salesforce again.',
+  options_salesforceOAuthSignInAgain: 'Sign in again',
   options_hubspotTitle: 'HubSpot',
   options_hubspotDescription:
     'Connect a HubSpot portal with a private app’s access token. The token stays in this browser profile; Dealsight reads deals, companies, contacts and owners, and changes nothing.',

@@ -1,4 +1,4 @@
-import { ApiError, methodNotAllowed, notFound, requestLimitExceeded, sessionInvalid } from '../api-errors';
+import { ApiError, methodNotAllowed, notForRest, notFound, requestLimitExceeded, sessionInvalid } from '../api-errors';
 import { describeBody, sobjectBasicInfoBody, sobjectsBody } from '../describe';
 import { jsonReply, type Reply, type Request } from '../../kit/http';
 import { toId18 } from '../id-sequence';
@@ -10,7 +10,8 @@ import { parseApiVersion, versionsBody } from '../versions';
 
 /**
  * The REST API under /services/data/: the versions list (public), and under vXX.X/ (with
- * `Authorization: Bearer <sid>`, each call counted): the resource list, query / queryAll
+ * `Authorization: Bearer <sid or OAuth access token>`; under API Access Control the sid is
+ * refused; each call counted): the resource list, query / queryAll
  * with query locators, sobjects, describe, record retrieval and limits. Read-only.
  */
 
@@ -24,7 +25,13 @@ export async function handleApi(state: ServerState, request: Request): Promise<R
   }
   const match = /^\/services\/data\/v(\d+\.\d+)(\/.*)?$/.exec(path);
   if (match === null) return errorReply(notFound());
-  if (!state.session.authorizes(request.header('authorization'))) return errorReply(sessionInvalid());
+  const authorization = request.header('authorization');
+  if (state.session.authorizes(authorization)) {
+    // API Access Control: the browser's session may not use the REST API; only an allowed app's OAuth token may.
+    if (state.apiAccessControl) return errorReply(notForRest());
+  } else if (!state.oauth.authorizes(authorization)) {
+    return errorReply(sessionInvalid());
+  }
   if (state.usage.exhausted) return errorReply(requestLimitExceeded(), state);
   state.usage.record();
   try {

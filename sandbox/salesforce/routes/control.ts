@@ -1,4 +1,5 @@
 import type { OpportunityChanges } from '../database';
+import type { OAuthAppOption } from '../oauth';
 import { controlReply, handleFaultsControl, isObject, jsonBody } from '../../kit/control';
 import { jsonReply, type Reply, type Request } from '../../kit/http';
 import type { ServerState } from '../state';
@@ -11,6 +12,10 @@ import { formatDateTime } from '../clock';
  *   POST   /__sandbox/touch   { ids, changes? }   → { systemModstamp }
  *   POST   /__sandbox/opportunities { count }     → { ids }
  *   POST   /__sandbox/api-usage { used }          → { used, max }
+ *   POST   /__sandbox/api-access-control { on }   → { on }
+ *   POST   /__sandbox/oauth-apps { clientId, callbackUrls, requirePkce?, requireSecret?, rotateRefreshTokens?, blocked? } → the app
+ *   POST   /__sandbox/oauth/expire-access-tokens  → { expired }
+ *   GET    /__sandbox/oauth/tokens                → { refreshTokens, accessTokens }
  */
 export function handleControl(state: ServerState, request: Request): Promise<Reply> {
   const path = request.url.pathname.replace(/\/+$/, '');
@@ -39,6 +44,22 @@ export function handleControl(state: ServerState, request: Request): Promise<Rep
       state.usage.set(used);
       return jsonReply(200, { used: state.usage.count, max: state.usage.max });
     }
+    if (path === '/__sandbox/api-access-control' && request.method === 'POST') {
+      const body = await jsonBody(request);
+      const on = isObject(body) ? body['on'] : undefined;
+      if (typeof on !== 'boolean') throw new Error('api-access-control needs { "on": true | false }');
+      state.apiAccessControl = on;
+      return jsonReply(200, { on });
+    }
+    if (path === '/__sandbox/oauth-apps' && request.method === 'POST') {
+      const body = await jsonBody(request);
+      if (!isObject(body)) throw new Error('oauth-apps needs { "clientId": "…", "callbackUrls": ["…"] }');
+      return jsonReply(201, state.oauth.register(body as unknown as OAuthAppOption));
+    }
+    if (path === '/__sandbox/oauth/expire-access-tokens' && request.method === 'POST') {
+      return jsonReply(200, { expired: state.oauth.expireAccessTokens() });
+    }
+    if (path === '/__sandbox/oauth/tokens' && request.method === 'GET') return jsonReply(200, state.oauth.snapshot());
     return null;
   }, request);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sessionAuth } from '../../../lib/crm/salesforce/auth';
 import { SalesforceClient, type SalesforceClientOptions } from '../../../lib/crm/salesforce/client';
 import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { parseLimitInfo } from '../../../lib/crm/salesforce/limits';
@@ -154,6 +155,61 @@ describe('query', () => {
     expect(error.state).toBe('server');
     expect(error.message).toMatch(/^Salesforce pointed Dealsight to https:\/\/evil\.example, which is not the org's API host/);
     expect(requests).toHaveLength(1);
+  });
+
+  describe('stops a paging the server would never end (issue 14, bounded loops)', () => {
+    // Each fault answers a few times only: without the guard the client would keep asking,
+    // then get the sandbox's own "no such query locator" and fail with another message.
+    const page = (n: number, next: number | null, records: unknown[], totalSize: number, times = 4) =>
+      json(
+        { totalSize, done: next === null, ...(next === null ? {} : { nextRecordsUrl: `/services/data/v60.0/query/01gLOOP-${next}` }), records },
+        { path: n === 1 ? /\/query\?/ : new RegExp(`/query/01gLOOP-${n}$`), times },
+      );
+    const QUERY = '/services/data/v60.0/query?q=SELECT Id FROM Opportunity';
+
+    it('a nextRecordsUrl already read', async () => {
+      // Page 2 sends the client back to page 2.
+      const { client: c, requests } = client([page(1, 2, [{ Id: 'a' }], 10), page(2, 2, [{ Id: 'b' }], 10)]);
+      const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
+      expect([error.state, error.request, error.message]).toEqual([
+        'server',
+        QUERY,
+        `Salesforce's paging of ${QUERY} went wrong: it sent the next page /services/data/v60.0/query/01gLOOP-2 a second time. Dealsight stopped reading it; sync again later.`,
+      ]);
+      expect(error.message).not.toContain('\n');
+      expect(requests).toHaveLength(2);
+    });
+
+    it('more pages than totalSize allows', async () => {
+      // Two records in all, one a page, yet a third page is announced.
+      const { client: c, requests } = client([page(1, 2, [{ Id: 'a' }], 2), page(2, 3, [{ Id: 'b' }], 2), page(3, 4, [{ Id: 'c' }], 2)]);
+      const pages: unknown[] = [];
+      const error = await failure(
+        (async () => {
+          for await (const p of c.query('SELECT Id FROM Opportunity')) pages.push(p);
+        })(),
+      );
+      expect(error.message).toBe(
+        `Salesforce's paging of ${QUERY} went wrong: it sent more pages (3) than its 2 records allow. Dealsight stopped reading it; sync again later.`,
+      );
+      // The two pages read were handed over (and stored by the sync) before it stopped.
+      expect(pages).toHaveLength(2);
+      expect(requests).toHaveLength(2);
+    });
+
+    it('an empty page that is not the last', async () => {
+      const { client: c, requests } = client([page(1, 2, [], 1_000_000), page(2, 3, [], 1_000_000)]);
+      const error = await failure(c.queryRecords('SELECT Id FROM Opportunity'));
+      expect(error.message).toBe(
+        `Salesforce's paging of ${QUERY} went wrong: page 1 held no record but was not the last. Dealsight stopped reading it; sync again later.`,
+      );
+      expect(requests).toHaveLength(1);
+    });
+
+    it('follows an honest paging to its end', async () => {
+      const { client: c } = client([page(1, 2, [{ Id: 'a' }], 3), page(2, 3, [{ Id: 'b' }], 3), page(3, null, [{ Id: 'c' }], 3)]);
+      expect(await c.queryRecords('SELECT Id FROM Opportunity')).toEqual([{ Id: 'a' }, { Id: 'b' }, { Id: 'c' }]);
+    });
   });
 
   it('reads a page without records as a server error naming the request', async () => {
@@ -368,5 +424,45 @@ describe('parseLimitInfo', () => {
     expect(parseLimitInfo('per-app-api-usage=17/250')).toBeNull();
     expect(parseLimitInfo('')).toBeNull();
     expect(parseLimitInfo(null)).toBeNull();
+  });
+});
+
+describe('a 401 and the next token (auth.ts)', () => {
+  it('tries the next sid cookie of the org on "Session expired or invalid", and keeps to it for the requests that follow', async () => {
+    const { client: c, requests } = client([], { sid: undefined, auth: sessionAuth(BASE, ['00D5g000001aBcD!AQ.stale', SID]) });
+    await c.limits();
+    await c.limits();
+    expect(requests.map((r) => r.headers.authorization)).toEqual([`Bearer 00D5g000001aBcD!AQ.stale`, `Bearer ${SID}`, `Bearer ${SID}`]);
+  });
+
+  it('names the host and the fix when every one is refused; API Access Control’s refusal is not a stale session', async () => {
+    const stale = client([], { sid: undefined, auth: sessionAuth(BASE, ['00D5g000001aBcD!AQ.a', '00D5g000001aBcD!AQ.b']) });
+    const error = await failure(stale.client.limits());
+    expect([error.state, error.status, error.message]).toEqual(['session-expired', 401, MESSAGES.staleSession('acme.my.salesforce.com', 2)]);
+    expect(stale.requests).toHaveLength(2);
+    const control = client([sfError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API', { times: Infinity })], {
+      sid: undefined,
+      auth: sessionAuth(BASE, [SID, '00D5g000001aBcD!AQ.b']),
+    });
+    const refused = await failure(control.client.limits());
+    expect([refused.state, refused.needsOAuth, refused.message]).toEqual(['no-api-access', true, MESSAGES.accessControl]);
+    expect(control.requests).toHaveLength(1);
+  });
+
+  it('asks an OAuth auth for a new token once per request, then gives up', async () => {
+    const renewed: string[] = [];
+    const auth = {
+      token: async () => 'expired-token',
+      renew: async (refused: string) => (renewed.push(refused), refused === 'expired-token' ? SID : 'never'),
+      renewals: 1,
+      exhausted: (e: SalesforceError) => new SalesforceError('session-expired', MESSAGES.oauthRefused, { status: e.status }),
+    };
+    const ok = client([], { sid: undefined, auth });
+    await ok.client.limits();
+    expect(ok.requests.map((r) => r.headers.authorization)).toEqual(['Bearer expired-token', `Bearer ${SID}`]);
+    const never = client([sfError(401, 'INVALID_SESSION_ID', 'Session expired or invalid', { times: Infinity })], { sid: undefined, auth });
+    expect((await failure(never.client.limits())).message).toBe(MESSAGES.oauthRefused);
+    expect(never.requests).toHaveLength(2);
+    expect(renewed).toEqual(['expired-token', 'expired-token']);
   });
 });

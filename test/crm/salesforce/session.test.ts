@@ -102,4 +102,44 @@ describe('findSession', () => {
     expect(await findSession('http://localhost:4100/lightning/o/Opportunity/list', jar({}).getCookie)).toMatchObject({ ok: false, state: 'not-logged-in' });
     expect(await findSession('http://localhost:4100/x', withOrg.getCookie, { localhost: false })).toMatchObject({ ok: false, state: 'not-salesforce' });
   });
+
+  it("brings every other sid cookie of the org on the API host (a stale one can hide a fresh one), none of another org's", async () => {
+    const { getCookie } = jar({
+      'https://acme.lightning.force.com': `${ORG}!lightning`,
+      'https://acme.my.salesforce.com': `${ORG}!stale`,
+    });
+    const domains: string[] = [];
+    const getAll = async (name: string, domain: string) => {
+      domains.push(`${domain} ${name}`);
+      return [`${ORG}!stale`, `${OTHER_ORG}!theirs`, `${ORG}!fresh`, ` ${ORG}!fresh `, ''];
+    };
+    expect(await findSession('https://acme.lightning.force.com/lightning/page/home', getCookie, {}, getAll)).toEqual({
+      ok: true,
+      apiBase: 'https://acme.my.salesforce.com',
+      sid: `${ORG}!stale`,
+      moreSids: [`${ORG}!fresh`],
+      orgId: ORG18,
+    });
+    expect(domains).toEqual(['acme.my.salesforce.com sid']);
+    // A browser that cannot list cookies still has the one.
+    const failing = async () => {
+      throw new Error('no getAll');
+    };
+    expect(await findSession('https://acme.lightning.force.com/lightning/page/home', getCookie, {}, failing)).toEqual({
+      ok: true,
+      apiBase: 'https://acme.my.salesforce.com',
+      sid: `${ORG}!stale`,
+      orgId: ORG18,
+    });
+  });
+
+  it('reads no cookie through Microsoft Defender for Cloud Apps: the session cannot be read there', async () => {
+    const { getCookie, asked } = jar({ 'https://acme.lightning.force.com.mcas.ms': `${ORG}!proxied` });
+    expect(await findSession('https://acme.lightning.force.com.mcas.ms/lightning/page/home', getCookie)).toEqual({
+      ok: false,
+      state: 'unreadable',
+      message: SESSION_MESSAGES.unreadable('acme.lightning.force.com.mcas.ms'),
+    });
+    expect(asked).toEqual([]);
+  });
 });
