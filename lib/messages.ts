@@ -167,7 +167,8 @@ export interface BackgroundReplies {
   'delete-all': { ok: true } | ErrorReply;
   'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
-  'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
+  /** `origins`: host permissions the options page asks for in the next click before connecting again (a HubSpot portal in another hublet). */
+  'connect-crm': { ok: true; connectionId: string; jobId: number } | (ErrorReply & { origins?: string[] });
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;

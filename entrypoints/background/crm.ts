@@ -47,7 +47,7 @@ function failureOf(crm: CrmConnector, error: unknown): ErrorReply {
 export async function connectCrm(
   deps: CrmDeps,
   request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token'>,
-): Promise<{ ok: true; connectionId: string; jobId: number } | ErrorReply> {
+): Promise<{ ok: true; connectionId: string; jobId: number } | (ErrorReply & { origins?: string[] })> {
   const crm = Object.prototype.hasOwnProperty.call(CRMS, request.crm) ? CRMS[request.crm] : null;
   if (!crm) return { ok: false, error: CRM_MESSAGES.unknownCrm };
   const connected = await crm.connect({ tabId: request.tabId, token: request.token }, deps.env(crm));

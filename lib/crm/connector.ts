@@ -78,6 +78,11 @@ export interface ConnectorEnv {
   settingOfAll<K extends ConnectionSettingName>(name: K): Promise<Array<[connectionId: string, value: SettingValue<K>]>>;
   /** Whether the store holds this connection. */
   isConnected(connectionId: string): Promise<boolean>;
+  /**
+   * Whether the browser lets the background call this API base's origin (granted at
+   * install, or an optional host permission granted since). Absent (tests): yes.
+   */
+  hasHostPermission?(apiBase: string): Promise<boolean>;
 }
 
 /** What the options page sends to connect: the tab whose session to use, and/or a token. */
@@ -87,6 +92,13 @@ export interface ConnectRequest {
 }
 
 export type Connected = { ok: true; connectionId: string; params: JobParams; secrets?: JobSecrets };
+
+/**
+ * A connect that cannot go on until the browser grants more hosts (a HubSpot portal in
+ * another hublet): the options page asks for `origins` in the user's next click, then
+ * connects again.
+ */
+export type ConnectFailure = Failure & { origins?: string[] };
 
 /** How to reach a connected instance's API now: the job's params and in-memory secrets, or why not. */
 export type ApiAccess = { ok: true; params: JobParams; secrets?: JobSecrets } | Failure;
@@ -160,7 +172,7 @@ export interface CrmConnector {
   /** The state a content script shows for one of this CRM's failures. */
   errorCode(error: unknown): ErrorCode | undefined;
   /** Checks the credentials of a connect request, keeps what the connection needs, and says how to sync it. */
-  connect(request: ConnectRequest, env: ConnectorEnv): Promise<Connected | Failure>;
+  connect(request: ConnectRequest, env: ConnectorEnv): Promise<Connected | ConnectFailure>;
   /** The connection of the CRM page at `url` in `tab`. */
   pageConnection(url: string, tab: TabInfo, env: ConnectorEnv): Promise<PageConnection>;
   /** How to fetch a record the store lacks for the page at `url` of `connectionId` (its session must be that instance's). */

@@ -26,7 +26,8 @@ import { AccessToken } from './token';
 
 /**
  * A local HubSpot for unit tests, e2e tests, benchmarks and the demo: the CRM API a
- * private app syncs from and HubSpot-like pages a content script overlays, over one
+ * Service Key or private app syncs from (date-based versions, in the portal's hublet) and
+ * HubSpot-like pages a content script overlays, over one
  * generated org mapped to HubSpot's objects (deals in two pipelines, companies, contacts,
  * owners with teams) or over seeded records, with real rate limits and faults on demand.
  * `createHubSpotSandbox` answers in-process through `fetch`; `startHubSpotServer` also
@@ -35,12 +36,18 @@ import { AccessToken } from './token';
 export interface HubSpotSandbox {
   /** The org as served, with HubSpot ids: deals' ids are `server.org.opportunities[i].id`. Seeded records have none: this throws. */
   readonly org: SandboxOrg;
-  /** The Hub ID in page URLs and /account-info/v3/details. */
+  /** The Hub ID in page URLs and the account's details. */
   readonly portalId: number;
   /** The private app's current access token. */
   readonly token: string;
+  /** The Service Key: the credential HubSpot offers now that private apps cannot be created. */
+  readonly serviceKey: string;
   /** Scopes the token has now. */
   readonly scopes: Scope[];
+  /** Scopes the Service Key has now. */
+  readonly serviceKeyScopes: Scope[];
+  /** The hublet the portal lives in. */
+  readonly hublet: string;
   /** The generated account's pipelines (seeded records: this throws; read the API). */
   readonly pipelines: readonly Pipeline[];
   /** Which records carry hostile names or odd values (by HubSpot id). */
@@ -65,8 +72,11 @@ export interface HubSpotSandbox {
   putRecords(records: HubSpotRecordSet): void;
   /** Rotates the token (the old one answers 401 EXPIRED_AUTHENTICATION); returns the new one. */
   rotateToken(): string;
+  /** Rotates the Service Key likewise. */
+  rotateServiceKey(): string;
   revokeScopes(scopes: readonly Scope[]): void;
   grantScopes(scopes: readonly Scope[]): void;
+  revokeServiceKeyScopes(scopes: readonly Scope[]): void;
   /** Sets today's API call count (to test behaviour near the daily limit). */
   setDailyUsage(used: number): void;
 }
@@ -133,15 +143,20 @@ function create(options: HubSpotServerOptions): Created {
   const records = o.records === null ? null : new SeededRecords(o.records, () => crm.pipelineBodies());
   const store = records === null ? crm : null;
   const token = new AccessToken(o.token);
+  const serviceKey = new AccessToken(o.serviceKey, 'service-key');
   const portalId = o.portalId ?? 20_000_000 + (stableHash(`${org.seed}:portal`) % 30_000_000);
   const state: ServerState = {
     store,
     api: records ?? crm,
     token,
     grants: new Grants(o.scopes),
+    serviceKey,
+    serviceKeyGrants: new Grants(o.serviceKeyScopes),
+    hublet: o.hublet,
     limits: new RateLimits({ searchPerSecond: o.searchPerSecond, perTenSeconds: o.perTenSeconds, daily: o.daily, dailyHeaders: o.dailyLimitHeaders }, o.now),
     faults: new FaultController({
-      defaultPath: /^\/(?:crm\/v[34]|account-info\/v3|oauth\/v2)\//,
+      // The API: any version, under a hublet's prefix or not.
+      defaultPath: /^\/(?:_hublet\/[a-z]{2}\d{1,3}\/)?(?:crm|account-info|oauth)\//,
       // HubSpot's 429s carry no Retry-After unless a fault asks for one.
       defaultRetryAfter: null,
       expire: () => token.rotate(),
@@ -176,9 +191,16 @@ function create(options: HubSpotServerOptions): Created {
     get token() {
       return token.value;
     },
+    get serviceKey() {
+      return serviceKey.value;
+    },
     get scopes() {
       return state.grants.scopes;
     },
+    get serviceKeyScopes() {
+      return state.serviceKeyGrants.scopes;
+    },
+    hublet: o.hublet,
     get pipelines() {
       return account('pipelines').pipelines;
     },
@@ -204,8 +226,10 @@ function create(options: HubSpotServerOptions): Created {
       records.put(set);
     },
     rotateToken: () => token.rotate(),
+    rotateServiceKey: () => serviceKey.rotate(),
     revokeScopes: (scopes) => state.grants.revoke(scopes),
     grantScopes: (scopes) => state.grants.grant(scopes),
+    revokeServiceKeyScopes: (scopes) => state.serviceKeyGrants.revoke(scopes),
     setDailyUsage: (used) => state.limits.setDailyUsage(used),
   };
   return { sandbox, pipeline, host: o.host, port: o.port };
@@ -213,6 +237,6 @@ function create(options: HubSpotServerOptions): Created {
 
 async function route(state: ServerState, request: Request): Promise<Reply> {
   const path = request.url.pathname;
-  if (path.startsWith('/crm/') || path.startsWith('/account-info/') || path.startsWith('/oauth/')) return handleApi(state, request);
+  if (/^\/(?:_hublet\/[^/]+\/)?(?:crm|account-info|oauth)\//.test(path)) return handleApi(state, request);
   return handlePage(state, request) ?? resourceNotFound().reply();
 }

@@ -11,8 +11,14 @@ export interface ServerState {
   store: CrmStore | null;
   /** What the API serves: `store`, or the seeded records. */
   api: ApiData;
+  /** The legacy private app's access token, and its scopes. */
   token: AccessToken;
   grants: Grants;
+  /** The Service Key, and its scopes (only scopes its creator has: the account-service-keys doc). */
+  serviceKey: AccessToken;
+  serviceKeyGrants: Grants;
+  /** The hublet the portal lives in (na1, eu1, …): other hublets' hosts answer 488. */
+  hublet: string;
   limits: RateLimits;
   faults: FaultController;
   portalId: number;

@@ -59,7 +59,7 @@ describe('the HubSpot host table', () => {
     const urls = HUBSPOT_PAGES.flatMap((c) => c.examples).filter((u) => u.startsWith('https:'));
     expect(urls.length).toBeGreaterThan(3);
     for (const url of urls) expect(covered(CRMS.hubspot.hosts.overlay, url), url).toBe(true);
-    expect(covered(production.optional_host_permissions, `${DEFAULT_API_BASE}/crm/v3/objects/deals`)).toBe(true);
+    expect(covered(production.optional_host_permissions, `${DEFAULT_API_BASE}/crm/objects/2026-09/deals`)).toBe(true);
   });
 });
 

@@ -1,17 +1,20 @@
 /**
- * A small HubSpot API client for the background's job runner: the private app token as a
- * Bearer token, typed errors, backoff on 429 and 5xx guided by HubSpot's rate-limit headers
- * and Retry-After, and a pacer that keeps search under its own limit. HTTP goes through the
- * injected `fetch`, waiting through the injected `sleep` and time through `now`, so tests
- * see every request and every wait; nothing here touches `browser.*`.
+ * A small HubSpot API client for the background's job runner: the Service Key (or private
+ * app token) as a Bearer token, typed errors, backoff on 429 and 5xx guided by HubSpot's
+ * rate-limit headers and Retry-After, a pacer that keeps search under its own limit, and the
+ * portal's own hublet: a 488 names it, and the client moves there and asks again, once
+ * (hosts.ts). HTTP goes through the injected `fetch`, waiting through the injected `sleep`
+ * and time through `now`, so tests see every request and every wait; nothing here touches
+ * `browser.*`.
  */
 import { chunk } from '../shared/chunk';
 import { exchange, NoReply, type Reply } from '../shared/exchange';
 import type { FetchLike } from '../shared/fetch';
 import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfAborted, type RetryPolicy } from '../shared/retry';
 import type { ApiRecord } from '../shared/values';
+import { API_PATHS } from './api-paths';
 import { errorFromReply, HubSpotError, isRetryable, MESSAGES, networkError, unreadableReply } from './errors';
-import { DEFAULT_API_BASE } from './hosts';
+import { apiBaseForHublet, DEFAULT_API_BASE } from './hosts';
 import { parseRateLimit, windowWaitMs, type RateLimitInfo } from './limits';
 import { Pacer } from './pacer';
 
@@ -21,15 +24,27 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const SEARCH_PER_SECOND = 4;
 /** Objects per batch read (HubSpot's limit for /batch/read). */
 export const BATCH_READ_SIZE = 100;
-/** Ids per associations batch read (HubSpot's limit for v4 /batch/read is 1,000). */
+/** Ids per associations batch read (HubSpot's limit for the associations batch read is 1,000). */
 export const ASSOCIATION_BATCH_SIZE = 1000;
 
 export interface HubSpotClientOptions {
-  /** The private app's access token: sent as `Authorization: Bearer`, never logged. */
+  /** The Service Key or private app access token: sent as `Authorization: Bearer`, never logged. */
   token: string;
   fetch: FetchLike;
-  /** `https://api.hubapi.com`, or the page's own origin in e2e mode (see `apiBaseFor`). */
+  /**
+   * The portal's hublet host (`https://api.hubapi.com`, `https://api-eu1.hubapi.com`), or
+   * the page's own origin in e2e mode, with the sandbox's hublet prefix for another hublet
+   * (hosts.ts `apiBaseForHublet`).
+   */
   apiBase?: string;
+  /**
+   * Asked before a 488 moves the client to the portal's hublet host: false (the browser has
+   * not granted that host) keeps it here and throws the 488 as 'wrong-hublet', naming the
+   * host. By default the client moves.
+   */
+  mayMoveTo?: (apiBase: string) => boolean | Promise<boolean>;
+  /** Told when the client moved to another hublet's host (the connection remembers it). */
+  onMove?: (apiBase: string) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Epoch ms: Retry-After dates and the search pacer. */
   now?: () => number;
@@ -71,7 +86,7 @@ export interface RequestOptions {
 }
 
 export class HubSpotClient {
-  readonly apiBase: string;
+  private base: string;
   /** The last reply's rate-limit headers; null until one carried them. */
   lastRateLimit: RateLimitInfo | null = null;
   private lastRateLimitAt = 0;
@@ -84,15 +99,13 @@ export class HubSpotClient {
   private readonly timeoutMs: number;
   private readonly onRetry: ((info: RetryInfo) => void) | undefined;
   private readonly searchPacer: Pacer;
+  private readonly mayMoveTo: (apiBase: string) => boolean | Promise<boolean>;
+  private readonly onMove: ((apiBase: string) => void) | undefined;
 
   constructor(options: HubSpotClientOptions) {
-    let base: URL;
-    try {
-      base = new URL(options.apiBase ?? DEFAULT_API_BASE);
-    } catch {
-      throw new TypeError(`HubSpotClient: apiBase "${options.apiBase}" is not a URL`);
-    }
-    this.apiBase = base.origin;
+    this.base = HubSpotClient.normalBase(options.apiBase ?? DEFAULT_API_BASE);
+    this.mayMoveTo = options.mayMoveTo ?? (() => true);
+    this.onMove = options.onMove;
     this.token = (options.token ?? '').trim();
     this.fetchFn = options.fetch;
     this.sleepFn = options.sleep ?? realSleep;
@@ -102,6 +115,30 @@ export class HubSpotClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.onRetry = options.onRetry;
     this.searchPacer = new Pacer({ limit: options.searchPerSecond ?? SEARCH_PER_SECOND, intervalMs: 1000, now: this.now, sleep: this.sleepFn });
+  }
+
+  /** An API base without a trailing slash: an origin, or an origin and the sandbox's hublet prefix. */
+  private static normalBase(apiBase: string): string {
+    let base: URL;
+    try {
+      base = new URL(apiBase);
+    } catch {
+      throw new TypeError(`HubSpotClient: apiBase "${apiBase}" is not a URL`);
+    }
+    return `${base.origin}${base.pathname.replace(/\/+$/, '')}`;
+  }
+
+  /** Where the calls go now: the portal's hublet host once a 488 or its account details said so. */
+  get apiBase(): string {
+    return this.base;
+  }
+
+  /** Calls another hublet's host from now on (its account details named the hublet). */
+  moveTo(apiBase: string): void {
+    const next = HubSpotClient.normalBase(apiBase);
+    if (next === this.base) return;
+    this.base = next;
+    this.onMove?.(next);
   }
 
   get(path: string, options: RequestOptions = {}): Promise<unknown> {
@@ -118,13 +155,16 @@ export class HubSpotClient {
    */
   async request(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
     const { signal } = options;
-    const url = new URL(path, this.apiBase).href;
-    const request = `${method} ${new URL(url).pathname}`;
-    if (this.token === '') throw new HubSpotError('token-missing', MESSAGES.tokenMissing, { request });
+    const requestOf = () => `${method} ${new URL(this.base + path).pathname}`;
+    if (this.token === '') throw new HubSpotError('token-missing', MESSAGES.tokenMissing, { request: requestOf() });
+    // The 488 that moved this request to the portal's hublet host, if one did.
+    let moved: HubSpotError | null = null;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal);
       await this.respectWindow(signal);
       if (options.search) await this.searchPacer.take(signal);
+      const url = this.base + path;
+      const request = requestOf();
       let error: HubSpotError;
       try {
         const reply = await this.exchange(method, url, body, request, signal);
@@ -135,10 +175,21 @@ export class HubSpotClient {
         }
         if (reply.status >= 200 && reply.status < 300) return parseJson(reply.text, request, reply.status);
         error = errorFromReply(reply.status, reply.text, request, this.lastRateLimit, retryAfterMs(reply.headers.get('Retry-After'), this.now()));
+        if (error.state === 'wrong-hublet') {
+          // The portal lives in another hublet: ask there, once (not an attempt of its own).
+          const target = error.hublet === null ? null : apiBaseForHublet(this.base, error.hublet);
+          if (moved !== null || target === null || target === this.base || !(await this.mayMoveTo(target))) throw this.wrongHublet(error, target);
+          moved = error;
+          this.moveTo(target);
+          attempt--;
+          continue;
+        }
         if (!isRetryable(error, this.lastRateLimit)) throw error;
       } catch (thrown) {
         if (signal?.aborted) throw signal.reason;
         if (!(thrown instanceof HubSpotError) || thrown.state !== 'network') throw thrown;
+        // No answer from the hublet host just moved to: the browser has not granted it (or it is down).
+        if (moved !== null && attempt === 1) throw this.wrongHublet(moved, this.base);
         error = thrown;
       }
       if (attempt >= this.policy.maxAttempts) throw error;
@@ -149,6 +200,18 @@ export class HubSpotClient {
       this.onRetry?.({ attempt, delayMs, error });
       await this.sleepFn(delayMs, signal);
     }
+  }
+
+  /** A 488 that could not be followed, naming the hublet and, when known, the host that serves it. */
+  private wrongHublet(cause: HubSpotError, target: string | null): HubSpotError {
+    return new HubSpotError('wrong-hublet', MESSAGES.wrongHublet(cause.hublet, target === null ? null : new URL(target).host), {
+      status: cause.status ?? 488,
+      category: cause.category,
+      detail: cause.detail,
+      request: cause.request,
+      hublet: cause.hublet,
+      hubletApiBase: target,
+    });
   }
 
   /** A reply that said its window is spent: wait the window out before the next request. */
@@ -172,9 +235,9 @@ export class HubSpotClient {
     }
   }
 
-  /** `POST /crm/v3/objects/{type}/search`, paced. */
+  /** `POST /crm/objects/{version}/{type}/search`, paced. */
   async search(objectType: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<SearchPage> {
-    const path = `/crm/v3/objects/${objectType}/search`;
+    const path = API_PATHS.search(objectType);
     const reply = await this.post(path, body, { signal, search: true });
     const o = asObject(reply);
     if (o === null || !Array.isArray(o.results)) throw unreadableReply(`POST ${path}`, 'the search result has no results list');
@@ -197,9 +260,9 @@ export class HubSpotClient {
     return all;
   }
 
-  /** `POST /crm/v3/objects/{type}/batch/read` in batches of 100 ids; ids HubSpot does not find are left out. */
+  /** `POST /crm/objects/{version}/{type}/batch/read` in batches of 100 ids; ids HubSpot does not find are left out. */
   async batchRead(objectType: string, ids: readonly string[], properties: readonly string[], signal?: AbortSignal): Promise<HubSpotObject[]> {
-    const path = `/crm/v3/objects/${objectType}/batch/read`;
+    const path = API_PATHS.batchRead(objectType);
     const found: HubSpotObject[] = [];
     for (const part of chunk([...new Set(ids)], BATCH_READ_SIZE)) {
       const reply = asObject(await this.post(path, { properties, inputs: part.map((id) => ({ id })) }, { signal }));
@@ -213,12 +276,13 @@ export class HubSpotClient {
   }
 
   /**
-   * The associated ids of each `from` id, through `POST /crm/v4/associations/{from}/{to}/batch/read`,
-   * following a record's own `paging.next.after` when it has more. Ids in association order;
+   * The associated ids of each `from` id, through `POST /crm/associations/{version}/{from}/{to}/batch/read`,
+   * following a record's own `paging.next.after` when it has more. Ids in association order
+   * (`toObjectId` is a string in the date-based versions, a number in v4: both are read);
    * `primary` holds those whose association carries HubSpot's "Primary" label.
    */
   async associations(from: string, to: string, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, AssociatedIds>> {
-    const path = `/crm/v4/associations/${from}/${to}/batch/read`;
+    const path = API_PATHS.associationsBatchRead(from, to);
     const out = new Map<string, AssociatedIds>();
     let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
     while (inputs.length > 0) {
