@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_BASE } from '../../lib/crm/hubspot/hosts';
+import { DEFAULT_API_BASE, HUBLET_API_BASES, HUBLETS } from '../../lib/crm/hubspot/hosts';
 import { PAGE_CHECKS as HUBSPOT_PAGES } from '../../lib/crm/hubspot/pages';
 import { allTabPatterns, CRM_LIST, CRMS, manifestHosts } from '../../lib/crm/registry';
 import { HOST_RULES } from '../../lib/crm/salesforce/hosts';
@@ -60,6 +60,21 @@ describe('the HubSpot host table', () => {
     expect(urls.length).toBeGreaterThan(3);
     for (const url of urls) expect(covered(CRMS.hubspot.hosts.overlay, url), url).toBe(true);
     expect(covered(production.optional_host_permissions, `${DEFAULT_API_BASE}/crm/objects/2026-09/deals`)).toBe(true);
+  });
+
+  it("lists every hublet's API host as an optional permission (none granted at install), and no other host", () => {
+    for (const host of ['api.hubapi.com', 'api-eu1.hubapi.com', 'api-na2.hubapi.com', 'api-na3.hubapi.com', 'api-ap1.hubapi.com']) {
+      expect(covered(production.optional_host_permissions, `https://${host}/crm/objects/2026-09/deals`), host).toBe(true);
+      expect(covered(production.host_permissions, `https://${host}/`), host).toBe(false);
+    }
+    expect(CRMS.hubspot.hosts.optionalPermissions).toEqual(HUBLET_API_BASES.map((base) => `${base}/*`));
+    for (const url of ['https://api.hubapi.com.evil.test/', 'https://api-eu1.hubapi.com.evil.test/', 'https://hubapi.com/', 'http://api.hubapi.com/'])
+      expect(covered(production.optional_host_permissions, url), url).toBe(false);
+    // Each hublet's app host, where its portals' pages are, runs the overlay.
+    for (const hublet of HUBLETS) {
+      const app = hublet === 'na1' ? 'app.hubspot.com' : `app-${hublet}.hubspot.com`;
+      expect(covered(CRMS.hubspot.hosts.overlay, `https://${app}/contacts/1/record/0-3/2`), app).toBe(true);
+    }
   });
 });
 

@@ -188,7 +188,7 @@ export const hubspotConnector: CrmConnector = {
     });
     if (!(await permitted(apiBase))) return needs(apiBase);
     try {
-      const api = client(env.fetch, { token: trimmed, apiBase });
+      const api = new HubSpotClient({ token: trimmed, apiBase, fetch: env.fetch, mayMoveTo: permitted });
       const portal = await connectHubSpot(api, undefined, knownPortalId, permitted);
       const connectionId = hubspotConnectionId(portal.portalId);
       const credentials: HubSpotCredentials = { token: trimmed, apiBase: api.apiBase, portalId: portal.portalId };
