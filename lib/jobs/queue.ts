@@ -10,7 +10,7 @@
  */
 import type { JobParams, JobSecrets } from '../crm/connector';
 import type { DealsightDb } from '../store/db';
-import { createJob, getJob, listJobs, markInterruptedJobs, updateJob } from '../store/repo';
+import { createJob, getJob, listJobs, markInterruptedJobs, pruneUploads, updateJob } from '../store/repo';
 import type { JobKind, JobRecord } from '../store/schema';
 
 /** Where jobs run: what the queue needs of the runner bridge. */
@@ -147,6 +147,8 @@ export class JobQueue {
     } else {
       for (const job of await markInterruptedJobs(this.deps.db)) this.deps.onUpdate(job);
     }
+    // Files no import will take any more go (issue 14: no leftovers).
+    await pruneUploads(this.deps.db).catch(() => undefined);
     void this.pump();
   }
 

@@ -21,7 +21,6 @@ import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import type { DealsightDb } from '../store/db';
 import {
-  connectionSettings,
   getConnection,
   getFieldMapping,
   getJob,
@@ -31,8 +30,7 @@ import {
   listPipeline,
   putPanel,
   replaceConnectionData,
-  saveModels,
-  saveScores,
+  saveTraining,
   updateJob,
   deleteUpload,
   getUpload,
@@ -217,6 +215,9 @@ export class JobRunner {
       this.current = null;
       this.abort = null;
     }
+    // An import's file is never needed once its job ended, however it ended (a failure after
+    // a worker crash and its retry included): no uploaded text stays behind (issue 14).
+    if (job.kind === 'import' && typeof job.params.uploadId === 'number') await deleteUpload(this.db, job.params.uploadId).catch(() => undefined);
     job.finishedAt = this.now();
     await updateJob(this.db, jobId, {
       status: job.status,
@@ -380,8 +381,6 @@ export class JobRunner {
     await this.progress(job, 'score', 1, 1, true);
     // The scores before this training: what "newly at risk" is measured against.
     const previousScores = await listPipeline(this.db, job.connectionId);
-    await saveModels(this.db, output.model, output.personas);
-    await saveScores(this.db, job.connectionId, output.scores);
     const atRisk: AtRiskRecord = {
       jobId: job.id ?? null,
       at: trainedAt,
@@ -390,7 +389,8 @@ export class JobRunner {
         output.scores.filter((s) => s.isOpen === 1),
       ),
     };
-    await connectionSettings(this.db, job.connectionId).set('alerts.atRisk', atRisk);
+    // Models, personas, scores and the deals at risk together, or none of them (issue 14).
+    await saveTraining(this.db, { model: output.model, personas: output.personas, scores: output.scores, atRisk });
     const { counts } = output.model;
     const personas = output.model.personas.org?.personas.length ?? 0;
     return [

@@ -14,6 +14,7 @@ export {
 } from './connections';
 export { listOpportunities, getOpportunity, countOpportunities } from './opportunities';
 export { getModel, listPersonas, saveModels } from './models';
+export { saveTraining, type TrainingOutput } from './training';
 export { listPipeline, topPipeline, getScore, getScores, saveScores } from './scores';
 export { getPanel, putPanel } from './panels';
 export { createJob, updateJob, getJob, listJobs, lastJob, nextQueuedJob, markInterruptedJobs, INTERRUPTED_MESSAGE } from './jobs';

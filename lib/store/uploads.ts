@@ -26,10 +26,20 @@ export async function takeUpload(db: DealsightDb, id: number): Promise<UploadRec
   });
 }
 
-/** Deletes uploads older than `maxAgeMs` that no import took (a page closed before sending). */
-export async function pruneUploads(db: DealsightDb, maxAgeMs = 24 * 3_600_000): Promise<number> {
-  const cutoff = new Date(Date.now() - maxAgeMs).toISOString();
-  return writing(db, 'the uploaded files', [db.uploads], () => db.uploads.filter((u) => u.createdAt < cutoff).delete());
+/**
+ * Deletes the uploads no import will take: those no queued or running import job names,
+ * once older than `graceMs` (a page that just put one is about to send its 'start-import').
+ * The background runs it at start-up: a file left by a page closed before sending, or by an
+ * import that died with its runner, would otherwise stay in IndexedDB for good.
+ */
+export async function pruneUploads(db: DealsightDb, graceMs = 60_000): Promise<number> {
+  const cutoff = new Date(Date.now() - graceMs).toISOString();
+  return writing(db, 'the uploaded files', [db.uploads, db.jobs], async () => {
+    const waiting = new Set(
+      (await db.jobs.where('status').anyOf('queued', 'running').toArray()).filter((j) => j.kind === 'import').map((j) => Number(j.params.uploadId)),
+    );
+    return db.uploads.filter((u) => u.createdAt < cutoff && !waiting.has(u.id as number)).delete();
+  });
 }
 
 /** Reads an upload without deleting it (an import reads, then deletes once it is done with it). */
