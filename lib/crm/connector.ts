@@ -46,6 +46,13 @@ export interface TabInfo {
   url?: string;
   /** Firefox containers; Chrome's tabs share the default store. */
   cookieStoreId?: string;
+  /**
+   * For a content script's request: the URL the tab's CRM instance is pinned to (on the
+   * sender's origin; lib/messages.ts `pinnedUrl`), whatever the page's `pushState` showed
+   * since. A connector whose URLs name the instance (a HubSpot portal) answers the tab for
+   * the instance this names only.
+   */
+  pinnedUrl?: string;
 }
 
 /** A record's page in its CRM, or null when the id is not one of the CRM's. */

@@ -15,7 +15,7 @@ import { isHubSpotError } from './errors';
 import { apiBaseFor, apiOriginPattern, DEFAULT_API_BASE, hubletApiBase, hubletOfApiBase, hubletOfToken, HUBSPOT_HOSTS } from './hosts';
 import { isLocalHost } from '../shared/hosts';
 import type { RateLimitInfo } from './limits';
-import { parseHubSpotUrl } from './pages';
+import { parseHubSpotUrl, portalOfUrl } from './pages';
 import { ATTRIBUTE_COLUMNS } from './properties';
 import type { StageOverrides } from './stages';
 import type { HubSpotCredentials, HubSpotStatus } from './status';
@@ -30,6 +30,8 @@ export const HUBSPOT_MESSAGES = {
   notAHubSpotTab: 'That tab is not a HubSpot page (or it was closed). Open HubSpot in a tab and try again.',
   noStoredToken: 'Dealsight has no HubSpot key for this portal: paste it in the options page.',
   noApiHost: (host: string) => `The browser has not allowed Dealsight to reach ${host}, so HubSpot was not connected. Connect again and allow it.`,
+  otherPortal: (pinned: string, shown: string) =>
+    `This tab was opened on HubSpot portal ${pinned}, so Dealsight answers it for that portal only. Open portal ${shown}’s page in a tab of its own.`,
 } as const;
 
 /** `hubspot:<portalId>`: one connection per portal, so each portal's data is kept apart. */
@@ -208,10 +210,18 @@ export const hubspotConnector: CrmConnector = {
     }
   },
 
-  /** The portal of the page's URL: connected when the store holds it or a token for it. */
-  async pageConnection(url, _tab, env): Promise<PageConnection> {
+  /**
+   * The portal of the page's URL: connected when the store holds it or a token for it. Every
+   * portal shares the app's origin, so a page can `pushState` to another portal's URL: a
+   * tab is answered for the portal its content script pinned it to (`tab.pinnedUrl`: the
+   * address the document was loaded at, or the first portal it showed) and any other
+   * portal's URL in it gets the not-connected state, never that portal's data.
+   */
+  async pageConnection(url, tab, env): Promise<PageConnection> {
     const page = parseHubSpotUrl(url, env.hostOptions);
     if (page.kind === 'other') return { ok: false, error: HUBSPOT_MESSAGES.notADeal };
+    const pinned = tab.pinnedUrl === undefined ? null : portalOfUrl(tab.pinnedUrl, env.hostOptions);
+    if (pinned !== null && pinned !== page.portalId) return { ok: false, code: 'not-connected', error: HUBSPOT_MESSAGES.otherPortal(pinned, page.portalId) };
     const connectionId = hubspotConnectionId(page.portalId);
     if (await env.isConnected(connectionId)) return { ok: true, connectionId };
     if (page.kind === 'deal' && (await env.settings(connectionId).get('hubspot.credentials'))) return { ok: true, connectionId };
