@@ -1,5 +1,6 @@
 import { COMMON_DEFAULTS, optionError, resolveCommonOptions, type CommonOptions, type ResolvedCommonOptions } from '../kit/options';
 import { ALL_SCOPES, type Scope } from './scopes';
+import { PAGING_MISBEHAVIOURS, type PagingMisbehaviour } from './misbehave';
 import type { HubSpotRecordSet } from './seeded-records';
 
 export interface HubSpotServerOptions extends CommonOptions {
@@ -45,6 +46,16 @@ export interface HubSpotServerOptions extends CommonOptions {
    */
   now?: () => number;
   /**
+   * Paging that never ends the usual way (misbehave.ts): 'repeat-cursor' answers a page
+   * asked for with a cursor with that same cursor as the next; 'endless' keeps a search
+   * paging past its `total`. None by default; `setPaging` changes it while the server runs.
+   */
+  paging?: PagingMisbehaviour | null;
+  /** Only API paths matching this misbehave in their paging (all by default). */
+  pagingPath?: RegExp | null;
+  /** Answer every API request with a 302 to this URL (misbehave.ts); none by default, `setRedirect` changes it. */
+  redirectTo?: string | null;
+  /**
    * Serve exactly these records instead of a generated account (connector unit tests that
    * need particular records); see seeded-records.ts. There are no pages then, and `org`,
    * `touch`, `addDeals`, `archive` and `dealProperties` refuse: change the records with
@@ -65,6 +76,9 @@ export interface ResolvedOptions extends ResolvedCommonOptions {
   daily: number;
   dailyLimitHeaders: boolean;
   now: () => number;
+  paging: PagingMisbehaviour | null;
+  pagingPath: RegExp | null;
+  redirectTo: string | null;
   records: HubSpotRecordSet | null;
 }
 
@@ -98,8 +112,13 @@ export function resolveOptions(options: HubSpotServerOptions): ResolvedOptions {
     if (!(value === Infinity || (Number.isInteger(value) && value >= 1))) fail(`${name} must be a whole number ≥ 1 or Infinity, got ${value}`);
     return value;
   };
+  const paging = checkedPaging(options.paging ?? null, fail);
+  const redirectTo = checkedRedirect(options.redirectTo ?? null, fail);
   return {
     ...common,
+    paging,
+    pagingPath: options.pagingPath ?? null,
+    redirectTo,
     token,
     serviceKey,
     serviceKeyScopes,
@@ -113,4 +132,25 @@ export function resolveOptions(options: HubSpotServerOptions): ResolvedOptions {
     now: options.now ?? Date.now,
     records: options.records ?? null,
   };
+}
+
+/** A paging misbehaviour the sandbox knows, or null; anything else fails naming the option. */
+export function checkedPaging(value: unknown, fail: (message: string) => never): PagingMisbehaviour | null {
+  if (value === null) return null;
+  if (!(PAGING_MISBEHAVIOURS as readonly unknown[]).includes(value))
+    fail(`paging must be one of ${PAGING_MISBEHAVIOURS.join(', ')} or null, got ${JSON.stringify(value)}`);
+  return value as PagingMisbehaviour;
+}
+
+/** An http(s) URL to redirect the API to, or null; anything else fails naming the option. */
+export function checkedRedirect(value: unknown, fail: (message: string) => never): string | null {
+  if (value === null) return null;
+  let url: URL | null = null;
+  try {
+    url = typeof value === 'string' ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`redirectTo must be an http(s) URL or null, got ${JSON.stringify(value)}`);
+  return String(value);
 }

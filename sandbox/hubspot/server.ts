@@ -10,7 +10,9 @@ import type { SandboxOrg } from '../../lib/sandbox/types';
 import { HubSpotError, resourceNotFound } from './errors';
 import { faultReply } from './fault-replies';
 import { toHubSpotOrg } from './hubspot-org';
-import { resolveOptions, type HubSpotServerOptions } from './options';
+import { misbehave, redirectReply, type PagingMisbehaviour } from './misbehave';
+import { checkedPaging, checkedRedirect, resolveOptions, type HubSpotServerOptions } from './options';
+import { optionError } from '../kit/options';
 import { boardPath, dealPath, legacyDealPath, listPath, workspacePath } from './pages/urls';
 import type { Pipeline } from './pipelines';
 import { iso } from './properties';
@@ -79,6 +81,10 @@ export interface HubSpotSandbox {
   revokeServiceKeyScopes(scopes: readonly Scope[]): void;
   /** Sets today's API call count (to test behaviour near the daily limit). */
   setDailyUsage(used: number): void;
+  /** Makes the API's paging misbehave (misbehave.ts: 'repeat-cursor', 'endless'; on the paths `path` matches, else all), or behave again (null). */
+  setPaging(mode: PagingMisbehaviour | null, path?: RegExp): void;
+  /** Redirects every API request to `url` (a 302; misbehave.ts), or stops (null). */
+  setRedirect(url: string | null): void;
 }
 
 /** The sandbox listening on node:http, with the addresses of its pages. */
@@ -165,6 +171,7 @@ function create(options: HubSpotServerOptions): Created {
     appId: 1_000_000 + (stableHash(`${org.seed}:app`) % 9_000_000),
     appUserId: ids.userIdOfOwner.get(org.users[0]?.id ?? '') ?? 1,
     renderDelayMs: o.renderDelayMs,
+    misbehave: { paging: o.paging, pagingPath: o.pagingPath, redirectTo: o.redirectTo },
   };
   const pipeline: KitPipeline = {
     faults: state.faults,
@@ -231,12 +238,27 @@ function create(options: HubSpotServerOptions): Created {
     grantScopes: (scopes) => state.grants.grant(scopes),
     revokeServiceKeyScopes: (scopes) => state.serviceKeyGrants.revoke(scopes),
     setDailyUsage: (used) => state.limits.setDailyUsage(used),
+    setPaging: (mode, path) => {
+      state.misbehave.paging = checkedPaging(mode, optionError('setPaging'));
+      state.misbehave.pagingPath = path ?? null;
+    },
+    setRedirect: (url) => {
+      state.misbehave.redirectTo = checkedRedirect(url, optionError('setRedirect'));
+    },
   };
   return { sandbox, pipeline, host: o.host, port: o.port };
 }
 
 async function route(state: ServerState, request: Request): Promise<Reply> {
   const path = request.url.pathname;
-  if (/^\/(?:_hublet\/[^/]+\/)?(?:crm|account-info|oauth)\//.test(path)) return handleApi(state, request);
+  if (/^\/(?:_hublet\/[^/]+\/)?(?:crm|account-info|oauth)\//.test(path)) {
+    const { paging, pagingPath, redirectTo } = state.misbehave;
+    if (redirectTo !== null) return redirectReply(redirectTo);
+    if (paging === null || (pagingPath !== null && !pagingPath.test(path))) return handleApi(state, request);
+    // The body is read twice (the API, then the misbehaviour): over HTTP it is a stream, read once.
+    const body = request.text();
+    const again: Request = { ...request, text: () => body };
+    return misbehave(paging, again, await handleApi(state, again), (r) => handleApi(state, r));
+  }
   return handlePage(state, request) ?? resourceNotFound().reply();
 }

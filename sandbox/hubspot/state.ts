@@ -1,5 +1,6 @@
 import type { FaultController } from '../kit/faults';
 import type { ApiData } from './api-data';
+import type { Misbehaviour } from './misbehave';
 import type { RateLimits } from './rate-limits';
 import type { Grants } from './scopes';
 import type { CrmStore } from './store';
@@ -27,4 +28,6 @@ export interface ServerState {
   appUserId: number;
   /** How long the pages take to render their content, in ms. */
   renderDelayMs: number;
+  /** How the API misbehaves now (misbehave.ts), for the client's bounds. */
+  misbehave: Misbehaviour;
 }

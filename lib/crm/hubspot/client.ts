@@ -6,6 +6,12 @@
  * (hosts.ts). HTTP goes through the injected `fetch`, waiting through the injected `sleep`
  * and time through `now`, so tests see every request and every wait; nothing here touches
  * `browser.*`.
+ *
+ * Bounded where the server decides (issue 14): no wait is longer than the retry policy's
+ * `maxDelayMs` (60 s; a longer Retry-After or rate-limit window fails the call, saying so);
+ * a list stops at a next-page cursor it was already sent; redirects are never followed
+ * (`redirect: 'manual'`), so the key goes to the API host only, and one fails the call
+ * naming the host.
  */
 import { chunk } from '../shared/chunk';
 import { exchange, NoReply, type Reply } from '../shared/exchange';
@@ -14,6 +20,7 @@ import { backoffDelay, DEFAULT_RETRY, retryAfterMs, sleep as realSleep, throwIfA
 import type { ApiRecord } from '../shared/values';
 import { API_PATHS } from './api-paths';
 import { errorFromReply, HubSpotError, isRetryable, MESSAGES, networkError, unreadableReply } from './errors';
+import { CursorGuard } from './paging';
 import { apiBaseForHublet, DEFAULT_API_BASE } from './hosts';
 import { parseRateLimit, windowWaitMs, type RateLimitInfo } from './limits';
 import { Pacer } from './pacer';
@@ -73,7 +80,10 @@ export interface HubSpotObject {
 }
 
 export interface SearchPage {
+  /** HubSpot's `total`: results the query matches (the page's own count when the reply had none). */
   total: number;
+  /** Whether the reply said its `total` (what bounds the query's pages: paging.ts). */
+  totalReported: boolean;
   results: HubSpotObject[];
   /** The next page's `after`, or null on the last page. */
   after: string | null;
@@ -161,13 +171,15 @@ export class HubSpotClient {
     let moved: HubSpotError | null = null;
     for (let attempt = 1; ; attempt++) {
       throwIfAborted(signal);
-      await this.respectWindow(signal);
+      await this.respectWindow(requestOf(), signal);
       if (options.search) await this.searchPacer.take(signal);
       const url = this.base + path;
       const request = requestOf();
       let error: HubSpotError;
       try {
         const reply = await this.exchange(method, url, body, request, signal);
+        // Not followed (`redirect: 'manual'`): a browser shows an opaque reply (status 0), Node and the sandbox the 3xx.
+        if (reply.status === 0 || (reply.status >= 300 && reply.status < 400)) throw redirected(url, request, reply);
         const limits = parseRateLimit(reply.headers);
         if (limits !== null) {
           this.lastRateLimit = limits;
@@ -196,7 +208,7 @@ export class HubSpotClient {
       // Retry-After when said; a spent window waits the window; else exponential backoff.
       const windowMs = error.status === 429 ? windowWaitMs(this.lastRateLimit) : null;
       const delayMs = error.retryAfterMs ?? windowMs ?? backoffDelay(attempt, this.policy, this.random);
-      if (delayMs > this.policy.maxDelayMs) throw error;
+      if (delayMs > this.policy.maxDelayMs) throw this.waitTooLong(error, delayMs);
       this.onRetry?.({ attempt, delayMs, error });
       await this.sleepFn(delayMs, signal);
     }
@@ -214,19 +226,35 @@ export class HubSpotClient {
     });
   }
 
-  /** A reply that said its window is spent: wait the window out before the next request. */
-  private async respectWindow(signal: AbortSignal | undefined): Promise<void> {
+  /** A wait the server asked for that is longer than the client waits: the call fails, saying how long and the cap. */
+  private waitTooLong(cause: HubSpotError, waitMs: number): HubSpotError {
+    const request = cause.request ?? 'the next call';
+    return new HubSpotError(cause.state, MESSAGES.waitTooLong(request, waitMs, this.policy.maxDelayMs), {
+      status: cause.status,
+      category: cause.category,
+      detail: cause.detail,
+      request: cause.request,
+      retryAfterMs: cause.retryAfterMs,
+      policy: cause.policy,
+    });
+  }
+
+  /** A reply that said its window is spent: wait the window out before the next request (at most `maxDelayMs`). */
+  private async respectWindow(request: string, signal: AbortSignal | undefined): Promise<void> {
     const windowMs = windowWaitMs(this.lastRateLimit);
     if (windowMs === null) return;
     const waitMs = this.lastRateLimitAt + windowMs - this.now();
     this.lastRateLimit = null;
+    if (waitMs > this.policy.maxDelayMs)
+      throw new HubSpotError('rate-limited', MESSAGES.waitTooLong(request, waitMs, this.policy.maxDelayMs), { status: null, request });
     if (waitMs > 0) await this.sleepFn(waitMs, signal);
   }
 
   private async exchange(method: string, url: string, body: unknown, request: string, signal?: AbortSignal): Promise<Reply> {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.token}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const init: RequestInit = { method, headers, credentials: 'omit', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    // `redirect: 'manual'`: a redirect is never followed with the key (it fails the call in request()).
+    const init: RequestInit = { method, headers, credentials: 'omit', redirect: 'manual', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
     try {
       return await exchange(this.fetchFn, url, init, this.timeoutMs, signal);
     } catch (error) {
@@ -242,13 +270,14 @@ export class HubSpotClient {
     const o = asObject(reply);
     if (o === null || !Array.isArray(o.results)) throw unreadableReply(`POST ${path}`, 'the search result has no results list');
     const results = o.results.flatMap((r) => readObject(r) ?? []);
-    const total = typeof o.total === 'number' && Number.isFinite(o.total) ? o.total : results.length;
-    return { total, results, after: nextAfter(o) };
+    const totalReported = typeof o.total === 'number' && Number.isFinite(o.total);
+    return { total: totalReported ? (o.total as number) : results.length, totalReported, results, after: nextAfter(o) };
   }
 
-  /** Every page of a GET list (`results` + `paging.next.after`), e.g. owners or archived deals. */
+  /** Every page of a GET list (`results` + `paging.next.after`), e.g. owners or archived deals; a cursor sent twice stops it. */
   async listAll(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<ApiRecord[]> {
     const all: ApiRecord[] = [];
+    const cursors = new CursorGuard(`GET ${path}`);
     let after: string | null = null;
     do {
       const query = new URLSearchParams({ ...params, ...(after === null ? {} : { after }) });
@@ -256,6 +285,7 @@ export class HubSpotClient {
       if (reply === null || !Array.isArray(reply.results)) throw unreadableReply(`GET ${path}`, 'the list has no results');
       for (const r of reply.results) if (asObject(r) !== null) all.push(r as ApiRecord);
       after = nextAfter(reply);
+      if (after !== null) cursors.next(after);
     } while (after !== null);
     return all;
   }
@@ -284,6 +314,8 @@ export class HubSpotClient {
   async associations(from: string, to: string, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, AssociatedIds>> {
     const path = API_PATHS.associationsBatchRead(from, to);
     const out = new Map<string, AssociatedIds>();
+    // Each record pages its own associations: a cursor it was already sent stops the read.
+    const cursors = new Map<string, CursorGuard>();
     let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
     while (inputs.length > 0) {
       const more: { id: string; after: string }[] = [];
@@ -305,7 +337,11 @@ export class HubSpotClient {
             if (types.some((a) => /^primary$/i.test(String(asObject(a)?.label ?? '')))) entry.primary.push(toId);
           }
           const after = nextAfter(o);
-          if (after !== null) more.push({ id: fromId, after });
+          if (after === null) continue;
+          const guard = cursors.get(fromId) ?? new CursorGuard(`POST ${path}`);
+          cursors.set(fromId, guard);
+          guard.next(after);
+          more.push({ id: fromId, after });
         }
       }
       inputs = more;
@@ -317,6 +353,19 @@ export class HubSpotClient {
 export interface AssociatedIds {
   ids: string[];
   primary: string[];
+}
+
+/** The error of a redirect the client did not follow, naming the API host (and where it pointed, when the reply shows it). */
+function redirected(url: string, request: string, reply: Reply): HubSpotError {
+  const host = new URL(url).host;
+  let target: string | null = null;
+  try {
+    const location = reply.headers.get('Location');
+    target = location === null ? null : new URL(location, url).host;
+  } catch {
+    target = null;
+  }
+  return new HubSpotError('redirect', MESSAGES.redirect(host, request, target), { status: reply.status === 0 ? null : reply.status, request });
 }
 
 function parseJson(text: string, request: string, status: number): unknown {

@@ -38,7 +38,11 @@ export type HubSpotErrorState =
   /** 400/404: HubSpot rejected what Dealsight asked. */
   | 'bad-request'
   /** No reply: offline, DNS, TLS, a timeout. */
-  | 'network';
+  | 'network'
+  /** Paging that would not end: a next-page cursor sent twice, or more pages than the reported total allows. */
+  | 'paging'
+  /** A redirect: never followed, so the key goes nowhere but the API host. */
+  | 'redirect';
 
 export interface HubSpotErrorDetails {
   status: number | null;
@@ -116,7 +120,20 @@ export const MESSAGES = {
     'Sync again tomorrow: it resumes where it stopped.',
   throttled: 'HubSpot is limiting how fast Dealsight may call it. Try again in a minute: the sync resumes where it stopped.',
   unavailable: 'HubSpot is unavailable right now. Try again later: the sync resumes where it stopped.',
+  repeatedCursor: (request: string, after: string) =>
+    `HubSpot sent the next-page cursor "${cut(after, 40)}" twice for ${request}, so Dealsight stopped the sync rather than read the same pages forever. Sync again later: it resumes where it stopped.`,
+  pastTotal: (request: string, total: number, pages: number) =>
+    `HubSpot kept sending pages for ${request} past the ${total.toLocaleString('en-US')} results it reported (${pages.toLocaleString('en-US')} pages read), so Dealsight stopped the sync. Sync again later: it resumes where it stopped.`,
+  waitTooLong: (request: string, waitMs: number, maxMs: number) =>
+    `HubSpot asked Dealsight to wait ${Math.ceil(waitMs / 1000).toLocaleString('en-US')} s before calling ${request} again; Dealsight waits at most ${Math.round(maxMs / 1000)} s. Sync again later: it resumes where it stopped.`,
+  redirect: (host: string, request: string, target: string | null) =>
+    `HubSpot's API at ${host} answered ${request} with a redirect${target === null ? '' : ` to ${target}`}, which Dealsight does not follow with your key. Check that no proxy or captive portal stands between this browser and ${host}, then try again.`,
 } as const;
+
+/** `text` cut to `max` characters, with an ellipsis when cut (a cursor or host a server chose can be long). */
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 export interface ErrorBody {
   category: string | null;
