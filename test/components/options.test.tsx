@@ -766,6 +766,9 @@ describe('options page: HubSpot', () => {
     expect(help).toContain('Settings › Integrations › Service Keys (or Development › Keys › Service Keys) › Create service key');
     expect(help).toContain('Scopes to tick: crm.objects.deals.read, crm.objects.companies.read, crm.objects.contacts.read, crm.objects.owners.read');
     expect(help).toContain('HubSpot no longer lets you create private apps');
+    // Where an existing private app's token is now, and never the menu HubSpot removed.
+    expect(help).toContain('a Super Admin finds it under Development › Legacy apps');
+    expect(help).not.toContain('Private Apps');
     expect(one<HTMLInputElement>('[data-testid="hubspot-token"]', card).placeholder).toBe('Paste the Service Key');
   });
 

@@ -55,6 +55,17 @@ describe('the Salesforce host table', () => {
 });
 
 describe('the HubSpot host table', () => {
+  it('is what the README says Dealsight asks for: every app host the overlay runs on and every API host it may ask for, and no other HubSpot host', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const hostOf = (pattern: string) => new URL(pattern.replace('/*', '/')).host;
+    const listed = [...CRMS.hubspot.hosts.overlay, ...CRMS.hubspot.hosts.optionalPermissions].map(hostOf);
+    expect(listed.length).toBeGreaterThan(5);
+    for (const host of listed) expect(readme, host).toContain(`\`${host}\``);
+    const named = new Set([...readme.matchAll(/`((?:app|api)[a-z0-9-]*\.(?:hubspot|hubapi)\.com)`/g)].map((m) => m[1]));
+    expect([...named].sort()).toEqual([...new Set(listed)].sort());
+    expect(CRMS.hubspot.hosts.permissions).toEqual([]);
+  });
+
   it("runs the overlay on every app host of the page checks' examples, and asks for the API host at connect", () => {
     const urls = HUBSPOT_PAGES.flatMap((c) => c.examples).filter((u) => u.startsWith('https:'));
     expect(urls.length).toBeGreaterThan(3);

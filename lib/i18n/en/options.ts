@@ -125,7 +125,7 @@ export const options = {
     'Where: in HubSpot, Settings › Integrations › Service Keys (or Development › Keys › Service Keys) › Create service key. Name it “Dealsight”, add these scopes, create it and copy the key.',
   options_hubspotScopes: 'Scopes to tick',
   options_hubspotPrivateApp:
-    'An existing private app’s access token (“pat-…”, under Settings › Integrations › Private Apps) works too; HubSpot no longer lets you create private apps.',
+    'An existing private app’s access token (“pat-…”: a Super Admin finds it under Development › Legacy apps, the app’s Auth tab) works too; HubSpot no longer lets you create private apps.',
   options_hubspotHosts:
     'When you connect, the browser asks to let Dealsight reach your portal’s API: api.hubapi.com, or your data region’s host (api-eu1.hubapi.com for the EU).',
   options_hubspotConnect: 'Connect HubSpot',
