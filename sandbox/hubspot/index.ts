@@ -6,7 +6,7 @@
  * pages/ for the HubSpot-like pages. Faults: ../kit/faults.ts, with HubSpot's replies in
  * fault-replies.ts.
  */
-export { createHubSpotSandbox, startHubSpotServer, type HubSpotSandbox, type HubSpotServer } from './server';
+export { createHubSpotSandbox, startHubSpotServer, type ApiCall, type HubSpotSandbox, type HubSpotServer } from './server';
 export type { HubSpotRecordSet, SeedDeal, SeedObject, SeedOwner, SeedPipeline } from './seeded-records';
 export { ManualClock } from '../kit/manual-clock';
 export type { RecordedRequest, SandboxFetch } from '../kit/in-process';

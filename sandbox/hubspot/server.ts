@@ -59,6 +59,12 @@ export interface HubSpotSandbox {
   readonly fetch: SandboxFetch;
   /** Every request made through `fetch`, in order, with the server's clock (`now`) at each. */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Every API request that reached the server's API routes, in-process or over HTTP (a
+   * browser's), by method and path (the hublet prefix included, the query left out; a
+   * fault's reply stands in before the routes and is not listed); the last 100,000.
+   */
+  readonly apiCalls: readonly ApiCall[];
   /** A deal's properties as the API serves them now. */
   dealProperties(dealId: string): Record<string, string | null>;
   /**
@@ -79,6 +85,7 @@ export interface HubSpotSandbox {
   revokeScopes(scopes: readonly Scope[]): void;
   grantScopes(scopes: readonly Scope[]): void;
   revokeServiceKeyScopes(scopes: readonly Scope[]): void;
+  grantServiceKeyScopes(scopes: readonly Scope[]): void;
   /** Sets today's API call count (to test behaviour near the daily limit). */
   setDailyUsage(used: number): void;
   /** Makes the API's paging misbehave (misbehave.ts: 'repeat-cursor', 'endless'; on the paths `path` matches, else all), or behave again (null). */
@@ -105,6 +112,14 @@ export interface HubSpotServer extends HubSpotSandbox {
   workspaceUrl(): string;
   close(): Promise<void>;
 }
+
+/** One API request as the server saw it. */
+export interface ApiCall {
+  method: string;
+  path: string;
+}
+
+const MAX_API_CALLS = 100_000;
 
 interface Created {
   sandbox: HubSpotSandbox;
@@ -172,6 +187,7 @@ function create(options: HubSpotServerOptions): Created {
     appUserId: ids.userIdOfOwner.get(org.users[0]?.id ?? '') ?? 1,
     renderDelayMs: o.renderDelayMs,
     misbehave: { paging: o.paging, pagingPath: o.pagingPath, redirectTo: o.redirectTo },
+    apiCalls: [],
   };
   const pipeline: KitPipeline = {
     faults: state.faults,
@@ -215,6 +231,7 @@ function create(options: HubSpotServerOptions): Created {
     faults: state.faults,
     fetch,
     requests,
+    apiCalls: state.apiCalls,
     dealProperties: (id) => {
       opportunityOf(id);
       return { ...(account('dealProperties').deals.get(id)?.properties ?? {}) };
@@ -237,6 +254,7 @@ function create(options: HubSpotServerOptions): Created {
     revokeScopes: (scopes) => state.grants.revoke(scopes),
     grantScopes: (scopes) => state.grants.grant(scopes),
     revokeServiceKeyScopes: (scopes) => state.serviceKeyGrants.revoke(scopes),
+    grantServiceKeyScopes: (scopes) => state.serviceKeyGrants.grant(scopes),
     setDailyUsage: (used) => state.limits.setDailyUsage(used),
     setPaging: (mode, path) => {
       state.misbehave.paging = checkedPaging(mode, optionError('setPaging'));
@@ -252,6 +270,8 @@ function create(options: HubSpotServerOptions): Created {
 async function route(state: ServerState, request: Request): Promise<Reply> {
   const path = request.url.pathname;
   if (/^\/(?:_hublet\/[^/]+\/)?(?:crm|account-info|oauth)\//.test(path)) {
+    if (state.apiCalls.length >= MAX_API_CALLS) state.apiCalls.shift();
+    state.apiCalls.push({ method: request.method, path });
     const { paging, pagingPath, redirectTo } = state.misbehave;
     if (redirectTo !== null) return redirectReply(redirectTo);
     if (paging === null || (pagingPath !== null && !pagingPath.test(path))) return handleApi(state, request);

@@ -30,4 +30,6 @@ export interface ServerState {
   renderDelayMs: number;
   /** How the API misbehaves now (misbehave.ts), for the client's bounds. */
   misbehave: Misbehaviour;
+  /** Every API request answered (method and path), oldest first: server.ts `apiCalls`. */
+  apiCalls: Array<{ method: string; path: string }>;
 }

@@ -57,6 +57,17 @@ describe('the misbehaving sandbox HubSpot', () => {
     expect(await get(sandbox, '/account-info/2026-09/details')).toMatchObject({ status: 200 });
   });
 
+  it('lists the API calls it answered, with their hublet prefix and without their query, and not its pages', async () => {
+    const sandbox = createHubSpotSandbox({ opportunities: 5, seed: 3, hublet: 'eu1' });
+    await get(sandbox, '/account-info/2026-09/details');
+    await get(sandbox, '/_hublet/eu1/crm/owners/2026-09?limit=5');
+    await sandbox.fetch(`/contacts/${sandbox.portalId}/objects/0-3/views/all/board`);
+    expect(sandbox.apiCalls).toEqual([
+      { method: 'GET', path: '/account-info/2026-09/details' },
+      { method: 'GET', path: '/_hublet/eu1/crm/owners/2026-09' },
+    ]);
+  });
+
   it('refuses what it cannot do, naming the option', () => {
     expect(() => createHubSpotSandbox({ paging: 'sideways' as never })).toThrow(/startHubSpotServer: paging must be one of repeat-cursor, endless or null/);
     expect(() => createHubSpotSandbox({ redirectTo: 'javascript:alert(1)' })).toThrow(/startHubSpotServer: redirectTo must be an http\(s\) URL/);
