@@ -35,6 +35,14 @@ export interface GetRecordPanelMessage {
   type: 'get-record-panel';
   /** The page's URL (the content script's `location.href`); it must be the sender's own page. */
   url: string;
+  /**
+   * The URL the tab's CRM instance is pinned to (components/overlay/url-pin.ts): the
+   * address the document was loaded at, which the page's own `history.pushState` cannot
+   * change, or, when that names no instance, the first URL the page showed that does. A CRM
+   * whose URLs name the instance (a HubSpot portal) answers the tab for that instance only.
+   * Checked against the sender's origin; at most 4,096 characters.
+   */
+  pinnedUrl?: string;
 }
 
 /** From a CRM list or board: small scores for the records whose links are on the page. */
@@ -42,6 +50,8 @@ export interface GetRecordScoresMessage {
   type: 'get-record-scores';
   url: string;
   ids: string[];
+  /** As in GetRecordPanelMessage. */
+  pinnedUrl?: string;
 }
 
 /** From a panel's "Open options" button: content scripts cannot open the options page themselves. */
@@ -169,7 +179,8 @@ export interface BackgroundReplies {
   'delete-all': { ok: true } | ErrorReply;
   'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
-  'connect-crm': { ok: true; connectionId: string; jobId: number } | ErrorReply;
+  /** `origins`: host permissions the options page asks for in the next click before connecting again (a HubSpot portal in another hublet). */
+  'connect-crm': { ok: true; connectionId: string; jobId: number } | (ErrorReply & { origins?: string[] });
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;

@@ -146,7 +146,7 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
     record: 'deal',
     records: 'deals',
     url: server.url,
-    describe: `${server.url}  (portal ${server.portalId}; private app token ${server.token.slice(0, 12)}…)`,
+    describe: `${server.url}  (portal ${server.portalId}; Service Key ${server.serviceKey.slice(0, 8)}…)`,
     connectionPrefix: 'hubspot:',
     firstPage: server.boardUrl(),
     recordUrl: (id) => server.recordUrl(id),
@@ -159,7 +159,7 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
     darkCookie: 'sandbox_hs_theme',
     async connect(page) {
       const input = await page.waitForSelector('[data-testid="hubspot-token"]');
-      await input?.type(server.token);
+      await input?.type(server.serviceKey);
       await clickButton(page, /^Connect HubSpot$/);
     },
     addRecords: (count) => server.addDeals(count),

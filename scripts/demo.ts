@@ -5,7 +5,7 @@
  * 2. starts the sandbox Salesforce (sandbox/salesforce) on localhost with a
  *    seeded, generated org (with `--crm hubspot` the sandbox HubSpot, `--crm both` both);
  * 3. launches Chromium with the extension, connects the CRM from the options page (the
- *    open Salesforce tab's session; HubSpot's private app token) and syncs it, with
+ *    open Salesforce tab's session; HubSpot's Service Key) and syncs it, with
  *    progress printed here as it comes;
  * 4. opens the best-ranked open opportunity, where the overlay shows its panels.
  *

@@ -40,6 +40,12 @@ export interface CrmAdapter {
    */
   pageKey(url: string): string | null;
   /**
+   * The customer instance a page URL names (a HubSpot portal in the path), or null when it
+   * names none. Absent for a CRM whose URLs name no instance (Salesforce's org is its
+   * host): the tab is then pinned to its document's address (url-pin.ts).
+   */
+  instanceOf?(url: string): string | null;
+  /**
    * The part of the document the user sees now: the active page of an app that keeps
    * earlier pages hidden in the DOM (Lightning's cached pages, a console's background tabs),
    * or null while the app shows none. Anchors and list links are looked for only inside it.

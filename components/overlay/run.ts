@@ -11,11 +11,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../lib/client';
 import { isEventToContent } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
+import { documentUrlOf } from './document-url';
 import { HOSTS } from './hosts';
 import { startListChips } from './list-chips';
 import { logOnce } from './log';
 import { startRecordOverlay, type CreatePanelHost } from './mount';
 import { createRouter } from './router';
+import { createUrlPin } from './url-pin';
 
 /** WXT's `append` for each anchor place. */
 const APPEND = { after: 'after', before: 'before', 'first-child': 'first', 'last-child': 'last' } as const;
@@ -43,6 +45,13 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
     storage = null;
   }
   const createHost = panelHostFactory(ctx);
+  // What the tab's CRM instance is pinned to (url-pin.ts), sent with every question: from
+  // the document's own address, read once as the script starts.
+  const pin = createUrlPin(documentUrlOf(window), adapter.instanceOf?.bind(adapter));
+  const pinned = (pageUrl: string): { pinnedUrl?: string } => {
+    pin.see(pageUrl);
+    return pin.url === null ? {} : { pinnedUrl: pin.url };
+  };
   // The background says when a sync or training finished: shown panels ask again.
   const dataListeners = new Set<() => void>();
   const onMessage = (message: unknown, sender: { id?: string }): undefined => {
@@ -67,7 +76,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           signal,
           createHost,
           storage,
-          getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl }),
+          getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl, ...pinned(pageUrl) }),
           linkFor: (deal) => adapter.recordUrl(location.origin, deal.id),
           onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
           copyText: (text) => navigator.clipboard.writeText(text),
@@ -91,7 +100,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           signal,
           onDataChanged,
           getScores: async (pageUrl, ids) => {
-            const reply = await sendToBackground({ type: 'get-record-scores', url: pageUrl, ids });
+            const reply = await sendToBackground({ type: 'get-record-scores', url: pageUrl, ids, ...pinned(pageUrl) });
             if (!reply.ok) throw new Error(reply.error);
             return reply.scores;
           },
@@ -99,15 +108,20 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
     },
     { pageKey: (url) => adapter.pageKey(url), signal: ctx.signal },
   );
+  // Every URL the tab shows may pin it (the first naming an instance, where the document's own address named none).
+  const route = (url: string): void => {
+    pin.see(url);
+    router.route(url);
+  };
   try {
-    router.route(location.href);
+    route(location.href);
   } catch (error) {
     logOnce('route', error);
   }
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => router.route(newUrl.href));
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => route(newUrl.href));
   // Also poll: in Chromium the Navigation API's 'navigate' event that WXT listens to did
   // not reach this isolated world for the page's own history.pushState (seen in the e2e
   // test). route() is a URL parse and returns at once when the page is the same.
-  ctx.setInterval(() => router.route(location.href), 500);
-  ctx.addEventListener(window, 'popstate', () => router.route(location.href));
+  ctx.setInterval(() => route(location.href), 500);
+  ctx.addEventListener(window, 'popstate', () => route(location.href));
 }

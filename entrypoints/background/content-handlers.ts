@@ -22,10 +22,29 @@ export interface ContentDeps {
   openPage(path: string): Promise<void>;
 }
 
+/** A pinned URL longer than this is not one a content script sends. */
+export const MAX_PINNED_URL = 4096;
+
+/**
+ * The sender with the URL its tab's CRM instance is pinned to (lib/messages.ts
+ * `pinnedUrl`), when the content script said it and it is on the sender's own origin; the
+ * connector answers the tab for that instance only. Anything else leaves the sender as it
+ * was (answered by its page URL alone).
+ */
+export function withPinnedUrl(sender: ContentSender, pinnedUrl: unknown): ContentSender {
+  if (typeof pinnedUrl !== 'string' || pinnedUrl.length > MAX_PINNED_URL) return sender;
+  try {
+    if (new URL(pinnedUrl).origin !== new URL(sender.url).origin) return sender;
+  } catch {
+    return sender;
+  }
+  return { ...sender, tab: { ...sender.tab, pinnedUrl } };
+}
+
 export function contentHandlers(deps: ContentDeps): ContentHandlers {
   return {
-    'get-record-panel': (message, sender) => recordPanel(deps.crm, String(message.url), sender),
-    'get-record-scores': (message, sender) => recordScores(deps.crm, String(message.url), message.ids, sender),
+    'get-record-panel': (message, sender) => recordPanel(deps.crm, String(message.url), withPinnedUrl(sender, message.pinnedUrl)),
+    'get-record-scores': (message, sender) => recordScores(deps.crm, String(message.url), message.ids, withPinnedUrl(sender, message.pinnedUrl)),
     'open-options': async () => {
       await deps.openOptions();
       return { ok: true };

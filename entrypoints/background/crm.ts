@@ -48,7 +48,7 @@ function failureOf(crm: CrmConnector, error: unknown): ErrorReply {
 export async function connectCrm(
   deps: CrmDeps,
   request: Pick<ConnectCrmMessage, 'crm' | 'tabId' | 'token' | 'oauth'>,
-): Promise<{ ok: true; connectionId: string; jobId: number } | ErrorReply> {
+): Promise<{ ok: true; connectionId: string; jobId: number } | (ErrorReply & { origins?: string[] })> {
   const crm = Object.prototype.hasOwnProperty.call(CRMS, request.crm) ? CRMS[request.crm] : null;
   if (!crm) return { ok: false, error: CRM_MESSAGES.unknownCrm };
   const oauth = request.oauth;

@@ -124,6 +124,7 @@ export default defineBackground(() => {
     settings: (connectionId) => connectionSettings(db, connectionId),
     settingOfAll: (name) => listConnectionSetting(db, name),
     isConnected: async (connectionId) => (await getConnection(db, connectionId)) !== undefined,
+    hasHostPermission: async (apiBase) => browser.permissions.contains({ origins: [`${new URL(apiBase).origin}/*`] }).catch(() => false),
   });
 
   const crmDeps: CrmDeps = {

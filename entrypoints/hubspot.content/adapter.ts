@@ -7,7 +7,7 @@
  * their deal read from their link's href (the attributes only where there is no link).
  */
 import type { Anchor, CrmAdapter } from '../../components/overlay/adapter';
-import { parseHubSpotUrl } from '../../lib/crm/hubspot/pages';
+import { parseHubSpotUrl, portalOfUrl } from '../../lib/crm/hubspot/pages';
 import { RECORD_ANCHOR_CHAIN, SELECTORS } from './selectors';
 
 /** `record:<portal>:<deal>` on a deal page, `list:<portal>:…` on the deals index and the Sales Workspace, null elsewhere. */
@@ -179,6 +179,8 @@ export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
     crm: 'HubSpot',
     place: 'portal',
     pageKey: (url) => pageKey(url, options.localhost),
+    // The portal any app page names (`/<tool>/<portal>/…`): what the tab is pinned to.
+    instanceOf: (url) => portalOfUrl(url, { localhost: options.localhost }),
     // HubSpot keeps no earlier pages in the DOM: the document is the page (hidden parts are skipped where it matters).
     visiblePage: (doc) => doc.body,
     findAnchor: anchors.findAnchor,

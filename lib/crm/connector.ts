@@ -50,6 +50,13 @@ export interface TabInfo {
   url?: string;
   /** Firefox containers; Chrome's tabs share the default store. */
   cookieStoreId?: string;
+  /**
+   * For a content script's request: the URL the tab's CRM instance is pinned to (on the
+   * sender's origin; lib/messages.ts `pinnedUrl`), whatever the page's `pushState` showed
+   * since. A connector whose URLs name the instance (a HubSpot portal) answers the tab for
+   * the instance this names only.
+   */
+  pinnedUrl?: string;
 }
 
 /** A record's page in its CRM, or null when the id is not one of the CRM's. */
@@ -91,6 +98,11 @@ export interface ConnectorEnv {
   settingOfAll<K extends ConnectionSettingName>(name: K): Promise<Array<[connectionId: string, value: SettingValue<K>]>>;
   /** Whether the store holds this connection. */
   isConnected(connectionId: string): Promise<boolean>;
+  /**
+   * Whether the browser lets the background call this API base's origin (granted at
+   * install, or an optional host permission granted since). Absent (tests): yes.
+   */
+  hasHostPermission?(apiBase: string): Promise<boolean>;
 }
 
 /** What the options page sends to connect: the tab whose session to use, and/or a token, or an OAuth app to sign in with. */
@@ -110,6 +122,13 @@ export interface OAuthConnect {
 }
 
 export type Connected = { ok: true; connectionId: string; params: JobParams; secrets?: JobSecrets };
+
+/**
+ * A connect that cannot go on until the browser grants more hosts (a HubSpot portal in
+ * another hublet): the options page asks for `origins` in the user's next click, then
+ * connects again.
+ */
+export type ConnectFailure = Failure & { origins?: string[] };
 
 /** How to reach a connected instance's API now: the job's params and in-memory secrets, or why not. */
 export type ApiAccess = { ok: true; params: JobParams; secrets?: JobSecrets } | Failure;
@@ -183,7 +202,7 @@ export interface CrmConnector {
   /** The state a content script shows for one of this CRM's failures. */
   errorCode(error: unknown): ErrorCode | undefined;
   /** Checks the credentials of a connect request, keeps what the connection needs, and says how to sync it. */
-  connect(request: ConnectRequest, env: ConnectorEnv): Promise<Connected | Failure>;
+  connect(request: ConnectRequest, env: ConnectorEnv): Promise<Connected | ConnectFailure>;
   /** The connection of the CRM page at `url` in `tab`. */
   pageConnection(url: string, tab: TabInfo, env: ConnectorEnv): Promise<PageConnection>;
   /** How to fetch a record the store lacks for the page at `url` of `connectionId` (its session must be that instance's). */

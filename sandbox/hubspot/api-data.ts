@@ -25,16 +25,16 @@ export interface Association {
   primary: boolean;
 }
 
-/** An owner as GET /crm/v3/owners writes it. */
+/** An owner as GET /crm/owners/{version} writes it. */
 export interface OwnerBody extends Record<string, unknown> {
   id: string;
   email: string;
 }
 
 export interface ApiData {
-  /** The account's company currency (/account-info/v3/details). */
+  /** The account's company currency (/account-info/{version}/details). */
   readonly currency: string;
-  /** The deal pipelines as GET /crm/v3/pipelines/deals lists them. */
+  /** The deal pipelines as GET /crm/pipelines/{version}/deals lists them. */
   pipelineBodies(): Record<string, unknown>[];
   /** Every stage id of every pipeline: the `hs_v2_date_entered_*` / `_exited_*` properties. */
   stageIds(): ReadonlySet<string>;

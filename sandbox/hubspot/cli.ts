@@ -51,8 +51,9 @@ await runServer(async () => {
     `  deals board:  ${server.boardUrl()}`,
     `  deals list:   ${server.listUrl()}`,
     ...(open === undefined ? [] : [`  a deal:       ${server.recordUrl(open.id)}`]),
-    `  CRM API:      ${server.url}/crm/v3/objects/deals/search   (Authorization: Bearer <token>)`,
-    `  token:        ${server.token}`,
+    `  CRM API:      ${server.url}/crm/objects/2026-09/deals/search   (Authorization: Bearer <token>)`,
+    `  Service Key:  ${server.serviceKey}`,
+    `  private app:  ${server.token}`,
     `  faults:       curl -X POST ${server.url}/__sandbox/faults -H 'content-type: application/json' -d '{"kind":"rate-limit","times":2}'`,
   ]);
 });

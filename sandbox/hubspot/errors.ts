@@ -18,10 +18,11 @@ export class HubSpotError extends Error {
     this.name = 'HubSpotError';
   }
 
+  /** HubSpot's body; an error without a category (the 488) has none in it. */
   reply(): Reply {
     return jsonReply(
       this.status,
-      { status: 'error', message: this.message, correlationId: randomUUID(), category: this.category, ...this.extra },
+      { status: 'error', message: this.message, correlationId: randomUUID(), ...(this.category === '' ? {} : { category: this.category }), ...this.extra },
       this.headers,
     );
   }
@@ -63,3 +64,24 @@ export const resourceNotFound = (): HubSpotError => new HubSpotError(404, 'OBJEC
 
 export const methodNotAllowed = (method: string): HubSpotError =>
   new HubSpotError(405, 'METHOD_NOT_ALLOWED', `HTTP ${method} is not supported by this endpoint`);
+
+/**
+ * 488: the portal lives in another hublet than the host asked (hubspot-api-python #261:
+ * `{ status, message: "Hub 5604529 is unknown to this Hublet, but it appears to exist in
+ * Hublet eu1", correlationId, correctHublet: "eu1" }`, no category).
+ */
+export const unknownToHublet = (portalId: number, hublet: string): HubSpotError =>
+  new HubSpotError(488, '', `Hub ${portalId} is unknown to this Hublet, but it appears to exist in Hublet ${hublet}`, { correctHublet: hublet });
+
+/**
+ * A numbered API version HubSpot no longer supports. HubSpot has not published what an
+ * unsupported version will answer; the sandbox answers 410 Gone naming the retirement and
+ * its replacement, which the client reads as "retired" whatever the words.
+ * https://developers.hubspot.com/docs/api-reference/legacy/migration-guide
+ */
+export const retiredVersion = (api: string): HubSpotError =>
+  new HubSpotError(
+    410,
+    'API_VERSION_RETIRED',
+    `${api} is no longer supported: HubSpot retired its numbered API versions (v4 on 2027-03-30, v1–v3 in September 2027). Use the date-based version, e.g. /crm/objects/2026-09/deals.`,
+  );

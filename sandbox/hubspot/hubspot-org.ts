@@ -10,7 +10,7 @@ import type { SandboxOrg } from '../../lib/sandbox/types';
  * `truth` speak of the deals by the ids the API serves.
  */
 export interface HubSpotIds {
-  /** The owner's user id (`userId` in /crm/v3/owners), by owner id. */
+  /** The owner's user id (`userId` in /crm/owners/{version}), by owner id. */
   userIdOfOwner: Map<string, number>;
   /** A team id per territory. */
   teamIdOfTerritory: Map<string, string>;

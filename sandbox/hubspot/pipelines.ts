@@ -8,7 +8,7 @@ import { stableHash } from '../kit/timeline';
  * stage ids are unique across pipelines, as HubSpot's are: the default pipeline keeps
  * HubSpot's built-in ids where a built-in stage fits and numeric ids for the added ones,
  * the Renewals pipeline has numeric ids throughout.
- * https://developers.hubspot.com/docs/api-reference/crm-pipelines-v3/guide
+ * https://developers.hubspot.com/docs/api-reference/latest/crm/pipelines/guide
  */
 
 export interface PipelineStage {
@@ -67,7 +67,7 @@ export function probabilityText(percent: number): string {
   return Number.isInteger(p) ? p.toFixed(1) : String(p);
 }
 
-/** GET /crm/v3/pipelines/deals item. */
+/** GET /crm/pipelines/{version}/deals item. */
 export function pipelineBody(pipeline: Pipeline, createdAt: string): Record<string, unknown> {
   return {
     label: pipeline.label,

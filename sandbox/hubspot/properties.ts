@@ -65,7 +65,7 @@ export const CONTACT_DEFAULT_PROPERTIES = ['createdate', 'email', 'firstname', '
 
 /**
  * HubSpot's `industry` options (its LinkedIn-derived list) for the generator's industries.
- * GET /crm/v3/properties/companies/industry gives their labels.
+ * GET /crm/properties/{version}/companies/industry gives their labels.
  */
 export const INDUSTRY_OPTIONS: Readonly<Record<string, string>> = {
   Technology: 'COMPUTER_SOFTWARE',

@@ -5,7 +5,7 @@ import { iso } from './properties';
 import type { CrmRecord } from './store';
 
 /**
- * POST /crm/v3/objects/{object}/search: filterGroups (OR of groups, AND within one),
+ * POST /crm/objects/{version}/{object}/search: filterGroups (OR of groups, AND within one),
  * sorts, properties, a full-text `query` on the name, `limit` (≤ 200) and `after` paging.
  * Like HubSpot, one query reaches at most 10,000 results: `total` still counts them all,
  * but asking for a page at or past result 10,000 is a 400, so a client must split the
@@ -94,7 +94,7 @@ export function search(records: readonly CrmRecord[], object: SearchObject, body
   };
 }
 
-/** An object as the v3 API writes it, with the named properties (null when empty). */
+/** An object as the CRM objects API writes it, with the named properties (null when empty). */
 export function objectBody(record: CrmRecord, properties: readonly string[]): Record<string, unknown> {
   const picked: Properties = {};
   for (const name of properties) if (name in record.properties) picked[name] = record.properties[name] ?? null;

@@ -10,8 +10,8 @@ import { COMPANY_PROPERTY_TYPES, CONTACT_PROPERTY_TYPES, DEAL_PROPERTY_TYPES, is
  *   HubSpot sends them; a property the object knows and the record leaves out is null,
  *   and `hs_object_id` is the id. A deal may be archived (`archivedAt`) and names its
  *   companies (one of them `primary`) and contacts;
- * - pipelines as GET /crm/v3/pipelines/deals lists them (stage `metadata.isClosed` and
- *   `metadata.probability` as text); owners as GET /crm/v3/owners lists them, with
+ * - pipelines as GET /crm/pipelines/{version}/deals lists them (stage `metadata.isClosed` and
+ *   `metadata.probability` as text); owners as GET /crm/owners/{version} lists them, with
  *   `archived: true` for deactivated ones.
  * Values are not checked against stages or options: a test may serve a deal in a stage
  * no pipeline has, or an amount that is not a number, as real accounts sometimes do.
@@ -47,7 +47,7 @@ export interface SeedOwner extends Record<string, unknown> {
 }
 
 export interface HubSpotRecordSet {
-  /** The account's currency (/account-info/v3/details); USD by default. */
+  /** The account's currency (/account-info/{version}/details); USD by default. */
   currency?: string;
   pipelines?: readonly SeedPipeline[];
   owners?: readonly SeedOwner[];

@@ -10,7 +10,9 @@ import type { SandboxOrg } from '../../lib/sandbox/types';
 import { HubSpotError, resourceNotFound } from './errors';
 import { faultReply } from './fault-replies';
 import { toHubSpotOrg } from './hubspot-org';
-import { resolveOptions, type HubSpotServerOptions } from './options';
+import { misbehave, redirectReply, type PagingMisbehaviour } from './misbehave';
+import { checkedPaging, checkedRedirect, resolveOptions, type HubSpotServerOptions } from './options';
+import { optionError } from '../kit/options';
 import { boardPath, dealPath, legacyDealPath, listPath, workspacePath } from './pages/urls';
 import type { Pipeline } from './pipelines';
 import { iso } from './properties';
@@ -26,7 +28,8 @@ import { AccessToken } from './token';
 
 /**
  * A local HubSpot for unit tests, e2e tests, benchmarks and the demo: the CRM API a
- * private app syncs from and HubSpot-like pages a content script overlays, over one
+ * Service Key or private app syncs from (date-based versions, in the portal's hublet) and
+ * HubSpot-like pages a content script overlays, over one
  * generated org mapped to HubSpot's objects (deals in two pipelines, companies, contacts,
  * owners with teams) or over seeded records, with real rate limits and faults on demand.
  * `createHubSpotSandbox` answers in-process through `fetch`; `startHubSpotServer` also
@@ -35,12 +38,18 @@ import { AccessToken } from './token';
 export interface HubSpotSandbox {
   /** The org as served, with HubSpot ids: deals' ids are `server.org.opportunities[i].id`. Seeded records have none: this throws. */
   readonly org: SandboxOrg;
-  /** The Hub ID in page URLs and /account-info/v3/details. */
+  /** The Hub ID in page URLs and the account's details. */
   readonly portalId: number;
   /** The private app's current access token. */
   readonly token: string;
+  /** The Service Key: the credential HubSpot offers now that private apps cannot be created. */
+  readonly serviceKey: string;
   /** Scopes the token has now. */
   readonly scopes: Scope[];
+  /** Scopes the Service Key has now. */
+  readonly serviceKeyScopes: Scope[];
+  /** The hublet the portal lives in. */
+  readonly hublet: string;
   /** The generated account's pipelines (seeded records: this throws; read the API). */
   readonly pipelines: readonly Pipeline[];
   /** Which records carry hostile names or odd values (by HubSpot id). */
@@ -50,6 +59,12 @@ export interface HubSpotSandbox {
   readonly fetch: SandboxFetch;
   /** Every request made through `fetch`, in order, with the server's clock (`now`) at each. */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Every API request that reached the server's API routes, in-process or over HTTP (a
+   * browser's), by method and path (the hublet prefix included, the query left out; a
+   * fault's reply stands in before the routes and is not listed); the last 100,000.
+   */
+  readonly apiCalls: readonly ApiCall[];
   /** A deal's properties as the API serves them now. */
   dealProperties(dealId: string): Record<string, string | null>;
   /**
@@ -65,10 +80,18 @@ export interface HubSpotSandbox {
   putRecords(records: HubSpotRecordSet): void;
   /** Rotates the token (the old one answers 401 EXPIRED_AUTHENTICATION); returns the new one. */
   rotateToken(): string;
+  /** Rotates the Service Key likewise. */
+  rotateServiceKey(): string;
   revokeScopes(scopes: readonly Scope[]): void;
   grantScopes(scopes: readonly Scope[]): void;
+  revokeServiceKeyScopes(scopes: readonly Scope[]): void;
+  grantServiceKeyScopes(scopes: readonly Scope[]): void;
   /** Sets today's API call count (to test behaviour near the daily limit). */
   setDailyUsage(used: number): void;
+  /** Makes the API's paging misbehave (misbehave.ts: 'repeat-cursor', 'endless'; on the paths `path` matches, else all), or behave again (null). */
+  setPaging(mode: PagingMisbehaviour | null, path?: RegExp): void;
+  /** Redirects every API request to `url` (a 302; misbehave.ts), or stops (null). */
+  setRedirect(url: string | null): void;
 }
 
 /** The sandbox listening on node:http, with the addresses of its pages. */
@@ -89,6 +112,14 @@ export interface HubSpotServer extends HubSpotSandbox {
   workspaceUrl(): string;
   close(): Promise<void>;
 }
+
+/** One API request as the server saw it. */
+export interface ApiCall {
+  method: string;
+  path: string;
+}
+
+const MAX_API_CALLS = 100_000;
 
 interface Created {
   sandbox: HubSpotSandbox;
@@ -133,15 +164,20 @@ function create(options: HubSpotServerOptions): Created {
   const records = o.records === null ? null : new SeededRecords(o.records, () => crm.pipelineBodies());
   const store = records === null ? crm : null;
   const token = new AccessToken(o.token);
+  const serviceKey = new AccessToken(o.serviceKey, 'service-key');
   const portalId = o.portalId ?? 20_000_000 + (stableHash(`${org.seed}:portal`) % 30_000_000);
   const state: ServerState = {
     store,
     api: records ?? crm,
     token,
     grants: new Grants(o.scopes),
+    serviceKey,
+    serviceKeyGrants: new Grants(o.serviceKeyScopes),
+    hublet: o.hublet,
     limits: new RateLimits({ searchPerSecond: o.searchPerSecond, perTenSeconds: o.perTenSeconds, daily: o.daily, dailyHeaders: o.dailyLimitHeaders }, o.now),
     faults: new FaultController({
-      defaultPath: /^\/(?:crm\/v[34]|account-info\/v3|oauth\/v2)\//,
+      // The API: any version, under a hublet's prefix or not.
+      defaultPath: /^\/(?:_hublet\/[a-z]{2}\d{1,3}\/)?(?:crm|account-info|oauth)\//,
       // HubSpot's 429s carry no Retry-After unless a fault asks for one.
       defaultRetryAfter: null,
       expire: () => token.rotate(),
@@ -150,6 +186,8 @@ function create(options: HubSpotServerOptions): Created {
     appId: 1_000_000 + (stableHash(`${org.seed}:app`) % 9_000_000),
     appUserId: ids.userIdOfOwner.get(org.users[0]?.id ?? '') ?? 1,
     renderDelayMs: o.renderDelayMs,
+    misbehave: { paging: o.paging, pagingPath: o.pagingPath, redirectTo: o.redirectTo },
+    apiCalls: [],
   };
   const pipeline: KitPipeline = {
     faults: state.faults,
@@ -176,9 +214,16 @@ function create(options: HubSpotServerOptions): Created {
     get token() {
       return token.value;
     },
+    get serviceKey() {
+      return serviceKey.value;
+    },
     get scopes() {
       return state.grants.scopes;
     },
+    get serviceKeyScopes() {
+      return state.serviceKeyGrants.scopes;
+    },
+    hublet: o.hublet,
     get pipelines() {
       return account('pipelines').pipelines;
     },
@@ -186,6 +231,7 @@ function create(options: HubSpotServerOptions): Created {
     faults: state.faults,
     fetch,
     requests,
+    apiCalls: state.apiCalls,
     dealProperties: (id) => {
       opportunityOf(id);
       return { ...(account('dealProperties').deals.get(id)?.properties ?? {}) };
@@ -204,15 +250,35 @@ function create(options: HubSpotServerOptions): Created {
       records.put(set);
     },
     rotateToken: () => token.rotate(),
+    rotateServiceKey: () => serviceKey.rotate(),
     revokeScopes: (scopes) => state.grants.revoke(scopes),
     grantScopes: (scopes) => state.grants.grant(scopes),
+    revokeServiceKeyScopes: (scopes) => state.serviceKeyGrants.revoke(scopes),
+    grantServiceKeyScopes: (scopes) => state.serviceKeyGrants.grant(scopes),
     setDailyUsage: (used) => state.limits.setDailyUsage(used),
+    setPaging: (mode, path) => {
+      state.misbehave.paging = checkedPaging(mode, optionError('setPaging'));
+      state.misbehave.pagingPath = path ?? null;
+    },
+    setRedirect: (url) => {
+      state.misbehave.redirectTo = checkedRedirect(url, optionError('setRedirect'));
+    },
   };
   return { sandbox, pipeline, host: o.host, port: o.port };
 }
 
 async function route(state: ServerState, request: Request): Promise<Reply> {
   const path = request.url.pathname;
-  if (path.startsWith('/crm/') || path.startsWith('/account-info/') || path.startsWith('/oauth/')) return handleApi(state, request);
+  if (/^\/(?:_hublet\/[^/]+\/)?(?:crm|account-info|oauth)\//.test(path)) {
+    if (state.apiCalls.length >= MAX_API_CALLS) state.apiCalls.shift();
+    state.apiCalls.push({ method: request.method, path });
+    const { paging, pagingPath, redirectTo } = state.misbehave;
+    if (redirectTo !== null) return redirectReply(redirectTo);
+    if (paging === null || (pagingPath !== null && !pagingPath.test(path))) return handleApi(state, request);
+    // The body is read twice (the API, then the misbehaviour): over HTTP it is a stream, read once.
+    const body = request.text();
+    const again: Request = { ...request, text: () => body };
+    return misbehave(paging, again, await handleApi(state, again), (r) => handleApi(state, r));
+  }
   return handlePage(state, request) ?? resourceNotFound().reply();
 }

@@ -1,5 +1,6 @@
 import type { FaultController } from '../kit/faults';
 import type { ApiData } from './api-data';
+import type { Misbehaviour } from './misbehave';
 import type { RateLimits } from './rate-limits';
 import type { Grants } from './scopes';
 import type { CrmStore } from './store';
@@ -11,8 +12,14 @@ export interface ServerState {
   store: CrmStore | null;
   /** What the API serves: `store`, or the seeded records. */
   api: ApiData;
+  /** The legacy private app's access token, and its scopes. */
   token: AccessToken;
   grants: Grants;
+  /** The Service Key, and its scopes (only scopes its creator has: the account-service-keys doc). */
+  serviceKey: AccessToken;
+  serviceKeyGrants: Grants;
+  /** The hublet the portal lives in (na1, eu1, …): other hublets' hosts answer 488. */
+  hublet: string;
   limits: RateLimits;
   faults: FaultController;
   portalId: number;
@@ -21,4 +28,8 @@ export interface ServerState {
   appUserId: number;
   /** How long the pages take to render their content, in ms. */
   renderDelayMs: number;
+  /** How the API misbehaves now (misbehave.ts), for the client's bounds. */
+  misbehave: Misbehaviour;
+  /** Every API request answered (method and path), oldest first: server.ts `apiCalls`. */
+  apiCalls: Array<{ method: string; path: string }>;
 }

@@ -3,8 +3,9 @@
  * - content renders after a delay (the CRM builds the page client-side, so its record
  *   header is not in the DOM when the document loads);
  * - clicks on links under the app's path change the URL with `history.pushState` and swap
- *   the content in place, fetched as a fragment (`X-Sandbox-Fragment: page`); back and
- *   forward work through `popstate`;
+ *   the content in place, fetched as a fragment (`X-Sandbox-Fragment: page`; a page the
+ *   server answers 404, such as another portal's, too); back and forward work through
+ *   `popstate`;
  * - like Lightning, up to `keepHidden` earlier pages can stay in the DOM, hidden
  *   (`[hidden]`), and come back when revisited: only the `.active` content host is the
  *   page on screen; or, like HubSpot (`keepPreviousVisible`), the page on screen stays
@@ -131,8 +132,15 @@ function (config) {
       });
       return Promise.resolve();
     }
+    // A fragment is mounted whatever its status: like the app, a page it cannot show (a 404) is
+    // shown in place. Only a reply that is no fragment loads the URL as a document.
     return fetch(url, { headers: { 'X-Sandbox-Fragment': 'page' }, credentials: 'same-origin' })
-      .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); return res.json(); })
+      .then(function (res) {
+        return res.json().then(function (page) {
+          if (!page || typeof page.html !== 'string') throw new Error('HTTP ' + res.status);
+          return page;
+        });
+      })
       .then(function (page) {
         later(function () { if (token === navigation) mount(url, page.title, page.kind, parse(page.html)); });
       })

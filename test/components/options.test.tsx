@@ -877,3 +877,86 @@ describe('options page: export', () => {
     expect(exportFileName(new Date(2026, 0, 5, 23, 30))).toBe('dealsight-scored-2026-01-05.csv');
   });
 });
+
+describe('options page: HubSpot', () => {
+  /** The page over the fake source, with the browser's permission prompt and the background's connect replies given. */
+  async function mountHubSpot(replies: Array<BackgroundReply<PageMessage>>, granted = true) {
+    const asked: string[][] = [];
+    const base = asSource(source);
+    const page: OptionsSource = {
+      ...base,
+      requestPermissions: async (permissions) => {
+        asked.push(permissions.origins ?? []);
+        return granted;
+      },
+      send: (async (message: PageMessage) => {
+        sent.push(message);
+        return message.type === 'connect-crm' ? (replies.shift() ?? { ok: false, error: 'no reply' }) : { ok: true };
+      }) as OptionsSource['send'],
+    };
+    await act(() => {
+      render(<OptionsApp source={page} />, container);
+    });
+    await flush();
+    return { asked, card: one('[data-testid="hubspot-connect"]') };
+  }
+
+  async function submit(card: HTMLElement, token: string): Promise<void> {
+    await type(one<HTMLInputElement>('[data-testid="hubspot-token"]', card), token);
+    await click(button('Connect HubSpot', card));
+  }
+
+  it('says who can create a Service Key, where, which scopes to tick, and that a private app token works too', async () => {
+    const { card } = await mountHubSpot([]);
+    const help = text(one('[data-testid="hubspot-help"]', card));
+    expect(help).toContain('Who: a Super Admin, or a user with Developer Tools access in HubSpot.');
+    expect(help).toContain('A key can only have the scopes its creator has');
+    expect(help).toContain('Settings › Integrations › Service Keys (or Development › Keys › Service Keys) › Create service key');
+    expect(help).toContain('Scopes to tick: crm.objects.deals.read, crm.objects.companies.read, crm.objects.contacts.read, crm.objects.owners.read');
+    expect(help).toContain('HubSpot no longer lets you create private apps');
+    // Where an existing private app's token is now, and never the menu HubSpot removed.
+    expect(help).toContain('a Super Admin finds it under Development › Legacy apps');
+    expect(help).not.toContain('Private Apps');
+    expect(one<HTMLInputElement>('[data-testid="hubspot-token"]', card).placeholder).toBe('Paste the Service Key');
+  });
+
+  it('asks for api.hubapi.com in the click, then connects with the key', async () => {
+    const { asked, card } = await mountHubSpot([{ ok: true, connectionId: 'hubspot:42', jobId: 7 }]);
+    await submit(card, 'a1b2c3d4e5f6a7b8');
+    expect(asked).toEqual([['https://api.hubapi.com/*']]);
+    expect(sent).toEqual([{ type: 'connect-crm', crm: 'hubspot', token: 'a1b2c3d4e5f6a7b8' }]);
+    expect(one<HTMLInputElement>('[data-testid="hubspot-token"]', card).value).toBe('');
+  });
+
+  it('asks for the host of the hublet a private app token names', async () => {
+    const { asked, card } = await mountHubSpot([{ ok: true, connectionId: 'hubspot:42', jobId: 7 }]);
+    await submit(card, 'pat-eu1-0c1d2e3f');
+    expect(asked).toEqual([['https://api-eu1.hubapi.com/*']]);
+  });
+
+  it("asks for the portal's regional host in a second click when the background names it, then connects again", async () => {
+    const { asked, card } = await mountHubSpot([
+      {
+        ok: false,
+        error: "HubSpot keeps this portal's data in the eu1 region, served by api-eu1.hubapi.com.",
+        origins: ['https://api-eu1.hubapi.com/*'],
+      },
+      { ok: true, connectionId: 'hubspot:42', jobId: 7 },
+    ]);
+    await submit(card, 'a1b2c3d4e5f6a7b8');
+    const region = one('[data-testid="hubspot-region"]', card);
+    expect(text(region)).toContain('served by api-eu1.hubapi.com');
+    expect(all('[role="alert"]', card)).toHaveLength(0);
+    await click(button('Allow api-eu1.hubapi.com and connect', region));
+    expect(asked).toEqual([['https://api.hubapi.com/*'], ['https://api-eu1.hubapi.com/*']]);
+    expect(sent.filter((m) => m.type === 'connect-crm')).toHaveLength(2);
+    expect(all('[data-testid="hubspot-region"]', card)).toHaveLength(0);
+  });
+
+  it('names the host the browser refused, and does not connect', async () => {
+    const { card } = await mountHubSpot([], false);
+    await submit(card, 'pat-eu1-0c1d2e3f');
+    expect(text(card)).toContain('The browser did not allow Dealsight to reach api-eu1.hubapi.com, so HubSpot was not connected.');
+    expect(sent).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_BASE } from '../../lib/crm/hubspot/hosts';
+import { DEFAULT_API_BASE, HUBLET_API_BASES, HUBLETS } from '../../lib/crm/hubspot/hosts';
 import { PAGE_CHECKS as HUBSPOT_PAGES } from '../../lib/crm/hubspot/pages';
 import { allTabPatterns, CRM_LIST, CRMS, manifestHosts } from '../../lib/crm/registry';
 import { apiHostFor, HOST_RULES, LOGIN_HOSTS, NOT_ORG_HOSTS } from '../../lib/crm/salesforce/hosts';
@@ -92,11 +92,37 @@ describe('the Salesforce host table', () => {
 });
 
 describe('the HubSpot host table', () => {
+  it('is what the README says Dealsight asks for: every app host the overlay runs on and every API host it may ask for, and no other HubSpot host', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const hostOf = (pattern: string) => new URL(pattern.replace('/*', '/')).host;
+    const listed = [...CRMS.hubspot.hosts.overlay, ...CRMS.hubspot.hosts.optionalPermissions].map(hostOf);
+    expect(listed.length).toBeGreaterThan(5);
+    for (const host of listed) expect(readme, host).toContain(`\`${host}\``);
+    const named = new Set([...readme.matchAll(/`((?:app|api)[a-z0-9-]*\.(?:hubspot|hubapi)\.com)`/g)].map((m) => m[1]));
+    expect([...named].sort()).toEqual([...new Set(listed)].sort());
+    expect(CRMS.hubspot.hosts.permissions).toEqual([]);
+  });
+
   it("runs the overlay on every app host of the page checks' examples, and asks for the API host at connect", () => {
     const urls = HUBSPOT_PAGES.flatMap((c) => c.examples).filter((u) => u.startsWith('https:'));
     expect(urls.length).toBeGreaterThan(3);
     for (const url of urls) expect(covered(CRMS.hubspot.hosts.overlay, url), url).toBe(true);
-    expect(covered(production.optional_host_permissions, `${DEFAULT_API_BASE}/crm/v3/objects/deals`)).toBe(true);
+    expect(covered(production.optional_host_permissions, `${DEFAULT_API_BASE}/crm/objects/2026-09/deals`)).toBe(true);
+  });
+
+  it("lists every hublet's API host as an optional permission (none granted at install), and no other host", () => {
+    for (const host of ['api.hubapi.com', 'api-eu1.hubapi.com', 'api-na2.hubapi.com', 'api-na3.hubapi.com', 'api-ap1.hubapi.com']) {
+      expect(covered(production.optional_host_permissions, `https://${host}/crm/objects/2026-09/deals`), host).toBe(true);
+      expect(covered(production.host_permissions, `https://${host}/`), host).toBe(false);
+    }
+    expect(CRMS.hubspot.hosts.optionalPermissions).toEqual(HUBLET_API_BASES.map((base) => `${base}/*`));
+    for (const url of ['https://api.hubapi.com.evil.test/', 'https://api-eu1.hubapi.com.evil.test/', 'https://hubapi.com/', 'http://api.hubapi.com/'])
+      expect(covered(production.optional_host_permissions, url), url).toBe(false);
+    // Each hublet's app host, where its portals' pages are, runs the overlay.
+    for (const hublet of HUBLETS) {
+      const app = hublet === 'na1' ? 'app.hubspot.com' : `app-${hublet}.hubspot.com`;
+      expect(covered(CRMS.hubspot.hosts.overlay, `https://${app}/contacts/1/record/0-3/2`), app).toBe(true);
+    }
   });
 });
 

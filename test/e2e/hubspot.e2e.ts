@@ -86,7 +86,7 @@ describe('HubSpot, from a private app token to the panels', () => {
   it('refuses a wrong token and an expired one, naming the fix', async () => {
     options = await session.openExtensionPage('options.html');
     await connectWith(options, 'pat-na1-not-a-real-token');
-    await options.waitForFunction(`document.body.textContent.includes('does not recognise the access token')`, { timeout: 20_000, polling: 200 });
+    await options.waitForFunction(`document.body.textContent.includes('does not recognise the key')`, { timeout: 20_000, polling: 200 });
     const old = server.token;
     server.rotateToken();
     await connectWith(options, old);
@@ -95,7 +95,7 @@ describe('HubSpot, from a private app token to the panels', () => {
   });
 
   it('connects the portal and syncs past the 10,000-result cap, waiting out a 429', async () => {
-    server.faults.rateLimit({ retryAfter: 1, times: 1, path: /\/crm\/v3\/objects\/deals\/search/ });
+    server.faults.rateLimit({ retryAfter: 1, times: 1, path: /\/crm\/objects\/2026-09\/deals\/search/ });
     await connectWith(options, server.token);
     const job = await finishedSync(options, 'hubspot:');
     expect(job.error).toBeNull();
@@ -200,7 +200,7 @@ describe('HubSpot, from a private app token to the panels', () => {
       if (job && job.done >= 200) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    server.faults.serverError({ status: 500, times: Infinity, path: /\/crm\/v3\/objects\/deals\/search/ });
+    server.faults.serverError({ status: 500, times: Infinity, path: /\/crm\/objects\/2026-09\/deals\/search/ });
     const broken = await finishedSync(options, 'hubspot:', before.id);
     server.faults.clear();
     expect(broken.status).toBe('failed');

@@ -15,7 +15,7 @@ export async function api(server: HubSpotServer, method: string, path: string, b
   return { status: reply.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: reply.headers };
 }
 
-export const searchDeals = (server: HubSpotServer, body: unknown): Promise<Call> => api(server, 'POST', '/crm/v3/objects/deals/search', body);
+export const searchDeals = (server: HubSpotServer, body: unknown): Promise<Call> => api(server, 'POST', '/crm/objects/2026-09/deals/search', body);
 
 export interface SearchResult {
   id: string;

@@ -4,7 +4,7 @@ import { api, resultsOf, searchAll, searchDeals } from './hubspot-helpers';
 
 /**
  * The sandbox HubSpot API as a private app's client sees it: search (filters, sorts,
- * properties, paging), reads, batch reads, v4 associations, pipelines, owners, account
+ * properties, paging), reads, batch reads, associations, pipelines, owners, account
  * details and token info, in HubSpot's shapes and string-typed property values.
  */
 
@@ -22,7 +22,7 @@ const deals = () => server.org.opportunities;
 
 describe('pipelines', () => {
   it('serves the Sales Pipeline and a Renewals pipeline with stage metadata as strings', async () => {
-    const call = await api(server, 'GET', '/crm/v3/pipelines/deals');
+    const call = await api(server, 'GET', '/crm/pipelines/2026-09/deals');
     expect(call.status).toBe(200);
     const pipelines = call.body['results'] as { id: string; label: string; stages: { id: string; label: string; metadata: Record<string, string> }[] }[];
     expect(pipelines.map((p) => p.label)).toEqual(['Sales Pipeline', 'Renewals']);
@@ -35,9 +35,9 @@ describe('pipelines', () => {
     // Stage ids are unique across pipelines.
     const ids = pipelines.flatMap((p) => p.stages.map((s) => s.id));
     expect(new Set(ids).size).toBe(ids.length);
-    const one = await api(server, 'GET', `/crm/v3/pipelines/deals/${pipelines[1]!.id}`);
+    const one = await api(server, 'GET', `/crm/pipelines/2026-09/deals/${pipelines[1]!.id}`);
     expect(one.body['label']).toBe('Renewals');
-    expect((await api(server, 'GET', '/crm/v3/pipelines/deals/nope')).status).toBe(404);
+    expect((await api(server, 'GET', '/crm/pipelines/2026-09/deals/nope')).status).toBe(404);
   });
 
   it('puts renewals in the Renewals pipeline and the rest in the Sales Pipeline', () => {
@@ -54,7 +54,7 @@ describe('deal properties', () => {
     const call = await api(
       server,
       'GET',
-      `/crm/v3/objects/deals/${won.id}?properties=dealname,amount,closedate,dealstage,hs_is_closed_won,hs_is_closed,hubspot_owner_id,dealtype,hs_forecast_category`,
+      `/crm/objects/2026-09/deals/${won.id}?properties=dealname,amount,closedate,dealstage,hs_is_closed_won,hs_is_closed,hubspot_owner_id,dealtype,hs_forecast_category`,
     );
     expect(call.status).toBe(200);
     const p = call.body['properties'] as Record<string, string | null>;
@@ -92,7 +92,7 @@ describe('deal properties', () => {
   });
 
   it('answers 404 OBJECT_NOT_FOUND for an unknown deal', async () => {
-    const call = await api(server, 'GET', '/crm/v3/objects/deals/123');
+    const call = await api(server, 'GET', '/crm/objects/2026-09/deals/123');
     expect(call.status).toBe(404);
     expect(call.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
     expect(call.body['correlationId']).toMatch(/^[0-9a-f-]{36}$/);
@@ -229,23 +229,23 @@ describe('listing', () => {
     let after: string | undefined;
     let pages = 0;
     do {
-      const call = await api(server, 'GET', `/crm/v3/objects/deals?limit=100&properties=dealname${after === undefined ? '' : `&after=${after}`}`);
+      const call = await api(server, 'GET', `/crm/objects/2026-09/deals?limit=100&properties=dealname${after === undefined ? '' : `&after=${after}`}`);
       expect(call.status).toBe(200);
       const results = call.body['results'] as { id: string; properties: Record<string, string> }[];
       ids.push(...results.map((r) => r.id));
       expect(Object.keys(results[0]!.properties).sort()).toEqual(['createdate', 'dealname', 'hs_lastmodifieddate', 'hs_object_id']);
       const next = (call.body['paging'] as { next?: { after: string; link: string } } | undefined)?.next;
-      if (next !== undefined) expect(next.link).toBe(`https://api.hubapi.com/crm/v3/objects/deals?limit=100&properties=dealname&after=${next.after}`);
+      if (next !== undefined) expect(next.link).toBe(`https://api.hubapi.com/crm/objects/2026-09/deals?limit=100&properties=dealname&after=${next.after}`);
       after = next?.after;
       pages += 1;
     } while (after !== undefined);
     expect(pages).toBe(4);
     expect(ids).toEqual(deals().map((o) => o.id));
-    expect((await api(server, 'GET', '/crm/v3/objects/deals?limit=101')).status).toBe(400);
+    expect((await api(server, 'GET', '/crm/objects/2026-09/deals?limit=101')).status).toBe(400);
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const reply = await fetch(`${server.url}/crm/v3/objects/deals/batch/read`, {
+    const reply = await fetch(`${server.url}/crm/objects/2026-09/deals/batch/read`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.token}` },
       body: '{"inputs": [',
@@ -259,7 +259,7 @@ describe('batch reads', () => {
   it('reads companies with their firmographics, and reports unknown ids with 207', async () => {
     const o = deals().find((x) => x.account !== null && !(x.account.id in server.hostile.accountNames))!;
     const account = server.org.accounts.find((a) => a.id === o.account!.id)!;
-    const call = await api(server, 'POST', '/crm/v3/objects/companies/batch/read', {
+    const call = await api(server, 'POST', '/crm/objects/2026-09/companies/batch/read', {
       inputs: [{ id: account.id }],
       properties: ['name', 'domain', 'industry', 'numberofemployees', 'annualrevenue', 'country', 'state'],
     });
@@ -277,19 +277,24 @@ describe('batch reads', () => {
     expect(result.properties['industry']).toMatch(/^[A-Z_]+$/);
     expect(result.properties['domain']).toMatch(/^[a-z0-9]+\.com$/);
 
-    const partial = await api(server, 'POST', '/crm/v3/objects/companies/batch/read', { inputs: [{ id: account.id }, { id: '999' }], properties: ['name'] });
+    const partial = await api(server, 'POST', '/crm/objects/2026-09/companies/batch/read', {
+      inputs: [{ id: account.id }, { id: '999' }],
+      properties: ['name'],
+    });
     expect(partial.status).toBe(207);
     expect(partial.body['numErrors']).toBe(1);
     expect(partial.body['errors']).toEqual([expect.objectContaining({ status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: ['999'] } })]);
     expect(partial.body['results']).toHaveLength(1);
 
-    const tooMany = await api(server, 'POST', '/crm/v3/objects/companies/batch/read', { inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
+    const tooMany = await api(server, 'POST', '/crm/objects/2026-09/companies/batch/read', {
+      inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })),
+    });
     expect(tooMany.status).toBe(400);
   });
 
   it('reads contacts with their job titles', async () => {
     const contact = server.org.contacts[0]!;
-    const call = await api(server, 'POST', '/crm/v3/objects/contacts/batch/read', {
+    const call = await api(server, 'POST', '/crm/objects/2026-09/contacts/batch/read', {
       inputs: [{ id: contact.id }],
       properties: ['jobtitle', 'firstname', 'lastname', 'email'],
     });
@@ -303,23 +308,23 @@ describe('batch reads', () => {
     const ids = deals()
       .slice(0, 3)
       .map((o) => o.id);
-    const call = await api(server, 'POST', '/crm/v3/objects/deals/batch/read', { inputs: ids.map((id) => ({ id })), properties: ['dealname'] });
+    const call = await api(server, 'POST', '/crm/objects/2026-09/deals/batch/read', { inputs: ids.map((id) => ({ id })), properties: ['dealname'] });
     expect((call.body['results'] as { id: string }[]).map((r) => r.id)).toEqual(ids);
   });
 });
 
-describe('v4 associations', () => {
+describe('associations', () => {
   it('links deals to their company (Primary and unlabeled) and contacts', async () => {
     const withAccount = deals().find((o) => o.account !== null)!;
     const role = server.org.contactRoles.find((r) => r.opportunityId === withAccount.id)!;
-    const companies = await api(server, 'POST', '/crm/v4/associations/deals/companies/batch/read', { inputs: [{ id: withAccount.id }] });
+    const companies = await api(server, 'POST', '/crm/associations/2026-09/deals/companies/batch/read', { inputs: [{ id: withAccount.id }] });
     expect(companies.status).toBe(200);
     expect(companies.body['results']).toEqual([
       {
         from: { id: withAccount.id },
         to: [
           {
-            toObjectId: Number(withAccount.account!.id),
+            toObjectId: withAccount.account!.id,
             associationTypes: [
               { category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Primary' },
               { category: 'HUBSPOT_DEFINED', typeId: 341, label: null },
@@ -328,11 +333,11 @@ describe('v4 associations', () => {
         ],
       },
     ]);
-    const contacts = await api(server, 'POST', '/crm/v4/associations/deals/contacts/batch/read', { inputs: [{ id: withAccount.id }] });
+    const contacts = await api(server, 'POST', '/crm/associations/2026-09/deals/contacts/batch/read', { inputs: [{ id: withAccount.id }] });
     expect(contacts.body['results']).toEqual([
       {
         from: { id: withAccount.id },
-        to: [{ toObjectId: Number(role.contactId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }],
+        to: [{ toObjectId: role.contactId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }],
       },
     ]);
   });
@@ -340,7 +345,9 @@ describe('v4 associations', () => {
   it('answers 207 with an error per deal without associations or unknown', async () => {
     const noAccount = server.hostile.noAccount[0]!;
     const other = deals().find((o) => o.account !== null)!;
-    const call = await api(server, 'POST', '/crm/v4/associations/deals/companies/batch/read', { inputs: [{ id: other.id }, { id: noAccount }, { id: '42' }] });
+    const call = await api(server, 'POST', '/crm/associations/2026-09/deals/companies/batch/read', {
+      inputs: [{ id: other.id }, { id: noAccount }, { id: '42' }],
+    });
     expect(call.status).toBe(207);
     expect(call.body['numErrors']).toBe(2);
     expect(call.body['results']).toHaveLength(1);
@@ -352,16 +359,16 @@ describe('v4 associations', () => {
 
 describe('owners', () => {
   it('pages with after and gives each owner their teams', async () => {
-    const first = await api(server, 'GET', '/crm/v3/owners?limit=5');
+    const first = await api(server, 'GET', '/crm/owners/2026-09?limit=5');
     expect(first.status).toBe(200);
     expect((first.body['results'] as unknown[]).length).toBe(5);
     const next = (first.body['paging'] as { next: { after: string; link: string } }).next;
     expect(next.after).toBe('5');
-    expect(next.link).toContain('/crm/v3/owners?limit=5&after=5');
+    expect(next.link).toContain('/crm/owners/2026-09?limit=5&after=5');
     const all: { id: string; email: string; userId: number; teams: { id: string; name: string; primary: boolean }[] }[] = [];
     let after: string | undefined;
     do {
-      const page = await api(server, 'GET', `/crm/v3/owners?limit=5${after === undefined ? '' : `&after=${after}`}`);
+      const page = await api(server, 'GET', `/crm/owners/2026-09?limit=5${after === undefined ? '' : `&after=${after}`}`);
       all.push(...(page.body['results'] as typeof all));
       after = (page.body['paging'] as { next?: { after: string } } | undefined)?.next?.after;
     } while (after !== undefined);
@@ -374,15 +381,15 @@ describe('owners', () => {
     // Same territory, same team.
     const peer = server.org.users.find((u) => u.id !== rep.id && u.territory === rep.territory)!;
     expect(all.find((o) => o.id === peer.id)!.teams[0]!.id).toBe(owner.teams[0]!.id);
-    const byEmail = await api(server, 'GET', `/crm/v3/owners?email=${encodeURIComponent(rep.email)}`);
+    const byEmail = await api(server, 'GET', `/crm/owners/2026-09?email=${encodeURIComponent(rep.email)}`);
     expect((byEmail.body['results'] as { id: string }[]).map((o) => o.id)).toEqual([rep.id]);
-    expect((await api(server, 'GET', `/crm/v3/owners/${rep.id}`)).body['email']).toBe(rep.email);
+    expect((await api(server, 'GET', `/crm/owners/2026-09/${rep.id}`)).body['email']).toBe(rep.email);
   });
 });
 
 describe('account and token', () => {
-  it('gives the portal id from /account-info/v3/details and the scopes from the token-info endpoint', async () => {
-    const details = await api(server, 'GET', '/account-info/v3/details');
+  it('gives the portal id from /account-info/2026-09/details and the scopes from the token-info endpoint', async () => {
+    const details = await api(server, 'GET', '/account-info/2026-09/details');
     expect(details.status).toBe(200);
     expect(details.body).toMatchObject({ portalId: server.portalId, companyCurrency: 'USD', dataHostingLocation: 'na1' });
     const info = await api(server, 'POST', '/oauth/v2/private-apps/get/access-token-info', { tokenKey: server.token }, null);

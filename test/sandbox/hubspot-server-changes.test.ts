@@ -65,7 +65,7 @@ describe('touch', () => {
     expect(after[`hs_v2_date_exited_${oldStage}`]).toBe(at);
     expect(after['closedate']!.slice(0, 10)).toBe(at.slice(0, 10));
     expect(o.stageHistory.at(-1)).toEqual({ stage: 'Closed Won', enteredAt: at.slice(0, 10) });
-    const call = await api(server, 'POST', '/crm/v3/objects/deals/search', {
+    const call = await api(server, 'POST', '/crm/objects/2026-09/deals/search', {
       filterGroups: [{ filters: [{ propertyName: 'hs_v2_date_entered_closedwon', operator: 'GTE', value: at }] }],
     });
     expect((call.body['results'] as { id: string }[]).map((r) => r.id)).toEqual([o.id]);
@@ -106,7 +106,7 @@ describe('added and archived deals', () => {
     }
     const seen = await modifiedAfter(checkpoint);
     expect(seen.map((r) => r.id)).toEqual(added.map((o) => o.id));
-    const assoc = await api(server, 'POST', '/crm/v4/associations/deals/companies/batch/read', { inputs: added.map((o) => ({ id: o.id })) });
+    const assoc = await api(server, 'POST', '/crm/associations/2026-09/deals/companies/batch/read', { inputs: added.map((o) => ({ id: o.id })) });
     expect(assoc.status).toBe(200);
     expect(() => server.addDeals(0)).toThrow('addDeals: count must be a whole number from 1 to 100000, got 0');
   });
@@ -116,13 +116,13 @@ describe('added and archived deals', () => {
     const total = server.org.opportunities.length;
     const at = server.archive([gone!.id]);
     expect(server.org.opportunities).toHaveLength(total - 1);
-    expect((await api(server, 'GET', `/crm/v3/objects/deals/${gone!.id}`)).status).toBe(404);
-    const archived = await api(server, 'GET', `/crm/v3/objects/deals/${gone!.id}?archived=true`);
+    expect((await api(server, 'GET', `/crm/objects/2026-09/deals/${gone!.id}`)).status).toBe(404);
+    const archived = await api(server, 'GET', `/crm/objects/2026-09/deals/${gone!.id}?archived=true`);
     expect(archived.body).toMatchObject({ id: gone!.id, archived: true, archivedAt: at });
     const all = await searchAll(server, { limit: 200 });
     expect(all.map((r) => r.id)).not.toContain(gone!.id);
     expect(all).toHaveLength(total - 1);
-    const batch = await api(server, 'POST', '/crm/v3/objects/deals/batch/read', { inputs: [{ id: gone!.id }] });
+    const batch = await api(server, 'POST', '/crm/objects/2026-09/deals/batch/read', { inputs: [{ id: gone!.id }] });
     expect(batch.status).toBe(207);
     expect(() => server.archive([gone!.id])).toThrow(`archive: no live deal with id "${gone!.id}"`);
   });
@@ -146,9 +146,9 @@ describe('control endpoints', () => {
     expect(archived.status).toBe(200);
     const scopes = await control('/__sandbox/scopes', { revoke: ['crm.objects.owners.read'] });
     expect(scopes.body['scopes']).not.toContain('crm.objects.owners.read');
-    expect((await api(server, 'GET', '/crm/v3/owners')).status).toBe(403);
+    expect((await api(server, 'GET', '/crm/owners/2026-09')).status).toBe(403);
     await control('/__sandbox/scopes', { grant: ['crm.objects.owners.read'] });
-    expect((await api(server, 'GET', '/crm/v3/owners')).status).toBe(200);
+    expect((await api(server, 'GET', '/crm/owners/2026-09')).status).toBe(200);
     expect((await control('/__sandbox/api-usage', { daily: 10 })).body).toEqual({ daily: 10, max: 625_000 });
     const bad = await control('/__sandbox/touch', { ids: ['nope'] });
     expect(bad).toEqual({ status: 400, body: { error: 'touch: no live deal with id "nope"' } });

@@ -27,7 +27,7 @@ describe('authentication', () => {
 
   it('answers 401 INVALID_AUTHENTICATION without a token or with a wrong one', async () => {
     for (const token of [null, 'pat-na1-00000000-0000-0000-0000-000000000000']) {
-      const call = await api(server, 'GET', '/crm/v3/pipelines/deals', undefined, token);
+      const call = await api(server, 'GET', '/crm/pipelines/2026-09/deals', undefined, token);
       expect(call.status).toBe(401);
       expect(call.body).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
       expect(call.body['message']).toMatch(/^Authentication credentials not found/);
@@ -38,17 +38,17 @@ describe('authentication', () => {
     const old = server.token;
     const fresh = server.rotateToken();
     expect(fresh).not.toBe(old);
-    const call = await api(server, 'GET', '/crm/v3/pipelines/deals', undefined, old);
+    const call = await api(server, 'GET', '/crm/pipelines/2026-09/deals', undefined, old);
     expect(call.status).toBe(401);
     expect(call.body['category']).toBe('EXPIRED_AUTHENTICATION');
     expect(call.body['message']).toMatch(/^The OAuth token used to make this call expired \d+ second\(s\) ago\.$/);
-    expect((await api(server, 'GET', '/crm/v3/pipelines/deals')).status).toBe(200);
+    expect((await api(server, 'GET', '/crm/pipelines/2026-09/deals')).status).toBe(200);
   });
 
   it('answers 403 MISSING_SCOPES naming the scopes when one is revoked', async () => {
     server.revokeScopes(['crm.objects.companies.read']);
     try {
-      const call = await api(server, 'POST', '/crm/v4/associations/deals/companies/batch/read', { inputs: [{ id: '1' }] });
+      const call = await api(server, 'POST', '/crm/associations/2026-09/deals/companies/batch/read', { inputs: [{ id: '1' }] });
       expect(call.status).toBe(403);
       expect(call.body['category']).toBe('MISSING_SCOPES');
       expect(call.body['errors']).toEqual([
@@ -91,7 +91,7 @@ describe('rate limits', () => {
         .sort();
       expect(remaining).toEqual([0, 1, 2, 3, 4]);
       // Other endpoints are not search-limited, and carry the ten-second window's headers.
-      const pipelines = await api(server, 'GET', '/crm/v3/pipelines/deals');
+      const pipelines = await api(server, 'GET', '/crm/pipelines/2026-09/deals');
       expect(pipelines.status).toBe(200);
       expect(pipelines.headers.get('x-hubspot-ratelimit-max')).toBe('190');
       expect(pipelines.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('10000');
@@ -109,11 +109,11 @@ describe('rate limits', () => {
     const server = await startHubSpotServer({ seed: 3, opportunities: 20, renderDelayMs: 0, perTenSeconds: 3, daily: 1000 });
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await api(server, 'GET', '/crm/v3/owners')).status);
+      for (let i = 0; i < 4; i++) statuses.push((await api(server, 'GET', '/crm/owners/2026-09')).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
-      expect((await api(server, 'GET', '/crm/v3/owners')).body['policyName']).toBe('TEN_SECONDLY_ROLLING');
+      expect((await api(server, 'GET', '/crm/owners/2026-09')).body['policyName']).toBe('TEN_SECONDLY_ROLLING');
       server.setDailyUsage(1000);
-      const daily = await api(server, 'GET', '/account-info/v3/details');
+      const daily = await api(server, 'GET', '/account-info/2026-09/details');
       expect(daily.status).toBe(429);
       expect(daily.body['policyName']).toBe('DAILY');
       expect(daily.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('0');
@@ -220,31 +220,31 @@ describe('faults', () => {
     expect(e500.status).toBe(500);
     expect(e500.body['status']).toBe('error');
     server.faults.serverError({ status: 502 });
-    const e502 = await fetch(`${server.url}/crm/v3/pipelines/deals`, { headers: { authorization: `Bearer ${server.token}` } });
+    const e502 = await fetch(`${server.url}/crm/pipelines/2026-09/deals`, { headers: { authorization: `Bearer ${server.token}` } });
     expect(e502.status).toBe(502);
     expect(e502.headers.get('content-type')).toMatch(/text\/html/);
   });
 
   it('sends a malformed body, delays, or drops the connection, only on matching paths', async () => {
-    server.faults.malformedJson({ path: '/crm/v3/owners' });
-    const pipelines = await api(server, 'GET', '/crm/v3/pipelines/deals');
+    server.faults.malformedJson({ path: '/crm/owners/2026-09' });
+    const pipelines = await api(server, 'GET', '/crm/pipelines/2026-09/deals');
     expect(pipelines.status).toBe(200);
-    const owners = await fetch(`${server.url}/crm/v3/owners`, { headers: { authorization: `Bearer ${server.token}` } });
+    const owners = await fetch(`${server.url}/crm/owners/2026-09`, { headers: { authorization: `Bearer ${server.token}` } });
     expect(owners.status).toBe(200);
     await expect(owners.json()).rejects.toThrow();
 
     // Slow: the delayed reply comes, unchanged, after one sent later (order, not wall time).
     server.faults.slow({ delayMs: 300 });
     const order: string[] = [];
-    const slow = api(server, 'GET', '/crm/v3/pipelines/deals').then((c) => order.push(`slow ${c.status}`));
+    const slow = api(server, 'GET', '/crm/pipelines/2026-09/deals').then((c) => order.push(`slow ${c.status}`));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const quick = api(server, 'GET', '/account-info/v3/details').then((c) => order.push(`quick ${c.status}`));
+    const quick = api(server, 'GET', '/account-info/2026-09/details').then((c) => order.push(`quick ${c.status}`));
     await Promise.all([slow, quick]);
     expect(order).toEqual(['quick 200', 'slow 200']);
 
     server.faults.disconnect();
-    await expect(fetch(`${server.url}/crm/v3/pipelines/deals`, { headers: { authorization: `Bearer ${server.token}` } })).rejects.toThrow();
-    expect((await api(server, 'GET', '/crm/v3/pipelines/deals')).status).toBe(200);
+    await expect(fetch(`${server.url}/crm/pipelines/2026-09/deals`, { headers: { authorization: `Bearer ${server.token}` } })).rejects.toThrow();
+    expect((await api(server, 'GET', '/crm/pipelines/2026-09/deals')).status).toBe(200);
   });
 
   it('never faults the pages or control routes by default, and takes faults over HTTP', async () => {
@@ -257,7 +257,7 @@ describe('faults', () => {
     });
     expect(add.status).toBe(201);
     expect(((await add.json()) as { pending: unknown }).pending).toEqual([{ kind: 'rate-limit', remaining: 2, path: 'search', retryAfter: 5 }]);
-    expect((await api(server, 'GET', '/crm/v3/pipelines/deals')).status).toBe(200);
+    expect((await api(server, 'GET', '/crm/pipelines/2026-09/deals')).status).toBe(200);
     expect((await searchDeals(server, { limit: 1 })).status).toBe(429);
     const rotated = await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ expireSession: true }) });
     const { token } = (await rotated.json()) as { token: string };

@@ -56,7 +56,7 @@ type Results = Array<{ id: string; properties: Record<string, string | null>; cr
 describe('seeded records', () => {
   it('searches and reads exactly the live records given, in id order, their properties as given, known ones null', async () => {
     const portal = seeded();
-    const search = await call(portal, 'POST', '/crm/v3/objects/deals/search', { properties: ['dealname', 'amount', 'closedate'], limit: 10 });
+    const search = await call(portal, 'POST', '/crm/objects/2026-09/deals/search', { properties: ['dealname', 'amount', 'closedate'], limit: 10 });
     expect(search.body['total']).toBe(2);
     expect(search.body['results']).toEqual([
       {
@@ -81,23 +81,23 @@ describe('seeded records', () => {
         archived: false,
       },
     ]);
-    expect((await call(portal, 'GET', '/crm/v3/objects/deals/7')).status).toBe(404);
-    const archived = await call(portal, 'GET', '/crm/v3/objects/deals?archived=true&properties=dealname');
+    expect((await call(portal, 'GET', '/crm/objects/2026-09/deals/7')).status).toBe(404);
+    const archived = await call(portal, 'GET', '/crm/objects/2026-09/deals?archived=true&properties=dealname');
     expect((archived.body['results'] as Results).map((r) => [r.id, r.archived, r.archivedAt])).toEqual([['7', true, '2025-03-01T00:00:00.000Z']]);
-    expect((await call(portal, 'GET', '/account-info/v3/details')).body['companyCurrency']).toBe('EUR');
+    expect((await call(portal, 'GET', '/account-info/2026-09/details')).body['companyCurrency']).toBe('EUR');
   });
 
   it('links deals to their companies (one primary) and contacts, and says which deals have none', async () => {
     const portal = seeded();
-    const companies = await call(portal, 'POST', '/crm/v4/associations/deals/companies/batch/read', { inputs: [{ id: '3' }, { id: '12' }] });
+    const companies = await call(portal, 'POST', '/crm/associations/2026-09/deals/companies/batch/read', { inputs: [{ id: '3' }, { id: '12' }] });
     expect(companies.status).toBe(207);
     expect(companies.body['results']).toEqual([
       {
         from: { id: '3' },
         to: [
-          { toObjectId: 20, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 341, label: null }] },
+          { toObjectId: '20', associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 341, label: null }] },
           {
-            toObjectId: 21,
+            toObjectId: '21',
             associationTypes: [
               { category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Primary' },
               { category: 'HUBSPOT_DEFINED', typeId: 341, label: null },
@@ -107,26 +107,26 @@ describe('seeded records', () => {
       },
     ]);
     expect((companies.body['errors'] as Array<{ context: unknown }>).map((e) => e.context)).toEqual([{ fromObjectId: ['12'] }]);
-    const contacts = await call(portal, 'POST', '/crm/v4/associations/deals/contacts/batch/read', { inputs: [{ id: '12' }] });
+    const contacts = await call(portal, 'POST', '/crm/associations/2026-09/deals/contacts/batch/read', { inputs: [{ id: '12' }] });
     expect(contacts.body['results']).toEqual([
-      { from: { id: '12' }, to: [{ toObjectId: 40, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }] },
+      { from: { id: '12' }, to: [{ toObjectId: '40', associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }] },
     ]);
   });
 
   it('serves the pipelines and owners given, deactivated owners under archived=true', async () => {
     const portal = seeded();
-    const pipelines = await call(portal, 'GET', '/crm/v3/pipelines/deals');
+    const pipelines = await call(portal, 'GET', '/crm/pipelines/2026-09/deals');
     expect(pipelines.body['results']).toEqual([
       { id: 'p1', label: 'Only', stages: [{ id: 's1', label: 'Open', metadata: { isClosed: 'false', probability: '0.5' } }] },
     ]);
     const owners = async (archived: boolean) =>
-      ((await call(portal, 'GET', `/crm/v3/owners?archived=${archived}`)).body['results'] as Array<{ id: string; archived: boolean; type: string }>).map(
+      ((await call(portal, 'GET', `/crm/owners/2026-09?archived=${archived}`)).body['results'] as Array<{ id: string; archived: boolean; type: string }>).map(
         (o) => [o.id, o.archived, o.type],
       );
     expect([await owners(false), await owners(true)]).toEqual([[['501', false, 'PERSON']], [['503', true, 'PERSON']]]);
     // Without pipelines of their own, seeded records get the generated account's two.
     const plain = createHubSpotSandbox({ token: TOKEN, records: {} });
-    expect(((await call(plain, 'GET', '/crm/v3/pipelines/deals')).body['results'] as Array<{ label: string }>).map((p) => p.label)).toEqual([
+    expect(((await call(plain, 'GET', '/crm/pipelines/2026-09/deals')).body['results'] as Array<{ label: string }>).map((p) => p.label)).toEqual([
       'Sales Pipeline',
       'Renewals',
     ]);
@@ -135,7 +135,7 @@ describe('seeded records', () => {
   it('replaces a record with the same id, checks what it is given, and has no generated account', async () => {
     const portal = seeded();
     portal.putRecords({ deals: [{ id: '12', properties: { dealname: 'Renamed' } }] });
-    expect((await call(portal, 'GET', '/crm/v3/objects/deals/12?properties=dealname')).body['properties']).toMatchObject({ dealname: 'Renamed' });
+    expect((await call(portal, 'GET', '/crm/objects/2026-09/deals/12?properties=dealname')).body['properties']).toMatchObject({ dealname: 'Renamed' });
     expect(() => portal.putRecords({ deals: [{ id: 'abc', properties: {} }] })).toThrow('putRecords: deals need numeric ids as text, got "abc"');
     expect(() => portal.putRecords({ deals: [{ id: '1', properties: { amount: 5 as unknown as string } }] })).toThrow(
       'putRecords: deals 1: property "amount" must be text or null, as HubSpot sends it',
@@ -171,17 +171,17 @@ describe('options for connector tests', () => {
   it("now: the rate limits and the recorded requests keep the test's time", async () => {
     const clock = new ManualClock(Date.parse('2025-06-15T12:00:00Z'));
     const portal = seeded({ now: clock.now });
-    for (let i = 0; i < 5; i++) expect((await call(portal, 'POST', '/crm/v3/objects/deals/search', {})).status).toBe(200);
-    const sixth = await call(portal, 'POST', '/crm/v3/objects/deals/search', {});
+    for (let i = 0; i < 5; i++) expect((await call(portal, 'POST', '/crm/objects/2026-09/deals/search', {})).status).toBe(200);
+    const sixth = await call(portal, 'POST', '/crm/objects/2026-09/deals/search', {});
     expect([sixth.status, sixth.body['policyName']]).toEqual([429, 'SECONDLY']);
     clock.advance(1000);
-    expect((await call(portal, 'POST', '/crm/v3/objects/deals/search', {})).status).toBe(200);
+    expect((await call(portal, 'POST', '/crm/objects/2026-09/deals/search', {})).status).toBe(200);
     expect(portal.requests.map((r) => r.at - Date.parse('2025-06-15T12:00:00Z'))).toEqual([0, 0, 0, 0, 0, 0, 1000]);
   });
 
   it('dailyLimitHeaders: false leaves out the daily headers, as HubSpot does for OAuth apps', async () => {
     const daily = (portal: HubSpotSandbox) =>
-      call(portal, 'GET', '/crm/v3/owners').then((r) => [r.headers.get('x-hubspot-ratelimit-daily'), r.headers.get('x-hubspot-ratelimit-max')]);
+      call(portal, 'GET', '/crm/owners/2026-09').then((r) => [r.headers.get('x-hubspot-ratelimit-daily'), r.headers.get('x-hubspot-ratelimit-max')]);
     expect(await daily(seeded())).toEqual(['625000', '190']);
     expect(await daily(seeded({ dailyLimitHeaders: false }))).toEqual([null, '190']);
   });

@@ -1,11 +1,21 @@
 /**
- * "Connect a HubSpot portal" (issue 6): a private app token, checked by the background
- * against the portal ('connect-crm') before it is kept, with the read scopes it needs
- * listed; HubSpot's API host permission is asked for at this moment, as an optional
- * permission. A connected portal's card shows its state with the fix, its API allowance,
- * Sync now and a way to replace the token.
+ * "Connect a HubSpot portal" (issues 6 and 13): a Service Key (or an existing private app's
+ * token), checked by the background against the portal ('connect-crm') before it is kept.
+ * The card says who can create a key, where, and which scopes to tick
+ * (https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/account-service-keys,
+ * https://developers.hubspot.com/changelog/service-keys).
+ *
+ * The API host permission is optional and asked for in the click that connects (a
+ * permission prompt needs a user gesture): the host of the hublet the token names
+ * (`pat-eu1-…`), else api.hubapi.com. The portal's region is known only once the
+ * background has read its account details, after the gesture is spent; when it names
+ * another hublet whose host the browser has not granted, the reply names that host and a
+ * second button asks for it in its own click, then connects again.
+ * A connected portal's card shows its state with the fix, its API allowance, Sync now and
+ * a way to replace the key.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { apiOriginPattern, DEFAULT_HUBLET, hubletApiBase, hubletOfToken } from '../../../lib/crm/hubspot/hosts';
 import { REQUIRED_SCOPES } from '../../../lib/crm/hubspot/scopes';
 import { parseHubSpotUrl } from '../../../lib/crm/hubspot/pages';
 import { hubspotConnector } from '../../../lib/crm/hubspot/connector';
@@ -23,8 +33,10 @@ import { HubSpotStages } from './HubSpotStages';
 import { useTrackedJob } from './useTrackedJob';
 
 const IS_E2E = import.meta.env.MODE === 'e2e';
-/** HubSpot's API hosts, asked for at connect (its host table: lib/crm/hubspot/hosts.ts). */
-const API_ORIGINS = [...hubspotConnector.hosts.optionalPermissions];
+
+/** The API host the token's hublet is served from (its host table: lib/crm/hubspot/hosts.ts). */
+const firstOrigin = (token: string): string => apiOriginPattern(hubletApiBase(hubletOfToken(token) ?? DEFAULT_HUBLET));
+const hostOf = (origin: string): string => origin.replace(/^https?:\/\//, '').replace(/\/\*$/, '');
 
 /** Open tabs of a local sandbox HubSpot (e2e builds only): their origin serves the API (design.md). */
 async function localHubSpotTabs(source: OptionsSource): Promise<Array<{ id: number; host: string }>> {
@@ -39,7 +51,7 @@ async function localHubSpotTabs(source: OptionsSource): Promise<Array<{ id: numb
   return [...byHost.values()];
 }
 
-/** The token form: used to connect a portal, and to replace a connected portal's token. */
+/** The key form: used to connect a portal, and to replace a connected portal's key. */
 function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) => void; submitLabel: string }) {
   const state = useOptions();
   const [token, setToken] = useState('');
@@ -47,6 +59,8 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
   const [api, setApi] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The hosts the background asked for after this portal's region was known, and why. */
+  const [region, setRegion] = useState<{ origins: string[]; message: string } | null>(null);
 
   useEffect(() => {
     void localHubSpotTabs(state.source).then(
@@ -58,15 +72,18 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
     );
   }, []);
 
-  async function connect(): Promise<void> {
+  async function connect(origins: string[] | null): Promise<void> {
     setError(null);
+    setRegion(null);
     setBusy(true);
     try {
-      // In the click's user gesture, before anything else: the optional host permission.
-      if (api === null) {
-        const granted = await state.source.requestPermissions({ origins: API_ORIGINS });
+      // In the click's user gesture, before anything else: the optional host permission
+      // (a local sandbox tab is its own API, granted in the e2e build).
+      if (api === null || origins !== null) {
+        const wanted = origins ?? [firstOrigin(token)];
+        const granted = await state.source.requestPermissions({ origins: wanted });
         if (!granted) {
-          setError(t('options_hubspotPermissionDenied'));
+          setError(t('options_hubspotPermissionDenied', { host: wanted.map(hostOf).join(', ') }));
           return;
         }
       }
@@ -74,7 +91,8 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
       if (reply.ok) {
         setToken('');
         onConnected(reply.jobId);
-      } else setError(t('options_hubspotConnectFailed', { error: reply.error }));
+      } else if (reply.origins && reply.origins.length > 0) setRegion({ origins: reply.origins, message: reply.error });
+      else setError(t('options_hubspotConnectFailed', { error: reply.error }));
     } catch (caught) {
       setError(t('options_hubspotConnectFailed', { error: errorText(caught) }));
     } finally {
@@ -87,7 +105,7 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
       class="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        void connect();
+        void connect(null);
       }}
     >
       <label class="block space-y-1">
@@ -97,7 +115,7 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
           autocomplete="off"
           spellcheck={false}
           class={`${cls.input} w-full max-w-md font-mono`}
-          placeholder="pat-na1-…"
+          placeholder={t('options_hubspotTokenPlaceholder')}
           value={token}
           onInput={(e) => setToken((e.target as HTMLInputElement).value)}
           data-testid="hubspot-token"
@@ -123,6 +141,14 @@ function TokenForm({ onConnected, submitLabel }: { onConnected: (jobId: number) 
       <button type="submit" class={cls.primary} disabled={busy || token.trim() === ''}>
         {busy ? t('options_hubspotConnecting') : submitLabel}
       </button>
+      {region && (
+        <div class="space-y-2" data-testid="hubspot-region">
+          <Notice tone="info">{region.message}</Notice>
+          <button type="button" class={cls.secondary} disabled={busy} onClick={() => void connect(region.origins)}>
+            {t('options_hubspotAllowHost', { host: region.origins.map(hostOf).join(', ') })}
+          </button>
+        </div>
+      )}
       {error && <Notice tone="error">{error}</Notice>}
     </form>
   );
@@ -134,9 +160,10 @@ export function HubSpotConnection() {
   return (
     <div class="space-y-3" data-testid="hubspot-connect">
       <TokenForm onConnected={track} submitLabel={t('options_hubspotConnect')} />
-      <div class="text-xs">
-        <p class={cls.muted}>{t('options_hubspotTokenHelp')}</p>
-        <p class={`mt-1 ${cls.muted}`}>
+      <div class="space-y-1 text-xs" data-testid="hubspot-help">
+        <p class={cls.muted}>{t('options_hubspotWho')}</p>
+        <p class={cls.muted}>{t('options_hubspotWhere')}</p>
+        <p class={cls.muted}>
           {t('options_hubspotScopes')}:{' '}
           {REQUIRED_SCOPES.map((scope, i) => (
             <span key={scope}>
@@ -145,6 +172,8 @@ export function HubSpotConnection() {
             </span>
           ))}
         </p>
+        <p class={cls.muted}>{t('options_hubspotPrivateApp')}</p>
+        <p class={cls.muted}>{t('options_hubspotHosts')}</p>
       </div>
       {hubspotJob && (hubspotJob.status === 'queued' || hubspotJob.status === 'running') && (
         <JobProgress job={hubspotJob} title={t('options_hubspotSyncing')} />

@@ -1,13 +1,16 @@
 /**
- * Connecting a portal: check the token with the cheapest calls there are, learn the
- * portal, and find every missing scope at once (not one per failed sync).
- * `GET /account-info/v3/details` answers any valid private app token, whatever its scopes,
- * with the portal id, time zone and company currency.
- * https://developers.hubspot.com/docs/api/settings/account-information-api
+ * Connecting a portal: check the key with the cheapest calls there are, learn the portal
+ * and its hublet, move to that hublet's API host, and find every missing scope at once
+ * (not one per failed sync). `GET /account-info/{version}/details` answers any valid
+ * Service Key or private app token, whatever its scopes, with the portal id, time zone,
+ * company currency, `uiDomain` and `dataHostingLocation`.
+ * https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
  */
 import { readText } from '../shared/values';
+import { API_PATHS } from './api-paths';
 import { asObject, idText, type HubSpotClient } from './client';
 import { HubSpotError, isHubSpotError, MESSAGES, unreadableReply } from './errors';
+import { apiBaseForHublet, hubletOfAccount } from './hosts';
 import { SCOPE_PROBES } from './scopes';
 
 export interface PortalInfo {
@@ -28,11 +31,11 @@ function bareInfo(portalId: string): PortalInfo {
 /**
  * The portal behind the token; throws the typed 401 states for a bad token. With
  * `knownPortalId` (from a HubSpot page's URL, or the stored connection), an API that does
- * not serve the account details (a 404: design.md's e2e contract promises only `/crm/v3/`)
- * gives that portal with no details instead of failing.
+ * not serve the account details (a 400 or 404) gives that portal with no details instead
+ * of failing; a retired path (410) still fails.
  */
 export async function portalInfo(client: HubSpotClient, signal?: AbortSignal, knownPortalId?: string): Promise<PortalInfo> {
-  const path = '/account-info/v3/details';
+  const path = API_PATHS.accountDetails;
   let reply: unknown;
   try {
     reply = await client.get(path, { signal });
@@ -54,12 +57,32 @@ export async function portalInfo(client: HubSpotClient, signal?: AbortSignal, kn
 }
 
 /**
- * Validates the token: the portal, then one cheap read per required scope. Throws
- * HubSpotError: token-missing, token-invalid, token-expired, or missing-scopes naming every
- * scope the token lacks.
+ * Validates the token: the portal (a 488 on the way moves the client to the portal's
+ * hublet, when `mayUse` allows its host), the portal's own hublet host when its details
+ * name another one, then one cheap read per required scope there. Throws HubSpotError:
+ * token-missing, token-invalid, token-expired, wrong-hublet (with the host to allow), or
+ * missing-scopes naming every scope the token lacks.
  */
-export async function connectHubSpot(client: HubSpotClient, signal?: AbortSignal, knownPortalId?: string): Promise<PortalInfo> {
+export async function connectHubSpot(
+  client: HubSpotClient,
+  signal?: AbortSignal,
+  knownPortalId?: string,
+  mayUse: (apiBase: string) => boolean | Promise<boolean> = () => true,
+): Promise<PortalInfo> {
   const portal = await portalInfo(client, signal, knownPortalId);
+  // A token that carries its routing works on api.hubapi.com for any hublet; the portal's
+  // own host is asked all the same, so a later change of routing cannot break the sync.
+  const hublet = hubletOfAccount(portal);
+  const home = hublet === null ? null : apiBaseForHublet(client.apiBase, hublet);
+  if (home !== null && home !== client.apiBase) {
+    if (!(await mayUse(home)))
+      throw new HubSpotError('wrong-hublet', MESSAGES.wrongHublet(hublet, new URL(home).host), {
+        hublet,
+        hubletApiBase: home,
+        request: `GET ${API_PATHS.accountDetails}`,
+      });
+    client.moveTo(home);
+  }
   const missing: string[] = [];
   for (const probe of SCOPE_PROBES) {
     try {

@@ -1,5 +1,5 @@
 /**
- * Owners from `GET /crm/v3/owners` (active and archived, so deals of people who left keep
+ * Owners from `GET /crm/owners/{version}` (active and archived, so deals of people who left keep
  * their owner's name). An owner carries `teams: [{ id, name, primary }]`; the primary team,
  * else the first, is the owner's team: the reporting level above the owner, the HubSpot
  * counterpart of a Salesforce owner's manager, so it fills `Opportunity.ownerManager`

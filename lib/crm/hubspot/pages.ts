@@ -159,6 +159,36 @@ export function parseHubSpotUrl(url: string | URL, options: HostOptions = {}): H
   return { kind: 'other' };
 }
 
+/**
+ * Any page of the HubSpot app names its portal as the path's second segment:
+ * `/<tool>/<portalId>/…`. The deal and index pages above follow it, and so do the other
+ * tools' pages public sources link to: `/reports-dashboard/<portal>/view/…`,
+ * `/settings/<portal>/…`, `/search/<portal>/search?query=…`, `/global-search/<portal>`,
+ * `/submissions/<portal>/form/…` (OTHER_PAGE_EXAMPLES; the code index's
+ * `Majdoddin/felgen-ff-addon` hubspot-mailto-handler/redirect.js and
+ * `jon-collette/hubspot-form-shortcut` readme.md). A first segment of letters and dashes,
+ * then digits only: `/contacts/portal/…` names none.
+ */
+const APP_PORTAL = /^\/[a-z][a-z-]{0,60}\/(\d{1,12})(?:\/|$)/;
+
+/**
+ * The portal a HubSpot page's URL names, on any of the app's pages (not only those Dealsight
+ * reads), or null: what a tab's portal is pinned to (issue 13: a tab is answered for the
+ * portal it was opened on only).
+ */
+export function portalOfUrl(url: string | URL, options: HostOptions = {}): string | null {
+  let u: URL;
+  try {
+    u = url instanceof URL ? url : new URL(url);
+  } catch {
+    return null;
+  }
+  if (!isHubSpotHost(u, options)) return null;
+  const page = parseHubSpotUrl(u, options);
+  if (page.kind !== 'other') return page.portalId;
+  return APP_PORTAL.exec(u.pathname)?.[1] ?? null;
+}
+
 /** The deal a page shows, or null. */
 export function dealIdOf(url: string | URL, options: HostOptions = {}): { portalId: string; dealId: string } | null {
   const page = parseHubSpotUrl(url, options);

@@ -1,5 +1,5 @@
 /**
- * What a page of deals needs besides its own properties: the associated companies (v4
+ * What a page of deals needs besides its own properties: the associated companies (the
  * associations batch read, then companies batch read in 100s) and contacts (their job
  * titles). Companies are read once per sync: deals of one account share them.
  */

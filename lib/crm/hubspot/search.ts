@@ -13,7 +13,10 @@
  */
 import { chunk } from '../shared/chunk';
 import type { IsoDate } from '../opportunity';
+import { API_PATHS } from './api-paths';
 import type { HubSpotClient, HubSpotObject } from './client';
+import { HubSpotError, MESSAGES } from './errors';
+import { checkPagesLeft, CursorGuard } from './paging';
 
 export const SEARCH_PAGE_SIZE = 200;
 export const MAX_SEARCH_RESULTS = 10_000;
@@ -67,26 +70,46 @@ export interface DealPage {
   done: boolean;
 }
 
-/** Pages of deals with id above `afterId`, windows of ≤ 10,000 results chained by id. */
+/** Whether HubSpot id `a` comes after `b` (ids are digit strings of any length). */
+function idAfter(a: string, b: string): boolean {
+  return BigInt(a) > BigInt(b);
+}
+
+/**
+ * Pages of deals with id above `afterId`, windows of ≤ 10,000 results chained by id.
+ * Bounded whatever the server sends (paging.ts): within a window, a page cursor sent twice
+ * or more pages than the window's `total` allows stops it; a new window must start after
+ * the last one's first id.
+ */
 export async function* searchDeals(
   client: HubSpotClient,
   query: DealQuery,
   afterId: string | null,
   signal?: AbortSignal,
 ): AsyncGenerator<DealPage, void, undefined> {
+  const request = `POST ${API_PATHS.search('deals')}`;
   let windowAfterId = afterId;
   let offset = 0;
+  let pages = 0;
+  let cursors = new CursorGuard(request);
   for (;;) {
     const page = await client.search('deals', dealSearchBody(query, windowAfterId, offset), signal);
+    pages++;
     const last = page.results.at(-1)?.id ?? null;
     const next = page.after === null ? null : Number(page.after);
     const more = next !== null && Number.isFinite(next) && page.results.length > 0;
     const windowStart = offset === 0;
-    if (more && next + SEARCH_PAGE_SIZE > MAX_SEARCH_RESULTS) {
-      // The window is full: the next query starts after the last id read.
+    if (more && last !== null && next + SEARCH_PAGE_SIZE > MAX_SEARCH_RESULTS) {
+      // The window is full: the next query starts after the last id read, which must be past where this one started.
+      if (windowAfterId !== null && !idAfter(last, windowAfterId))
+        throw new HubSpotError('paging', MESSAGES.repeatedCursor(request, `hs_object_id ${last}`), { request });
       windowAfterId = last;
       offset = 0;
+      pages = 0;
+      cursors = new CursorGuard(request);
     } else if (more) {
+      cursors.next(String(next));
+      if (page.totalReported) checkPagesLeft(request, pages, page.total, SEARCH_PAGE_SIZE);
       offset = next;
     }
     yield { deals: page.results, windowTotal: page.total, windowStart, done: !more };

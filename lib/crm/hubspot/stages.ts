@@ -1,5 +1,5 @@
 /**
- * Deal pipelines and stages from `GET /crm/v3/pipelines/deals`. A stage's outcome comes
+ * Deal pipelines and stages from `GET /crm/pipelines/{version}/deals`. A stage's outcome comes
  * from its metadata the way HubSpot reports it: `isClosed` ("true"/"false") and
  * `probability` ("0.0".."1.0"); closed with probability 1 is won, any other closed stage
  * lost. A user's mapping overrides that per stage id (a "Closed - churned" stage a portal

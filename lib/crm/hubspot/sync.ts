@@ -23,6 +23,7 @@ import { readSavedState, type RejectedRecord, type SyncOptionsBase, type SyncPag
 import { throwIfAborted } from '../shared/retry';
 import { closedSinceDate } from '../shared/window';
 import { readDateTime } from '../shared/values';
+import { API_PATHS } from './api-paths';
 import { readObject, type HubSpotClient, type HubSpotObject } from './client';
 import { portalInfo, type PortalInfo } from './connect';
 import { HubSpotError, isHubSpotError } from './errors';
@@ -88,7 +89,7 @@ export async function prepareHubSpot(
   options.onProgress?.({ step: 'connecting', done: 0, total: null });
   const portal = await portalInfo(client, signal, options.knownPortalId);
   options.onProgress?.({ step: 'stages', done: 0, total: null });
-  const { stages, pipelines, problems } = readPipelines(await client.get('/crm/v3/pipelines/deals', { signal }), options.stageOverrides);
+  const { stages, pipelines, problems } = readPipelines(await client.get(API_PATHS.pipelines('deals'), { signal }), options.stageOverrides);
   if (stages.length === 0)
     throw new HubSpotError(
       'bad-request',
@@ -96,8 +97,8 @@ export async function prepareHubSpot(
     );
   options.onProgress?.({ step: 'owners', done: 0, total: null });
   const owners = [
-    ...readOwners(await client.listAll('/crm/v3/owners', { limit: '100', archived: 'false' }, signal)),
-    ...readOwners(await client.listAll('/crm/v3/owners', { limit: '100', archived: 'true' }, signal)),
+    ...readOwners(await client.listAll(API_PATHS.owners, { limit: '100', archived: 'false' }, signal)),
+    ...readOwners(await client.listAll(API_PATHS.owners, { limit: '100', archived: 'true' }, signal)),
   ];
   return { portal, stages: new StageIndex(stages), pipelines, owners: new OwnerIndex(owners), warnings: problems };
 }
@@ -277,12 +278,12 @@ async function mapPage(
 }
 
 /**
- * Deals archived (deleted) since `since`: `GET /crm/v3/objects/deals?archived=true` lists
+ * Deals archived (deleted) since `since`: `GET /crm/objects/{version}/deals?archived=true` lists
  * the recycle bin (90 days), 100 a page, each with `archivedAt`. Merged-away deals are
  * archived too, so they leave the store the same way.
  */
 export async function readArchived(client: HubSpotClient, since: string, signal?: AbortSignal): Promise<string[]> {
-  const records = await client.listAll('/crm/v3/objects/deals', { archived: 'true', limit: '100', properties: 'hs_object_id' }, signal);
+  const records = await client.listAll(API_PATHS.objects('deals'), { archived: 'true', limit: '100', properties: 'hs_object_id' }, signal);
   return records.flatMap((r) => {
     const o = readObject(r);
     if (o === null) return [];
@@ -301,7 +302,7 @@ export interface FetchDealResult {
 
 /**
  * One deal on demand (a record page opened before the first sync reached it):
- * `GET /crm/v3/objects/deals/{id}` with the sync's properties, its companies and contacts.
+ * `GET /crm/objects/{version}/deals/{id}` with the sync's properties, its companies and contacts.
  */
 export async function fetchDeal(
   client: HubSpotClient,
@@ -314,7 +315,7 @@ export async function fetchDeal(
   const params = new URLSearchParams({ properties: dealProperties(context.stages.ids).join(','), archived: 'false' });
   let deal: HubSpotObject | null;
   try {
-    deal = readObject(await client.get(`/crm/v3/objects/deals/${dealId}?${params}`, { signal: options.signal }));
+    deal = readObject(await client.get(`${API_PATHS.object('deals', dealId)}?${params}`, { signal: options.signal }));
   } catch (error) {
     if (isHubSpotError(error) && error.status === 404) return { opportunity: null, rejected: null, warnings: [], missing: true };
     throw error;

@@ -148,24 +148,32 @@ export const options = {
   options_salesforceOAuthSignInAgain: 'Sign in again',
   options_hubspotTitle: 'HubSpot',
   options_hubspotDescription:
-    'Connect a HubSpot portal with a private app’s access token. The token stays in this browser profile; Dealsight reads deals, companies, contacts and owners, and changes nothing.',
-  options_hubspotToken: 'Private app access token',
-  options_hubspotTokenHelp:
-    'In HubSpot: Settings › Integrations › Private Apps › Create a private app, give it these read scopes, then copy its access token (it starts with “pat-”).',
-  options_hubspotScopes: 'Scopes it needs',
+    'Connect a HubSpot portal with a Service Key (or an existing private app’s access token). The key stays in this browser profile; Dealsight reads deals, companies, contacts and owners, and changes nothing.',
+  options_hubspotToken: 'Service Key',
+  options_hubspotTokenPlaceholder: 'Paste the Service Key',
+  options_hubspotWho:
+    'Who: a Super Admin, or a user with Developer Tools access in HubSpot. A key can only have the scopes its creator has, so the creator must be able to see deals, companies, contacts and owners.',
+  options_hubspotWhere:
+    'Where: in HubSpot, Settings › Integrations › Service Keys (or Development › Keys › Service Keys) › Create service key. Name it “Dealsight”, add these scopes, create it and copy the key.',
+  options_hubspotScopes: 'Scopes to tick',
+  options_hubspotPrivateApp:
+    'An existing private app’s access token (“pat-…”: a Super Admin finds it under Development › Legacy apps, the app’s Auth tab) works too; HubSpot no longer lets you create private apps.',
+  options_hubspotHosts:
+    'When you connect, the browser asks to let Dealsight reach your portal’s API: api.hubapi.com, or your data region’s host (api-eu1.hubapi.com for the EU).',
   options_hubspotConnect: 'Connect HubSpot',
-  options_hubspotConnecting: 'Checking the token…',
+  options_hubspotConnecting: 'Checking the key…',
   options_hubspotApi: 'API',
-  options_hubspotApiDefault: 'api.hubapi.com',
+  options_hubspotApiDefault: 'HubSpot (api.hubapi.com)',
   options_hubspotApiTab: 'the open tab {host}',
-  options_hubspotPermissionDenied: 'The browser did not allow Dealsight to reach api.hubapi.com, so HubSpot was not connected.',
+  options_hubspotPermissionDenied: 'The browser did not allow Dealsight to reach {host}, so HubSpot was not connected.',
+  options_hubspotAllowHost: 'Allow {host} and connect',
   options_hubspotConnectFailed: 'HubSpot could not be connected: {error}',
   options_hubspotSyncing: 'Syncing from HubSpot',
   options_hubspotPortal: 'Portal {portal}',
   options_hubspotRateLimit: 'API allowance: {remaining} of {daily} requests left today',
-  options_hubspotReplaceToken: 'Replace the token',
-  options_hubspotStateInvalid: 'HubSpot no longer accepts the stored token. Paste the private app’s current token.',
-  options_hubspotStateScopes: 'The private app lacks a scope Dealsight needs: {error}',
+  options_hubspotReplaceToken: 'Replace the key',
+  options_hubspotStateInvalid: 'HubSpot no longer accepts the stored key. Paste the Service Key (or the private app’s current token) again.',
+  options_hubspotStateScopes: 'The key lacks a scope Dealsight needs: {error}',
   options_hubspotStages: 'Stage outcomes',
   options_hubspotStagesHelp:
     'HubSpot counts a stage as won when it is closed with a probability of 100%. Where your pipelines mean something else, say what each stage is; the next sync reads every deal again with it.',

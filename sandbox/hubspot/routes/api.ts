@@ -8,7 +8,9 @@ import {
   objectNotFound,
   rateLimited,
   resourceNotFound,
+  retiredVersion,
   tokenExpired,
+  unknownToHublet,
   validation,
 } from '../errors';
 import {
@@ -21,16 +23,40 @@ import {
   INDUSTRY_OPTIONS,
   type PropertyType,
 } from '../properties';
-import type { Scope } from '../scopes';
+import type { Grants, Scope } from '../scopes';
 import { objectBody, search, withAlwaysSent, type SearchObject } from '../search';
 import type { ServerState } from '../state';
 import type { Association, CrmRecord, ObjectName, OwnerBody } from '../api-data';
 
 /**
- * HubSpot's REST API as a private app sees it (`Authorization: Bearer <token>`): deals,
- * companies and contacts (search, list, read, batch read), v4 associations, deal pipelines,
- * owners, the account's details and the token's own info. Read-only.
+ * HubSpot's REST API as a Service Key or a private app sees it (`Authorization: Bearer
+ * <token>`), at the date-based versions (`/crm/objects/2026-09/…`, lib/crm/hubspot/api-paths.ts
+ * cites the reference): deals, companies and contacts (search, list, read, batch read),
+ * associations, deal pipelines, owners and the account's details; and a private app token's
+ * own info. Read-only.
+ *
+ * The numbered versions (`/crm/v3/…`, `/crm/v4/…`, `/account-info/v3/…`) answer as HubSpot
+ * will once it retired them (v4 on 2027-03-30, v1–v3 in September 2027): an error naming
+ * the retirement, so a client still calling one fails its tests. (The private app
+ * token-info endpoint under /oauth/v2, which Dealsight does not call, is served as before.)
+ *
+ * Hublets: the portal lives in one (`hublet`, na1 by default). A request addressed to
+ * another hublet's host (`api-eu1.hubapi.com`, or on a local server the `/_hublet/eu1`
+ * prefix that stands for it), or to `api.hubapi.com` with a token whose routing names
+ * another hublet, gets HubSpot's 488 naming the portal's hublet.
  */
+
+/** The date-based versions served: the current one and the one before, both supported. */
+export const SERVED_VERSIONS = ['2026-03', '2026-09'] as const;
+const VERSION = `(?:${SERVED_VERSIONS.join('|')})`;
+
+/** The hublet a request is addressed to (null: api.hubapi.com or a local root, routed by its token) and its path without a hublet prefix. */
+export function addressedTo(request: Request): { hublet: string | null; path: string } {
+  const prefixed = /^\/_hublet\/([a-z]{2}\d{1,3})(\/.*)$/.exec(request.url.pathname);
+  if (prefixed !== null) return { hublet: prefixed[1] as string, path: prefixed[2] as string };
+  const host = /^api-([a-z]{2}\d{1,3})\.hubapi\.com$/.exec(request.url.hostname.toLowerCase());
+  return { hublet: host === null ? null : (host[1] as string), path: request.url.pathname };
+}
 
 const READ_SCOPE: Record<ObjectName, Scope> = {
   deals: 'crm.objects.deals.read',
@@ -54,7 +80,8 @@ export async function handleApi(state: ServerState, request: Request): Promise<R
 }
 
 async function route(state: ServerState, request: Request): Promise<Reply> {
-  const path = request.url.pathname.replace(/\/+$/, '');
+  const addressed = addressedTo(request);
+  const path = addressed.path.replace(/\/+$/, '');
   // The token-info endpoint takes the token in the body, not in a header.
   if (path === '/oauth/v2/private-apps/get/access-token-info') {
     if (request.method !== 'POST') throw methodNotAllowed(request.method);
@@ -67,13 +94,25 @@ async function route(state: ServerState, request: Request): Promise<Reply> {
     return jsonReply(200, { userId: state.appUserId, hubId: state.portalId, appId: state.appId, scopes: state.grants.scopes });
   }
 
-  const auth = state.token.check(request.header('authorization'));
-  if (auth.state === 'expired') throw tokenExpired(auth.at);
-  if (auth.state !== 'valid') throw credentialsNotFound();
+  const retired = /^\/(crm|account-info)\/(v\d+)(?:\/|$)/.exec(path);
+  if (retired !== null) throw retiredVersion(`/${retired[1]}/${retired[2]}`);
+
+  const header = request.header('authorization');
+  const privateApp = state.token.check(header);
+  const serviceKey = state.serviceKey.check(header);
+  const credential = privateApp.state === 'valid' ? state.token : serviceKey.state === 'valid' ? state.serviceKey : null;
+  if (credential === null) {
+    const expired = privateApp.state === 'expired' ? privateApp : serviceKey.state === 'expired' ? serviceKey : null;
+    if (expired !== null) throw tokenExpired(expired.at);
+    throw credentialsNotFound();
+  }
+  const grants: Grants = credential === state.serviceKey ? state.serviceKeyGrants : state.grants;
+  // api.hubapi.com routes by the token; a hublet's own host serves that hublet only.
+  if ((addressed.hublet ?? credential.routing(state.hublet)) !== state.hublet) throw unknownToHublet(state.portalId, state.hublet);
 
   const endpoint = match(path, request.method);
   if (endpoint === null) throw resourceNotFound();
-  const missing = state.grants.missing(endpoint.scopes);
+  const missing = grants.missing(endpoint.scopes);
   if (missing.length > 0) throw missingScopes(endpoint.scopes);
   const policy = state.limits.take(endpoint.search);
   const limitHeaders = state.limits.headers(endpoint.search);
@@ -105,16 +144,17 @@ function match(path: string, method: string): Endpoint | null {
       throw methodNotAllowed(method);
     });
 
-  if (path === '/account-info/v3/details') return get ? endpoint([], accountDetails) : notAllowed();
-  if (path === '/crm/v3/pipelines/deals') return get ? endpoint(['crm.objects.deals.read'], pipelines) : notAllowed();
-  const pipeline = /^\/crm\/v3\/pipelines\/deals\/([^/]+)$/.exec(path);
+  const at = (pattern: string): RegExpExecArray | null => new RegExp(`^${pattern}$`).exec(path);
+  if (at(`/account-info/${VERSION}/details`)) return get ? endpoint([], accountDetails) : notAllowed();
+  if (at(`/crm/pipelines/${VERSION}/deals`)) return get ? endpoint(['crm.objects.deals.read'], pipelines) : notAllowed();
+  const pipeline = at(`/crm/pipelines/${VERSION}/deals/([^/]+)`);
   if (pipeline !== null) return get ? endpoint(['crm.objects.deals.read'], (s) => onePipeline(s, decodeURIComponent(pipeline[1] as string))) : notAllowed();
-  if (path === '/crm/v3/owners') return get ? endpoint(['crm.objects.owners.read'], owners) : notAllowed();
-  const owner = /^\/crm\/v3\/owners\/([^/]+)$/.exec(path);
+  if (at(`/crm/owners/${VERSION}`)) return get ? endpoint(['crm.objects.owners.read'], owners) : notAllowed();
+  const owner = at(`/crm/owners/${VERSION}/([^/]+)`);
   if (owner !== null) return get ? endpoint(['crm.objects.owners.read'], (s) => oneOwner(s, owner[1] as string)) : notAllowed();
-  if (path === '/crm/v3/properties/companies/industry') return get ? endpoint(['crm.objects.companies.read'], industryProperty) : notAllowed();
+  if (at(`/crm/properties/${VERSION}/companies/industry`)) return get ? endpoint(['crm.objects.companies.read'], industryProperty) : notAllowed();
 
-  const objects = /^\/crm\/v3\/objects\/(deals|companies|contacts)(?:\/(search|batch\/read|[^/]+))?$/.exec(path);
+  const objects = at(`/crm/objects/${VERSION}/(deals|companies|contacts)(?:/(search|batch/read|[^/]+))?`);
   if (objects !== null) {
     const object = objects[1] as ObjectName;
     const rest = objects[2];
@@ -124,7 +164,7 @@ function match(path: string, method: string): Endpoint | null {
     if (rest !== undefined) return get ? endpoint(scopes, (s, r) => readOne(s, r, object, rest)) : notAllowed();
     return get ? endpoint(scopes, (s, r) => listObjects(s, r, object)) : notAllowed();
   }
-  const associations = /^\/crm\/v4\/associations\/deals\/(companies|contacts)\/batch\/read$/.exec(path);
+  const associations = at(`/crm/associations/${VERSION}/deals/(companies|contacts)/batch/read`);
   if (associations !== null) {
     const to = associations[1] as 'companies' | 'contacts';
     return post ? endpoint(['crm.objects.deals.read', READ_SCOPE[to]], (s, r) => associationsBatch(s, r, to)) : notAllowed();
@@ -141,8 +181,8 @@ function accountDetails(state: ServerState): Reply {
     additionalCurrencies: [],
     utcOffset: '-05:00',
     utcOffsetMilliseconds: -18_000_000,
-    uiDomain: 'app.hubspot.com',
-    dataHostingLocation: 'na1',
+    uiDomain: state.hublet === 'na1' ? 'app.hubspot.com' : `app-${state.hublet}.hubspot.com`,
+    dataHostingLocation: state.hublet,
   });
 }
 
@@ -199,7 +239,7 @@ async function searchObjects(state: ServerState, request: Request, object: Objec
 }
 
 /**
- * GET /crm/v3/objects/{object}: every record in id order, `limit` (≤ 100, default 10) a
+ * GET /crm/objects/{version}/{object}: every record in id order, `limit` (≤ 100, default 10) a
  * page; `after` is the id to start from, as HubSpot's list cursor is. No 10,000 cap here,
  * but no filters either.
  */
@@ -290,11 +330,12 @@ function batchInputIds(body: unknown, max: number): string[] {
 }
 
 /**
- * POST /crm/v4/associations/deals/{companies|contacts}/batch/read. A deal's company link
- * carries both the unlabeled type (341) and "Primary" (5); contact links the unlabeled
- * deal-to-contact type (3). Deals without any (or unknown ids) are reported in `errors`
- * with 207 Multi-Status, as HubSpot does.
- * https://developers.hubspot.com/docs/api-reference/crm-associations-v4/guide
+ * POST /crm/associations/{version}/deals/{companies|contacts}/batch/read. A deal's company
+ * link carries both the unlabeled type (341) and "Primary" (5); contact links the unlabeled
+ * deal-to-contact type (3); `toObjectId` is a string, as the date-based reference shows it
+ * (v4 sent a number). Deals without any (or unknown ids) are reported in `errors` with 207
+ * Multi-Status, as HubSpot does.
+ * https://developers.hubspot.com/docs/api-reference/latest/crm/associations/associate-records/batch/get-associations
  */
 async function associationsBatch(state: ServerState, request: Request, to: 'companies' | 'contacts'): Promise<Reply> {
   const startedAt = new Date().toISOString();
@@ -321,9 +362,9 @@ async function associationsBatch(state: ServerState, request: Request, to: 'comp
 }
 
 function associated(links: readonly Association[], to: 'companies' | 'contacts'): Record<string, unknown>[] {
-  if (to === 'contacts') return links.map((c) => ({ toObjectId: Number(c.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }));
+  if (to === 'contacts') return links.map((c) => ({ toObjectId: c.id, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 3, label: null }] }));
   return links.map((c) => ({
-    toObjectId: Number(c.id),
+    toObjectId: c.id,
     associationTypes: [
       ...(c.primary ? [{ category: 'HUBSPOT_DEFINED', typeId: 5, label: 'Primary' }] : []),
       { category: 'HUBSPOT_DEFINED', typeId: 341, label: null },
@@ -331,7 +372,7 @@ function associated(links: readonly Association[], to: 'companies' | 'contacts')
   }));
 }
 
-/** GET /crm/v3/owners: `limit` (≤ 500, default 100), `after`, `email`. */
+/** GET /crm/owners/{version}: `limit` (≤ 500, default 100), `after`, `email`. */
 function owners(state: ServerState, request: Request): Reply {
   const params = request.url.searchParams;
   const limit = Number(params.get('limit') ?? 100);
@@ -355,7 +396,7 @@ function oneOwner(state: ServerState, id: string): Reply {
   return jsonReply(200, owner);
 }
 
-/** GET /crm/v3/properties/companies/industry: the option values and their labels. */
+/** GET /crm/properties/{version}/companies/industry: the option values and their labels. */
 function industryProperty(): Reply {
   return jsonReply(200, {
     name: 'industry',

@@ -23,7 +23,7 @@ function hsError(status: number, category: string, message: string, extra: Recor
   return { kind: 'reply', status, body: { status: 'error', message, correlationId: '3f2e-fake', category, ...extra }, ...options };
 }
 
-const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/v3/objects/deals/search');
+const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/objects/2026-09/deals/search');
 
 async function failure(promise: Promise<unknown>): Promise<HubSpotError> {
   try {
@@ -67,8 +67,8 @@ describe('HubSpotClient', () => {
 
   it('waits what Retry-After says on a 429', async () => {
     const { clock, portal, client } = setup();
-    portal.faults.rateLimit({ retryAfter: 3, path: /^\/crm\/v3\/pipelines\/deals$/ });
-    await client.get('/crm/v3/pipelines/deals');
+    portal.faults.rateLimit({ retryAfter: 3, path: /^\/crm\/pipelines\/2026-09\/deals$/ });
+    await client.get('/crm/pipelines/2026-09/deals');
     expect(clock.sleeps).toEqual([3000]);
   });
 
@@ -82,8 +82,8 @@ describe('HubSpotClient', () => {
       'X-HubSpot-RateLimit-Daily': '500000',
       'X-HubSpot-RateLimit-Daily-Remaining': '41000',
     };
-    portal.faults.rateLimit({ path: /^\/crm\/v3\/pipelines\/deals$/, headers: spent });
-    await client.get('/crm/v3/pipelines/deals');
+    portal.faults.rateLimit({ path: /^\/crm\/pipelines\/2026-09\/deals$/, headers: spent });
+    await client.get('/crm/pipelines/2026-09/deals');
     expect(clock.sleeps).toEqual([10000]);
     expect(client.lastRateLimit).toEqual({ max: 190, remaining: 189, intervalMs: 10000, daily: null, dailyRemaining: null });
   });
@@ -91,16 +91,16 @@ describe('HubSpotClient', () => {
   it('after a reply that spent the window, waits it out before the next request', async () => {
     // One request per ten seconds: the first reply says the window is spent.
     const { clock, client } = setup({ server: { perTenSeconds: 1 } });
-    await client.get('/crm/v3/owners');
+    await client.get('/crm/owners/2026-09');
     clock.advance(4000);
-    await client.get('/crm/v3/pipelines/deals');
+    await client.get('/crm/pipelines/2026-09/deals');
     expect(clock.sleeps).toEqual([6000]);
   });
 
   it('does not retry the daily limit and says so', async () => {
     const { clock, portal, client } = setup({ server: { daily: 250_000 } });
     portal.setDailyUsage(250_000);
-    const error = await failure(client.get('/crm/v3/pipelines/deals'));
+    const error = await failure(client.get('/crm/pipelines/2026-09/deals'));
     expect(error.state).toBe('rate-limited');
     expect(error.message).toBe(
       'Your HubSpot portal has used its API requests for today (250,000 of 250,000). Sync again tomorrow: it resumes where it stopped.',
@@ -112,7 +112,7 @@ describe('HubSpotClient', () => {
   it('backs off exponentially on 5xx and gives up after 5 attempts with the server state', async () => {
     const { clock, portal, client } = setup({ random: () => 0.5 });
     portal.faults.serverError({ status: 502, times: Infinity });
-    const error = await failure(client.get('/crm/v3/pipelines/deals'));
+    const error = await failure(client.get('/crm/pipelines/2026-09/deals'));
     expect(error.state).toBe('server');
     expect(error.message).toBe('HubSpot is unavailable right now. Try again later: the sync resumes where it stopped.');
     expect(portal.requests).toHaveLength(5);
@@ -123,14 +123,14 @@ describe('HubSpotClient', () => {
   it('fails fast on 401 with the invalid or expired token state', async () => {
     // The portal's app has another token.
     const invalid = setup({ server: { token: 'pat-na1-another-app' } });
-    const e1 = await failure(invalid.client.get('/account-info/v3/details'));
-    expect([e1.state, e1.status, e1.category, e1.request]).toEqual(['token-invalid', 401, 'INVALID_AUTHENTICATION', 'GET /account-info/v3/details']);
-    expect(e1.message).toContain('does not recognise the access token');
+    const e1 = await failure(invalid.client.get('/account-info/2026-09/details'));
+    expect([e1.state, e1.status, e1.category, e1.request]).toEqual(['token-invalid', 401, 'INVALID_AUTHENTICATION', 'GET /account-info/2026-09/details']);
+    expect(e1.message).toContain('does not recognise the key');
     expect(invalid.portal.requests).toHaveLength(1);
 
     const expired = setup();
     expired.portal.rotateToken();
-    const e2 = await failure(expired.client.get('/account-info/v3/details'));
+    const e2 = await failure(expired.client.get('/account-info/2026-09/details'));
     expect(e2.state).toBe('token-expired');
     expect(expired.clock.sleeps).toEqual([]);
   });
@@ -138,18 +138,18 @@ describe('HubSpotClient', () => {
   it('names the missing scopes of a 403', async () => {
     const { portal, client } = setup();
     portal.revokeScopes(['crm.objects.owners.read']);
-    const error = await failure(client.get('/crm/v3/owners'));
+    const error = await failure(client.get('/crm/owners/2026-09'));
     expect(error.state).toBe('missing-scopes');
     expect(error.missingScopes).toEqual(['crm.objects.owners.read']);
     expect(error.message).toBe(
-      "The HubSpot private app lacks the scope crm.objects.owners.read. Add it in the private app's Scopes tab in HubSpot, commit the change, and sync again.",
+      'The HubSpot key lacks the scope crm.objects.owners.read. Add it to the Service Key in HubSpot (Settings › Integrations › Service Keys; a key can only have scopes its creator has), or to the private app’s scopes, and sync again.',
     );
   });
 
   it('refuses to call without a token', async () => {
     const { clock, portal } = setup();
     const client = new HubSpotClient({ token: '  ', fetch: portal.fetch, now: clock.now, sleep: clock.sleep });
-    const error = await failure(client.get('/account-info/v3/details'));
+    const error = await failure(client.get('/account-info/2026-09/details'));
     expect(error.state).toBe('token-missing');
     expect(portal.requests).toHaveLength(0);
     expect(clock.sleeps).toEqual([]);
@@ -158,7 +158,7 @@ describe('HubSpotClient', () => {
   it('reports a network failure and retries it', async () => {
     const { clock, portal, client } = setup();
     portal.faults.disconnect();
-    await client.get('/crm/v3/pipelines/deals');
+    await client.get('/crm/pipelines/2026-09/deals');
     expect(clock.sleeps).toEqual([500]);
   });
 });
@@ -174,17 +174,17 @@ describe('connectHubSpot', () => {
       dataHostingLocation: 'na1',
     });
     expect(portal.requests.map((r) => r.path)).toEqual([
-      '/account-info/v3/details',
-      '/crm/v3/objects/deals',
-      '/crm/v3/objects/companies',
-      '/crm/v3/objects/contacts',
-      '/crm/v3/owners',
+      '/account-info/2026-09/details',
+      '/crm/objects/2026-09/deals',
+      '/crm/objects/2026-09/companies',
+      '/crm/objects/2026-09/contacts',
+      '/crm/owners/2026-09',
     ]);
   });
 
   it('takes the portal from the page when the API serves no account details, and still refuses a bad token', async () => {
     const { client, portal } = setup();
-    for (const path of [/^\/account-info\/v3\/details(\?|$)/, /^\/crm\/v3\/objects\/companies(\?|$)/])
+    for (const path of [/^\/account-info\/2026-09\/details(\?|$)/, /^\/crm\/objects\/2026-09\/companies(\?|$)/])
       portal.faults.inject(hsError(404, 'OBJECT_NOT_FOUND', 'Not found', {}, { path, times: Infinity }));
     expect(await connectHubSpot(client, undefined, '777')).toEqual({
       portalId: '777',
@@ -196,7 +196,7 @@ describe('connectHubSpot', () => {
     // Without a portal id from a page there is nothing to connect to.
     expect((await failure(connectHubSpot(client))).state).toBe('bad-request');
     portal.faults.inject(
-      hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.', {}, { path: /^\/crm\/v3\/objects\/deals(\?|$)/, times: Infinity }),
+      hsError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.', {}, { path: /^\/crm\/objects\/2026-09\/deals(\?|$)/, times: Infinity }),
     );
     expect((await failure(connectHubSpot(client, undefined, '777'))).state).toBe('token-invalid');
   });

@@ -75,7 +75,7 @@ function setup() {
 }
 
 /** Deal searches sent, in order. */
-const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/v3/objects/deals/search');
+const searches = (portal: HubSpotSandbox) => portal.requests.filter((r) => r.path === '/crm/objects/2026-09/deals/search');
 
 function deal(id: number, properties: Record<string, string | null> = {}): SeedDeal {
   return {
@@ -254,9 +254,9 @@ describe('syncHubSpot', () => {
     expect(result.opportunities).toHaveLength(250);
     expect(result.opportunities[249]?.account).toEqual({ id: '5250', name: 'Co 250' });
     const inputs = (r: { body: unknown }) => (r.body as { inputs: unknown[] }).inputs.length;
-    const batches = portal.requests.filter((r) => r.path === '/crm/v3/objects/companies/batch/read').map(inputs);
+    const batches = portal.requests.filter((r) => r.path === '/crm/objects/2026-09/companies/batch/read').map(inputs);
     expect(batches).toEqual([100, 100, 50]);
-    const assoc = portal.requests.filter((r) => r.path === '/crm/v4/associations/deals/companies/batch/read').map(inputs);
+    const assoc = portal.requests.filter((r) => r.path === '/crm/associations/2026-09/deals/companies/batch/read').map(inputs);
     expect(assoc).toEqual([200, 50]);
   });
 
