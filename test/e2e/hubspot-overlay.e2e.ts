@@ -367,8 +367,11 @@ describe("HubSpot overlay: closed to the page's scripts", () => {
       const chips = await waitForRoots(
         page,
         (rootOf) => {
-          const texts = Array.from(document.querySelectorAll('dealsight-chip'), (chip) => rootOf(chip)?.textContent ?? '');
-          return texts.length > 3 && texts.every((t) => /^(Win \d+%)?(RBP \d+)?$/.test(t) && t !== '') ? texts : null;
+          // Each chip's words ("Win 62%", "RBP 71"), one span each.
+          const chips = Array.from(document.querySelectorAll('dealsight-chip'), (chip) =>
+            Array.from(rootOf(chip)?.querySelectorAll('span') ?? [], (s) => s.textContent ?? ''),
+          );
+          return chips.length > 3 && chips.every((words) => words.length > 0 && words.every((w) => /^(Win \d+%|RBP \d+)$/.test(w))) ? chips : null;
         },
         { timeout: 30_000 },
       );
@@ -376,7 +379,7 @@ describe("HubSpot overlay: closed to the page's scripts", () => {
       expect(board.hosts).toBeGreaterThanOrEqual(chips.length);
       expect(board.openRoots).toBe(0);
       expect(board.capturedRoots).toBe(0);
-      for (const text of chips) expect(board.text).not.toContain(text);
+      for (const words of chips) for (const word of words) expect(board.text).not.toContain(word);
     } finally {
       await page.close();
     }
