@@ -25,6 +25,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { generateSandbox } from '../lib/sandbox/generate';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser/launch';
+import { panelState, waitForRoots } from './browser/shadow';
 import { readTable } from './browser/store-reader';
 import { startSandboxCrm, type CrmName, type SandboxCrm } from '../sandbox/crms';
 
@@ -129,9 +130,10 @@ function printPipeline(rows: ScoreRecord[], total: number): void {
 }
 
 async function waitForPanel(page: Page): Promise<void> {
-  await page.waitForFunction(
+  await waitForRoots(
+    page,
     `(() => {
-      const root = document.querySelector('dealsight-panel')?.shadowRoot;
+      const root = rootOf(document.querySelector('dealsight-panel'));
       const state = root?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
       return state !== undefined && state !== null && state !== 'loading';
     })()`,
@@ -142,9 +144,7 @@ async function waitForPanel(page: Page): Promise<void> {
 }
 
 async function overlayState(page: Page): Promise<string> {
-  return (await page.evaluate(
-    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? 'none'`,
-  )) as string;
+  return (await panelState(page)) ?? 'none';
 }
 
 async function main(): Promise<void> {

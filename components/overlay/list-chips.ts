@@ -51,7 +51,8 @@ function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme
   const host = doc.createElement(HOSTS.chip);
   host.dataset.recordId = id;
   host.dataset.theme = theme;
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed, as the panel's: the page's scripts must not read the scores through `host.shadowRoot`.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CHIP_CSS;
   shadow.append(style);

@@ -21,7 +21,7 @@ export interface PanelHost {
  * Creates the `dealsight-panel` shadow host: inline at `anchor` (after it, before it, or as
  * its first or last child), or at the end of the document when there is none (the panel
  * inside then floats at the viewport's right edge). run.ts passes WXT's
- * `createShadowRootUi`; tests pass a plain shadow root.
+ * `createShadowRootUi` with a closed root; tests pass a closed root of their own.
  */
 export type CreatePanelHost = (anchor: Anchor | null) => Promise<PanelHost>;
 

@@ -22,11 +22,17 @@ import { createUrlPin } from './url-pin';
 /** WXT's `append` for each anchor place. */
 const APPEND = { after: 'after', before: 'before', 'first-child': 'first', 'last-child': 'last' } as const;
 
-/** WXT's shadow-root UI: inline at the anchor, or at the end of the body with the panel inside fixed at the right edge (OverlayPanel). */
+/**
+ * WXT's shadow-root UI: inline at the anchor, or at the end of the body with the panel
+ * inside fixed at the right edge (OverlayPanel). Its root is closed: the CRM page's own
+ * scripts (and any other script on it) must not read the deal names and amounts the panel
+ * shows through `host.shadowRoot`. Nothing here keeps the root where the page could reach it.
+ */
 function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
   return async (anchor) => {
     const ui = await createShadowRootUi(ctx, {
       name: HOSTS.panel,
+      mode: 'closed',
       position: 'inline',
       anchor: anchor?.element ?? document.body,
       append: anchor ? APPEND[anchor.place] : 'last',

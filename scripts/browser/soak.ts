@@ -10,6 +10,7 @@
  */
 import type { CDPSession, Page, Target } from 'puppeteer';
 import type { ExtensionSession } from './launch';
+import { waitForRoots } from './shadow';
 
 export interface SoakStop {
   /** What the stop is, for messages ("console tab 2", "deals board"). */
@@ -68,9 +69,9 @@ async function extensionHeapMb(session: ExtensionSession): Promise<number> {
 
 /**
  * Whether the page has settled, checked in the page (plain JavaScript: tsx's helpers do not
- * exist there): a record page shows its one panel with an answer; a list shows a chip beside
- * every record link of a record the store has scores for (`scored`: ids, 15 characters
- * enough for Salesforce's).
+ * exist there): a record page shows its one panel with an answer (read in its closed root
+ * through `rootOf`, scripts/browser/shadow.ts); a list shows a chip beside every record link
+ * of a record the store has scores for (`scored`: ids, 15 characters enough for Salesforce's).
  */
 function settledCheck(kind: SoakStop['kind'], links: string | undefined): string {
   return `(() => {
@@ -78,7 +79,8 @@ function settledCheck(kind: SoakStop['kind'], links: string | undefined): string
     const hosts = Array.from(document.querySelectorAll('dealsight-panel'));
     if (${JSON.stringify(kind)} === 'record') {
       if (hosts.length !== 1 || !shown(hosts[0])) return null;
-      const state = hosts[0].shadowRoot && hosts[0].shadowRoot.querySelector('[data-overlay-state]');
+      const root = rootOf(hosts[0]);
+      const state = root && root.querySelector('[data-overlay-state]');
       return state && state.getAttribute('data-overlay-state') !== 'loading' ? 'ok' : null;
     }
     if (hosts.length !== 0) return null;
@@ -147,7 +149,11 @@ export async function soak(
     const started = Date.now();
     await stop.go(page);
     try {
-      await page.waitForFunction(settledCheck(stop.kind, stop.links), { timeout: options.stepTimeoutMs ?? 30_000, polling: 50 });
+      const check = settledCheck(stop.kind, stop.links);
+      const wait = { timeout: options.stepTimeoutMs ?? 30_000, polling: 50 };
+      // A list's check needs no root: it stays a plain wait in the page (no protocol round trips per chip).
+      if (stop.kind === 'record') await waitForRoots(page, check, wait);
+      else await page.waitForFunction(check, wait);
     } catch {
       violations.push(
         `${tour.name}, step ${i + 1} (${stop.name}): the page did not settle: ${((await page.evaluate(violationsCheck(stop.kind))) as string[]).join('; ') || 'no panel or chips appeared'}`,

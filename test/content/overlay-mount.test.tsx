@@ -12,6 +12,7 @@ import { startRecordOverlay, type CreatePanelHost } from '../../components/overl
 import { describeElement, maskedPath, maskToken, pageStructure } from '../../components/overlay/structure';
 import type { BackgroundReplies } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
+import { recordShadowRoots, rootOf } from './shadow-roots';
 
 const RULE = { selector: '.page.active .header', place: 'after', evidence: 'a test page' } as const;
 
@@ -30,9 +31,12 @@ const adapter: Pick<CrmAdapter, 'crm' | 'place' | 'pageKey' | 'findAnchor' | 'cl
   structureProbes: ['.page.active', '.header'],
 };
 
+recordShadowRoots();
+
+/** A `dealsight-panel` host with a closed shadow root, as run.ts asks of createShadowRootUi (without its CSS fetch). */
 const createHost: CreatePanelHost = async (anchor) => {
   const host = document.createElement('dealsight-panel');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const container = document.createElement('div');
   shadow.append(container);
   if (anchor) anchor.element.after(host);
@@ -41,7 +45,7 @@ const createHost: CreatePanelHost = async (anchor) => {
 };
 
 const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));
-const root = (host: Element) => host.shadowRoot?.querySelector<HTMLElement>('[data-overlay-state]') ?? null;
+const root = (host: Element) => rootOf(host)?.querySelector<HTMLElement>('[data-overlay-state]') ?? null;
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 /** Waits until `check` holds: the overlay moves after the page settles (settleMs) and mounts asynchronously. */
 async function until(check: () => boolean): Promise<void> {
@@ -100,7 +104,7 @@ describe('the floating panel', () => {
     expect(frame.style.position).toBe('fixed');
     expect(frame.style.right).toBe('0px');
     expect(Number(frame.style.zIndex)).toBeGreaterThanOrEqual(2147483000);
-    expect(host.shadowRoot?.querySelector('[data-overlay-notice="no-anchor"]')?.textContent).toContain('could not find this page’s record header');
+    expect(rootOf(host)?.querySelector('[data-overlay-notice="no-anchor"]')?.textContent).toContain('could not find this page’s record header');
     c.abort();
     expect(hosts()).toHaveLength(0);
   });
@@ -112,7 +116,7 @@ describe('the floating panel', () => {
     const copied: string[] = [];
     const c = new AbortController();
     await overlay(c.signal, copied);
-    const button = hosts()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-structure"]')!;
+    const button = rootOf(hosts()[0]!)!.querySelector<HTMLButtonElement>('[data-action="copy-structure"]')!;
     button.click();
     await until(() => copied.length === 1);
     const text = copied[0]!;
@@ -122,14 +126,14 @@ describe('the floating panel', () => {
     expect(text).toContain('page: /r/:id/view?ws');
     // No CRM text, ids or names.
     for (const secret of ['Acme', 'Renewal', 'Dana', 'Reyes', '0065g00000AbCdEAAV', '18837465210']) expect(text).not.toContain(secret);
-    await until(() => hosts()[0]!.shadowRoot!.querySelector('[role="status"]') !== null);
+    await until(() => rootOf(hosts()[0]!)!.querySelector('[role="status"]') !== null);
     c.abort();
 
     const refused = new AbortController();
     await overlay(refused.signal, [], true);
-    hosts()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="copy-structure"]')!.click();
-    await until(() => hosts()[0]!.shadowRoot!.querySelector('textarea[data-structure]') !== null);
-    expect(hosts()[0]!.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[data-structure]')!.value).toContain('page: /r/:id/view');
+    rootOf(hosts()[0]!)!.querySelector<HTMLButtonElement>('[data-action="copy-structure"]')!.click();
+    await until(() => rootOf(hosts()[0]!)!.querySelector('textarea[data-structure]') !== null);
+    expect(rootOf(hosts()[0]!)!.querySelector<HTMLTextAreaElement>('textarea[data-structure]')!.value).toContain('page: /r/:id/view');
     refused.abort();
   });
 });

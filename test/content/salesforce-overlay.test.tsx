@@ -11,11 +11,14 @@ const adapter = salesforceAdapter({ localhost: true });
 import type { BackgroundReplies, RecordChip } from '../../lib/messages';
 import { workedPanel } from '../components/panels-fixtures';
 import { consoleStage, focusConsoleTab, headerName, highlights, LIST_URL, listRows, OPP_A, OPP_B, recordUrl, setHtml, stage, tick } from './salesforce-fixture';
+import { recordShadowRoots, rootOf } from './shadow-roots';
 
-/** A `dealsight-panel` host with an open shadow root, like createShadowRootUi's (without its CSS fetch). */
+recordShadowRoots();
+
+/** A `dealsight-panel` host with a closed shadow root, as run.ts asks of createShadowRootUi (without its CSS fetch). */
 const createHost: CreatePanelHost = async (anchor) => {
   const host = document.createElement('dealsight-panel');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const container = document.createElement('div');
   shadow.append(container);
   if (anchor) anchor.element.after(host);
@@ -24,7 +27,7 @@ const createHost: CreatePanelHost = async (anchor) => {
 };
 
 const hosts = () => Array.from(document.querySelectorAll('dealsight-panel'));
-const stateOf = (host: Element) => host.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
+const stateOf = (host: Element) => rootOf(host)?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state');
 
 function overlay(url: string, signal: AbortSignal, getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>) {
   return startRecordOverlay({
@@ -86,16 +89,16 @@ describe('record overlay lifecycle', () => {
     stage(document, [highlights('Deal')]);
     const c = new AbortController();
     await overlay(recordUrl(OPP_A), c.signal, async () => ({ ok: true, panel: workedPanel() }));
-    const toggle = hosts()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="toggle"]')!;
+    const toggle = rootOf(hosts()[0]!)!.querySelector<HTMLButtonElement>('[data-action="toggle"]')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     toggle.click();
     await tick(0);
     expect(localStorage.getItem(COLLAPSED_KEY)).toBe('1');
-    expect(hosts()[0]!.shadowRoot!.querySelector('[data-overlay-body]')).toBeNull();
+    expect(rootOf(hosts()[0]!)!.querySelector('[data-overlay-body]')).toBeNull();
     c.abort();
     const c2 = new AbortController();
     await overlay(recordUrl(OPP_B), c2.signal, async () => ({ ok: true, panel: workedPanel() }));
-    expect(hosts()[0]!.shadowRoot!.querySelector('[data-action="toggle"]')!.getAttribute('aria-expanded')).toBe('false');
+    expect(rootOf(hosts()[0]!)!.querySelector('[data-action="toggle"]')!.getAttribute('aria-expanded')).toBe('false');
     c2.abort();
   });
 
@@ -125,7 +128,7 @@ describe('record overlay lifecycle', () => {
     answers[0]!({ ok: true, panel: workedPanel() });
     await tick(0);
     expect(stateOf(hosts()[0]!)).toBe('ready');
-    const before = hosts()[0]!.shadowRoot!.textContent ?? '';
+    const before = rootOf(hosts()[0]!)!.textContent ?? '';
     expect(before).toContain('42%');
     expect(before).not.toContain('99%');
 
@@ -137,7 +140,7 @@ describe('record overlay lifecycle', () => {
     answers[1]!({ ok: true, panel: { ...panel, win: { ...(panel.win as NonNullable<typeof panel.win>), probability: 0.9912 } } });
     await tick(0);
     expect(hosts()).toHaveLength(1);
-    expect(hosts()[0]!.shadowRoot!.textContent).toContain('99%');
+    expect(rootOf(hosts()[0]!)!.textContent).toContain('99%');
     c.abort();
     expect(listeners.size).toBe(0);
   });
@@ -368,7 +371,9 @@ describe('list chips', () => {
     expect(getScores).toHaveBeenCalledWith(LIST_URL, [OPP_A]);
     const chip = document.querySelector('dealsight-chip')!;
     expect(chip.previousElementSibling?.getAttribute('href')).toBe(`/lightning/r/${OPP_A}/view`);
-    expect(Array.from(chip.shadowRoot!.querySelectorAll('span'), (s) => s.textContent)).toEqual(['Win 50%', 'RBP 40']);
+    // The chip's root is closed: the page's scripts cannot read the scores through it.
+    expect(chip.shadowRoot).toBeNull();
+    expect(Array.from(rootOf(chip)!.querySelectorAll('span'), (s) => s.textContent)).toEqual(['Win 50%', 'RBP 40']);
 
     // Rows added (scrolling loads more): one more batch, for the new id only.
     const tbody = root.querySelector('tbody')!;
@@ -392,7 +397,7 @@ describe('list chips', () => {
     const c = new AbortController();
     startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
     await tick(0);
-    const texts = () => Array.from(document.querySelectorAll('dealsight-chip'), (chip) => chip.shadowRoot!.querySelector('span')!.textContent);
+    const texts = () => Array.from(document.querySelectorAll('dealsight-chip'), (chip) => rootOf(chip)!.querySelector('span')!.textContent);
     expect(texts()).toEqual(['Win 50%', 'Win 50%']);
     win = 0.73;
     (changed as unknown as () => void)();

@@ -13,6 +13,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 interface StoredScore {
@@ -72,11 +73,13 @@ async function finishedSync(page: Page): Promise<SyncJobRow> {
   throw new Error('The sync did not end within 3 minutes.');
 }
 
-/** What each panel host on the page shows, and where it sits. */
+/** What each panel host on the page shows, and where it sits (its closed root read through scripts/browser/shadow.ts). */
 function panels(): Promise<PanelView[]> {
-  return crm.evaluate(`Array.from(document.querySelectorAll('dealsight-panel')).map((host) => {
+  return evaluateWithRoots(
+    crm,
+    `Array.from(document.querySelectorAll('dealsight-panel')).map((host) => {
     const id = (el) => (el ? el.getAttribute('data-test-id') || el.getAttribute('data-selenium-test') || el.tagName.toLowerCase() : null);
-    const root = host.shadowRoot;
+    const root = rootOf(host);
     const sidebar = host.closest('[data-test-id="left-sidebar"]');
     const frame = root?.querySelector('[data-overlay-state]') ?? host;
     const r = frame.getBoundingClientRect();
@@ -95,15 +98,17 @@ function panels(): Promise<PanelView[]> {
       rect: { top: r.top, right: r.right, bottom: r.bottom, left: r.left },
       viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
     };
-  })`) as Promise<PanelView[]>;
+  })`,
+  ) as Promise<PanelView[]>;
 }
 
 const insertions = (): Promise<Insertion[]> => crm.evaluate('window.__dsInsertions ?? []') as Promise<Insertion[]>;
 
 /** Waits until the page shows exactly one panel and it has left the loading state. */
 async function onePanel(wanted = 'ready'): Promise<PanelView> {
-  await crm.waitForFunction(
-    `(() => { const hosts = document.querySelectorAll('dealsight-panel'); return hosts.length === 1 && hosts[0].shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}; })()`,
+  await waitForRoots(
+    crm,
+    `(() => { const hosts = document.querySelectorAll('dealsight-panel'); return hosts.length === 1 && rootOf(hosts[0])?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}; })()`,
     { timeout: 60_000, polling: 100 },
   );
   const [panel] = await panels();
@@ -288,6 +293,99 @@ describe('HubSpot overlay: record shapes', () => {
   });
 });
 
+/**
+ * Everything a script of the CRM page can read, run in the page's main world: the text of
+ * the document and of every open shadow root in it (however deep), the `[data-deal]` rows
+ * (the similar deals' rows) found there, each of our hosts' `shadowRoot`, and the roots the
+ * page's own `attachShadow` wrapper (`window.__dsAttached`, installed before the page loads)
+ * saw attached to one of our hosts.
+ */
+const PAGE_WORLD_READ = `(() => {
+  const texts = [document.body.innerText];
+  let dealRows = 0;
+  const visit = (root) => {
+    texts.push(root.textContent || '');
+    dealRows += root.querySelectorAll('[data-deal]').length;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document.documentElement);
+  const hosts = Array.from(document.querySelectorAll('dealsight-panel, dealsight-chip'));
+  return {
+    hosts: hosts.length,
+    openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+    capturedRoots: window.__dsAttached.filter((h) => h.tagName.toLowerCase().startsWith('dealsight-')).length,
+    dealRows,
+    text: texts.join('\\n'),
+  };
+})()`;
+
+describe("HubSpot overlay: closed to the page's scripts", () => {
+  it("no script of the page reads the similar deals' names and amounts or the chips' scores: the roots are closed", async () => {
+    const page = await session.browser.newPage();
+    try {
+      await page.setViewport({ width: 1400, height: 1000 });
+      // A page that wraps attachShadow before anything else runs, keeping every root attached through it.
+      await page.evaluateOnNewDocument(`(() => {
+        window.__dsAttached = [];
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init) { window.__dsAttached.push(this); return attach.call(this, init); };
+      })()`);
+      const id = open(1, 10)[0]!;
+      await page.goto(`${server.recordUrl(id)}?record=standard&theme=light`);
+      await waitForRoots(
+        page,
+        `rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state="ready"] [data-similar] li[data-deal]')`,
+        { timeout: 60_000 },
+      );
+      // Through the test-only door (CDP, scripts/browser/shadow.ts): the similar deals the panel shows, their names and facts (account, close date, amount).
+      const shown = await evaluateWithRoots(page, (rootOf) =>
+        Array.from(rootOf(document.querySelector('dealsight-panel'))!.querySelectorAll('[data-similar] li[data-deal]'), (li) => ({
+          id: li.getAttribute('data-deal') ?? '',
+          text: li.textContent ?? '',
+          facts: li.querySelector(':scope > p')?.textContent ?? '',
+        })),
+      );
+      const known = shown.filter((deal) => deal.id !== id && !(deal.id in server.hostile.opportunityNames));
+      expect(known.length).toBeGreaterThan(1);
+      for (const deal of known) expect(deal.text).toContain(nameOf(deal.id));
+      // Amounts (in dollars) among the facts.
+      expect(known.filter((deal) => /\$\d/.test(deal.facts)).length).toBeGreaterThan(0);
+
+      // The page's own world: the host is there, its root is not, and no name or amount the panel shows is.
+      const read = (await page.evaluate(PAGE_WORLD_READ)) as { hosts: number; openRoots: number; capturedRoots: number; dealRows: number; text: string };
+      expect(read.hosts).toBe(1);
+      expect(read.openRoots).toBe(0);
+      expect(read.capturedRoots).toBe(0);
+      expect(read.dealRows).toBe(0);
+      for (const deal of known) {
+        expect(read.text).not.toContain(nameOf(deal.id));
+        expect(read.text).not.toContain(deal.facts);
+      }
+
+      // The board's chips: their scores read through the door, none of them through the page.
+      await page.goto(`${server.boardUrl()}?board=column-item`);
+      const chips = await waitForRoots(
+        page,
+        (rootOf) => {
+          // Each chip's words ("Win 62%", "RBP 71"), one span each.
+          const chips = Array.from(document.querySelectorAll('dealsight-chip'), (chip) =>
+            Array.from(rootOf(chip)?.querySelectorAll('span') ?? [], (s) => s.textContent ?? ''),
+          );
+          return chips.length > 3 && chips.every((words) => words.length > 0 && words.every((w) => /^(Win \d+%|RBP \d+)$/.test(w))) ? chips : null;
+        },
+        { timeout: 30_000 },
+      );
+      const board = (await page.evaluate(PAGE_WORLD_READ)) as { hosts: number; openRoots: number; capturedRoots: number; text: string };
+      expect(board.hosts).toBeGreaterThanOrEqual(chips.length);
+      expect(board.openRoots).toBe(0);
+      expect(board.capturedRoots).toBe(0);
+      for (const words of chips) for (const word of words) expect(board.text).not.toContain(word);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('HubSpot overlay: chips on boards and tables', () => {
   /** Each card or row of a shape, with the deal it shows (as the sandbox marks it) and the element its chips must sit in. */
   const views: Array<{ name: string; url: () => string; containers: string; idOf: string }> = [
@@ -332,10 +430,11 @@ describe('HubSpot overlay: chips on boards and tables', () => {
         });
         expect(scored.length).toBeGreaterThan(3);
         await crm.waitForFunction(`document.querySelectorAll('dealsight-chip').length === ${scored.length}`, { timeout: 30_000, polling: 100 });
-        const found = (await crm.evaluate(
+        const found = (await evaluateWithRoots(
+          crm,
           `Array.from(document.querySelectorAll(${JSON.stringify(view.containers)})).map((el) => ({
             id: ${view.idOf},
-            chips: Array.from(el.querySelectorAll('dealsight-chip')).map((chip) => ({ id: chip.dataset.recordId, theme: chip.dataset.theme, text: chip.shadowRoot.textContent })),
+            chips: Array.from(el.querySelectorAll('dealsight-chip')).map((chip) => ({ id: chip.dataset.recordId, theme: chip.dataset.theme, text: rootOf(chip).textContent })),
           }))`,
         )) as Array<{ id: string; chips: Array<{ id: string; theme: string; text: string }> }>;
         for (const { id, chips } of found) {
@@ -373,7 +472,9 @@ describe('HubSpot overlay: hostile names', () => {
       // The standard and cards shapes title the deal in the sidebar.
       if (i % shapes.length < 2) expect(panel.sidebarTitle).toBe(server.hostile.opportunityNames[id]);
       expect(await crm.$$('img[src="x"], svg[onload], #sandbox-stage script, #sandbox-stage b, #sandbox-stage i')).toEqual([]);
-      expect(await crm.evaluate(`document.querySelector('dealsight-panel').shadowRoot.querySelectorAll('img[src="x"], script, svg[onload]').length`)).toBe(0);
+      expect(
+        await evaluateWithRoots(crm, `rootOf(document.querySelector('dealsight-panel')).querySelectorAll('img[src="x"], script, svg[onload]').length`),
+      ).toBe(0);
     }
     expect(dialogs).toEqual([]);
   });

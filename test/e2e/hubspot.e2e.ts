@@ -11,6 +11,7 @@ import { closedSinceDate } from '../../lib/crm/shared/window';
 import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { startSalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { evaluateWithRoots, panelState, panelText, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 interface StoredScore {
@@ -45,14 +46,12 @@ async function connectWith(page: Page, token: string): Promise<void> {
   await clickButton(page, /^Connect HubSpot$/);
 }
 
-const overlayState = (page: Page) =>
-  page.evaluate(
-    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`,
-  ) as Promise<string | null>;
+const overlayState = (page: Page): Promise<string | null> => panelState(page);
 
 async function waitForState(page: Page, wanted: string): Promise<void> {
-  await page.waitForFunction(
-    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}`,
+  await waitForRoots(
+    page,
+    `rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}`,
     {
       timeout: 30_000,
       polling: 200,
@@ -118,7 +117,7 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.bringToFront();
     await crm.goto(server.recordUrl(first.id));
     await waitForState(crm, 'ready');
-    const text = await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '');
+    const text = await panelText(crm);
     expect(text).toContain(`${Math.round((first.winPotential as number) * 100)}%`);
     expect(text).toContain('Repeat Buyer Potential');
     // The panels sit in the record's left sidebar.
@@ -130,20 +129,22 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.evaluate(
       `history.pushState({}, '', ${JSON.stringify(new URL(server.recordUrl(second.id)).pathname)}); dispatchEvent(new PopStateEvent('popstate'))`,
     );
-    await crm.waitForFunction(
-      `(() => { const host = document.querySelector('dealsight-panel'); return host && host.closest('[data-test-id="left-sidebar"]')?.querySelector('[data-selenium-test="highlightTitle"]')?.textContent === ${JSON.stringify(secondName)} && host.shadowRoot.querySelector('[data-overlay-state="ready"]'); })()`,
+    await waitForRoots(
+      crm,
+      `(() => { const host = document.querySelector('dealsight-panel'); return host && host.closest('[data-test-id="left-sidebar"]')?.querySelector('[data-selenium-test="highlightTitle"]')?.textContent === ${JSON.stringify(secondName)} && rootOf(host).querySelector('[data-overlay-state="ready"]'); })()`,
       { timeout: 30_000, polling: 200 },
     );
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
-    expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain(`${Math.round((second.winPotential as number) * 100)}%`);
+    expect(await panelText(crm)).toContain(`${Math.round((second.winPotential as number) * 100)}%`);
   });
 
   it('puts Win Potential chips on the deals board that match the stored scores', async () => {
     const scores = new Map((await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith('hubspot:')).map((s) => [s.id, s]));
     await crm.goto(server.boardUrl());
     await crm.waitForFunction(`document.querySelectorAll('dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
-    const chips = (await crm.evaluate(
-      `Array.from(document.querySelectorAll('[data-test-id="cdb-column-item"]')).map((card) => ({ id: card.getAttribute('data-selenium-id'), text: card.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((c) => c.text !== '')`,
+    const chips = (await evaluateWithRoots(
+      crm,
+      `Array.from(document.querySelectorAll('[data-test-id="cdb-column-item"]')).map((card) => ({ id: card.getAttribute('data-selenium-id'), text: rootOf(card.querySelector('dealsight-chip'))?.textContent ?? '' })).filter((c) => c.text !== '')`,
     )) as Array<{ id: string; text: string }>;
     expect(chips.length).toBeGreaterThanOrEqual(5);
     for (const chip of chips.slice(0, 10)) {
@@ -156,8 +157,9 @@ describe('HubSpot, from a private app token to the panels', () => {
     // The list view's rows get the same chips.
     await crm.goto(server.listUrl());
     await crm.waitForFunction(`document.querySelectorAll('tr[data-test-id^="row-"] dealsight-chip').length >= 5`, { timeout: 30_000, polling: 200 });
-    const rows = (await crm.evaluate(
-      `Array.from(document.querySelectorAll('tr[data-test-id^="row-"]')).map((row) => ({ id: row.getAttribute('data-test-id').slice('row-'.length), text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' })).filter((r) => r.text !== '')`,
+    const rows = (await evaluateWithRoots(
+      crm,
+      `Array.from(document.querySelectorAll('tr[data-test-id^="row-"]')).map((row) => ({ id: row.getAttribute('data-test-id').slice('row-'.length), text: rootOf(row.querySelector('dealsight-chip'))?.textContent ?? '' })).filter((r) => r.text !== '')`,
     )) as Array<{ id: string; text: string }>;
     for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round((scores.get(row.id)?.winPotential as number) * 100)}%`);
     await screenshot(crm, 'e2e-hubspot-list');
@@ -180,7 +182,11 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.setCookie({ name: 'sandbox_hs_theme', value: 'dark', url: server.url });
     await crm.goto(server.recordUrl(deal.id));
     await waitForState(crm, 'ready');
-    expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.querySelector('[data-ds-theme]')?.getAttribute('data-ds-theme'))).toBe('dark');
+    expect(
+      await evaluateWithRoots(crm, (rootOf) =>
+        rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-ds-theme]')?.getAttribute('data-ds-theme'),
+      ),
+    ).toBe('dark');
     await screenshot(crm, 'e2e-hubspot-record-dark');
     await crm.setCookie({ name: 'sandbox_hs_theme', value: 'light', url: server.url });
   });
@@ -242,9 +248,7 @@ describe('HubSpot, from a private app token to the panels', () => {
       await crm.goto(server.recordUrl(hsDeal.id));
       await waitForState(crm, 'ready');
       // Each page is answered from its own CRM's data.
-      expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain(
-        `${Math.round((hsDeal.winPotential as number) * 100)}%`,
-      );
+      expect(await panelText(crm)).toContain(`${Math.round((hsDeal.winPotential as number) * 100)}%`);
       await sf.close();
     } finally {
       await salesforce.close();
@@ -258,7 +262,7 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.goto(server.recordUrl((fresh as { id: string }).id));
     await waitForState(crm, 'session-expired');
     expect(await overlayState(crm)).toBe('session-expired');
-    expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toMatch(/HubSpot/);
+    expect(await panelText(crm)).toMatch(/HubSpot/);
   });
 
   it('logged no errors from the extension', () => {

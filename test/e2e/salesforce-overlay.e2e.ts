@@ -13,6 +13,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 let server: SalesforceServer;
@@ -28,7 +29,8 @@ const WAIT = { timeout: 45_000, polling: 100 } as const;
 /**
  * Helpers in the CRM page's own world, as plain JavaScript (tsx's helpers do not exist in
  * the page), installed before each document loads: where every panel host went when it was
- * inserted, and what the page shows now.
+ * inserted, and what the page shows now. The panel's root is closed: `panels` and `ready` take
+ * `rootOf`, which only scripts/browser/shadow.ts (through the DevTools protocol) can give.
  */
 const PAGE_HELPERS = String.raw`
 window.__dsMounts = [];
@@ -43,9 +45,9 @@ window.__ds = {
     }
     return true;
   },
-  panels: function () {
+  panels: function (rootOf) {
     return Array.prototype.map.call(document.querySelectorAll('dealsight-panel'), function (h) {
-      var root = h.shadowRoot;
+      var root = rootOf(h);
       var frame = root && root.querySelector('[data-overlay-state]');
       var prev = h.previousElementSibling;
       var ws = h.closest('.split-right > section');
@@ -64,12 +66,14 @@ window.__ds = {
         theme: themed ? themed.getAttribute('data-ds-theme') : null,
         text: root ? root.textContent : '',
         injected: root ? root.querySelectorAll('img[src="x"], script, svg[onload]').length : 0,
+        // What the page's own scripts see of the root: nothing (closed).
+        pageSeesRoot: h.shadowRoot !== null,
       };
     });
   },
   // One panel with an answer (any state but loading).
-  ready: function () {
-    var p = window.__ds.panels();
+  ready: function (rootOf) {
+    var p = window.__ds.panels(rootOf);
     return p.length === 1 && !!p[0].state && p[0].state !== 'loading';
   },
   // A view's rows or cards on screen: the record each shows, and the chips in it.
@@ -111,12 +115,13 @@ interface PanelInfo {
   theme: string | null;
   text: string;
   injected: number;
+  pageSeesRoot: boolean;
 }
 
-const panels = (): Promise<PanelInfo[]> => page.evaluate('window.__ds.panels()') as Promise<PanelInfo[]>;
+const panels = (): Promise<PanelInfo[]> => evaluateWithRoots(page, 'window.__ds.panels(rootOf)') as Promise<PanelInfo[]>;
 const mounts = (): Promise<Array<{ inPage: boolean; url: string }>> => page.evaluate('window.__dsMounts') as Promise<Array<{ inPage: boolean; url: string }>>;
 const resetMounts = (): Promise<unknown> => page.evaluate('window.__dsMounts = []');
-const panelReady = (): Promise<unknown> => page.waitForFunction('window.__ds.ready()', WAIT);
+const panelReady = (): Promise<unknown> => waitForRoots(page, 'window.__ds.ready(rootOf)', WAIT);
 const lightningReady = (): Promise<unknown> => page.waitForFunction(`document.documentElement.dataset.sandboxState === 'ready'`, WAIT);
 const navigate = (url: string): Promise<unknown> => page.evaluate(`window.sandboxLightning.navigate(${JSON.stringify(url)})`);
 
@@ -152,6 +157,7 @@ async function expectPanelInPlace(after: string, theme: 'light' | 'dark' | null 
   expect(panel).toMatchObject({ after, inShownPage: true, floating: false });
   if (theme !== null) expect(panel.theme).toBe(theme);
   expect(panel.injected).toBe(0);
+  expect(panel.pageSeesRoot).toBe(false);
   expect((await mounts()).every((m) => m.inPage)).toBe(true);
   return panel;
 }
@@ -255,7 +261,7 @@ describe('Salesforce overlay on every page shape', () => {
       WAIT,
       ids[1] as string,
     );
-    await page.waitForFunction(`window.__ds.ready() && window.__ds.panels()[0].inShownPage`, WAIT);
+    await waitForRoots(page, `window.__ds.ready(rootOf) && window.__ds.panels(rootOf)[0].inShownPage`, WAIT);
     const second = await panels();
     expect(second).toHaveLength(1);
     expect(second[0]!.inShownPage).toBe(true);
@@ -264,7 +270,11 @@ describe('Salesforce overlay on every page shape', () => {
 
     // Back to the first (Lightning's cached page comes back): its panel again, one.
     await page.goBack();
-    await page.waitForFunction(`window.__ds.ready() && window.__ds.panels()[0].inShownPage && location.pathname.includes(${JSON.stringify(ids[0])})`, WAIT);
+    await waitForRoots(
+      page,
+      `window.__ds.ready(rootOf) && window.__ds.panels(rootOf)[0].inShownPage && location.pathname.includes(${JSON.stringify(ids[0])})`,
+      WAIT,
+    );
     expect(await panels()).toHaveLength(1);
 
     // Leaving record pages removes it.
@@ -300,7 +310,7 @@ describe('Salesforce overlay on every page shape', () => {
       const shown = await panels();
       expect(shown).toHaveLength(1);
       const panel = shown[0] as PanelInfo;
-      expect(panel).toMatchObject({ floating: true, inAnyPage: false, position: 'fixed', theme: t.theme });
+      expect(panel).toMatchObject({ floating: true, inAnyPage: false, position: 'fixed', theme: t.theme, pageSeesRoot: false });
       // At the viewport's right edge, seen without scrolling.
       const rect = panel.rect as NonNullable<PanelInfo['rect']>;
       expect(Math.abs(rect.right - rect.width)).toBeLessThanOrEqual(2);
@@ -326,19 +336,27 @@ describe('Salesforce overlay on every page shape', () => {
       const target = (await page.$eval('[data-sandbox-bar="workspace"] > li:nth-child(1)', (li) => li.getAttribute('data-sandbox-target'))) as string;
       await resetMounts();
       await page.click('[data-sandbox-bar="workspace"] > li:nth-child(1) a.tabHeader');
-      await page.waitForFunction(`location.pathname === ${JSON.stringify(target)} && window.__ds.ready() && window.__ds.panels()[0].workspace === 0`, WAIT);
+      await waitForRoots(
+        page,
+        `location.pathname === ${JSON.stringify(target)} && window.__ds.ready(rootOf) && window.__ds.panels(rootOf)[0].workspace === 0`,
+        WAIT,
+      );
       expect((await expectPanelInPlace('records-lwc-highlights-panel', t.theme)).workspace).toBe(0);
 
       // Back to the record's tab, from a test as from the tab bar.
       await resetMounts();
       await page.evaluate('window.sandboxLightning.focusTab(2)');
-      await page.waitForFunction(`location.pathname.includes(${JSON.stringify(a)}) && window.__ds.ready() && window.__ds.panels()[0].workspace === 2`, WAIT);
+      await waitForRoots(
+        page,
+        `location.pathname.includes(${JSON.stringify(a)}) && window.__ds.ready(rootOf) && window.__ds.panels(rootOf)[0].workspace === 2`,
+        WAIT,
+      );
       expect((await expectPanelInPlace('records-lwc-highlights-panel', t.theme)).workspace).toBe(2);
 
       // An opportunity opened as a subtab of its account's workspace: the URL names the workspace in ws.
       await resetMounts();
       await navigate(`/lightning/r/Opportunity/${c}/view?ws=${encodeURIComponent(`/lightning/r/Account/${account}/view`)}`);
-      await page.waitForFunction(`location.search.includes('ws=') && window.__ds.ready() && window.__ds.panels()[0].workspace === 3`, WAIT);
+      await waitForRoots(page, `location.search.includes('ws=') && window.__ds.ready(rootOf) && window.__ds.panels(rootOf)[0].workspace === 3`, WAIT);
       await expectPanelInPlace('records-lwc-highlights-panel', t.theme);
       expect(await page.$$eval('.split-right > section.active section.oneConsoleTab', (s) => s.map((x) => x.classList.contains('active')))).toEqual([
         false,

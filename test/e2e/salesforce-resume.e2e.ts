@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { panelState, panelText, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable } from '../../scripts/browser/store-reader';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
@@ -37,10 +38,7 @@ async function finishedSync(page: Page, after = 0): Promise<Job> {
   throw new Error('The sync did not end within 2 minutes.');
 }
 
-const overlayState = (page: Page) =>
-  page.evaluate(
-    `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') ?? null`,
-  ) as Promise<string | null>;
+const overlayState = (page: Page): Promise<string | null> => panelState(page);
 
 beforeAll(async () => {
   server = await startSalesforceServer({ opportunities: 2500 });
@@ -82,8 +80,9 @@ describe('an interrupted Salesforce sync', () => {
     const record = stored.find((o) => o.isClosed === 0) as { id: string };
     await crm.bringToFront();
     await crm.goto(server.recordUrl(record.id));
-    await crm.waitForFunction(
-      `(() => { const s = document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state'); return s && s !== 'loading'; })()`,
+    await waitForRoots(
+      crm,
+      `(() => { const s = rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state'); return s && s !== 'loading'; })()`,
       { timeout: 30_000 },
     );
     expect(await overlayState(crm)).toBe('not-synced');
@@ -107,15 +106,16 @@ describe('an interrupted Salesforce sync', () => {
 
     // The record page was not reloaded: the background told it the store changed. (It is a
     // background tab: poll on a timer, since animation frames do not run there.)
-    await crm.waitForFunction(
-      `document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`,
+    await waitForRoots(
+      crm,
+      `rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'`,
       {
         timeout: 30_000,
         polling: 200,
       },
     );
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
-    expect(await crm.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '')).toContain('Win Potential');
+    expect(await panelText(crm)).toContain('Win Potential');
     await screenshot(options, 'e2e-salesforce-resumed-options');
     await crm.bringToFront();
     await screenshot(crm, 'e2e-salesforce-resumed-record');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedSinceDate } from '../../lib/crm/salesforce/soql';
 import { startSalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { evaluateWithRoots, panelText, waitForRoots } from '../../scripts/browser/shadow';
 import { readTable } from '../../scripts/browser/store-reader';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
@@ -25,10 +26,6 @@ let server: Server;
 let session: ExtensionSession;
 let crm: Page;
 const extensionErrors: string[] = [];
-
-function panelText(page: Page): Promise<string> {
-  return page.$eval('dealsight-panel', (host) => host.shadowRoot?.textContent ?? '');
-}
 
 beforeAll(async () => {
   // More than one query page (2,000 records a page by default): the sync must follow nextRecordsUrl.
@@ -95,7 +92,7 @@ describe('Salesforce, from an open tab to the panels', () => {
     await options.close();
     const record = scores[0] as StoredScore;
     await crm.goto(server.recordUrl(record.id));
-    await crm.waitForFunction(() => /Win Potential/.test(document.querySelector('dealsight-panel')?.shadowRoot?.textContent ?? ''), { timeout: 30_000 });
+    await waitForRoots(crm, (rootOf) => /Win Potential/.test(rootOf(document.querySelector('dealsight-panel'))?.textContent ?? ''), { timeout: 30_000 });
     const text = await panelText(crm);
     expect(text).toContain(`${Math.round((record.winPotential as number) * 100)}%`);
     expect(text).toContain('Repeat Buyer Potential');
@@ -109,9 +106,9 @@ describe('Salesforce, from an open tab to the panels', () => {
     await options.close();
     await crm.goto(server.listUrl());
     await crm.waitForFunction(() => document.querySelectorAll('dealsight-chip').length >= 10, { timeout: 30_000 });
-    const chips = await crm.$$eval('tr[data-row-key-value]', (rows) =>
-      rows
-        .map((row) => ({ id: row.getAttribute('data-row-key-value') ?? '', text: row.querySelector('dealsight-chip')?.shadowRoot?.textContent ?? '' }))
+    const chips = await evaluateWithRoots(crm, (rootOf) =>
+      Array.from(document.querySelectorAll('tr[data-row-key-value]'))
+        .map((row) => ({ id: row.getAttribute('data-row-key-value') ?? '', text: rootOf(row.querySelector('dealsight-chip'))?.textContent ?? '' }))
         .filter((chip) => chip.text !== ''),
     );
     expect(chips.length).toBeGreaterThanOrEqual(10);
@@ -127,10 +124,13 @@ describe('Salesforce, from an open tab to the panels', () => {
     const id = (server.addOpportunities(1)[0] as { id: string }).id;
     server.faults.expireSession();
     await crm.goto(server.recordUrl(id));
-    await crm.waitForFunction(
-      () =>
-        document.querySelector('dealsight-panel')?.shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'session-expired',
-      { timeout: 30_000 },
+    await waitForRoots(
+      crm,
+      (rootOf) =>
+        rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'session-expired',
+      {
+        timeout: 30_000,
+      },
     );
     expect(await panelText(crm)).toMatch(/reconnect|log in/i);
   });
