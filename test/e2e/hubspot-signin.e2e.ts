@@ -10,6 +10,7 @@
  * state, not portal B's numbers, while the same URL loaded as a document, and B's own page,
  * show them.
  */
+import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUBSPOT_API_VERSION, NUMBERED_PATH } from '../../lib/crm/hubspot/api-paths';
@@ -90,13 +91,16 @@ async function connect(server: HubSpotServer, token: string): Promise<void> {
   await clickButton(options, /^Connect HubSpot$/);
 }
 
+/** Waits for the one panel to be in state `wanted` (read through the test door into its closed root: scripts/browser/shadow.ts). */
 const panelState = (page: Page, wanted: string) =>
-  page.waitForFunction(
-    `(() => { const hosts = document.querySelectorAll('dealsight-panel'); return hosts.length === 1 && hosts[0].shadowRoot?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}; })()`,
+  waitForRoots(
+    page,
+    `(() => { const hosts = document.querySelectorAll('dealsight-panel'); return hosts.length === 1 && rootOf(hosts[0])?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === ${JSON.stringify(wanted)}; })()`,
     { timeout: 60_000, polling: 100 },
   );
 /** What the panel says (its frame's text: the shadow root's styles left out). */
-const panelText = (page: Page) => page.$eval('dealsight-panel', (host) => host.shadowRoot?.querySelector('[data-overlay-state]')?.textContent ?? '');
+const panelText = (page: Page) =>
+  evaluateWithRoots(page, `rootOf(document.querySelector('dealsight-panel'))?.querySelector('[data-overlay-state]')?.textContent ?? ''`) as Promise<string>;
 
 async function load(page: Page, url: string): Promise<void> {
   await page.bringToFront();
