@@ -20,6 +20,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The store packages in .output/ (`npm run test:packages` builds them first).
+          name: 'packages',
+          include: ['test/packages/**/*.package.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',

@@ -22,8 +22,17 @@ export default defineConfig({
   // (.output/chrome-mv3) and `npm run build:e2e` (.output/chrome-mv3-e2e) never overwrite
   // each other. Spelled out because scripts/browser/launch.ts depends on it.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  // The sources zip (for AMO review) needs what builds the extension, not tests or screenshots.
-  zip: { excludeSources: ['test/**', 'screenshots/**'] },
+  // `npm run zip:firefox` also writes the sources archive Mozilla's reviewers rebuild the
+  // add-on from (https://extensionworkshop.com/documentation/publish/source-code-submission/):
+  // what builds the extension and the README's build steps, not the tests, the sandbox CRM
+  // servers, the demo and browser scripts or the CLI, none of which is in the add-on.
+  // WXT already leaves out dotfiles, node_modules and .output; `.puppeteerrc.cjs` is taken
+  // back so a reviewer's `npm install` does not download a browser it never needs.
+  // test/packages/packages.package.ts checks the archive's contents.
+  zip: {
+    excludeSources: ['test/**', 'sandbox/**', 'scripts/**', 'bin/**', 'screenshots/**', 'demo-output/**', 'vitest.config.ts', '*.csv'],
+    includeSources: ['.puppeteerrc.cjs'],
+  },
   vite: () => ({
     plugins: [preact(), tailwindcss()],
   }),
@@ -65,12 +74,17 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              // 128 is the oldest ESR that tolerates `data_collection_permissions`.
-              strict_min_version: '128.0',
+              // `data_collection_permissions` is read from Firefox 140 (the ESR line after 128,
+              // which is out of support); an older minimum draws addons-linter's
+              // KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION warning.
+              strict_min_version: '140.0',
               // AMO requires this for new add-ons since 2025-11-03. CRM data stays in the
               // browser: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads the key from 142 (addons-linter's
+            // KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION); `gecko` applies there otherwise.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
