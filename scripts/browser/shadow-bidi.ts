@@ -30,8 +30,7 @@ interface BidiNode {
 }
 
 type BidiEvaluateResult =
-  | { type: 'success'; result: { type: string; value?: unknown } }
-  | { type: 'exception'; exceptionDetails: { text: string; exception?: { value?: unknown } } };
+  { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string; exception?: { value?: unknown } } };
 
 function bidiOf(page: Page): { connection: BidiConnection; context: string } {
   const connection = (page.browser() as unknown as { connection?: BidiConnection }).connection;

@@ -112,9 +112,12 @@ describe('Firefox: a new user imports, ranks and explores', () => {
     await screenshot(page, 'e2e-firefox-popup');
     const amountHeader = await page.waitForSelector('[role="columnheader"] button[aria-label="Amount"]');
     await amountHeader?.click();
-    await page.waitForFunction(() => document.querySelector('[role="columnheader"]:has(button[aria-label="Amount"])')?.getAttribute('aria-sort') === 'ascending', {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('[role="columnheader"]:has(button[aria-label="Amount"])')?.getAttribute('aria-sort') === 'ascending',
+      {
+        timeout: 10_000,
+      },
+    );
     await amountHeader?.click();
     await page.waitForFunction(
       () => document.querySelector('[role="columnheader"]:has(button[aria-label="Amount"])')?.getAttribute('aria-sort') === 'descending',

@@ -51,7 +51,9 @@ async function finishedSync(options: Page, prefix: string): Promise<SyncJobRow> 
     })()`,
     { timeout: 150_000, polling: 250 },
   );
-  return (await readTable<SyncJobRow & { connectionId: string }>(options, 'jobs')).filter((j) => j.kind === 'sync' && j.connectionId.startsWith(prefix)).at(-1)!;
+  return (await readTable<SyncJobRow & { connectionId: string }>(options, 'jobs'))
+    .filter((j) => j.kind === 'sync' && j.connectionId.startsWith(prefix))
+    .at(-1)!;
 }
 
 /** Waits for a connection's scores (training and scoring follow the sync). */
@@ -60,7 +62,9 @@ async function scoresOf(options: Page, prefix: string): Promise<Map<string, Stor
     `new Promise((resolve) => { const r = indexedDB.open('dealsight'); r.onsuccess = () => { const g = r.result.transaction('scores').objectStore('scores').getAll(); g.onsuccess = () => { r.result.close(); resolve(g.result.some((s) => s.connectionId.startsWith(${JSON.stringify(prefix)}))); }; }; r.onerror = () => resolve(false); })`,
     { timeout: 120_000, polling: 500 },
   );
-  const stored = (await readTable<StoredScore>(options, 'scores')).filter((s) => s.connectionId.startsWith(prefix) && s.isOpen === 1 && s.winPotential !== null);
+  const stored = (await readTable<StoredScore>(options, 'scores')).filter(
+    (s) => s.connectionId.startsWith(prefix) && s.isOpen === 1 && s.winPotential !== null,
+  );
   return new Map(stored.map((s) => [s.id, s]));
 }
 
@@ -168,7 +172,10 @@ describe('Firefox: the Salesforce overlay on the sandbox Lightning pages', () =>
         const scope = document.querySelector('.oneContent.active') ?? document;
         const rows = Array.from(scope.querySelectorAll('tbody tr[data-row-key-value]'), (tr) => ({
           id: tr.getAttribute('data-row-key-value') ?? '',
-          chips: Array.from(tr.querySelectorAll('dealsight-chip'), (chip) => ({ id: chip.getAttribute('data-record-id') ?? '', text: rootOf(chip)?.textContent ?? '' })),
+          chips: Array.from(tr.querySelectorAll('dealsight-chip'), (chip) => ({
+            id: chip.getAttribute('data-record-id') ?? '',
+            text: rootOf(chip)?.textContent ?? '',
+          })),
         })).filter((row) => known.includes(row.id.slice(0, 15)));
         return rows.length > 5 && rows.every((row) => row.chips.length === 1 && /Win \d+%/.test(row.chips[0]!.text)) ? rows : null;
       },
@@ -223,7 +230,9 @@ describe('Firefox: the HubSpot overlay on the sandbox portal', () => {
     const chips = await waitForRoots(
       page,
       (rootOf) => {
-        const chips = Array.from(document.querySelectorAll('dealsight-chip'), (chip) => Array.from(rootOf(chip)?.querySelectorAll('span') ?? [], (s) => s.textContent ?? ''));
+        const chips = Array.from(document.querySelectorAll('dealsight-chip'), (chip) =>
+          Array.from(rootOf(chip)?.querySelectorAll('span') ?? [], (s) => s.textContent ?? ''),
+        );
         return chips.length > 3 && chips.every((words) => words.length > 0 && words.every((w) => /^(Win \d+%|RBP \d+)$/.test(w))) ? chips : null;
       },
       WAIT,
