@@ -46,6 +46,9 @@ export interface PipelineRow {
   daysInStage?: number | null;
   /** Past the won deals' bound for the stage (lib/engine/stage-times.ts); null without a bound. */
   stalled?: boolean | null;
+  /** Won deals' median days in this stage, and the stalled bound (their 80th percentile); null when unknown. */
+  stageMedianDays?: number | null;
+  stalledAfterDays?: number | null;
   /** Open deals: health under the connection's profile, and why (lib/engine/health). */
   health?: HealthLevel | null;
   healthReasons?: HealthReason[];

@@ -95,6 +95,8 @@ export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: st
       crmUrl: crmUrl(o),
       daysInStage: r.stage?.days ?? null,
       stalled: r.stage?.stalled ?? null,
+      stageMedianDays: r.stage?.medianDays ?? null,
+      stalledAfterDays: r.stage?.stalledAfterDays ?? null,
       health: r.health?.level ?? null,
       healthReasons: r.health?.reasons ?? [],
       scoredAt,
