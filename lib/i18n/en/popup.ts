@@ -61,6 +61,15 @@ export const popup = {
   popup_stalled: 'Stalled',
   popup_healthAttentionShort: 'Attention',
 
+  // Views: the pipeline and the quick wins (lib/pipeline/quick-wins.ts states the rule).
+  popup_viewsLabel: 'Views of the open pipeline',
+  popup_tabPipeline: 'Pipeline',
+  popup_tabQuickWins: 'Quick wins',
+  popup_quickWinsRule:
+    'Quick wins: Win Potential at least {bar} ({lift} × the org’s {base} win rate, at least {min}), expected to close within {days} days, not stalled and not at risk; biggest expected value (Win Potential × amount) first.',
+  popup_quickWinsEmpty: 'No quick wins: no open deal is likely to win, expected to close within {days} days and moving.',
+  popup_quickWinsCloses: 'Expected close: the predicted date, else the CRM’s',
+
   // Summary above the grid.
   popup_countAll: { one: '{count} open deal', other: '{count} open deals' },
   popup_countFiltered: '{shown} of {count} open deals',
