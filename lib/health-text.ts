@@ -5,8 +5,24 @@
  * parameter. Types only from the engine, so the overlay can show it without engine code.
  */
 import type { HealthLevel, HealthReason } from './engine/health/health';
+import type { IsoDate } from './crm/opportunity';
 import { formatDate, formatMoney, formatPercent } from './format';
-import { t } from './i18n';
+import { t as globalT, type Translator } from './i18n';
+
+/** How words and numbers are written: the browser's locale by default; a panel passes its own (components/ui/locale). */
+export interface TextTools {
+  t: Translator;
+  money(amount: number | null, currency: string | null): string;
+  percent(share: number | null): string;
+  date(date: IsoDate | null): string;
+}
+
+const BROWSER: TextTools = {
+  t: globalT,
+  money: (amount, currency) => formatMoney(amount, currency),
+  percent: (share) => formatPercent(share),
+  date: (date) => formatDate(date),
+};
 
 const LEVEL_KEY = {
   'on-track': 'panels_health_onTrack',
@@ -15,35 +31,36 @@ const LEVEL_KEY = {
 } as const satisfies Record<HealthLevel, string>;
 
 /** "On track", "Needs attention", "At risk". */
-export function healthLabel(level: HealthLevel): string {
+export function healthLabel(level: HealthLevel, { t }: TextTools = BROWSER): string {
   return t(LEVEL_KEY[level]);
 }
 
 /** One reason as a sentence: "Win Potential 12%, under half the org's 31%". `currency` is the deal's, for amounts. */
-export function healthReasonText(reason: HealthReason, currency: string | null): string {
+export function healthReasonText(reason: HealthReason, currency: string | null, tools: TextTools = BROWSER): string {
+  const { t, percent, date, money } = tools;
   switch (reason.signal) {
     case 'low-win': {
-      const params = { win: formatPercent(reason.winPotential), base: formatPercent(reason.baseRate) };
+      const params = { win: percent(reason.winPotential), base: percent(reason.baseRate) };
       return reason.winPotential < reason.baseRate / 2 ? t('panels_health_lowWinHalf', params) : t('panels_health_lowWin', params);
     }
     case 'past-close':
-      return t('panels_health_pastClose', { count: reason.daysPast, date: formatDate(reason.closeDate) });
+      return t('panels_health_pastClose', { count: reason.daysPast, date: date(reason.closeDate) });
     case 'stalled':
       return t('panels_health_stalled', { stage: reason.stage, count: reason.days, bound: Math.round(reason.boundDays) });
     case 'slip':
-      return t('panels_health_slip', { date: formatDate(reason.closeDate), p10: formatDate(reason.p10), p90: formatDate(reason.p90) });
+      return t('panels_health_slip', { date: date(reason.closeDate), p10: date(reason.p10), p90: date(reason.p90) });
     case 'amount-off': {
-      const params = { amount: formatMoney(reason.amount, currency), p10: formatMoney(reason.p10, currency), p90: formatMoney(reason.p90, currency) };
+      const params = { amount: money(reason.amount, currency), p10: money(reason.p10, currency), p90: money(reason.p90, currency) };
       return reason.direction === 'above' ? t('panels_health_amountAbove', params) : t('panels_health_amountBelow', params);
     }
     case 'no-change':
-      return t('panels_health_noChange', { count: reason.days, date: formatDate(reason.since) });
+      return t('panels_health_noChange', { count: reason.days, date: date(reason.since) });
   }
 }
 
 /** Every reason, one per line; "No warning signs" when there is none. */
-export function healthReasonsText(reasons: readonly HealthReason[], currency: string | null): string {
-  return reasons.length === 0 ? t('panels_health_noReasons') : reasons.map((r) => healthReasonText(r, currency)).join('\n');
+export function healthReasonsText(reasons: readonly HealthReason[], currency: string | null, tools: TextTools = BROWSER): string {
+  return reasons.length === 0 ? tools.t('panels_health_noReasons') : reasons.map((r) => healthReasonText(r, currency, tools)).join('\n');
 }
 
 /** What is known of a deal's time in its stage. */
@@ -55,7 +72,7 @@ export interface StageTimeFacts {
 }
 
 /** The popup's tooltip: "Negotiation for 34 days; won deals: median 12, stalled after 20". */
-export function stageTimeShort(facts: StageTimeFacts): string | null {
+export function stageTimeShort(facts: StageTimeFacts, { t }: TextTools = BROWSER): string | null {
   if (facts.days === null) return null;
   const stage = facts.stage ?? t('panels_stage_unknown');
   const head = t('panels_stage_for', { stage, count: facts.days });
@@ -67,7 +84,7 @@ export function stageTimeShort(facts: StageTimeFacts): string | null {
 }
 
 /** The panel's sentence: "Negotiation for 34 days; deals that won spent a median 12 days there". */
-export function stageTimeLong(facts: StageTimeFacts): string | null {
+export function stageTimeLong(facts: StageTimeFacts, { t }: TextTools = BROWSER): string | null {
   if (facts.days === null) return null;
   const head = t('panels_stage_for', { stage: facts.stage ?? t('panels_stage_unknown'), count: facts.days });
   if (facts.medianDays === null) return t('panels_stage_noWon', { head });
