@@ -64,6 +64,10 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
             </label>
           ))}
         </fieldset>
+        {/* On the search's line: the second holds four selects and the segments within a 780 px popup. */}
+        {(options.days || filters.daysMin !== null || filters.daysMax !== null) && (
+          <DaysRange min={filters.daysMin} max={filters.daysMax} onChange={(daysMin, daysMax) => onChange({ ...filters, daysMin, daysMax })} />
+        )}
         {filters.level !== 'org' && (
           <label class="flex shrink-0 items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
             {tp('popup_meLabel')}
@@ -117,9 +121,6 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
             name="health"
             display={(v) => healthLabel(v as HealthLevel)}
           />
-        )}
-        {(options.days || filters.daysMin !== null || filters.daysMax !== null) && (
-          <DaysRange min={filters.daysMin} max={filters.daysMax} onChange={(daysMin, daysMax) => onChange({ ...filters, daysMin, daysMax })} />
         )}
         {!isUnfiltered(filters) && (
           <button type="button" class={`${LINK_BUTTON} shrink-0 px-1`} onClick={() => onChange({ ...EMPTY_FILTERS })}>
@@ -193,7 +194,7 @@ function DaysRange({ min, max, onChange }: { min: number | null; max: number | n
         placeholder={label}
         title={`${tp('popup_daysLabel')}: ${label}`}
         onInput={(e) => apply(parseDays(e.currentTarget.value))}
-        class={`${FIELD} w-[4.5rem] tabular-nums ${value !== null ? 'border-sky-500 dark:border-sky-400' : ''}`}
+        class={`${FIELD} w-16 tabular-nums ${value !== null ? 'border-sky-500 dark:border-sky-400' : ''}`}
         data-filter={name}
       />
     </label>

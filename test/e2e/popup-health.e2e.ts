@@ -222,7 +222,8 @@ describe('screens of issue 16', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const page = await session.browser.newPage();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      await page.setViewport({ width: 1100, height: 900 });
+      // Tall enough for the whole section: an element screenshot is cut at the viewport.
+      await page.setViewport({ width: 1100, height: 2400 });
       await page.goto(`chrome-extension://${session.extensionId}/options.html#health`, { waitUntil: 'load' });
       await page.waitForSelector('[data-testid="health-profile"] [data-signal="low-win"]', { timeout: 30_000 });
       expect(await page.$$eval('[data-testid="health-profile"] [data-signal]', (rows) => rows.length)).toBe(6);

@@ -173,7 +173,7 @@ function HealthProfileForm({ connection }: { connection: ConnectionRecord }) {
                     }}
                     data-field="threshold"
                   />
-                  <span class={`text-xs ${cls.muted}`}>{t(text.unit)}</span>
+                  <span class={`w-44 text-xs ${cls.muted}`}>{t(text.unit)}</span>
                 </label>
               )}
             </li>
