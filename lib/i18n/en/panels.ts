@@ -194,4 +194,33 @@ export const panels = {
   panels_account_empty: 'Dealsight has no opportunities of this account.',
   panels_account_link: 'Account: {name}',
   panels_account_detailTitle: '{name} · Account · Dealsight',
+  // Health (lib/health-text.ts): the level and each reason, phrased for a rep.
+  panels_health_title: 'Health',
+  panels_health_onTrack: 'On track',
+  panels_health_needsAttention: 'Needs attention',
+  panels_health_atRisk: 'At risk',
+  panels_health_noReasons: 'No warning signs.',
+  panels_health_lowWinHalf: 'Win Potential {win}, under half the org’s {base}',
+  panels_health_lowWin: 'Win Potential {win}, below the org’s {base}',
+  panels_health_pastClose: { one: 'Close date {date} passed {count} day ago', other: 'Close date {date} passed {count} days ago' },
+  panels_health_stalled: {
+    one: 'In {stage} for {count} day, past the {bound} days by which 4 in 5 won deals had moved on',
+    other: 'In {stage} for {count} days, past the {bound} days by which 4 in 5 won deals had moved on',
+  },
+  panels_health_slip: 'Close date {date} is before the predicted {p10} – {p90}',
+  panels_health_amountAbove: 'Amount {amount} is well above the predicted {p10} – {p90}',
+  panels_health_amountBelow: 'Amount {amount} is well below the predicted {p10} – {p90}',
+  panels_health_noChange: { one: 'No stage change for {count} day (since {date})', other: 'No stage change for {count} days (since {date})' },
+  panels_health_none: 'No health yet: it is computed for open deals when the models are trained.',
+
+  // Days in stage.
+  panels_stage_title: 'Days in stage',
+  panels_stage_unknown: 'This stage',
+  panels_stage_for: { one: '{stage} for {count} day', other: '{stage} for {count} days' },
+  panels_stage_noWon: '{head}; no won deal has a history through this stage yet',
+  panels_stage_wonMedian: '{head}; won deals: median {median}',
+  panels_stage_wonMedianBound: '{head}; won deals: median {median}, stalled after {bound}',
+  panels_stage_wonSpent: { one: '{head}; deals that won spent a median {count} day there', other: '{head}; deals that won spent a median {count} days there' },
+  panels_stage_stalled: 'Stalled',
+  panels_stage_stalledNote: 'Stalled: 4 in 5 won deals had moved on after {bound} days.',
 } as const satisfies Dictionary;
