@@ -21,6 +21,7 @@
 import type { CrmKind, ErrorCode, JobParams, JobSecrets, OAuthConnect } from './crm/connector';
 import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
+import type { AccountPanelData } from './pipeline/account-panel';
 
 export type { ErrorCode, JobSecrets };
 
@@ -42,6 +43,18 @@ export interface GetRecordPanelMessage {
    * whose URLs name the instance (a HubSpot portal) answers the tab for that instance only.
    * Checked against the sender's origin; at most 4,096 characters.
    */
+  pinnedUrl?: string;
+}
+
+/**
+ * The account panel of the Salesforce Account or HubSpot company page the sender is on:
+ * the account's opportunities in the store, rolled up. Guarded as `get-record-panel`: the
+ * URL must be the sender's own page, the connection comes from the page.
+ */
+export interface GetAccountPanelMessage {
+  type: 'get-account-panel';
+  url: string;
+  /** As in GetRecordPanelMessage. */
   pinnedUrl?: string;
 }
 
@@ -75,7 +88,7 @@ export interface OpenExtensionPageMessage {
   query: Record<string, string>;
 }
 
-export type ContentMessage = GetRecordPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage;
+export type ContentMessage = GetRecordPanelMessage | GetAccountPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage;
 
 // ─── Extension page → background ────────────────────────────────────────────────────────
 
@@ -115,6 +128,13 @@ export interface GetPanelMessage {
   opportunityId: string;
 }
 
+/** The account panel of any account of any connection (the detail page's account view); `accountId` at most `MAX_ACCOUNT_ID` characters. */
+export interface GetAccountMessage {
+  type: 'get-account';
+  connectionId: string;
+  accountId: string;
+}
+
 /** Deletes every record of every connection, models and jobs included. */
 export interface DeleteAllMessage {
   type: 'delete-all';
@@ -147,6 +167,7 @@ export type PageMessage =
   | StartTrainMessage
   | CancelJobMessage
   | GetPanelMessage
+  | GetAccountMessage
   | DeleteAllMessage
   | ConnectCrmMessage
   | SyncCrmMessage
@@ -176,6 +197,8 @@ export interface BackgroundReplies {
   'start-train': { ok: true; jobId: number } | ErrorReply;
   'cancel-job': { ok: true } | ErrorReply;
   'get-panel': { ok: true; panel: PanelData } | ErrorReply;
+  'get-account': { ok: true; account: AccountPanelData } | ErrorReply;
+  'get-account-panel': { ok: true; account: AccountPanelData } | ErrorReply;
   'delete-all': { ok: true } | ErrorReply;
   'get-record-panel': { ok: true; panel: PanelData } | ErrorReply;
   'get-record-scores': { ok: true; scores: Record<string, RecordChip> } | ErrorReply;
@@ -189,9 +212,13 @@ export interface BackgroundReplies {
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
 
 /** Each sender kind's message types, as data: what the background checks a message against. */
-export const CONTENT_MESSAGE_TYPES = ['get-record-panel', 'get-record-scores', 'open-options', 'open-extension-page'] as const satisfies ReadonlyArray<
-  ContentMessage['type']
->;
+export const CONTENT_MESSAGE_TYPES = [
+  'get-record-panel',
+  'get-account-panel',
+  'get-record-scores',
+  'open-options',
+  'open-extension-page',
+] as const satisfies ReadonlyArray<ContentMessage['type']>;
 export const PAGE_MESSAGE_TYPES = [
   'ping',
   'start-import',
@@ -199,6 +226,7 @@ export const PAGE_MESSAGE_TYPES = [
   'start-train',
   'cancel-job',
   'get-panel',
+  'get-account',
   'delete-all',
   'connect-crm',
   'sync-crm',

@@ -10,7 +10,8 @@ import type { Forecast } from './engine/forecast';
 import type { SimilarResult } from './engine/similar';
 import type { Sufficiency } from './engine/sufficiency';
 import type { WinFactor, WinBand } from './engine/win';
-import type { HealthLevel, HealthReason } from './engine/health/health';
+import type { Health, HealthLevel, HealthReason } from './engine/health/health';
+import type { StageStatus } from './engine/stage-times';
 
 /** A row of the ranked open pipeline. Numbers are raw; components format them with Intl. */
 export interface PipelineRow {
@@ -46,6 +47,9 @@ export interface PipelineRow {
   daysInStage?: number | null;
   /** Past the won deals' bound for the stage (lib/engine/stage-times.ts); null without a bound. */
   stalled?: boolean | null;
+  /** Won deals' median days in this stage, and the stalled bound (their 80th percentile); null when unknown. */
+  stageMedianDays?: number | null;
+  stalledAfterDays?: number | null;
   /** Open deals: health under the connection's profile, and why (lib/engine/health). */
   health?: HealthLevel | null;
   healthReasons?: HealthReason[];
@@ -99,6 +103,10 @@ export interface PanelData {
   forecast: Forecast | null;
   forecastMessage: string | null;
   similar: SimilarResult | null;
+  /** Open deals: days in the stage against the won deals' (absent from panels built before it existed). */
+  stage?: StageStatus | null;
+  /** Open deals: health under the profile the models were trained with, and why. */
+  health?: Health | null;
 }
 
 /** A concise persona phrase from its top attributes, as the cards and panels show it. */

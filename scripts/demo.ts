@@ -247,7 +247,12 @@ async function main(): Promise<void> {
     await popup.waitForFunction(`document.querySelectorAll('[role="row"]').length > 2`, { timeout: 30_000, polling: 200 });
     await sleep(300);
     await popup.screenshot({ path: join(options.out, 'popup.png') as `${string}.png` });
-    saved.push(`   ${relative(process.cwd(), join(options.out, 'popup.png'))}  the popup ranking the open pipeline`);
+    saved.push(`   ${relative(process.cwd(), join(options.out, 'popup.png'))}  the popup ranking the open pipeline, with days in stage and health`);
+    // The quick wins tab beside the pipeline (issue 16).
+    await popup.click('[role="tab"][data-view="quick-wins"]');
+    await popup.waitForSelector('[data-testid="quick-wins"]', { timeout: 10_000 });
+    await popup.screenshot({ path: join(options.out, 'popup-quick-wins.png') as `${string}.png` });
+    saved.push(`   ${relative(process.cwd(), join(options.out, 'popup-quick-wins.png'))}  the popup's quick wins, with the rule`);
 
     const personas = await session.openExtensionPage('personas.html');
     await personas.setViewport({ width: 1280, height: 900 });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DealPanels, DealPanelsSkeleton, PanelError } from '../panels';
+import { AccountPanel, DealPanels, DealPanelsSkeleton, PanelError } from '../panels';
 import type { PersonasLink, SimilarLink } from '../panels';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
@@ -8,10 +8,17 @@ import { ThemeRoot } from '../ui/ThemeRoot';
 import { t } from '../../lib/i18n';
 import type { ErrorCode } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
+import type { AccountPanelData } from '../../lib/pipeline/account-panel';
+import type { AccountDeal } from '../../lib/pipeline/account-rollup';
 import type { CrmTheme } from './theme';
 
 /** What the overlay shows: the background's answer, or that it is still coming. */
-export type OverlayState = { kind: 'loading' } | { kind: 'panel'; panel: PanelData } | { kind: 'failed'; code: ErrorCode | null; message: string };
+export type OverlayState =
+  | { kind: 'loading' }
+  | { kind: 'panel'; panel: PanelData }
+  /** An Account or company page: the account panel. */
+  | { kind: 'account'; account: AccountPanelData }
+  | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
 function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, place: string): { title: string; body: string } {
@@ -40,6 +47,8 @@ export interface OverlayPanelProps {
   onRetry: () => void;
   onOpenOptions?: () => void;
   linkFor: SimilarLink;
+  /** Where an account panel's open opportunity links; absent: plain text. */
+  accountDealLink?: (deal: AccountDeal) => string | null;
   /** The Repeat Buyer panel's link to the personas page (opened through the background). */
   personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
   locale?: string;
@@ -117,12 +126,14 @@ function NoAnchorNotice({ onCopyStructure }: Pick<OverlayPanelProps, 'onCopyStru
 
 function stateName(state: OverlayState): string {
   if (state.kind === 'panel') return state.panel.state.kind;
+  if (state.kind === 'account') return 'account';
   if (state.kind === 'failed') return state.code ?? 'error';
   return 'loading';
 }
 
-function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, personasLinkFor, locale }: OverlayPanelProps) {
+function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, accountDealLink, personasLinkFor, locale }: OverlayPanelProps) {
   if (state.kind === 'loading') return <DealPanelsSkeleton />;
+  if (state.kind === 'account') return <AccountPanel account={state.account} linkFor={accountDealLink ?? (() => null)} level={2} />;
   if (state.kind === 'panel') {
     const connectionId = state.panel.connectionId;
     return (

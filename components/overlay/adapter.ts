@@ -35,7 +35,8 @@ export interface CrmAdapter {
   place: string;
   /**
    * The page's identity for the router: `record:<id>` for an opportunity/deal record page,
-   * `list:<view>` for a view that gets chips, null for pages Dealsight leaves alone.
+   * `account:<id>` for an account/company record page (the account panel), `list:<view>`
+   * for a view that gets chips, null for pages Dealsight leaves alone.
    * Navigations that keep the key keep the features running.
    */
   pageKey(url: string): string | null;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { PersonasLink, SimilarLink } from '../../components/panels';
 import type { BackgroundReplies } from '../../lib/messages';
+import type { AccountDeal } from '../../lib/pipeline/account-rollup';
 import type { Anchor, CrmAdapter } from './adapter';
 import { readCollapsed, writeCollapsed } from './collapsed';
 import { guard, logOnce } from './log';
@@ -34,7 +35,10 @@ export interface RecordOverlayOptions {
   recordKey?: string;
   signal: AbortSignal;
   createHost: CreatePanelHost;
-  getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel']>;
+  /** The background's answer for the page: a record's panels (`get-record-panel`) or an account's (`get-account-panel`). */
+  getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel'] | BackgroundReplies['get-account-panel']>;
+  /** Where an account panel's open opportunity links (its CRM record), or null for plain text. */
+  accountDealLink?: (deal: AccountDeal) => string | null;
   storage: Storage | null;
   linkFor: SimilarLink;
   personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
@@ -51,7 +55,7 @@ export interface RecordOverlayOptions {
 }
 
 /**
- * The panel of one record page, from loading to teardown: asks the background while it
+ * The panel of one record page (an opportunity's panels, or an account's), from loading to teardown: asks the background while it
  * waits for the anchor, mounts one host (inline at the anchor, or floating at the right
  * edge when the page has none), keeps it where the user sees it as the page changes (the
  * app re-renders the header, or hides the page the panel is in), re-renders on the answer,
@@ -107,6 +111,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
           onRetry={() => load()}
           onOpenOptions={options.onOpenOptions}
           linkFor={options.linkFor}
+          accountDealLink={options.accountDealLink}
           personasLinkFor={options.personasLinkFor}
           locale={options.locale}
         />,
@@ -120,14 +125,18 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
   /** Asks the background; `quiet` keeps the shown panel until the new answer replaces it (no skeleton flash). */
   function load(quiet = false): void {
     const id = ++request;
-    if (!quiet || state.kind !== 'panel') {
+    if (!quiet || (state.kind !== 'panel' && state.kind !== 'account')) {
       state = { kind: 'loading' };
       draw();
     }
     options.getPanel(url).then(
       (reply) => {
         if (id !== request || signal.aborted) return;
-        state = reply.ok ? { kind: 'panel', panel: reply.panel } : { kind: 'failed', code: reply.code ?? null, message: reply.error };
+        state = !reply.ok
+          ? { kind: 'failed', code: reply.code ?? null, message: reply.error }
+          : 'account' in reply
+            ? { kind: 'account', account: reply.account }
+            : { kind: 'panel', panel: reply.panel };
         draw();
       },
       (error: unknown) => {

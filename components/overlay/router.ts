@@ -7,6 +7,8 @@ import { logOnce } from './log';
  */
 export interface Features {
   record: (url: string, signal: AbortSignal, key: string) => void;
+  /** An account's page (`account:` keys): the account panel. */
+  account: (url: string, signal: AbortSignal, key: string) => void;
   list: (url: string, signal: AbortSignal) => void;
 }
 
@@ -48,6 +50,7 @@ export function createRouter(features: Features, options: { pageKey: (url: strin
       controller = new AbortController();
       try {
         if (next.startsWith('record:')) features.record(url, controller.signal, next);
+        else if (next.startsWith('account:')) features.account(url, controller.signal, next);
         else features.list(url, controller.signal);
       } catch (error) {
         logOnce('start', error);

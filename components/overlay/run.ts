@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../lib/client';
+import { isWebUrl } from '../../lib/pipeline/record-url';
 import { isEventToContent } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
 import { documentUrlOf } from './document-url';
@@ -95,6 +96,25 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
                 () => undefined,
               ),
           }),
+          locale: navigator.language,
+        });
+      },
+      account: (url, signal, accountKey) => {
+        void startRecordOverlay({
+          adapter,
+          doc: document,
+          url,
+          recordKey: accountKey,
+          signal,
+          createHost,
+          storage,
+          getPanel: (pageUrl) => sendToBackground({ type: 'get-account-panel', url: pageUrl, ...pinned(pageUrl) }),
+          linkFor: (deal) => adapter.recordUrl(location.origin, deal.id),
+          // An open opportunity opens its CRM record: the row's own link, else the record page on this origin.
+          accountDealLink: (deal) => (deal.crmUrl && isWebUrl(deal.crmUrl) ? deal.crmUrl : adapter.recordUrl(location.origin, deal.id)),
+          onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
+          copyText: (text) => navigator.clipboard.writeText(text),
+          onDataChanged,
           locale: navigator.language,
         });
       },

@@ -115,7 +115,9 @@ function PanelGrid({ panel, now, level, linkFor, personasLinkFor, onlyAvailable 
           <RepeatBuyerPanel repeatBuyer={panel.repeatBuyer} message={panel.repeatBuyerMessage} level={level} personasLink={personasLink} />
         ) : null}
         <div class="grid gap-3">
-          {show(panel.win) ? <WinPanel win={panel.win} message={panel.winMessage} currency={currency} level={level} /> : null}
+          {show(panel.win) ? (
+            <WinPanel win={panel.win} message={panel.winMessage} currency={currency} level={level} stage={panel.stage} health={panel.health} />
+          ) : null}
           {show(panel.forecast) ? (
             <ForecastPanel forecast={panel.forecast} message={panel.forecastMessage} today={localIsoDate(now)} currency={currency} level={level} />
           ) : null}

@@ -9,6 +9,7 @@ import { useLocale, type LocaleTools } from '../ui/locale';
 import { TONE_TEXT, type Tone } from '../ui/tone';
 import { fieldLabel, fieldValue } from './labels';
 import { PanelMessage } from './PanelMessage';
+import { StandingSection } from './StandingSection';
 
 export interface WinPanelProps {
   /** `PanelData.win`, or null. */
@@ -18,6 +19,9 @@ export interface WinPanelProps {
   /** The deal's currency, to show an amount factor as money. */
   currency?: string | null;
   level?: HeadingLevel;
+  /** The deal's days in stage and health (`PanelData.stage`, `.health`), shown at the foot. */
+  stage?: PanelData['stage'];
+  health?: PanelData['health'];
 }
 
 const BAND_TONE: Record<WinBand, Tone> = { high: 'positive', medium: 'warning', low: 'negative' };
@@ -44,20 +48,21 @@ export function formatPoints(tools: LocaleTools, impact: number): string {
  * Win Potential: the calibrated probability, its band (colour and word), the org's base
  * rate for context, and the factors raising and lowering it as bars in percentage points.
  */
-export function WinPanel({ win, message, currency = null, level = 2 }: WinPanelProps) {
+export function WinPanel({ win, message, currency = null, level = 2, stage = null, health = null }: WinPanelProps) {
   const tools = useLocale();
   const { t } = tools;
   const title = t('panels_win_title');
+  const Sub = `h${Math.min(level + 1, 6)}` as 'h3';
   if (!win) {
     return (
       <Card title={title} level={level} name="win">
         <PanelMessage>{message ?? t('panels_win_none')}</PanelMessage>
+        <StandingSection stage={stage} health={health} currency={currency} Sub={Sub} />
       </Card>
     );
   }
   const tone = BAND_TONE[win.band];
   const maxImpact = Math.max(...[...win.raising, ...win.lowering].map((f) => Math.abs(f.impact)), 1e-9);
-  const Sub = `h${Math.min(level + 1, 6)}` as 'h3';
   return (
     <Card title={title} level={level} name="win">
       <div class="flex items-center justify-between gap-3">
@@ -104,6 +109,7 @@ export function WinPanel({ win, message, currency = null, level = 2 }: WinPanelP
           direction="down"
         />
       </div>
+      <StandingSection stage={stage} health={health} currency={currency} Sub={Sub} />
     </Card>
   );
 }

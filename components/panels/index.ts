@@ -3,6 +3,7 @@
  * `<DealPanels panel>` composes them with the states. They render the same on the detail
  * page and inside a shadow root on a CRM page (Tailwind classes only; see components/ui).
  */
+export { AccountPanel, healthWord, type AccountPanelProps } from './AccountPanel';
 export { DealPanels, localIsoDate, type DealPanelsProps } from './DealPanels';
 export { amountComparison, ForecastPanel, slipText, type ForecastPanelProps } from './ForecastPanel';
 export { detailHref, detailLinkFor, personasHref, type PersonasLink } from './links';

@@ -5,7 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { isUnfiltered, REPORTING_LEVELS, type PipelineFilters, type ReportingLevel } from '../../lib/pipeline/filter';
+import type { HealthLevel } from '../../lib/engine/health/health';
+import { healthLabel } from '../../lib/health-text';
+import { EMPTY_FILTERS, HEALTH_FILTER_LEVELS, isUnfiltered, REPORTING_LEVELS, type PipelineFilters, type ReportingLevel } from '../../lib/pipeline/filter';
 import type { FilterOptions } from '../../lib/pipeline/options';
 import { FIELD, LINK_BUTTON } from './controls';
 import { tp, type PopupPlainKey } from './i18n';
@@ -62,6 +64,10 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
             </label>
           ))}
         </fieldset>
+        {/* On the search's line: the second holds four selects and the segments within a 780 px popup. */}
+        {(options.days || filters.daysMin !== null || filters.daysMax !== null) && (
+          <DaysRange min={filters.daysMin} max={filters.daysMax} onChange={(daysMin, daysMax) => onChange({ ...filters, daysMin, daysMax })} />
+        )}
         {filters.level !== 'org' && (
           <label class="flex shrink-0 items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
             {tp('popup_meLabel')}
@@ -105,12 +111,19 @@ export function FilterBar({ filters, options, me, onChange, onMeChange, segments
             name="territory"
           />
         )}
+        {(options.health || filters.health !== null) && (
+          <Choice
+            label={tp('popup_healthLabel')}
+            any={tp('popup_healthAny')}
+            value={filters.health}
+            values={[...HEALTH_FILTER_LEVELS]}
+            onChange={(v) => set('health', v as HealthLevel | null)}
+            name="health"
+            display={(v) => healthLabel(v as HealthLevel)}
+          />
+        )}
         {!isUnfiltered(filters) && (
-          <button
-            type="button"
-            class={`${LINK_BUTTON} shrink-0 px-1`}
-            onClick={() => onChange({ ...filters, search: '', level: 'org', owner: null, type: null, territory: null })}
-          >
+          <button type="button" class={`${LINK_BUTTON} shrink-0 px-1`} onClick={() => onChange({ ...EMPTY_FILTERS })}>
             {tp('popup_clearFilters')}
           </button>
         )}
@@ -157,6 +170,43 @@ function Choice({
         ))}
       </select>
     </label>
+  );
+}
+
+/** Whole days from 0 up, or null for an empty or unreadable box. */
+export function parseDays(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,5}$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+/** Days in stage from–to: two small number boxes; an empty box is unbounded. */
+function DaysRange({ min, max, onChange }: { min: number | null; max: number | null; onChange: (min: number | null, max: number | null) => void }) {
+  const box = (value: number | null, label: string, name: string, apply: (days: number | null) => void) => (
+    <label class="min-w-0">
+      <span class="sr-only">{`${tp('popup_daysLabel')}: ${label}`}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        value={value ?? ''}
+        placeholder={label}
+        title={`${tp('popup_daysLabel')}: ${label}`}
+        onInput={(e) => apply(parseDays(e.currentTarget.value))}
+        class={`${FIELD} w-16 tabular-nums ${value !== null ? 'border-sky-500 dark:border-sky-400' : ''}`}
+        data-filter={name}
+      />
+    </label>
+  );
+  return (
+    <fieldset class="flex shrink-0 items-center gap-1 text-xs text-slate-500 dark:text-slate-400" data-filter="days">
+      <legend class="sr-only">{tp('popup_daysLabel')}</legend>
+      <span aria-hidden="true">{tp('popup_colDaysInStage')}</span>
+      {box(min, tp('popup_daysMin'), 'days-min', (days) => onChange(days, max))}
+      <span aria-hidden="true">{tp('popup_daysTo')}</span>
+      {box(max, tp('popup_daysMax'), 'days-max', (days) => onChange(min, days))}
+    </fieldset>
   );
 }
 

@@ -10,7 +10,7 @@ import { useMemo } from 'preact/hooks';
 import { formatMoney } from '../../lib/format';
 import type { PipelineRow } from '../../lib/panel-data';
 import type { ColumnKey } from '../../lib/pipeline/columns';
-import { filterOrder, isUnfiltered, resolveMe, type PipelineFilters } from '../../lib/pipeline/filter';
+import { EMPTY_FILTERS, filterOrder, isUnfiltered, resolveMe, type PipelineFilters } from '../../lib/pipeline/filter';
 import { buildIndex } from '../../lib/pipeline/index-rows';
 import { filterOptions, reconcileFilters } from '../../lib/pipeline/options';
 import { nextSort, sortOrder, type SortSpec } from '../../lib/pipeline/sort';
@@ -47,7 +47,7 @@ export function Pipeline(props: PipelineProps) {
   const meResolved = useMemo(() => resolveMe(rows, me !== null && options.owners.includes(me) ? me : null), [rows, me, options]);
   const sorted = useMemo(() => sortOrder(index, sort), [index, sort.column, sort.direction]);
   const visible = useMemo(() => filterOrder(index, sorted, filters, meResolved), [index, sorted, filters, meResolved]);
-  const resetKey = `${sort.column}:${sort.direction}:${filters.search}:${filters.level}:${filters.owner}:${filters.type}:${filters.territory}`;
+  const resetKey = `${sort.column}:${sort.direction}:${filters.search}:${filters.level}:${filters.owner}:${filters.type}:${filters.territory}:${filters.health}:${filters.daysMin}:${filters.daysMax}`;
   const needsMe = filters.level !== 'org' && meResolved === null;
 
   return (
@@ -79,11 +79,7 @@ export function Pipeline(props: PipelineProps) {
             <div class="flex flex-1 flex-col items-center justify-center gap-2 border-t border-slate-200 px-6 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
               <p>{tp('popup_noMatches')}</p>
               {!isUnfiltered(filters) && (
-                <button
-                  type="button"
-                  class={LINK_BUTTON}
-                  onClick={() => props.onFiltersChange({ search: '', level: 'org', owner: null, type: null, territory: null })}
-                >
+                <button type="button" class={LINK_BUTTON} onClick={() => props.onFiltersChange({ ...EMPTY_FILTERS })}>
                   {tp('popup_clearFilters')}
                 </button>
               )}

@@ -13,7 +13,7 @@ import type { PipelineRow } from '../../lib/panel-data';
 import { columnsForWidth, gridTemplate, type ColumnDef, type ColumnKey } from '../../lib/pipeline/columns';
 import type { SortSpec } from '../../lib/pipeline/sort';
 import { rowsPerPage, scrollToReveal } from '../../lib/pipeline/virtual';
-import { AmountCell, DateCell, NameCell, PredictedCloseCell, RepeatBuyerCell, TextCell, WinCell } from './cells';
+import { AmountCell, DateCell, DaysInStageCell, HealthCell, NameCell, PredictedCloseCell, RepeatBuyerCell, TextCell, WinCell } from './cells';
 import { tp, type PopupPlainKey } from './i18n';
 import { VirtualList, type VirtualListController } from './VirtualList';
 
@@ -26,6 +26,8 @@ const LABELS: Record<ColumnKey, { short: PopupPlainKey; full: PopupPlainKey }> =
   name: { short: 'popup_colName', full: 'popup_colNameFull' },
   amount: { short: 'popup_colAmount', full: 'popup_colAmountFull' },
   stage: { short: 'popup_colStage', full: 'popup_colStageFull' },
+  daysInStage: { short: 'popup_colDaysInStage', full: 'popup_colDaysInStageFull' },
+  health: { short: 'popup_colHealth', full: 'popup_colHealthFull' },
   closeDate: { short: 'popup_colCloseDate', full: 'popup_colCloseDateFull' },
   repeatBuyerPotential: { short: 'popup_colRepeatBuyerPotential', full: 'popup_colRepeatBuyerPotentialFull' },
   winPotential: { short: 'popup_colWinPotential', full: 'popup_colWinPotentialFull' },
@@ -293,6 +295,10 @@ function Cell({ column, row }: { column: ColumnKey; row: PipelineRow }) {
       return <AmountCell row={row} />;
     case 'stage':
       return <TextCell value={row.stage} />;
+    case 'daysInStage':
+      return <DaysInStageCell row={row} />;
+    case 'health':
+      return <HealthCell row={row} />;
     case 'closeDate':
       return <DateCell date={row.closeDate} />;
     case 'repeatBuyerPotential':

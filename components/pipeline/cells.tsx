@@ -4,8 +4,10 @@
  * full text in a `title`, and colour never carries meaning alone (the band is also a word).
  */
 import type { PipelineRow } from '../../lib/panel-data';
+import type { HealthLevel } from '../../lib/engine/health/health';
 import type { WinBand } from '../../lib/engine/win';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { healthLabel, healthReasonsText, stageTimeShort } from '../../lib/health-text';
 import { tp } from './i18n';
 
 const BAND_STYLE: Record<WinBand, { pill: string; text: string; label: 'popup_bandHigh' | 'popup_bandMedium' | 'popup_bandLow' }> = {
@@ -141,6 +143,61 @@ function SlipIcon() {
       <path
         fill="currentColor"
         d="M7.13 1.9a1 1 0 0 1 1.74 0l6.18 10.97A1 1 0 0 1 14.18 14.4H1.82a1 1 0 0 1-.87-1.53L7.13 1.9ZM8 5.25a.75.75 0 0 0-.75.75v3.5a.75.75 0 0 0 1.5 0V6A.75.75 0 0 0 8 5.25Zm0 7.25a.9.9 0 1 0 0-1.8.9.9 0 0 0 0 1.8Z"
+      />
+    </svg>
+  );
+}
+
+/** Each health level's colours (the word carries the meaning; colour only repeats it). */
+export const HEALTH_STYLE: Record<HealthLevel, string> = {
+  'on-track': 'bg-emerald-50 text-emerald-800 ring-emerald-600/25 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/30',
+  'needs-attention': 'bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/30',
+  'at-risk': 'bg-rose-50 text-rose-800 ring-rose-600/25 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/30',
+};
+
+/** The level as a coloured label; its reasons, in a rep's words, in the tooltip. */
+export function HealthCell({ row }: { row: PipelineRow }) {
+  const level = row.health;
+  if (level === null || level === undefined) return <EmptyValue />;
+  const label = healthLabel(level);
+  const title = `${label}\n${healthReasonsText(row.healthReasons ?? [], row.currency)}`;
+  return (
+    <span class="flex min-w-0" title={title} data-health={level}>
+      <span class={`inline-flex max-w-full truncate rounded-md px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset ${HEALTH_STYLE[level]}`}>
+        {level === 'needs-attention' ? tp('popup_healthAttentionShort') : label}
+      </span>
+      <span class="sr-only">{label}</span>
+    </span>
+  );
+}
+
+/** Days in the current stage, marked when past the won deals' bound; the stage and the won deals' times in the tooltip. */
+export function DaysInStageCell({ row }: { row: PipelineRow }) {
+  const days = row.daysInStage;
+  if (days === null || days === undefined) return <EmptyValue />;
+  const title =
+    stageTimeShort({ stage: row.stage, days, medianDays: row.stageMedianDays ?? null, stalledAfterDays: row.stalledAfterDays ?? null }) ?? String(days);
+  const text = tp('popup_daysShort', { days: formatNumber(days) });
+  return (
+    <span
+      class="flex min-w-0 items-center justify-end gap-1"
+      title={row.stalled ? `${title} · ${tp('popup_stalled')}` : title}
+      data-stalled={row.stalled ? '' : undefined}
+    >
+      {row.stalled && <StalledIcon />}
+      <span class={`truncate tabular-nums ${row.stalled ? 'font-semibold text-amber-700 dark:text-amber-400' : ''}`}>{text}</span>
+      {row.stalled && <span class="sr-only">{tp('popup_stalled')}</span>}
+    </span>
+  );
+}
+
+/** An hourglass: the deal has been in its stage longer than 4 in 5 won deals were. */
+function StalledIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" class="shrink-0 text-amber-600 dark:text-amber-400" aria-hidden="true">
+      <path
+        fill="currentColor"
+        d="M3.5 1.5h9a.75.75 0 0 1 0 1.5h-.5v1.3a3.5 3.5 0 0 1-1.6 2.94L9.2 8l1.2.76A3.5 3.5 0 0 1 12 11.7V13h.5a.75.75 0 0 1 0 1.5h-9a.75.75 0 0 1 0-1.5H4v-1.3a3.5 3.5 0 0 1 1.6-2.94L6.8 8l-1.2-.76A3.5 3.5 0 0 1 4 4.3V3h-.5a.75.75 0 0 1 0-1.5Zm2 1.5v1.3c0 .68.35 1.32.92 1.68L8 7l1.58-1.02c.57-.36.92-1 .92-1.68V3h-5Z"
       />
     </svg>
   );

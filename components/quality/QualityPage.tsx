@@ -8,7 +8,7 @@ import { Spinner } from '../ui/Spinner';
 import { ThemeRoot, type Theme } from '../ui/ThemeRoot';
 import { ModelQualityTab } from './ModelQualityTab';
 import { Tabs } from './Tabs';
-import type { QualityStatus, QualityTab } from './types';
+import type { InsightsActions, QualityStatus, QualityTab } from './types';
 
 export interface QualityPageProps {
   status: QualityStatus;
@@ -22,6 +22,8 @@ export interface QualityPageProps {
   notice?: { tone: 'accent' | 'negative'; text: string } | null;
   iconUrl?: string;
   theme?: Theme;
+  /** The insights tab's segments and "me"; without them its filters still work, unsaved. */
+  insights?: InsightsActions;
 }
 
 /**
@@ -40,6 +42,7 @@ export function QualityPage({
   notice,
   iconUrl,
   theme = 'auto',
+  insights,
 }: QualityPageProps) {
   const { t, number, relative } = useLocale();
   const data = status.kind === 'ready' ? status.data : null;
@@ -110,7 +113,17 @@ export function QualityPage({
         {tab === 'quality' ? (
           <ModelQualityTab model={model} onOpenOptions={onOpenOptions} onRetrain={onRetrain} />
         ) : (
-          <PipelineInsightsTab connectionLabel={connection.label} model={model} openRows={data?.openRows ?? []} personas={data?.personas ?? []} />
+          <PipelineInsightsTab
+            key={connection.id}
+            connectionLabel={connection.label}
+            model={model}
+            openRows={data?.openRows ?? []}
+            personas={data?.personas ?? []}
+            filters={data?.filters}
+            segments={data?.segments}
+            me={data?.me ?? null}
+            actions={insights}
+          />
         )}
       </Tabs>
     );

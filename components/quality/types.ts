@@ -1,6 +1,7 @@
 /** What the quality page shows, as its app hands it to the components. */
 import type { PipelineRow } from '../../lib/panel-data';
-import type { ConnectionRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
+import type { PipelineFilters } from '../../lib/pipeline/filter';
+import type { ConnectionRecord, ModelRecord, PersonaRecord, SegmentRecord } from '../../lib/store/schema';
 
 export interface QualityPageData {
   connections: ConnectionRecord[];
@@ -12,6 +13,19 @@ export interface QualityPageData {
   openRows: PipelineRow[];
   /** Its persona records (org and team). */
   personas: PersonaRecord[];
+  /** The popup's saved segments (the insights tab applies and saves them too). */
+  segments?: SegmentRecord[];
+  /** Who "me" is for this connection (the popup's choice), for the reporting level. */
+  me?: string | null;
+  /** The filters the insights tab opens with: the popup's, when the popup last showed this connection. */
+  filters?: PipelineFilters;
+}
+
+/** What the insights tab's filters do outside the page: the popup's segments and "me". */
+export interface InsightsActions {
+  onSaveSegment: (name: string, filters: PipelineFilters) => Promise<void>;
+  onDeleteSegment: (segment: SegmentRecord) => Promise<void>;
+  onMeChange: (name: string | null) => void;
 }
 
 export type QualityStatus = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: QualityPageData };

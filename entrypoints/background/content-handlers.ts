@@ -5,6 +5,7 @@
  * listed extension page.
  */
 import type { BackgroundReplies, ContentMessage } from '../../lib/messages';
+import { pageAccountPanel } from './account';
 import { recordPanel, recordScores, type CrmDeps } from './crm';
 import { extensionPagePath } from './pages';
 import type { Sender } from './senders';
@@ -44,6 +45,7 @@ export function withPinnedUrl(sender: ContentSender, pinnedUrl: unknown): Conten
 export function contentHandlers(deps: ContentDeps): ContentHandlers {
   return {
     'get-record-panel': (message, sender) => recordPanel(deps.crm, String(message.url), withPinnedUrl(sender, message.pinnedUrl)),
+    'get-account-panel': (message, sender) => pageAccountPanel(deps.crm, String(message.url), withPinnedUrl(sender, message.pinnedUrl)),
     'get-record-scores': (message, sender) => recordScores(deps.crm, String(message.url), message.ids, withPinnedUrl(sender, message.pinnedUrl)),
     'open-options': async () => {
       await deps.openOptions();

@@ -23,6 +23,7 @@ import { OFFSCREEN_PATH, OffscreenBridge, type RunnerBridge } from './bridge';
 import { contentHandlers } from './content-handlers';
 import { dailyRefresh, secretsForJob, type CrmDeps } from './crm';
 import { dispatch } from './dispatch';
+import { hasHostPermission } from './host-permission';
 import { pageHandlers } from './page-handlers';
 import { acceptPagePorts, broadcast } from './ports';
 import { classifySender, type ExtensionIdentity } from './senders';
@@ -124,7 +125,7 @@ export default defineBackground(() => {
     settings: (connectionId) => connectionSettings(db, connectionId),
     settingOfAll: (name) => listConnectionSetting(db, name),
     isConnected: async (connectionId) => (await getConnection(db, connectionId)) !== undefined,
-    hasHostPermission: async (apiBase) => browser.permissions.contains({ origins: [`${new URL(apiBase).origin}/*`] }).catch(() => false),
+    hasHostPermission: (apiBase) => hasHostPermission(apiBase, (permissions) => browser.permissions.contains(permissions)),
   });
 
   const crmDeps: CrmDeps = {

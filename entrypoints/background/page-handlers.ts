@@ -9,6 +9,7 @@ import { SANDBOX_BOUNDS, type BackgroundReplies, type PageMessage } from '../../
 import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
 import { deleteAll, getConnection, getModel } from '../../lib/store/repo';
+import { accountPanel } from './account';
 import { connectCrm, disconnectAll, syncCrm, type CrmDeps } from './crm';
 import type { Sender } from './senders';
 
@@ -67,6 +68,7 @@ export function pageHandlers(deps: PageDeps): PageHandlers {
       if (!connection || !model) return { ok: false, code: 'not-synced', error: NO_DATA };
       return { ok: true, panel: await deps.panel(message.connectionId, message.opportunityId) };
     },
+    'get-account': (message) => accountPanel(deps.db, message.connectionId, message.accountId),
     'delete-all': async () => {
       await deps.queue.stopRunning();
       // Tokens Dealsight holds at a CRM (Salesforce OAuth) are revoked there first; one that

@@ -8,6 +8,7 @@ import { Skeleton } from '../../components/ui/Skeleton';
 import { Spinner } from '../../components/ui/Spinner';
 import { ThemeRoot, type Theme } from '../../components/ui/ThemeRoot';
 import type { PanelState } from '../../lib/panel-data';
+import { accountHref } from './params';
 import type { DetailStatus } from './useDealPanel';
 
 export interface DetailViewProps {
@@ -23,6 +24,12 @@ export interface DetailViewProps {
   onOpenOptions?: () => void;
   onRetrain?: () => void;
   linkFor?: SimilarLink;
+  /**
+   * Where the record's account link goes (issue 16): the account view of the extension
+   * (`detail.html?c=…&account=…`, whose panel links the CRM's account page where there is
+   * one); null for no link.
+   */
+  accountLinkFor?: ((connectionId: string, accountId: string) => string | null) | null;
   /** A notice about an action the user took (retraining started or failed). */
   notice?: { tone: 'accent' | 'negative'; text: string } | null;
 }
@@ -41,7 +48,20 @@ export function DetailView(props: DetailViewProps) {
   );
 }
 
-function Page({ status, theme, locale, now, onBack, settingsHref = 'options.html', onRetry, onOpenOptions, onRetrain, linkFor, notice }: DetailViewProps) {
+function Page({
+  status,
+  theme,
+  locale,
+  now,
+  onBack,
+  settingsHref = 'options.html',
+  onRetry,
+  onOpenOptions,
+  onRetrain,
+  linkFor,
+  accountLinkFor = accountHref,
+  notice,
+}: DetailViewProps) {
   const { t } = useLocale();
   return (
     <div class="mx-auto flex max-w-5xl flex-col gap-4 px-3 py-3 @lg:px-6 @lg:py-5">
@@ -73,13 +93,33 @@ function Page({ status, theme, locale, now, onBack, settingsHref = 'options.html
             {notice.text}
           </Banner>
         ) : null}
-        <Body status={status} theme={theme} locale={locale} now={now} onRetry={onRetry} onOpenOptions={onOpenOptions} onRetrain={onRetrain} linkFor={linkFor} />
+        <Body
+          status={status}
+          theme={theme}
+          locale={locale}
+          now={now}
+          onRetry={onRetry}
+          onOpenOptions={onOpenOptions}
+          onRetrain={onRetrain}
+          linkFor={linkFor}
+          accountLinkFor={accountLinkFor}
+        />
       </main>
     </div>
   );
 }
 
-function Body({ status, theme, locale, now, onRetry, onOpenOptions, onRetrain, linkFor }: Omit<DetailViewProps, 'onBack' | 'settingsHref' | 'notice'>) {
+function Body({
+  status,
+  theme,
+  locale,
+  now,
+  onRetry,
+  onOpenOptions,
+  onRetrain,
+  linkFor,
+  accountLinkFor,
+}: Omit<DetailViewProps, 'onBack' | 'settingsHref' | 'notice'>) {
   const { t } = useLocale();
   switch (status.kind) {
     case 'invalid':
@@ -104,6 +144,8 @@ function Body({ status, theme, locale, now, onRetry, onOpenOptions, onRetrain, l
       return <ErrorState name="error" level={1} title={t('panels_state_errorTitle')} message={status.message} onRetry={onRetry} />;
     case 'ready': {
       const { panel } = status;
+      const account = HAS_RECORD.has(panel.state.kind) ? panel.opportunity.account : null;
+      const accountLink = account ? (accountLinkFor?.(panel.connectionId, account.id) ?? null) : null;
       return (
         <>
           {HAS_RECORD.has(panel.state.kind) ? (
@@ -111,6 +153,15 @@ function Body({ status, theme, locale, now, onRetry, onOpenOptions, onRetrain, l
           ) : (
             <h1 class="sr-only">{t('panels_detail_brand')}</h1>
           )}
+          {account && accountLink ? (
+            <a
+              href={accountLink}
+              data-action="open-account"
+              class="self-start rounded-sm text-sm font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+            >
+              {t('panels_account_link', { name: account.name || account.id })}
+            </a>
+          ) : null}
           <DealPanels
             panel={panel}
             theme={theme}

@@ -10,6 +10,11 @@ export function backgroundSource(): DetailSource {
       if (!reply.ok) throw new BackgroundReplyError(reply.error, reply.code);
       return reply.panel;
     },
+    async getAccount(connectionId, accountId) {
+      const reply = await sendToBackground({ type: 'get-account', connectionId, accountId });
+      if (!reply.ok) throw new BackgroundReplyError(reply.error, reply.code);
+      return reply.account;
+    },
     subscribe: subscribeToBackground,
     openOptions() {
       void browser.runtime.openOptionsPage();

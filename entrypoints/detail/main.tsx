@@ -1,5 +1,6 @@
 import '../../lib/i18n/all';
 import { render } from 'preact';
+import { AccountApp } from './AccountApp';
 import { App } from './App';
 import { backgroundSource } from './background-source';
 import { DetailView } from './DetailView';
@@ -12,6 +13,9 @@ const target = parseDetailParams(location.search);
 switch (target.kind) {
   case 'record':
     render(<App source={backgroundSource()} connectionId={target.connectionId} opportunityId={target.opportunityId} />, root);
+    break;
+  case 'account':
+    render(<AccountApp source={backgroundSource()} connectionId={target.connectionId} accountId={target.accountId} />, root);
     break;
   case 'invalid':
     render(<DetailView status={{ kind: 'invalid' }} />, root);

@@ -6,6 +6,7 @@
  */
 import type { ErrorCode, EventToPage } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
+import type { AccountPanelData } from '../../lib/pipeline/account-panel';
 
 /** The background's refusal, with its code when it names a known state. */
 export class BackgroundReplyError extends Error {
@@ -21,6 +22,8 @@ export class BackgroundReplyError extends Error {
 export interface DetailSource {
   /** The record's panel data; rejects with the background's error as the message. */
   getPanel(connectionId: string, opportunityId: string): Promise<PanelData>;
+  /** An account's panel (the account view); rejects with the background's error as the message. */
+  getAccount(connectionId: string, accountId: string): Promise<AccountPanelData>;
   /** Background events until the returned function is called. */
   subscribe(onEvent: (event: EventToPage) => void): () => void;
   openOptions(): void;

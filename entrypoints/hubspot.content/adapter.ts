@@ -10,10 +10,15 @@ import type { Anchor, CrmAdapter } from '../../components/overlay/adapter';
 import { parseHubSpotUrl, portalOfUrl } from '../../lib/crm/hubspot/pages';
 import { RECORD_ANCHOR_CHAIN, SELECTORS } from './selectors';
 
-/** `record:<portal>:<deal>` on a deal page, `list:<portal>:…` on the deals index and the Sales Workspace, null elsewhere. */
+/**
+ * `record:<portal>:<deal>` on a deal page, `account:<portal>:<company>` on a company page
+ * (the account panel, lib/crm/hubspot/pages.ts: object type 0-2), `list:<portal>:…` on the
+ * deals index and the Sales Workspace, null elsewhere.
+ */
 export function pageKey(url: string, localhost: boolean): string | null {
   const page = parseHubSpotUrl(url, { localhost });
   if (page.kind === 'deal') return `record:${page.portalId}:${page.dealId}`;
+  if (page.kind === 'company') return `account:${page.portalId}:${page.companyId}`;
   if (page.kind === 'deals-index') return `list:${page.portalId}:${page.layout}:${page.view ?? ''}`;
   if (page.kind === 'sales-workspace') return `list:${page.portalId}:workspace:${page.tab ?? ''}`;
   return null;

@@ -8,6 +8,7 @@ import { ConnectionsSection } from '../../components/options/connections/Connect
 import { DataSection } from '../../components/options/data/DataSection';
 import { t } from '../../components/options/i18n';
 import { FieldMappingsSection } from '../../components/options/mappings/FieldMappingsSection';
+import { HealthProfileSection } from '../../components/options/health/HealthProfileSection';
 import { OptionsContext, OptionsState } from '../../components/options/state';
 import { StatusSection } from '../../components/options/status/StatusSection';
 import { cls } from '../../components/options/ui/classes';
@@ -20,6 +21,7 @@ import type { OptionsSource } from './source';
 const SECTIONS = [
   { id: 'connections', title: 'options_sectionConnections' },
   { id: 'mappings', title: 'options_sectionMappings' },
+  { id: 'health', title: 'options_sectionHealth' },
   { id: 'status', title: 'options_sectionStatus' },
   { id: 'data', title: 'options_sectionData' },
 ] as const;
@@ -107,6 +109,7 @@ export function App({ source, iconUrl }: AppProps) {
                 )}
                 <ConnectionsSection />
                 <FieldMappingsSection />
+                <HealthProfileSection />
                 <StatusSection />
                 <DataSection />
               </>

@@ -8,6 +8,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { BUTTON, FIELD, LINK_BUTTON } from '../../components/pipeline/controls';
 import { tp } from '../../components/pipeline/i18n';
 import { Pipeline } from '../../components/pipeline/Pipeline';
+import { QuickWins, quickWinRule } from '../../components/pipeline/QuickWins';
+import { ViewTabs, type PopupView } from '../../components/pipeline/ViewTabs';
 import { Banner, EmptyState, ErrorState, JobProgress, LoadingState, StateMessage } from '../../components/pipeline/states';
 import { formatRelative } from '../../lib/format';
 import type { EventToPage } from '../../lib/messages';
@@ -50,6 +52,7 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [view, setView] = useState<PipelineView>(DEFAULT_VIEW);
   const [notice, setNotice] = useState<string | null>(null);
+  const [tab, setTab] = useState<PopupView>('pipeline');
   const viewLoaded = useRef(false);
   const connectionRef = useRef<string | null>(null);
 
@@ -229,7 +232,9 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
       case 'no-open-deals':
         body = <StateMessage state="no-open-deals" icon="inbox" title={tp('popup_noOpenDeals', { connection: connection.label })} action={settingsButton} />;
         break;
-      case 'pipeline':
+      case 'pipeline': {
+        // The org's win rate among closed deals: the quick-wins bar is set against it.
+        const baseRate = model && model.counts.closed > 0 ? model.counts.won / model.counts.closed : null;
         body = (
           <>
             {state.activeJob ? (
@@ -258,24 +263,39 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
                 {state.winMessage}
               </Banner>
             )}
-            <Pipeline
-              rows={rows}
-              filters={view.filters}
-              sort={view.sort}
-              onFiltersChange={setFilters}
-              onSortChange={setSort}
-              me={phase.data.me}
-              onMeChange={setMe}
-              segments={phase.data.segments}
-              onSaveSegment={saveSegment}
-              onDeleteSegment={deleteSegment}
-              onOpen={openRecord}
-              estimatedWidth={estimatedWidth}
-              estimatedHeight={estimatedHeight}
-            />
+            <ViewTabs
+              label={tp('popup_viewsLabel')}
+              tabs={[
+                { key: 'pipeline', label: tp('popup_tabPipeline') },
+                { key: 'quick-wins', label: tp('popup_tabQuickWins'), title: quickWinRule(baseRate) },
+              ]}
+              selected={tab}
+              onSelect={setTab}
+            >
+              {tab === 'quick-wins' ? (
+                <QuickWins rows={rows} asOf={model?.asOf ?? null} baseRate={baseRate} onOpen={openRecord} />
+              ) : (
+                <Pipeline
+                  rows={rows}
+                  filters={view.filters}
+                  sort={view.sort}
+                  onFiltersChange={setFilters}
+                  onSortChange={setSort}
+                  me={phase.data.me}
+                  onMeChange={setMe}
+                  segments={phase.data.segments}
+                  onSaveSegment={saveSegment}
+                  onDeleteSegment={deleteSegment}
+                  onOpen={openRecord}
+                  estimatedWidth={estimatedWidth}
+                  estimatedHeight={estimatedHeight}
+                />
+              )}
+            </ViewTabs>
           </>
         );
         break;
+      }
     }
   }
 

@@ -5,9 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { QualityPage } from '../../components/quality/QualityPage';
-import type { QualityStatus, QualityTab } from '../../components/quality/types';
+import type { InsightsActions, QualityPageData, QualityStatus, QualityTab } from '../../components/quality/types';
 import { useLocale } from '../../components/ui/locale';
 import type { EventToPage } from '../../lib/messages';
+import { serializeFilters } from '../../lib/pipeline/segments';
 import { describeError, type QualitySource } from './source';
 import { hashOf, tabFromHash } from './tab';
 
@@ -86,8 +87,23 @@ export function App({ source, initialTab = 'quality', iconUrl }: AppProps) {
     );
   };
 
+  const patch = (update: Partial<QualityPageData>): void => setStatus((s) => (s.kind === 'ready' ? { kind: 'ready', data: { ...s.data, ...update } } : s));
+  const insights: InsightsActions = {
+    onSaveSegment: async (name, filters) => patch({ segments: await source.saveSegment(name, serializeFilters(filters)) }),
+    onDeleteSegment: async (segment) => {
+      if (segment.id !== undefined) patch({ segments: await source.deleteSegment(segment.id) });
+    },
+    onMeChange: (name) => {
+      const id = connectionRef.current;
+      if (!id) return;
+      patch({ me: name });
+      source.saveMe(id, name).catch((error: unknown) => setNotice({ tone: 'negative', text: describeError(error) }));
+    },
+  };
+
   return (
     <QualityPage
+      insights={insights}
       status={status}
       tab={tab}
       onTabChange={selectTab}

@@ -13,13 +13,16 @@ import { listLinks, recordUrl } from './links';
 import { COLOR_SCHEME, SELECTORS } from './selectors';
 
 /**
- * The page's identity: `record:<18-character id>` for an opportunity record, `list:Opportunity`
- * for an opportunity list view (its table, Kanban and Classic forms alike), null elsewhere
- * (a note on every Account or Contact page would be noise).
+ * The page's identity: `record:<18-character id>` for an opportunity record,
+ * `account:<18-character id>` for an Account record (the account panel: Lightning's
+ * `/lightning/r/Account/<id>/view`, standard or console, and Classic's `/001…`, as
+ * lib/crm/salesforce/pages.ts parses them), `list:Opportunity` for an opportunity list view
+ * (its table, Kanban and Classic forms alike), null elsewhere (a note on every Contact page
+ * would be noise).
  */
 export function pageKey(url: string, localhost: boolean): string | null {
   const page = parseSalesforceUrl(url, { localhost });
-  if (page.kind === 'record') return page.object === 'Opportunity' ? `record:${page.id18}` : null;
+  if (page.kind === 'record') return page.object === 'Opportunity' ? `record:${page.id18}` : page.object === 'Account' ? `account:${page.id18}` : null;
   if (page.kind === 'list') return page.object === 'Opportunity' ? `list:${page.object}` : null;
   return null;
 }

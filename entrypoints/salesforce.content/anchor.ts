@@ -77,15 +77,23 @@ function chainOf(kind: PageKind): readonly AnchorRule[] {
 }
 
 /**
- * Whether the header at `element` is an opportunity's: Lightning names the record's object in
- * the generated highlights panel's tag (`forcegenerated-highlightspanel_opportunity___…`).
- * Where there is no such tag (Aura headers, other layouts), it cannot tell, and says yes.
+ * Whether the header at `element` is a record of `object` (lower case API name): Lightning
+ * names the record's object in the generated highlights panel's tag
+ * (`forcegenerated-highlightspanel_opportunity___…`, `…_account___…`: code ids 17995847513,
+ * 22667071359, 134758323 show the Account form inside the same highlights chain). Where
+ * there is no such tag (Aura headers, other layouts), it cannot tell, and says yes.
  */
-export function headerShowsOpportunity(element: Element): boolean {
+export function headerShowsObject(element: Element, object: string): boolean {
   const generated = element.closest(SELECTORS.generatedHighlightsPanel.selector) ?? element.querySelector(SELECTORS.generatedHighlightsPanel.selector);
-  const object = generated === null ? null : GENERATED_HIGHLIGHTS_TAG.exec(generated.tagName)?.[1];
-  return object === null || object === undefined || object.toLowerCase() === 'opportunity';
+  const shown = generated === null ? null : GENERATED_HIGHLIGHTS_TAG.exec(generated.tagName)?.[1];
+  return shown === null || shown === undefined || shown.toLowerCase() === object;
 }
+
+/** Whether the header at `element` is an opportunity's (see `headerShowsObject`). */
+export const headerShowsOpportunity = (element: Element): boolean => headerShowsObject(element, 'opportunity');
+
+/** The object a page key's record is: an `account:` key's is an Account, any other record's an Opportunity. */
+const objectOfKey = (recordKey: string | undefined): string => (recordKey?.startsWith('account:') ? 'account' : 'opportunity');
 
 /**
  * Which record each page element was shown for. Lightning changes the URL before it swaps
@@ -103,7 +111,8 @@ export function claimPage(doc: Document, recordKey: string): void {
 /**
  * Where the panel of `recordKey` goes: the first rule of the visible page's chain that
  * matches in it; null while there is no visible page, when it was claimed by another
- * record, or when its header is another object's (an Account page still on screen).
+ * record, or when its header is another object's (an Account page still on screen while
+ * an opportunity's panel waits, or the other way round).
  */
 export function findAnchor(doc: Document, recordKey?: string): Anchor | null {
   return guard(
@@ -116,7 +125,7 @@ export function findAnchor(doc: Document, recordKey?: string): Anchor | null {
       for (const r of chainOf(page.kind)) {
         const element = page.element.querySelector(r.selector);
         if (element === null) continue;
-        return headerShowsOpportunity(element) ? { element, place: r.place, rule: r } : null;
+        return headerShowsObject(element, objectOfKey(recordKey)) ? { element, place: r.place, rule: r } : null;
       }
       return null;
     },

@@ -1,10 +1,15 @@
 /**
- * Deals newly at risk after a sync (issue 7, "Notifications"): an open deal whose P50 close
- * date moved past its CRM close date (the forecast now says it slips, and did not before),
- * or whose Win Potential fell by 20 points or more since the previous training. Pure: the
- * runner compares the scores before and after a training, the background words and shows
- * them. Deals new to this training are not "newly" at risk: there is nothing to compare.
+ * Deals newly at risk after a sync (issue 7, "Notifications"; issue 16): an open deal whose
+ * health (lib/engine/health, under the connection's health profile) is now 'at-risk' and was
+ * not at the previous training, so the notification and the popup's Health column say the
+ * same thing, with the health's reasons. Rows scored before health existed carry none; for
+ * them the earlier rule stands: the P50 close date moved past the CRM close date (a new
+ * slip), or Win Potential fell by 20 points or more. Pure: the runner compares the scores
+ * before and after a training, the background words and shows them. Deals new to this
+ * training are not "newly" at risk: there is nothing to compare.
  */
+import type { HealthReason } from '../engine/health/health';
+import { healthReasonText } from '../health-text';
 import { registerMessages, t } from '../i18n';
 import { alerts } from '../i18n/en/alerts';
 import type { PipelineRow } from '../panel-data';
@@ -15,7 +20,8 @@ registerMessages(alerts);
 /** A fall of this much Win Potential (0–1) between two trainings puts a deal at risk. */
 export const WIN_DROP = 0.2;
 
-export type RiskReason = 'slip' | 'win-drop';
+/** 'health': the health turned at-risk (its reasons in `healthReasons`); the others: the rule for rows without health. */
+export type RiskReason = 'health' | 'slip' | 'win-drop';
 
 export interface AtRiskDeal {
   connectionId: string;
@@ -30,9 +36,24 @@ export interface AtRiskDeal {
   winAfter: number | null;
   closeDate: string | null;
   predictedClose: string | null;
+  /** Why the health is at risk, when that is the reason. */
+  healthReasons?: HealthReason[];
 }
 
-type Row = Pick<PipelineRow, 'connectionId' | 'id' | 'name' | 'accountName' | 'amount' | 'currency' | 'winPotential' | 'slip' | 'closeDate' | 'predictedClose'>;
+type Row = Pick<
+  PipelineRow,
+  'connectionId' | 'id' | 'name' | 'accountName' | 'amount' | 'currency' | 'winPotential' | 'slip' | 'closeDate' | 'predictedClose' | 'health' | 'healthReasons'
+>;
+
+/** Why `row` is newly at risk against `old`, or nothing. */
+function reasonsOf(old: Row, row: Row): RiskReason[] {
+  if (old.health && row.health) return row.health === 'at-risk' && old.health !== 'at-risk' ? ['health'] : [];
+  const reasons: RiskReason[] = [];
+  if (row.slip && !old.slip) reasons.push('slip');
+  // A small epsilon: 0.62 → 0.42 is a 20-point drop even in floating point.
+  if (old.winPotential !== null && row.winPotential !== null && old.winPotential - row.winPotential >= WIN_DROP - 1e-9) reasons.push('win-drop');
+  return reasons;
+}
 
 /** `next`'s open deals that are at risk now and were not in `previous`; biggest amounts first. */
 export function newlyAtRisk(previous: readonly Row[], next: readonly Row[]): AtRiskDeal[] {
@@ -41,10 +62,7 @@ export function newlyAtRisk(previous: readonly Row[], next: readonly Row[]): AtR
   for (const row of next) {
     const old = before.get(row.id);
     if (!old) continue;
-    const reasons: RiskReason[] = [];
-    if (row.slip && !old.slip) reasons.push('slip');
-    // A small epsilon: 0.62 → 0.42 is a 20-point drop even in floating point.
-    if (old.winPotential !== null && row.winPotential !== null && old.winPotential - row.winPotential >= WIN_DROP - 1e-9) reasons.push('win-drop');
+    const reasons = reasonsOf(old, row);
     if (reasons.length === 0) continue;
     out.push({
       connectionId: row.connectionId,
@@ -58,14 +76,23 @@ export function newlyAtRisk(previous: readonly Row[], next: readonly Row[]): AtR
       winAfter: row.winPotential,
       closeDate: row.closeDate,
       predictedClose: row.predictedClose,
+      ...(reasons.includes('health') ? { healthReasons: row.healthReasons ?? [] } : {}),
     });
   }
   return out.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.name.localeCompare(b.name));
 }
 
-/** One line per deal for a notification: "Acme renewal: Win Potential 62% → 38%; likely closes after Mar 31". */
+/**
+ * One line per deal for a notification: "Acme renewal: Win Potential 62% → 38%; likely closes
+ * after Mar 31", or, by health, its two most serious reasons ("Acme renewal: Win Potential 12%,
+ * under half the org's 31%; Close date … passed 5 days ago").
+ */
 export function riskLine(deal: AtRiskDeal, formatDate: (iso: string) => string = (iso) => iso): string {
   const parts: string[] = [];
+  if (deal.reasons.includes('health')) {
+    const reasons = (deal.healthReasons ?? []).slice(0, 2).map((r) => healthReasonText(r, deal.currency));
+    parts.push(...(reasons.length > 0 ? reasons : [t('alerts_atRisk')]));
+  }
   if (deal.reasons.includes('win-drop') && deal.winBefore !== null && deal.winAfter !== null) {
     parts.push(t('alerts_winDrop', { before: `${Math.round(deal.winBefore * 100)}%`, after: `${Math.round(deal.winAfter * 100)}%` }));
   }

@@ -64,8 +64,12 @@ export type RecordLinker = (recordId: string) => string | null;
 
 /** What a CRM page shows, as the background needs it. */
 export type CrmPage =
-  /** A record page: `id` as the store keys it; `instance` is the org or portal when the URL names it. */
-  | { kind: 'record'; id: string; object: 'opportunity' | 'other'; instance: string | null }
+  /**
+   * A record page: `id` as the store keys it; `instance` is the org or portal when the URL
+   * names it. `account`: a Salesforce Account or a HubSpot company, whose page gets the
+   * account panel (its id as opportunities name their account: `Opportunity.account.id`).
+   */
+  | { kind: 'record'; id: string; object: 'opportunity' | 'account' | 'other'; instance: string | null }
   /** A view of records that gets chips (a list view, a board). */
   | { kind: 'list'; instance: string | null };
 
@@ -199,6 +203,8 @@ export interface CrmConnector {
    * id that is not one of this CRM's.
    */
   recordLinks(settings: CrmSettings): Promise<RecordLinker | null>;
+  /** Where a connection's accounts (Salesforce Accounts, HubSpot companies) open in the CRM, by the id opportunities name them with; null as for `recordLinks`. */
+  accountLinks(settings: CrmSettings): Promise<RecordLinker | null>;
   /** The state a content script shows for one of this CRM's failures. */
   errorCode(error: unknown): ErrorCode | undefined;
   /** Checks the credentials of a connect request, keeps what the connection needs, and says how to sync it. */

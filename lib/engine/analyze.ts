@@ -72,6 +72,8 @@ export interface Analysis<P extends UnnamedPersona = Persona> {
   similar: SimilarIndex | null;
   /** Won deals' days per stage and the stalled bounds (lib/engine/stage-times.ts). */
   stageTimes: StageTimes;
+  /** The health profile the open deals' health was decided under. */
+  healthProfile: HealthProfile;
   /** Every input opportunity once, in input order. */
   results: OpportunityResult[];
   /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
@@ -173,32 +175,6 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const baseRate = closed.length > 0 ? wins / closed.length : null;
   const profile = options.healthProfile ?? DEFAULT_HEALTH_PROFILE;
   const teams = new Map(personas.teams.map((g) => [g.team, g]));
-  /** An open deal's place in its stage and its health, as of the analysis's day. */
-  const standing = (opportunity: Opportunity, winPotential: number | null, forecast: Forecast | null): { stage: StageStatus | null; health: Health | null } => {
-    if (opportunity.isClosed || dataAsOf === null) return { stage: null, health: null };
-    const stage = stageStatus(opportunity, stageTimes, dataAsOf);
-    const close = forecast?.closeDate ?? null;
-    const amount = forecast?.amount ?? null;
-    const health = healthOf(
-      {
-        asOf: dataAsOf,
-        winPotential,
-        baseRate,
-        stage: stage?.stage ?? null,
-        daysInStage: stage?.days ?? null,
-        stalledAfterDays: stage?.stalledAfterDays ?? null,
-        crmCloseDate: opportunity.closeDate,
-        predictedClose: close ? { p10: close.p10, p90: close.p90 } : null,
-        slip: close?.slip ?? false,
-        // The range is in the org's main currency: a deal in another one is not compared.
-        crmAmount: amount && amount.difference !== null ? opportunity.amount : null,
-        predictedAmount: amount ? { p10: amount.p10, p90: amount.p90 } : null,
-        lastChange: opportunity.stageHistory.at(-1)?.enteredAt ?? opportunity.stageEnteredDate ?? opportunity.createdDate,
-      },
-      profile,
-    );
-    return { stage, health };
-  };
   const results = opportunities.map((opportunity, i) => {
     if (i % 500 === 0) progress('score', i, opportunities.length);
     const alignment = personas.org ? align(opportunity, personas.org.personas) : null;
@@ -216,9 +192,61 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
       win: score,
       forecast: forecasts.get(opportunity.id) ?? null,
       similar: similar ? similar.find(opportunity, { k, asOf: dataAsOf ?? undefined }) : null,
-      ...standing(opportunity, score?.probability ?? null, forecasts.get(opportunity.id) ?? null),
+      ...(dataAsOf === null
+        ? { stage: null, health: null }
+        : standingOf(opportunity, {
+            winPotential: score?.probability ?? null,
+            forecast: forecasts.get(opportunity.id) ?? null,
+            stageTimes,
+            baseRate,
+            profile,
+            asOf: dataAsOf,
+          })),
     };
   });
   progress('score', opportunities.length, opportunities.length);
-  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, results, notes };
+  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, healthProfile: profile, results, notes };
+}
+
+/** What an open deal's standing is decided from, besides the deal itself. */
+export interface StandingInputs {
+  winPotential: number | null;
+  forecast: Forecast | null;
+  stageTimes: StageTimes;
+  /** The org's win rate among closed deals. */
+  baseRate: number | null;
+  profile: HealthProfile;
+  asOf: IsoDate;
+}
+
+/**
+ * An open deal's place in its stage and its health as of `asOf` (null for a closed deal):
+ * what the analysis gives every open result, and what a panel recomputes for one deal from
+ * the stored models, so both say the same.
+ */
+export function standingOf(opportunity: Opportunity, inputs: StandingInputs): { stage: StageStatus | null; health: Health | null } {
+  if (opportunity.isClosed) return { stage: null, health: null };
+  const { asOf } = inputs;
+  const stage = stageStatus(opportunity, inputs.stageTimes, asOf);
+  const close = inputs.forecast?.closeDate ?? null;
+  const amount = inputs.forecast?.amount ?? null;
+  const health = healthOf(
+    {
+      asOf,
+      winPotential: inputs.winPotential,
+      baseRate: inputs.baseRate,
+      stage: stage?.stage ?? null,
+      daysInStage: stage?.days ?? null,
+      stalledAfterDays: stage?.stalledAfterDays ?? null,
+      crmCloseDate: opportunity.closeDate,
+      predictedClose: close ? { p10: close.p10, p90: close.p90 } : null,
+      slip: close?.slip ?? false,
+      // The range is in the org's main currency: a deal in another one is not compared.
+      crmAmount: amount && amount.difference !== null ? opportunity.amount : null,
+      predictedAmount: amount ? { p10: amount.p10, p90: amount.p90 } : null,
+      lastChange: opportunity.stageHistory.at(-1)?.enteredAt ?? opportunity.stageEnteredDate ?? opportunity.createdDate,
+    },
+    inputs.profile,
+  );
+  return { stage, health };
 }

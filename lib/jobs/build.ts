@@ -6,7 +6,9 @@
 import { stageOrder } from '../pipeline/stage-order';
 import type { IsoDate, Opportunity } from '../crm/opportunity';
 import type { Analysis, OpportunityResult } from '../engine/analyze';
-import { buildSimilarIndex } from '../engine/analyze';
+import { buildSimilarIndex, standingOf } from '../engine/analyze';
+import { readHealthProfile, type HealthProfile } from '../engine/health/profile';
+import type { StageTimes } from '../engine/stage-times';
 import { align } from '../engine/alignment';
 import { ForecastModel, type ForecastModelJSON } from '../engine/forecast';
 import type { Persona, PersonaGroup, PersonaModelJSON } from '../engine/personas';
@@ -43,6 +45,8 @@ export function modelRecord(
     notes: analysis.notes,
     counts: countsOf(analysis),
     quality,
+    stageTimes: analysis.stageTimes,
+    healthProfile: analysis.healthProfile,
   };
 }
 
@@ -95,6 +99,8 @@ export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: st
       crmUrl: crmUrl(o),
       daysInStage: r.stage?.days ?? null,
       stalled: r.stage?.stalled ?? null,
+      stageMedianDays: r.stage?.medianDays ?? null,
+      stalledAfterDays: r.stage?.stalledAfterDays ?? null,
       health: r.health?.level ?? null,
       healthReasons: r.health?.reasons ?? [],
       scoredAt,
@@ -114,6 +120,9 @@ export interface LoadedModels {
   notes: string[];
   counts: ModelRecord['counts'];
   dataVersion: number;
+  /** Null for models trained before they were stored: panels then show no days in stage or health. */
+  stageTimes: StageTimes | null;
+  healthProfile: HealthProfile;
 }
 
 /** The models of a fresh analysis, as loaded ones (the worker right after training; the detail page's gallery). */
@@ -129,6 +138,8 @@ export function modelsFromAnalysis(analysis: Analysis, dataVersion: number, trai
     notes: analysis.notes,
     counts: countsOf(analysis),
     dataVersion,
+    stageTimes: analysis.stageTimes,
+    healthProfile: analysis.healthProfile,
   };
 }
 
@@ -144,6 +155,9 @@ export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedMo
     notes: record.notes,
     counts: record.counts,
     dataVersion: record.dataVersion,
+    stageTimes: record.stageTimes ?? null,
+    // A record without one was trained under the default profile.
+    healthProfile: readHealthProfile(record.healthProfile ?? null),
   };
 }
 
@@ -158,6 +172,18 @@ export function panelData(connection: { id: string; label: string; dataVersion: 
   const score = models.win ? (models.win.score([opportunity])[0] ?? null) : null;
   const forecast = models.forecast && models.asOf ? (models.forecast.predict([opportunity], models.asOf)[0] ?? null) : null;
   const stale = connection.dataVersion !== models.dataVersion;
+  const baseRate = models.counts.closed > 0 ? models.counts.won / models.counts.closed : null;
+  const standing =
+    models.stageTimes && models.asOf
+      ? standingOf(opportunity, {
+          winPotential: score?.probability ?? null,
+          forecast,
+          stageTimes: models.stageTimes,
+          baseRate,
+          profile: models.healthProfile,
+          asOf: models.asOf,
+        })
+      : { stage: null, health: null };
   return {
     connectionId: connection.id,
     source: opportunity.source,
@@ -184,5 +210,7 @@ export function panelData(connection: { id: string; label: string; dataVersion: 
         ? null
         : (models.notes.find((n) => n.startsWith('Forecast:'))?.replace(/^Forecast: /, '') ?? 'No forecast for this deal.'),
     similar: models.similar ? models.similar.find(opportunity, { k: 3, asOf: models.asOf ?? undefined }) : null,
+    stage: standing.stage,
+    health: standing.health,
   };
 }

@@ -15,3 +15,9 @@ export async function crmLinker(db: DealsightDb, connection: Pick<ConnectionReco
   const crm = crmOfKind(connection.kind);
   return crm ? crm.recordLinks(connectionSettings(db, connection.id)) : null;
 }
+
+/** Where a synced account (a Salesforce Account, a HubSpot company) opens in its CRM; null for files and sandbox data. */
+export async function accountLinker(db: DealsightDb, connection: Pick<ConnectionRecord, 'id' | 'kind'>): Promise<RecordLinker | null> {
+  const crm = crmOfKind(connection.kind);
+  return crm ? crm.accountLinks(connectionSettings(db, connection.id)) : null;
+}

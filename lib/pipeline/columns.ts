@@ -3,9 +3,11 @@
  * the popup is narrower than the ~780 px it is designed for (Chrome caps a popup at
  * 800 × 600; Firefox's overflow menu gives far less).
  */
+import type { HealthLevel } from '../engine/health/health';
 import type { PipelineRow } from '../panel-data';
 
-export type ColumnKey = 'name' | 'amount' | 'stage' | 'closeDate' | 'repeatBuyerPotential' | 'winPotential' | 'forecastCategory' | 'predictedClose';
+export type ColumnKey =
+  'name' | 'amount' | 'stage' | 'daysInStage' | 'closeDate' | 'repeatBuyerPotential' | 'winPotential' | 'health' | 'forecastCategory' | 'predictedClose';
 
 /** How a column's values compare: text by the locale's collation, numbers and ISO dates numerically. */
 export type ColumnKind = 'text' | 'number' | 'date';
@@ -21,20 +23,31 @@ export interface ColumnDef {
 }
 
 /**
- * Display order. The widths add up to 764 px (a 780 px popup less a thin scrollbar) with
- * the name column at its minimum; each fits its widest usual value ("$1,250,000",
- * "Sep 30, 2026" plus the slip marker, "50% Medium") inside 4 px of padding each side.
+ * Display order. Each width fits its widest usual value ("$1,250,000", "Sep 30, 2026" plus
+ * the slip marker, "50% Medium", "120 d" plus the stalled marker, "Attention") inside 4 px
+ * of padding each side; all of them add up to 896 px. A 780 px popup has 764 px of rows
+ * (less a thin scrollbar): with the name at its minimum, the scores, the dates, health and
+ * days in stage fit (740 px), and the stage and forecast category give way first (the days
+ * in stage cell names the stage in its tooltip; both are on the CRM record a click opens).
  */
 export const COLUMNS: readonly ColumnDef[] = [
   { key: 'name', kind: 'text', priority: 0, width: 188, align: 'start' },
   { key: 'amount', kind: 'number', priority: 2, width: 72, align: 'end' },
-  { key: 'stage', kind: 'text', priority: 6, width: 84, align: 'start' },
+  { key: 'stage', kind: 'text', priority: 8, width: 84, align: 'start' },
+  { key: 'daysInStage', kind: 'number', priority: 6, width: 56, align: 'end' },
   { key: 'closeDate', kind: 'date', priority: 3, width: 88, align: 'start' },
-  { key: 'repeatBuyerPotential', kind: 'number', priority: 5, width: 64, align: 'start' },
+  { key: 'repeatBuyerPotential', kind: 'number', priority: 7, width: 64, align: 'start' },
   { key: 'winPotential', kind: 'number', priority: 1, width: 92, align: 'start' },
-  { key: 'forecastCategory', kind: 'text', priority: 7, width: 72, align: 'start' },
+  { key: 'health', kind: 'number', priority: 5, width: 76, align: 'start' },
+  { key: 'forecastCategory', kind: 'text', priority: 9, width: 72, align: 'start' },
   { key: 'predictedClose', kind: 'date', priority: 4, width: 104, align: 'start' },
 ];
+
+/**
+ * Health as a number that sorts it: the worst first when ascending (the order a rep works
+ * through them), so the first click on the column shows the deals at risk.
+ */
+export const HEALTH_RANK: Readonly<Record<HealthLevel, number>> = { 'at-risk': 0, 'needs-attention': 1, 'on-track': 2 };
 
 export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnDef>> = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
 
@@ -72,12 +85,16 @@ export function columnValue(row: PipelineRow, key: ColumnKey): string | number |
       return row.amount;
     case 'stage':
       return row.stage;
+    case 'daysInStage':
+      return row.daysInStage ?? null;
     case 'closeDate':
       return row.closeDate;
     case 'repeatBuyerPotential':
       return row.repeatBuyerPotential;
     case 'winPotential':
       return row.winPotential;
+    case 'health':
+      return row.health ? HEALTH_RANK[row.health] : null;
     case 'forecastCategory':
       return row.forecastCategory;
     case 'predictedClose':

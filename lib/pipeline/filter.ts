@@ -1,15 +1,18 @@
 /**
- * The popup's filters: reporting level (me, my team, the org), owner, type, territory and
- * free-text search. There is no login, so "me" is the owner name the user picked once;
+ * The popup's filters: reporting level (me, my team, the org), owner, type, territory,
+ * health, a range of days in stage and free-text search. There is no login, so "me" is the owner name the user picked once;
  * "my team" is everyone who reports to the same manager as me, plus anyone who reports
  * to me (a manager's team is their reports).
  */
+import type { HealthLevel } from '../engine/health/health';
 import type { PipelineRow } from '../panel-data';
 import type { PipelineIndex } from './index-rows';
 import { matchesTerms, searchTerms } from './search';
 
 export type ReportingLevel = 'me' | 'team' | 'org';
 export const REPORTING_LEVELS: readonly ReportingLevel[] = ['me', 'team', 'org'];
+/** The health filter's choices, best first (the engine's HEALTH_LEVELS, restated so the popup pulls no engine code). */
+export const HEALTH_FILTER_LEVELS: readonly HealthLevel[] = ['on-track', 'needs-attention', 'at-risk'];
 
 export interface PipelineFilters {
   search: string;
@@ -18,9 +21,39 @@ export interface PipelineFilters {
   owner: string | null;
   type: string | null;
   territory: string | null;
+  /** One health level; null means any. */
+  health: HealthLevel | null;
+  /** Days in the current stage, inclusive bounds; null means unbounded. A bound leaves out deals whose days are unknown. */
+  daysMin: number | null;
+  daysMax: number | null;
 }
 
-export const EMPTY_FILTERS: Readonly<PipelineFilters> = { search: '', level: 'org', owner: null, type: null, territory: null };
+export const EMPTY_FILTERS: Readonly<PipelineFilters> = {
+  search: '',
+  level: 'org',
+  owner: null,
+  type: null,
+  territory: null,
+  health: null,
+  daysMin: null,
+  daysMax: null,
+};
+
+/** The filters that narrow by a row's attributes (type, territory, reporting level, owner): what the insights tab takes too. */
+export function rowMatches(row: PipelineRow, filters: PipelineFilters, me: Me | null): boolean {
+  const { level, owner, type, territory, health, daysMin, daysMax } = filters;
+  if (owner !== null && row.owner !== owner) return false;
+  if (type !== null && row.type !== type) return false;
+  if (territory !== null && row.territory !== territory) return false;
+  if (health !== null && row.health !== health) return false;
+  if (daysMin !== null || daysMax !== null) {
+    const days = row.daysInStage;
+    if (days === null || days === undefined) return false;
+    if (daysMin !== null && days < daysMin) return false;
+    if (daysMax !== null && days > daysMax) return false;
+  }
+  return level === 'org' || inLevel(row, level, me);
+}
 
 /** The user, as far as the pipeline knows them. */
 export interface Me {
@@ -62,7 +95,20 @@ export function inLevel(row: PipelineRow, level: ReportingLevel, me: Me | null):
 
 /** True when no filter narrows the pipeline. */
 export function isUnfiltered(filters: PipelineFilters): boolean {
-  return filters.search.trim() === '' && filters.level === 'org' && filters.owner === null && filters.type === null && filters.territory === null;
+  return filters.search.trim() === '' && !narrows(filters);
+}
+
+/** True when a filter other than the search narrows the pipeline. */
+function narrows(filters: PipelineFilters): boolean {
+  return (
+    filters.level !== 'org' ||
+    filters.owner !== null ||
+    filters.type !== null ||
+    filters.territory !== null ||
+    filters.health !== null ||
+    filters.daysMin !== null ||
+    filters.daysMax !== null
+  );
 }
 
 /**
@@ -71,8 +117,8 @@ export function isUnfiltered(filters: PipelineFilters): boolean {
  */
 export function filterOrder(index: PipelineIndex, order: Uint32Array, filters: PipelineFilters, me: Me | null): Uint32Array {
   const terms = searchTerms(filters.search);
-  const { level, owner, type, territory } = filters;
-  if (terms.length === 0 && level === 'org' && owner === null && type === null && territory === null) return order;
+  const narrowing = narrows(filters);
+  if (terms.length === 0 && !narrowing) return order;
   const rows = index.rows;
   // Only a search needs the normalized text (made on first use: index-rows.ts).
   const haystacks = terms.length > 0 ? index.haystacks : [];
@@ -81,10 +127,7 @@ export function filterOrder(index: PipelineIndex, order: Uint32Array, filters: P
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     const row = rows[i] as PipelineRow;
-    if (owner !== null && row.owner !== owner) continue;
-    if (type !== null && row.type !== type) continue;
-    if (territory !== null && row.territory !== territory) continue;
-    if (level !== 'org' && !inLevel(row, level, me)) continue;
+    if (narrowing && !rowMatches(row, filters, me)) continue;
     if (terms.length > 0 && !matchesTerms(haystacks[i] as string, terms)) continue;
     kept[count++] = i;
   }

@@ -11,19 +11,26 @@ export interface FilterOptions {
   owners: string[];
   types: string[];
   territories: string[];
+  /** Some deal has a health / a days-in-stage count (rows scored before they existed have neither). */
+  health: boolean;
+  days: boolean;
 }
 
 export function filterOptions(rows: readonly PipelineRow[], collator: Intl.Collator = pipelineCollator()): FilterOptions {
   const owners = new Set<string>();
   const types = new Set<string>();
   const territories = new Set<string>();
+  let health = false;
+  let days = false;
   for (const row of rows) {
+    if (row.health) health = true;
+    if (typeof row.daysInStage === 'number') days = true;
     if (row.owner) owners.add(row.owner);
     if (row.type) types.add(row.type);
     if (row.territory?.trim()) territories.add(row.territory);
   }
   const sorted = (values: Set<string>): string[] => [...values].sort(collator.compare);
-  return { owners: sorted(owners), types: sorted(types), territories: sorted(territories) };
+  return { owners: sorted(owners), types: sorted(types), territories: sorted(territories), health, days };
 }
 
 /**

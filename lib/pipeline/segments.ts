@@ -4,13 +4,17 @@
  * back. Reading is forgiving: a field missing or of the wrong type (an older version, a
  * hand-edited record) falls back to "any", never throws.
  */
+import type { HealthLevel } from '../engine/health/health';
 import type { SegmentRecord } from '../store/schema';
 import { isColumnKey } from './columns';
-import { EMPTY_FILTERS, REPORTING_LEVELS, type PipelineFilters, type ReportingLevel } from './filter';
+import { EMPTY_FILTERS, HEALTH_FILTER_LEVELS, REPORTING_LEVELS, type PipelineFilters, type ReportingLevel } from './filter';
 import { DEFAULT_SORT, type SortSpec } from './sort';
 
-/** Bumped when the serialized shape changes; `parseFilters` reads every older one. */
-export const FILTERS_FORMAT_VERSION = 1;
+/**
+ * Bumped when the serialized shape changes; `parseFilters` reads every older one (version 1
+ * had no health or days-in-stage range: they read as "any").
+ */
+export const FILTERS_FORMAT_VERSION = 2;
 export const SEGMENT_NAME_MAX = 60;
 
 export function serializeFilters(filters: PipelineFilters): Record<string, unknown> {
@@ -21,10 +25,15 @@ export function serializeFilters(filters: PipelineFilters): Record<string, unkno
     owner: filters.owner,
     type: filters.type,
     territory: filters.territory,
+    health: filters.health,
+    daysMin: filters.daysMin,
+    daysMax: filters.daysMax,
   };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+/** A day count: a whole number of days from 0 up, else unbounded. */
+const days = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
 
 export function parseFilters(raw: unknown): PipelineFilters {
   if (typeof raw !== 'object' || raw === null) return { ...EMPTY_FILTERS };
@@ -36,11 +45,23 @@ export function parseFilters(raw: unknown): PipelineFilters {
     owner: text(record.owner),
     type: text(record.type),
     territory: text(record.territory),
+    health: HEALTH_FILTER_LEVELS.includes(record.health as HealthLevel) ? (record.health as HealthLevel) : null,
+    daysMin: days(record.daysMin),
+    daysMax: days(record.daysMax),
   };
 }
 
 export function sameFilters(a: PipelineFilters, b: PipelineFilters): boolean {
-  return a.search.trim() === b.search.trim() && a.level === b.level && a.owner === b.owner && a.type === b.type && a.territory === b.territory;
+  return (
+    a.search.trim() === b.search.trim() &&
+    a.level === b.level &&
+    a.owner === b.owner &&
+    a.type === b.type &&
+    a.territory === b.territory &&
+    a.health === b.health &&
+    a.daysMin === b.daysMin &&
+    a.daysMax === b.daysMax
+  );
 }
 
 /** The saved segment whose filters are exactly the current ones (the one applied), if any. */

@@ -9,6 +9,7 @@
  */
 import type { Opportunity } from '../crm/opportunity';
 import { toCsv, type CsvCell } from '../crm/csv/write';
+import { healthLabel, healthReasonText } from '../health-text';
 import type { DealsightDb } from './db';
 import { connectionRange, readingTogether } from './guard';
 import type { ConnectionRecord, ScoreRecord } from './schema';
@@ -32,6 +33,10 @@ export const EXPORT_HEADER = [
   'Predicted Close',
   'Predicted Amount',
   'Slip',
+  'Days in stage',
+  'Stalled',
+  'Health',
+  'Health reasons',
 ];
 
 /** The CSV of one connection's opportunities, or of every connection's when `connectionId` is undefined. */
@@ -72,6 +77,11 @@ function exportRow(connection: ConnectionRecord, o: Opportunity, score: ScoreRec
     text(score?.predictedClose),
     round(score?.predictedAmount ?? null, 2),
     score?.predictedClose ? (score.slip ? 'Yes' : 'No') : null,
+    score?.daysInStage ?? null,
+    score?.stalled == null ? null : score.stalled ? 'Yes' : 'No',
+    score?.health ? healthLabel(score.health) : null,
+    // The reasons name the stage (CRM text): neutralized like any other text cell.
+    text(score?.healthReasons?.map((r) => healthReasonText(r, o.currency)).join('; ')),
   ];
 }
 

@@ -13,6 +13,7 @@ export {
   type FieldMappingInput,
 } from './connections';
 export { listOpportunities, getOpportunity, countOpportunities } from './opportunities';
+export { getAccountDeals, type AccountDeals } from './account-deals';
 export { getModel, listPersonas, saveModels } from './models';
 export { saveTraining, type TrainingOutput } from './training';
 export { listPipeline, topPipeline, getScore, getScores, saveScores } from './scores';

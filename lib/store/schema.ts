@@ -18,6 +18,7 @@ import type { AtRiskRecord } from '../alerts/at-risk';
 import type { CustomFieldInput } from '../crm/salesforce/fields';
 import { DEFAULT_YEARS, isSyncYears, type SalesforceOAuth, type SalesforceStatus } from '../crm/salesforce/status';
 import type { HealthProfile } from '../engine/health/profile';
+import type { StageTimes } from '../engine/stage-times';
 import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
 
@@ -94,6 +95,13 @@ export interface ModelRecord {
    * retrain then.
    */
   quality?: QualityReport | null;
+  /**
+   * Won deals' days per stage and the health profile of this training, so a panel recomputes
+   * one deal's days in stage and health as the pipeline rows have them. Not indexed (no schema
+   * version): records trained before they existed lack them, and panels then show neither.
+   */
+  stageTimes?: StageTimes | null;
+  healthProfile?: HealthProfile | null;
 }
 
 export interface PersonaRecord {

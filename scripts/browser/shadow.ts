@@ -14,21 +14,15 @@
  *      from those objects, and returns its result by value.
  *
  * The objects are released after each call (their own object group): nothing of a root is
- * left behind in the page. Protocol: https://chromedevtools.github.io/devtools-protocol/tot/DOM/#method-describeNode,
+ * left behind in the page. In Firefox (WebDriver BiDi, no DevTools protocol) the same calls go
+ * through ./shadow-bidi.ts. Protocol: https://chromedevtools.github.io/devtools-protocol/tot/DOM/#method-describeNode,
  * …/DOM/#method-resolveNode, …/Runtime/#method-callFunctionOn.
  */
 import type { CDPSession, Page } from 'puppeteer';
-import { HOSTS } from '../../components/overlay/hosts';
+import { declaration, HOST_SELECTOR, RootScriptError, type RootScript } from './root-script';
+import { evaluateWithRootsOverBidi } from './shadow-bidi';
 
-/** A host's shadow root (null for no element, or one that is not one of our hosts). */
-export type RootOf = (host: Element | null | undefined) => ShadowRoot | null;
-
-/**
- * What runs in the page: a function called with `rootOf` and the given arguments (write it
- * as plain JavaScript would run: it is sent as its source), or an expression in which
- * `rootOf` is in scope.
- */
-export type RootScript<T, A extends unknown[]> = string | ((rootOf: RootOf, ...args: A) => T);
+export { RootScriptError, type RootOf, type RootScript } from './root-script';
 
 export interface WaitForRootsOptions {
   /** Milliseconds before giving up (default 30,000). */
@@ -36,8 +30,6 @@ export interface WaitForRootsOptions {
   /** Milliseconds between two looks (default 100). */
   polling?: number;
 }
-
-const HOST_SELECTOR = Object.values(HOSTS).join(', ');
 
 const sessions = new WeakMap<Page, CDPSession>();
 let groups = 0;
@@ -50,27 +42,13 @@ async function cdpOf(page: Page): Promise<CDPSession> {
   return session;
 }
 
-/** The function sent to the page: builds `rootOf` from (host, root) pairs, then calls the caller's script. */
-function declaration(script: RootScript<unknown, unknown[]>): string {
-  const source = typeof script === 'string' ? `function (rootOf) { return (${script}); }` : script.toString();
-  // `__name`: the helper tsx (esbuild's keepNames) wraps named functions in; it does not exist in the page.
-  return `async function (args, ...pairs) {
-    const __name = (f) => f;
-    const roots = new Map();
-    for (let i = 0; i + 1 < pairs.length; i += 2) roots.set(pairs[i], pairs[i + 1]);
-    const rootOf = (host) => roots.get(host) ?? null;
-    return await (${source})(rootOf, ...args);
-  }`;
-}
-
-/** An exception the script threw in the page (not a protocol failure such as a navigation under way). */
-export class RootScriptError extends Error {}
-
 /**
  * Runs `script` in the page's main world with `rootOf`, the closed shadow root of each
  * `dealsight-*` host on the page now, and returns its result (by value: JSON-like data).
  */
 export async function evaluateWithRoots<T, A extends unknown[] = []>(page: Page, script: RootScript<T, A>, ...args: A): Promise<Awaited<T>> {
+  // `protocol` is internal in puppeteer's types, public at run time.
+  if ((page.browser() as unknown as { protocol?: string }).protocol === 'webDriverBiDi') return evaluateWithRootsOverBidi(page, script, ...args);
   const cdp = await cdpOf(page);
   const objectGroup = `dealsight-closed-roots-${++groups}`;
   try {

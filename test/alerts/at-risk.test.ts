@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { atRiskNotification, notifyAtRisk, type Notifier } from '../../entrypoints/background/alerts';
 import { newlyAtRisk, riskMessage, type AtRiskRecord } from '../../lib/alerts/at-risk';
+import type { HealthReason } from '../../lib/engine/health/health';
 import { connectionSettings, setSetting } from '../../lib/store/repo';
 import type { JobRecord } from '../../lib/store/schema';
 import { freshDb } from '../store/helpers';
@@ -53,6 +54,37 @@ describe('newlyAtRisk', () => {
       ['e', ['slip', 'win-drop']],
     ]);
     expect(risky[1]).toMatchObject({ winBefore: 0.62, winAfter: 0.42 });
+  });
+
+  it('by health, when both trainings carry it: a deal whose health turned at-risk, with its reasons; no slip or drop rule then', () => {
+    const lowWin: HealthReason = { signal: 'low-win', severity: 'risk', winPotential: 0.12, baseRate: 0.31 };
+    const stalled: HealthReason = { signal: 'stalled', severity: 'attention', stage: 'Negotiation', days: 34, boundDays: 20 };
+    const before = [
+      { ...row('a', 0.3, false), health: 'on-track' as const },
+      { ...row('b', 0.3, false), health: 'at-risk' as const, healthReasons: [lowWin] },
+      { ...row('c', 0.9, false, 5000), health: 'needs-attention' as const },
+      { ...row('d', 0.9, false), health: 'on-track' as const },
+      { ...row('e', 0.5, false), health: 'on-track' as const },
+    ];
+    const after = [
+      { ...row('a', 0.12, false), health: 'at-risk' as const, healthReasons: [lowWin, stalled] }, // turned at risk
+      { ...row('b', 0.12, false), health: 'at-risk' as const, healthReasons: [lowWin] }, // at risk already: not new
+      { ...row('c', 0.4, true, 5000), health: 'needs-attention' as const, healthReasons: [stalled] }, // slipped and dropped 50 points, but its health is not at risk
+      { ...row('d', 0.85, false), health: 'at-risk' as const, healthReasons: [] },
+      { ...row('e', 0.45, true), health: null }, // no health after: the earlier rule (a new slip)
+    ];
+    const risky = newlyAtRisk(before, after);
+    expect(risky.map((d) => [d.id, d.reasons])).toEqual([
+      ['a', ['health']],
+      ['d', ['health']],
+      ['e', ['slip']],
+    ]);
+    expect(risky[0]?.healthReasons).toEqual([lowWin, stalled]);
+    expect(riskMessage(risky)?.lines).toEqual([
+      'Deal a: Win Potential 12%, under half the org’s 31%; In Negotiation for 34 days, past the 20 days by which 4 in 5 won deals had moved on',
+      'Deal d: health at risk',
+      'Deal e: likely closes after 2026-12-31',
+    ]);
   });
 
   it('words a notification: a title with the count, four lines, then how many more', () => {

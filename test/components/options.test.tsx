@@ -9,7 +9,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refuseFile } from '../../components/options/connections/csv-file';
 import { exportFileName } from '../../components/options/data/download';
+import { thresholdFromInput } from '../../components/options/health/HealthProfileSection';
 import { previewFields } from '../../components/options/mappings/preview';
+import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from '../../lib/engine/health/profile';
 import { App as OptionsApp } from '../../entrypoints/options/App';
 import type { BrowserTab, OptionsData, OptionsSource, RemovedConnection } from '../../entrypoints/options/source';
 import { MESSAGES as SF_MESSAGES } from '../../lib/crm/salesforce/errors';
@@ -182,7 +184,9 @@ function asSource(fake: ReturnType<typeof fakeSource>): OptionsSource {
     connectionSettings: (connectionId) => ({
       connectionId,
       get: async (name) => (stored.settings[connectionId]?.[name] ?? SETTINGS[name].default) as never,
-      set: async () => undefined,
+      set: async (name, value) => {
+        settingWrites.push({ connectionId, name, value, sentBefore: sent.length });
+      },
       delete: async () => undefined,
     }),
     listConnectionSetting: async () => [],
@@ -203,6 +207,8 @@ function asSource(fake: ReturnType<typeof fakeSource>): OptionsSource {
 let container: HTMLElement;
 let emit: (event: EventToPage) => void;
 let sent: PageMessage[];
+/** Connection settings the page wrote, with how many messages it had sent by then. */
+let settingWrites: Array<{ connectionId: string; name: string; value: unknown; sentBefore: number }>;
 let stored: Stored;
 let source: ReturnType<typeof fakeSource>;
 
@@ -293,6 +299,7 @@ beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
   sent = [];
+  settingWrites = [];
   stored = {
     connections: [],
     model: undefined,
@@ -327,7 +334,7 @@ function withData(): void {
 describe('options page: rendering', () => {
   it('shows the empty state of every section before any data', async () => {
     await mount();
-    expect(all('h2').map((h) => h.textContent)).toEqual(['Connections', 'Field mappings', 'Sync and training', 'Data']);
+    expect(all('h2').map((h) => h.textContent)).toEqual(['Connections', 'Field mappings', 'Health profile', 'Sync and training', 'Data']);
     expect(text(one('[data-testid="connections-empty"]'))).toContain('No data yet');
     expect(one('[data-testid="mappings-empty"]')).toBeTruthy();
     expect(text(one('[data-testid="jobs-idle"]'))).toBe('Nothing is running.');
@@ -607,6 +614,67 @@ describe('options page: field mappings', () => {
     expect(previews.get('a')).toEqual({ values: ['y', 'x'], distinct: 3 });
     expect(previews.get('b')).toEqual({ values: [true], distinct: 1 });
     expect(previews.get('c')).toEqual({ values: [], distinct: 0 });
+  });
+});
+
+describe('options page: health profile (issue 16)', () => {
+  it('shows the default profile, saves a switched-off signal and a moved threshold, then retrains', async () => {
+    withData();
+    await mount();
+    const health = section('Health profile');
+    const rows = all('[data-signal]', health);
+    expect(rows.map((r) => r.getAttribute('data-signal'))).toEqual(['low-win', 'past-close', 'stalled', 'slip', 'amount-off', 'no-change']);
+    expect(rows.map((r) => one<HTMLInputElement>('[data-field="enabled"]', r).checked)).toEqual([true, true, true, true, true, true]);
+    // Thresholds in the units a manager thinks in: 50% of the win rate, 0 days, 25% beyond, 90 days; stalled and slip have none.
+    expect(rows.map((r) => r.querySelector<HTMLInputElement>('[data-field="threshold"]')?.value ?? null)).toEqual(['50', '0', null, null, '25', '90']);
+    const save = one<HTMLButtonElement>('[data-action="save-health"]', health);
+    expect(save.disabled).toBe(true);
+
+    await click(one<HTMLInputElement>('[data-signal="no-change"] [data-field="enabled"]', health));
+    const lowWin = one<HTMLInputElement>('[data-signal="low-win"] [data-field="threshold"]', health);
+    await act(() => {
+      lowWin.value = '35';
+      lowWin.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    expect(save.disabled).toBe(false);
+    await click(save);
+
+    expect(settingWrites).toHaveLength(1);
+    const write = settingWrites[0]!;
+    expect(write).toMatchObject({ connectionId: 'csv', name: 'health.profile', sentBefore: 0 });
+    const profile = write.value as HealthProfile;
+    expect(profile.signals['low-win']).toEqual({ enabled: true, threshold: 0.35 });
+    expect(profile.signals['no-change']).toEqual({ enabled: false, threshold: 90 });
+    expect(profile.signals['amount-off']).toEqual(DEFAULT_HEALTH_PROFILE.signals['amount-off']);
+    expect(profile.attentionForRisk).toBe(2);
+    // Stored first, then the retraining that recomputes every deal's health.
+    expect(sent).toEqual([{ type: 'start-train', connectionId: 'csv' }]);
+    expect(text(health)).toContain('Saved. Retraining q1-opportunities.csv to recompute every deal’s health.');
+  });
+
+  it('reads the stored profile, keeps thresholds within their limits, and restores the defaults', async () => {
+    withData();
+    stored.settings = {
+      csv: { 'health.profile': { ...DEFAULT_HEALTH_PROFILE, signals: { ...DEFAULT_HEALTH_PROFILE.signals, slip: { enabled: false, threshold: 0 } } } },
+    };
+    await mount();
+    const health = section('Health profile');
+    expect(one<HTMLInputElement>('[data-signal="slip"] [data-field="enabled"]', health).checked).toBe(false);
+    const noChange = one<HTMLInputElement>('[data-signal="no-change"] [data-field="threshold"]', health);
+    await act(() => {
+      noChange.value = '5000';
+      noChange.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    expect(noChange.value).toBe('365');
+    expect(thresholdFromInput('low-win', '2')).toBe(0.1);
+    expect(thresholdFromInput('amount-off', 'abc')).toBeNull();
+    await click(button('Restore defaults', health));
+    expect(one<HTMLInputElement>('[data-signal="slip"] [data-field="enabled"]', health).checked).toBe(true);
+    expect(noChange.value).toBe('90');
+    await click(one<HTMLButtonElement>('[data-action="save-health"]', health));
+    expect(settingWrites.map((w) => w.value)).toEqual([DEFAULT_HEALTH_PROFILE]);
   });
 });
 

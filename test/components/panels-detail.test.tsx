@@ -30,6 +30,7 @@ function fakeSource(answers: Array<PanelData | Error>) {
       const next = answers.length > 1 ? answers.shift() : answers[0];
       return next instanceof Error ? Promise.reject(next) : Promise.resolve(next as PanelData);
     },
+    getAccount: () => Promise.reject(new Error('no account here')),
     subscribe(onEvent) {
       listener = onEvent;
       return () => {

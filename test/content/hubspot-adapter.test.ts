@@ -47,7 +47,9 @@ describe('HubSpot adapter: pages', () => {
     expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/deal/9001`, true)).toBe(`record:${PORTAL}:9001`);
     expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/objects/0-3/views/all/board`, true)).toBe(`list:${PORTAL}:board:all`);
     expect(pageKey(`${ORIGIN}/prospecting/${PORTAL}/deals`, true)).toBe(`list:${PORTAL}:workspace:deals`);
-    expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/record/0-2/77`, true)).toBeNull();
+    expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/record/0-2/77`, true)).toBe(`account:${PORTAL}:77`);
+    expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/company/77/`, true)).toBe(`account:${PORTAL}:77`);
+    expect(pageKey(`${ORIGIN}/contacts/${PORTAL}/record/0-1/77`, true)).toBeNull();
     expect(pageKey(record('9001'), false)).toBeNull();
     expect(pageKey(`https://app-eu1.hubspot.com/contacts/${PORTAL}/record/0-3/9001`, false)).toBe(`record:${PORTAL}:9001`);
   });

@@ -152,10 +152,16 @@ describe('record overlay lifecycle', () => {
 });
 
 describe('router: one instance per record', () => {
-  it('keys pages by record; other objects and other pages get nothing', () => {
+  it('keys pages by record, Account pages by account; other objects and other pages get nothing', () => {
     expect(pageKey(recordUrl(OPP_A), true)).toBe(`record:${OPP_A}`);
     expect(pageKey(recordUrl(OPP_A.slice(0, 15)), true)).toBe(`record:${OPP_A}`);
-    expect(pageKey('http://localhost:4100/lightning/r/Account/0015g00000XyZabAAF/view', true)).toBeNull();
+    expect(pageKey('http://localhost:4100/lightning/r/Account/0015g00000XyZabAAF/view', true)).toBe('account:0015g00000XyZabAAF');
+    expect(pageKey('http://localhost:4100/lightning/r/Account/0015g00000XyZab/view?ws=%2Flightning%2Fr%2FAccount%2F0015g00000XyZabAAF%2Fview', true)).toBe(
+      'account:0015g00000XyZabAAF',
+    );
+    // Classic's account page (/001…, the record path Classic uses for every object: crm-evidence.md "Classic").
+    expect(pageKey('http://localhost:4100/0015g00000XyZab', true)).toBe('account:0015g00000XyZabAAF');
+    expect(pageKey('http://localhost:4100/lightning/r/Contact/0035g00000AbCdEAAV/view', true)).toBeNull();
     expect(pageKey(LIST_URL, true)).toBe('list:Opportunity');
     expect(pageKey('http://localhost:4100/lightning/page/home', true)).toBeNull();
     expect(pageKey(recordUrl(OPP_A), false)).toBeNull();
@@ -169,7 +175,8 @@ describe('router: one instance per record', () => {
       started.push(url);
       signals.push(signal);
     });
-    const router = createRouter({ record, list: vi.fn() }, { pageKey: adapter.pageKey, signal: ctx.signal });
+    const account = vi.fn();
+    const router = createRouter({ record, account, list: vi.fn() }, { pageKey: adapter.pageKey, signal: ctx.signal });
     router.route(recordUrl(OPP_A));
     router.route(`${recordUrl(OPP_A)}?tab=related`);
     expect(record).toHaveBeenCalledTimes(1);
@@ -180,15 +187,22 @@ describe('router: one instance per record', () => {
     router.route('http://localhost:4100/lightning/page/home');
     expect(signals[1]!.aborted).toBe(true);
     router.route(recordUrl(OPP_A));
-    ctx.abort();
+    // An Account page is the account panel's, not the opportunity panel's.
+    router.route('http://localhost:4100/lightning/r/Account/0015g00000XyZabAAF/view');
     expect(signals[2]!.aborted).toBe(true);
+    expect(account).toHaveBeenCalledTimes(1);
+    expect(account.mock.calls[0]![2]).toBe('account:0015g00000XyZabAAF');
+    expect(record).toHaveBeenCalledTimes(3);
+    router.route(recordUrl(OPP_A));
+    ctx.abort();
+    expect(signals[3]!.aborted).toBe(true);
   });
 
   it('leaves exactly one panel in the DOM across SPA navigations', async () => {
     const ctx = new AbortController();
     const pending: Promise<void>[] = [];
     const router = createRouter(
-      { record: (url, signal) => void pending.push(overlay(url, signal, async () => ({ ok: true, panel: workedPanel() }))), list: () => {} },
+      { record: (url, signal) => void pending.push(overlay(url, signal, async () => ({ ok: true, panel: workedPanel() }))), account: () => {}, list: () => {} },
       { pageKey: adapter.pageKey, signal: ctx.signal },
     );
     stage(document, [highlights('A')]);
@@ -349,6 +363,35 @@ describe('console apps', () => {
     await started;
     expect(hosts()).toHaveLength(1);
     expect(headerName(hosts()[0]!.previousElementSibling)).toBe('Deal A');
+    c.abort();
+  });
+
+  it("anchors an account's panel after the Account page's highlights, never after an opportunity's still on screen", async () => {
+    const root = stage(document, [highlights('Deal A')]);
+    const c = new AbortController();
+    const started = startRecordOverlay({
+      adapter,
+      doc: document,
+      url: 'http://localhost:4100/lightning/r/Account/0015g00000XyZabAAF/view',
+      recordKey: 'account:0015g00000XyZabAAF',
+      signal: c.signal,
+      createHost,
+      storage: null,
+      anchorTimeoutMs: 2000,
+      getPanel: async () => ({ ok: false, error: 'none' }),
+      linkFor: () => null,
+    });
+    await tick(10);
+    expect(hosts()).toHaveLength(0);
+    const old = root.querySelector('.oneContent.active')!;
+    old.classList.remove('active');
+    const page = document.createElement('div');
+    page.className = 'windowViewMode-normal oneContent lafPageHost active';
+    setHtml(page, highlights('Acme Corp', 'lwc', 'Account'));
+    root.append(page);
+    await started;
+    expect(hosts()).toHaveLength(1);
+    expect(headerName(hosts()[0]!.previousElementSibling)).toBe('Acme Corp');
     c.abort();
   });
 });

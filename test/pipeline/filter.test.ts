@@ -95,6 +95,8 @@ describe('filterOptions', () => {
       owners: ['Ann', 'Bob', 'Carl', 'Dana', 'Zoé'],
       types: ['new customer', 'renewal', 'upsell'],
       territories: ['EMEA', 'NA'],
+      health: false,
+      days: false,
     });
   });
 

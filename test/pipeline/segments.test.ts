@@ -14,7 +14,7 @@ import {
 } from '../../lib/pipeline';
 import type { SegmentRecord } from '../../lib/store/schema';
 
-const renewals: PipelineFilters = { search: 'acme', level: 'team', owner: null, type: 'renewal', territory: 'EMEA' };
+const renewals: PipelineFilters = { ...EMPTY_FILTERS, search: 'acme', level: 'team', owner: null, type: 'renewal', territory: 'EMEA' };
 
 const segment = (id: number, name: string, filters: PipelineFilters): SegmentRecord => ({
   id,
@@ -26,7 +26,17 @@ const segment = (id: number, name: string, filters: PipelineFilters): SegmentRec
 describe('segment filters', () => {
   it('serialize to versioned plain JSON and back', () => {
     const json = serializeFilters(renewals);
-    expect(json).toEqual({ version: FILTERS_FORMAT_VERSION, search: 'acme', level: 'team', owner: null, type: 'renewal', territory: 'EMEA' });
+    expect(json).toEqual({
+      version: FILTERS_FORMAT_VERSION,
+      search: 'acme',
+      level: 'team',
+      owner: null,
+      type: 'renewal',
+      territory: 'EMEA',
+      health: null,
+      daysMin: null,
+      daysMax: null,
+    });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(parseFilters(JSON.parse(JSON.stringify(json)))).toEqual(renewals);
   });

@@ -27,8 +27,10 @@ describe('isMessageToBackground', () => {
       'start-train',
       'cancel-job',
       'get-panel',
+      'get-account',
       'delete-all',
       'get-record-panel',
+      'get-account-panel',
       'get-record-scores',
       'connect-crm',
       'sync-crm',
@@ -118,8 +120,20 @@ describe('dispatch', () => {
   it('gives every message type to the handlers of the sender kinds that may send it, and refuses the others', async () => {
     /** Who may send what: the trust table of ARCHITECTURE.md. */
     const allowed: Record<Sender['kind'], readonly string[]> = {
-      content: ['get-record-panel', 'get-record-scores', 'open-options', 'open-extension-page'],
-      page: ['ping', 'start-import', 'start-sandbox', 'start-train', 'cancel-job', 'get-panel', 'delete-all', 'connect-crm', 'sync-crm', 'open-options'],
+      content: ['get-record-panel', 'get-account-panel', 'get-record-scores', 'open-options', 'open-extension-page'],
+      page: [
+        'ping',
+        'start-import',
+        'start-sandbox',
+        'start-train',
+        'cancel-job',
+        'get-panel',
+        'get-account',
+        'delete-all',
+        'connect-crm',
+        'sync-crm',
+        'open-options',
+      ],
       runner: [],
     };
     for (const [kind, sender] of Object.entries(SENDERS) as Array<[Sender['kind'], Sender]>) {
@@ -152,10 +166,11 @@ describe('dispatch', () => {
     expect(runner).toHaveBeenCalledWith({ target: 'background', type: 'job-update', job });
   });
 
-  it('refuses a tab delete-all, get-panel for any connection, and sandboxes of any size', async () => {
+  it('refuses a tab delete-all, get-panel and get-account for any connection, and sandboxes of any size', async () => {
     for (const message of [
       { type: 'delete-all' },
       { type: 'get-panel', connectionId: 'salesforce:00D000000000001AAA', opportunityId: '006' },
+      { type: 'get-account', connectionId: 'salesforce:00D000000000001AAA', accountId: '0015g00000XyZabAAF' },
       { type: 'start-sandbox', seed: 1, opportunities: 1_000_000 },
       { type: 'connect-crm', crm: 'salesforce', tabId: 1 },
     ]) {

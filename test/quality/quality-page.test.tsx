@@ -129,6 +129,17 @@ function fakeSource(data: () => QualityPageData | Error, options: { manual?: boo
     async retrain(id) {
       fake.calls.push(`retrain:${id}`);
     },
+    async saveSegment(name) {
+      fake.calls.push(`save-segment:${name}`);
+      return [];
+    },
+    async deleteSegment(id) {
+      fake.calls.push(`delete-segment:${id}`);
+      return [];
+    },
+    async saveMe(id, name) {
+      fake.calls.push(`me:${id}:${name}`);
+    },
     emit: (event) => listeners.forEach((l) => l(event)),
     resolve: () => release(),
   };

@@ -56,6 +56,13 @@ describe('exportScoredCsv', () => {
         predictedClose: '2026-05-02',
         predictedAmount: 11999.999,
         slip: true,
+        daysInStage: 34,
+        stalled: true,
+        health: 'at-risk',
+        healthReasons: [
+          { signal: 'low-win', severity: 'risk', winPotential: 0.12, baseRate: 0.31 },
+          { signal: 'stalled', severity: 'attention', stage: 'Negotiation', days: 34, boundDays: 20 },
+        ],
       }),
       score('csv', '006B', { isOpen: 0, winPotential: null, repeatBuyerPotential: 12, personaName: '-Ops', predictedClose: null }),
     ]);
@@ -65,10 +72,10 @@ describe('exportScoredCsv', () => {
   it('writes every opportunity with its scores, formulas neutralized, RFC 4180 quoted', async () => {
     expect(await exportScoredCsv(db, 'csv')).toBe(
       [
-        'Connection,Id,Name,Account,Amount,Currency,Stage,Status,Close Date,Type,Owner,Territory,Win Potential (%),Repeat Buyer Potential,Persona,Predicted Close,Predicted Amount,Slip',
-        `deals.csv,006A,"Acme, ""Big"" renewal","'=HYPERLINK(""http://evil.example"",""click"")",12500.5,USD,Negotiation,Open,2026-03-31,renewal,'@Ana,EMEA,42.3,71.3,"Dana, the Healthcare CFO",2026-05-02,12000,Yes`,
-        `deals.csv,006B,Globex,,-300,EUR,Closed Won,Won,2025-12-01,upsell,,,,12,'-Ops,,,`,
-        `deals.csv,006C,'+cmd|calc,,,,Closed Lost,Lost,,,,,,,,,,`,
+        'Connection,Id,Name,Account,Amount,Currency,Stage,Status,Close Date,Type,Owner,Territory,Win Potential (%),Repeat Buyer Potential,Persona,Predicted Close,Predicted Amount,Slip,Days in stage,Stalled,Health,Health reasons',
+        `deals.csv,006A,"Acme, ""Big"" renewal","'=HYPERLINK(""http://evil.example"",""click"")",12500.5,USD,Negotiation,Open,2026-03-31,renewal,'@Ana,EMEA,42.3,71.3,"Dana, the Healthcare CFO",2026-05-02,12000,Yes,34,Yes,At risk,"Win Potential 12%, under half the org’s 31%; In Negotiation for 34 days, past the 20 days by which 4 in 5 won deals had moved on"`,
+        `deals.csv,006B,Globex,,-300,EUR,Closed Won,Won,2025-12-01,upsell,,,,12,'-Ops,,,,,,,`,
+        `deals.csv,006C,'+cmd|calc,,,,Closed Lost,Lost,,,,,,,,,,,,,,`,
         '',
       ].join('\r\n'),
     );

@@ -122,6 +122,12 @@ export function hubspotRecordUrl(appOrigin: string, portalId: string, dealId: st
   return `${appOrigin}/contacts/${portalId}/record/0-3/${dealId}`;
 }
 
+/** A HubSpot company's record page (object type 0-2: lib/crm/hubspot/pages.ts) on `appOrigin`, or null when the ids are not HubSpot's. */
+export function hubspotCompanyUrl(appOrigin: string, portalId: string, companyId: string): string | null {
+  if (!/^\d{1,12}$/.test(portalId) || !/^\d{1,20}$/.test(companyId)) return null;
+  return `${appOrigin}/contacts/${portalId}/record/0-2/${companyId}`;
+}
+
 const portalOf = (connectionId: string): string => connectionId.slice(connectionId.indexOf(':') + 1);
 
 export const hubspotConnector: CrmConnector = {
@@ -136,6 +142,7 @@ export const hubspotConnector: CrmConnector = {
   page(url, options) {
     const page = parseHubSpotUrl(url, options);
     if (page.kind === 'deal') return { kind: 'record', id: page.dealId, object: 'opportunity', instance: page.portalId };
+    if (page.kind === 'company') return { kind: 'record', id: page.companyId, object: 'account', instance: page.portalId };
     // The Sales Workspace's deal tables get chips like the deals index.
     if (page.kind === 'deals-index' || page.kind === 'sales-workspace') return { kind: 'list', instance: page.portalId };
     return null;
@@ -150,6 +157,13 @@ export const hubspotConnector: CrmConnector = {
     // sandbox's own origin in e2e builds).
     const origin = appOrigin(status.apiBase, status.uiDomain);
     return (id) => hubspotRecordUrl(origin, status.portalId, id);
+  },
+
+  async accountLinks(settings) {
+    const status = await settings.get('hubspot.status');
+    if (!status) return null;
+    const origin = appOrigin(status.apiBase, status.uiDomain);
+    return (id) => hubspotCompanyUrl(origin, status.portalId, id);
   },
 
   errorCode: hubspotCodeOf,

@@ -4,7 +4,7 @@
  * to claim (refined-github's page detection style); test/crm/hubspot/pages.test.ts runs
  * every check on every example and requires exactly one claimant per URL.
  *
- * Deals are object type 0-3. Record pages: `/contacts/{portalId}/record/0-3/{dealId}` (the
+ * Deals are object type 0-3, companies 0-2 (their record pages get the account panel). Record pages: `/contacts/{portalId}/record/0-3/{dealId}` (the
  * current app) and `/contacts/{portalId}/deal/{dealId}` (older links, still redirected).
  * Index pages: `/contacts/{portalId}/objects/0-3/views/{viewId}/list|board` and the older
  * `/contacts/{portalId}/deals/list|board/view/{viewId}`. The Sales Workspace (formerly the
@@ -17,6 +17,8 @@ import { isHubSpotHost } from './hosts';
 
 export type HubSpotPage =
   | { kind: 'deal'; portalId: string; dealId: string }
+  /** A company record (object type 0-2): the account page that gets the account panel. */
+  | { kind: 'company'; portalId: string; companyId: string }
   /** The deals index: `view` is HubSpot's view id (`all`, `my`, a number) or null when the URL has none. */
   | { kind: 'deals-index'; portalId: string; layout: 'list' | 'board'; view: string | null }
   /** A page of the Sales Workspace: `tab` is the path after the portal (`deals`, `summary`, …), null at its root. */
@@ -38,6 +40,14 @@ const VIEW = String.raw`([A-Za-z0-9_-]+)`;
 
 const RECORD = new RegExp(String.raw`^${PORTAL}/record/0-3/${ID}/?$`);
 const OLD_RECORD = new RegExp(String.raw`^${PORTAL}/deal/${ID}/?$`);
+/**
+ * Companies are object type 0-2: `/contacts/{portalId}/record/0-2/{companyId}` (code ids
+ * 53551124617, 54779302191, 60265196212: apps linking HubSpot company records, the last
+ * noting "0-2 is HubSpot's own object type id for companies"), and the older
+ * `/contacts/{portalId}/company/{companyId}` (code ids 56698909999, 66611423073, 60285251152).
+ */
+const COMPANY = new RegExp(String.raw`^${PORTAL}/record/0-2/${ID}/?$`);
+const OLD_COMPANY = new RegExp(String.raw`^${PORTAL}/company/${ID}/?$`);
 const VIEWS = new RegExp(String.raw`^${PORTAL}/objects/0-3/views/${VIEW}/(list|board)/?$`);
 const OBJECTS = new RegExp(String.raw`^${PORTAL}/objects/0-3/?$`);
 const OLD_INDEX = new RegExp(String.raw`^${PORTAL}/deals/(list|board)(?:/view/${VIEW})?/?$`);
@@ -71,6 +81,27 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
       'https://app-eu1.hubspot.com/contacts/26345621/deal/9012',
       'http://localhost:4200/contacts/123456/deal/1001',
     ],
+  },
+  {
+    name: 'company-record',
+    match: (url) => {
+      const m = COMPANY.exec(url.pathname);
+      return m?.[1] && m[2] ? { kind: 'company', portalId: m[1], companyId: m[2] } : null;
+    },
+    examples: [
+      'https://app.hubspot.com/contacts/4215837/record/0-2/77',
+      'https://app.hubspot.com/contacts/4215837/record/0-2/2640917901/',
+      'https://app-eu1.hubspot.com/contacts/47964451/record/0-2/9012',
+      'http://localhost:4200/contacts/123456/record/0-2/501',
+    ],
+  },
+  {
+    name: 'company-record-legacy',
+    match: (url) => {
+      const m = OLD_COMPANY.exec(url.pathname);
+      return m?.[1] && m[2] ? { kind: 'company', portalId: m[1], companyId: m[2] } : null;
+    },
+    examples: ['https://app.hubspot.com/contacts/4215837/company/77', 'https://app.hubspot.com/contacts/246259639/company/2640917901/'],
   },
   {
     name: 'deals-view',
@@ -127,9 +158,9 @@ export const PAGE_CHECKS: readonly PageCheck[] = [
 /** URLs of HubSpot (or local) hosts that no check claims. */
 export const OTHER_PAGE_EXAMPLES: readonly string[] = [
   'https://app.hubspot.com/contacts/4215837/record/0-1/51',
-  'https://app.hubspot.com/contacts/4215837/record/0-2/77',
+  'https://app.hubspot.com/contacts/4215837/record/0-2/not-an-id',
   'https://app.hubspot.com/contacts/4215837/objects/0-1/views/all/list',
-  'https://app.hubspot.com/contacts/4215837/company/77',
+  'https://app.hubspot.com/contacts/4215837/companies/list/view/all/',
   'https://app.hubspot.com/contacts/4215837/record/0-3/not-an-id',
   'https://app.hubspot.com/contacts/4215837/record/0-3/',
   'https://app.hubspot.com/contacts/portal/deal/12',
@@ -187,6 +218,12 @@ export function portalOfUrl(url: string | URL, options: HostOptions = {}): strin
   const page = parseHubSpotUrl(u, options);
   if (page.kind !== 'other') return page.portalId;
   return APP_PORTAL.exec(u.pathname)?.[1] ?? null;
+}
+
+/** The company a page shows, or null. */
+export function companyIdOf(url: string | URL, options: HostOptions = {}): { portalId: string; companyId: string } | null {
+  const page = parseHubSpotUrl(url, options);
+  return page.kind === 'company' ? { portalId: page.portalId, companyId: page.companyId } : null;
 }
 
 /** The deal a page shows, or null. */

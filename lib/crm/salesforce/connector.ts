@@ -40,7 +40,7 @@ import { toId18 } from './ids';
 import type { ApiLimits } from './limits';
 import { authorizeUrl, checkClientId, exchangeCode, isOAuthError, OAUTH_MESSAGES, pkceChallenge, randomToken, readCallback, revokeToken } from './oauth';
 import { parseSalesforceUrl } from './pages';
-import { preferredOrigin, salesforceRecordUrl } from './record-links';
+import { preferredOrigin, salesforceRecordUrl, salesforceAccountUrl } from './record-links';
 import { findSession, type SessionResult } from './session';
 import type { SalesforceOAuth, SalesforceStatus } from './status';
 import { fetchOpportunities, prepareSalesforce, syncSalesforce, type SalesforceContext } from './sync';
@@ -280,7 +280,10 @@ export const salesforceConnector: CrmConnector = {
 
   page(url, options) {
     const page = parseSalesforceUrl(url, options);
-    if (page.kind === 'record') return { kind: 'record', id: page.id18, object: page.object === 'Opportunity' ? 'opportunity' : 'other', instance: null };
+    if (page.kind === 'record') {
+      const object = page.object === 'Opportunity' ? 'opportunity' : page.object === 'Account' ? 'account' : 'other';
+      return { kind: 'record', id: page.id18, object, instance: null };
+    }
     if (page.kind === 'list') return page.object === 'Opportunity' ? { kind: 'list', instance: null } : null;
     return null;
   },
@@ -292,6 +295,13 @@ export const salesforceConnector: CrmConnector = {
     const [origins, status] = await Promise.all([settings.get('salesforce.origins'), settings.get('salesforce.status')]);
     const origin = preferredOrigin(origins) ?? status?.apiBase ?? null;
     return origin === null ? null : (id) => salesforceRecordUrl(origin, id);
+  },
+
+  /** The org's Account pages, on the origin its opportunities open on. */
+  async accountLinks(settings) {
+    const [origins, status] = await Promise.all([settings.get('salesforce.origins'), settings.get('salesforce.status')]);
+    const origin = preferredOrigin(origins) ?? status?.apiBase ?? null;
+    return origin === null ? null : (id) => salesforceAccountUrl(origin, id);
   },
 
   errorCode: salesforceCodeOf,

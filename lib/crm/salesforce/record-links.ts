@@ -32,3 +32,12 @@ export function salesforceRecordUrl(origin: string, opportunityId: string): stri
   if (!SALESFORCE_ID.test(opportunityId)) return null;
   return `${origin}/lightning/r/Opportunity/${opportunityId}/view`;
 }
+
+/**
+ * An account's Lightning record page (`/lightning/r/Account/<id>/view`, the form public code
+ * links accounts with: code ids 62214367125, 56778129705), or null when the id is not a Salesforce id.
+ */
+export function salesforceAccountUrl(origin: string, accountId: string): string | null {
+  if (!SALESFORCE_ID.test(accountId)) return null;
+  return `${origin}/lightning/r/Account/${accountId}/view`;
+}

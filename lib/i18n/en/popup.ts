@@ -37,6 +37,10 @@ export const popup = {
   popup_colWinPotentialFull: 'Win Potential',
   popup_colForecastCategory: 'Forecast',
   popup_colForecastCategoryFull: 'Forecast category',
+  popup_colDaysInStage: 'Days',
+  popup_colDaysInStageFull: 'Days in stage',
+  popup_colHealth: 'Health',
+  popup_colHealthFull: 'Health (on track, needs attention, at risk)',
   popup_colPredictedClose: 'Predicted close',
   popup_colPredictedCloseFull: 'Predicted close date',
   popup_sortAscending: 'sorted ascending',
@@ -53,6 +57,18 @@ export const popup = {
   popup_winOf: 'Win Potential {percent} ({band})',
   popup_slip: 'Likely to slip: the CRM close date {crm} is before the predicted range',
   popup_amountPredicted: '{amount} in the CRM · predicted {predicted}',
+  popup_daysShort: '{days} d',
+  popup_stalled: 'Stalled',
+  popup_healthAttentionShort: 'Attention',
+
+  // Views: the pipeline and the quick wins (lib/pipeline/quick-wins.ts states the rule).
+  popup_viewsLabel: 'Views of the open pipeline',
+  popup_tabPipeline: 'Pipeline',
+  popup_tabQuickWins: 'Quick wins',
+  popup_quickWinsRule:
+    'Quick wins: Win Potential at least {bar} ({lift} × the org’s {base} win rate, at least {min}), expected to close within {days} days, not stalled and not at risk; biggest expected value (Win Potential × amount) first.',
+  popup_quickWinsEmpty: 'No quick wins: no open deal is likely to win, expected to close within {days} days and moving.',
+  popup_quickWinsCloses: 'Expected close: the predicted date, else the CRM’s',
 
   // Summary above the grid.
   popup_countAll: { one: '{count} open deal', other: '{count} open deals' },
@@ -72,6 +88,12 @@ export const popup = {
   popup_typeAny: 'All types',
   popup_territoryLabel: 'Territory',
   popup_territoryAny: 'All territories',
+  popup_healthLabel: 'Health',
+  popup_healthAny: 'Any health',
+  popup_daysLabel: 'Days in stage',
+  popup_daysMin: 'Min',
+  popup_daysMax: 'Max',
+  popup_daysTo: 'to',
   popup_clearFilters: 'Clear filters',
   popup_meLabel: 'You are',
   popup_meNone: 'Choose…',

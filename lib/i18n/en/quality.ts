@@ -156,6 +156,8 @@ export const quality = {
   quality_personaNoRate: 'No aligned closed deals',
   quality_noPersonas: 'No Repeat Buyer Personas yet.',
   quality_noOpenDeals: 'There are no open deals in {connection}.',
+  quality_insightsCount: '{shown} of {count} open deals, by the filters above',
+  quality_noMatches: 'No open deals match these filters.',
 } as const satisfies Dictionary;
 
 export type QualityKey = keyof typeof quality;
