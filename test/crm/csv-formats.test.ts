@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, GENERIC, HUBSPOT, SALESFORCE } from '../../lib/crm/csv/formats';
-import { camelCaseKey, normalizeHeader, uniqueKey } from '../../lib/crm/csv/headers';
+import { camelCaseKey, normalizeHeader, UniqueKeys } from '../../lib/crm/csv/headers';
 import { mapColumns, stageEnteredLabel } from '../../lib/crm/csv/mapping';
 import { closeTimeReason, knownOnlyAtClose } from '../../lib/crm/leakage';
 
@@ -31,8 +31,10 @@ describe('headers', () => {
   });
 
   it('numbers repeated keys', () => {
-    const used = new Set<string>();
-    expect([uniqueKey('product', used), uniqueKey('product', used), uniqueKey('product', used)]).toEqual(['product', 'product2', 'product3']);
+    const keys = new UniqueKeys();
+    expect([keys.take('product'), keys.take('product'), keys.take('product')]).toEqual(['product', 'product2', 'product3']);
+    // A column already named "product4" keeps its key; the next repeat skips it.
+    expect([keys.take('product4'), keys.take('product')]).toEqual(['product4', 'product5']);
   });
 });
 

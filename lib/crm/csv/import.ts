@@ -9,6 +9,7 @@ import type { AttributeField, Opportunity, SourceKind } from '../opportunity';
 import type { DateOrderBasis } from './date-order';
 import type { DateOrder } from './dates';
 import { CsvImportError } from './errors';
+import { listNames, quoteValue } from './excerpt';
 import { detectFormat, type FormatName } from './formats';
 import { mapColumns, type ColumnMapping } from './mapping';
 import { parseCsv, type Delimiter, type ParsedCsv } from './parse';
@@ -104,7 +105,7 @@ function readRows(parsed: ParsedCsv, ctx: RowContext): { opportunities: Opportun
 /** Refuses, with one error naming what is missing and the headers seen, a file nothing can be learned from. */
 function assertImportable(table: Table, plan: ColumnPlan): void {
   const headers = table.header.map((_, i) => table.label(i));
-  const seen = `Headers found: ${headers.join(', ')}.`;
+  const seen = `Headers found: ${listNames(headers)}.`;
   const outcomeColumns = (['isWon', 'isClosed', 'stage'] as const).flatMap((f) => (plan.fields[f] === undefined ? [] : [plan.fields[f]]));
   if (outcomeColumns.length === 0) {
     throw new CsvImportError(
@@ -130,7 +131,7 @@ function fileWarnings(footer: readonly string[], plan: ColumnPlan, dataRows: num
   const warnings: string[] = [];
   if (dataRows === 0) warnings.push('The file has a header but no data rows.');
   if (footer.length > 0) {
-    warnings.push(`Ignored ${footer.length} footer line${footer.length > 1 ? 's' : ''} after the data, starting "${footer[0]}".`);
+    warnings.push(`Ignored ${footer.length} footer line${footer.length > 1 ? 's' : ''} after the data, starting ${quoteValue(footer[0] ?? '')}.`);
   }
   if (plan.fields.id === undefined) {
     warnings.push(
@@ -143,7 +144,7 @@ function fileWarnings(footer: readonly string[], plan: ColumnPlan, dataRows: num
 
 function resultWarnings(table: Table, plan: ColumnPlan, opportunities: readonly Opportunity[], duplicates: number): string[] {
   const warnings: string[] = [];
-  if (plan.emptyColumns.length > 0) warnings.push(`Columns with no values: ${plan.emptyColumns.map((c) => c.label).join(', ')}.`);
+  if (plan.emptyColumns.length > 0) warnings.push(`Columns with no values: ${listNames(plan.emptyColumns.map((c) => c.label))}.`);
   if (duplicates > 0) {
     warnings.push(
       `${duplicates} row${duplicates > 1 ? 's repeat ids' : ' repeats an id'} of earlier rows and ${duplicates > 1 ? 'were' : 'was'} rejected; the first row of each id is kept.`,

@@ -6,6 +6,7 @@
  */
 import { normalizeLabel } from '../opportunity';
 import { LOST_WORDS, parseBoolean, WON_WORDS } from './booleans';
+import { quoteValue } from './excerpt';
 import { fail, isEmptyCell, ok, type Reading } from './reading';
 
 export type StageOutcome = 'won' | 'lost' | 'open' | 'closed';
@@ -74,7 +75,7 @@ function fromClosedFlag(closed: boolean, closedCell: OutcomeCell, won: WonFlag |
     return ok(OPEN);
   }
   if (won !== null) return ok(won === 'won' ? WON : LOST);
-  if (stage === null) return fail(`${closedCell.label} is "${closedCell.raw.trim()}" but no column says whether the deal was won or lost`);
+  if (stage === null) return fail(`${closedCell.label} is ${quoteValue(closedCell.raw.trim())} but no column says whether the deal was won or lost`);
   return ok(stage === 'won' ? WON : LOST);
 }
 
@@ -90,10 +91,10 @@ function fromStage(stage: StageOutcome | null, cells: OutcomeCells): Reading<Out
   const cell = cells.stage;
   if (cell === undefined) return fail('no column gives the outcome');
   if (stage === null) return fail(`${cell.label} is empty, so the outcome is unknown`);
-  if (stage === 'closed') return fail(`${cell.label} "${cell.raw.trim()}" does not say whether the deal was won or lost`);
+  if (stage === 'closed') return fail(`${cell.label} ${quoteValue(cell.raw.trim())} does not say whether the deal was won or lost`);
   return ok(stage === 'won' ? WON : stage === 'lost' ? LOST : OPEN);
 }
 
 function conflict(a: OutcomeCell | undefined, b: OutcomeCell | undefined): Reading<Outcome> {
-  return fail(`${a?.label} "${a?.raw.trim()}" contradicts ${b?.label} "${b?.raw.trim()}"`);
+  return fail(`${a?.label} ${quoteValue(a?.raw.trim() ?? '')} contradicts ${b?.label} ${quoteValue(b?.raw.trim() ?? '')}`);
 }

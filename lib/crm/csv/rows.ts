@@ -17,6 +17,7 @@ import {
 } from '../opportunity';
 import { parseBoolean } from './booleans';
 import { currencyCode } from './currencies';
+import { quoteValue } from './excerpt';
 import type { StandardField } from './formats';
 import { IssueLog } from './issues';
 import type { ParsedNumber } from './numbers';
@@ -109,7 +110,7 @@ function readId(row: CsvRow, ctx: RowContext): Reading<string> {
   const first = ctx.seenIds.get(id);
   if (first === undefined) return ok(id);
   ctx.duplicates++;
-  return fail(`${ctx.table.label(c)} "${id}" repeats line ${first}`);
+  return fail(`${ctx.table.label(c)} ${quoteValue(id)} repeats line ${first}`);
 }
 
 function readOutcome(row: CsvRow, ctx: RowContext): Reading<Outcome> {
@@ -137,7 +138,7 @@ function readDateField(row: CsvRow, ctx: RowContext, field: StandardField, requi
   if (c === undefined) return ok(null);
   const raw = ctx.table.cell(row, c);
   if (isEmptyCell(raw)) return ok(null);
-  const reading = ctx.plan.dateReaders.get(c)?.(raw.trim()) ?? fail<IsoDate>(`"${raw.trim()}" is not a date`);
+  const reading = ctx.plan.dateReaders.get(c)?.(raw.trim()) ?? fail<IsoDate>(`${quoteValue(raw.trim())} is not a date`);
   if (reading.ok) return reading;
   const label = ctx.table.label(c);
   if (required) return fail(`${label} ${reading.reason}`);
