@@ -20,7 +20,9 @@ import type { PanelData } from '../panel-data';
 import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import type { DealsightDb } from '../store/db';
+import { fewerRowsRefusal, replacesWithFarFewer } from '../crm/csv/replacing';
 import {
+  countOpportunities,
   getConnection,
   getFieldMapping,
   getJob,
@@ -287,11 +289,17 @@ export class JobRunner {
   }
 
   private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {
-    const result = await this.call((api) => api.importCsv(upload.text));
+    const choices = upload.choices ?? {};
+    const result = await this.call((api) => api.importCsv(upload.bytes ?? upload.text ?? '', choices));
     if (result.opportunities.length === 0) {
       throw new Error(
         `${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`,
       );
+    }
+    // An import replaces the connection's data: far fewer rows than are stored is asked about first (issue 14).
+    const stored = await countOpportunities(this.db, job.connectionId);
+    if (!choices.replaceFewer && replacesWithFarFewer(stored, result.opportunities.length)) {
+      throw new Error(fewerRowsRefusal(upload.fileName, stored, result.opportunities.length, result.rejected.length));
     }
     await this.progress(job, 'store', 0, 1, true);
     await replaceConnectionData(

@@ -1,9 +1,10 @@
 /** Which files the CSV import takes, checked before a byte is read. */
+import { MAX_CSV_BYTES } from '../../../lib/crm/csv/limits';
 import { formatBytes } from '../bytes';
 import { t } from '../i18n';
 
-/** Larger files are refused up front: reading one into a string takes about twice its size in memory. */
-export const MAX_CSV_BYTES = 200_000_000;
+/** Larger files are refused up front (the CLI refuses them too). */
+export { MAX_CSV_BYTES };
 
 export const CSV_ACCEPT = '.csv,text/csv,text/tab-separated-values';
 

@@ -1,16 +1,19 @@
 /**
  * CSV export → opportunities. Pure: the CLI reads the file and the extension reads the
- * dropped `File`, and both hand the text in. The whole file is refused only when it
+ * dropped `File`, and both hand the bytes in (or text, already decoded). The whole file is refused only when it
  * cannot be imported at all (`CsvImportError`); otherwise every row that cannot be used
  * is returned in `rejected` with its physical line and a reason naming field and value.
  */
 import { knownOnlyAtClose, type LeakyAttribute } from '../leakage';
-import type { AttributeField, Opportunity, SourceKind } from '../opportunity';
+import { normalizeLabel, type AttributeField, type Opportunity, type SourceKind } from '../opportunity';
 import type { DateOrderBasis } from './date-order';
 import type { DateOrder } from './dates';
+import { decodeCsv, withoutNuls, type CsvEncoding, type DecodedCsv } from './encoding';
 import { CsvImportError } from './errors';
 import { listNames, quoteValue } from './excerpt';
 import { detectFormat, type FormatName } from './formats';
+import { normalizeHeader } from './headers';
+import { readStage, type StageBasis, type StageChoice, type StageOutcome } from './outcome';
 import { mapColumns, type ColumnMapping } from './mapping';
 import { parseCsv, type Delimiter, type ParsedCsv } from './parse';
 import { planColumns, type ColumnPlan } from './plan';
@@ -25,7 +28,24 @@ export interface ImportOptions {
   defaultCurrency?: string;
   /** Day/month order of slash dates, when the rep knows better than the values tell. */
   dateOrder?: DateOrder;
+  /** What the user says stages are (the options page's stage map, the CLI's `--stages`), over what their names suggest. */
+  stages?: ReadonlyArray<readonly [stage: string, outcome: StageChoice]>;
 }
+
+/** One distinct stage of the file and how it is read. */
+export interface StageMapEntry {
+  /** As written (trimmed). */
+  stage: string;
+  outcome: StageOutcome;
+  basis: StageBasis;
+  /** The word a proposal rests on ("dead"). */
+  word?: string;
+  /** Rows with this stage. */
+  rows: number;
+}
+
+/** Stages listed in the map: proposals first, then by rows; a file of 50,000 distinct "stages" is not a pipeline. */
+export const MAX_STAGE_MAP = 200;
 
 export interface RejectedRow {
   /** 1-based physical line where the row starts. */
@@ -49,6 +69,12 @@ export interface ImportResult {
   dateOrderBasis: DateOrderBasis | null;
   /** Distinct stages of open deals, in order of first appearance. */
   openStages: string[];
+  /** Every distinct stage with its outcome, proposals first (at most `MAX_STAGE_MAP`); empty without a stage column. */
+  stageMap: StageMapEntry[];
+  /** Distinct stages left out of `stageMap`. */
+  stageMapOmitted: number;
+  /** The bytes' encoding; null when the caller handed in text. */
+  encoding: CsvEncoding | null;
   /** Attributes that are known only at the close: kept, but never win-model features. */
   leakyAttributes: LeakyAttribute[];
 }
@@ -58,21 +84,29 @@ export function formatRejection(row: RejectedRow): string {
   return `line ${row.line}: ${row.reason}`;
 }
 
-export function importCsv(text: string, options: ImportOptions = {}): ImportResult {
-  const parsed = parseCsv(text);
+export function importCsv(input: string | Uint8Array | ArrayBuffer, options: ImportOptions = {}): ImportResult {
+  const decoded = decode(input);
+  const parsed = parseCsv(decoded.text);
   const table = new Table(parsed.header, parsed.rows);
   const { format } = detectFormat(parsed.header);
   const mapping = mapColumns(parsed.header, format, (c, field) => fitsField(field, () => table.distinct(c)));
+  const repeated = ignoreRepeatedFields(table, mapping);
   const plan = planColumns(table, mapping, options.dateOrder);
   assertImportable(table, plan);
-  const ctx = createRowContext(table, plan, options.source ?? 'csv', options.defaultCurrency?.trim().toUpperCase() || null);
+  const choices = stageChoices(options.stages);
+  const ctx = createRowContext(table, plan, options.source ?? 'csv', options.defaultCurrency?.trim().toUpperCase() || null, choices);
   const { opportunities, rejected } = readRows(parsed, ctx);
   const emptyColumns = new Set(plan.emptyColumns.map((c) => c.column));
   const fields = attributeFields(plan, opportunities);
+  const stages = stageMap(table, plan, choices);
   const warnings = [
+    ...decoded.warnings,
     ...fileWarnings(parsed.footer, plan, parsed.rows.length + parsed.problems.length),
+    ...repeated,
     ...plan.warnings,
     ...ctx.issues.warnings(),
+    ...negativeAmountWarnings(table, plan, ctx),
+    ...stageWarnings(table, plan, stages.entries, choices),
     ...resultWarnings(table, plan, opportunities, ctx.duplicates),
   ];
   return {
@@ -86,8 +120,94 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportResu
     dateOrder: plan.dateOrder.order,
     dateOrderBasis: plan.dateOrder.basis,
     openStages: openStages(opportunities),
+    stageMap: stages.entries.slice(0, MAX_STAGE_MAP),
+    stageMapOmitted: Math.max(0, stages.entries.length - MAX_STAGE_MAP),
+    encoding: typeof input === 'string' ? null : decoded.encoding,
     leakyAttributes: knownOnlyAtClose(fields),
   };
+}
+
+function decode(input: string | Uint8Array | ArrayBuffer): DecodedCsv {
+  if (typeof input !== 'string') return decodeCsv(input instanceof Uint8Array ? input : new Uint8Array(input));
+  return withoutNuls({ text: input, encoding: 'UTF-8', warnings: [] });
+}
+
+function stageChoices(stages: ImportOptions['stages']): Map<string, StageChoice> | undefined {
+  if (stages === undefined || stages.length === 0) return undefined;
+  return new Map(stages.map(([stage, outcome]) => [normalizeLabel(stage), outcome]));
+}
+
+/** The file's distinct stages and how each is read: proposals first (they want a look), then by rows. */
+function stageMap(table: Table, plan: ColumnPlan, choices: ReadonlyMap<string, StageChoice> | undefined): { entries: StageMapEntry[] } {
+  const column = plan.fields.stage;
+  if (column === undefined) return { entries: [] };
+  const entries = table.distinct(column).map((v): StageMapEntry => ({ stage: v.raw, rows: v.count, ...readStage(v.raw, choices) }));
+  const rank = (e: StageMapEntry): number => (e.basis === 'proposed' ? 0 : 1);
+  entries.sort((a, b) => rank(a) - rank(b) || b.rows - a.rows);
+  return { entries };
+}
+
+/** Stages shown in a warning. */
+const STAGES_SHOWN = 5;
+
+function stageWarnings(table: Table, plan: ColumnPlan, entries: readonly StageMapEntry[], choices: ReadonlyMap<string, StageChoice> | undefined): string[] {
+  const column = plan.fields.stage;
+  if (column === undefined) return [];
+  const warnings: string[] = [];
+  const proposed = entries.filter((e) => e.basis === 'proposed');
+  if (proposed.length > 0) {
+    const shown = proposed.slice(0, STAGES_SHOWN).map((e) => `${quoteValue(e.stage)} (${rowsText(e.rows)})`);
+    const more = proposed.length > STAGES_SHOWN ? ` and ${proposed.length - STAGES_SHOWN} more` : '';
+    warnings.push(
+      `${table.label(column)}: ${proposed.length === 1 ? '1 stage is' : `${proposed.length} stages are`} read as lost because ${proposed.length === 1 ? 'its name says' : 'their names say'} so: ` +
+        `${shown.join(', ')}${more}. If one is an open stage, change it in the stage map.`,
+    );
+  }
+  if (choices !== undefined) {
+    const present = new Set(entries.map((e) => normalizeLabel(e.stage)));
+    const unknown = [...choices.keys()].filter((k) => !present.has(k));
+    if (unknown.length > 0) warnings.push(`The stage map names ${listNames(unknown.map((k) => `"${k}"`))}, which no row of ${table.label(column)} has.`);
+  }
+  return warnings;
+}
+
+const rowsText = (n: number): string => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+
+/**
+ * A second "Amount" or "Stage" column is ignored, and said so: kept as an attribute it
+ * would quietly feed the models a copy of a standard field, or of the outcome (issue 14).
+ */
+function ignoreRepeatedFields(table: Table, mapping: ColumnMapping[]): string[] {
+  const byHeader = new Map<string, number>();
+  for (const m of mapping) if (m.target.kind === 'field') byHeader.set(normalizeHeader(m.header), m.column);
+  const repeats = new Map<number, number[]>();
+  for (const m of mapping) {
+    const normalized = normalizeHeader(m.header);
+    if (m.target.kind === 'field' || normalized === '') continue;
+    const first = byHeader.get(normalized);
+    if (first === undefined) continue;
+    (repeats.get(first) ?? repeats.set(first, []).get(first))?.push(m.column);
+    m.target = { kind: 'ignored', reason: `repeats column ${first + 1} (${table.label(first)})` };
+  }
+  return [...repeats].map(([first, others]) => {
+    const columns = others.map((c) => c + 1);
+    return (
+      `${table.label(first)} appears in ${others.length + 1} columns (${[first + 1, ...columns].join(', ')}): column ${first + 1} is read, ` +
+      `and column${columns.length > 1 ? 's' : ''} ${listNames(columns.map(String))} ${columns.length > 1 ? 'are' : 'is'} ignored.`
+    );
+  });
+}
+
+function negativeAmountWarnings(table: Table, plan: ColumnPlan, ctx: RowContext): string[] {
+  const { count, first } = ctx.negativeAmounts;
+  const column = plan.fields.amount;
+  if (count === 0 || column === undefined) return [];
+  const shown = first.map((c) => `line ${c.line} ${quoteValue(c.raw)}`).join(', ');
+  const more = count > first.length ? `, and ${(count - first.length).toLocaleString('en-US')} more` : '';
+  return [
+    `${table.label(column)}: ${count === 1 ? '1 amount is' : `${count.toLocaleString('en-US')} amounts are`} negative (${shown}${more}); ` +
+      'they are kept as written, but a credit note or refund is rarely a deal.',
+  ];
 }
 
 function readRows(parsed: ParsedCsv, ctx: RowContext): { opportunities: Opportunity[]; rejected: RejectedRow[] } {
