@@ -40,7 +40,9 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
     const stat = statSync(path);
     if (stat.isDirectory()) throw new CliError(`${path} is a folder, not a CSV file`);
     if (stat.size > MAX_CSV_BYTES) {
-      throw new CliError(`${name} is ${megabytes(stat.size)}; Dealsight reads files up to ${megabytes(MAX_CSV_BYTES)}: export fewer rows or columns`);
+      throw new CliError(
+        `${name} is ${megabytes(stat.size)}. Dealsight imports files up to ${megabytes(MAX_CSV_BYTES)}: export fewer columns or a shorter date range.`,
+      );
     }
     bytes = readFileSync(path);
   } catch (error) {
@@ -76,6 +78,7 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
   if (result.rejected.length > LISTED_REJECTIONS) {
     progress.note(`  … and ${result.rejected.length - LISTED_REJECTIONS} more rejected rows`);
   }
+  if (read === 0 && rows === 0) throw new CliError(`${name}: the file has a header but no data rows`);
   if (read === 0) throw new CliError(`${name}: no usable opportunities (every row was rejected)`);
   return { ...result, file: path };
 }

@@ -292,8 +292,11 @@ export class JobRunner {
     const choices = upload.choices ?? {};
     const result = await this.call((api) => api.importCsv(upload.bytes ?? upload.text ?? '', choices));
     if (result.opportunities.length === 0) {
+      const first = result.rejected[0];
       throw new Error(
-        `${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`,
+        first === undefined
+          ? `${upload.fileName}: the file has a header but no data rows`
+          : `${upload.fileName}: no usable opportunities; every row was rejected (first: line ${first.line}: ${first.reason})`,
       );
     }
     // An import replaces the connection's data: far fewer rows than are stored is asked about first (issue 14).

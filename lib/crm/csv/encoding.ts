@@ -87,7 +87,8 @@ function zeroBytes(bytes: Uint8Array): Zeros {
 }
 
 function zerosRefusal(zeros: Zeros): string {
-  const percent = Math.round(zeros.share * 100);
+  // Floored: "100%" only when every byte is zero.
+  const percent = Math.floor(zeros.share * 100);
   // ASCII in UTF-16 is a zero byte beside each letter: after it in LE, before it in BE.
   if (zeros.odd > 0.4 && zeros.even < 0.05)
     return `The file looks like UTF-16 LE text without a byte-order mark, which cannot be read reliably. ${RESAVE_HINT}`;
@@ -111,12 +112,27 @@ function notUtf8(bytes: Uint8Array): DecodedCsv {
   const highShare = scan.high / bytes.length;
   if (highShare <= WESTERN_HIGH_BYTES) {
     const warning = `The file is not UTF-8 (${where}): it was read as Windows-1252 (Western European), as Excel saves plain "CSV". If accented names look wrong, ${RESAVE_HINT.charAt(0).toLowerCase()}${RESAVE_HINT.slice(1)}`;
-    return checked(new TextDecoder('windows-1252').decode(bytes), 'Windows-1252', [warning]);
+    return checked(decodeWindows1252(bytes), 'Windows-1252', [warning]);
   }
   throw new CsvEncodingError(
     `The file is not UTF-8 or UTF-16 text: ${Math.round(highShare * 100)}% of its bytes are not ASCII and do not form UTF-8 (${where}); ` +
       `it may be in a legacy encoding such as Shift_JIS, GBK or KOI8-R. ${RESAVE_HINT}`,
   );
+}
+
+/**
+ * Windows-1252's bytes 0x80-0x9F, which differ from Latin-1 (WHATWG index-windows-1252:
+ * https://encoding.spec.whatwg.org/index-windows-1252.txt); 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+ * map to themselves. Decoded here because Node's TextDecoder('windows-1252') decodes them
+ * as Latin-1 since 20.18.3 (https://github.com/nodejs/node/issues/60888): the CLI would read
+ * "€" as a control character where the browser reads the euro sign.
+ */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const C1 = /[\u0080-\u009f]/g;
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  // Latin-1 is byte = code point everywhere but 0x80-0x9F (and browsers decode those as Windows-1252 already).
+  return new TextDecoder('latin1').decode(bytes).replace(C1, (c) => WINDOWS_1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }
 
 interface Utf8Scan {

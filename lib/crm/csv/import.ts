@@ -11,7 +11,7 @@ import type { DateOrder } from './dates';
 import { decodeCsv, withoutNuls, type CsvEncoding, type DecodedCsv } from './encoding';
 import { CsvImportError } from './errors';
 import { listNames, quoteValue } from './excerpt';
-import { detectFormat, type FormatName } from './formats';
+import { detectFormat, GENERIC, type CsvFormat, type FormatName, type StandardField } from './formats';
 import { normalizeHeader } from './headers';
 import { readStage, type StageBasis, type StageChoice, type StageOutcome } from './outcome';
 import { mapColumns, type ColumnMapping } from './mapping';
@@ -19,7 +19,7 @@ import { parseCsv, type Delimiter, type ParsedCsv } from './parse';
 import { planColumns, type ColumnPlan } from './plan';
 import { createRowContext, LINE_ID_PREFIX, readRow, type RowContext } from './rows';
 import { Table } from './table';
-import { fitsField } from './typing';
+import { fieldFit, fitsField } from './typing';
 
 export interface ImportOptions {
   /** Defaults to 'csv'; the sandbox passes 'sandbox' for its generated exports. */
@@ -90,7 +90,7 @@ export function importCsv(input: string | Uint8Array | ArrayBuffer, options: Imp
   const table = new Table(parsed.header, parsed.rows);
   const { format } = detectFormat(parsed.header);
   const mapping = mapColumns(parsed.header, format, (c, field) => fitsField(field, () => table.distinct(c)));
-  const repeated = ignoreRepeatedFields(table, mapping);
+  const repeated = [...ignoreRepeatedFields(table, mapping), ...unfitHeaderWarnings(table, mapping, format)];
   const plan = planColumns(table, mapping, options.dateOrder);
   assertImportable(table, plan);
   const choices = stageChoices(options.stages);
@@ -196,6 +196,38 @@ function ignoreRepeatedFields(table: Table, mapping: ColumnMapping[]): string[] 
       `and column${columns.length > 1 ? 's' : ''} ${listNames(columns.map(String))} ${columns.length > 1 ? 'are' : 'is'} ignored.`
     );
   });
+}
+
+/** What a field is called in a warning, and what its values must be, for the fields whose header can mislead. */
+const FIT_WORDS: Partial<Record<StandardField, [field: string, values: string]>> = {
+  isWon: ['the won flag', 'won/lost or yes/no'],
+  isClosed: ['the closed flag', 'yes/no'],
+  createdDate: ['the created date', 'dates'],
+  closeDate: ['the close date', 'dates'],
+  stageEnteredDate: ['the stage entered date', 'dates'],
+};
+
+/**
+ * A column named like a standard field whose values do not suit it (a "Close Date" of
+ * "soon") is kept as an attribute, and said so: the field is then missing (issue 14).
+ */
+function unfitHeaderWarnings(table: Table, mapping: readonly ColumnMapping[], format: CsvFormat): string[] {
+  const assigned = new Set(mapping.flatMap((m) => (m.target.kind === 'field' ? [m.target.field] : [])));
+  const warnings: string[] = [];
+  for (const [field, words] of Object.entries(FIT_WORDS) as [StandardField, [string, string]][]) {
+    if (assigned.has(field)) continue;
+    const names = new Set([...(format.fields[field] ?? []), ...(GENERIC.fields[field] ?? [])].map(normalizeHeader));
+    for (const m of mapping) {
+      if (m.target.kind !== 'attribute' || !names.has(normalizeHeader(m.header))) continue;
+      const fit = fieldFit(field, () => table.distinct(m.column));
+      if (fit === null || fit.total === 0 || fit.example === null) continue;
+      const example = `such as ${quoteValue(fit.example.raw)}, line ${fit.example.line}`;
+      warnings.push(
+        `${table.label(m.column)} is not read as ${words[0]}: only ${fit.pass.toLocaleString('en-US')} of its ${fit.total.toLocaleString('en-US')} values are ${words[1]} (${example}); it is kept as an attribute.`,
+      );
+    }
+  }
+  return warnings;
 }
 
 function negativeAmountWarnings(table: Table, plan: ColumnPlan, ctx: RowContext): string[] {

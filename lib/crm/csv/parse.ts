@@ -347,7 +347,7 @@ function readBody(reader: RecordReader, width: number): { records: CheckedRecord
 
 function widthProblem(count: number, width: number): string | null {
   if (count === width) return null;
-  return `has ${count} ${count === 1 ? 'field' : 'fields'} but the header has ${width}`;
+  return `has ${count.toLocaleString('en-US')} ${count === 1 ? 'field' : 'fields'} but the header has ${width.toLocaleString('en-US')}`;
 }
 
 /** Drops empty cells past `keep` at the end of a record: spreadsheet exports pad rows with them. */
