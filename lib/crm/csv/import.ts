@@ -192,7 +192,7 @@ function ignoreRepeatedFields(table: Table, mapping: ColumnMapping[]): string[] 
   return [...repeats].map(([first, others]) => {
     const columns = others.map((c) => c + 1);
     return (
-      `${table.label(first)} appears in ${others.length + 1} columns (${[first + 1, ...columns].join(', ')}): column ${first + 1} is read, ` +
+      `${table.label(first)} appears in ${others.length + 1} columns (${listNames([first + 1, ...columns].map(String))}): column ${first + 1} is read, ` +
       `and column${columns.length > 1 ? 's' : ''} ${listNames(columns.map(String))} ${columns.length > 1 ? 'are' : 'is'} ignored.`
     );
   });

@@ -265,6 +265,8 @@ function currentStageEntered(history: readonly StageChange[], stage: string | nu
 
 function attributes(row: CsvRow, ctx: RowContext): Record<string, AttributeValue> {
   const values: Record<string, AttributeValue> = {};
+  // Plain assignment is safe: keys come from camelCaseKey (letters and digits only, never
+  // `__proto__`) or the well-known names; `constructor` and `toString` become own properties.
   for (const a of ctx.plan.attributes) values[a.key] = attributeValue(row, ctx, a);
   return values;
 }
