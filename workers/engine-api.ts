@@ -13,7 +13,7 @@ import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords,
 import type { PanelData } from '../lib/panel-data';
 import { nameAnalysis } from '../lib/persona-card/name';
 import { generateSandbox } from '../lib/sandbox/generate';
-import type { ModelRecord, PersonaRecord, ScoreRecord } from '../lib/store/schema';
+import type { ImportChoices, ModelRecord, PersonaRecord, ScoreRecord } from '../lib/store/schema';
 
 export interface TrainInput {
   connectionId: string;
@@ -44,8 +44,9 @@ let loaded: { key: string; models: LoadedModels } | null = null;
 
 /** The engine's operations; `engine.worker.ts` exposes them over Comlink, tests call them over a MessageChannel. */
 export const engineApi = {
-  importCsv(text: string): ImportResult {
-    return importCsv(text, { source: 'csv' });
+  /** A file's bytes (decoded here, off the page) or text, read with the stage map the user confirmed. */
+  importCsv(content: string | ArrayBuffer, choices: ImportChoices = {}): ImportResult {
+    return importCsv(content, { source: 'csv', stages: choices.stages });
   },
 
   sandbox(seed: number, opportunities: number): Opportunity[] {

@@ -10,6 +10,7 @@
  */
 import type { BackgroundReply, EventToPage, PageMessage } from '../../lib/messages';
 import type { Opportunity } from '../../lib/crm/opportunity';
+import type { CsvReviewReply } from '../../lib/crm/csv/review';
 import type { StorageEstimate } from '../../lib/store/estimate';
 import type {
   ConnectionRecord,
@@ -17,6 +18,7 @@ import type {
   ConnectionSettings,
   FieldMappingRecord,
   GlobalSettingName,
+  ImportChoices,
   JobRecord,
   ModelRecord,
   SettingValue,
@@ -34,6 +36,9 @@ export interface OptionsData {
   /** Null where the browser gives no estimate. */
   storage: StorageEstimate | null;
 }
+
+/** A file's review, with the opportunities of the CSV connection it would replace. */
+export type CsvReviewAnswer = (CsvReviewReply & { ok: false }) | (CsvReviewReply & { ok: true; stored: number });
 
 /** An optional permission the page may ask for (the manifest's `optional_permissions` and `optional_host_permissions`). */
 export interface OptionalPermissions {
@@ -55,8 +60,14 @@ export interface OptionsSource {
   /** Asks the background (start a job, connect or sync a CRM, cancel, delete everything); rejects when it does not answer. */
   send<M extends PageMessage>(message: M): Promise<BackgroundReply<M>>;
 
-  /** Keeps a CSV file's text for the import job ('start-import' names it); returns its id. */
-  putUpload(fileName: string, text: string): Promise<number>;
+  /** Keeps a CSV file (its bytes) for the import job ('start-import' names it), with what the user confirmed; returns its id. */
+  putUpload(fileName: string, content: string | ArrayBuffer, choices?: ImportChoices): Promise<number>;
+  /**
+   * What the file would import, read off the page's thread before anything is stored, and
+   * how many CSV opportunities are stored now: the page asks before importing when the
+   * stage map proposes lost stages or the file would replace far more than it brings.
+   */
+  reviewCsv(fileName: string, bytes: ArrayBuffer): Promise<CsvReviewAnswer>;
   /**
    * Deletes a connection with everything it holds (records, models, jobs, settings), after
    * undoing at the CRM what connecting did (Salesforce: revoking an OAuth refresh token).

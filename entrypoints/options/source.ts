@@ -3,4 +3,4 @@
  * the sections that use it (components/options/source.ts), since components never import
  * an entrypoint; the real one is store-source.ts.
  */
-export type { BrowserTab, OptionalPermissions, OptionsData, OptionsSource, RemovedConnection } from '../../components/options/source';
+export type { BrowserTab, CsvReviewAnswer, OptionalPermissions, OptionsData, OptionsSource, RemovedConnection } from '../../components/options/source';

@@ -3,13 +3,17 @@
  * shares the background's origin, hence its IndexedDB), the background for jobs and
  * events, and the browser for tabs and optional permissions.
  */
+import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
+import type { CsvReviewApi } from '../../workers/csv-review.worker';
+import CsvReviewWorker from '../../workers/csv-review.worker.ts?worker';
 import { sendToBackground, subscribeToBackground } from '../../lib/client';
 import { crmOfConnection } from '../../lib/crm/registry';
 import type { FetchLike } from '../../lib/crm/shared/fetch';
 import type { FieldMappingRecord, ModelRecord } from '../../lib/store/schema';
 import {
   connectionSettings,
+  countOpportunities,
   deleteConnection,
   exportScoredCsv,
   getFieldMapping,
@@ -28,12 +32,20 @@ import {
 } from '../../lib/store';
 import type { OptionsSource } from './source';
 
+/** Where a CSV import goes (the background's 'start-import' enqueues it for this connection). */
+const CSV_CONNECTION = 'csv';
+
 /**
  * Over `db` (tests), else the extension's database, opened on first use so a failure to open
  * is a rejected read the page shows; CRM calls (revoking a Salesforce OAuth token when its
- * connection is removed) go through `fetchFn` (tests: the sandbox in-process).
+ * connection is removed) go through `fetchFn` (tests: the sandbox in-process); a file is
+ * reviewed in a worker `createReviewWorker` starts.
  */
-export function storeSource(db?: DealsightDb, fetchFn: FetchLike = (url, init) => fetch(url, init)): OptionsSource {
+export function storeSource(
+  db?: DealsightDb,
+  fetchFn: FetchLike = (url, init) => fetch(url, init),
+  createReviewWorker: () => Worker = () => new CsvReviewWorker(),
+): OptionsSource {
   let opened: DealsightDb | undefined = db;
   const store = (): DealsightDb => (opened ??= openDb());
   return {
@@ -52,8 +64,19 @@ export function storeSource(db?: DealsightDb, fetchFn: FetchLike = (url, init) =
     },
     subscribe: subscribeToBackground,
     send: sendToBackground,
-    async putUpload(fileName, text) {
-      return putUpload(store(), fileName, text);
+    async putUpload(fileName, content, choices) {
+      return putUpload(store(), fileName, content, choices);
+    },
+    async reviewCsv(_fileName, bytes) {
+      // A worker of its own, for this file only: a copy of the bytes goes, the page keeps its own for the upload.
+      const worker = createReviewWorker();
+      try {
+        const reply = await Comlink.wrap<CsvReviewApi>(worker).review(bytes);
+        if (!reply.ok) return reply;
+        return { ...reply, stored: await countOpportunities(store(), CSV_CONNECTION) };
+      } finally {
+        worker.terminate();
+      }
     },
     async deleteConnection(connectionId) {
       // Revoked at the CRM first, while the token is still here to revoke (this page has the

@@ -24,7 +24,8 @@ export class UsageError extends Error {
 
 export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpec>): ParsedArgs {
   const positionals: string[] = [];
-  const flags: ParsedArgs['flags'] = {};
+  // No prototype: flags are named by the user.
+  const flags: ParsedArgs['flags'] = Object.create(null) as ParsedArgs['flags'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('--') || arg === '--') {
@@ -33,12 +34,13 @@ export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpe
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const spec = specs[name];
+    // An own property only: `--constructor` is an unknown option, not Object's constructor (issue 14).
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) {
       const known = Object.keys(specs)
         .map((k) => `--${k}`)
         .join(', ');
-      throw new UsageError(`unknown option --${name}${known ? ` (options: ${known})` : ''}`);
+      throw new UsageError(`unknown option --${clip(name)}${known ? ` (options: ${known})` : ''}`);
     }
     if (spec.type === 'boolean') {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
@@ -53,15 +55,20 @@ export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpe
     }
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
     if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, got "${value}"`);
+      throw new UsageError(`--${name} must be one of ${spec.choices.join(', ')}, got "${clip(value)}"`);
     }
     if (spec.type === 'number') {
       const n = Number(value);
-      if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${value}"`);
+      if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${clip(value)}"`);
       flags[name] = n;
     } else flags[name] = value;
   }
   return { positionals, flags };
+}
+
+/** An argument as echoed in a message: a pasted megabyte is not. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** A whole, positive number flag, or the default. */

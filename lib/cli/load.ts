@@ -1,11 +1,15 @@
 /**
  * Reads a CSV export from disk and imports it, reporting what the importer noticed on
- * stderr: the format it recognized, the date order it chose, and every rejected row.
+ * stderr: the format it recognized, the encoding and date order it chose, the stage map,
+ * and every rejected row.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importCsv, type ImportResult } from '../crm/csv/import';
+import { clipText, listNames } from '../crm/csv/excerpt';
+import { importCsv, type ImportResult, type StageMapEntry } from '../crm/csv/import';
+import { MAX_CSV_BYTES } from '../crm/csv/limits';
 import type { Progress } from './progress';
+import type { StageChoices } from './stages';
 
 export class CliError extends Error {
   constructor(message: string) {
@@ -16,13 +20,31 @@ export class CliError extends Error {
 
 /** How many rejected rows are listed one per line before the rest are summarized. */
 const LISTED_REJECTIONS = 20;
+/** Stages shown in the stage map note; `dealsight check` shows them all. */
+const LISTED_STAGES = 20;
+/** Past this share of rejected rows the file is more likely broken than a few rows: said so (the options page asks first). */
+const MOSTLY_REJECTED = 0.5;
 
-export function loadCsv(path: string | undefined, progress: Progress): ImportResult & { file: string } {
+export interface LoadOptions {
+  /** `--stages`: the user's outcomes of stages. */
+  stages?: StageChoices;
+  /** List every stage of the map, not the first `LISTED_STAGES`. */
+  allStages?: boolean;
+}
+
+export function loadCsv(path: string | undefined, progress: Progress, options: LoadOptions = {}): ImportResult & { file: string } {
   if (!path) throw new CliError('missing the CSV file to read');
-  let text: string;
+  const name = basename(path);
+  let bytes: Uint8Array;
   try {
-    if (statSync(path).isDirectory()) throw new CliError(`${path} is a folder, not a CSV file`);
-    text = readFileSync(path, 'utf8');
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new CliError(`${path} is a folder, not a CSV file`);
+    if (stat.size > MAX_CSV_BYTES) {
+      throw new CliError(
+        `${name} is ${megabytes(stat.size)}. Dealsight imports files up to ${megabytes(MAX_CSV_BYTES)}: export fewer columns or a shorter date range.`,
+      );
+    }
+    bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -30,24 +52,66 @@ export function loadCsv(path: string | undefined, progress: Progress): ImportRes
     if (code === 'EACCES') throw new CliError(`cannot read ${path}: permission denied`);
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  progress.phase(`Reading ${basename(path)}`);
+  progress.phase(`Reading ${name}`);
   let result: ImportResult;
   try {
-    result = importCsv(text, { source: 'csv' });
+    result = importCsv(bytes, { source: 'csv', stages: options.stages });
   } catch (error) {
-    throw new CliError(`${basename(path)}: ${(error as Error).message}`);
+    throw new CliError(`${name}: ${(error as Error).message}`);
   }
+  const read = result.opportunities.length;
+  const rows = read + result.rejected.length;
   progress.note(
-    `${basename(path)}: ${result.opportunities.length.toLocaleString('en-US')} opportunities read as a ${formatName(result.format)} export` +
-      (result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rows rejected` : ''),
+    `${name}: ${read.toLocaleString('en-US')} opportunities read as a ${formatName(result.format)} export` +
+      (result.encoding !== null && result.encoding !== 'UTF-8' ? ` in ${result.encoding}` : '') +
+      (result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} row${result.rejected.length === 1 ? '' : 's'} rejected` : ''),
   );
+  if (rows > 0 && result.rejected.length / rows > MOSTLY_REJECTED) {
+    progress.note(
+      `  note: ${result.rejected.length.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows (${Math.round((result.rejected.length / rows) * 100)}%) were rejected: ` +
+        'the file may be broken or not the export you meant; the results below rest on the rest.',
+    );
+  }
   for (const warning of result.warnings) progress.note(`  note: ${warning}`);
+  for (const line of stageMapLines(result, options)) progress.note(line);
   for (const rejection of result.rejected.slice(0, LISTED_REJECTIONS)) progress.note(`  rejected line ${rejection.line}: ${rejection.reason}`);
   if (result.rejected.length > LISTED_REJECTIONS) {
     progress.note(`  … and ${result.rejected.length - LISTED_REJECTIONS} more rejected rows`);
   }
-  if (result.opportunities.length === 0) throw new CliError(`${basename(path)}: no usable opportunities (every row was rejected)`);
+  if (read === 0 && rows === 0) throw new CliError(`${name}: the file has a header but no data rows`);
+  if (read === 0) throw new CliError(`${name}: no usable opportunities (every row was rejected)`);
   return { ...result, file: path };
+}
+
+const OUTCOME_WORDS: Readonly<Record<StageMapEntry['outcome'], string>> = { won: 'won', lost: 'lost', open: 'open', closed: 'closed, won or lost unknown' };
+
+/** The stage map: how each stage is read, proposals marked, and how to change it. */
+function stageMapLines(result: ImportResult, options: LoadOptions): string[] {
+  const entries = result.stageMap;
+  if (entries.length === 0) return [];
+  const shown = options.allStages ? entries : entries.slice(0, LISTED_STAGES);
+  const lines = ['  stage map (stage → outcome, rows):'];
+  for (const e of shown) {
+    const how = e.basis === 'proposed' ? `, proposed: the name says "${e.word}"` : e.basis === 'chosen' ? ', as --stages says' : '';
+    lines.push(`    ${clipText(e.stage)} → ${OUTCOME_WORDS[e.outcome]}${how} (${e.rows.toLocaleString('en-US')})`);
+  }
+  const more = entries.length - shown.length + result.stageMapOmitted;
+  if (more > 0) lines.push(`    … and ${more.toLocaleString('en-US')} more stages${options.allStages ? '' : ' (dealsight check lists them all)'}`);
+  const proposed = entries.filter((e) => e.basis === 'proposed');
+  if (proposed.length > 0) {
+    const example = proposed[0]?.stage ?? '';
+    lines.push(
+      `  To read ${listNames(
+        proposed.map((e) => `"${e.stage}"`),
+        3,
+      )} otherwise, run again with --stages '${clipText(example, 40)} = open' (or = won; several separated by ";", or a file of such lines).`,
+    );
+  }
+  return lines;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1_000_000).toLocaleString('en-US')} MB`;
 }
 
 /** What each CSV format the importer knows is called in the CLI's output. */

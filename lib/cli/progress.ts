@@ -1,7 +1,10 @@
 /**
  * Progress on stderr, so stdout stays clean for `--json`. On a terminal it redraws one
- * line with a bar; in a pipe or CI log it prints a line per phase and every 25%.
+ * line with a bar; in a pipe or CI log it prints a line per phase and every 25%. Labels
+ * and notes carry file content (names, cells): control characters are escaped.
  */
+import { oneLine } from './escape';
+
 export interface Progress {
   /** A new phase ("Training Win Potential"). */
   phase(label: string): void;
@@ -27,7 +30,7 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr, quie
     phase(next) {
       if (quiet) return;
       clear();
-      label = next;
+      label = oneLine(next);
       lastQuarter = -1;
       if (!tty) stream.write(`${label}…\n`);
     },
@@ -50,7 +53,7 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr, quie
     note(message) {
       if (quiet) return;
       clear();
-      stream.write(`${message}\n`);
+      stream.write(`${oneLine(message)}\n`);
     },
     done() {
       clear();

@@ -68,8 +68,16 @@ export const WELL_KNOWN_ATTRIBUTES = {
   buyerRole: 'buyerRole',
 } as const;
 
+/**
+ * A lookup table keyed by data (attribute keys, picklist values) with no prototype: a key
+ * such as `constructor` or `toString` finds nothing instead of an object's method (issue 14).
+ */
+export function dataKeyed<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** How the well-known attributes read in the UI when a source gives no label of its own. */
-export const WELL_KNOWN_LABELS: Readonly<Record<string, string>> = {
+export const WELL_KNOWN_LABELS: Readonly<Record<string, string>> = dataKeyed({
   industry: 'Industry',
   employees: 'Employees',
   revenue: 'Annual revenue',
@@ -78,7 +86,7 @@ export const WELL_KNOWN_LABELS: Readonly<Record<string, string>> = {
   product: 'Product',
   buyerTitle: 'Buyer title',
   buyerRole: 'Buyer role',
-};
+});
 
 export interface Opportunity {
   /** Unique within its connection (Salesforce 18-character id, HubSpot deal id, CSV id). */
@@ -115,6 +123,14 @@ export interface Opportunity {
   attributes: Record<string, AttributeValue>;
 }
 
+/**
+ * An attribute's value, or null when the opportunity has none: an own property only, so a
+ * key such as `constructor` never reads Object's constructor off the prototype (issue 14).
+ */
+export function attributeOf(opportunity: Pick<Opportunity, 'attributes'>, key: string): AttributeValue {
+  return Object.hasOwn(opportunity.attributes, key) ? (opportunity.attributes[key] ?? null) : null;
+}
+
 /** Standard fields that carry the outcome or follow it: never win-model features. */
 export const OUTCOME_FIELDS = ['stage', 'isClosed', 'isWon', 'probability', 'forecastCategory', 'closeDate', 'stageEnteredDate', 'stageHistory'] as const;
 
@@ -128,7 +144,7 @@ export function normalizeLabel(value: string): string {
     .trim();
 }
 
-const TYPE_SYNONYMS: Record<string, StandardOpportunityType> = {
+const TYPE_SYNONYMS: Readonly<Record<string, StandardOpportunityType>> = dataKeyed({
   'new customer': 'new customer',
   'new business': 'new customer',
   'new logo': 'new customer',
@@ -151,7 +167,7 @@ const TYPE_SYNONYMS: Record<string, StandardOpportunityType> = {
   downgrade: 'downgrade',
   'existing customer downgrade': 'downgrade',
   contraction: 'downgrade',
-};
+});
 
 /**
  * Maps a CRM type picklist value to a standard type where the meaning is clear

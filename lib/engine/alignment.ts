@@ -11,7 +11,7 @@
  * for the one whose accounts came back most: Repeat Buyer Potential is about buyers who
  * buy again. The persona with the highest score is the opportunity's persona.
  */
-import type { Opportunity } from '../crm/opportunity';
+import { attributeOf, type Opportunity } from '../crm/opportunity';
 import { compactNumber } from './bands';
 import { rangeMatch, type PersonaAttribute } from './personas/describe';
 import { categoryOf, numberOf } from './encode';
@@ -50,7 +50,7 @@ export interface Alignment {
 export const REPEAT_FLOOR = 0.6;
 
 function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
-  const raw = opportunity.attributes[attribute.key];
+  const raw = attributeOf(opportunity, attribute.key);
   const match = attributeMatch(attribute, opportunity);
   if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
   const n = numberOf(raw);
@@ -60,7 +60,7 @@ function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): 
 
 /** How one attribute of the opportunity matches (no display strings: the hot path). */
 function attributeMatch(attribute: PersonaAttribute, opportunity: Opportunity): number {
-  const raw = opportunity.attributes[attribute.key];
+  const raw = attributeOf(opportunity, attribute.key);
   if (attribute.kind === 'category') {
     const c = categoryOf(raw);
     return c !== null && attribute.values.includes(c) ? 1 : 0;

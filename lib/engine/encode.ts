@@ -10,7 +10,7 @@
  * 3. a data-driven check: a field filled on most closed deals but rarely on open ones is
  *    only known at the close (Maven's close_value is 0 or filled only once a deal closes).
  */
-import type { AttributeField, AttributeValue, Opportunity } from '../crm/opportunity';
+import { attributeOf, type AttributeField, type AttributeValue, type Opportunity } from '../crm/opportunity';
 import type { RawColumn } from './forest/binning';
 
 /** Level that stands for rare and unseen categories. */
@@ -81,7 +81,7 @@ function isOutcomeName(name: string): boolean {
 
 /** Reads a feature's raw value from an opportunity; null when missing. */
 export function readFeature(opportunity: Opportunity, source: FeatureSource): AttributeValue {
-  if ('attribute' in source) return opportunity.attributes[source.attribute] ?? null;
+  if ('attribute' in source) return attributeOf(opportunity, source.attribute);
   switch (source.field) {
     case 'amount':
       return opportunity.amount;

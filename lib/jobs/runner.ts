@@ -21,8 +21,10 @@ import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import { describeDuration, STALL_MS, Watchdog } from './watchdog';
 import type { DealsightDb } from '../store/db';
+import { fewerRowsRefusal, replacesWithFarFewer } from '../crm/csv/replacing';
 import {
   connectionSettings,
+  countOpportunities,
   getConnection,
   getFieldMapping,
   getJob,
@@ -321,11 +323,20 @@ export class JobRunner {
   }
 
   private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {
-    const result = await this.call((api) => api.importCsv(upload.text));
+    const choices = upload.choices ?? {};
+    const result = await this.call((api) => api.importCsv(upload.bytes ?? upload.text ?? '', choices));
     if (result.opportunities.length === 0) {
+      const first = result.rejected[0];
       throw new Error(
-        `${upload.fileName}: no usable opportunities; every row was rejected (first: ${result.rejected[0] ? `line ${result.rejected[0].line}: ${result.rejected[0].reason}` : 'none'})`,
+        first === undefined
+          ? `${upload.fileName}: the file has a header but no data rows`
+          : `${upload.fileName}: no usable opportunities; every row was rejected (first: line ${first.line}: ${first.reason})`,
       );
+    }
+    // An import replaces the connection's data: far fewer rows than are stored is asked about first (issue 14).
+    const stored = await countOpportunities(this.db, job.connectionId);
+    if (!choices.replaceFewer && replacesWithFarFewer(stored, result.opportunities.length)) {
+      throw new Error(fewerRowsRefusal(upload.fileName, stored, result.opportunities.length, result.rejected.length));
     }
     await this.progress(job, 'store', 0, 1, true);
     await replaceConnectionData(

@@ -3,12 +3,14 @@
  * with its latest scores, as RFC 4180 CSV (lib/crm/csv/write.ts).
  *
  * CRM text is untrusted, and a spreadsheet runs a cell that starts with = + - @ (or a tab
- * or carriage return) as a formula; so every text cell that does gets a leading
- * apostrophe, as OWASP advises for CSV exports:
- * https://owasp.org/www-community/attacks/CSV_Injection. Numbers stay numbers.
+ * or carriage return) as a formula. The file is written for spreadsheets: every text cell
+ * is quoted, and gets an apostrophe before such a character at its start and after any
+ * `;`, `,`, tab or line break inside it, where a spreadsheet that splits on another list
+ * separator would start a cell (OWASP: https://owasp.org/www-community/attacks/CSV_Injection;
+ * issue 14). Numbers stay numbers.
  */
 import type { Opportunity } from '../crm/opportunity';
-import { toCsv, type CsvCell } from '../crm/csv/write';
+import { neutralizeFormulas, toCsv, type CsvCell, type CsvDelimiter } from '../crm/csv/write';
 import { healthLabel, healthReasonText } from '../health-text';
 import type { DealsightDb } from './db';
 import { connectionRange, readingTogether } from './guard';
@@ -40,7 +42,7 @@ export const EXPORT_HEADER = [
 ];
 
 /** The CSV of one connection's opportunities, or of every connection's when `connectionId` is undefined. */
-export async function exportScoredCsv(db: DealsightDb, connectionId?: string): Promise<string> {
+export async function exportScoredCsv(db: DealsightDb, connectionId?: string, delimiter: CsvDelimiter = ','): Promise<string> {
   const rows = await readingTogether(db, 'the scored opportunities', [db.connections, db.opportunities, db.scores], async () => {
     const connections = connectionId === undefined ? await db.connections.toArray() : [await db.connections.get(connectionId)].filter((c) => c !== undefined);
     const out: CsvCell[][] = [];
@@ -54,7 +56,7 @@ export async function exportScoredCsv(db: DealsightDb, connectionId?: string): P
     }
     return out;
   });
-  return toCsv(EXPORT_HEADER, rows);
+  return toCsv(EXPORT_HEADER, rows, { delimiter, spreadsheet: true });
 }
 
 function exportRow(connection: ConnectionRecord, o: Opportunity, score: ScoreRecord | undefined): CsvCell[] {
@@ -85,12 +87,8 @@ function exportRow(connection: ConnectionRecord, o: Opportunity, score: ScoreRec
   ];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Prefixes an apostrophe to text a spreadsheet would read as a formula. */
-export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+/** Prefixes an apostrophe to text a spreadsheet would read as a formula, at its start and after any list separator in it. */
+export const neutralizeFormula = neutralizeFormulas;
 
 function text(value: string | null | undefined): string | null {
   return value == null || value === '' ? null : neutralizeFormula(value);

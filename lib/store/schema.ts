@@ -21,6 +21,7 @@ import type { HealthProfile } from '../engine/health/profile';
 import type { StageTimes } from '../engine/stage-times';
 import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
+import type { StageChoice } from '../crm/csv/outcome';
 
 export const DB_NAME = 'dealsight';
 
@@ -296,8 +297,21 @@ export interface JobRecord {
 export interface UploadRecord {
   id?: number;
   fileName: string;
-  text: string;
+  /** The file as text (older pages, tests), or */
+  text?: string;
+  /** as its bytes, which the importer decodes (UTF-8, UTF-16 with a byte-order mark, Windows-1252). */
+  bytes?: ArrayBuffer;
+  /** What the user confirmed before importing (the stage map, replacing more data than the file has). */
+  choices?: ImportChoices;
   createdAt: string;
+}
+
+/** The options page's answers to the questions an import may ask first (issue 14). */
+export interface ImportChoices {
+  /** Stage → outcome, as the user confirmed or changed the stage map. Pairs, not an object: stages are data. */
+  stages?: Array<[string, StageChoice]>;
+  /** The user agreed to replace the stored opportunities with far fewer. */
+  replaceFewer?: boolean;
 }
 
 /** A saved popup filter ("My team's renewals over $50k"). Added in schema version 2. */

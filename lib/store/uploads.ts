@@ -6,11 +6,15 @@
 import type { DealsightDb } from './db';
 import { StoreError } from './errors';
 import { nowIso, quoted, writing } from './guard';
-import type { UploadRecord } from './schema';
+import type { ImportChoices, UploadRecord } from './schema';
 
-export async function putUpload(db: DealsightDb, fileName: string, text: string): Promise<number> {
+/** Keeps a file for its import job: its bytes (the importer decodes them) or its text, with what the user confirmed. */
+export async function putUpload(db: DealsightDb, fileName: string, content: string | ArrayBuffer, choices?: ImportChoices): Promise<number> {
+  const record: UploadRecord =
+    typeof content === 'string' ? { fileName, text: content, createdAt: nowIso() } : { fileName, bytes: content, createdAt: nowIso() };
+  if (choices !== undefined) record.choices = choices;
   return writing(db, `the file ${quoted(fileName)}`, [db.uploads], async () => {
-    return (await db.uploads.add({ fileName, text, createdAt: nowIso() })) as number;
+    return (await db.uploads.add(record)) as number;
   });
 }
 

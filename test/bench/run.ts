@@ -7,6 +7,8 @@
  *   python3 with scikit-learn is installed (Debian: python3-sklearn python3-pandas);
  * - peak memory of a process that trains on 50k opportunities;
  * - the histogram forest against ml-random-forest at 1k rows;
+ * - hostile CSV files against ordinary files of the same size, and a 190 MB export
+ *   through `dealsight check` (hostile.ts);
  * - the extension in Chromium (extension.ts), and the Salesforce and HubSpot overlays
  *   against their sandbox servers (crm.ts).
  */
@@ -35,6 +37,7 @@ import { benchExtension } from './extension';
 import { E2E_EXTENSION_DIR } from '../../scripts/browser/launch';
 import { benchContentScripts, benchCrm } from './crm';
 import { benchSoak } from './soak';
+import { benchHostile } from './hostile';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -174,6 +177,11 @@ for (const closedCount of [10_000, 50_000]) {
   }
   console.log('');
 }
+
+// Hostile files against ordinary ones of the same size (issue 14), and a 190 MB export through the CLI.
+row(['hostile file (issue 14)', 'import', 'against', 'ratio']);
+benchHostile(row);
+console.log('');
 
 // The histogram forest against ml-random-forest on the same 1k rows and features.
 {

@@ -3,7 +3,9 @@
  * and that each write lands where the import job, the training and the sync read it. The
  * page itself is tested over a fake source (options.test.tsx).
  */
+import * as Comlink from 'comlink';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reviewCsv } from '../../lib/crm/csv/review';
 import { storeSource } from '../../entrypoints/options/store-source';
 import type { DealsightDb } from '../../lib/store/db';
 import {
@@ -112,5 +114,38 @@ describe('the options store source', () => {
     expect(await listConnections(db)).toEqual([]);
     expect(await connectionSettings(db, second).get('salesforce.oauth')).toBeNull();
     expect(sf.oauth.snapshot().refreshTokens.map((t) => t.revoked)).toEqual([true, false]);
+  });
+
+  it('reviews a file in a worker of its own, with the CSV deals stored now, and ends the worker', async () => {
+    await replaceConnectionData(db, connection('csv', 'old.csv'), [opp('1'), opp('2'), opp('3')], mapping('csv'));
+    // The worker's side in this thread: the review module behind Comlink, as workers/csv-review.worker.ts exposes it.
+    const workers: Array<{ terminated: boolean }> = [];
+    const createWorker = (): Worker => {
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose({ review: (bytes: ArrayBuffer) => reviewCsv(bytes) }, port2);
+      const worker = Object.assign(port1, {
+        terminated: false,
+        terminate: () => {
+          worker.terminated = true;
+          port1.close();
+          port2.close();
+        },
+      });
+      workers.push(worker);
+      return worker as unknown as Worker;
+    };
+    const source = storeSource(db, undefined, createWorker);
+    const bytes = new TextEncoder().encode('Opportunity ID,Stage\n1,Dead\n2,Closed Won\n').buffer;
+    const answer = await source.reviewCsv('deals.csv', bytes);
+    expect(answer).toMatchObject({ ok: true, stored: 3, review: { opportunities: 2, rejected: 0, encoding: 'UTF-8' } });
+    expect(answer.ok && answer.review.stageMap.map((e) => [e.stage, e.outcome, e.basis])).toEqual([
+      ['Dead', 'lost', 'proposed'],
+      ['Closed Won', 'won', 'label'],
+    ]);
+    // The page keeps its bytes for the upload.
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    const refused = await source.reviewCsv('unicode.csv', Uint8Array.of(0x41, 0, 0x42, 0, 0x0a, 0).buffer);
+    expect(refused).toEqual({ ok: false, message: expect.stringMatching(/^The file looks like UTF-16 LE text without a byte-order mark/) });
+    expect(workers.map((w) => w.terminated)).toEqual([true, true]);
   });
 });

@@ -13,7 +13,7 @@ import { thresholdFromInput } from '../../components/options/health/HealthProfil
 import { previewFields } from '../../components/options/mappings/preview';
 import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from '../../lib/engine/health/profile';
 import { App as OptionsApp } from '../../entrypoints/options/App';
-import type { BrowserTab, OptionsData, OptionsSource, RemovedConnection } from '../../entrypoints/options/source';
+import type { BrowserTab, CsvReviewAnswer, OptionsData, OptionsSource, RemovedConnection } from '../../entrypoints/options/source';
 import { MESSAGES as SF_MESSAGES } from '../../lib/crm/salesforce/errors';
 import type { SalesforceStatus } from '../../lib/crm/salesforce/status';
 import type { Opportunity } from '../../lib/crm/opportunity';
@@ -23,6 +23,7 @@ import {
   type ConnectionRecord,
   type ConnectionSettingName,
   type FieldMappingRecord,
+  type ImportChoices,
   type ImportSummary,
   type JobRecord,
   type ModelRecord,
@@ -168,7 +169,13 @@ function fakeSource() {
           return { ok: true };
       }
     }),
-    putUpload: vi.fn(async (_fileName: string, _text: string): Promise<number> => 0),
+    putUpload: vi.fn(async (_fileName: string, _content: string | ArrayBuffer, _choices?: ImportChoices): Promise<number> => 0),
+    // The worker's review: by default a file with nothing to ask (tests of the questions set their own).
+    reviewCsv: vi.fn(async (_fileName: string, _bytes: ArrayBuffer): Promise<CsvReviewAnswer> => ({
+      ok: true,
+      review: { opportunities: 1, rejected: 0, warnings: 0, encoding: 'UTF-8', stageMap: [], stageMapOmitted: 0 },
+      stored: 0,
+    })),
     deleteConnection: vi.fn(async (_connectionId: string): Promise<RemovedConnection> => ({ notUndone: null })),
     exportCsv: vi.fn(async (_connectionId?: string): Promise<string> => ''),
     setExcludedFields: vi.fn(async (_connectionId: string, _excluded: readonly string[]): Promise<FieldMappingRecord> => mapping()),
@@ -281,6 +288,12 @@ async function chooseFile(input: HTMLInputElement, file: File): Promise<void> {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await flush();
+}
+
+/** The text of the file the page stored last (it stores the bytes). */
+function uploadedText(): string {
+  const content = source.putUpload.mock.calls.at(-1)?.[1];
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
 }
 
 async function send(event: EventToPage): Promise<void> {
@@ -424,7 +437,10 @@ describe('options page: CSV import', () => {
     source.putUpload.mockResolvedValue(42);
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['Opportunity Name,Amount\nAcme,100\n'], 'deals.csv', { type: 'text/csv' }));
-    expect(source.putUpload).toHaveBeenCalledWith('deals.csv', 'Opportunity Name,Amount\nAcme,100\n');
+    // The bytes, for the importer to decode (a UTF-16 export read as text would be garbage).
+    expect(source.putUpload).toHaveBeenCalledWith('deals.csv', expect.any(ArrayBuffer), {});
+    expect(uploadedText()).toBe('Opportunity Name,Amount\nAcme,100\n');
+    expect(source.reviewCsv).toHaveBeenCalledWith('deals.csv', expect.any(ArrayBuffer));
     expect(sent).toEqual([{ type: 'start-import', uploadId: 42 }]);
     const putOrder = source.putUpload.mock.invocationCallOrder[0] ?? Infinity;
     const sendOrder = source.send.mock.invocationCallOrder[0] ?? -Infinity;
@@ -445,7 +461,8 @@ describe('options page: CSV import', () => {
     });
     await flush();
     expect(drop.defaultPrevented).toBe(true);
-    expect(source.putUpload).toHaveBeenCalledWith('dropped.tsv', 'a,b\n1,2\n');
+    expect(source.putUpload).toHaveBeenCalledWith('dropped.tsv', expect.any(ArrayBuffer), {});
+    expect(uploadedText()).toBe('a,b\n1,2\n');
     expect(sent).toEqual([{ type: 'start-import', uploadId: 5 }]);
   });
 
@@ -523,8 +540,11 @@ describe('options page: CSV import', () => {
     const file = new File(['x'], 'huge.csv', { type: 'text/csv' });
     Object.defineProperty(file, 'size', { value: 250_000_000 });
     const read = vi.spyOn(file, 'text');
+    const readBytes = vi.spyOn(file, 'arrayBuffer');
     await chooseFile(one('input[type="file"]'), file);
     expect(read).not.toHaveBeenCalled();
+    expect(readBytes).not.toHaveBeenCalled();
+    expect(source.reviewCsv).not.toHaveBeenCalled();
     expect(source.putUpload).not.toHaveBeenCalled();
     expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toContain('huge.csv is 250 MB. Dealsight imports files up to 200 MB');
   });
@@ -545,6 +565,114 @@ describe('options page: CSV import', () => {
     await mount();
     await chooseFile(one('input[type="file"]'), new File(['x'], 'deals.csv', { type: 'text/csv' }));
     expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toBe('The import could not start: Another import is running.');
+  });
+});
+
+describe('options page: checking a file before importing it', () => {
+  const stage = (name: string, rows: number, outcome: 'won' | 'lost' | 'open', word?: string) =>
+    word === undefined ? { stage: name, rows, outcome, basis: 'label' as const } : { stage: name, rows, outcome, basis: 'proposed' as const, word };
+
+  function review(over: { opportunities?: number; rejected?: number; stored?: number; stageMap?: ReturnType<typeof stage>[] } = {}): CsvReviewAnswer {
+    return {
+      ok: true,
+      review: {
+        opportunities: over.opportunities ?? 50,
+        rejected: over.rejected ?? 0,
+        warnings: 1,
+        encoding: 'UTF-8',
+        stageMap: over.stageMap ?? [],
+        stageMapOmitted: 0,
+      },
+      stored: over.stored ?? 0,
+    };
+  }
+
+  async function select(element: HTMLSelectElement, value: string): Promise<void> {
+    await act(() => {
+      element.value = value;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+  }
+
+  it('shows the stage map with the stages proposed as lost, stores nothing until confirmed, then imports the stages as set', async () => {
+    source.reviewCsv.mockResolvedValue(
+      review({
+        stageMap: [
+          stage('Dead', 12, 'lost', 'dead'),
+          stage('Lost (duplicate)', 2, 'lost', 'lost'),
+          stage('Closed Won', 30, 'won'),
+          stage('Negotiation', 8, 'open'),
+        ],
+      }),
+    );
+    source.putUpload.mockResolvedValue(7);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['Stage\nDead\n'], 'deals.csv', { type: 'text/csv' }));
+    const panel = one('[data-testid="csv-review"]');
+    expect(text(one('h4', panel))).toBe('Check deals.csv before importing');
+    expect(source.putUpload).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    const rows = all('tbody tr', panel);
+    const cells = (r: HTMLElement) => all('td > span', r).map((span) => text(span));
+    expect(rows.map((r) => [cells(r), r.dataset.proposed ?? null, one<HTMLSelectElement>('select', r).value])).toEqual([
+      [['Dead', 'proposed: the name says “dead”'], 'true', 'lost'],
+      [['Lost (duplicate)', 'proposed: the name says “lost”'], 'true', 'lost'],
+      [['Closed Won'], null, 'won'],
+      [['Negotiation'], null, 'open'],
+    ]);
+    expect(one('select', rows[0]).getAttribute('aria-label')).toBe('Read Dead as');
+    // Dead is an open stage in this org; the duplicate is confirmed lost; Negotiation stays as it is.
+    await select(one<HTMLSelectElement>('select', rows[0]), 'open');
+    await click(button('Import', panel));
+    expect(source.putUpload).toHaveBeenCalledWith('deals.csv', expect.any(ArrayBuffer), {
+      stages: [
+        ['Dead', 'open'],
+        ['Lost (duplicate)', 'lost'],
+      ],
+    });
+    expect(uploadedText()).toBe('Stage\nDead\n');
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 7 }]);
+    expect(container.querySelector('[data-testid="csv-review"]')).toBeNull();
+  });
+
+  it('asks before a file replaces far more stored deals than it brings; Cancel stores nothing, confirming says so to the job', async () => {
+    stored.connections = [connection()];
+    source.reviewCsv.mockResolvedValue(review({ opportunities: 27, rejected: 93, stored: 120, stageMap: [stage('Closed Won', 27, 'won')] }));
+    source.putUpload.mockResolvedValue(8);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'partial.csv', { type: 'text/csv' }));
+    const panel = one('[data-testid="csv-review"]');
+    expect(text(one('[data-testid="csv-review-fewer"]', panel))).toBe('partial.csv would replace the 120 opportunities stored now with 27.');
+    expect(text(panel)).toContain('It has 27 usable opportunities. 93 rows are rejected.');
+    expect(one<HTMLInputElement>('input[type="file"]').disabled).toBe(true);
+    await click(button('Cancel', panel));
+    expect(source.putUpload).not.toHaveBeenCalled();
+    expect(text(one('[data-testid="add-csv"]'))).toContain('Nothing was imported from partial.csv.');
+
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'partial.csv', { type: 'text/csv' }));
+    await click(button('Replace 120 with 27'));
+    expect(source.putUpload).toHaveBeenCalledWith('partial.csv', expect.any(ArrayBuffer), { replaceFewer: true });
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 8 }]);
+  });
+
+  it("shows the importer's refusal of a file at once, and that the stored data is intact", async () => {
+    stored.connections = [connection()];
+    source.reviewCsv.mockResolvedValue({ ok: false, message: 'The file looks like UTF-16 LE text without a byte-order mark, which cannot be read reliably.' });
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['x'], 'unicode.txt', { type: 'text/plain' }));
+    const alert = one('[data-testid="add-csv"] [role="alert"]');
+    expect(text(alert)).toContain('The import of unicode.txt failed: The file looks like UTF-16 LE text without a byte-order mark');
+    expect(text(alert)).toContain('Nothing was changed: your earlier data (q1-opportunities.csv) is intact.');
+    expect(source.putUpload).not.toHaveBeenCalled();
+  });
+
+  it('imports without a review when the review cannot run (the job still asks before replacing)', async () => {
+    source.reviewCsv.mockRejectedValue(new Error('Worker failed to start'));
+    source.putUpload.mockResolvedValue(3);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['a,b\n'], 'deals.csv', { type: 'text/csv' }));
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 3 }]);
   });
 });
 

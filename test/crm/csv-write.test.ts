@@ -20,6 +20,23 @@ describe('toCsv', () => {
     expect(toCsv(['a', 'b'], [[' padded', '1;2']], ';')).toBe('a;b\r\n" padded";"1;2"\r\n');
   });
 
+  it('for spreadsheets, quotes every text cell and neutralizes formulas at the start and after any separator', () => {
+    for (const delimiter of [',', ';', '\t'] as const) {
+      const csv = toCsv(
+        ['name', 'amount'],
+        [
+          ["Acme;=cmd|' /C calc'!A0", -5],
+          ['=1+1', 3],
+          ['Initech,+1', null],
+        ],
+        { delimiter, spreadsheet: true },
+      );
+      expect(csv).toBe(
+        [`"name"${delimiter}"amount"`, `"Acme;'=cmd|' /C calc'!A0"${delimiter}-5`, `"'=1+1"${delimiter}3`, `"Initech,'+1"${delimiter}`, ''].join('\r\n'),
+      );
+    }
+  });
+
   it('writes non-finite numbers as empty cells', () => {
     expect(toCsv(['x'], [[Number.NaN]])).toBe('x\r\n\r\n');
   });

@@ -4,7 +4,7 @@
  * profile, and import a malformed file without losing anything. The numbers are checked
  * against the engine run in this process on the same file (what `dealsight analyze` prints).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Target } from 'puppeteer';
@@ -14,7 +14,7 @@ import { analyze, type Analysis } from '../../lib/engine/analyze';
 import type { UnnamedPersona } from '../../lib/engine/personas';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
-import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
+import { launchWithExtension, screenshot, SCREENSHOT_DIR, type ExtensionSession } from '../../scripts/browser/launch';
 import { waitForSetting } from '../../scripts/browser/store-reader';
 
 const OPPORTUNITIES = 1500;
@@ -23,6 +23,7 @@ let work: string;
 let profile: string;
 let goodCsv: string;
 let badCsv: string;
+let askingCsv: string;
 let session: ExtensionSession;
 let engine: Analysis<UnnamedPersona>;
 
@@ -54,6 +55,16 @@ beforeAll(async () => {
   await writeFile(goodCsv, text);
   badCsv = join(work, 'broken.csv');
   await writeFile(badCsv, 'Opportunity ID,Opportunity Name,Amount\n006A,Alpha,100\n006B,Beta,200\n');
+  // Few deals (far fewer than the 1,500 stored), and stages whose names say lost: the page asks first.
+  askingCsv = join(work, 'q3-partial.csv');
+  const stages = ['Closed Won', 'Closed Lost', 'Dead', 'Disqualified', 'Lost (duplicate)', 'Negotiation', 'Closed Won', 'Prospecting'];
+  await writeFile(
+    askingCsv,
+    [
+      'Opportunity ID,Opportunity Name,Stage,Amount,Close Date',
+      ...Array.from({ length: 40 }, (_, i) => `Q3-${i},Deal ${i},${stages[i % stages.length]},${1000 + i},2026-0${1 + (i % 9)}-15`),
+    ].join('\n'),
+  );
   const imported = importCsv(text);
   engine = analyze(imported.opportunities, { fields: imported.fields, exclude: imported.leakyAttributes.map((l) => l.key), similar: 0 });
   session = await launchWithExtension({ userDataDir: profile });
@@ -170,6 +181,42 @@ describe('the extension core, as a user meets it', () => {
     await page.close();
     const popup = await openPopup();
     expect((await visibleRows(popup)).length).toBeGreaterThan(5);
+    await popup.close();
+  });
+
+  it('asks before a file with stages proposed as lost replaces far more deals; stores it only as confirmed', async () => {
+    const page = await importFile(askingCsv);
+    // The review runs in a worker of the page: nothing is stored until the user answers.
+    const review = await page.waitForSelector('[data-testid="csv-review"]', { timeout: 60_000 });
+    const text = (await review?.evaluate((el) => el.textContent)) ?? '';
+    expect(text).toContain(`q3-partial.csv would replace the ${OPPORTUNITIES.toLocaleString('en-US')} opportunities stored now with 40.`);
+    const proposed = await page.$$eval('[data-testid="csv-stage-map"] tr[data-proposed] td:first-child > span:first-child', (spans) =>
+      spans.map((s) => s.textContent),
+    );
+    expect(proposed).toEqual(['Dead', 'Disqualified', 'Lost (duplicate)']);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await screenshot(page, `e2e-options-import-review-${scheme}`);
+      // The card alone, at a size to read.
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await (await page.$('[data-testid="add-csv"]'))?.screenshot({ path: join(SCREENSHOT_DIR, `e2e-options-import-review-card-${scheme}.png`) });
+    }
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    // "Dead" is an open stage of this org.
+    await page.select('select[aria-label="Read Dead as"]', 'open');
+    await page.click('[data-testid="csv-review-confirm"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="add-csv"]')?.textContent ?? '').includes('Imported q3-partial.csv.'), {
+      timeout: 120_000,
+    });
+    const summary = (await page.$eval('[data-testid="add-csv"] [data-testid="import-summary"]', (el) => el.textContent)) ?? '';
+    expect(summary).toContain('q3-partial.csv');
+    expect(summary).toContain('40');
+    await page.close();
+    // The popup ranks the Dead deals as open pipeline, and no Disqualified one.
+    const popup = await openPopup();
+    const rows = (await visibleRows(popup)).map((r) => r.join(' '));
+    expect(rows.some((r) => r.includes('Dead'))).toBe(true);
+    expect(rows.some((r) => r.includes('Disqualified'))).toBe(false);
     await popup.close();
   });
 });

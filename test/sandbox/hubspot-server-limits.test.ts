@@ -1,5 +1,8 @@
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// A server of 12,000 deals takes seconds to generate: generous on a busy machine (a bound that catches a hang, not a timing).
+vi.setConfig({ hookTimeout: 120_000 });
 import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { api, resultsOf, searchDeals } from './hubspot-helpers';
 

@@ -1,11 +1,16 @@
 /**
- * "Import a CSV export": a file input and a drop zone. The page reads the file as UTF-8
- * text, stores it (`putUpload`) and asks the background to import it ('start-import');
- * the import job's events drive the progress bar, then its summary is shown. A failed
- * import leaves the store as it was, and says so.
+ * "Import a CSV export": a file input and a drop zone. The page reads the file's bytes (the
+ * importer decodes them: UTF-8, UTF-16, Windows-1252), has a worker read it once to see
+ * whether there is anything to ask (stages proposed as lost, far fewer deals than are
+ * stored: ImportReview), then stores it with the answers (`putUpload`) and asks the
+ * background to import it ('start-import'); the import job's events drive the progress
+ * bar, then its summary is shown. A refused or failed import leaves the store as it was,
+ * and says so.
  */
 import { useState } from 'preact/hooks';
-import type { JobRecord } from '../../../lib/store/schema';
+import { replacesWithFarFewer } from '../../../lib/crm/csv/replacing';
+import { hasProposedStages, type CsvReview } from '../../../lib/crm/csv/review';
+import type { ImportChoices, JobRecord } from '../../../lib/store/schema';
 import { formatBytes } from '../bytes';
 import { errorText, t } from '../i18n';
 import { useOptions } from '../state';
@@ -13,16 +18,22 @@ import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
 import { ProgressBar } from '../ui/ProgressBar';
-import { CSV_ACCEPT, MAX_CSV_BYTES, refuseFile } from './csv-file';
+import { CSV_ACCEPT, MAX_CSV_BYTES, readCsvFile } from './csv-file';
+import { ImportReview } from './ImportReview';
 import { ImportSummary } from './ImportSummary';
 import { useFollowUp, useTrackedJob } from './useTrackedJob';
 
-type Step = 'reading' | 'storing' | 'starting';
+type Step = 'reading' | 'checking' | 'storing' | 'starting';
 
 type Local =
   | { kind: 'idle' }
   | { kind: 'refused'; message: string }
   | { kind: 'preparing'; step: Step; fileName: string }
+  /** The review asks something: nothing is stored until the user answers. */
+  | { kind: 'confirming'; fileName: string; bytes: ArrayBuffer; review: CsvReview; stored: number }
+  /** The importer refused the file when the page reviewed it. */
+  | { kind: 'rejected'; fileName: string; message: string }
+  | { kind: 'dismissed'; fileName: string }
   | { kind: 'failed'; message: string }
   | { kind: 'tracking'; fileName: string };
 
@@ -32,27 +43,48 @@ export function CsvConnection() {
   const [dragging, setDragging] = useState(false);
   const { job, gone, track } = useTrackedJob('import');
   const followUp = useFollowUp(job);
-  const busy = local.kind === 'preparing' || (job !== undefined && (job.status === 'queued' || job.status === 'running'));
+  const busy = local.kind === 'preparing' || local.kind === 'confirming' || (job !== undefined && (job.status === 'queued' || job.status === 'running'));
 
   async function importFile(file: File): Promise<void> {
-    const refusal = refuseFile(file);
-    if (refusal) {
-      setLocal({ kind: 'refused', message: refusal });
-      return;
-    }
     const fileName = file.name;
     setLocal({ kind: 'preparing', step: 'reading', fileName });
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await file.text();
+      const reading = await readCsvFile(file);
+      if (!reading.ok) {
+        setLocal({ kind: 'refused', message: reading.message });
+        return;
+      }
+      bytes = reading.bytes;
     } catch (error) {
       setLocal({ kind: 'failed', message: t('options_csvReadFailed', { file: fileName, error: errorText(error) }) });
       return;
     }
+    setLocal({ kind: 'preparing', step: 'checking', fileName });
+    let answer: Awaited<ReturnType<typeof state.source.reviewCsv>> | null = null;
+    try {
+      answer = await state.source.reviewCsv(fileName, bytes);
+    } catch {
+      // A review that cannot run (no worker) must not block the import: the job reads the
+      // stage map by the names, and refuses to replace far more deals than the file has.
+      answer = null;
+    }
+    if (answer !== null && !answer.ok) {
+      setLocal({ kind: 'rejected', fileName, message: answer.message });
+      return;
+    }
+    if (answer !== null && (hasProposedStages(answer.review) || replacesWithFarFewer(answer.stored, answer.review.opportunities))) {
+      setLocal({ kind: 'confirming', fileName, bytes, review: answer.review, stored: answer.stored });
+      return;
+    }
+    await upload(fileName, bytes, {});
+  }
+
+  async function upload(fileName: string, bytes: ArrayBuffer, choices: ImportChoices): Promise<void> {
     setLocal({ kind: 'preparing', step: 'storing', fileName });
     let uploadId: number;
     try {
-      uploadId = await state.source.putUpload(fileName, text);
+      uploadId = await state.source.putUpload(fileName, bytes, choices);
     } catch (error) {
       setLocal({ kind: 'failed', message: t('options_csvStoreFailed', { file: fileName, error: errorText(error) }) });
       return;
@@ -139,7 +171,17 @@ export function CsvConnection() {
         <p class={`text-xs ${cls.muted}`}>{t('options_csvLimits', { size: formatBytes(MAX_CSV_BYTES) })}</p>
       </div>
 
-      {!gone && <CsvStatus local={local} job={job} followUp={followUp} />}
+      {local.kind === 'confirming' ? (
+        <ImportReview
+          fileName={local.fileName}
+          review={local.review}
+          stored={local.stored}
+          onConfirm={(choices) => void upload(local.fileName, local.bytes, choices)}
+          onCancel={() => setLocal({ kind: 'dismissed', fileName: local.fileName })}
+        />
+      ) : (
+        !gone && <CsvStatus local={local} job={job} followUp={followUp} />
+      )}
     </div>
   );
 }
@@ -147,10 +189,19 @@ export function CsvConnection() {
 function CsvStatus({ local, job, followUp }: { local: Local; job: JobRecord | undefined; followUp: JobRecord | undefined }) {
   const state = useOptions();
   if (local.kind === 'refused' || local.kind === 'failed') return <Notice tone="error">{local.message}</Notice>;
+  if (local.kind === 'rejected') {
+    const connection = state.connection('csv');
+    return (
+      <Notice tone="error">
+        <p>{t('options_csvFailed', { file: local.fileName, error: local.message })}</p>
+        <p>{connection ? t('options_csvIntact', { label: connection.label }) : t('options_csvIntactNone')}</p>
+      </Notice>
+    );
+  }
+  if (local.kind === 'dismissed') return <Notice tone="info">{t('options_csvCheckCancelled', { file: local.fileName })}</Notice>;
+  if (local.kind === 'confirming') return null;
   if (local.kind === 'preparing') {
-    const label = t(local.step === 'reading' ? 'options_csvReading' : local.step === 'storing' ? 'options_csvStoring' : 'options_csvStarting', {
-      file: local.fileName,
-    });
+    const label = t(STEP_LABELS[local.step], { file: local.fileName });
     return (
       <div class="space-y-1.5" data-testid="csv-progress">
         <ProgressBar label={t('options_csvImporting', { file: local.fileName })} done={0} total={0} valueText={label} />
@@ -207,6 +258,13 @@ function CsvStatus({ local, job, followUp }: { local: Local; job: JobRecord | un
     }
   }
 }
+
+const STEP_LABELS = {
+  reading: 'options_csvReading',
+  checking: 'options_csvChecking',
+  storing: 'options_csvStoring',
+  starting: 'options_csvStarting',
+} as const;
 
 function failureText(job: JobRecord, fileName: string | null): string {
   if (!job.error) return t('options_csvFailedUnknown');

@@ -1,9 +1,10 @@
-/** Which files the CSV import takes, checked before a byte is read. */
+/** Which files the CSV import takes, checked before a byte is read, and how the page reads one. */
+import { MAX_CSV_BYTES } from '../../../lib/crm/csv/limits';
 import { formatBytes } from '../bytes';
 import { t } from '../i18n';
 
-/** Larger files are refused up front: reading one into a string takes about twice its size in memory. */
-export const MAX_CSV_BYTES = 200_000_000;
+/** Larger files are refused up front (the CLI refuses them too). */
+export { MAX_CSV_BYTES };
 
 export const CSV_ACCEPT = '.csv,text/csv,text/tab-separated-values';
 
@@ -18,4 +19,17 @@ export function refuseFile(file: Pick<File, 'name' | 'size' | 'type'>): string |
   if (file.size > MAX_CSV_BYTES) return t('options_csvTooLarge', { file: file.name, size: formatBytes(file.size), limit: formatBytes(MAX_CSV_BYTES) });
   if (file.size === 0) return t('options_csvEmpty', { file: file.name });
   return null;
+}
+
+export type CsvFileReading = { ok: true; bytes: ArrayBuffer } | { ok: false; message: string };
+
+/**
+ * The file's bytes, or why it is not read. Bytes, not `file.text()`: text would be decoded
+ * as UTF-8 whatever the file is, and a UTF-16 export would import as garbage; the importer
+ * decodes them (UTF-8, UTF-16 with a byte-order mark, Windows-1252) or refuses (issue 14).
+ */
+export async function readCsvFile(file: Pick<File, 'name' | 'size' | 'type' | 'arrayBuffer'>): Promise<CsvFileReading> {
+  const refusal = refuseFile(file);
+  if (refusal) return { ok: false, message: refusal };
+  return { ok: true, bytes: await file.arrayBuffer() };
 }

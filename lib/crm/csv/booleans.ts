@@ -4,6 +4,7 @@
  * any other column "Lost" is a category, not `false`.
  */
 import { normalizeLabel } from '../opportunity';
+import { quoteValue } from './excerpt';
 import { fail, ok, type Reading } from './reading';
 
 const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'yes', 'y', '1', 't', 'x', '✓', '✔', 'checked']);
@@ -26,7 +27,7 @@ export function parseBoolean(raw: string, options: BooleanOptions = {}): Reading
     if (WON_WORDS.has(label)) return ok(true);
     if (LOST_WORDS.has(label)) return ok(false);
   }
-  return fail(`"${raw.trim()}" is not ${options.outcome ? 'won/lost or yes/no' : 'yes/no'}`);
+  return fail(`${quoteValue(raw.trim())} is not ${options.outcome ? 'won/lost or yes/no' : 'yes/no'}`);
 }
 
 /** A checkbox column: its only non-empty value is `x` (or a check mark), so an empty cell means "no". */

@@ -59,45 +59,46 @@ export const ISO_CURRENCY_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Symbol → code. A bare `$` is USD: the convention of US exports, and a currency column
- * or an ISO code next to the amount overrides it (`CAD $1,200`).
+ * or an ISO code next to the amount overrides it (`CAD $1,200`). A Map: a currency cell
+ * reading `toString` or `constructor` must find nothing, not an object's method (issue 14).
  */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  US$: 'USD',
-  CA$: 'CAD',
-  C$: 'CAD',
-  AU$: 'AUD',
-  A$: 'AUD',
-  NZ$: 'NZD',
-  HK$: 'HKD',
-  S$: 'SGD',
-  R$: 'BRL',
-  MX$: 'MXN',
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  '￥': 'JPY',
-  '₹': 'INR',
-  '₩': 'KRW',
-  '₽': 'RUB',
-  '₺': 'TRY',
-  '₪': 'ILS',
-  '₫': 'VND',
-  '฿': 'THB',
-  '₱': 'PHP',
-  zł: 'PLN',
-  Kč: 'CZK',
-};
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['US$', 'USD'],
+  ['CA$', 'CAD'],
+  ['C$', 'CAD'],
+  ['AU$', 'AUD'],
+  ['A$', 'AUD'],
+  ['NZ$', 'NZD'],
+  ['HK$', 'HKD'],
+  ['S$', 'SGD'],
+  ['R$', 'BRL'],
+  ['MX$', 'MXN'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['￥', 'JPY'],
+  ['₹', 'INR'],
+  ['₩', 'KRW'],
+  ['₽', 'RUB'],
+  ['₺', 'TRY'],
+  ['₪', 'ILS'],
+  ['₫', 'VND'],
+  ['฿', 'THB'],
+  ['₱', 'PHP'],
+  ['zł', 'PLN'],
+  ['Kč', 'CZK'],
+]);
 
 /** Longest first, so `US$` is tried before `$`. */
-export const SYMBOLS_LONGEST_FIRST: readonly string[] = Object.keys(CURRENCY_SYMBOLS).sort((a, b) => b.length - a.length);
+export const SYMBOLS_LONGEST_FIRST: readonly string[] = [...CURRENCY_SYMBOLS.keys()].sort((a, b) => b.length - a.length);
 
 /** Reads a currency column's cell ("usd", "EUR", "€") as an ISO code, or null. */
 export function currencyCode(raw: string): string | null {
   const text = raw.trim();
   const upper = text.toUpperCase();
   if (ISO_CURRENCY_CODES.has(upper)) return upper;
-  const symbol = CURRENCY_SYMBOLS[text];
+  const symbol = CURRENCY_SYMBOLS.get(text);
   if (symbol !== undefined) return symbol;
   // Picklist labels such as "USD - U.S. Dollar".
   const lead = /^([A-Za-z]{3})\b/.exec(text)?.[1]?.toUpperCase();

@@ -5,6 +5,7 @@
  * MM/DD (Salesforce's US default) and says so, so that a rep with DD/MM data can tell.
  */
 import { dateOrderEvidence, isSlashDate, ORDER_PATTERN, type DateOrder } from './dates';
+import { listNames } from './excerpt';
 
 /** One cell with its physical line, for evidence in messages. */
 export interface CellRef {
@@ -113,5 +114,5 @@ function disagreementWarning(tallies: Tally[], own: (DateOrder | null)[]): strin
     const order = own[i];
     return order ? [`${t.label} is ${ORDER_PATTERN[order]}`] : [];
   });
-  return `Date columns disagree on the day/month order (${parts.join(', ')}); each is read in its own order.`;
+  return `Date columns disagree on the day/month order (${listNames(parts)}); each is read in its own order.`;
 }

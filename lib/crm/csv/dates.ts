@@ -5,7 +5,8 @@
  * values whose day is above 12, and reported.
  */
 import type { IsoDate } from '../opportunity';
-import { fail, ok, type Reading } from './reading';
+import { quoteValue } from './excerpt';
+import { fail, MAX_TYPED_CHARS, ok, type Reading } from './reading';
 
 /** Day/month order of numeric slash dates. */
 export type DateOrder = 'MDY' | 'DMY';
@@ -22,35 +23,40 @@ const SLASH = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])(.*)$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?(?!\d)(.*)$/;
 const DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9})\.?,?[\s\-/.]+(\d{4}|\d{2})(?!\d)(.*)$/;
 const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.?[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4}|\d{2})(?!\d)(.*)$/;
-/** What may follow a date: a time, with seconds, AM/PM and a zone (`2024-03-27T10:00:00Z`, `3/27/2024 10:00 AM`). */
-const TIME = /^(?:T|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([AaPp])\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5})?$/;
+/**
+ * What may follow a date: a time, with seconds, AM/PM and a zone (`2024-03-27T10:00:00Z`, `3/27/2024 10:00 AM`).
+ * The spaces before the zone belong to the AM/PM group: two `\s*` around an optional group
+ * split a run of spaces every possible way before failing (quadratic: issue 14).
+ */
+const TIME = /^(?:T|,?\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:([AaPp])\.?[Mm]\.?\s*)?(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5})?$/;
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+/** Month names and abbreviations; a Map, so that no cell reaches an object's prototype. */
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['jan', 1],
+  ['january', 1],
+  ['feb', 2],
+  ['february', 2],
+  ['mar', 3],
+  ['march', 3],
+  ['apr', 4],
+  ['april', 4],
+  ['may', 5],
+  ['jun', 6],
+  ['june', 6],
+  ['jul', 7],
+  ['july', 7],
+  ['aug', 8],
+  ['august', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['september', 9],
+  ['oct', 10],
+  ['october', 10],
+  ['nov', 11],
+  ['november', 11],
+  ['dec', 12],
+  ['december', 12],
+]);
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** Two-digit years below this are 20xx, the rest 19xx: CRM data starts in the 1970s at the earliest. */
 const PIVOT = 70;
@@ -68,7 +74,7 @@ export const ORDER_PATTERN: Readonly<Record<DateOrder, string>> = { MDY: 'MM/DD/
 export function parseDate(raw: string, order: DateOrder = 'MDY'): Reading<IsoDate> {
   const text = raw.trim();
   const shape = shapeOf(text);
-  if (shape === null || !validTime(shape.rest)) return fail(`"${text}" is not a date`);
+  if (shape === null || !validTime(shape.rest)) return fail(`${quoteValue(text)} is not a date`);
   if (shape.kind === 'fixed') return calendarDate(text, shape.year, shape.month, shape.day);
   const [month, day] = order === 'MDY' ? [shape.a, shape.b] : [shape.b, shape.a];
   // "27/03/2024" read month first: blame the order only when day first would be a date.
@@ -105,6 +111,7 @@ export function isSlashDate(raw: string): boolean {
 }
 
 function shapeOf(text: string): Shape | null {
+  if (text.length > MAX_TYPED_CHARS) return null;
   let m = ISO.exec(text) ?? YMD_SLASH.exec(text);
   if (m) return fixed(Number(m[1]), Number(m[2]), Number(m[3]), m[4]);
   m = SLASH.exec(text);
@@ -123,7 +130,7 @@ function fixed(year: number, month: number, day: number, rest: string | undefine
 }
 
 function named(monthName: string | undefined, day: number, year: string | undefined, rest: string | undefined): Shape | null {
-  const month = MONTHS[(monthName ?? '').toLowerCase()];
+  const month = MONTHS.get((monthName ?? '').toLowerCase());
   return month === undefined ? null : fixed(fullYear(year ?? ''), month, day, rest);
 }
 

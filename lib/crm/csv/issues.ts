@@ -4,12 +4,16 @@
  * column of 3,000 "n/k" employee counts is one finding, not 3,000.
  */
 
+import { quoteValue } from './excerpt';
+
 /** Lines (with values) named in one warning before "and N more". */
 const SHOWN = 5;
 
 interface ColumnIssues {
   noun: string;
-  cells: { line: number; raw: string }[];
+  /** The first `SHOWN` cells, quoted within bounds: a column of 50,000 bad cells keeps five. */
+  cells: { line: number; quoted: string }[];
+  count: number;
 }
 
 export class IssueLog {
@@ -18,17 +22,21 @@ export class IssueLog {
   /** Records that `raw` on `line` of column `label` could not be read as `noun` ("numbers"). */
   add(label: string, noun: string, line: number, raw: string): void {
     const key = `${label}\u0000${noun}`;
-    const issues = this.byColumn.get(key) ?? { noun, cells: [] };
-    if (issues.cells.length === 0) this.byColumn.set(key, issues);
-    issues.cells.push({ line, raw: raw.trim() });
+    let issues = this.byColumn.get(key);
+    if (issues === undefined) {
+      issues = { noun, cells: [], count: 0 };
+      this.byColumn.set(key, issues);
+    }
+    issues.count++;
+    if (issues.cells.length < SHOWN) issues.cells.push({ line, quoted: quoteValue(raw.trim()) });
   }
 
   warnings(): string[] {
-    return [...this.byColumn.entries()].map(([key, { noun, cells }]) => {
+    return [...this.byColumn.entries()].map(([key, { noun, cells, count }]) => {
       const label = key.slice(0, key.indexOf('\u0000'));
-      const shown = cells.slice(0, SHOWN).map((c) => `line ${c.line} "${c.raw}"`);
-      const more = cells.length > SHOWN ? `, and ${cells.length - SHOWN} more` : '';
-      const values = cells.length === 1 ? '1 value' : `${cells.length} values`;
+      const shown = cells.map((c) => `line ${c.line} ${c.quoted}`);
+      const more = count > SHOWN ? `, and ${(count - SHOWN).toLocaleString('en-US')} more` : '';
+      const values = count === 1 ? '1 value' : `${count.toLocaleString('en-US')} values`;
       return `${label}: ${values} could not be read as ${noun} (${shown.join(', ')}${more})`;
     });
   }

@@ -4,7 +4,7 @@
  * HubSpot "Date entered …" columns become the stage history; well-known attributes get
  * their shared keys; every other column is a candidate attribute under its camelCase key.
  */
-import { camelCaseKey, normalizeHeader, uniqueKey } from './headers';
+import { camelCaseKey, normalizeHeader, UniqueKeys } from './headers';
 import { GENERIC, STANDARD_FIELDS, type CsvFormat, type StandardField, type WellKnownAttribute } from './formats';
 
 export type ColumnTarget =
@@ -20,8 +20,9 @@ export interface ColumnMapping {
 /** Whether a column's values can be the field (a "Closed" column of dates is not the yes/no flag). */
 export type FieldFit = (column: number, field: StandardField) => boolean;
 
-/** HubSpot: `Date entered "Appointment scheduled (Sales Pipeline)"`. */
-const DATE_ENTERED = /^date entered\s+(.+)$/i;
+/** HubSpot: `Date entered "Appointment scheduled (Sales Pipeline)"`, compared in lower case. */
+const DATE_ENTERED = 'date entered';
+const SPACE = /\s/;
 
 export function mapColumns(header: readonly string[], format: CsvFormat, fits: FieldFit): ColumnMapping[] {
   const normalized = header.map(normalizeHeader);
@@ -35,15 +36,15 @@ export function mapColumns(header: readonly string[], format: CsvFormat, fits: F
     const stage = targets[i] === null ? stageEnteredLabel(h) : null;
     if (stage !== null) targets[i] = { kind: 'stageHistory', stage };
   });
-  const used = new Set<string>();
+  const keys = new UniqueKeys();
   for (const [key, names] of wellKnownNames(format)) {
     const column = firstUnclaimed(names, normalized, targets, () => true);
-    if (column !== null) targets[column] = { kind: 'attribute', key: uniqueKey(key, used) };
+    if (column !== null) targets[column] = { kind: 'attribute', key: keys.take(key) };
   }
   return header.map((h, column) => ({
     column,
     header: h,
-    target: targets[column] ?? { kind: 'attribute', key: uniqueKey(camelCaseKey(h) || `column${column + 1}`, used) },
+    target: targets[column] ?? { kind: 'attribute', key: keys.take(camelCaseKey(h) || `column${column + 1}`) },
   }));
 }
 
@@ -70,14 +71,32 @@ function wellKnownNames(format: CsvFormat): [WellKnownAttribute, string[]][] {
   return [...keys].map((key) => [key, [...(format.attributes[key] ?? []), ...(GENERIC.attributes[key] ?? [])]]);
 }
 
-/** The stage a "Date entered …" header names, without quotes and the pipeline in parentheses. */
+/**
+ * The stage a "Date entered …" header names, without quotes and the pipeline in parentheses.
+ * Written with string operations: the patterns it replaced (`\s+(.+)$`, `\s*\([^()]*\)$`)
+ * backtracked quadratically on a header of many spaces (issue 14).
+ */
 export function stageEnteredLabel(header: string): string | null {
-  const m = DATE_ENTERED.exec(header.trim());
-  if (!m?.[1]) return null;
-  const label = m[1]
-    .trim()
-    .replace(/^["'“‘]|["'”’]$/g, '')
-    .replace(/\s*\([^()]*\)$/, '')
-    .trim();
+  const text = header.trim();
+  if (text.slice(0, DATE_ENTERED.length).toLowerCase() !== DATE_ENTERED || !SPACE.test(text.charAt(DATE_ENTERED.length))) return null;
+  const label = withoutPipeline(unquoted(text.slice(DATE_ENTERED.length).trim())).trim();
   return label === '' ? null : label;
+}
+
+const OPENING_QUOTES = '"\'“‘';
+const CLOSING_QUOTES = '"\'”’';
+
+function unquoted(text: string): string {
+  const start = OPENING_QUOTES.includes(text.charAt(0)) && text !== '' ? 1 : 0;
+  const end = text.length > start && CLOSING_QUOTES.includes(text.charAt(text.length - 1)) ? text.length - 1 : text.length;
+  return text.slice(start, end);
+}
+
+/** "Appointment scheduled (Sales Pipeline)" → "Appointment scheduled": a last parenthesis with no other inside it. */
+function withoutPipeline(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(')')) return text;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0 || trimmed.slice(open + 1, -1).includes(')')) return text;
+  return trimmed.slice(0, open);
 }

@@ -5,7 +5,8 @@
  * decimal separator of such values is decided per column (`decideDecimalSeparator`).
  */
 import { CURRENCY_SYMBOLS, ISO_CURRENCY_CODES, SYMBOLS_LONGEST_FIRST } from './currencies';
-import { fail, memo, ok, type Reading } from './reading';
+import { quoteValue } from './excerpt';
+import { fail, MAX_TYPED_CHARS, memo, ok, outOfRange, type Reading } from './reading';
 
 export type DecimalSeparator = '.' | ',';
 
@@ -33,7 +34,14 @@ type Core =
   | { kind: 'plain'; decimal: DecimalSeparator | null; evidence: DecimalSeparator | null }
   | { kind: 'ambiguous'; separator: DecimalSeparator };
 
-const MULTIPLIERS: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mm', 1e6],
+  ['mn', 1e6],
+  ['b', 1e9],
+  ['bn', 1e9],
+]);
 const SIGN = /^[-+\u2212]/;
 const CODE_PREFIX = /^([A-Za-z]{3})(?=[\s\d.,$€£¥(+\-\u2212]|$)/;
 const CODE_SUFFIX = /(?:^|[\s\d.,)])([A-Za-z]{3})$/;
@@ -42,6 +50,15 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const AMBIGUOUS_PLAIN = /^-?[1-9]\d{0,2}\.\d{3}$/;
 const SCIENTIFIC = /^\s*[-+]?\d+(?:\.\d+)?e[-+]?\d+\s*$/i;
 const SPACES = /[\u00a0\u202f\u2009]/g;
+/**
+ * Digits, separators and grouping marks only, with at least one digit. Two tests with one
+ * quantifier each rather than one pattern with two (`[\d.,' ]*\d[\d.,' ]*` backtracks
+ * quadratically on a long run of digits ending in a letter: issue 14).
+ */
+const NUMERIC_CHARS = /^[\d.,' ]+$/;
+const HAS_DIGIT = /\d/;
+/** Digits, signs and separators only: a number written out, whatever its length. */
+const DIGITS_ONLY = /^[\s\d.,'+\-\u2212]+$/;
 
 /**
  * Reads a number, with its currency, sign, `K`/`M`/`B` multiplier and `%`. `decimal`
@@ -49,22 +66,38 @@ const SPACES = /[\u00a0\u202f\u2009]/g;
  * carries its own answer (`1.234,50` is comma-decimal whatever the column says).
  */
 export function parseNumber(raw: string, decimal: DecimalSeparator = '.'): Reading<ParsedNumber> {
+  if (raw.length > MAX_TYPED_CHARS) return tooLong(raw);
   // Most CRM amounts are plain ("12500", "12500.5"): skip the tokenizer unless `12.500`-like.
-  if (PLAIN.test(raw) && !AMBIGUOUS_PLAIN.test(raw)) return ok({ value: Number(raw) || 0, currency: null, percent: false });
+  if (PLAIN.test(raw) && !AMBIGUOUS_PLAIN.test(raw)) return finite(raw, Number(raw) || 0, null, false);
   // Excel writes big numbers of "General" cells as 1.2E+06.
-  if (SCIENTIFIC.test(raw)) return ok({ value: Number(raw.trim()), currency: null, percent: false });
+  if (SCIENTIFIC.test(raw)) return finite(raw, Number(raw.trim()), null, false);
   const tokens = tokenize(raw);
   const core = analyzeCore(tokens.core);
-  if (core.kind === 'invalid') return fail(`"${raw.trim()}" is not a number`);
+  if (core.kind === 'invalid') return fail(`${quoteValue(raw.trim())} is not a number`);
   const separator = core.kind === 'ambiguous' ? (core.separator === decimal ? decimal : null) : core.decimal;
   const magnitude = toNumber(tokens.core, separator) * tokens.multiplier;
   // toPrecision removes float noise such as 1.1 × 1e6 = 1100000.0000000002.
   const value = Number(magnitude.toPrecision(15)) * (tokens.negative ? -1 : 1);
-  return ok({ value: value === 0 ? 0 : value, currency: tokens.currency, percent: tokens.percent });
+  return finite(raw, value === 0 ? 0 : value, tokens.currency, tokens.percent);
+}
+
+/** `1e400` reads as Infinity: a number, but not one any field can hold. */
+function finite(raw: string, value: number, currency: string | null, percent: boolean): Reading<ParsedNumber> {
+  if (!Number.isFinite(value)) return outOfRange(`${quoteValue(raw.trim())} is too large to be a number`);
+  return ok({ value, currency, percent });
+}
+
+/** A cell past `MAX_TYPED_CHARS` is not parsed: a long run of digits is out of range, anything else is text. */
+function tooLong(raw: string): Reading<ParsedNumber> {
+  const text = raw.trim();
+  if (text.length <= MAX_TYPED_CHARS) return parseNumber(text);
+  if (DIGITS_ONLY.test(text) && HAS_DIGIT.test(text)) return outOfRange(`${quoteValue(text)} is too large to be a number`);
+  return fail(`${quoteValue(text)} is not a number`);
 }
 
 /** The decimal separator a value implies, 'ambiguous' for `12.500`, null when it has none. */
 export function decimalEvidence(raw: string): DecimalEvidence {
+  if (raw.length > MAX_TYPED_CHARS) return null;
   if (PLAIN.test(raw)) return AMBIGUOUS_PLAIN.test(raw) ? 'ambiguous' : raw.includes('.') ? '.' : null;
   const core = analyzeCore(tokenize(raw).core);
   if (core.kind === 'invalid') return null;
@@ -156,7 +189,7 @@ function stripSuffixes(input: string, tokens: Tokens): string {
     }
     const multiplier = MULTIPLIER_SUFFIX.exec(s);
     if (multiplier?.[1] !== undefined && tokens.multiplier === 1) {
-      tokens.multiplier = MULTIPLIERS[multiplier[1].toLowerCase()] ?? 1;
+      tokens.multiplier = MULTIPLIERS.get(multiplier[1].toLowerCase()) ?? 1;
       s = s.slice(0, multiplier.index).trimEnd();
       changed = true;
     }
@@ -181,7 +214,7 @@ function stripCurrency(s: string, tokens: Tokens, end: 'prefix' | 'suffix'): str
   for (const symbol of SYMBOLS_LONGEST_FIRST) {
     const found = end === 'prefix' ? s.startsWith(symbol) : s.endsWith(symbol);
     if (!found) continue;
-    const symbolCode = CURRENCY_SYMBOLS[symbol] ?? null;
+    const symbolCode = CURRENCY_SYMBOLS.get(symbol) ?? null;
     // A code already read ("CAD $12") is the more precise of the two.
     tokens.currency ??= symbolCode;
     return end === 'prefix' ? s.slice(symbol.length).trimStart() : s.slice(0, -symbol.length).trimEnd();
@@ -189,11 +222,10 @@ function stripCurrency(s: string, tokens: Tokens, end: 'prefix' | 'suffix'): str
   return s;
 }
 
-const NUMERIC_CHARS = /^[\d.,' ]*\d[\d.,' ]*$|^[.,]\d+$/;
 const GROUPING = /[ ']/;
 
 function analyzeCore(core: string): Core {
-  if (!NUMERIC_CHARS.test(core)) return { kind: 'invalid' };
+  if (!NUMERIC_CHARS.test(core) || !HAS_DIGIT.test(core)) return { kind: 'invalid' };
   const dots = count(core, '.');
   const commas = count(core, ',');
   if (dots > 0 && commas > 0) return bothSeparators(core);
@@ -225,7 +257,7 @@ function singleSeparator(core: string, separator: DecimalSeparator): Core {
 /** Digits, optionally grouped in threes by `thousands`, spaces or apostrophes (`1'234`). */
 function groupedInteger(text: string, thousands: string): boolean {
   if (/^\d+$/.test(text)) return true;
-  const groups = text.split(thousands === '' ? /[ ']/ : new RegExp(`[ '${thousands === '.' ? '\\.' : ','}]`));
+  const groups = text.split(thousands === '' ? /[ ']/ : thousands === '.' ? /[ '.]/ : /[ ',]/);
   return groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) : /^\d{3}$/.test(g)));
 }
 

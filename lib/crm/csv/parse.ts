@@ -5,6 +5,7 @@
  */
 
 import { CsvImportError } from './errors';
+import { clipText } from './excerpt';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -52,6 +53,12 @@ const SPACE = 32;
 const TAB = 9;
 /** Enough rows to see a delimiter's consistency without scanning a big file three times. */
 const SNIFF_RECORDS = 25;
+/**
+ * The widest header read. No CRM export comes near it (a Salesforce object has at most
+ * 800 custom fields, a HubSpot portal 1,000 deal properties); past it a file is not an
+ * opportunity table, and every column costs typing and storage on every row (issue 14).
+ */
+export const MAX_COLUMNS = 2_000;
 
 interface RawRecord {
   line: number;
@@ -168,7 +175,7 @@ class RecordReader {
 
   private describe(column: number): string {
     const name = this.columnNames[column - 1];
-    return name ? `column ${column} (${name})` : `column ${column}`;
+    return name ? `column ${column} (${clipText(name)})` : `column ${column}`;
   }
 
   private scanUnquoted(from: number): number {
@@ -286,6 +293,12 @@ export function parseCsv(raw: string, options: ParseOptions = {}): ParsedCsv {
   if (header.every((h) => h === '')) {
     throw new CsvParseError(`Line ${headerRecord.line} should be the header, but all its column names are empty.`);
   }
+  if (header.length > MAX_COLUMNS) {
+    throw new CsvParseError(
+      `The header on line ${headerRecord.line} has ${header.length.toLocaleString('en-US')} columns; Dealsight reads at most ${MAX_COLUMNS.toLocaleString('en-US')}. ` +
+        'Export only the fields you need, or delete the columns you do not.',
+    );
+  }
   reader.columnNames = header;
   const { records, blankBeforeTail } = readBody(reader, header.length);
   const footer = takeFooter(records, blankBeforeTail, header.length);
@@ -334,7 +347,7 @@ function readBody(reader: RecordReader, width: number): { records: CheckedRecord
 
 function widthProblem(count: number, width: number): string | null {
   if (count === width) return null;
-  return `has ${count} ${count === 1 ? 'field' : 'fields'} but the header has ${width}`;
+  return `has ${count.toLocaleString('en-US')} ${count === 1 ? 'field' : 'fields'} but the header has ${width.toLocaleString('en-US')}`;
 }
 
 /** Drops empty cells past `keep` at the end of a record: spreadsheet exports pad rows with them. */

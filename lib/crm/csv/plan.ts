@@ -139,7 +139,8 @@ function fieldColumns(columns: AssignedColumns, fields: readonly StandardField[]
 }
 
 function declaredKind(key: string): AttributeKind | undefined {
-  return (DECLARED_KINDS as Readonly<Record<string, AttributeKind>>)[key];
+  // A column keyed `constructor` or `toString` is no well-known attribute (issue 14).
+  return Object.hasOwn(DECLARED_KINDS, key) ? DECLARED_KINDS[key as WellKnownAttribute] : undefined;
 }
 
 /** Whether any probability is written above 1 without `%`: then "1" means 1%, not 100%. */

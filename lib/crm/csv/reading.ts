@@ -2,7 +2,10 @@
  * The result of reading one cell: a value, or a reason that names the value. Readers
  * never throw, because one bad cell must cost at most its row, never the import.
  */
-export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Reading<T> =
+  | { ok: true; value: T }
+  /** `outOfRange`: the value is a number, but one no field can hold (`1e400`, 400 digits). */
+  | { ok: false; reason: string; outOfRange?: boolean };
 
 export function ok<T>(value: T): Reading<T> {
   return { ok: true, value };
@@ -11,6 +14,17 @@ export function ok<T>(value: T): Reading<T> {
 export function fail<T>(reason: string): Reading<T> {
   return { ok: false, reason };
 }
+
+export function outOfRange<T>(reason: string): Reading<T> {
+  return { ok: false, reason, outOfRange: true };
+}
+
+/**
+ * Cells longer than this are never read as numbers or dates: the longest real ones
+ * ("Wednesday, 27 March 2024 10:00:00.000 PM", "USD -1,234,567,890.00") are half as long,
+ * and a reader's cost must not grow with a hostile cell (issue 14).
+ */
+export const MAX_TYPED_CHARS = 64;
 
 /** Cells that mean "no value" in typed (number, date, yes/no) columns. */
 const EMPTY_TOKENS: ReadonlySet<string> = new Set(['', '-', '--', '—', 'n/a', '#n/a', 'na', 'null', 'none', 'nil']);

@@ -17,10 +17,11 @@ import {
 } from '../opportunity';
 import { parseBoolean } from './booleans';
 import { currencyCode } from './currencies';
+import { quoteValue } from './excerpt';
 import type { StandardField } from './formats';
 import { IssueLog } from './issues';
 import type { ParsedNumber } from './numbers';
-import { resolveOutcome, type Outcome, type OutcomeCell, type OutcomeCells } from './outcome';
+import { resolveOutcome, type Outcome, type OutcomeCell, type OutcomeCells, type StageChoices } from './outcome';
 import type { AttributeColumn, ColumnPlan } from './plan';
 import { fail, isEmptyCell, memo, ok, type Reading } from './reading';
 import type { CsvRow } from './parse';
@@ -40,9 +41,13 @@ export interface RowContext {
   outcomeOf: Map<string, Reading<Outcome>>;
   /** The account id a name stands for when the file has no account id column. */
   accountIdOf: (name: string) => string;
+  /** Stage outcomes the user chose, by normalized stage. */
+  stageChoices: StageChoices | undefined;
+  /** Negative amounts, kept but reported: a credit or refund is rarely a deal. */
+  negativeAmounts: { count: number; first: { line: number; raw: string }[] };
 }
 
-export function createRowContext(table: Table, plan: ColumnPlan, source: SourceKind, defaultCurrency: string | null): RowContext {
+export function createRowContext(table: Table, plan: ColumnPlan, source: SourceKind, defaultCurrency: string | null, stageChoices?: StageChoices): RowContext {
   return {
     table,
     plan,
@@ -53,6 +58,8 @@ export function createRowContext(table: Table, plan: ColumnPlan, source: SourceK
     duplicates: 0,
     outcomeOf: new Map(),
     accountIdOf: memo((name) => normalizeLabel(name) || name),
+    stageChoices,
+    negativeAmounts: { count: 0, first: [] },
   };
 }
 
@@ -66,6 +73,8 @@ export function readRow(row: CsvRow, ctx: RowContext): Reading<Opportunity> {
   if (!outcome.ok) return outcome;
   const closeDate = readDateField(row, ctx, 'closeDate', outcome.value.isClosed);
   if (!closeDate.ok) return closeDate;
+  const amount = readAmountValue(row, ctx);
+  if (!amount.ok) return amount;
   const o = blankOpportunity(id.value, ctx.source);
   o.isClosed = outcome.value.isClosed;
   o.isWon = outcome.value.isWon;
@@ -83,7 +92,7 @@ export function readRow(row: CsvRow, ctx: RowContext): Reading<Opportunity> {
   o.createdBy = person(text(row, ctx, 'createdBy'), null);
   o.probability = probability(row, ctx);
   o.createdDate = optionalDate(row, ctx, 'createdDate');
-  readAmount(row, ctx, o);
+  readCurrency(row, ctx, o, amount.value);
   readStages(row, ctx, o);
   o.attributes = attributes(row, ctx);
   ctx.seenIds.set(o.id, row.line);
@@ -109,7 +118,7 @@ function readId(row: CsvRow, ctx: RowContext): Reading<string> {
   const first = ctx.seenIds.get(id);
   if (first === undefined) return ok(id);
   ctx.duplicates++;
-  return fail(`${ctx.table.label(c)} "${id}" repeats line ${first}`);
+  return fail(`${ctx.table.label(c)} ${quoteValue(id)} repeats line ${first}`);
 }
 
 function readOutcome(row: CsvRow, ctx: RowContext): Reading<Outcome> {
@@ -125,7 +134,7 @@ function readOutcome(row: CsvRow, ctx: RowContext): Reading<Outcome> {
       return c === undefined ? undefined : { label: ctx.table.label(c), raw: ctx.table.cell(row, c) };
     };
     const cells: OutcomeCells = { won: cell('isWon'), closed: cell('isClosed'), stage: cell('stage') };
-    outcome = resolveOutcome(cells);
+    outcome = resolveOutcome(cells, ctx.stageChoices);
     ctx.outcomeOf.set(key, outcome);
   }
   return outcome;
@@ -137,7 +146,7 @@ function readDateField(row: CsvRow, ctx: RowContext, field: StandardField, requi
   if (c === undefined) return ok(null);
   const raw = ctx.table.cell(row, c);
   if (isEmptyCell(raw)) return ok(null);
-  const reading = ctx.plan.dateReaders.get(c)?.(raw.trim()) ?? fail<IsoDate>(`"${raw.trim()}" is not a date`);
+  const reading = ctx.plan.dateReaders.get(c)?.(raw.trim()) ?? fail<IsoDate>(`${quoteValue(raw.trim())} is not a date`);
   if (reading.ok) return reading;
   const label = ctx.table.label(c);
   if (required) return fail(`${label} ${reading.reason}`);
@@ -184,9 +193,41 @@ function probability(row: CsvRow, ctx: RowContext): number | null {
   return null;
 }
 
+/**
+ * Amounts larger than this lose whole units in a double, and no deal is worth them: a cell
+ * such as `1e400` or 400 digits is a broken export, and the row is rejected rather than
+ * kept with an amount of Infinity or none (issue 14).
+ */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+/** Negative amounts named in their warning. */
+const NEGATIVES_SHOWN = 3;
+
+/** The amount, null when empty or unreadable (reported); a number out of range rejects the row. */
+function readAmountValue(row: CsvRow, ctx: RowContext): Reading<ParsedNumber | null> {
+  const c = column(ctx, 'amount');
+  if (c === undefined) return ok(null);
+  const raw = ctx.table.cell(row, c);
+  if (isEmptyCell(raw)) return ok(null);
+  const reading = ctx.plan.numberReaders.get(c)?.(raw.trim());
+  if (reading === undefined) return ok(null);
+  const label = ctx.table.label(c);
+  if (!reading.ok) {
+    if (reading.outOfRange) return fail(`${label} ${reading.reason}`);
+    ctx.issues.add(label, 'amounts', row.line, raw);
+    return ok(null);
+  }
+  if (Math.abs(reading.value.value) > MAX_AMOUNT) return fail(`${label} ${quoteValue(raw.trim())} is too large to be an amount`);
+  if (reading.value.value < 0) {
+    const negatives = ctx.negativeAmounts;
+    negatives.count++;
+    if (negatives.first.length < NEGATIVES_SHOWN) negatives.first.push({ line: row.line, raw: raw.trim() });
+  }
+  return reading;
+}
+
 /** The currency column wins over a symbol in the amount, which wins over the caller's default. */
-function readAmount(row: CsvRow, ctx: RowContext, o: Opportunity): void {
-  const amount = readNumberField(row, ctx, 'amount', 'amounts');
+function readCurrency(row: CsvRow, ctx: RowContext, o: Opportunity, amount: ParsedNumber | null): void {
   o.amount = amount?.value ?? null;
   const c = column(ctx, 'currency');
   const raw = c === undefined ? '' : ctx.table.cell(row, c);
@@ -224,6 +265,8 @@ function currentStageEntered(history: readonly StageChange[], stage: string | nu
 
 function attributes(row: CsvRow, ctx: RowContext): Record<string, AttributeValue> {
   const values: Record<string, AttributeValue> = {};
+  // Plain assignment is safe: keys come from camelCaseKey (letters and digits only, never
+  // `__proto__`) or the well-known names; `constructor` and `toString` become own properties.
   for (const a of ctx.plan.attributes) values[a.key] = attributeValue(row, ctx, a);
   return values;
 }

@@ -83,16 +83,30 @@ function classify(value: string, testBoolean: boolean, testDate: boolean): numbe
  * (a "Closed" column of dates is not the yes/no flag). `values` is called only for them.
  */
 export function fitsField(field: StandardField, values: () => readonly DistinctValue[]): boolean {
+  const fit = fieldFit(field, values);
+  return fit === null || fit.total === 0 || fit.pass / fit.total >= FIT_SHARE;
+}
+
+export interface FieldFit {
+  /** Rows whose value suits the field, of `total` rows with a value. */
+  pass: number;
+  total: number;
+  /** The first value that does not, with its line. */
+  example: DistinctValue | null;
+}
+
+/** How well a column's values suit a field; null for fields any values suit. */
+export function fieldFit(field: StandardField, values: () => readonly DistinctValue[]): FieldFit | null {
   const test = FIT_TESTS[field];
-  if (test === undefined) return true;
-  const typed = values().filter((v) => !isEmptyCell(v.raw));
-  let pass = 0;
-  let total = 0;
-  for (const v of typed) {
-    total += v.count;
-    if (test(v.raw)) pass += v.count;
+  if (test === undefined) return null;
+  const fit: FieldFit = { pass: 0, total: 0, example: null };
+  for (const v of values()) {
+    if (isEmptyCell(v.raw)) continue;
+    fit.total += v.count;
+    if (test(v.raw)) fit.pass += v.count;
+    else fit.example ??= v;
   }
-  return total === 0 || pass / total >= FIT_SHARE;
+  return fit;
 }
 
 const FIT_TESTS: Partial<Record<StandardField, (raw: string) => boolean>> = {

@@ -43,10 +43,18 @@ export function readName(value: unknown): string | null {
   return readText(value);
 }
 
+/**
+ * A decimal number as text. `\d+(?:\.\d*)?`, not `\d+\.?\d*`: without the dot the two digit
+ * runs split a long number every possible way before failing (quadratic: issue 14).
+ */
+const NUMBER_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?\s*$/i;
+/** Longer text is not a number any API field sends. */
+const MAX_NUMBER_TEXT = 400;
+
 /** A finite number, from a number or numeric text. */
 export function readNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value)) {
+  if (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(value)) {
     const n = Number(value);
     return Number.isFinite(n) ? n : null;
   }

@@ -5,7 +5,7 @@
  * from all won deals: share × ln(share / base share). A value every member has but
  * everyone else has too scores 0; a value twice as common but held by 5% scores little.
  */
-import type { Opportunity } from '../../crm/opportunity';
+import { attributeOf, type Opportunity } from '../../crm/opportunity';
 import { bandOf, runLabel, type Band } from '../bands';
 import { categoryOf, numberOf } from '../encode';
 import type { SpaceAttribute } from './space';
@@ -69,7 +69,7 @@ function describeCategorical(attribute: Extract<SpaceAttribute, { kind: 'categor
   const share = (deals: Opportunity[], levels: Set<string>): number => {
     let hits = 0;
     for (const o of deals) {
-      const c = categoryOf(o.attributes[attribute.key]);
+      const c = categoryOf(attributeOf(o, attribute.key));
       if (c !== null && levels.has(c)) hits++;
     }
     return deals.length === 0 ? 0 : hits / deals.length;
@@ -124,7 +124,7 @@ function describeNumeric(attribute: Extract<SpaceAttribute, { kind: 'numeric' }>
   const histogram = (deals: Opportunity[]): number[] => {
     const counts = new Array<number>(bands.length).fill(0);
     for (const o of deals) {
-      const b = bandOf(bands, numberOf(o.attributes[attribute.key]));
+      const b = bandOf(bands, numberOf(attributeOf(o, attribute.key)));
       if (b >= 0) counts[b]! += 1;
     }
     return counts.map((c) => (deals.length === 0 ? 0 : c / deals.length));

@@ -11,7 +11,7 @@
  *   tails of revenue and head count), scaled by √6: two random deals then differ by 1 in
  *   expected squared distance, as two deals of a many-level category nearly do.
  */
-import type { AttributeField, AttributeValue, Opportunity } from '../../crm/opportunity';
+import { attributeOf, type AttributeField, type AttributeValue, type Opportunity } from '../../crm/opportunity';
 import { EMPLOYEE_BANDS, quantileBands, type Band } from '../bands';
 import { categoryOf, numberOf } from '../encode';
 
@@ -69,7 +69,7 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
     const label = field?.label ?? key;
     // The key's words, not the label's: a label such as "Product Name" names a trait.
     if (exclude.has(key) || field?.kind === 'date' || NOT_A_TRAIT.test(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))) continue;
-    const values = won.map((o) => o.attributes[key] ?? null);
+    const values = won.map((o) => attributeOf(o, key));
     const filled = values.filter((v) => categoryOf(v) !== null).length;
     if (filled < Math.max(5, won.length * 0.2)) continue; // too sparse to describe anyone
     const numeric = field ? field.kind === 'number' : isNumericColumn(values);
@@ -126,7 +126,7 @@ export function percentile(sorted: readonly number[], x: number): number {
 export function embed(space: PersonaSpace, opportunity: Opportunity): number[] {
   const point: number[] = [];
   for (const attribute of space.attributes) {
-    const value = opportunity.attributes[attribute.key];
+    const value = attributeOf(opportunity, attribute.key);
     const scale = Math.sqrt(attribute.weight);
     if (attribute.kind === 'numeric') {
       point.push(scale * PERCENTILE_SCALE * percentile(attribute.sorted, numberOf(value)));
@@ -153,7 +153,7 @@ export function columnBlocks(space: PersonaSpace): Array<[number, number]> {
 /** Codes of an attribute for association measures: a level index, or a percentile quintile; −1 missing. */
 function codes(attribute: SpaceAttribute, won: Opportunity[]): Int32Array {
   return Int32Array.from(won, (o) => {
-    const value = o.attributes[attribute.key];
+    const value = attributeOf(o, attribute.key);
     if (attribute.kind === 'categorical') return attribute.levels.indexOf(categoryOf(value) ?? '\u0000');
     const n = numberOf(value);
     return Number.isFinite(n) ? Math.min(4, Math.floor(percentile(attribute.sorted, n) * 5)) : -1;

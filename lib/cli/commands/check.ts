@@ -1,0 +1,53 @@
+/**
+ * `dealsight check <file.csv> [--stages …] [--json]`: reads a file as analyze and evaluate
+ * would, and says what it got: the format, encoding and delimiter, how many deals, every
+ * warning and rejected row, and the whole stage map, without training anything. The way
+ * to look at a file, and to settle its stage map, before analyzing it.
+ */
+import { basename } from 'node:path';
+import { parseArgs } from '../args';
+import { CliError, loadCsv } from '../load';
+import type { Progress } from '../progress';
+import { readStagesOption } from '../stages';
+
+export const CHECK_USAGE = `dealsight check <file.csv> [--stages STAGES] [--json]
+  Reads the file and reports what was read: deals, warnings, rejected rows and the stage
+  map (how each stage counts: won, lost or open), without training anything.
+  --stages   what stages are, over what their names suggest: 'Dead = open; Parked = open',
+             or a file of such lines (analyze and evaluate take it too)
+  --json     print one JSON object on stdout`;
+
+export function checkCommand(argv: string[], progress: Progress, out: (text: string) => void): number {
+  const { positionals, flags } = parseArgs(argv, { json: { type: 'boolean' }, stages: { type: 'string' } });
+  if (positionals.length > 1) throw new CliError(`check reads one file, got ${positionals.length}`);
+  const stages = typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined;
+  const imported = loadCsv(positionals[0], progress, { stages, allStages: true });
+  progress.done();
+  const won = imported.opportunities.filter((o) => o.isClosed && o.isWon).length;
+  const lost = imported.opportunities.filter((o) => o.isClosed && !o.isWon).length;
+  const open = imported.opportunities.length - won - lost;
+  if (flags.json) {
+    out(
+      JSON.stringify({
+        file: basename(imported.file),
+        format: imported.format,
+        encoding: imported.encoding,
+        delimiter: imported.delimiter,
+        opportunities: imported.opportunities.length,
+        won,
+        lost,
+        open,
+        rejected: imported.rejected,
+        warnings: imported.warnings,
+        stageMap: imported.stageMap,
+        stageMapOmitted: imported.stageMapOmitted,
+      }),
+    );
+  } else {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    out(
+      `${basename(imported.file)}: ${n(imported.opportunities.length)} opportunities (${n(won)} won, ${n(lost)} lost, ${n(open)} open), ${n(imported.rejected.length)} row${imported.rejected.length === 1 ? '' : 's'} rejected`,
+    );
+  }
+  return 0;
+}
