@@ -54,12 +54,20 @@ async function model(page: Page, connectionId: string): Promise<ModelRecord & { 
   return found as ModelRecord & { quality: QualityReport };
 }
 
-/** Imports a CSV through the options page's file input and waits for its job. */
-async function importCsv(path: string): Promise<void> {
+/**
+ * Imports a CSV through the options page's file input and waits for its job. A file far
+ * smaller than the data stored before is asked about first (issue 14): `replace` says yes.
+ */
+async function importCsv(path: string, replace = false): Promise<void> {
   const page = await session.openExtensionPage('options.html');
   const before = (await readTable<{ id: number; kind: string }>(page, 'jobs')).filter((j) => j.kind === 'import').length;
   const input = await page.waitForSelector('[data-testid="csv-input"]');
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+  if (replace) {
+    const confirm = await page.waitForSelector('[data-testid="csv-review-confirm"]', { timeout: 60_000 });
+    expect(await page.$eval('[data-testid="csv-review-fewer"]', (el) => el.textContent)).toMatch(/would replace the [\d,]+ opportunities stored now with 50\./);
+    await confirm?.click();
+  }
   let id = -1;
   for (let i = 0; i < 120 && id < 0; i++) {
     const imports = (await readTable<{ id: number; kind: string }>(page, 'jobs')).filter((j) => j.kind === 'import');
@@ -236,7 +244,8 @@ describe('the model-quality page', () => {
     const file = join(work, 'small.csv');
     // 50 sandbox deals: 14 won and 27 lost when closed.
     await writeFile(file, toSalesforceReportCsv(generateSandbox({ seed: 5, opportunities: 50 })));
-    await importCsv(file);
+    // Replacing the larger file imported before: the options page asks first.
+    await importCsv(file, true);
     const page = await openQuality();
     await page.waitForSelector('[data-state="not-enough-data"]', { timeout: 30_000 });
     const stored = await model(page, 'csv');

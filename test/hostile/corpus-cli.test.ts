@@ -5,6 +5,8 @@
  * process is killed past it), and prints no control character of the file raw.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +91,13 @@ describe('the hostile corpus through `dealsight check`', () => {
     expect(map.find((e) => e.stage === 'Dead')).toMatchObject({ outcome: 'open', basis: 'chosen' });
     expect(map.find((e) => e.stage === 'Lost (duplicate)')).toMatchObject({ outcome: 'won', basis: 'chosen' });
     expect(map.find((e) => e.stage === 'Disqualified')).toMatchObject({ outcome: 'lost', basis: 'proposed' });
+    // The same from a file of lines, with a comment and a stage holding "=".
+    const stagesFile = join(mkdtempSync(join(tmpdir(), 'dealsight-stages-')), 'stages.txt');
+    writeFileSync(stagesFile, '# our pipeline\nDead = open\n\nCancelled = won\nA=B = lost\n');
+    const fromFile = JSON.parse((await dealsight(['check', file, '--json', '--stages', stagesFile])).stdout) as CheckJson & { warnings: string[] };
+    expect(fromFile.stageMap.find((e) => e.stage === 'Dead')).toMatchObject({ outcome: 'open', basis: 'chosen' });
+    expect(fromFile.stageMap.find((e) => e.stage === 'Cancelled')).toMatchObject({ outcome: 'won', basis: 'chosen' });
+    expect(fromFile.warnings).toContain('The stage map names "A=B", which no row of Stage has.');
     const bad = await dealsight(['check', file, '--stages', 'Dead = maybe']);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe(`dealsight check: "Dead = maybe" in --stages should read 'Stage = won', 'Stage = lost' or 'Stage = open'`);

@@ -106,7 +106,7 @@ export function importCsv(input: string | Uint8Array | ArrayBuffer, options: Imp
     ...plan.warnings,
     ...ctx.issues.warnings(),
     ...negativeAmountWarnings(table, plan, ctx),
-    ...stageWarnings(table, plan, stages.entries, choices),
+    ...stageWarnings(table, plan, stages.entries, options.stages),
     ...resultWarnings(table, plan, opportunities, ctx.duplicates),
   ];
   return {
@@ -150,7 +150,7 @@ function stageMap(table: Table, plan: ColumnPlan, choices: ReadonlyMap<string, S
 /** Stages shown in a warning. */
 const STAGES_SHOWN = 5;
 
-function stageWarnings(table: Table, plan: ColumnPlan, entries: readonly StageMapEntry[], choices: ReadonlyMap<string, StageChoice> | undefined): string[] {
+function stageWarnings(table: Table, plan: ColumnPlan, entries: readonly StageMapEntry[], chosen: ImportOptions['stages']): string[] {
   const column = plan.fields.stage;
   if (column === undefined) return [];
   const warnings: string[] = [];
@@ -163,10 +163,10 @@ function stageWarnings(table: Table, plan: ColumnPlan, entries: readonly StageMa
         `${shown.join(', ')}${more}. If one is an open stage, change it in the stage map.`,
     );
   }
-  if (choices !== undefined) {
+  if (chosen !== undefined && chosen.length > 0) {
     const present = new Set(entries.map((e) => normalizeLabel(e.stage)));
-    const unknown = [...choices.keys()].filter((k) => !present.has(k));
-    if (unknown.length > 0) warnings.push(`The stage map names ${listNames(unknown.map((k) => `"${k}"`))}, which no row of ${table.label(column)} has.`);
+    const unknown = chosen.filter(([stage]) => !present.has(normalizeLabel(stage))).map(([stage]) => `"${stage}"`);
+    if (unknown.length > 0) warnings.push(`The stage map names ${listNames(unknown)}, which no row of ${table.label(column)} has.`);
   }
   return warnings;
 }
