@@ -2,7 +2,7 @@
  * Whether the extension may reach a CRM's API base (HubSpot's connector asks before a sync:
  * lib/crm/hubspot/connector.ts). A match pattern has no port and matches every port, in
  * Chrome and in Firefox; but Firefox's `permissions.contains` does not count a granted
- * `http://127.0.0.1/*` as containing `http://127.0.0.1:35459/*` (seen with Firefox ESR 153
+ * pattern for 127.0.0.1 without a port as containing the same host on port 35459 (seen with Firefox ESR 153
  * in test/e2e/firefox-overlay.e2e.ts, where the sandbox portal's API has a port), while
  * Chrome does. So a base with a port is also checked against its host's port-less pattern.
  */
