@@ -97,9 +97,7 @@ beforeAll(async () => {
     });
   });
   // The admin's External Client App, with the callback URL the options page shows (checked below).
-  redirectUrl = await session.worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { identity: { getRedirectURL(): string } } }).chrome.identity.getRedirectURL(),
-  );
+  redirectUrl = await redirectUrlOf(session);
   server.oauth.register({ clientId: CLIENT_ID, callbackUrls: [redirectUrl] });
   crm = await session.browser.newPage();
   await crm.goto(server.loginUrl());
@@ -199,3 +197,21 @@ describe('Salesforce with API Access Control, connected through OAuth in Chromiu
     expect(extensionErrors).toEqual([]);
   });
 });
+
+/**
+ * The callback URL, asked of the extension's service worker. On a busy machine the worker
+ * seen at launch can be replaced (Chrome stops an idle one and starts another), and the old
+ * one's context then has no extension APIs: ask the current one until it answers.
+ */
+async function redirectUrlOf(s: ExtensionSession): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const target = await s.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+    const worker = await target.worker();
+    const url = await worker
+      ?.evaluate(() => (globalThis as unknown as { chrome?: { identity?: { getRedirectURL(): string } } }).chrome?.identity?.getRedirectURL() ?? null)
+      .catch(() => null);
+    if (url) return url;
+    if (attempt >= 40) throw new Error('The extension service worker never answered with its OAuth redirect URL.');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
