@@ -1,34 +1,11 @@
 /** An account's opportunities rolled up (lib/pipeline/account-rollup.ts) from a worked set: history, lifetime value, persona, expected won amount and health. */
 import { describe, expect, it } from 'vitest';
 import { accountHealth, rollUpAccount, type AccountDeal } from '../../lib/pipeline/account-rollup';
+import { row } from './fixtures';
 
+/** A deal of the account: the pipeline fixture's row, with this file's defaults (an amount, a close date, the account). */
 function deal(id: string, outcome: AccountDeal['outcome'], over: Partial<AccountDeal> = {}): AccountDeal {
-  return {
-    connectionId: 'c',
-    id,
-    name: `Deal ${id}`,
-    accountName: 'Acme',
-    amount: 10_000,
-    currency: 'USD',
-    stage: null,
-    closeDate: '2026-01-01',
-    type: null,
-    forecastCategory: null,
-    territory: null,
-    owner: null,
-    ownerManager: null,
-    repeatBuyerPotential: null,
-    personaId: null,
-    personaName: null,
-    winPotential: null,
-    winBand: null,
-    predictedClose: null,
-    slip: false,
-    predictedAmount: null,
-    crmUrl: null,
-    outcome,
-    ...over,
-  };
+  return { ...row({ id, connectionId: 'c', accountName: 'Acme', amount: 10_000, closeDate: '2026-01-01' }), outcome, ...over };
 }
 
 const DEALS: AccountDeal[] = [

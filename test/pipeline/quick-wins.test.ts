@@ -2,37 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineRow } from '../../lib/panel-data';
 import { isQuickWin, quickWinBar, quickWins } from '../../lib/pipeline/quick-wins';
+import { row as fixtureRow } from './fixtures';
 
+/** A likely, soon, moving open deal (the pipeline fixture's row with this file's defaults); each test changes one thing. */
 function row(id: string, over: Partial<PipelineRow> = {}): PipelineRow {
-  return {
-    connectionId: 'c',
+  return fixtureRow({
     id,
-    name: `Deal ${id}`,
-    accountName: null,
+    connectionId: 'c',
     amount: 10_000,
-    currency: 'USD',
     stage: 'Negotiation',
     closeDate: '2026-06-20',
-    type: null,
-    forecastCategory: null,
-    territory: null,
-    owner: null,
-    ownerManager: null,
-    repeatBuyerPotential: null,
-    personaId: null,
-    personaName: null,
     winPotential: 0.7,
     winBand: 'high',
     predictedClose: '2026-06-15',
-    slip: false,
-    predictedAmount: null,
-    crmUrl: null,
     daysInStage: 5,
     stalled: false,
     health: 'on-track',
     healthReasons: [],
     ...over,
-  };
+  });
 }
 
 const AS_OF = '2026-06-01';
