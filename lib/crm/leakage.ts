@@ -40,7 +40,10 @@ const RULES: readonly Rule[] = [
     reason: 'counts stage changes up to the close',
   },
   { pattern: /\bratio (of )?days\b|\bto total days\b/, reason: "is a share of the whole sales cycle's days, known at its end" },
-  { pattern: /\btotal days\b|\bdays identified through\b|\bdays (through|to) (closing|close)\b/, reason: 'counts days over the whole sales cycle, known at its end' },
+  {
+    pattern: /\btotal days\b|\bdays identified through\b|\bdays (through|to) (closing|close)\b/,
+    reason: 'counts days over the whole sales cycle, known at its end',
+  },
   // X Education's leads (../shared/data/README.md): the sales team's status and ratings of a lead change as it is worked.
   {
     pattern: /^tags?$|\bstatus tags?\b|\b(lead|deal|sales|opportunity) status\b/,

@@ -14,7 +14,7 @@
  *   mean over every fold of every repeat is reported.
  */
 import type { IsoDate, Opportunity } from '../crm/opportunity';
-import { brierScore, calibrationBins, logLoss, rocAuc, type CalibrationBin } from './metrics';
+import { brierScore, calibrationBins, calibrationErrorEqualCount, calibrationNoiseFloor, logLoss, rocAuc, type CalibrationBin } from './metrics';
 import { Random } from '../seeded/random';
 import { InsufficientDataError, MIN_WINS } from './sufficiency';
 import { WinModel, type WinTrainOptions } from './win';
@@ -44,6 +44,13 @@ export interface Evaluation {
   trainMs: number;
   /** Reliability bins of the test predictions (pooled over the folds of the first repeat for cv). */
   calibration: CalibrationBin[];
+  /**
+   * Expected calibration error, 10 equal-count bins, of the held-out predictions: the test
+   * deals (time), or every deal's out-of-fold prediction, pooled per repeat and averaged (cv).
+   */
+  ece: number;
+  /** The ECE a perfectly calibrated model would show on as many deals (sampling alone): below it, nothing more can be read. */
+  eceFloor: number;
   /** cv repeats (1 for time). */
   repeats: number;
   /** Per-fold metrics for cv; one entry for time. */
@@ -112,6 +119,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
   const baselines: WinMetrics[] = [];
   const labels: number[] = [];
   const predictions: number[] = [];
+  const eces: number[] = [];
+  const floors: number[] = [];
   let trainMs = 0;
   let trainRows = 0;
   let repeats = 1;
@@ -134,6 +143,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     baselines.push(baselineMetrics(train, y));
     labels.push(...y);
     predictions.push(...p);
+    eces.push(calibrationErrorEqualCount(y, p));
+    floors.push(calibrationNoiseFloor(p));
     trainMs = ms;
     trainRows = train.length;
     const first = test[0] as Opportunity;
@@ -148,6 +159,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     const seed = options.seed ?? 0;
     for (let repeat = 0; repeat < repeats; repeat++) {
       const assignment = stratifiedFolds(closed, k, seed + repeat);
+      const pooledY: number[] = [];
+      const pooledP: number[] = [];
       for (let fold = 0; fold < k; fold++) {
         const train = closed.filter((_, i) => assignment[i] !== fold);
         const test = closed.filter((_, i) => assignment[i] === fold);
@@ -163,9 +176,13 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
           labels.push(...y);
           predictions.push(...p);
         }
+        pooledY.push(...y);
+        pooledP.push(...p);
         trainMs += ms;
         trainRows += train.length;
       }
+      eces.push(calibrationErrorEqualCount(pooledY, pooledP));
+      floors.push(calibrationNoiseFloor(pooledP));
     }
     // Sum, then divide once: adding ms / 25 twenty-five times drifts (10 → 10.000000000000004).
     trainMs /= k * repeats;
@@ -188,6 +205,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     baseline: { auc: mean(baselines, 'auc'), brier: mean(baselines, 'brier'), logLoss: mean(baselines, 'logLoss') },
     trainMs,
     calibration: calibrationBins(labels, predictions, 10),
+    ece: eces.reduce((a, b) => a + b, 0) / eces.length,
+    eceFloor: floors.reduce((a, b) => a + b, 0) / floors.length,
     repeats,
     folds,
     notes,

@@ -26,8 +26,23 @@ export interface ForestOptions {
   minSamplesLeaf: number;
   maxDepth: number;
   seed: number;
+  /**
+   * Share of the rows each tree draws without replacement (subsampling), or undefined for
+   * Breiman's bootstrap (n draws with replacement). Half the rows without replacement grows
+   * trees about as diverse as a bootstrap's (which holds 63% of the rows) at about half the
+   * cost, and every row is out of the bag for half the trees, which the calibration uses.
+   */
+  sampleFraction?: number;
+  /** Rows of prior pulling a category's mean toward its node's when levels are ordered (tree.ts). */
+  categorySmoothing?: number;
   /** Called after each tree with (done, total); long fits report progress (CLI and UI). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A forest fitted on the same data and settings whose trees this fit extends: its trees
+   * are kept, `trees` more are grown from the same seed's stream, and the out-of-bag votes
+   * add up. Growing 20 trees, then 40 more, gives the 60 trees a single fit of 60 gives.
+   */
+  continueFrom?: HistogramForest;
 }
 
 export const DEFAULT_FOREST_OPTIONS: Omit<ForestOptions, 'task'> = {
@@ -65,12 +80,15 @@ export class HistogramForest {
   /** Out-of-bag prediction of every training row (NaN for a row in every bootstrap). Only after `fit`. */
   readonly oob: Float64Array | null;
   private readonly categorical: boolean[];
+  /** Out-of-bag vote sums and counts, kept after `fit` so a later fit can continue this one. */
+  private readonly oobVotes: { sum: Float64Array; count: Uint16Array } | null;
 
-  private constructor(task: ForestTask, binning: FeatureBinning[], trees: Tree[], oob: Float64Array | null) {
+  private constructor(task: ForestTask, binning: FeatureBinning[], trees: Tree[], oobVotes: { sum: Float64Array; count: Uint16Array } | null) {
     this.task = task;
     this.binning = binning;
     this.trees = trees;
-    this.oob = oob;
+    this.oobVotes = oobVotes;
+    this.oob = oobVotes ? oobVotes.sum.map((sum, r) => ((oobVotes.count[r] as number) > 0 ? sum / (oobVotes.count[r] as number) : Number.NaN)) : null;
     this.categorical = binning.map((b) => b.kind === 'categorical');
   }
 
@@ -88,18 +106,29 @@ export class HistogramForest {
       minSamplesLeaf: merged.minSamplesLeaf,
       maxDepth: merged.maxDepth,
       binary: merged.task === 'classification',
+      categorySmoothing: merged.categorySmoothing ?? 0,
     };
     const seeds = new Random(merged.seed);
     const scratch = new TreeScratch(featureCount);
-    const oobSum = new Float64Array(data.rows);
-    const oobCount = new Uint16Array(data.rows);
+    const previous = merged.continueFrom;
+    if (previous && (!previous.oobVotes || previous.oobVotes.sum.length !== data.rows || previous.binning !== data.features)) {
+      throw new Error('HistogramForest.fit: continueFrom must be a forest just fitted on the same binned data');
+    }
+    const oobSum = previous ? Float64Array.from(previous.oobVotes?.sum ?? []) : new Float64Array(data.rows);
+    const oobCount = previous ? Uint16Array.from(previous.oobVotes?.count ?? []) : new Uint16Array(data.rows);
+    // The same seed's stream, past the trees already grown.
+    for (let t = 0; t < (previous?.trees.length ?? 0); t++) seeds.fork();
     const weights = new Uint16Array(data.rows);
     const categorical = data.features.map((b) => b.kind === 'categorical');
-    const trees: Tree[] = [];
+    const trees: Tree[] = previous ? [...previous.trees] : [];
+    const fraction = merged.sampleFraction;
+    const sample = fraction === undefined ? null : Math.max(1, Math.min(data.rows, Math.round(fraction * data.rows)));
+    const pool = sample === null ? null : new Int32Array(data.rows);
     for (let t = 0; t < merged.trees; t++) {
       const random = seeds.fork();
       weights.fill(0);
-      for (let i = 0; i < data.rows; i++) weights[random.int(data.rows)]! += 1;
+      if (sample === null) for (let i = 0; i < data.rows; i++) weights[random.int(data.rows)]! += 1;
+      else drawWithoutReplacement(random, data.rows, sample, weights, pool);
       const tree = growTree(data, y, weights, treeOptions, random, scratch);
       trees.push(tree);
       for (let r = 0; r < data.rows; r++) {
@@ -109,8 +138,7 @@ export class HistogramForest {
       }
       merged.onProgress?.(t + 1, merged.trees);
     }
-    const oob = oobSum.map((sum, r) => ((oobCount[r] as number) > 0 ? sum / (oobCount[r] as number) : Number.NaN));
-    return new HistogramForest(merged.task, data.features, trees, oob);
+    return new HistogramForest(merged.task, data.features, trees, { sum: oobSum, count: oobCount });
   }
 
   /** Mean prediction of all trees for every row of `data` (binned with this forest's binning). */
@@ -230,6 +258,19 @@ export class HistogramForest {
   }
 }
 
+/** Marks `k` of `n` rows with weight 1, chosen uniformly without replacement (partial Fisher–Yates over `pool`). */
+function drawWithoutReplacement(random: Random, n: number, k: number, weights: Uint16Array, pool: Int32Array | null): void {
+  const p = pool as Int32Array;
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + random.int(n - i);
+    const row = p[j] as number;
+    p[j] = p[i] as number;
+    p[i] = row;
+    weights[row] = 1;
+  }
+}
+
 /** Copies row r's bins of every feature into `out`. */
 export function gatherRow(data: BinnedData, r: number, out: Uint8Array): Uint8Array {
   for (let f = 0; f < data.codes.length; f++) out[f] = (data.codes[f] as Uint8Array)[r] as number;
@@ -257,6 +298,9 @@ function validate(data: BinnedData, target: ArrayLike<number>, options: ForestOp
     throw new Error(`HistogramForest.fit: minSamplesLeaf must be a positive integer, got ${options.minSamplesLeaf}`);
   }
   // OOB counters are 16-bit.
+  if (options.sampleFraction !== undefined && !(options.sampleFraction > 0 && options.sampleFraction <= 1)) {
+    throw new Error(`HistogramForest.fit: sampleFraction must be in (0, 1], got ${options.sampleFraction}`);
+  }
   if (options.trees > 65535) throw new Error(`HistogramForest.fit: at most 65,535 trees, got ${options.trees}`);
   for (let i = 0; i < target.length; i++) {
     const v = target[i] as number;
