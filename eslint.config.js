@@ -31,9 +31,9 @@ export const LAYERS = [
     zone: 'engine',
     files: ['lib/engine/**'],
     allow: {
-      areas: ['lib/engine', 'lib/crm/opportunity', 'lib/seeded'],
+      areas: ['lib/engine', 'lib/crm/opportunity', 'lib/crm/leakage', 'lib/seeded'],
       packages: ['ml-*'],
-      why: 'lib/engine is pure computation on the opportunity model (lib/crm/opportunity.ts): nothing above it, no browser or Node API, no presentation.',
+      why: 'lib/engine is pure computation on the opportunity model (lib/crm/opportunity.ts) and its leakage rules by name (lib/crm/leakage.ts, shared with the importers): nothing above it, no browser or Node API, no presentation.',
     },
   },
   {
