@@ -149,6 +149,56 @@ describe('record overlay lifecycle', () => {
     expect(crmRecordUrl('https://acme.lightning.force.com', OPP_A)).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPP_A}/view`);
     expect(crmRecordUrl('https://acme.lightning.force.com', 'csv-row-12')).toBeNull();
   });
+
+  it("links the opportunity's account to its Account page, above the panels, and nothing for a placeholder record", async () => {
+    expect(adapter.accountUrl('https://acme.lightning.force.com', '0015g00000XyZabAAF')).toBe(
+      'https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZabAAF/view',
+    );
+    expect(adapter.accountUrl('https://acme.lightning.force.com', 'northwind health')).toBeNull();
+    stage(document, [highlights('Deal')]);
+    const c = new AbortController();
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      signal: c.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: localStorage,
+      linkFor: () => null,
+      accountLinkFor: (id) => `https://acme.lightning.force.com/lightning/r/Account/${id}/view`,
+      anchorTimeoutMs: 30,
+      locale: 'en-US',
+    });
+    await tick(0);
+    const link = rootOf(hosts()[0]!)!.querySelector('a[data-action="open-account"]');
+    // workedPanel's opportunity is of account acc-1, Northwind Health.
+    expect(link?.getAttribute('href')).toBe('https://acme.lightning.force.com/lightning/r/Account/acc-1/view');
+    expect(link?.textContent).toBe('Account: Northwind Health');
+    expect(rootOf(hosts()[0]!)!.querySelector('[data-overlay-body]')?.firstElementChild).toBe(link);
+    c.abort();
+    document.body.replaceChildren();
+    const c2 = new AbortController();
+    stage(document, [highlights('Deal')]);
+    const placeholder = workedPanel();
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      signal: c2.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: { ...placeholder, state: { kind: 'not-found', opportunityId: OPP_A } } }),
+      storage: localStorage,
+      linkFor: () => null,
+      accountLinkFor: (id) => `https://acme.lightning.force.com/lightning/r/Account/${id}/view`,
+      anchorTimeoutMs: 30,
+      locale: 'en-US',
+    });
+    await tick(0);
+    expect(stateOf(hosts()[0]!)).toBe('not-found');
+    expect(rootOf(hosts()[0]!)!.querySelector('a[data-action="open-account"]')).toBeNull();
+    c2.abort();
+  });
 });
 
 describe('router: one instance per record', () => {

@@ -7,7 +7,8 @@
  * card, whose every figure and open deal equals `rollUpAccount` over the store's deals of
  * that company (read from its closed root through scripts/browser/shadow.ts). Its open deals
  * link their records, it links the company in HubSpot; a deal page reached in-app from the
- * company gets the deal's panels, not the account's. Screenshots light and dark.
+ * company gets the deal's panels, not the account's, with a link up to the company's page.
+ * Screenshots light and dark.
  */
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ import {
   type StoredPipeline,
 } from '../../scripts/browser/account-panel';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
-import { waitForRoots } from '../../scripts/browser/shadow';
+import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 let server: HubSpotServer;
@@ -131,7 +132,7 @@ describe('HubSpot company pages: the account panel with the store’s numbers', 
     expectStoreNumbers(shown);
   });
 
-  it('a deal opened from the company’s page in-app gets the deal’s panels, and back the account’s', async () => {
+  it("a deal opened from the company's page in-app gets the deal's panels, linking up to the company, whose page shows the account panel again", async () => {
     await load(`${server.companyUrl(company.id)}?record=standard&theme=light`);
     const shown = await waitForAccountPanel(crm);
     const deal = shown.deals[0]!;
@@ -142,7 +143,14 @@ describe('HubSpot company pages: the account panel with the store’s numbers', 
       { timeout: 45_000, polling: 100 },
     );
     expect(await readAccountPanel(crm)).toBeNull();
-    await crm.goBack();
+    const link = `rootOf(document.querySelector('dealsight-panel'))?.querySelector('a[data-action="open-account"]')`;
+    expect(await evaluateWithRoots(crm, `(() => { const a = ${link}; return a ? { href: a.href, text: a.textContent } : null; })()`)).toEqual({
+      href: server.companyUrl(company.id),
+      text: `Account: ${company.name}`,
+    });
+    await evaluateWithRoots(crm, `${link}.click()`);
+    await crm.waitForFunction((path) => location.pathname === path, { timeout: 30_000 }, new URL(server.companyUrl(company.id)).pathname);
+    await crm.waitForSelector(READY, { timeout: 30_000 });
     expectStoreNumbers(await waitForAccountPanel(crm));
     expect(await hosts()).toHaveLength(1);
   });

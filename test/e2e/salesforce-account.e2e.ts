@@ -6,8 +6,9 @@
  * header in the page on screen, whose every figure and open opportunity equals
  * `rollUpAccount` over the store's deals of that account (read from its closed root
  * through scripts/browser/shadow.ts). Its open opportunities link their records, it links
- * the account in the CRM, and an opportunity's page is never given the account panel (nor
- * the other way round) when the user moves between them in-app. Screenshots light and dark.
+ * the account in the CRM; an opportunity's panel links up to its Account page, and an
+ * opportunity's page is never given the account panel (nor the other way round) when the
+ * user moves between them. Screenshots light and dark.
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ import {
   type StoredPipeline,
 } from '../../scripts/browser/account-panel';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
-import { waitForRoots } from '../../scripts/browser/shadow';
+import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
 
 let server: SalesforceServer;
@@ -54,6 +55,13 @@ interface HostInfo {
   shown: boolean;
   pageSeesRoot: boolean;
 }
+
+/** One panel host, its opportunity panels ready, on the page of opportunity `id`. */
+const OPPORTUNITY_READY = (id: string): string =>
+  `(() => { const h = document.querySelectorAll('dealsight-panel'); return location.pathname.includes(${JSON.stringify(id)}) && h.length === 1 && rootOf(h[0])?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'; })()`;
+
+/** The opportunity panel's link to its account: where it goes and what it says. */
+const ACCOUNT_LINK = `(() => { const a = rootOf(document.querySelector('dealsight-panel'))?.querySelector('a[data-action="open-account"]'); return a ? { href: a.href, text: a.textContent } : null; })()`;
 
 const hosts = (): Promise<HostInfo[]> => page.evaluate(HOSTS) as Promise<HostInfo[]>;
 const lightningReady = (): Promise<unknown> => page.waitForFunction(`document.documentElement.dataset.sandboxState === 'ready'`, WAIT);
@@ -132,25 +140,27 @@ describe('Salesforce Account pages: the account panel with the store’s numbers
     }
   });
 
-  it('in-app from an opportunity to its account and back: the panel each page calls for, one at a time', async () => {
+  it("an opportunity's panel links its account: the Account page then shows the account panel; in-app back to the opportunity, its panels", async () => {
     const deal = accountDeals(stored, first.id).find((d) => d.outcome === 'open') as { id: string };
     await open(`/lightning/r/Opportunity/${deal.id}/view?app=standard&highlights=lwc&theme=light`);
-    await waitForRoots(
-      page,
-      `(() => { const h = document.querySelectorAll('dealsight-panel'); return h.length === 1 && rootOf(h[0])?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'; })()`,
-      WAIT,
-    );
-    await page.evaluate(`window.sandboxLightning.navigate(${JSON.stringify(`/lightning/r/Account/${first.id}/view`)})`);
-    const shown = await waitForAccountPanel(page);
+    await waitForRoots(page, OPPORTUNITY_READY(deal.id), WAIT);
+    expect(await evaluateWithRoots(page, ACCOUNT_LINK)).toEqual({ href: `${server.url}/lightning/r/Account/${first.id}/view`, text: `Account: ${first.name}` });
+    await screenshot(page, 'e2e-salesforce-opportunity-account-link');
+    // The user follows it (target _top: the Account page loads in the tab).
+    await evaluateWithRoots(page, `rootOf(document.querySelector('dealsight-panel')).querySelector('a[data-action="open-account"]').click()`);
+    await page.waitForFunction((id) => location.pathname === `/lightning/r/Account/${id}/view`, WAIT, first.id);
+    await lightningReady();
+    expectStoreNumbers(await waitForAccountPanel(page), first.id, first.name);
     expect((await hosts()).filter((h) => h.shown)).toHaveLength(1);
-    expectStoreNumbers(shown, first.id, first.name);
-    await page.goBack();
-    await waitForRoots(
-      page,
-      `(() => { const h = Array.from(document.querySelectorAll('dealsight-panel')); return location.pathname.includes(${JSON.stringify(deal.id)}) && h.length === 1 && rootOf(h[0])?.querySelector('[data-overlay-state]')?.getAttribute('data-overlay-state') === 'ready'; })()`,
-      WAIT,
-    );
+    // In-app to the opportunity: its panels replace the account's, one panel.
+    await page.evaluate(`window.sandboxLightning.navigate(${JSON.stringify(`/lightning/r/Opportunity/${deal.id}/view`)})`);
+    await waitForRoots(page, OPPORTUNITY_READY(deal.id), WAIT);
     expect(await readAccountPanel(page)).toBeNull();
+    expect((await hosts()).filter((h) => h.shown)).toHaveLength(1);
+    // And back: the account's again.
+    await page.goBack();
+    await page.waitForFunction((id) => location.pathname === `/lightning/r/Account/${id}/view`, WAIT, first.id);
+    expectStoreNumbers(await waitForAccountPanel(page), first.id, first.name);
   });
 
   it('a Sales Console tab: the panel in the tab shown only, with the store’s numbers', async () => {
