@@ -51,7 +51,7 @@ export function QuickWins({ rows, asOf, baseRate, filters, me, onClearFilters, o
         <span>{rule}</span>
       </p>
       {narrowed.filtered && (
-        <p class="flex flex-wrap items-center gap-x-2 px-3 pb-2 text-[11px] text-slate-600 dark:text-slate-400" data-testid="quick-wins-filtered">
+        <p class="flex flex-wrap items-baseline gap-x-2 px-3 pb-2 text-[11px] text-slate-600 dark:text-slate-400" data-testid="quick-wins-filtered">
           <span>{tp('popup_quickWinsFiltered', { shown: narrowed.rows.length, count: rows.length })}</span>
           <button type="button" class={LINK_BUTTON} onClick={onClearFilters}>
             {tp('popup_clearFilters')}
