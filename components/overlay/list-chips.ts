@@ -25,7 +25,7 @@ export interface ListChipsOptions {
  * stylesheet once per chip.
  */
 const CHIP_CSS = `
-:host { all: initial; display: inline-flex; gap: 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
+:host { all: initial; display: inline-flex; flex-wrap: wrap; max-width: 100%; gap: 2px 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
 :host([data-side="before"]) { margin-inline: 0 6px; }
 span { border-radius: 9999px; padding: 0 6px; background: #eef2ff; color: #3730a3; white-space: nowrap; }
 span[data-kind="rbp"] { background: #ecfdf5; color: #065f46; }
