@@ -22,6 +22,7 @@ import type { CrmKind, ErrorCode, JobParams, JobSecrets, OAuthConnect } from './
 import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
 import type { AccountPanelData } from './pipeline/account-panel';
+import type { HealthLevel } from './engine/health/health';
 
 export type { ErrorCode, JobSecrets };
 
@@ -180,6 +181,8 @@ export type MessageToBackground = ContentMessage | PageMessage;
 export interface RecordChip {
   winPotential: number | null;
   repeatBuyerPotential: number | null;
+  /** The deal's health (issue 16), null when it has none; absent from older answers. */
+  health?: HealthLevel | null;
 }
 
 /** A failure the sender can show: what went wrong, in a sentence, and a code for the known states. */

@@ -28,6 +28,8 @@ export interface SandboxCrm {
   /** The page a user opens first (a logged-in home page, the deals board). */
   firstPage: string;
   recordUrl(id: string): string;
+  /** An account's page (a Salesforce Account, a HubSpot company), by the id its opportunities name it with: it gets the account panel. */
+  accountUrl(id: string): string;
   /** The view that gets chips, and what it is called. */
   view: { url: string; what: string };
   /** Every page shape the demo shows after the record page, with the record `id` where a shape needs one. */
@@ -78,6 +80,7 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
       connectionPrefix: 'salesforce:',
       firstPage: server.loginUrl(),
       recordUrl: (id) => server.recordUrl(id),
+      accountUrl: (id) => server.pageUrl(`/lightning/r/Account/${id}/view`, { app: 'standard' }),
       view: { url: server.listUrl(), what: 'the opportunity list view' },
       showcase: (id) => [
         {
@@ -150,6 +153,7 @@ export async function startSandboxCrm(name: CrmName, options: SandboxCrmOptions)
     connectionPrefix: 'hubspot:',
     firstPage: server.boardUrl(),
     recordUrl: (id) => server.recordUrl(id),
+    accountUrl: (id) => server.companyUrl(id),
     view: { url: server.boardUrl(), what: 'the deals board' },
     showcase: () => [
       { file: 'board', url: server.boardUrl(), what: 'the deals board with Win Potential / Repeat Buyer Potential chips', kind: 'list' },

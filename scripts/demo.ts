@@ -10,8 +10,8 @@
  * 4. opens the best-ranked open opportunity, where the overlay shows its panels.
  *
  * With a display the browser stays open to explore (Ctrl+C or closing it ends the demo).
- * Headless (`--headless`, or no DISPLAY) it saves screenshots of the record panels (light
- * and dark), the list view's (or board's) chips, the popup, the personas, quality and options pages into demo-output/,
+ * Headless (`--headless`, or no DISPLAY) it saves screenshots of the record panels and of
+ * an account's panel (light and dark), the list view's (or board's) chips, the popup, the personas, quality and options pages into demo-output/,
  * prints where they are, and prints the ranked open pipeline.
  *
  *   npm run demo -- [--headless] [--crm salesforce|hubspot|both] [--opportunities 5000] [--seed 7] [--no-build] [--out demo-output]
@@ -25,6 +25,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { generateSandbox } from '../lib/sandbox/generate';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser/launch';
+import { readStoredPipeline, richestAccount, waitForAccountPanel } from './browser/account-panel';
 import { panelState, waitForRoots } from './browser/shadow';
 import { readTable } from './browser/store-reader';
 import { startSandboxCrm, type CrmName, type SandboxCrm } from '../sandbox/crms';
@@ -212,6 +213,20 @@ async function main(): Promise<void> {
       await page.reload({ waitUntil: 'load' });
       await waitForPanel(page);
       await shoot(page, `${prefix}record-page-dark`, `the same ${crm.record} in ${crm.label}'s dark theme`);
+      await page.setCookie({ name: crm.darkCookie, value: 'light', url: crm.url });
+      // The account panel (issue 16) on the page of the account the store knows most about, light and dark.
+      const account = richestAccount(await readStoredPipeline(optionsPage, crm.connectionPrefix));
+      await page.goto(crm.accountUrl(account.id), { waitUntil: 'load' });
+      await waitForAccountPanel(page);
+      await sleep(300);
+      await shoot(page, `${prefix}account-page`, `the ${crm.label} page of ${account.name} with the account panel`);
+      await shoot(page, `${prefix}account-panel`, 'the account panel alone', await page.$('dealsight-panel'));
+      await page.setCookie({ name: crm.darkCookie, value: 'dark', url: crm.url });
+      await page.reload({ waitUntil: 'load' });
+      await waitForAccountPanel(page);
+      await sleep(300);
+      await shoot(page, `${prefix}account-page-dark`, `the same account page in ${crm.label}'s dark theme`);
+      await shoot(page, `${prefix}account-panel-dark`, 'the account panel alone, dark', await page.$('dealsight-panel'));
       await page.setCookie({ name: crm.darkCookie, value: 'light', url: crm.url });
       for (const shape of crm.showcase(top.id)) {
         await page.goto(shape.url, { waitUntil: 'load' });

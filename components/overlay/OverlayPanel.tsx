@@ -49,6 +49,8 @@ export interface OverlayPanelProps {
   linkFor: SimilarLink;
   /** Where an account panel's open opportunity links; absent: plain text. */
   accountDealLink?: (deal: AccountDeal) => string | null;
+  /** Where an opportunity's account opens in the CRM (its Account or company page), by the account's id; absent or null: no link. */
+  accountLinkFor?: (accountId: string) => string | null;
   /** The Repeat Buyer panel's link to the personas page (opened through the background). */
   personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
   locale?: string;
@@ -131,12 +133,17 @@ function stateName(state: OverlayState): string {
   return 'loading';
 }
 
-function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, accountDealLink, personasLinkFor, locale }: OverlayPanelProps) {
+/** Panel states whose `opportunity` is the record itself (not a placeholder), so its account is known. */
+const HAS_RECORD: ReadonlySet<PanelData['state']['kind']> = new Set(['ready', 'out-of-date', 'not-enough-data']);
+
+function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, accountDealLink, accountLinkFor, personasLinkFor, locale }: OverlayPanelProps) {
   if (state.kind === 'loading') return <DealPanelsSkeleton />;
   if (state.kind === 'account') return <AccountPanel account={state.account} linkFor={accountDealLink ?? (() => null)} level={2} />;
   if (state.kind === 'panel') {
     const connectionId = state.panel.connectionId;
-    return (
+    const account = HAS_RECORD.has(state.panel.state.kind) ? state.panel.opportunity.account : null;
+    const accountLink = account ? (accountLinkFor?.(account.id) ?? null) : null;
+    const panels = (
       <DealPanels
         panel={state.panel}
         theme={theme}
@@ -147,6 +154,21 @@ function Body({ crm, place, state, theme, onRetry, onOpenOptions, linkFor, accou
         onOpenOptions={onOpenOptions}
         level={2}
       />
+    );
+    if (!account || !accountLink) return panels;
+    // Up to the account (issue 16): its page in the CRM, where the account panel rolls up its opportunities.
+    return (
+      <>
+        <a
+          href={accountLink}
+          target="_top"
+          data-action="open-account"
+          class="mb-2 inline-block rounded-sm text-sm font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+        >
+          {t('panels_account_link', { name: account.name || account.id })}
+        </a>
+        {panels}
+      </>
     );
   }
   const { code, message } = state;

@@ -69,6 +69,8 @@ export interface CrmAdapter {
   themeAttributes: readonly string[];
   /** A similar deal's link on the CRM's own pages, or null to show plain text. */
   recordUrl(origin: string, id: string): string | null;
+  /** An account's page in the CRM (a Salesforce Account, a HubSpot company) by the id opportunities name it with, or null (no link). */
+  accountUrl(origin: string, accountId: string): string | null;
   /**
    * Selectors of the containers "Copy page structure" describes when no anchor is found:
    * the visible page's candidates and landmarks. Only tag names, classes and test ids of

@@ -1,3 +1,5 @@
+import type { HealthLevel } from '../../lib/engine/health/health';
+import { t, type PlainMessageKey } from '../../lib/i18n';
 import type { RecordChip } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
 import { HOSTS } from './hosts';
@@ -23,17 +25,43 @@ export interface ListChipsOptions {
  * stylesheet once per chip.
  */
 const CHIP_CSS = `
-:host { all: initial; display: inline-flex; gap: 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
+:host { all: initial; display: inline-flex; flex-wrap: wrap; max-width: 100%; gap: 2px 4px; margin-inline-start: 6px; vertical-align: middle; font: 600 11px/16px system-ui, sans-serif; }
 :host([data-side="before"]) { margin-inline: 0 6px; }
 span { border-radius: 9999px; padding: 0 6px; background: #eef2ff; color: #3730a3; white-space: nowrap; }
 span[data-kind="rbp"] { background: #ecfdf5; color: #065f46; }
 :host([data-theme="dark"]) span { background: #312e81; color: #e0e7ff; }
 :host([data-theme="dark"]) span[data-kind="rbp"] { background: #064e3b; color: #d1fae5; }
+span[data-health="on-track"] { background: #f0fdf4; color: #166534; }
+span[data-health="needs-attention"] { background: #fffbeb; color: #92400e; }
+span[data-health="at-risk"] { background: #fff1f2; color: #9f1239; }
+:host([data-theme="dark"]) span[data-health="on-track"] { background: #14532d; color: #dcfce7; }
+:host([data-theme="dark"]) span[data-health="needs-attention"] { background: #78350f; color: #fef3c7; }
+:host([data-theme="dark"]) span[data-health="at-risk"] { background: #881337; color: #ffe4e6; }
 `;
 
-/** "Win 62%" and "RBP 71": what a chip says, or null when there is nothing to say. */
-export function chipTexts(chip: RecordChip): Array<{ kind: 'win' | 'rbp'; text: string; label: string }> {
-  const out: Array<{ kind: 'win' | 'rbp'; text: string; label: string }> = [];
+/** What a chip says of a deal: its Win Potential, its Repeat Buyer Potential, its health. */
+export type ChipKind = 'win' | 'rbp' | 'health';
+
+export interface ChipText {
+  kind: ChipKind;
+  text: string;
+  label: string;
+  /** The health level, for a health text. */
+  health?: HealthLevel;
+}
+
+const HEALTH_WORDS: Record<HealthLevel, { short: PlainMessageKey; long: PlainMessageKey }> = {
+  'on-track': { short: 'overlay_chipHealth_onTrack', long: 'overlay_chipHealthLong_onTrack' },
+  'needs-attention': { short: 'overlay_chipHealth_needsAttention', long: 'overlay_chipHealthLong_needsAttention' },
+  'at-risk': { short: 'overlay_chipHealth_atRisk', long: 'overlay_chipHealthLong_atRisk' },
+};
+
+/**
+ * "Win 62%", "RBP 71" and, where the row has `room` for a third, the health ("At risk"):
+ * what a chip says, or nothing when there is nothing to say.
+ */
+export function chipTexts(chip: RecordChip, room = true): ChipText[] {
+  const out: ChipText[] = [];
   if (chip.winPotential !== null && Number.isFinite(chip.winPotential)) {
     const pct = Math.round(Math.min(1, Math.max(0, chip.winPotential)) * 100);
     out.push({ kind: 'win', text: `Win ${pct}%`, label: `Win Potential ${pct}%` });
@@ -42,11 +70,16 @@ export function chipTexts(chip: RecordChip): Array<{ kind: 'win' | 'rbp'; text: 
     const value = Math.round(Math.min(100, Math.max(0, chip.repeatBuyerPotential)));
     out.push({ kind: 'rbp', text: `RBP ${value}`, label: `Repeat Buyer Potential ${value} of 100` });
   }
+  const health = chip.health ?? null;
+  if (room && health !== null && health in HEALTH_WORDS) {
+    const words = HEALTH_WORDS[health];
+    out.push({ kind: 'health', health, text: t(words.short), label: t('overlay_chipHealthLabel', { level: t(words.long) }) });
+  }
   return out;
 }
 
-function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme): HTMLElement | null {
-  const texts = chipTexts(chip);
+function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme, room: boolean): HTMLElement | null {
+  const texts = chipTexts(chip, room);
   if (texts.length === 0) return null;
   const host = doc.createElement(HOSTS.chip);
   host.dataset.recordId = id;
@@ -56,12 +89,13 @@ function createChip(doc: Document, id: string, chip: RecordChip, theme: CrmTheme
   const style = doc.createElement('style');
   style.textContent = CHIP_CSS;
   shadow.append(style);
-  for (const t of texts) {
+  for (const said of texts) {
     const span = doc.createElement('span');
-    span.dataset.kind = t.kind;
-    span.title = t.label;
-    span.setAttribute('aria-label', t.label);
-    span.textContent = t.text;
+    span.dataset.kind = said.kind;
+    if (said.health) span.dataset.health = said.health;
+    span.title = said.label;
+    span.setAttribute('aria-label', said.label);
+    span.textContent = said.text;
     shadow.append(span);
   }
   return host;
@@ -85,7 +119,19 @@ export function clipsLongText(link: Element): boolean {
 }
 
 /**
- * Win Potential and Repeat Buyer Potential chips after the record names of a list or board view.
+ * Whether a chip after (or before) `link` has room for the deal's health as a third pill:
+ * not in a cell that cuts long names off, and not in a table's cell at all (list views lay
+ * each row on one line in fixed columns, and a longer chip pushes past the column's edge:
+ * seen on the sandbox HubSpot's deals list, whose cells clip further up than `clipsLongText`
+ * looks). Board and Kanban cards wrap their title, and take it.
+ */
+export function hasRoomForHealth(link: Element): boolean {
+  return link.closest('td, th, [role="gridcell"], [role="cell"], [role="rowheader"]') === null && !clipsLongText(link);
+}
+
+/**
+ * Win Potential and Repeat Buyer Potential chips after the record names of a list or board view,
+ * with the deal's health where the view has room for it (`hasRoomForHealth`).
  * Scans now and whenever rows are added (debounced), asks only for ids it has not asked
  * for, and removes every chip when `signal` aborts.
  */
@@ -128,12 +174,13 @@ export function startListChips(options: ListChipsOptions): void {
       } else if (existing) {
         drop(existing);
       }
-      const chip = createChip(doc, id, score, theme);
-      if (!chip) continue;
-      chip.dataset.version = String(version);
       // After the name, unless the cell cuts long names off with an ellipsis: there a chip
       // after the name would be cut off too, so it goes before it.
       const before = guard('chip side', () => clipsLongText(link), false);
+      const room = !before && guard('chip room', () => hasRoomForHealth(link), false);
+      const chip = createChip(doc, id, score, theme, room);
+      if (!chip) continue;
+      chip.dataset.version = String(version);
       if (before) chip.dataset.side = 'before';
       guard('insert chip', () => (before ? link.before(chip) : link.after(chip)), undefined);
       chips.add(chip);

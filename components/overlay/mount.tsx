@@ -39,6 +39,8 @@ export interface RecordOverlayOptions {
   getPanel: (url: string) => Promise<BackgroundReplies['get-record-panel'] | BackgroundReplies['get-account-panel']>;
   /** Where an account panel's open opportunity links (its CRM record), or null for plain text. */
   accountDealLink?: (deal: AccountDeal) => string | null;
+  /** Where an opportunity panel's account opens in the CRM, or null for no link. */
+  accountLinkFor?: (accountId: string) => string | null;
   storage: Storage | null;
   linkFor: SimilarLink;
   personasLinkFor?: ((connectionId: string, personaId: string) => PersonasLink) | null;
@@ -112,6 +114,7 @@ export async function startRecordOverlay(options: RecordOverlayOptions): Promise
           onOpenOptions={options.onOpenOptions}
           linkFor={options.linkFor}
           accountDealLink={options.accountDealLink}
+          accountLinkFor={options.accountLinkFor}
           personasLinkFor={options.personasLinkFor}
           locale={options.locale}
         />,

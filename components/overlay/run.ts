@@ -85,6 +85,8 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           storage,
           getPanel: (pageUrl) => sendToBackground({ type: 'get-record-panel', url: pageUrl, ...pinned(pageUrl) }),
           linkFor: (deal) => adapter.recordUrl(location.origin, deal.id),
+          // The opportunity's account opens its CRM page, where the account panel is.
+          accountLinkFor: (accountId) => adapter.accountUrl(location.origin, accountId),
           onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
           copyText: (text) => navigator.clipboard.writeText(text),
           onDataChanged,

@@ -14,6 +14,10 @@ export interface AccountPanelProps {
   level?: HeadingLevel;
 }
 
+/** A figure's cell: labelled by its column's name (generated content) while the header row is hidden, a plain cell in the table. */
+const CELL =
+  'tabular-nums before:mr-1 before:text-slate-500 before:content-[attr(data-label)] @md:py-1 @md:pr-2 @md:before:content-none dark:before:text-slate-400';
+
 const HEALTH_TONE: Record<HealthLevel, Tone> = { 'on-track': 'positive', 'needs-attention': 'warning', 'at-risk': 'negative' };
 
 export function healthWord(tools: LocaleTools, level: HealthLevel): string {
@@ -55,24 +59,27 @@ export function AccountPanel({ account, linkFor, level = 2 }: AccountPanelProps)
   ) : null;
   const closed = r.won + r.lost;
   return (
-    <Card title={title} level={level} name="account" aside={aside}>
-      <div class="mb-3 flex flex-wrap items-center gap-2" data-account-field="health" data-value={r.health ?? ''}>
-        <span class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_health')}</span>
-        {r.health ? (
-          <Badge tone={HEALTH_TONE[r.health]}>{healthWord(tools, r.health)}</Badge>
-        ) : (
-          <span class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_healthNone')}</span>
-        )}
-      </div>
-      {r.open.length === 0 && closed === 0 ? <PanelMessage>{t('panels_account_empty')}</PanelMessage> : null}
-      <section class="mb-3" data-account-section="open" data-count={r.open.length}>
-        <h3 class="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">{t('panels_account_openTitle', { count: r.open.length })}</h3>
-        {r.open.length === 0 ? (
-          <p class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_noOpen')}</p>
-        ) : (
-          <div class="overflow-x-auto">
-            <table class="w-full text-left text-xs">
-              <thead class="text-slate-500 dark:text-slate-400">
+    // Its own size container: the overlay gives it the CRM's column (wide on Salesforce, narrow in HubSpot's sidebar), the detail page its page.
+    <div class="@container">
+      <Card title={title} level={level} name="account" aside={aside}>
+        <div class="mb-3 flex flex-wrap items-center gap-2" data-account-field="health" data-value={r.health ?? ''}>
+          <span class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_health')}</span>
+          {r.health ? (
+            <Badge tone={HEALTH_TONE[r.health]}>{healthWord(tools, r.health)}</Badge>
+          ) : (
+            <span class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_healthNone')}</span>
+          )}
+        </div>
+        {r.open.length === 0 && closed === 0 ? <PanelMessage>{t('panels_account_empty')}</PanelMessage> : null}
+        <section class="mb-3" data-account-section="open" data-count={r.open.length}>
+          <h3 class="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">{t('panels_account_openTitle', { count: r.open.length })}</h3>
+          {r.open.length === 0 ? (
+            <p class="text-xs text-slate-500 dark:text-slate-400">{t('panels_account_noOpen')}</p>
+          ) : (
+            // A table where the panel is wide; in a narrow sidebar (HubSpot's left column) each deal is a block: its name on a
+            // line of its own, then its figures, each labelled by its column's name (CSS generated content, as the header row is hidden there).
+            <table class="block w-full text-left text-xs @md:table">
+              <thead class="hidden text-slate-500 @md:table-header-group dark:text-slate-400">
                 <tr>
                   <th scope="col" class="py-1 pr-2 font-medium">
                     {t('panels_account_col_name')}
@@ -91,12 +98,16 @@ export function AccountPanel({ account, linkFor, level = 2 }: AccountPanelProps)
                   </th>
                 </tr>
               </thead>
-              <tbody class="text-slate-800 dark:text-slate-100">
+              <tbody class="block text-slate-800 @md:table-row-group dark:text-slate-100">
                 {r.open.map((deal) => {
                   const href = linkFor(deal);
                   return (
-                    <tr key={deal.id} class="border-t border-slate-100 dark:border-slate-800" data-account-deal={deal.id}>
-                      <th scope="row" class="max-w-[12rem] truncate py-1 pr-2 font-medium">
+                    <tr
+                      key={deal.id}
+                      class="flex flex-wrap items-center gap-x-3 gap-y-0.5 border-t border-slate-100 py-1.5 @md:table-row @md:py-0 dark:border-slate-800"
+                      data-account-deal={deal.id}
+                    >
+                      <th scope="row" class="w-full truncate pr-2 font-medium @md:w-auto @md:max-w-[12rem] @md:py-1">
                         {href ? (
                           <a class="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300" href={href} target="_top" data-deal-link="">
                             {deal.name}
@@ -105,16 +116,16 @@ export function AccountPanel({ account, linkFor, level = 2 }: AccountPanelProps)
                           deal.name
                         )}
                       </th>
-                      <td class="py-1 pr-2 text-right tabular-nums" data-value={deal.winPotential ?? ''}>
+                      <td class={`${CELL} @md:text-right`} data-label={t('panels_account_col_win')} data-value={deal.winPotential ?? ''}>
                         {deal.winPotential === null ? dash : tools.percent(deal.winPotential)}
                       </td>
-                      <td class="py-1 pr-2 text-right tabular-nums" data-value={deal.repeatBuyerPotential ?? ''}>
+                      <td class={`${CELL} @md:text-right`} data-label={t('panels_account_col_rbp')} data-value={deal.repeatBuyerPotential ?? ''}>
                         {deal.repeatBuyerPotential === null ? dash : tools.number(Math.round(deal.repeatBuyerPotential))}
                       </td>
-                      <td class="py-1 pr-2" data-value={deal.health ?? ''}>
+                      <td class={CELL} data-label={t('panels_account_col_health')} data-value={deal.health ?? ''}>
                         {deal.health ? <Badge tone={HEALTH_TONE[deal.health]}>{healthWord(tools, deal.health)}</Badge> : dash}
                       </td>
-                      <td class="py-1 whitespace-nowrap tabular-nums" data-value={deal.predictedClose ?? ''}>
+                      <td class={`${CELL} whitespace-nowrap`} data-label={t('panels_account_col_close')} data-value={deal.predictedClose ?? ''}>
                         {deal.predictedClose === null ? dash : tools.date(deal.predictedClose)}
                       </td>
                     </tr>
@@ -122,24 +133,24 @@ export function AccountPanel({ account, linkFor, level = 2 }: AccountPanelProps)
                 })}
               </tbody>
             </table>
-          </div>
-        )}
-      </section>
-      <dl class="grid grid-cols-2 gap-3 @sm:grid-cols-3">
-        <Figure name="expectedWon" label={t('panels_account_expectedWon')} text={money(r.expectedWon, openCurrency)} value={r.expectedWon} />
-        <Figure name="won" label={t('panels_account_won')} text={tools.number(r.won)} value={r.won} />
-        <Figure name="lost" label={t('panels_account_lost')} text={tools.number(r.lost)} value={r.lost} />
-        <Figure name="winRate" label={t('panels_account_winRate')} text={r.winRate === null ? dash : tools.percent(r.winRate)} value={r.winRate} />
-        <Figure name="lastWin" label={t('panels_account_lastWin')} text={r.lastWin === null ? dash : tools.date(r.lastWin)} value={r.lastWin} />
-        <Figure name="lifetimeValue" label={t('panels_account_lifetimeValue')} text={money(r.lifetimeValue, r.currency)} value={r.lifetimeValue} />
-        <Figure
-          name="repeatPurchases"
-          label={t('panels_account_repeatPurchases')}
-          text={t('panels_account_repeatCount', { count: r.repeatPurchases })}
-          value={r.repeatPurchases}
-        />
-        <Figure name="persona" label={t('panels_account_persona')} text={r.personaName ?? dash} value={r.personaId} />
-      </dl>
-    </Card>
+          )}
+        </section>
+        <dl class="grid grid-cols-2 gap-3 @sm:grid-cols-3">
+          <Figure name="expectedWon" label={t('panels_account_expectedWon')} text={money(r.expectedWon, openCurrency)} value={r.expectedWon} />
+          <Figure name="won" label={t('panels_account_won')} text={tools.number(r.won)} value={r.won} />
+          <Figure name="lost" label={t('panels_account_lost')} text={tools.number(r.lost)} value={r.lost} />
+          <Figure name="winRate" label={t('panels_account_winRate')} text={r.winRate === null ? dash : tools.percent(r.winRate)} value={r.winRate} />
+          <Figure name="lastWin" label={t('panels_account_lastWin')} text={r.lastWin === null ? dash : tools.date(r.lastWin)} value={r.lastWin} />
+          <Figure name="lifetimeValue" label={t('panels_account_lifetimeValue')} text={money(r.lifetimeValue, r.currency)} value={r.lifetimeValue} />
+          <Figure
+            name="repeatPurchases"
+            label={t('panels_account_repeatPurchases')}
+            text={t('panels_account_repeatCount', { count: r.repeatPurchases })}
+            value={r.repeatPurchases}
+          />
+          <Figure name="persona" label={t('panels_account_persona')} text={r.personaName ?? dash} value={r.personaId} />
+        </dl>
+      </Card>
+    </div>
   );
 }

@@ -1,15 +1,19 @@
 /**
  * The quick wins view (issue 16): the open deals most worth a rep's time this week, by the
  * rule in lib/pipeline/quick-wins.ts, which the help line states with this org's numbers.
- * Each row opens the record as the pipeline's rows do. At most QUICK_WIN_LIMIT rows, so a
- * plain list (no virtual scrolling).
+ * Each row opens the record as the pipeline's rows do. The rule picks among the deals the
+ * popup's filters keep (lib/pipeline/narrow.ts), and says so while any filter narrows, with
+ * a way to clear them. At most QUICK_WIN_LIMIT rows, so a plain list (no virtual scrolling).
  */
 import { useMemo } from 'preact/hooks';
 import type { IsoDate } from '../../lib/crm/opportunity';
 import { formatDate, formatMoney, formatPercent } from '../../lib/format';
 import type { PipelineRow } from '../../lib/panel-data';
+import type { PipelineFilters } from '../../lib/pipeline/filter';
+import { narrowRows } from '../../lib/pipeline/narrow';
 import { QUICK_WIN_DAYS, QUICK_WIN_LIFT, QUICK_WIN_MIN_WIN, quickWinBar, quickWins } from '../../lib/pipeline/quick-wins';
 import { DaysInStageCell, EmptyValue, HealthCell, WinCell } from './cells';
+import { LINK_BUTTON } from './controls';
 import { tp } from './i18n';
 
 export interface QuickWinsProps {
@@ -18,6 +22,10 @@ export interface QuickWinsProps {
   asOf: IsoDate | null;
   /** The org's win rate among closed deals (won / closed). */
   baseRate: number | null;
+  /** The popup's filters and the user's name: the quick wins are picked among the deals they keep. */
+  filters: PipelineFilters;
+  me: string | null;
+  onClearFilters: () => void;
   onOpen: (row: PipelineRow) => void;
 }
 
@@ -32,8 +40,9 @@ export function quickWinRule(baseRate: number | null): string {
   });
 }
 
-export function QuickWins({ rows, asOf, baseRate, onOpen }: QuickWinsProps) {
-  const wins = useMemo(() => (asOf ? quickWins(rows, asOf, baseRate) : []), [rows, asOf, baseRate]);
+export function QuickWins({ rows, asOf, baseRate, filters, me, onClearFilters, onOpen }: QuickWinsProps) {
+  const narrowed = useMemo(() => narrowRows(rows, filters, me), [rows, filters, me]);
+  const wins = useMemo(() => (asOf ? quickWins(narrowed.rows, asOf, baseRate) : []), [narrowed, asOf, baseRate]);
   const rule = quickWinRule(baseRate);
   return (
     <div class="flex min-h-0 flex-1 flex-col" data-testid="quick-wins">
@@ -41,6 +50,14 @@ export function QuickWins({ rows, asOf, baseRate, onOpen }: QuickWinsProps) {
         <InfoIcon />
         <span>{rule}</span>
       </p>
+      {narrowed.filtered && (
+        <p class="flex flex-wrap items-baseline gap-x-2 px-3 pb-2 text-[11px] text-slate-600 dark:text-slate-400" data-testid="quick-wins-filtered">
+          <span>{tp('popup_quickWinsFiltered', { shown: narrowed.rows.length, count: rows.length })}</span>
+          <button type="button" class={LINK_BUTTON} onClick={onClearFilters}>
+            {tp('popup_clearFilters')}
+          </button>
+        </p>
+      )}
       {wins.length === 0 ? (
         <p class="flex flex-1 items-center justify-center border-t border-slate-200 px-6 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
           {tp('popup_quickWinsEmpty', { days: QUICK_WIN_DAYS })}

@@ -130,7 +130,8 @@ export async function recordScores(
   }
   const scores: Record<string, RecordChip> = {};
   for (const row of await getScores(deps.db, connection.connectionId, [...asked.keys()])) {
-    for (const raw of asked.get(row.id) ?? []) scores[raw] = { winPotential: row.winPotential, repeatBuyerPotential: row.repeatBuyerPotential };
+    for (const raw of asked.get(row.id) ?? [])
+      scores[raw] = { winPotential: row.winPotential, repeatBuyerPotential: row.repeatBuyerPotential, health: row.health ?? null };
   }
   return { ok: true, scores };
 }

@@ -200,6 +200,12 @@ export function hubspotAdapter(options: { localhost: boolean }): CrmAdapter {
       const page = parseHubSpotUrl(location.href, { localhost: options.localhost });
       return page.kind === 'other' ? null : `${origin}/contacts/${page.portalId}/record/0-3/${id}`;
     },
+    // An opportunity's account is its company (object type 0-2, lib/crm/hubspot/pages.ts cites the URL form) on the same portal.
+    accountUrl: (origin, id) => {
+      if (!DEAL_ID.test(id)) return null;
+      const page = parseHubSpotUrl(location.href, { localhost: options.localhost });
+      return page.kind === 'other' ? null : `${origin}/contacts/${page.portalId}/record/0-2/${id}`;
+    },
     structureProbes: [
       SELECTORS.recordLandmarks.selector,
       ...RECORD_ANCHOR_CHAIN.map((rule) => rule.selector),

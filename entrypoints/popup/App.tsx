@@ -14,7 +14,7 @@ import { Banner, EmptyState, ErrorState, JobProgress, LoadingState, StateMessage
 import { formatRelative } from '../../lib/format';
 import type { EventToPage } from '../../lib/messages';
 import type { PipelineRow } from '../../lib/panel-data';
-import type { PipelineFilters } from '../../lib/pipeline/filter';
+import { EMPTY_FILTERS, type PipelineFilters } from '../../lib/pipeline/filter';
 import { DEFAULT_VIEW, serializeFilters, type PipelineView } from '../../lib/pipeline/segments';
 import type { SortSpec } from '../../lib/pipeline/sort';
 import { mergeJob, pipelineStatus } from '../../lib/pipeline/status';
@@ -273,7 +273,15 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
               onSelect={setTab}
             >
               {tab === 'quick-wins' ? (
-                <QuickWins rows={rows} asOf={model?.asOf ?? null} baseRate={baseRate} onOpen={openRecord} />
+                <QuickWins
+                  rows={rows}
+                  asOf={model?.asOf ?? null}
+                  baseRate={baseRate}
+                  filters={view.filters}
+                  me={phase.data.me}
+                  onClearFilters={() => setFilters({ ...EMPTY_FILTERS })}
+                  onOpen={openRecord}
+                />
               ) : (
                 <Pipeline
                   rows={rows}

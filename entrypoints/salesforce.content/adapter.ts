@@ -9,7 +9,7 @@
 import type { CrmAdapter } from '../../components/overlay/adapter';
 import { parseSalesforceUrl } from '../../lib/crm/salesforce/pages';
 import { claimPage, findAnchor, visiblePage } from './anchor';
-import { listLinks, recordUrl } from './links';
+import { accountUrl, listLinks, recordUrl } from './links';
 import { COLOR_SCHEME, SELECTORS } from './selectors';
 
 /**
@@ -67,6 +67,7 @@ export function salesforceAdapter(options: { localhost: boolean }): CrmAdapter {
     isDark,
     themeAttributes: ['class'],
     recordUrl,
+    accountUrl,
     structureProbes: [
       SELECTORS.consoleTabShown.selector,
       SELECTORS.consolePages.selector,

@@ -17,6 +17,15 @@ export function recordUrl(origin: string, id: string): string | null {
   return `${origin}/lightning/r/Opportunity/${id}/view`;
 }
 
+/**
+ * An account's Lightning record page on the same origin (`/lightning/r/Account/<id>/view`, as
+ * lib/crm/salesforce/record-links.ts `salesforceAccountUrl` links it from the evidence it cites), or null for an id that is not Salesforce's.
+ */
+export function accountUrl(origin: string, id: string): string | null {
+  if (!/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(id)) return null;
+  return `${origin}/lightning/r/Account/${id}/view`;
+}
+
 /** The record an `href` opens on the page's own origin, as an 18-character id, or null. */
 export function recordIdFromHref(href: string | null, base: string): string | null {
   if (href === null || href === '') return null;

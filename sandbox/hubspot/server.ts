@@ -13,7 +13,7 @@ import { toHubSpotOrg } from './hubspot-org';
 import { misbehave, redirectReply, type PagingMisbehaviour } from './misbehave';
 import { checkedPaging, checkedRedirect, resolveOptions, type HubSpotServerOptions } from './options';
 import { optionError } from '../kit/options';
-import { boardPath, dealPath, legacyDealPath, listPath, workspacePath } from './pages/urls';
+import { boardPath, companyPath, dealPath, legacyCompanyPath, legacyDealPath, listPath, workspacePath } from './pages/urls';
 import type { Pipeline } from './pipelines';
 import { iso } from './properties';
 import { RateLimits } from './rate-limits';
@@ -104,6 +104,10 @@ export interface HubSpotServer extends HubSpotSandbox {
   recordUrl(dealId: string): string;
   /** `/contacts/{portalId}/deal/{dealId}`: the older deal URL. */
   legacyRecordUrl(dealId: string): string;
+  /** `/contacts/{portalId}/record/0-2/{companyId}`: a company's record page. */
+  companyUrl(companyId: string): string;
+  /** `/contacts/{portalId}/company/{companyId}`: the older company URL. */
+  legacyCompanyUrl(companyId: string): string;
   /** The deals board, of the Sales Pipeline or of `pipelineId`. */
   boardUrl(pipelineId?: string): string;
   /** The deals list (page 1, or `page`). */
@@ -145,6 +149,8 @@ export async function startHubSpotServer(options: HubSpotServerOptions = {}): Pr
       host,
       recordUrl: (id: string) => `${url}${dealPath(portalId, id)}`,
       legacyRecordUrl: (id: string) => `${url}${legacyDealPath(portalId, id)}`,
+      companyUrl: (id: string) => `${url}${companyPath(portalId, id)}`,
+      legacyCompanyUrl: (id: string) => `${url}${legacyCompanyPath(portalId, id)}`,
       boardUrl: (pipelineId?: string) => `${url}${boardPath(portalId, pipelineId)}`,
       listUrl: (page?: number) => `${url}${listPath(portalId, page)}`,
       workspaceUrl: () => `${url}${workspacePath(portalId)}`,

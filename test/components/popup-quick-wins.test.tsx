@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../entrypoints/popup/App';
 import type { PopupData, PopupSource } from '../../entrypoints/popup/source';
-import { DEFAULT_VIEW } from '../../lib/pipeline';
+import { DEFAULT_VIEW, EMPTY_FILTERS, type PipelineView } from '../../lib/pipeline';
 import type { PipelineRow } from '../../lib/panel-data';
 import type { ConnectionRecord, ModelRecord } from '../../lib/store/schema';
 import { all, click, keyDown, mount, one, settle, text, type Mounted } from '../pipeline/dom';
@@ -42,6 +42,7 @@ const rows: PipelineRow[] = [
     id: 'q1',
     connectionId: 'csv',
     name: 'Small sure thing',
+    owner: 'Ana Ruiz',
     amount: 1000,
     winPotential: 0.8,
     winBand: 'high',
@@ -52,6 +53,7 @@ const rows: PipelineRow[] = [
     id: 'q2',
     connectionId: 'csv',
     name: 'Big sure thing',
+    owner: 'Bo Ek',
     amount: 5000,
     winPotential: 0.9,
     winBand: 'high',
@@ -73,10 +75,10 @@ const rows: PipelineRow[] = [
   row({ id: 'n3', connectionId: 'csv', name: 'Too far off', amount: 9000, winPotential: 0.9, winBand: 'high', predictedClose: '2026-03-01' }),
 ];
 
-function source(calls: string[]): PopupSource {
+function source(calls: string[], view: PipelineView = DEFAULT_VIEW): PopupSource {
   const data: PopupData = { connections: [connection], connection, model, rows, segments: [], jobs: [], me: null };
   return {
-    loadView: async () => DEFAULT_VIEW,
+    loadView: async () => view,
     saveView: async () => undefined,
     load: async () => data,
     saveMe: async () => undefined,
@@ -114,6 +116,29 @@ describe('the popup’s quick wins tab', () => {
     click(wins[1] as HTMLElement);
     await settle(1);
     expect(calls).toEqual(['open q1']);
+    // No filter narrows: nothing said about filters.
+    expect(mounted.container.querySelector('[data-testid="quick-wins-filtered"]')).toBeNull();
+  });
+
+  it('picks among the deals the popup’s filters keep, says so, and clears them', async () => {
+    const view: PipelineView = { connectionId: 'csv', filters: { ...EMPTY_FILTERS, owner: 'Ana Ruiz' }, sort: DEFAULT_VIEW.sort };
+    mounted = mount(<App source={source([], view)} />);
+    await settle();
+    expect(all(mounted.container, '[role="row"][data-row]')).toHaveLength(1);
+    click(tab(mounted.container, 'quick-wins'));
+    await settle(1);
+    // Bo Ek's bigger deal is left out with the owner filter: Ana Ruiz's is the one quick win.
+    expect(all(mounted.container, '[data-quick-win]').map((w) => w.getAttribute('data-quick-win'))).toEqual(['q1']);
+    const note = one(mounted.container, '[data-testid="quick-wins-filtered"]');
+    expect(text(note)).toContain('Among the 1 of 5 open deals the pipeline’s filters keep.');
+    click(one(note, 'button'));
+    await settle(1);
+    expect(all(mounted.container, '[data-quick-win]').map((w) => w.getAttribute('data-quick-win'))).toEqual(['q2', 'q1']);
+    expect(mounted.container.querySelector('[data-testid="quick-wins-filtered"]')).toBeNull();
+    // The pipeline's filters were cleared too: one set of filters for both views.
+    click(tab(mounted.container, 'pipeline'));
+    await settle(1);
+    expect(all(mounted.container, '[role="row"][data-row]')).toHaveLength(5);
   });
 
   it('moves between the views with the arrow keys', async () => {

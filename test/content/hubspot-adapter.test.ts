@@ -203,4 +203,11 @@ describe('HubSpot adapter: theme and links', () => {
     expect(adapter.recordUrl(location.origin, '9002')).toBe(`${location.origin}/contacts/${PORTAL}/record/0-3/9002`);
     expect(adapter.recordUrl(location.origin, '0065g00000AbCdEAAV')).toBeNull();
   });
+
+  it("links a deal's company on the same portal (object type 0-2)", () => {
+    const adapter = hubspotAdapter({ localhost: true });
+    history.replaceState(null, '', `/contacts/${PORTAL}/record/0-3/9001`);
+    expect(adapter.accountUrl(location.origin, '501')).toBe(`${location.origin}/contacts/${PORTAL}/record/0-2/501`);
+    expect(adapter.accountUrl(location.origin, '0015g00000XyZabAAF')).toBeNull();
+  });
 });

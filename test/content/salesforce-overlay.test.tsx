@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chipTexts, clipsLongText, startListChips } from '../../components/overlay/list-chips';
+import { chipTexts, clipsLongText, hasRoomForHealth, startListChips } from '../../components/overlay/list-chips';
 import { recordUrl as crmRecordUrl } from '../../entrypoints/salesforce.content/links';
 import { startRecordOverlay, type CreatePanelHost } from '../../components/overlay/mount';
 import { COLLAPSED_KEY } from '../../components/overlay/collapsed';
@@ -148,6 +148,56 @@ describe('record overlay lifecycle', () => {
   it('links similar deals to their Lightning record pages on the same origin', () => {
     expect(crmRecordUrl('https://acme.lightning.force.com', OPP_A)).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${OPP_A}/view`);
     expect(crmRecordUrl('https://acme.lightning.force.com', 'csv-row-12')).toBeNull();
+  });
+
+  it("links the opportunity's account to its Account page, above the panels, and nothing for a placeholder record", async () => {
+    expect(adapter.accountUrl('https://acme.lightning.force.com', '0015g00000XyZabAAF')).toBe(
+      'https://acme.lightning.force.com/lightning/r/Account/0015g00000XyZabAAF/view',
+    );
+    expect(adapter.accountUrl('https://acme.lightning.force.com', 'northwind health')).toBeNull();
+    stage(document, [highlights('Deal')]);
+    const c = new AbortController();
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      signal: c.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: workedPanel() }),
+      storage: localStorage,
+      linkFor: () => null,
+      accountLinkFor: (id) => `https://acme.lightning.force.com/lightning/r/Account/${id}/view`,
+      anchorTimeoutMs: 30,
+      locale: 'en-US',
+    });
+    await tick(0);
+    const link = rootOf(hosts()[0]!)!.querySelector('a[data-action="open-account"]');
+    // workedPanel's opportunity is of account acc-1, Northwind Health.
+    expect(link?.getAttribute('href')).toBe('https://acme.lightning.force.com/lightning/r/Account/acc-1/view');
+    expect(link?.textContent).toBe('Account: Northwind Health');
+    expect(rootOf(hosts()[0]!)!.querySelector('[data-overlay-body]')?.firstElementChild).toBe(link);
+    c.abort();
+    document.body.replaceChildren();
+    const c2 = new AbortController();
+    stage(document, [highlights('Deal')]);
+    const placeholder = workedPanel();
+    await startRecordOverlay({
+      adapter,
+      doc: document,
+      url: recordUrl(OPP_A),
+      signal: c2.signal,
+      createHost,
+      getPanel: async () => ({ ok: true, panel: { ...placeholder, state: { kind: 'not-found', opportunityId: OPP_A } } }),
+      storage: localStorage,
+      linkFor: () => null,
+      accountLinkFor: (id) => `https://acme.lightning.force.com/lightning/r/Account/${id}/view`,
+      anchorTimeoutMs: 30,
+      locale: 'en-US',
+    });
+    await tick(0);
+    expect(stateOf(hosts()[0]!)).toBe('not-found');
+    expect(rootOf(hosts()[0]!)!.querySelector('a[data-action="open-account"]')).toBeNull();
+    c2.abort();
   });
 });
 
@@ -405,6 +455,20 @@ describe('list chips', () => {
     expect(chipTexts(score(null, null))).toEqual([]);
   });
 
+  it('says the health too where the row has room, in a rep’s words', () => {
+    const chip: RecordChip = { winPotential: 0.624, repeatBuyerPotential: 71.4, health: 'needs-attention' };
+    expect(chipTexts(chip)).toEqual([
+      { kind: 'win', text: 'Win 62%', label: 'Win Potential 62%' },
+      { kind: 'rbp', text: 'RBP 71', label: 'Repeat Buyer Potential 71 of 100' },
+      { kind: 'health', health: 'needs-attention', text: 'Attention', label: 'Health: needs attention' },
+    ]);
+    expect(chipTexts({ ...chip, health: 'at-risk' }).at(-1)?.text).toBe('At risk');
+    expect(chipTexts({ ...chip, health: 'on-track' }).at(-1)?.text).toBe('On track');
+    // No room, or no health: Win Potential and RBP only.
+    expect(chipTexts(chip, false).map((t) => t.kind)).toEqual(['win', 'rbp']);
+    expect(chipTexts({ ...chip, health: null }).map((t) => t.kind)).toEqual(['win', 'rbp']);
+  });
+
   it('inserts chips after record links in one batch, re-applies on new rows, removes on abort', async () => {
     const root = stage(document, [listRows([OPP_A])]);
     const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
@@ -458,7 +522,9 @@ describe('list chips', () => {
     Object.assign(cell.style, { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' });
     expect(clipsLongText(cell.querySelector('a') as Element)).toBe(true);
     expect(clipsLongText(root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element)).toBe(false);
-    const getScores = vi.fn(async (_url: string, ids: string[]) => Object.fromEntries(ids.map((id) => [id, score(0.5, 40)])));
+    const getScores = vi.fn(async (_url: string, ids: string[]) =>
+      Object.fromEntries(ids.map((id) => [id, { ...score(0.5, 40), health: 'at-risk' as const }])),
+    );
     let changed: (() => void) | null = null;
     const c = new AbortController();
     startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5, onDataChanged: (listener) => (changed = listener) });
@@ -468,12 +534,48 @@ describe('list chips', () => {
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
     expect(a.nextElementSibling).toBeNull();
     expect(b.nextElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
+    // A list's cells have no room for the health: Win Potential and RBP only, cut off or not.
+    const words = (chip: Element | null) => Array.from(rootOf(chip as Element)!.querySelectorAll('span'), (s) => s.textContent);
+    expect(words(a.previousElementSibling)).toEqual(['Win 50%', 'RBP 40']);
+    expect(words(b.nextElementSibling)).toEqual(['Win 50%', 'RBP 40']);
     // Replaced in place after a sync, one chip per row.
     (changed as unknown as () => void)();
     await tick(30);
     expect(document.querySelectorAll('dealsight-chip')).toHaveLength(2);
     expect(a.previousElementSibling?.tagName.toLowerCase()).toBe('dealsight-chip');
     c.abort();
+  });
+
+  it('says the health on a card, where the title wraps, and not in a table cell or a cut-off name', async () => {
+    const card = document.createElement('article');
+    setHtml(card, `<h3><a href="/lightning/r/Opportunity/${OPP_A}/view">Card deal</a></h3>`);
+    const root = stage(document, [listRows([OPP_B])]);
+    // A Kanban-like card in the page on screen, beside the list.
+    (root.querySelector('.lafPageHost.active') as HTMLElement).append(card);
+    const cardLink = card.querySelector('a') as Element;
+    const rowLink = root.querySelector(`a[href="/lightning/r/${OPP_B}/view"]`) as Element;
+    expect(hasRoomForHealth(cardLink)).toBe(true);
+    expect(hasRoomForHealth(rowLink)).toBe(false);
+    Object.assign((card.querySelector('h3') as HTMLElement).style, { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' });
+    expect(hasRoomForHealth(cardLink)).toBe(false);
+    (card.querySelector('h3') as HTMLElement).removeAttribute('style');
+    const getScores = vi.fn(async (_url: string, ids: string[]) =>
+      Object.fromEntries(ids.map((id) => [id, { ...score(0.5, 40), health: 'at-risk' as const }])),
+    );
+    const c = new AbortController();
+    startListChips({ adapter, doc: document, url: LIST_URL, signal: c.signal, getScores, debounceMs: 5 });
+    await tick(0);
+    const words = (chip: Element | null) => Array.from(rootOf(chip as Element)!.querySelectorAll('span'), (s) => s.textContent);
+    const cardChip = cardLink.nextElementSibling;
+    const rowChip = rowLink.nextElementSibling;
+    c.abort();
+    expect(words(cardChip)).toEqual(['Win 50%', 'RBP 40', 'At risk']);
+    expect(
+      rootOf(cardChip as Element)!
+        .querySelector('span[data-kind="health"]')
+        ?.getAttribute('data-health'),
+    ).toBe('at-risk');
+    expect(words(rowChip)).toEqual(['Win 50%', 'RBP 40']);
   });
 
   it('never duplicates a chip: not when the app puts something between the name and its chip, nor when it re-renders the name', async () => {

@@ -233,7 +233,9 @@ describe('Firefox: the HubSpot overlay on the sandbox portal', () => {
         const chips = Array.from(document.querySelectorAll('dealsight-chip'), (chip) =>
           Array.from(rootOf(chip)?.querySelectorAll('span') ?? [], (s) => s.textContent ?? ''),
         );
-        return chips.length > 3 && chips.every((words) => words.length > 0 && words.every((w) => /^(Win \d+%|RBP \d+)$/.test(w))) ? chips : null;
+        return chips.length > 3 && chips.every((words) => words.length > 0 && words.every((w) => /^(Win \d+%|RBP \d+|On track|Attention|At risk)$/.test(w)))
+          ? chips
+          : null;
       },
       WAIT,
     );

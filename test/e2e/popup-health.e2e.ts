@@ -168,6 +168,46 @@ describe('the popup, days in stage and health (issue 16)', () => {
       await page.close();
     }
   });
+
+  it('picks the quick wins among the deals the popup’s type filter keeps, as the store says, until the filter is cleared', async () => {
+    const baseRate = model.counts.won / model.counts.closed;
+    const all = quickWins(open, model.asOf as string, baseRate).map((r) => r.id);
+    // A type whose deals give quick wins, but not all of them: the filter must change the list.
+    const types = [...new Set(open.map((s) => s.type).filter((t): t is string => t !== null))].sort();
+    const type = types.find((t) => {
+      const wins = quickWins(
+        open.filter((s) => s.type === t),
+        model.asOf as string,
+        baseRate,
+      );
+      return wins.length > 0 && wins.map((r) => r.id).join() !== all.join();
+    }) as string;
+    expect(type).toBeDefined();
+    const expected = quickWins(
+      open.filter((s) => s.type === type),
+      model.asOf as string,
+      baseRate,
+    ).map((r) => r.id);
+    const page = await openPopup();
+    await page.select('select[data-filter="type"]', type);
+    await page.waitForFunction(
+      (n) => (document.querySelector('[data-testid="summary"]')?.textContent ?? '').includes(`${n} of `),
+      {},
+      open.filter((s) => s.type === type).length.toLocaleString('en-US'),
+    );
+    await page.click('[role="tab"][data-view="quick-wins"]');
+    await page.waitForSelector('[data-testid="quick-wins-filtered"]');
+    expect(await page.$$eval('[data-quick-win]', (rows) => rows.map((r) => r.getAttribute('data-quick-win')))).toEqual(expected);
+    expect(await page.$eval('[data-testid="quick-wins-filtered"]', (el) => el.textContent ?? '')).toContain(
+      `Among the ${open.filter((s) => s.type === type).length.toLocaleString('en-US')} of ${open.length.toLocaleString('en-US')} open deals`,
+    );
+    await screenshot(page, 'e2e-popup-quick-wins-filtered');
+    // Clear filters: every quick win again, and the pipeline unfiltered (the saved view too, for the tests that follow).
+    await page.click('[data-testid="quick-wins-filtered"] button');
+    await page.waitForFunction(() => document.querySelector('[data-testid="quick-wins-filtered"]') === null, { timeout: 10_000 });
+    expect(await page.$$eval('[data-quick-win]', (rows) => rows.map((r) => r.getAttribute('data-quick-win')))).toEqual(all);
+    await page.close();
+  });
 });
 
 describe('pipeline insights with the popup’s filters (issue 16)', () => {

@@ -166,14 +166,17 @@ describe('get-record-scores', () => {
   it('returns chips for known ids under the id asked, leaving out unknown ones', async () => {
     const { db, deps } = setup();
     await synced(db);
-    await saveScores(db, CONN, [score(CONN, OPP, { winPotential: 0.62, repeatBuyerPotential: 71.5 })]);
+    await saveScores(db, CONN, [score(CONN, OPP, { winPotential: 0.62, repeatBuyerPotential: 71.5, health: 'needs-attention' })]);
     const reply = await recordScores(deps, `${LIGHTNING}/lightning/o/Opportunity/list`, [OPP15, OPP, '0065g00000ZzZzZAAV', 'nonsense'], {
       url: `${LIGHTNING}/lightning/o/Opportunity/list`,
       tab: { id: 1, url: `${LIGHTNING}/lightning/o/Opportunity/list` },
     });
     expect(reply).toEqual({
       ok: true,
-      scores: { [OPP15]: { winPotential: 0.62, repeatBuyerPotential: 71.5 }, [OPP]: { winPotential: 0.62, repeatBuyerPotential: 71.5 } },
+      scores: {
+        [OPP15]: { winPotential: 0.62, repeatBuyerPotential: 71.5, health: 'needs-attention' },
+        [OPP]: { winPotential: 0.62, repeatBuyerPotential: 71.5, health: 'needs-attention' },
+      },
     });
   });
 });

@@ -114,7 +114,8 @@ describe('one HubSpot portal per tab', () => {
       { type: 'get-record-scores', url: board(Y), ids: [DEAL_Y, DEAL_X], pinnedUrl: board(Y) },
       sender(board(Y)),
     );
-    expect(answered).toEqual({ ok: true, scores: { [DEAL_Y]: { winPotential: 0.7, repeatBuyerPotential: 40 } } });
+    // A row scored without health (the helper's default) answers none.
+    expect(answered).toEqual({ ok: true, scores: { [DEAL_Y]: { winPotential: 0.7, repeatBuyerPotential: 40, health: null } } });
   });
 
   it('pins by the portal any app page names, and ignores a pin naming none', async () => {

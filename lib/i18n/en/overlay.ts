@@ -21,5 +21,13 @@ export const overlay = {
   overlay_noAnchor: 'Dealsight could not find this page’s record header, so its panel floats here.',
   overlay_copyStructure: 'Copy page structure',
   overlay_structureCopied: 'Copied: paste it into your bug report. It holds the page’s layout only, no names or data.',
+  // A list chip's health (issue 16), where the row has room for it: short, as the popup's column says it.
+  overlay_chipHealth_onTrack: 'On track',
+  overlay_chipHealth_needsAttention: 'Attention',
+  overlay_chipHealth_atRisk: 'At risk',
+  overlay_chipHealthLabel: 'Health: {level}',
+  overlay_chipHealthLong_needsAttention: 'needs attention',
+  overlay_chipHealthLong_onTrack: 'on track',
+  overlay_chipHealthLong_atRisk: 'at risk',
   overlay_structureManual: 'Copy this into your bug report (the page’s layout only, no names or data):',
 } as const satisfies Dictionary;

@@ -68,6 +68,7 @@ export const popup = {
   popup_quickWinsRule:
     'Quick wins: Win Potential at least {bar} ({lift} × the org’s {base} win rate, at least {min}), expected to close within {days} days, not stalled and not at risk; biggest expected value (Win Potential × amount) first.',
   popup_quickWinsEmpty: 'No quick wins: no open deal is likely to win, expected to close within {days} days and moving.',
+  popup_quickWinsFiltered: 'Among the {shown} of {count} open deals the pipeline’s filters keep.',
   popup_quickWinsCloses: 'Expected close: the predicted date, else the CRM’s',
 
   // Summary above the grid.

@@ -3,6 +3,9 @@ export const OBJECT_TYPE_ID = { contacts: '0-1', companies: '0-2', deals: '0-3' 
 
 export const recordPath = (portalId: number, objectTypeId: string, id: string): string => `/contacts/${portalId}/record/${objectTypeId}/${id}`;
 export const dealPath = (portalId: number, id: string): string => recordPath(portalId, OBJECT_TYPE_ID.deals, id);
+/** A company's record page (object type 0-2), and the older company URL HubSpot still opens. */
+export const companyPath = (portalId: number, id: string): string => recordPath(portalId, OBJECT_TYPE_ID.companies, id);
+export const legacyCompanyPath = (portalId: number, id: string): string => `/contacts/${portalId}/company/${id}`;
 /** The older deal URL, which HubSpot still opens. */
 export const legacyDealPath = (portalId: number, id: string): string => `/contacts/${portalId}/deal/${id}`;
 export const boardPath = (portalId: number, pipelineId?: string): string =>

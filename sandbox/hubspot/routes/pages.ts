@@ -13,7 +13,7 @@ import type { ServerState } from '../state';
  * contact records, the deals board and list), the Sales Workspace's deals under
  * `/prospecting/{portalId}/…`, and a home page. No login: the API takes the private app's
  * token, and HubSpot's own session is not the extension's concern. The older deal URL
- * renders the record page itself, so a content script meets both forms; a trailing `/`
+ * and company URLs render the record page itself, so a content script meets both forms; a trailing `/`
  * is the same page. Theme follows `?theme=dark|light` and the page shapes their own
  * parameters (pages/shapes.ts), each remembered in a cookie. `?delay=ms` (0 to 10,000)
  * sets one document's render delay, the server's `renderDelayMs` otherwise: a test that
@@ -49,6 +49,9 @@ export function handlePage(state: ServerState, request: Request): Reply | null {
   }
   const legacy = /^\/deal\/(\d+)$/.exec(rest);
   if (legacy !== null) return show(dealPage(store, portalId, legacy[1] as string, shapes));
+  // The older company URL (`/contacts/{portalId}/company/{id}`, lib/crm/hubspot/pages.ts cites the code that links it).
+  const legacyCompany = /^\/company\/(\d+)$/.exec(rest);
+  if (legacyCompany !== null) return show(companyPage(store, portalId, legacyCompany[1] as string, shapes));
   if (rest === '/objects/0-3/views/all/board' || rest === '/deals/board' || rest === '/deals') {
     return show(boardPage(store, portalId, request.url.searchParams.get('pipeline'), shapes));
   }

@@ -8,9 +8,11 @@ import { html, type SafeHtml } from '../../kit/html';
 /**
  * Salesforce Classic, server-rendered with no single-page navigation
  * (`../shared/crm-evidence.md`, row "Classic"):
- * - the opportunity detail page (`/{id}`): the record title
- *   `#bodyCell > div.bPageTitle > div.ptBody > div.content > h2` (code id 15567451139) and
- *   `table.detailList` the fields;
+ * - the opportunity and account detail pages (`/{id}`): the record title
+ *   `#bodyCell > div.bPageTitle > div.ptBody > div.content > h2` (code id 15567451139: the
+ *   title block every Classic record page has, there an opportunity's) and
+ *   `table.detailList` the fields; the account's opportunities as a related list of
+ *   `/{15-character id}` links (the form code id 37843792931 reads ids from);
  * - the opportunity list view (`/006?fcf=…`, `/006/o`): an enhanced list whose name column
  *   is `.x-grid3-col-FULL_NAME a` with `href="/<15-character id>"` (code id 37843792931,
  *   which reads the id from that `href`). The rest of the grid's nesting is not in the
@@ -34,6 +36,8 @@ body { font-family: Arial, Helvetica, sans-serif; font-size: 12px; margin: 0; ba
 .detailList { width: 100%; } .labelCol { font-weight: bold; text-align: right; color: #4a4a56; padding: 4px 8px; width: 18%; } .dataCol { padding: 4px 8px; }
 .x-grid3 { background: #fff; border: 1px solid #ddd; } .x-grid3-row-table { width: 100%; table-layout: fixed; border-collapse: collapse; }
 .x-grid3-hd-row td, .x-grid3-row td { padding: 4px 6px; border-bottom: 1px solid #eee; } .x-grid3-hd-row td { font-weight: bold; background: #f2f3f3; }
+.list { width: 100%; border-collapse: collapse; } .list th, .list td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; } .list .headerRow th { background: #f2f3f3; }
+.bRelatedList { margin-top: 12px; } .bRelatedList h3 { font-size: 14px; margin: 0 0 6px; }
 .x-grid3-cell-inner { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 a { color: #015ba7; }
 </style></head>
@@ -71,6 +75,36 @@ export function classicOpportunityPage(db: SandboxDatabase, rawId: string): stri
 <tr>${cell('Type', text(row, 'Type'))}${cell('Probability (%)', String(numberOf(row, 'Probability') ?? ''))}</tr>
 <tr>${cell('Lead Source', text(row, 'LeadSource'))}${cell('Forecast Category', text(row, 'ForecastCategoryName'))}</tr>
 </tbody></table></div></div>`,
+  );
+}
+
+/** The detail page of an account (`/{id}`, 15 or 18 characters), with its opportunities' related list; null when the id is not an account's. */
+export function classicAccountPage(db: SandboxDatabase, rawId: string): string | null {
+  const id = toId18(rawId);
+  const row = id === null ? undefined : db.table('Account')?.byId.get(id);
+  if (row === undefined) return null;
+  const name = text(row, 'Name') ?? '';
+  const owner = lookup(db, 'User', row['OwnerId']);
+  const cell = (label: string, value: SafeHtml | string | null): SafeHtml => html`<td class="labelCol">${label}</td><td class="dataCol">${value ?? ''}</td>`;
+  const deals = (db.table('Opportunity')?.rows ?? []).filter((o) => o['AccountId'] === row['Id']).reverse();
+  const dealRows = deals.map(
+    (o) =>
+      html`<tr class="dataRow"><th scope="row" class="dataCell"><a href="${classicHref(o)}">${text(o, 'Name') ?? ''}</a></th><td class="dataCell">${text(o, 'StageName')}</td><td class="dataCell">${formatMoney(numberOf(o, 'Amount'), db.org.currency)}</td><td class="dataCell">${formatDate(text(o, 'CloseDate'))}</td></tr>`,
+  );
+  return classicDocument(
+    `Account: ${name} ~ Salesforce - Enterprise Edition`,
+    'hasMotif accountTab detailPage',
+    html`${pageTitle('Account', name)}
+<div class="bPageBlock brandSecondaryBrd bDetailBlock secondaryPalette" id="ep">
+<div class="pbBody"><table class="detailList" cellpadding="0" cellspacing="0"><tbody>
+<tr>${cell('Account Owner', text(owner, 'Name'))}${cell('Industry', text(row, 'Industry'))}</tr>
+<tr>${cell('Account Name', name)}${cell('Annual Revenue', formatMoney(numberOf(row, 'AnnualRevenue'), db.org.currency))}</tr>
+<tr>${cell('Billing State/Province', text(row, 'BillingState'))}${cell('Billing Country', text(row, 'BillingCountry'))}</tr>
+</tbody></table></div></div>
+<div class="bRelatedList" id="opportunities"><div class="bPageBlock brandSecondaryBrd secondaryPalette"><h3>Opportunities (${deals.length})</h3>
+<div class="pbBody"><table class="list" cellpadding="0" cellspacing="0"><tbody>
+<tr class="headerRow"><th>Opportunity Name</th><th>Stage</th><th>Amount</th><th>Close Date</th></tr>${dealRows}
+</tbody></table></div></div></div>`,
   );
 }
 

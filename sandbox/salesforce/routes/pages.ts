@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { htmlReply, jsonReply, redirectReply, type Reply, type Request } from '../../kit/http';
 import { isSalesforceId, toId18 } from '../id-sequence';
-import { classicOpportunityList, classicOpportunityPage } from '../pages/classic-page';
+import { classicAccountPage, classicOpportunityList, classicOpportunityPage } from '../pages/classic-page';
 import { homePage } from '../pages/home-page';
 import { html } from '../../kit/html';
 import { canonicalUrl, renderLightning, type ConsoleWorkspace, type LightningView, type MountedPage, type PageContent } from '../pages/layout';
@@ -30,10 +30,11 @@ export function handlePage(state: ServerState, request: Request): Reply | null {
   if (path === '/logout' || path === '/secur/logout.jsp') return logout();
   if (path === '/favicon.ico') return { status: 204, headers: {}, body: '' };
 
-  // Classic: /{id} for a record, /006?fcf=… and /006/o for the opportunity list view.
+  // Classic: /{id} for an opportunity (006…) or an account (001…), /006?fcf=… and /006/o for the opportunity list view.
   const classic = /^\/([0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?)\/?$/.exec(path);
-  if (classic !== null && isSalesforceId(classic[1] as string) && (classic[1] as string).startsWith('006')) {
-    const page = classicOpportunityPage(state.db, classic[1] as string);
+  const classicId = classic?.[1];
+  if (classicId !== undefined && isSalesforceId(classicId) && (classicId.startsWith('006') || classicId.startsWith('001'))) {
+    const page = classicId.startsWith('006') ? classicOpportunityPage(state.db, classicId) : classicAccountPage(state.db, classicId);
     return page === null ? null : htmlReply(200, page, { 'Cache-Control': 'no-store' });
   }
   if (path === '/006/o' || path === '/006/o/' || (/^\/006\/?$/.test(path) && request.url.searchParams.has('fcf'))) {
