@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importCsv, type ImportResult } from '../../lib/crm/csv/import';
@@ -46,7 +46,12 @@ interface RealSet {
 
 export const REAL_SETS: readonly RealSet[] = [
   { name: 'salvirt', label: 'Salvirt B2B', file: 'salvirt-b2b/salvirt_b2b.csv' },
-  { name: 'ibm', label: 'IBM Sales Win Loss', file: 'ibm-sales-win-loss/WA_Fn-UseC_-Sales-Win-Loss.csv', outcome: { column: 'Opportunity Result', won: 'Won' } },
+  {
+    name: 'ibm',
+    label: 'IBM Sales Win Loss',
+    file: 'ibm-sales-win-loss/WA_Fn-UseC_-Sales-Win-Loss.csv',
+    outcome: { column: 'Opportunity Result', won: 'Won' },
+  },
   { name: 'xeducation', label: 'X Education leads', file: 'xeducation-leads/Leads.csv', outcome: { column: 'Converted', won: '1' } },
 ];
 
@@ -55,12 +60,15 @@ interface ModelResult {
   auc: number;
   brier: number;
   ece: number;
-  /** Mean fit time per fold, ms. */
+  /** Mean CPU time of a fit per fold, ms: on a shared machine wall time measures the neighbours too. */
   fitMs: number;
+  /** Mean wall time of a fit per fold, ms. */
+  wallMs: number;
 }
 
 interface SklearnModelOutput {
   fitMs: number[];
+  fitCpuMs: number[];
   auc: number;
   brier: number;
   ece: number;
@@ -101,8 +109,8 @@ function featureTable(features: FeatureSpec[], closed: Opportunity[]): Record<st
   return columns;
 }
 
-function metricsOf(model: string, y: number[], p: ArrayLike<number>, fitMs: number): ModelResult {
-  return { model, auc: rocAuc(y, p), brier: brierScore(y, p), ece: equalCountEce(y, p), fitMs };
+function metricsOf(model: string, y: number[], p: ArrayLike<number>, fitMs: number, wallMs: number): ModelResult {
+  return { model, auc: rocAuc(y, p), brier: brierScore(y, p), ece: equalCountEce(y, p), fitMs, wallMs };
 }
 
 /** Settings of the model as it serves, read from its JSON so fields the engine adds later show up too. */
@@ -130,7 +138,7 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
   const imported = importSet(set);
   const closed = imported.opportunities.filter((o) => o.isClosed);
   const open = imported.opportunities.filter((o) => !o.isClosed);
-  const y = closed.map((o) => (o.isWon ? 1 : 0));
+  const y: number[] = closed.map((o) => (o.isWon ? 1 : 0));
   const won = y.reduce((a, b) => a + b, 0);
   const notes: string[] = [];
   // What `dealsight evaluate` passes (lib/cli/commands/evaluate.ts), with evaluateWin's open deals for the coverage check.
@@ -145,14 +153,20 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
   const fold = stratifiedFolds(closed, FOLDS, SEED);
   const oof = new Float64Array(closed.length);
   const fitMs: number[] = [];
+  const wallMs: number[] = [];
   const foldAuc: number[] = [];
   let first: WinModel | null = null;
+  // Each fold fits its own encoder: a near-constant column can be kept in one fold and not the next. scikit-learn gets every column any fold kept.
+  const kept = new Map<string, { feature: FeatureSpec; folds: number }>();
   for (let f = 0; f < FOLDS; f++) {
     const trainRows = closed.filter((_, i) => fold[i] !== f);
     const testIndex = closed.flatMap((_, i) => (fold[i] === f ? [i] : []));
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const model = WinModel.train(trainRows, train);
-    fitMs.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    fitMs.push((used.user + used.system) / 1000);
+    wallMs.push(performance.now() - start);
     const p = model.predict(testIndex.map((i) => closed[i] as Opportunity));
     testIndex.forEach((row, j) => (oof[row] = p[j] as number));
     foldAuc.push(
@@ -161,17 +175,22 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
         p,
       ),
     );
-    const keys = model.json.encoder.features.map((feature) => feature.key).join(',');
-    if (first === null) first = model;
-    else if (keys !== first.json.encoder.features.map((feature) => feature.key).join(',')) notes.push(`fold ${f + 1} kept other features: ${keys}`);
-    process.stderr.write(`  ${set.name}: Dealsight fold ${f + 1} of ${FOLDS}, ${fitMs[f]?.toFixed(0)} ms\n`);
+    for (const feature of model.json.encoder.features) {
+      const entry = kept.get(feature.key);
+      if (entry) entry.folds++;
+      else kept.set(feature.key, { feature, folds: 1 });
+    }
+    first ??= model;
+    process.stderr.write(`  ${set.name}: Dealsight fold ${f + 1} of ${FOLDS}, ${fitMs[f]?.toFixed(0)} ms CPU (${wallMs[f]?.toFixed(0)} ms wall)\n`);
   }
   const model = first as WinModel;
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   notes.push(`Dealsight's mean AUC over the folds (what \`dealsight evaluate --split cv --repeats 1\` reports): ${mean(foldAuc).toFixed(3)}`);
-  const rows: ModelResult[] = [metricsOf('Dealsight', y, oof, mean(fitMs))];
+  const rows: ModelResult[] = [metricsOf('Dealsight', y, oof, mean(fitMs), mean(wallMs))];
 
-  const features = model.json.encoder.features;
+  const features = [...kept.values()].map((entry) => entry.feature);
+  const partial = [...kept.values()].filter((entry) => entry.folds < FOLDS);
+  if (partial.length > 0) notes.push(`kept in some folds only: ${partial.map((e) => `${e.feature.label} (${e.folds} of ${FOLDS})`).join(', ')}`);
   if (python) {
     const tablePath = join(work, `${set.name}.json`);
     writeFileSync(
@@ -181,18 +200,19 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
     const run = spawnSync(python.command, [join(HERE, 'sklearn_cv.py'), tablePath], {
       encoding: 'utf8',
       maxBuffer: 1 << 28,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its progress (one line per model) goes straight to stderr.
+      stdio: ['ignore', 'pipe', 'inherit'],
       // One core for every model: HistGradientBoosting and BLAS would otherwise use all of them.
       env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
     });
     if (run.status !== 0) {
-      notes.push(`scikit-learn run failed: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
+      notes.push(`scikit-learn run failed (exit ${run.status ?? run.signal}): its error is on stderr above`);
     } else {
       const out = JSON.parse(run.stdout) as SklearnOutput;
       if (out.capped.length > 0) notes.push(`HistGradientBoosting pooled the rarest levels past 254 of ${out.capped.join(', ')}`);
       for (const { id, label } of SKLEARN_MODELS) {
         const m = out.models[id];
-        const row = metricsOf(label, y, m.predictions, mean(m.fitMs));
+        const row = metricsOf(label, y, m.predictions, mean(m.fitCpuMs), mean(m.fitMs));
         // The same definitions on both sides: scikit-learn's own metrics must agree with ours.
         for (const key of ['auc', 'brier', 'ece'] as const) {
           if (Math.abs(row[key] - m[key]) > 1e-9) notes.push(`${label}: ${key} ${row[key]} here but ${m[key]} in scikit-learn`);
@@ -202,14 +222,16 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
     }
   }
   const leakyReason = new Map(leaky.map((l) => [l.key, l.reason]));
-  const setAside = model.json.dropped.map((d) => ({
-    label: d.label,
-    reason: leakyReason.get(d.key.replace(/^attr:/, '')) ?? leakyReason.get(d.key) ?? d.reason,
-  }));
+  const setAside = model.json.dropped
+    .filter((d) => !kept.has(d.key))
+    .map((d) => ({
+      label: d.label,
+      reason: leakyReason.get(d.key.replace(/^attr:/, '')) ?? leakyReason.get(d.key) ?? d.reason,
+    }));
   return { set, closed: closed.length, won, rows, config: configuration(model.json), features: features.map((f) => f.label), setAside, notes };
 }
 
-const HEADER = ['model', 'ROC AUC', 'Brier', 'ECE', 'fit per fold (ms)', 'fit ÷ RF(100)'];
+const HEADER = ['model', 'ROC AUC', 'Brier', 'ECE', 'fit per fold (ms CPU)', 'fit ÷ RF(100)'];
 
 function cells(result: SetResult): string[][] {
   const rf = result.rows.find((r) => r.model.startsWith('scikit-learn RandomForest'));
@@ -234,8 +256,9 @@ function printText(result: SetResult): void {
   for (const r of rows) console.log('  ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
   console.log(`  Dealsight: ${result.config}`);
   console.log(`  features: ${result.features.join(', ')}`);
-  console.log(`  set aside:`);
+  console.log(`  set aside:${result.setAside.length === 0 ? ' nothing' : ''}`);
   for (const d of result.setAside) console.log(`    ${d.label}: ${d.reason}`);
+  console.log(`  wall time per fold (ms): ${result.rows.map((r) => `${r.model.replace(/,.*/, '')} ${int(Math.round(r.wallMs))}`).join(', ')}`);
   for (const note of result.notes) console.log(`  note: ${note}`);
   console.log('');
 }
@@ -264,8 +287,8 @@ export function benchRealData(names: readonly string[] = REAL_SETS.map((s) => s.
   const unknown = names.filter((n) => !REAL_SETS.some((s) => s.name === n));
   if (unknown.length > 0) throw new Error(`unknown data set ${unknown.join(', ')}: choose from ${REAL_SETS.map((s) => s.name).join(', ')}`);
   const python = findSklearnPython(['numpy']);
-  console.log(`Win Potential on real data against scikit-learn: ${machine(python)}`);
-  if (!python) console.log('(scikit-learn not found for $PYTHON, /usr/bin/python3 or python3: Dealsight\'s numbers only; apt-get install python3-sklearn)');
+  console.log(`Win Potential on real data against scikit-learn: ${machine(python)}; load average ${loadavg()[0]?.toFixed(1)}`);
+  if (!python) console.log("(scikit-learn not found for $PYTHON, /usr/bin/python3 or python3: Dealsight's numbers only; apt-get install python3-sklearn)");
   console.log('');
   const work = mkdtempSync(join(tmpdir(), 'dealsight-bench-real-'));
   const parts: string[] = [`Measured by \`npm run bench\` (test/bench/real.ts): ${machine(python)}.`, ''];
