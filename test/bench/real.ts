@@ -265,14 +265,18 @@ function printText(result: SetResult): void {
 
 function markdown(result: SetResult): string {
   const line = (r: string[]): string => `| ${r.join(' | ')} |`;
+  // Columns set aside for the same reason share one entry: "A, B, C (why)".
+  const byReason = new Map<string, string[]>();
+  for (const d of result.setAside) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.label]);
+  const setAside = [...byReason.entries()].map(([reason, labels]) => `${labels.join(', ')} (${reason})`).join('; ');
   return [
-    `**${title(result)}**`,
+    `**${result.set.label}** (\`${relative(ROOT, join(DATA, result.set.file))}\`): ${int(result.closed)} closed deals, ${int(result.won)} won`,
     '',
     line(HEADER),
     line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))),
     ...cells(result).map(line),
     '',
-    `Dealsight: ${result.config}. Set aside: ${result.setAside.map((d) => `${d.label} (${d.reason})`).join('; ') || 'nothing'}.`,
+    `Dealsight: ${result.config}. Set aside: ${setAside || 'nothing'}.`,
     '',
   ].join('\n');
 }
@@ -291,7 +295,11 @@ export function benchRealData(names: readonly string[] = REAL_SETS.map((s) => s.
   if (!python) console.log("(scikit-learn not found for $PYTHON, /usr/bin/python3 or python3: Dealsight's numbers only; apt-get install python3-sklearn)");
   console.log('');
   const work = mkdtempSync(join(tmpdir(), 'dealsight-bench-real-'));
-  const parts: string[] = [`Measured by \`npm run bench\` (test/bench/real.ts): ${machine(python)}.`, ''];
+  const parts: string[] = [
+    `Measured by \`npm run bench\` (test/bench/real.ts) on ${machine(python)}. Stratified ${FOLDS}-fold CV (seed ${SEED}), the same folds and feature columns for every model; ` +
+      'AUC, Brier and ECE (10 equal-count bins) of the pooled out-of-fold predictions; fit time is CPU time per fold.',
+    '',
+  ];
   try {
     for (const set of REAL_SETS.filter((s) => names.includes(s.name))) {
       if (!existsSync(join(DATA, set.file))) {
