@@ -2,7 +2,7 @@
  * Win Potential on real data against scikit-learn (issue 15, item 6), part of `npm run bench`
  * and runnable alone:
  *
- *   node bin/run-ts.mjs test/bench/real.ts [salvirt,ibm,xeducation]
+ *   npm run bench:real [-- salvirt,ibm,xeducation]   (node bin/run-ts.mjs test/bench/real.ts …)
  *
  * For each real data set in ../shared/data (read in place, never copied into the repo):
  * the raw file imported as `dealsight evaluate` imports it (columns known only at the close
@@ -32,7 +32,8 @@ import { findSklearnPython } from './python';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DATA = resolve(ROOT, '../shared/data');
+/** The shared real data sets, next to the repository (../shared/data/README.md); $DEALSIGHT_DATA elsewhere. */
+const DATA = resolve(process.env.DEALSIGHT_DATA ?? join(ROOT, '../shared/data'));
 const FOLDS = 5;
 const SEED = 0;
 
@@ -87,6 +88,11 @@ const SKLEARN_MODELS: ReadonlyArray<{ id: 'rf' | 'hgb' | 'lr'; label: string }> 
   { id: 'lr', label: 'scikit-learn LogisticRegression, one-hot, scaled' },
 ];
 
+/** A data file's path as the README names it (../shared/data/…), or in full when $DEALSIGHT_DATA points elsewhere. */
+const shown = (file: string): string => {
+  const path = relative(ROOT, join(DATA, file));
+  return path.startsWith('../shared/') ? path : join(DATA, file);
+};
 const int = (n: number): string => n.toLocaleString('en-US');
 
 /** The file's rows as the CLI reads them, with the outcome column rewritten where the importer cannot find it yet. */
@@ -246,7 +252,7 @@ function cells(result: SetResult): string[][] {
 }
 
 function title(result: SetResult): string {
-  return `${result.set.label} (${relative(ROOT, join(DATA, result.set.file))}): ${int(result.closed)} closed deals, ${int(result.won)} won; stratified ${FOLDS}-fold CV, seed ${SEED}, same folds and feature columns for every model`;
+  return `${result.set.label} (${shown(result.set.file)}): ${int(result.closed)} closed deals, ${int(result.won)} won; stratified ${FOLDS}-fold CV, seed ${SEED}, same folds and feature columns for every model`;
 }
 
 function printText(result: SetResult): void {
@@ -270,7 +276,7 @@ function markdown(result: SetResult): string {
   for (const d of result.setAside) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.label]);
   const setAside = [...byReason.entries()].map(([reason, labels]) => `${labels.join(', ')} (${reason})`).join('; ');
   return [
-    `**${result.set.label}** (\`${relative(ROOT, join(DATA, result.set.file))}\`): ${int(result.closed)} closed deals, ${int(result.won)} won`,
+    `**${result.set.label}** (\`${shown(result.set.file)}\`): ${int(result.closed)} closed deals, ${int(result.won)} won`,
     '',
     line(HEADER),
     line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))),
@@ -292,7 +298,10 @@ export function benchRealData(names: readonly string[] = REAL_SETS.map((s) => s.
   if (unknown.length > 0) throw new Error(`unknown data set ${unknown.join(', ')}: choose from ${REAL_SETS.map((s) => s.name).join(', ')}`);
   const python = findSklearnPython(['numpy']);
   console.log(`Win Potential on real data against scikit-learn: ${machine(python)}; load average ${loadavg()[0]?.toFixed(1)}`);
-  if (!python) console.log("(scikit-learn not found for $PYTHON, /usr/bin/python3 or python3: Dealsight's numbers only; apt-get install python3-sklearn)");
+  if (!python) {
+    const tried = process.env.PYTHON ? `$PYTHON (${process.env.PYTHON})` : '/usr/bin/python3 or python3';
+    console.log(`(scikit-learn not found for ${tried}: Dealsight's numbers only; apt-get install python3-sklearn)`);
+  }
   console.log('');
   const work = mkdtempSync(join(tmpdir(), 'dealsight-bench-real-'));
   const parts: string[] = [
@@ -303,7 +312,7 @@ export function benchRealData(names: readonly string[] = REAL_SETS.map((s) => s.
   try {
     for (const set of REAL_SETS.filter((s) => names.includes(s.name))) {
       if (!existsSync(join(DATA, set.file))) {
-        console.log(`${set.label}: skipped, ${relative(ROOT, join(DATA, set.file))} is not there (../shared/data/README.md says where it comes from)`);
+        console.log(`${set.label}: skipped, ${shown(set.file)} is not there (../shared/data/README.md says where it comes from)`);
         console.log('');
         continue;
       }
