@@ -220,8 +220,9 @@ console.log('');
 }
 
 // Real data sets (../shared/data) against scikit-learn's models on the same folds (issue 15): real.ts.
+// BENCH_REAL=salvirt,xeducation runs some of them (IBM alone takes a few minutes).
 console.log('');
-benchRealData();
+benchRealData(process.env.BENCH_REAL?.split(',').filter(Boolean));
 
 console.log('');
 console.log('extension (Chromium, e2e build):');
