@@ -7,6 +7,8 @@
  *   python3 with scikit-learn is installed (Debian: python3-sklearn python3-pandas);
  * - peak memory of a process that trains on 50k opportunities;
  * - the histogram forest against ml-random-forest at 1k rows;
+ * - Win Potential on the real Salvirt, IBM and X Education files against scikit-learn's
+ *   RandomForest(100), HistGradientBoosting and LogisticRegression on the same folds (real.ts);
  * - hostile CSV files against ordinary files of the same size, and a 190 MB export
  *   through `dealsight check` (hostile.ts);
  * - the extension in Chromium (extension.ts), and the Salesforce and HubSpot overlays
@@ -38,6 +40,8 @@ import { E2E_EXTENSION_DIR } from '../../scripts/browser/launch';
 import { benchContentScripts, benchCrm } from './crm';
 import { benchSoak } from './soak';
 import { benchHostile } from './hostile';
+import { findSklearnPython } from './python';
+import { benchRealData } from './real';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -58,10 +62,8 @@ function row(cells: string[]): void {
   console.log(cells.map((c, i) => (i === 0 ? c.padEnd(58) : c.padStart(16))).join(''));
 }
 
-/** The first Python that has scikit-learn and pandas (pyenv's python3 may lack Debian's packages). */
-const python = [process.env.PYTHON, 'python3', '/usr/bin/python3']
-  .filter((p): p is string => Boolean(p))
-  .find((p) => spawnSync(p, ['-c', 'import sklearn, pandas'], { encoding: 'utf8' }).status === 0);
+/** A Python with scikit-learn and pandas (pyenv's python3 may lack Debian's packages: python.ts). */
+const python = findSklearnPython(['pandas'])?.command;
 const haveSklearn = python !== undefined;
 
 function sklearnFit(csvPath: string): { train: number; fitMs: number; auc: number; brier: number } | null {
@@ -216,6 +218,11 @@ console.log('');
   row(['  ml-random-forest: fit, held-out AUC', ms(theirs.ms), `AUC ${rocAuc(ytest, probabilities).toFixed(3)}`, '']);
   row(['  speed-up', `×${(theirs.ms / ours.ms).toFixed(0)}`, '', '']);
 }
+
+// Real data sets (../shared/data) against scikit-learn's models on the same folds (issue 15): real.ts.
+// BENCH_REAL=salvirt,xeducation runs some of them (IBM alone takes a few minutes).
+console.log('');
+benchRealData(process.env.BENCH_REAL?.split(',').filter(Boolean));
 
 console.log('');
 console.log('extension (Chromium, e2e build):');
