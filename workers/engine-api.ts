@@ -21,6 +21,8 @@ export interface TrainInput {
   opportunities: Opportunity[];
   fields: AttributeField[];
   exclude: string[];
+  /** Attribute keys the user put back after the leakage checks set them aside. */
+  keep?: string[];
   previousPersonas: PersonaModelJSON | null;
   trainedAt: string;
   /** "Today" for days open and forecasts; null: the newest date in the data (files, sandbox). */
@@ -58,6 +60,7 @@ export const engineApi = {
     const found = analyze(input.opportunities, {
       fields: input.fields,
       exclude: input.exclude,
+      keep: input.keep,
       previousPersonas: input.previousPersonas,
       asOf: input.asOf ?? undefined,
       healthProfile: readHealthProfile(input.healthProfile),
@@ -72,6 +75,7 @@ export const engineApi = {
       win: analysis.win,
       fields: input.fields,
       exclude: input.exclude,
+      keep: input.keep,
       onProgress: (done, total) => onProgress?.('quality', done, total),
     });
     // Keep this training's models loaded: the first panel after a sync is then quick.

@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   fields?: AttributeField[];
   /** Attribute keys never used (set at the close, or unticked). */
   exclude?: string[];
+  /** Attribute keys the user put back: the leakage checks do not set them aside (`EncoderOptions.keep`). */
+  keep?: string[];
   /** Last persona model, so personas keep their ids. */
   previousPersonas?: PersonaModelJSON<UnnamedPersona> | null;
   /** Similar deals listed per outcome; 0 skips the similar-deal search (jobs that only score). */
@@ -123,7 +125,7 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   // the epoch only stands in for the predict call, which returns no close dates anyway.
   const dataAsOf = options.asOf ?? latestDate(opportunities);
   const asOf = dataAsOf ?? '1970-01-01';
-  const encoder = { fields: options.fields, exclude: options.exclude, open };
+  const encoder = { fields: options.fields, exclude: options.exclude, keep: options.keep, open };
 
   const wins = closed.filter((o) => o.isWon).length;
   const winSufficiency = checkSufficiency(wins, closed.length - wins);

@@ -279,7 +279,7 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
       }
       // A record number ("Opportunity Number", "Lead Number") is a count of records, not a
       // fact of the deal; on a file it tracks the export's order, which is no reason to win.
-      if (ID_NAME.test(candidate.label) && filled >= 20 && integers === filled && distinct.size > 0.9 * filled) {
+      if (ID_NAME.test(candidate.label.replace(/([a-z0-9])([A-Z])/g, '$1 $2')) && filled >= 20 && integers === filled && distinct.size > 0.9 * filled) {
         dropped.push({
           key: candidate.key,
           label: candidate.label,

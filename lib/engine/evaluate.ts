@@ -17,7 +17,8 @@ import type { IsoDate, Opportunity } from '../crm/opportunity';
 import { brierScore, calibrationBins, calibrationErrorEqualCount, calibrationNoiseFloor, logLoss, rocAuc, type CalibrationBin } from './metrics';
 import { Random } from '../seeded/random';
 import { InsufficientDataError, MIN_WINS } from './sufficiency';
-import { WinModel, type WinTrainOptions } from './win';
+import type { DroppedFeature } from './encode';
+import { WinModel, type WinConfig, type WinTrainOptions } from './win';
 
 export type SplitKind = 'time' | 'cv';
 
@@ -55,6 +56,10 @@ export interface Evaluation {
   repeats: number;
   /** Per-fold metrics for cv; one entry for time. */
   folds: Array<WinMetrics & { train: number; test: number }>;
+  /** The configuration each fit chose (one per fold; one for the time split). */
+  configs: WinConfig[];
+  /** The candidate fields the first fit left out, with why (the same rules on every fold). */
+  dropped: DroppedFeature[];
   /** How the time split was ordered, and anything else worth knowing. */
   notes: string[];
   /** Time split only: the test deals, oldest first, with their predictions (lift, the backtest's plain words). */
@@ -102,7 +107,10 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     const start = now();
     try {
       const model = WinModel.train(train, trainOptions());
-      return { model, ms: now() - start };
+      const ms = now() - start;
+      if (model.json.config) configs.push(model.json.config);
+      dropped ??= model.json.dropped;
+      return { model, ms };
     } catch (error) {
       if (error instanceof InsufficientDataError) {
         const { wins, losses } = error.sufficiency;
@@ -120,6 +128,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
   const labels: number[] = [];
   const predictions: number[] = [];
   const eces: number[] = [];
+  const configs: WinConfig[] = [];
+  let dropped: DroppedFeature[] | null = null;
   const floors: number[] = [];
   let trainMs = 0;
   let trainRows = 0;
@@ -207,6 +217,8 @@ export function evaluateWin(opportunities: Opportunity[], options: EvaluateOptio
     calibration: calibrationBins(labels, predictions, 10),
     ece: eces.reduce((a, b) => a + b, 0) / eces.length,
     eceFloor: floors.reduce((a, b) => a + b, 0) / floors.length,
+    configs,
+    dropped: dropped ?? [],
     repeats,
     folds,
     notes,

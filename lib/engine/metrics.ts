@@ -260,18 +260,23 @@ function ascending(probabilities: ArrayLike<number>): Int32Array {
 
 function equalCountGap(labels: ArrayLike<number>, probabilities: ArrayLike<number>, order: Int32Array, bins: number): number {
   const n = order.length;
+  // Group sizes as numpy's array_split cuts them (the first n % bins one larger), so the
+  // bench's scikit-learn side computes the same number.
+  const base = Math.floor(n / bins);
+  const larger = n % bins;
+  let start = 0;
   let gap = 0;
   for (let b = 0; b < bins; b++) {
-    const from = Math.floor((b * n) / bins);
-    const to = Math.floor(((b + 1) * n) / bins);
-    if (to <= from) continue;
+    const size = base + (b < larger ? 1 : 0);
+    if (size === 0) continue;
     let predicted = 0;
     let won = 0;
-    for (let k = from; k < to; k++) {
+    for (let k = start; k < start + size; k++) {
       predicted += probabilities[order[k] as number] as number;
       won += labels[order[k] as number] as number;
     }
     gap += Math.abs(predicted - won);
+    start += size;
   }
   return gap / n;
 }

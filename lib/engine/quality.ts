@@ -22,6 +22,8 @@ export interface QualityOptions {
   /** The encoder options the training used: the CLI passes the same from the file. */
   fields?: AttributeField[];
   exclude?: string[];
+  /** Attribute keys put back by the user (`EncoderOptions.keep`). */
+  keep?: string[];
   /** Win model seed; undefined keeps the default, as the CLI does. */
   seed?: number;
   /** Clock for the backtest's fit time (injectable for tests). */
@@ -98,7 +100,7 @@ function share(bins: readonly LiftBin[]): WinShare {
 export function timeSplitBacktest(opportunities: Opportunity[], options: Omit<QualityOptions, 'win'> = {}): Backtest {
   const evaluation = evaluateWin(opportunities, {
     split: 'time',
-    train: { seed: options.seed, encoder: { fields: options.fields, exclude: options.exclude }, onProgress: options.onProgress },
+    train: { seed: options.seed, encoder: { fields: options.fields, exclude: options.exclude, keep: options.keep }, onProgress: options.onProgress },
     now: options.now,
   });
   const heldOut = evaluation.heldOut;

@@ -26,7 +26,7 @@ import { categoryOf, numberOf, readFeature, type FeatureSpec } from '../../lib/e
 import { stratifiedFolds } from '../../lib/engine/evaluate';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
 import { WinModel, type WinModelJSON, type WinTrainOptions } from '../../lib/engine/win';
-import { equalCountEce } from './equal-count-ece';
+import { calibrationErrorEqualCount as equalCountEce } from '../../lib/engine/metrics';
 import { outcomeAsStage, type OutcomeColumn } from './outcome-as-stage';
 import { findSklearnPython } from './python';
 

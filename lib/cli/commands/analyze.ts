@@ -11,17 +11,19 @@ import { personaPhrase } from '../../panel-data';
 import { nameAnalysis } from '../../persona-card/name';
 import { parseArgs, positiveInteger } from '../args';
 import { bar, clip, int, money, pct, table } from '../format';
-import { leakyAttributeKeys } from '../leaky';
+import { COLUMN_USAGE, readColumnChoices } from '../columns';
+import { describeSetAside } from '../set-aside';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
 import { readStagesOption } from '../stages';
 
-export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD] [--stages STAGES]
+export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD] [--stages STAGES] [--include COLS] [--exclude COLS]
   Finds the Repeat Buyer Personas in the won deals, trains Win Potential and the close-date
   and amount forecasts on the closed deals, and ranks the open ones.
   --top N    show the N highest-ranked open deals (default 25); --all shows every one
   --as-of    the day the analysis is as of (default: the latest date in the file)
   --stages   what stages are, over what their names suggest (see check)
+${COLUMN_USAGE}
   --json     print one JSON object on stdout`;
 
 const STEP_LABEL: Record<AnalyzeStep, string> = {
@@ -40,6 +42,8 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
     all: { type: 'boolean' },
     seed: { type: 'number' },
     'as-of': { type: 'string' },
+    include: { type: 'string' },
+    exclude: { type: 'string' },
   });
   if (positionals.length > 1) throw new CliError(`analyze reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const asOf = flags['as-of'] as string | undefined;
@@ -47,12 +51,14 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   const limit = flags.all ? Number.POSITIVE_INFINITY : positiveInteger(flags, 'top', 25);
   const imported = loadCsv(positionals[0], progress, { stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined });
   const file = basename(imported.file);
+  const columns = readColumnChoices(imported, flags.include, flags.exclude);
   let step: AnalyzeStep | null = null;
   const found = analyze(imported.opportunities, {
     seed: typeof flags.seed === 'number' ? flags.seed : undefined,
     asOf,
     fields: imported.fields,
-    exclude: leakyAttributeKeys(imported),
+    exclude: columns.exclude,
+    keep: columns.keep,
     onProgress: (next, done, total) => {
       if (next !== step) {
         step = next;
@@ -64,7 +70,7 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   progress.done();
   const analysis = nameAnalysis(found);
   for (const note of analysis.notes) progress.note(`note: ${note}`);
-  for (const dropped of analysis.win?.json.dropped ?? []) progress.note(`  not a win feature: ${dropped.label}: ${dropped.reason}`);
+  if (analysis.win) for (const line of describeSetAside(analysis.win.json.dropped)) progress.note(line);
   out(flags.json ? JSON.stringify(toJson(file, analysis)) : report(file, analysis, limit));
   return 0;
 }

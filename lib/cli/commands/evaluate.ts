@@ -12,13 +12,15 @@ import { bar, int, num, pct, table } from '../format';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
 import { readStagesOption } from '../stages';
-import { leakyAttributeKeys } from '../leaky';
+import { COLUMN_USAGE, readColumnChoices } from '../columns';
+import { describeSetAside } from '../set-aside';
 
-export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES]
+export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES] [--include COLS] [--exclude COLS]
   Trains Win Potential on part of the closed deals and tests it on the rest.
   --split time   train on the oldest 80% of closed deals, test on the newest 20% (default)
   --split cv     stratified 5-fold cross-validation (repeated 5 times under 2,000 closed deals)
   --stages       what stages are, over what their names suggest (see check)
+${COLUMN_USAGE}
   --json         print one JSON object on stdout`;
 
 export function evaluateCommand(argv: string[], progress: Progress, out: (text: string) => void): number {
@@ -29,9 +31,12 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     repeats: { type: 'number' },
     seed: { type: 'number' },
     trees: { type: 'number' },
+    include: { type: 'string' },
+    exclude: { type: 'string' },
   });
   if (positionals.length > 1) throw new CliError(`evaluate reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const imported = loadCsv(positionals[0], progress, { stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined });
+  const columns = readColumnChoices(imported, flags.include, flags.exclude);
   const split = (flags.split as 'time' | 'cv' | undefined) ?? 'time';
   const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);
   const closed = imported.opportunities.filter((o) => o.isClosed);
@@ -46,7 +51,7 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
       seed: typeof flags.seed === 'number' ? flags.seed : undefined,
       train: {
         trees,
-        encoder: { fields: imported.fields, exclude: leakyAttributeKeys(imported) },
+        encoder: { fields: imported.fields, exclude: columns.exclude, keep: columns.keep },
       },
       onProgress: (message) => progress.note(`  ${message}`),
     });
@@ -65,7 +70,10 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
         split: evaluation.split,
         train: evaluation.train,
         test: evaluation.test,
-        win: evaluation.win,
+        win: { ...evaluation.win, ece: round(evaluation.ece, 4) },
+        eceFloor: round(evaluation.eceFloor, 4),
+        configs: evaluation.configs.map((c) => ({ chosen: c.chosen, forest: c.forest })),
+        setAside: evaluation.dropped.map(({ key, label, reason, rule }) => ({ key, label, reason, rule })),
         trainMs: round(evaluation.trainMs, 1),
         repeats: evaluation.repeats,
         baseline: evaluation.baseline,
@@ -111,12 +119,21 @@ function report(file: string, e: Evaluation, trees: number): string {
         ['ROC AUC (higher is better)', num(e.win.auc), num(e.baseline.auc)],
         ['Brier score (lower is better)', num(e.win.brier), num(e.baseline.brier)],
         ['Log loss (lower is better)', num(e.win.logLoss), num(e.baseline.logLoss)],
+        ['Calibration error, ECE (lower is better)', num(e.ece), ''],
       ].map((row) => row.map((cell) => `  ${cell}`)),
       new Set([1, 2]),
     ),
   );
   lines.push('');
-  lines.push(`  Training time: ${e.trainMs.toFixed(0)} ms${e.split === 'cv' ? ' per fold' : ''} (${trees} trees, calibration included)`);
+  lines.push(
+    `  ECE is the mean gap between predicted and observed win rates over 10 groups of equal size; on ${int(e.test)} deals, chance alone gives about ${num(e.eceFloor)} to a perfectly calibrated model.`,
+  );
+  lines.push('');
+  lines.push(...configLines(e));
+  lines.push('');
+  lines.push(...describeSetAside(e.dropped));
+  lines.push('');
+  lines.push(`  Training time: ${e.trainMs.toFixed(0)} ms${e.split === 'cv' ? ' per fold' : ''} (${trees} trees, the configuration choice and calibration included)`);
   lines.push('');
   lines.push('  Calibration: of the deals given a probability in each band, the share that was won');
   const rows = e.calibration
@@ -143,4 +160,31 @@ function report(file: string, e: Evaluation, trees: number): string {
     }`,
   );
   return lines.join('\n');
+}
+
+/** Which configuration served, in how many fits, and how the candidates compared in the first. */
+function configLines(e: Evaluation): string[] {
+  const first = e.configs[0];
+  if (!first) return [];
+  const describe = (forest: number): string =>
+    forest === 1 ? 'forest' : forest === 0 ? 'linear' : `blend ${Math.round(forest * 100)}% forest / ${Math.round((1 - forest) * 100)}% linear`;
+  const counts = new Map<string, number>();
+  for (const c of e.configs) counts.set(describe(c.forest), (counts.get(describe(c.forest)) ?? 0) + 1);
+  const fits = e.configs.length;
+  const lines = [
+    `  Configuration: ${[...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => (fits === 1 ? name : `${name} in ${n} of ${fits} fits`))
+      .join(', ')}`,
+  ];
+  if (first.candidates.length > 1) {
+    lines.push(
+      `    chosen on the training deals' out-of-bag forest votes and out-of-fold linear predictions (folds ${first.folds === 'time' ? 'in time order' : 'shuffled'}), by calibrated log loss${fits > 1 ? ', first fit' : ''}:`,
+    );
+    lines.push(`    ${first.candidates.map((c) => `${describe(c.forest)} ${c.logLoss.toFixed(4)}`).join(' · ')}`);
+  }
+  if (first.forestSettings.length > 1) {
+    lines.push(`    forest settings: ${first.forestSettings.map((s) => `${s.maxFeatures} features per split ${s.logLoss.toFixed(4)}`).join(' · ')}`);
+  }
+  return lines;
 }

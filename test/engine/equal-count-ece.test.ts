@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equalCountEce } from './equal-count-ece';
+import { calibrationErrorEqualCount as equalCountEce } from '../../lib/engine/metrics';
 
 describe('equalCountEce', () => {
   it('is 0 when every group of equal size predicts its own observed rate', () => {
