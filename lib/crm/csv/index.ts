@@ -4,7 +4,8 @@ export { decodeCsv, CsvEncodingError, type CsvEncoding, type DecodedCsv } from '
 export { reviewCsv, hasProposedStages, type CsvReview, type CsvReviewReply } from './review';
 export { replacesWithFarFewer } from './replacing';
 export { MAX_CSV_BYTES } from './limits';
-export { CsvImportError } from './errors';
+export { CsvImportError, OutcomeUnknownError } from './errors';
+export { isOutcomeName, MAX_OUTCOME_VALUES, type OutcomeCandidate, type OutcomeChoice, type OutcomeColumn, type OutcomeColumnBasis } from './outcome-column';
 export { parseCsv, sniffDelimiter, CsvParseError, MAX_COLUMNS, type CsvRow, type CsvProblem, type Delimiter, type ParsedCsv } from './parse';
 export { toCsv, neutralizeFormulas, type CsvCell, type CsvDelimiter, type CsvWriteOptions } from './write';
 export { parseNumber, decimalEvidence, decideDecimalSeparator, type DecimalSeparator, type ParsedNumber } from './numbers';
