@@ -11,14 +11,17 @@ import { parseArgs, positiveInteger } from '../args';
 import { bar, int, num, pct, table } from '../format';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
+import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 import { leakyAttributeKeys } from '../leaky';
 
 export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES]
+        [--outcome COLUMN[:WON_VALUE]]
   Trains Win Potential on part of the closed deals and tests it on the rest.
   --split time   train on the oldest 80% of closed deals, test on the newest 20% (default)
   --split cv     stratified 5-fold cross-validation (repeated 5 times under 2,000 closed deals)
   --stages       what stages are, over what their names suggest (see check)
+  --outcome      the column that says won or lost, and its won value (see check)
   --json         print one JSON object on stdout`;
 
 export function evaluateCommand(argv: string[], progress: Progress, out: (text: string) => void): number {
@@ -26,12 +29,16 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     split: { type: 'string', choices: ['time', 'cv'] },
     json: { type: 'boolean' },
     stages: { type: 'string' },
+    outcome: { type: 'string' },
     repeats: { type: 'number' },
     seed: { type: 'number' },
     trees: { type: 'number' },
   });
   if (positionals.length > 1) throw new CliError(`evaluate reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const imported = loadCsv(positionals[0], progress, { stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined });
+  const imported = loadCsv(positionals[0], progress, {
+    stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined,
+    outcome: typeof flags.outcome === 'string' ? readOutcomeOption(flags.outcome) : undefined,
+  });
   const split = (flags.split as 'time' | 'cv' | undefined) ?? 'time';
   const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);
   const closed = imported.opportunities.filter((o) => o.isClosed);
