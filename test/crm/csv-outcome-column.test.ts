@@ -3,9 +3,10 @@
  * chosen by the user, refused with the candidates named when it cannot be told.
  */
 import { describe, expect, it } from 'vitest';
-import { CsvImportError, OutcomeUnknownError } from '../../lib/crm/csv/errors';
+import { CsvImportError } from '../../lib/crm/csv/errors';
 import { importCsv, type ImportOptions } from '../../lib/crm/csv/import';
-import { isOutcomeName } from '../../lib/crm/csv/outcome-column';
+import { isOutcomeName, OutcomeUnknownError } from '../../lib/crm/csv/outcome-column';
+import { asksAboutOutcome, reviewCsv } from '../../lib/crm/csv/review';
 
 const outcomes = (text: string, options?: ImportOptions) =>
   importCsv(text, options).opportunities.map((o) => (!o.isClosed ? 'open' : o.isWon ? 'won' : 'lost'));
@@ -193,5 +194,34 @@ describe('the outcome chosen: --outcome COLUMN[:WON_VALUE], the preview picker',
     expect(refusal('id,Tier\n1,Gold\n2,Silver\n', { outcome: { column: 'Tier' } }).message).toBe(
       'Cannot tell which value of Tier means won: its values are "Gold" (1), "Silver" (1); name it, as in --outcome "Tier:Gold".',
     );
+  });
+});
+
+describe('reviewCsv: the outcome for the import preview', () => {
+  it('asks instead of refusing when some column could hold the outcome, with counts read by the likeliest', () => {
+    const reply = reviewCsv('Deal,Flag,Segment\nd1,1,Retail\nd2,0,Public\nd3,0,Retail\n');
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.review).toMatchObject({ opportunities: 3, outcome: null, outcomeUnknown: true });
+    expect(reply.review.outcomeCandidates.map((c) => [c.header, c.suggestedWon, c.emptyRows])).toEqual([
+      ['Flag', '1', 0],
+      ['Segment', null, 0],
+    ]);
+    expect(asksAboutOutcome(reply.review)).toBe(true);
+  });
+
+  it('says the recognized column, and asks nothing of a file read by its stages', () => {
+    const recognized = reviewCsv('id,Converted\n1,1\n2,0\n');
+    expect(recognized.ok && [recognized.review.outcome?.label, recognized.review.outcomeUnknown]).toEqual(['Converted', false]);
+    const staged = reviewCsv('id,Stage\n1,Closed Won\n2,Negotiation\n');
+    expect(staged.ok && asksAboutOutcome(staged.review)).toBe(false);
+  });
+
+  it('refuses as before a file no column of which could hold the outcome', () => {
+    expect(reviewCsv('id,name\n1,A\n')).toEqual({
+      ok: false,
+      message:
+        'No column says whether a deal is won, lost or open: expected a Won or Closed yes/no column, or a Stage or Status column with values such as "Closed Won", "Closed Lost" or an open stage. Headers found: id, name.',
+    });
   });
 });

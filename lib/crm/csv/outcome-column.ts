@@ -9,7 +9,7 @@
  * the win model the wrong lesson.
  */
 import { normalizeLabel } from '../opportunity';
-import { OutcomeUnknownError, CsvImportError } from './errors';
+import { CsvImportError } from './errors';
 import { listNames, quoteValue } from './excerpt';
 import type { ColumnMapping } from './mapping';
 import { isEmptyCell } from './reading';
@@ -61,6 +61,26 @@ export interface OutcomeCandidate {
   named: boolean;
   /** Whether its values are exactly a won/lost pair. */
   pair: boolean;
+  /** Rows with an empty cell: open deals if it is the outcome. */
+  emptyRows: number;
+}
+
+/**
+ * The refusal of a file whose outcome column cannot be told (none recognized, or two
+ * could be): it carries the columns that could hold it, so the options page can ask the
+ * user to pick one instead of refusing the file (issue 15).
+ */
+export class OutcomeUnknownError extends CsvImportError {
+  override name = 'OutcomeUnknownError';
+
+  constructor(
+    message: string,
+    headers: readonly string[],
+    /** Columns of two to a few distinct values, the likeliest first. */
+    readonly candidates: readonly OutcomeCandidate[],
+  ) {
+    super(message, headers);
+  }
 }
 
 /** Distinct values a column may have to be offered as the outcome: "two to a few". */
@@ -226,6 +246,7 @@ export function outcomeCandidates(table: Table, mapping: readonly ColumnMapping[
       suggestedWon: suggestedWon(values),
       named: isOutcomeName(m.header),
       pair: pairOf(values.keys) !== null,
+      emptyRows: values.emptyRows,
     });
   }
   const rank = (c: OutcomeCandidate): number => (c.named && c.pair ? 0 : c.named ? 1 : c.pair ? 2 : 3);
