@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvImportError } from '../../lib/crm/csv/errors';
 import { importCsv, type ImportOptions } from '../../lib/crm/csv/import';
-import { isOutcomeName, OutcomeUnknownError } from '../../lib/crm/csv/outcome-column';
+import { isOutcomeName, MAX_OUTCOME_CANDIDATES, OutcomeUnknownError } from '../../lib/crm/csv/outcome-column';
 import { asksAboutOutcome, reviewCsv } from '../../lib/crm/csv/review';
 
 const outcomes = (text: string, options?: ImportOptions) =>
@@ -223,5 +223,18 @@ describe('reviewCsv: the outcome for the import preview', () => {
       message:
         'No column says whether a deal is won, lost or open: expected a Won or Closed yes/no column, or a Stage or Status column with values such as "Closed Won", "Closed Lost" or an open stage. Headers found: id, name.',
     });
+  });
+});
+
+describe('outcome candidates of a wide file', () => {
+  it('offers at most MAX_OUTCOME_CANDIDATES columns, the named pairs first', () => {
+    const flags = Array.from({ length: 150 }, (_, i) => `Flag ${i}`);
+    const header = ['id', ...flags, 'Won', 'Converted'].join(',');
+    const rows = ['1', '2'].map((id, r) => [id, ...flags.map(() => String(r)), r ? 'No' : 'Yes', String(1 - r)].join(','));
+    const e = refusal([header, ...rows].join('\n'));
+    expect(e).toBeInstanceOf(OutcomeUnknownError);
+    const candidates = (e as OutcomeUnknownError).candidates;
+    expect(candidates).toHaveLength(MAX_OUTCOME_CANDIDATES);
+    expect(candidates.slice(0, 3).map((c) => c.label)).toEqual(['Won', 'Converted', 'Flag 0']);
   });
 });

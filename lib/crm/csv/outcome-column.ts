@@ -85,6 +85,8 @@ export class OutcomeUnknownError extends CsvImportError {
 
 /** Distinct values a column may have to be offered as the outcome: "two to a few". */
 export const MAX_OUTCOME_VALUES = 12;
+/** Columns offered, the likeliest first: a file of 10,000 yes/no columns is no list to choose from, nor to send to the page. */
+export const MAX_OUTCOME_CANDIDATES = 100;
 
 /**
  * Won/lost pairs, as `normalizeLabel` writes them. A column is a pair when its non-empty
@@ -250,7 +252,7 @@ export function outcomeCandidates(table: Table, mapping: readonly ColumnMapping[
     });
   }
   const rank = (c: OutcomeCandidate): number => (c.named && c.pair ? 0 : c.named ? 1 : c.pair ? 2 : 3);
-  return candidates.sort((a, b) => rank(a) - rank(b) || a.column - b.column);
+  return candidates.sort((a, b) => rank(a) - rank(b) || a.column - b.column).slice(0, MAX_OUTCOME_CANDIDATES);
 }
 
 /** Fields whose few distinct values in a small file say nothing about outcomes. */
