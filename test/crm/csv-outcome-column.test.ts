@@ -75,6 +75,10 @@ describe('outcome columns recognized by name and values', () => {
     expect(importCsv(text).outcome).toMatchObject({ label: 'Status', won: '1', basis: 'recognized' });
   });
 
+  it('reads a Status of Success/Failure as the outcome: as stage names both would be open', () => {
+    expect(outcomes('id,Status\n1,Success\n2,Failure\n')).toEqual(['won', 'lost']);
+  });
+
   it('still reads a Status of Won/Lost as stages', () => {
     const result = importCsv('id,Status\n1,Won\n2,Lost\n');
     expect(result.outcome).toBeNull();

@@ -11,6 +11,7 @@
 import { normalizeLabel } from '../opportunity';
 import { CsvImportError } from './errors';
 import { listNames, quoteValue } from './excerpt';
+import { classifyStage } from './outcome';
 import type { ColumnMapping } from './mapping';
 import { isEmptyCell } from './reading';
 import type { Table } from './table';
@@ -108,8 +109,6 @@ const PAIRS: ReadonlyArray<readonly [won: readonly string[], lost: readonly stri
   [['1'], ['0']],
   [['converted'], ['not converted', 'unconverted', 'non converted', 'nonconverted']],
 ];
-/** The first line's words a Stage column already reads (Won → won, Lost → lost): such a column stays the stage. */
-const STAGE_PAIR = 0;
 
 /** Headers that are the outcome by themselves, as `normalizeLabel` writes them (camelCase split). */
 const OUTCOME_NAMES: ReadonlySet<string> = new Set([
@@ -281,11 +280,11 @@ export function decideOutcome(table: Table, mapping: ColumnMapping[], choice?: O
   const stage = field('stage');
   if (isClosed !== undefined) return { outcome: null, alsoOutcomes: [] };
   if (stage !== undefined) {
-    // A Stage or Status column of Yes/No, 1/0 or Converted/Not converted is an outcome: read
-    // as stage names, every such deal would be open. Won/Lost it reads as it always has.
+    // A Stage or Status column of Yes/No, 1/0 or Success/Failure is an outcome: read as stage
+    // names, every such deal would be open. Won/Lost it reads as it always has.
     const values = isWon === undefined ? fewValues(table, stage.column, 2) : null;
     const pair = values === null ? null : pairOf(values.keys);
-    if (values === null || pair === null || pair.line === STAGE_PAIR) return { outcome: null, alsoOutcomes: [] };
+    if (values === null || pair === null || readsAsStages(values, pair.won)) return { outcome: null, alsoOutcomes: [] };
     return { outcome: take(table, stage, values, pair.won, 'recognized'), alsoOutcomes: [] };
   }
   // A lone Won flag of a pair is the outcome (its other value is lost, not "not won yet"),
@@ -306,6 +305,11 @@ export function decideOutcome(table: Table, mapping: ColumnMapping[], choice?: O
     headersOf(table),
     candidates,
   );
+}
+
+/** Whether the stage reader already reads the pair's won value as won and the other as lost. */
+function readsAsStages(values: ColumnValues, wonIndex: number): boolean {
+  return values.values.every((v, i) => classifyStage(v.value) === (i === wonIndex ? 'won' : 'lost'));
 }
 
 function take(table: Table, m: ColumnMapping, values: ColumnValues, wonIndex: number, basis: OutcomeColumnBasis): OutcomeColumn {
