@@ -167,6 +167,12 @@ describe('the outcome chosen: --outcome COLUMN[:WON_VALUE], the preview picker',
     expect(result.leakyAttributes).toEqual([{ key: 'dealResult', label: 'Deal Result', reason: 'is a second won/lost column beside the outcome (Converted)' }]);
   });
 
+  it('reads a Result of other words as chosen, with no warning that it is kept as an attribute', () => {
+    const result = importCsv('id,Result\n1,A\n2,B\n', { outcome: { column: 'Result', won: 'A' } });
+    expect(result.opportunities.map((o) => o.isWon)).toEqual([true, false]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('any value can mean won, the rest lost', () => {
     expect(outcomes('id,Tier\n1,Gold\n2,Silver\n3,Bronze\n', { outcome: { column: 'Tier', won: 'silver' } })).toEqual(['lost', 'won', 'lost']);
   });

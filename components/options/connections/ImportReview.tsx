@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import type { StageMapEntry } from '../../../lib/crm/csv/import';
 import type { StageChoice } from '../../../lib/crm/csv/outcome';
 import { replacesWithFarFewer } from '../../../lib/crm/csv/replacing';
-import type { CsvReview } from '../../../lib/crm/csv/review';
+import { asksAboutOutcome, type CsvReview } from '../../../lib/crm/csv/review';
 import { formatNumber } from '../../../lib/format';
 import type { ImportChoices } from '../../../lib/store/schema';
 import { t } from '../i18n';
@@ -38,7 +38,7 @@ export function ImportReview({ fileName, review, stored, onConfirm, onCancel }: 
   const [readings, setReadings] = useState<ReadonlyMap<number, Reading>>(() => new Map(review.stageMap.map((e, i) => [i, e.outcome])));
   const [pick, setPick] = useState<OutcomePick>(() => initialPick(review));
   const fewer = replacesWithFarFewer(stored, review.opportunities);
-  const asksOutcome = review.outcomeUnknown || review.outcome !== null;
+  const asksOutcome = asksAboutOutcome(review);
   const ready = pickComplete(review, pick);
   const proposed = review.stageMap.filter((e) => e.basis === 'proposed');
   const shown = review.stageMap.slice(0, Math.max(STAGES_SHOWN, proposed.length));

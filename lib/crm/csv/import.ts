@@ -100,8 +100,10 @@ export function importCsv(input: string | Uint8Array | ArrayBuffer, options: Imp
   const table = new Table(parsed.header, parsed.rows);
   const { format } = detectFormat(parsed.header);
   const mapping = mapColumns(parsed.header, format, (c, field) => fitsField(field, () => table.distinct(c)));
-  const repeated = [...ignoreRepeatedFields(table, mapping), ...unfitHeaderWarnings(table, mapping, format)];
+  const repeats = ignoreRepeatedFields(table, mapping);
   const decision = decideOutcome(table, mapping, options.outcome);
+  // After the outcome is decided: a "Result" of A/B chosen as the outcome is no attribute to warn about.
+  const repeated = [...repeats, ...unfitHeaderWarnings(table, mapping, format)];
   const plan = planColumns(table, mapping, options.dateOrder, decision.outcome);
   assertImportable(table, plan);
   const choices = stageChoices(options.stages);
