@@ -46,9 +46,9 @@ let loaded: { key: string; models: LoadedModels } | null = null;
 
 /** The engine's operations; `engine.worker.ts` exposes them over Comlink, tests call them over a MessageChannel. */
 export const engineApi = {
-  /** A file's bytes (decoded here, off the page) or text, read with the stage map the user confirmed. */
+  /** A file's bytes (decoded here, off the page) or text, read with the stage map and outcome column the user confirmed. */
   importCsv(content: string | ArrayBuffer, choices: ImportChoices = {}): ImportResult {
-    return importCsv(content, { source: 'csv', stages: choices.stages });
+    return importCsv(content, { source: 'csv', stages: choices.stages, outcome: choices.outcome });
   },
 
   sandbox(seed: number, opportunities: number): Opportunity[] {

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { clipText, listNames } from '../crm/csv/excerpt';
 import { importCsv, type ImportResult, type StageMapEntry } from '../crm/csv/import';
 import { MAX_CSV_BYTES } from '../crm/csv/limits';
+import type { OutcomeChoice, OutcomeColumn } from '../crm/csv/outcome-column';
 import type { Progress } from './progress';
 import type { StageChoices } from './stages';
 
@@ -30,6 +31,8 @@ export interface LoadOptions {
   stages?: StageChoices;
   /** List every stage of the map, not the first `LISTED_STAGES`. */
   allStages?: boolean;
+  /** `--outcome`: the column the outcome is read from, and its won value. */
+  outcome?: OutcomeChoice;
 }
 
 export function loadCsv(path: string | undefined, progress: Progress, options: LoadOptions = {}): ImportResult & { file: string } {
@@ -55,7 +58,7 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
   progress.phase(`Reading ${name}`);
   let result: ImportResult;
   try {
-    result = importCsv(bytes, { source: 'csv', stages: options.stages });
+    result = importCsv(bytes, { source: 'csv', stages: options.stages, outcome: options.outcome });
   } catch (error) {
     throw new CliError(`${name}: ${(error as Error).message}`);
   }
@@ -72,6 +75,7 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
         'the file may be broken or not the export you meant; the results below rest on the rest.',
     );
   }
+  if (result.outcome !== null) progress.note(`  note: ${outcomeText(result.outcome)}`);
   for (const warning of result.warnings) progress.note(`  note: ${warning}`);
   for (const line of stageMapLines(result, options)) progress.note(line);
   for (const rejection of result.rejected.slice(0, LISTED_REJECTIONS)) progress.note(`  rejected line ${rejection.line}: ${rejection.reason}`);
@@ -81,6 +85,23 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
   if (read === 0 && rows === 0) throw new CliError(`${name}: the file has a header but no data rows`);
   if (read === 0) throw new CliError(`${name}: no usable opportunities (every row was rejected)`);
   return { ...result, file: path };
+}
+
+/** Other values named in the outcome note. */
+const LISTED_LOST = 5;
+
+/** `outcome: Opportunity Result, "Won" is won, "Loss" is lost (recognized …)`: which column and value, and how it was decided. */
+export function outcomeText(outcome: OutcomeColumn): string {
+  const [won, ...others] = outcome.values;
+  const rows = (n: number): string => n.toLocaleString('en-US');
+  const lost = listNames(
+    others.map((v) => `"${clipText(v.value)}" (${rows(v.rows)})`),
+    LISTED_LOST,
+  );
+  const empty = outcome.emptyRows > 0 ? `, empty is open (${rows(outcome.emptyRows)})` : '';
+  const how =
+    outcome.basis === 'chosen' ? 'as --outcome says' : 'recognized by its name and values; --outcome COLUMN[:WON_VALUE] chooses another column or value';
+  return `outcome: ${outcome.label}, "${clipText(outcome.won)}" is won (${rows(won?.rows ?? 0)}), ${lost} ${others.length === 1 ? 'is' : 'are'} lost${empty} (${how})`;
 }
 
 const OUTCOME_WORDS: Readonly<Record<StageMapEntry['outcome'], string>> = { won: 'won', lost: 'lost', open: 'open', closed: 'closed, won or lost unknown' };

@@ -22,6 +22,7 @@ import type { StageTimes } from '../engine/stage-times';
 import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
 import type { StageChoice } from '../crm/csv/outcome';
+import type { OutcomeChoice } from '../crm/csv/outcome-column';
 
 export const DB_NAME = 'dealsight';
 
@@ -312,6 +313,8 @@ export interface ImportChoices {
   stages?: Array<[string, StageChoice]>;
   /** The user agreed to replace the stored opportunities with far fewer. */
   replaceFewer?: boolean;
+  /** The column the outcome is read from and the value meaning won, as the user picked them (issue 15). */
+  outcome?: OutcomeChoice;
 }
 
 /** A saved popup filter ("My team's renewals over $50k"). Added in schema version 2. */

@@ -14,6 +14,7 @@ import { previewFields } from '../../components/options/mappings/preview';
 import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from '../../lib/engine/health/profile';
 import { App as OptionsApp } from '../../entrypoints/options/App';
 import type { BrowserTab, CsvReviewAnswer, OptionsData, OptionsSource, RemovedConnection } from '../../entrypoints/options/source';
+import { reviewCsv } from '../../lib/crm/csv/review';
 import { MESSAGES as SF_MESSAGES } from '../../lib/crm/salesforce/errors';
 import type { SalesforceStatus } from '../../lib/crm/salesforce/status';
 import type { Opportunity } from '../../lib/crm/opportunity';
@@ -173,7 +174,17 @@ function fakeSource() {
     // The worker's review: by default a file with nothing to ask (tests of the questions set their own).
     reviewCsv: vi.fn(async (_fileName: string, _bytes: ArrayBuffer): Promise<CsvReviewAnswer> => ({
       ok: true,
-      review: { opportunities: 1, rejected: 0, warnings: 0, encoding: 'UTF-8', stageMap: [], stageMapOmitted: 0 },
+      review: {
+        opportunities: 1,
+        rejected: 0,
+        warnings: 0,
+        encoding: 'UTF-8',
+        stageMap: [],
+        stageMapOmitted: 0,
+        outcome: null,
+        outcomeUnknown: false,
+        outcomeCandidates: [],
+      },
       stored: 0,
     })),
     deleteConnection: vi.fn(async (_connectionId: string): Promise<RemovedConnection> => ({ notUndone: null })),
@@ -582,6 +593,9 @@ describe('options page: checking a file before importing it', () => {
         encoding: 'UTF-8',
         stageMap: over.stageMap ?? [],
         stageMapOmitted: 0,
+        outcome: null,
+        outcomeUnknown: false,
+        outcomeCandidates: [],
       },
       stored: over.stored ?? 0,
     };
@@ -664,6 +678,83 @@ describe('options page: checking a file before importing it', () => {
     const alert = one('[data-testid="add-csv"] [role="alert"]');
     expect(text(alert)).toContain('The import of unicode.txt failed: The file looks like UTF-16 LE text without a byte-order mark');
     expect(text(alert)).toContain('Nothing was changed: your earlier data (q1-opportunities.csv) is intact.');
+    expect(source.putUpload).not.toHaveBeenCalled();
+  });
+
+  // The review the worker gives, read by the real importer from the file's bytes.
+  const realReview = async (_fileName: string, bytes: ArrayBuffer): Promise<CsvReviewAnswer> => {
+    const reply = reviewCsv(bytes);
+    return reply.ok ? { ...reply, stored: 0 } : reply;
+  };
+
+  it('asks for the outcome column of a file whose outcome cannot be told, instead of refusing it; the pick goes with the upload', async () => {
+    source.reviewCsv.mockImplementation(realReview);
+    source.putUpload.mockResolvedValue(5);
+    await mount();
+    const csv = 'Deal,Flag,Segment\nd1,1,Retail\nd2,0,Public\nd3,0,Retail\nd4,,Public\n';
+    await chooseFile(one('input[type="file"]'), new File([csv], 'flags.csv', { type: 'text/csv' }));
+    const panel = one('[data-testid="csv-review"]');
+    expect(text(one('[data-testid="csv-outcome-unknown"]', panel))).toBe(
+      'No column says clearly whether a deal was won or lost. Choose the column that does and the value that means won: its other values are read as lost, empty cells as open.',
+    );
+    const column = one<HTMLSelectElement>('[data-testid="csv-outcome-column"]', panel);
+    expect(one<HTMLLabelElement>(`label[for="${column.id}"]`, panel).textContent).toBe('Outcome column');
+    expect(all<HTMLOptionElement>('option', column).map((o) => [o.value, text(o)])).toEqual([
+      ['', 'Choose a column…'],
+      ['1', 'Flag (2 values)'],
+      ['2', 'Segment (2 values)'],
+    ]);
+    expect(column.value).toBe('');
+    // Nothing to import until the outcome is chosen.
+    expect(button('Import', panel).disabled).toBe(true);
+    expect(container.querySelector('[data-testid="csv-outcome-won"]')).toBeNull();
+
+    await select(column, '2');
+    const won = one<HTMLSelectElement>('[data-testid="csv-outcome-won"]', panel);
+    expect(all<HTMLOptionElement>('option', won).map((o) => text(o))).toEqual(['Choose a value…', 'Retail (2 rows)', 'Public (2 rows)']);
+    expect(button('Import', panel).disabled).toBe(true);
+    await select(column, '1');
+    // Flag's 1 reads as won: chosen for the user, shown with what it reads.
+    expect(one<HTMLSelectElement>('[data-testid="csv-outcome-won"]', panel).value).toBe('1');
+    expect(text(one('[data-testid="csv-outcome-counts"]', panel))).toBe('Read so: 1 won, 2 lost, 1 open.');
+    expect(source.putUpload).not.toHaveBeenCalled();
+    await click(button('Import', panel));
+    expect(source.putUpload).toHaveBeenCalledWith('flags.csv', expect.any(ArrayBuffer), { outcome: { column: 'Flag', won: '1' } });
+    expect(sent).toEqual([{ type: 'start-import', uploadId: 5 }]);
+  });
+
+  it('says which column and value a recognized outcome is read from, and sends a change with the upload', async () => {
+    source.reviewCsv.mockImplementation(realReview);
+    source.putUpload.mockResolvedValue(6);
+    await mount();
+    const csv = 'Lead,Converted,Do Not Email\nl1,1,No\nl2,0,Yes\nl3,0,No\n';
+    await chooseFile(one('input[type="file"]'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+    const panel = one('[data-testid="csv-review"]');
+    expect(text(one('[data-testid="csv-outcome-recognized"]', panel))).toBe(
+      'Converted says whether a deal was won: “1” is read as won, its other values as lost, empty cells as open. Change it below if that is wrong.',
+    );
+    expect(one<HTMLSelectElement>('[data-testid="csv-outcome-column"]', panel).value).toBe('1');
+    expect(one<HTMLSelectElement>('[data-testid="csv-outcome-won"]', panel).value).toBe('1');
+    expect(text(one('[data-testid="csv-outcome-counts"]', panel))).toBe('Read so: 1 won, 2 lost, 0 open.');
+    // Confirmed as recognized, nothing needs to travel.
+    await click(button('Cancel', panel));
+    await chooseFile(one('input[type="file"]'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+    await click(button('Import'));
+    expect(source.putUpload).toHaveBeenLastCalledWith('leads.csv', expect.any(ArrayBuffer), {});
+
+    await chooseFile(one('input[type="file"]'), new File([csv], 'leads.csv', { type: 'text/csv' }));
+    await select(one<HTMLSelectElement>('[data-testid="csv-outcome-won"]'), '0');
+    expect(text(one('[data-testid="csv-outcome-counts"]'))).toBe('Read so: 2 won, 1 lost, 0 open.');
+    await click(button('Import'));
+    expect(source.putUpload).toHaveBeenLastCalledWith('leads.csv', expect.any(ArrayBuffer), { outcome: { column: 'Converted', won: '0' } });
+  });
+
+  it('still refuses a file with no column that could hold the outcome', async () => {
+    source.reviewCsv.mockImplementation(realReview);
+    await mount();
+    await chooseFile(one('input[type="file"]'), new File(['id,name\n1,A\n'], 'names.csv', { type: 'text/csv' }));
+    expect(container.querySelector('[data-testid="csv-review"]')).toBeNull();
+    expect(text(one('[data-testid="add-csv"] [role="alert"]'))).toContain('The import of names.csv failed: No column says whether a deal is won, lost or open');
     expect(source.putUpload).not.toHaveBeenCalled();
   });
 

@@ -265,7 +265,9 @@ describe('importCsv: small worked examples', () => {
       ['d1', true, true],
       ['d2', true, false],
     ]);
-    expect(result.warnings).toEqual(['result has no Closed or Stage column beside it: deals that are not won are read as open, not lost.']);
+    // A lone Result of Won/Lost is the outcome column (issue 15): Lost is lost, an empty cell would be open.
+    expect(result.warnings).toEqual([]);
+    expect(result.outcome).toMatchObject({ label: 'result', won: 'Won', basis: 'recognized' });
   });
 
   it('reports stages that are neither open nor outcome words as open stages', () => {

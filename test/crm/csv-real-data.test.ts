@@ -13,6 +13,10 @@ const SALVIRT = new URL('salvirt-b2b/salvirt_b2b.csv', DATA);
 const MAVEN = new URL('maven-crm/sales_pipeline.csv', DATA);
 const haveData = existsSync(fileURLToPath(SALVIRT)) && existsSync(fileURLToPath(MAVEN));
 if (!haveData) console.warn(`Skipping the real-data CSV import tests: ${fileURLToPath(DATA)} is missing.`);
+const IBM = new URL('ibm-sales-win-loss/WA_Fn-UseC_-Sales-Win-Loss.csv', DATA);
+const XEDUCATION = new URL('xeducation-leads/Leads.csv', DATA);
+const haveOutcomeData = existsSync(fileURLToPath(IBM)) && existsSync(fileURLToPath(XEDUCATION));
+if (!haveOutcomeData) console.warn(`Skipping the IBM and X Education import tests: ${fileURLToPath(IBM)} or ${fileURLToPath(XEDUCATION)} is missing.`);
 
 const outcomes = (opportunities: Opportunity[]) => ({
   won: opportunities.filter((o) => o.isClosed && o.isWon).length,
@@ -80,5 +84,32 @@ describe.skipIf(!haveData)('importCsv on real data', () => {
     expect(result.warnings).toEqual([
       'close_value is 0 or empty on all 2473 lost deals but set on won deals: it is recorded at the close, so it must not be used to predict wins.',
     ]);
+  });
+});
+
+// The counts are ../shared/data/README.md's.
+describe.skipIf(!haveOutcomeData)('importCsv on real files whose outcome is a won/lost column (issue 15)', () => {
+  it('reads IBM Sales Win Loss by its Opportunity Result (Won / Loss)', () => {
+    const result = importCsv(readFileSync(IBM));
+    expect(result.rejected).toEqual([]);
+    expect(outcomes(result.opportunities)).toEqual({ won: 17_627, lost: 60_398, open: 0 });
+    expect(result.outcome).toMatchObject({
+      label: 'Opportunity Result',
+      won: 'Won',
+      basis: 'recognized',
+      values: [
+        { value: 'Won', rows: 17_627 },
+        { value: 'Loss', rows: 60_398 },
+      ],
+    });
+    expect(result.fields.map((f) => f.label)).not.toContain('Opportunity Result');
+  });
+
+  it('reads X Education Leads by Converted (1 / 0)', () => {
+    const result = importCsv(readFileSync(XEDUCATION));
+    expect(result.rejected).toEqual([]);
+    expect(outcomes(result.opportunities)).toEqual({ won: 3_561, lost: 9_240 - 3_561, open: 0 });
+    expect(result.outcome).toMatchObject({ label: 'Converted', won: '1', basis: 'recognized' });
+    expect(result.fields.map((f) => f.label)).not.toContain('Converted');
   });
 });

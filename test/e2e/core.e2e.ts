@@ -24,6 +24,7 @@ let profile: string;
 let goodCsv: string;
 let badCsv: string;
 let askingCsv: string;
+let outcomeCsv: string;
 let session: ExtensionSession;
 let engine: Analysis<UnnamedPersona>;
 
@@ -63,6 +64,15 @@ beforeAll(async () => {
     [
       'Opportunity ID,Opportunity Name,Stage,Amount,Close Date',
       ...Array.from({ length: 40 }, (_, i) => `Q3-${i},Deal ${i},${stages[i % stages.length]},${1000 + i},2026-0${1 + (i % 9)}-15`),
+    ].join('\n'),
+  );
+  // Two columns could say won (Won Yes/No, Converted 1/0): the page asks which, instead of refusing (issue 15).
+  outcomeCsv = join(work, 'leads.csv');
+  await writeFile(
+    outcomeCsv,
+    [
+      'Lead ID,Lead Source,Industry,Won,Converted',
+      ...Array.from({ length: 60 }, (_, i) => `L-${i},${i % 2 ? 'Web' : 'Event'},${i % 3 ? 'Retail' : 'Banking'},${i % 4 ? 'No' : 'Yes'},${i % 3 ? 0 : 1}`),
     ].join('\n'),
   );
   const imported = importCsv(text);
@@ -222,5 +232,33 @@ describe('the extension core, as a user meets it', () => {
     expect(open.some((r) => r.stage === 'Disqualified')).toBe(false);
     expect((await visibleRows(popup)).length).toBeGreaterThan(0);
     await popup.close();
+  });
+
+  it('asks for the outcome column of a file that does not say it clearly, and imports it as picked', async () => {
+    const page = await importFile(outcomeCsv);
+    const review = await page.waitForSelector('[data-testid="csv-outcome-unknown"]', { timeout: 60_000 });
+    expect(await review?.evaluate((el) => el.textContent)).toContain('No column says clearly whether a deal was won or lost.');
+    expect(await page.$eval('[data-testid="csv-review-confirm"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    const columns = await page.$$eval('[data-testid="csv-outcome-column"] option', (options) => options.map((o) => o.textContent));
+    expect(columns.slice(0, 3)).toEqual(['Choose a column…', 'Won (2 values)', 'Converted (2 values)']);
+    await page.select('[data-testid="csv-outcome-column"]', '4');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="csv-outcome-counts"]')?.textContent ?? '') === 'Read so: 20 won, 40 lost, 0 open.');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await (await page.$('[data-testid="add-csv"]'))?.screenshot({ path: join(SCREENSHOT_DIR, `e2e-options-import-outcome-card-${scheme}.png`) });
+    }
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await page.click('[data-testid="csv-review-confirm"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="add-csv"]')?.textContent ?? '').includes('Imported leads.csv.'), {
+      timeout: 120_000,
+    });
+    // Converted 1 is won, 0 lost; every deal closed (no empty cell).
+    const stored = (await readTable<{ connectionId: string; opportunity: { isClosed: boolean; isWon: boolean } }>(page, 'opportunities')).filter(
+      (r) => r.connectionId === 'csv',
+    );
+    expect(stored).toHaveLength(60);
+    expect([stored.filter((r) => r.opportunity.isWon).length, stored.filter((r) => r.opportunity.isClosed && !r.opportunity.isWon).length]).toEqual([20, 40]);
+    await page.close();
   });
 });

@@ -116,6 +116,6 @@ describe('the hostile corpus through `dealsight check`', () => {
     expect(command.stderr).toBe('dealsight: unknown command "constructor" (commands: analyze, check, evaluate, sandbox, help)\n');
     const flag = await dealsight(['check', join(dir, 'formula-cells.csv'), '--toString']);
     expect(flag.status).toBe(2);
-    expect(flag.stderr).toBe('dealsight check: unknown option --toString (options: --json, --stages)\n');
+    expect(flag.stderr).toBe('dealsight check: unknown option --toString (options: --json, --stages, --outcome)\n');
   });
 });

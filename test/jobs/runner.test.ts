@@ -109,6 +109,22 @@ describe('JobRunner', () => {
     expect((await getConnection(db, 'csv'))?.label).toBe('good.csv');
   });
 
+  it('imports with the outcome column the user picked in the preview (issue 15)', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    // Flag is no outcome name: without the pick the file is refused.
+    const csv = ['Opportunity ID,Flag,Industry', ...Array.from({ length: 60 }, (_, i) => `00${i},${i % 3 ? 'Y' : 'N'},${i % 2 ? 'Retail' : 'Banking'}`)].join(
+      '\n',
+    );
+    const refused = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'flags.csv', csv) })));
+    expect(refused.error).toMatch(/^No column says whether a deal is won, lost or open: .*Columns that could hold it: Flag \(Y\/N\)/);
+    const uploadId = await putUpload(db, 'flags.csv', csv, { outcome: { column: 'flag', won: 'N' } });
+    const job = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId })));
+    expect(job.error).toBeNull();
+    const opportunities = await listOpportunities(db, 'csv');
+    expect([opportunities.filter((o) => o.isWon).length, opportunities.filter((o) => o.isClosed && !o.isWon).length]).toEqual([20, 40]);
+  });
+
   it('retries a job whose worker crashed, then fails it with the crash message', async () => {
     const { db } = freshDb();
     const workers: Array<ReturnType<typeof threadWorker>> = [];

@@ -1,15 +1,15 @@
 /**
  * "Import a CSV export": a file input and a drop zone. The page reads the file's bytes (the
  * importer decodes them: UTF-8, UTF-16, Windows-1252), has a worker read it once to see
- * whether there is anything to ask (stages proposed as lost, far fewer deals than are
- * stored: ImportReview), then stores it with the answers (`putUpload`) and asks the
+ * whether there is anything to ask (stages proposed as lost, the outcome column, far fewer
+ * deals than are stored: ImportReview), then stores it with the answers (`putUpload`) and asks the
  * background to import it ('start-import'); the import job's events drive the progress
  * bar, then its summary is shown. A refused or failed import leaves the store as it was,
  * and says so.
  */
 import { useState } from 'preact/hooks';
 import { replacesWithFarFewer } from '../../../lib/crm/csv/replacing';
-import { hasProposedStages, type CsvReview } from '../../../lib/crm/csv/review';
+import { asksAboutOutcome, hasProposedStages, type CsvReview } from '../../../lib/crm/csv/review';
 import type { ImportChoices, JobRecord } from '../../../lib/store/schema';
 import { formatBytes } from '../bytes';
 import { errorText, t } from '../i18n';
@@ -73,7 +73,10 @@ export function CsvConnection() {
       setLocal({ kind: 'rejected', fileName, message: answer.message });
       return;
     }
-    if (answer !== null && (hasProposedStages(answer.review) || replacesWithFarFewer(answer.stored, answer.review.opportunities))) {
+    if (
+      answer !== null &&
+      (hasProposedStages(answer.review) || asksAboutOutcome(answer.review) || replacesWithFarFewer(answer.stored, answer.review.opportunities))
+    ) {
       setLocal({ kind: 'confirming', fileName, bytes, review: answer.review, stored: answer.stored });
       return;
     }

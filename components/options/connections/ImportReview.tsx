@@ -1,6 +1,7 @@
 /**
  * "Check before importing": shown when a file has something to ask before it is stored
- * (issue 14). Its stage map, with the stages whose names say the deal ended without a sale
+ * (issue 14). The column the outcome is read from, said or asked (OutcomePicker; issue 15);
+ * its stage map, with the stages whose names say the deal ended without a sale
  * (Dead, Disqualified, Lost (duplicate)…) proposed as lost and marked, each changeable; and,
  * when the file would replace far more opportunities than it brings, how many, on the
  * button itself. Nothing is stored until the user confirms. Stage names are CRM text:
@@ -10,12 +11,13 @@ import { useState } from 'preact/hooks';
 import type { StageMapEntry } from '../../../lib/crm/csv/import';
 import type { StageChoice } from '../../../lib/crm/csv/outcome';
 import { replacesWithFarFewer } from '../../../lib/crm/csv/replacing';
-import type { CsvReview } from '../../../lib/crm/csv/review';
+import { asksAboutOutcome, type CsvReview } from '../../../lib/crm/csv/review';
 import { formatNumber } from '../../../lib/format';
 import type { ImportChoices } from '../../../lib/store/schema';
 import { t } from '../i18n';
 import { cls } from '../ui/classes';
 import { Notice } from '../ui/Notice';
+import { initialPick, OutcomePicker, pickChanged, pickComplete, type OutcomePick } from './OutcomePicker';
 
 /** Stages listed: every proposal, then the most frequent others up to this many. */
 export const STAGES_SHOWN = 20;
@@ -34,7 +36,10 @@ export interface ImportReviewProps {
 
 export function ImportReview({ fileName, review, stored, onConfirm, onCancel }: ImportReviewProps) {
   const [readings, setReadings] = useState<ReadonlyMap<number, Reading>>(() => new Map(review.stageMap.map((e, i) => [i, e.outcome])));
+  const [pick, setPick] = useState<OutcomePick>(() => initialPick(review));
   const fewer = replacesWithFarFewer(stored, review.opportunities);
+  const asksOutcome = asksAboutOutcome(review);
+  const ready = pickComplete(review, pick);
   const proposed = review.stageMap.filter((e) => e.basis === 'proposed');
   const shown = review.stageMap.slice(0, Math.max(STAGES_SHOWN, proposed.length));
   const hidden = review.stageMap.length - shown.length + review.stageMapOmitted;
@@ -48,6 +53,8 @@ export function ImportReview({ fileName, review, stored, onConfirm, onCancel }: 
     });
     const choices: ImportChoices = {};
     if (stages.length > 0) choices.stages = stages;
+    const column = review.outcomeCandidates.find((c) => c.column === pick.column);
+    if (column !== undefined && pick.won !== null && pickChanged(review, pick)) choices.outcome = { column: column.header, won: pick.won };
     if (fewer) choices.replaceFewer = true;
     onConfirm(choices);
   }
@@ -67,6 +74,8 @@ export function ImportReview({ fileName, review, stored, onConfirm, onCancel }: 
           <p class="text-xs opacity-90">{t('options_reviewFewerWhy')}</p>
         </Notice>
       )}
+
+      {asksOutcome && <OutcomePicker review={review} pick={pick} onChange={setPick} />}
 
       {review.stageMap.length > 0 && (
         <div class="space-y-2">
@@ -103,7 +112,7 @@ export function ImportReview({ fileName, review, stored, onConfirm, onCancel }: 
       )}
 
       <div class="flex flex-wrap gap-2 pt-1">
-        <button type="button" class={cls.primary} data-testid="csv-review-confirm" onClick={confirm}>
+        <button type="button" class={cls.primary} data-testid="csv-review-confirm" disabled={!ready} onClick={confirm}>
           {fewer ? t('options_reviewReplace', { stored, rows: review.opportunities }) : t('options_reviewImport')}
         </button>
         <button type="button" class={cls.secondary} data-testid="csv-review-cancel" onClick={onCancel}>

@@ -15,14 +15,17 @@ import { COLUMN_USAGE, readColumnChoices } from '../columns';
 import { describeSetAside } from '../set-aside';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
+import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 
 export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD] [--stages STAGES] [--include COLS] [--exclude COLS]
+        [--outcome COLUMN[:WON_VALUE]]
   Finds the Repeat Buyer Personas in the won deals, trains Win Potential and the close-date
   and amount forecasts on the closed deals, and ranks the open ones.
   --top N    show the N highest-ranked open deals (default 25); --all shows every one
   --as-of    the day the analysis is as of (default: the latest date in the file)
   --stages   what stages are, over what their names suggest (see check)
+  --outcome  the column that says won or lost, and its won value (see check)
 ${COLUMN_USAGE}
   --json     print one JSON object on stdout`;
 
@@ -38,6 +41,7 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   const { positionals, flags } = parseArgs(argv, {
     json: { type: 'boolean' },
     stages: { type: 'string' },
+    outcome: { type: 'string' },
     top: { type: 'number' },
     all: { type: 'boolean' },
     seed: { type: 'number' },
@@ -49,7 +53,10 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   const asOf = flags['as-of'] as string | undefined;
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date like 2026-09-30, got "${asOf}"`);
   const limit = flags.all ? Number.POSITIVE_INFINITY : positiveInteger(flags, 'top', 25);
-  const imported = loadCsv(positionals[0], progress, { stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined });
+  const imported = loadCsv(positionals[0], progress, {
+    stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined,
+    outcome: typeof flags.outcome === 'string' ? readOutcomeOption(flags.outcome) : undefined,
+  });
   const file = basename(imported.file);
   const columns = readColumnChoices(imported, flags.include, flags.exclude);
   let step: AnalyzeStep | null = null;

@@ -11,15 +11,18 @@ import { parseArgs, positiveInteger } from '../args';
 import { bar, int, num, pct, table } from '../format';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
+import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 import { COLUMN_USAGE, readColumnChoices } from '../columns';
 import { describeSetAside } from '../set-aside';
 
 export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES] [--include COLS] [--exclude COLS]
+        [--outcome COLUMN[:WON_VALUE]]
   Trains Win Potential on part of the closed deals and tests it on the rest.
   --split time   train on the oldest 80% of closed deals, test on the newest 20% (default)
   --split cv     stratified 5-fold cross-validation (repeated 5 times under 2,000 closed deals)
   --stages       what stages are, over what their names suggest (see check)
+  --outcome      the column that says won or lost, and its won value (see check)
 ${COLUMN_USAGE}
   --json         print one JSON object on stdout`;
 
@@ -28,6 +31,7 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     split: { type: 'string', choices: ['time', 'cv'] },
     json: { type: 'boolean' },
     stages: { type: 'string' },
+    outcome: { type: 'string' },
     repeats: { type: 'number' },
     seed: { type: 'number' },
     trees: { type: 'number' },
@@ -35,7 +39,10 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     exclude: { type: 'string' },
   });
   if (positionals.length > 1) throw new CliError(`evaluate reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const imported = loadCsv(positionals[0], progress, { stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined });
+  const imported = loadCsv(positionals[0], progress, {
+    stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined,
+    outcome: typeof flags.outcome === 'string' ? readOutcomeOption(flags.outcome) : undefined,
+  });
   const columns = readColumnChoices(imported, flags.include, flags.exclude);
   const split = (flags.split as 'time' | 'cv' | undefined) ?? 'time';
   const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);

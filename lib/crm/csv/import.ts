@@ -14,6 +14,7 @@ import { listNames, quoteValue } from './excerpt';
 import { detectFormat, GENERIC, type CsvFormat, type FormatName, type StandardField } from './formats';
 import { normalizeHeader } from './headers';
 import { readStage, type StageBasis, type StageChoice, type StageOutcome } from './outcome';
+import { decideOutcome, outcomeCandidates, type OutcomeCandidate, type OutcomeChoice, type OutcomeColumn } from './outcome-column';
 import { mapColumns, type ColumnMapping } from './mapping';
 import { parseCsv, type Delimiter, type ParsedCsv } from './parse';
 import { planColumns, type ColumnPlan } from './plan';
@@ -30,6 +31,8 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** What the user says stages are (the options page's stage map, the CLI's `--stages`), over what their names suggest. */
   stages?: ReadonlyArray<readonly [stage: string, outcome: StageChoice]>;
+  /** The column the outcome is read from and its won value (the options page's picker, the CLI's `--outcome`), over what the importer recognizes. */
+  outcome?: OutcomeChoice;
 }
 
 /** One distinct stage of the file and how it is read. */
@@ -77,6 +80,13 @@ export interface ImportResult {
   encoding: CsvEncoding | null;
   /** Attributes that are known only at the close: kept, but never win-model features. */
   leakyAttributes: LeakyAttribute[];
+  /**
+   * The won/lost column the outcome was read from, its won value and whether it was
+   * recognized or chosen; null when the Won, Closed and Stage columns give it (issue 15).
+   */
+  outcome: OutcomeColumn | null;
+  /** Columns that could hold the outcome (two to a few distinct values), for the import preview's picker. */
+  outcomeCandidates: OutcomeCandidate[];
 }
 
 /** `line 14: Close Date "31/02/2024" is not a date …`, for logs and the CLI. */
@@ -90,8 +100,11 @@ export function importCsv(input: string | Uint8Array | ArrayBuffer, options: Imp
   const table = new Table(parsed.header, parsed.rows);
   const { format } = detectFormat(parsed.header);
   const mapping = mapColumns(parsed.header, format, (c, field) => fitsField(field, () => table.distinct(c)));
-  const repeated = [...ignoreRepeatedFields(table, mapping), ...unfitHeaderWarnings(table, mapping, format)];
-  const plan = planColumns(table, mapping, options.dateOrder);
+  const repeats = ignoreRepeatedFields(table, mapping);
+  const decision = decideOutcome(table, mapping, options.outcome);
+  // After the outcome is decided: a "Result" of A/B chosen as the outcome is no attribute to warn about.
+  const repeated = [...repeats, ...unfitHeaderWarnings(table, mapping, format)];
+  const plan = planColumns(table, mapping, options.dateOrder, decision.outcome);
   assertImportable(table, plan);
   const choices = stageChoices(options.stages);
   const ctx = createRowContext(table, plan, options.source ?? 'csv', options.defaultCurrency?.trim().toUpperCase() || null, choices);
@@ -123,7 +136,9 @@ export function importCsv(input: string | Uint8Array | ArrayBuffer, options: Imp
     stageMap: stages.entries.slice(0, MAX_STAGE_MAP),
     stageMapOmitted: Math.max(0, stages.entries.length - MAX_STAGE_MAP),
     encoding: typeof input === 'string' ? null : decoded.encoding,
-    leakyAttributes: knownOnlyAtClose(fields),
+    leakyAttributes: [...knownOnlyAtClose(fields), ...alsoOutcomes(plan, decision.alsoOutcomes)],
+    outcome: plan.outcome,
+    outcomeCandidates: outcomeCandidates(table, mapping),
   };
 }
 
@@ -140,7 +155,8 @@ function stageChoices(stages: ImportOptions['stages']): Map<string, StageChoice>
 /** The file's distinct stages and how each is read: proposals first (they want a look), then by rows. */
 function stageMap(table: Table, plan: ColumnPlan, choices: ReadonlyMap<string, StageChoice> | undefined): { entries: StageMapEntry[] } {
   const column = plan.fields.stage;
-  if (column === undefined) return { entries: [] };
+  // With an outcome column, stages decide nothing: a map of them would only mislead.
+  if (column === undefined || plan.outcome !== null) return { entries: [] };
   const entries = table.distinct(column).map((v): StageMapEntry => ({ stage: v.raw, rows: v.count, ...readStage(v.raw, choices) }));
   const rank = (e: StageMapEntry): number => (e.basis === 'proposed' ? 0 : 1);
   entries.sort((a, b) => rank(a) - rank(b) || b.rows - a.rows);
@@ -152,7 +168,7 @@ const STAGES_SHOWN = 5;
 
 function stageWarnings(table: Table, plan: ColumnPlan, entries: readonly StageMapEntry[], chosen: ImportOptions['stages']): string[] {
   const column = plan.fields.stage;
-  if (column === undefined) return [];
+  if (column === undefined || plan.outcome !== null) return [];
   const warnings: string[] = [];
   const proposed = entries.filter((e) => e.basis === 'proposed');
   if (proposed.length > 0) {
@@ -258,6 +274,7 @@ function readRows(parsed: ParsedCsv, ctx: RowContext): { opportunities: Opportun
 function assertImportable(table: Table, plan: ColumnPlan): void {
   const headers = table.header.map((_, i) => table.label(i));
   const seen = `Headers found: ${listNames(headers)}.`;
+  if (plan.outcome !== null) return assertIds(table, plan, seen, headers);
   const outcomeColumns = (['isWon', 'isClosed', 'stage'] as const).flatMap((f) => (plan.fields[f] === undefined ? [] : [plan.fields[f]]));
   if (outcomeColumns.length === 0) {
     throw new CsvImportError(
@@ -273,10 +290,23 @@ function assertImportable(table: Table, plan: ColumnPlan): void {
       headers,
     );
   }
+  assertIds(table, plan, seen, headers);
+}
+
+function assertIds(table: Table, plan: ColumnPlan, seen: string, headers: string[]): void {
   const id = plan.fields.id;
   if (id !== undefined && table.rows.length > 0 && table.isEmpty(id)) {
     throw new CsvImportError(`The id column "${table.label(id)}" is empty on every row, so deals cannot be told apart. ${seen}`, headers);
   }
+}
+
+/** Other won/lost columns under an outcome's name, beside the one the outcome is read from: they give it away. */
+function alsoOutcomes(plan: ColumnPlan, columns: readonly number[]): LeakyAttribute[] {
+  const outcome = plan.outcome;
+  if (outcome === null) return [];
+  return plan.attributes
+    .filter((a) => columns.includes(a.column))
+    .map((a) => ({ key: a.key, label: a.label, reason: `is a second won/lost column beside the outcome (${outcome.label})` }));
 }
 
 function fileWarnings(footer: readonly string[], plan: ColumnPlan, dataRows: number): string[] {

@@ -1,10 +1,19 @@
 /** The CSV connector's public surface: import, the readers it is built from, and the writer. */
 export { importCsv, formatRejection, type ImportOptions, type ImportResult, type RejectedRow, type StageMapEntry } from './import';
 export { decodeCsv, CsvEncodingError, type CsvEncoding, type DecodedCsv } from './encoding';
-export { reviewCsv, hasProposedStages, type CsvReview, type CsvReviewReply } from './review';
+export { reviewCsv, hasProposedStages, asksAboutOutcome, type CsvReview, type CsvReviewReply } from './review';
 export { replacesWithFarFewer } from './replacing';
 export { MAX_CSV_BYTES } from './limits';
 export { CsvImportError } from './errors';
+export {
+  isOutcomeName,
+  MAX_OUTCOME_VALUES,
+  OutcomeUnknownError,
+  type OutcomeCandidate,
+  type OutcomeChoice,
+  type OutcomeColumn,
+  type OutcomeColumnBasis,
+} from './outcome-column';
 export { parseCsv, sniffDelimiter, CsvParseError, MAX_COLUMNS, type CsvRow, type CsvProblem, type Delimiter, type ParsedCsv } from './parse';
 export { toCsv, neutralizeFormulas, type CsvCell, type CsvDelimiter, type CsvWriteOptions } from './write';
 export { parseNumber, decimalEvidence, decideDecimalSeparator, type DecimalSeparator, type ParsedNumber } from './numbers';

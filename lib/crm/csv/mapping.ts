@@ -8,7 +8,12 @@ import { camelCaseKey, normalizeHeader, UniqueKeys } from './headers';
 import { GENERIC, STANDARD_FIELDS, type CsvFormat, type StandardField, type WellKnownAttribute } from './formats';
 
 export type ColumnTarget =
-  { kind: 'field'; field: StandardField } | { kind: 'attribute'; key: string } | { kind: 'stageHistory'; stage: string } | { kind: 'ignored'; reason: string };
+  | { kind: 'field'; field: StandardField }
+  | { kind: 'attribute'; key: string }
+  | { kind: 'stageHistory'; stage: string }
+  | { kind: 'ignored'; reason: string }
+  /** The won/lost column the outcome is read from (outcome-column.ts): never a feature. */
+  | { kind: 'outcome' };
 
 export interface ColumnMapping {
   /** 0-based position in the header. */

@@ -9,6 +9,7 @@ import { decideDateOrder, type DateOrderDecision } from './date-order';
 import { parseDate, type DateOrder } from './dates';
 import type { StandardField, WellKnownAttribute } from './formats';
 import type { ColumnMapping } from './mapping';
+import type { OutcomeColumn } from './outcome-column';
 import { decideDecimalSeparator, parseNumber, type DecimalDecision, type ParsedNumber } from './numbers';
 import { memo, type Reading } from './reading';
 import type { Table } from './table';
@@ -35,6 +36,8 @@ export interface ColumnPlan {
   fields: Partial<Record<StandardField, number>>;
   attributes: AttributeColumn[];
   history: HistoryColumn[];
+  /** The won/lost column the outcome is read from; null when the Won, Closed and Stage fields give it. */
+  outcome: OutcomeColumn | null;
   /** Labels of attribute columns without a single value: left out of the attributes. */
   emptyColumns: { column: number; label: string }[];
   dateOrder: DateOrderDecision;
@@ -60,7 +63,7 @@ const DECLARED_KINDS: Readonly<Record<WellKnownAttribute, AttributeKind>> = {
   [WELL_KNOWN_ATTRIBUTES.buyerRole]: 'category',
 };
 
-export function planColumns(table: Table, mapping: readonly ColumnMapping[], forcedOrder?: DateOrder): ColumnPlan {
+export function planColumns(table: Table, mapping: readonly ColumnMapping[], forcedOrder?: DateOrder, outcome: OutcomeColumn | null = null): ColumnPlan {
   const columns = assignColumns(table, mapping);
   const dates = planDates(table, columns, forcedOrder);
   const numbers = planNumbers(table, columns);
@@ -68,6 +71,7 @@ export function planColumns(table: Table, mapping: readonly ColumnMapping[], for
   const probabilityInPercent = probability !== undefined && inPercent(table, probability, numbers.readers);
   return {
     ...columns,
+    outcome,
     dateOrder: dates.decision,
     dateReaders: dates.readers,
     numberReaders: numbers.readers,

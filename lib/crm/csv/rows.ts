@@ -21,6 +21,7 @@ import { quoteValue } from './excerpt';
 import type { StandardField } from './formats';
 import { IssueLog } from './issues';
 import type { ParsedNumber } from './numbers';
+import { outcomeOfCell } from './outcome-column';
 import { resolveOutcome, type Outcome, type OutcomeCell, type OutcomeCells, type StageChoices } from './outcome';
 import type { AttributeColumn, ColumnPlan } from './plan';
 import { fail, isEmptyCell, memo, ok, type Reading } from './reading';
@@ -39,6 +40,8 @@ export interface RowContext {
   duplicates: number;
   /** Outcome per distinct (won, closed, stage) cells: a file has a handful of combinations. */
   outcomeOf: Map<string, Reading<Outcome>>;
+  /** Outcome of a cell of the plan's outcome column (won value, other value, empty). */
+  outcomeColumn: (raw: string) => Reading<Outcome>;
   /** The account id a name stands for when the file has no account id column. */
   accountIdOf: (name: string) => string;
   /** Stage outcomes the user chose, by normalized stage. */
@@ -57,10 +60,16 @@ export function createRowContext(table: Table, plan: ColumnPlan, source: SourceK
     seenIds: new Map(),
     duplicates: 0,
     outcomeOf: new Map(),
+    outcomeColumn: memo(outcomeOfColumn(plan)),
     accountIdOf: memo((name) => normalizeLabel(name) || name),
     stageChoices,
     negativeAmounts: { count: 0, first: [] },
   };
+}
+
+function outcomeOfColumn(plan: ColumnPlan): (raw: string) => Reading<Outcome> {
+  const column = plan.outcome;
+  return (raw) => ok(column === null ? { isClosed: false, isWon: false } : outcomeOfCell(column, raw));
 }
 
 /** Prefix of ids made from line numbers when the file has no id column. */
@@ -122,6 +131,8 @@ function readId(row: CsvRow, ctx: RowContext): Reading<string> {
 }
 
 function readOutcome(row: CsvRow, ctx: RowContext): Reading<Outcome> {
+  const outcomeColumn = ctx.plan.outcome;
+  if (outcomeColumn !== null) return ctx.outcomeColumn(ctx.table.cell(row, outcomeColumn.column));
   const raw = (field: StandardField): string | undefined => {
     const c = column(ctx, field);
     return c === undefined ? undefined : ctx.table.cell(row, c);

@@ -103,6 +103,17 @@ export const options = {
   options_reviewOpen: 'Open',
   options_reviewClosed: 'Closed: won or lost by the other columns',
   options_reviewMoreStages: { one: '{count} more stage is read by its name.', other: '{count} more stages are read by their names.' },
+  options_reviewOutcomeUnknown:
+    'No column says clearly whether a deal was won or lost. Choose the column that does and the value that means won: its other values are read as lost, empty cells as open.',
+  options_reviewOutcomeRecognized:
+    '{column} says whether a deal was won: “{won}” is read as won, its other values as lost, empty cells as open. Change it below if that is wrong.',
+  options_reviewOutcomeColumn: 'Outcome column',
+  options_reviewOutcomePickColumn: 'Choose a column…',
+  options_reviewOutcomeColumnOption: { one: '{column} ({count} value)', other: '{column} ({count} values)' },
+  options_reviewOutcomeWon: 'Value meaning won',
+  options_reviewOutcomePickWon: 'Choose a value…',
+  options_reviewOutcomeValueOption: '{value} ({rows} rows)',
+  options_reviewOutcomeCounts: 'Read so: {won} won, {lost} lost, {open} open.',
   options_reviewImport: 'Import',
   options_reviewReplace: 'Replace {stored} with {rows}',
   options_reviewCancel: 'Cancel',
