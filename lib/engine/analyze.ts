@@ -193,7 +193,9 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
       winPotential: score?.probability ?? oob.get(opportunity.id) ?? null,
       win: score,
       forecast: forecasts.get(opportunity.id) ?? null,
-      similar: similar ? similar.find(opportunity, { k, asOf: dataAsOf ?? undefined }) : null,
+      // Open deals only: a closed deal's neighbours are asked for one at a time (its panel),
+      // and searching them for all 78,000 deals of a large org took minutes.
+      similar: similar && !opportunity.isClosed ? similar.find(opportunity, { k, asOf: dataAsOf ?? undefined }) : null,
       ...(dataAsOf === null
         ? { stage: null, health: null }
         : standingOf(opportunity, {

@@ -12,9 +12,10 @@
 import type { AttributeField, IsoDate, Opportunity } from '../crm/opportunity';
 import { pipelineDrift, type DriftReport } from './drift';
 import { evaluateWin, type TimeOrder, type WinMetrics } from './evaluate';
-import { expectedCalibrationError, liftByDecile, type CalibrationBin, type LiftBin } from './metrics';
+import { liftByDecile, type CalibrationBin, type LiftBin } from './metrics';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
-import type { WinModel } from './win';
+import type { DroppedFeature } from './encode';
+import type { WinConfig, WinModel } from './win';
 
 export interface QualityOptions {
   /** The win model trained on every closed deal (its feature importance and features); null when there is none. */
@@ -55,8 +56,14 @@ export interface Backtest {
   trainMs: number;
   /** Reliability bins of the test predictions (10 equal-width bins, as the CLI prints). */
   calibration: CalibrationBin[];
-  /** Mean gap between predicted and observed win rate over the bins, weighted by deals. */
+  /** Expected calibration error of the test deals: 10 equal-count bins (issue 15; `dealsight evaluate` prints the same). */
   calibrationError: number;
+  /** The ECE chance alone gives a perfectly calibrated model on as many deals (absent in reports stored before issue 15). */
+  calibrationFloor?: number;
+  /** The configuration the backtest's model chose (absent before issue 15, and null for a forest-only model). */
+  config?: WinConfig | null;
+  /** The candidate fields the backtest's model left out, with why. */
+  dropped?: DroppedFeature[];
   /** Mean predicted win probability of the test deals, and the share actually won. */
   meanPredicted: number;
   observedRate: number;
@@ -118,7 +125,10 @@ export function timeSplitBacktest(opportunities: Opportunity[], options: Omit<Qu
     baseline: evaluation.baseline,
     trainMs: evaluation.trainMs,
     calibration: evaluation.calibration,
-    calibrationError: expectedCalibrationError(evaluation.calibration),
+    calibrationError: evaluation.ece,
+    calibrationFloor: evaluation.eceFloor,
+    config: evaluation.configs[0] ?? null,
+    dropped: evaluation.dropped,
     meanPredicted: heldOut.probabilities.reduce((sum, p) => sum + p, 0) / heldOut.probabilities.length,
     observedRate: won / heldOut.labels.length,
     lift,

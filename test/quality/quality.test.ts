@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type Opportunity } from '../../lib/crm/opportunity';
 import { evaluateWin } from '../../lib/engine/evaluate';
-import { expectedCalibrationError, liftByDecile } from '../../lib/engine/metrics';
+import { calibrationErrorEqualCount, liftByDecile } from '../../lib/engine/metrics';
 import { qualityReport, timeSplitBacktest } from '../../lib/engine/quality';
 import { WinModel } from '../../lib/engine/win';
 import { drivenDeals, opp } from '../engine/helpers';
@@ -42,7 +42,8 @@ describe('timeSplitBacktest', () => {
     // A planted driver: the top fifth wins far more often than the bottom fifth.
     expect(backtest.topFifth.rate).toBeGreaterThan(backtest.overall.rate);
     expect(backtest.bottomFifth.rate).toBeLessThan(backtest.overall.rate);
-    expect(backtest.calibrationError).toBe(expectedCalibrationError(evaluation.calibration));
+    expect(backtest.calibrationError).toBe(evaluation.ece);
+    expect(backtest.calibrationError).toBe(calibrationErrorEqualCount(evaluation.heldOut!.labels, evaluation.heldOut!.probabilities));
     expect(backtest.meanPredicted).toBeCloseTo(heldOut.probabilities.reduce((s, p) => s + p, 0) / 40, 12);
     expect(backtest.observedRate).toBe(won / 40);
   });
