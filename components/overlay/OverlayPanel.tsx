@@ -21,7 +21,9 @@ export type OverlayState =
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
-function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, place: string): { title: string; body: string } {
+function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, crmPlace: string): { title: string; body: string } {
+  // The connector's English word ('org', 'portal') names a message in the user's language.
+  const place = crmPlace === 'org' ? t('overlay_placeOrg') : crmPlace === 'portal' ? t('overlay_placePortal') : crmPlace;
   switch (code) {
     case 'not-connected':
       return { title: t('overlay_notConnectedTitle', { crm, place }), body: t('overlay_notConnectedBody', { place }) };

@@ -10,6 +10,9 @@ export const overlay = {
   overlay_hide: 'Hide',
   overlay_retry: 'Retry',
   overlay_openOptions: 'Open options',
+  // What each CRM calls a customer's instance (lib/crm/*/connector.ts, `place`).
+  overlay_placeOrg: 'org',
+  overlay_placePortal: 'portal',
   overlay_notConnectedTitle: 'Connect Dealsight to this {crm} {place}',
   overlay_notConnectedBody:
     'Dealsight has no data for this {place} yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
