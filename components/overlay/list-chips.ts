@@ -1,3 +1,5 @@
+import { formatNumber, formatPercent } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { RecordChip } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
 import { HOSTS } from './hosts';
@@ -36,11 +38,13 @@ export function chipTexts(chip: RecordChip): Array<{ kind: 'win' | 'rbp'; text: 
   const out: Array<{ kind: 'win' | 'rbp'; text: string; label: string }> = [];
   if (chip.winPotential !== null && Number.isFinite(chip.winPotential)) {
     const pct = Math.round(Math.min(1, Math.max(0, chip.winPotential)) * 100);
-    out.push({ kind: 'win', text: `Win ${pct}%`, label: `Win Potential ${pct}%` });
+    const percent = formatPercent(pct / 100);
+    out.push({ kind: 'win', text: t('overlay_chipWin', { percent }), label: t('overlay_chipWinLabel', { percent }) });
   }
   if (chip.repeatBuyerPotential !== null && Number.isFinite(chip.repeatBuyerPotential)) {
     const value = Math.round(Math.min(100, Math.max(0, chip.repeatBuyerPotential)));
-    out.push({ kind: 'rbp', text: `RBP ${value}`, label: `Repeat Buyer Potential ${value} of 100` });
+    const score = formatNumber(value);
+    out.push({ kind: 'rbp', text: t('overlay_chipRbp', { score }), label: t('overlay_chipRbpLabel', { score }) });
   }
   return out;
 }

@@ -27,4 +27,8 @@ export const overlay = {
   overlay_copyStructure: 'Seitenstruktur kopieren',
   overlay_structureCopied: 'Kopiert: Fügen Sie sie in Ihren Fehlerbericht ein. Sie enthält nur das Layout der Seite, keine Namen oder Daten.',
   overlay_structureManual: 'Kopieren Sie dies in Ihren Fehlerbericht (nur das Layout der Seite, keine Namen oder Daten):',
+  overlay_chipWin: 'Chance {percent}',
+  overlay_chipWinLabel: 'Gewinnchance {percent}',
+  overlay_chipRbp: 'Wiederkauf {score}',
+  overlay_chipRbpLabel: 'Wiederkaufpotenzial {score} von 100',
 } as const satisfies Translation<typeof en>;

@@ -25,4 +25,9 @@ export const overlay = {
   overlay_copyStructure: 'Copy page structure',
   overlay_structureCopied: 'Copied: paste it into your bug report. It holds the page’s layout only, no names or data.',
   overlay_structureManual: 'Copy this into your bug report (the page’s layout only, no names or data):',
+  // List-view and board chips (components/overlay/list-chips.ts): short, beside a record's name.
+  overlay_chipWin: 'Win {percent}',
+  overlay_chipWinLabel: 'Win Potential {percent}',
+  overlay_chipRbp: 'RBP {score}',
+  overlay_chipRbpLabel: 'Repeat Buyer Potential {score} of 100',
 } as const satisfies Dictionary;
