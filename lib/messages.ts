@@ -22,6 +22,7 @@ import type { CrmKind, ErrorCode, JobParams, JobSecrets, OAuthConnect } from './
 import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
 import type { AccountPanelData } from './pipeline/account-panel';
+import type { Dictionary } from './i18n/types';
 
 export type { ErrorCode, JobSecrets };
 
@@ -88,7 +89,19 @@ export interface OpenExtensionPageMessage {
   query: Record<string, string>;
 }
 
-export type ContentMessage = GetRecordPanelMessage | GetAccountPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage;
+/**
+ * The panels' and overlay's messages in a language other than English (lib/i18n/index.ts,
+ * CONTENT_AREAS): a content script carries English only, within its 60 KB budget, and asks
+ * for German once as it starts, before it shows anything.
+ */
+export interface GetMessagesMessage {
+  type: 'get-messages';
+  /** A language of lib/i18n/language.ts LANGUAGES; anything else is answered with an error. */
+  language: string;
+}
+
+export type ContentMessage =
+  GetRecordPanelMessage | GetAccountPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage | GetMessagesMessage;
 
 // ─── Extension page → background ────────────────────────────────────────────────────────
 
@@ -207,6 +220,7 @@ export interface BackgroundReplies {
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;
+  'get-messages': { ok: true; messages: Dictionary } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
@@ -218,6 +232,7 @@ export const CONTENT_MESSAGE_TYPES = [
   'get-record-scores',
   'open-options',
   'open-extension-page',
+  'get-messages',
 ] as const satisfies ReadonlyArray<ContentMessage['type']>;
 export const PAGE_MESSAGE_TYPES = [
   'ping',

@@ -21,10 +21,7 @@ import { formatNumber } from '../format';
 import { common } from './en/common';
 import { overlay } from './en/overlay';
 import { panels } from './en/panels';
-import { common as deCommon } from './de/common';
-import { overlay as deOverlay } from './de/overlay';
-import { panels as dePanels } from './de/panels';
-import { languageOf, uiLocale, type Language } from './language';
+import { LANGUAGES, languageOf, uiLocale, type Language } from './language';
 import type * as en from './en';
 import type { Dictionary, Message, PluralMessage } from './types';
 
@@ -58,16 +55,28 @@ export interface Translator {
 }
 
 /**
- * The messages loaded so far, by language and key. The areas every UI needs (common,
- * panels, overlay) are here from the start, in both languages (a few KB gzipped); an
- * extension page loads the rest with `import 'lib/i18n/all'`. The CRM content scripts load
- * nothing more: the other areas' strings (options, popup, personas, quality) would be most
- * of their 60 KB budget (test/e2e/content-bundle.e2e.ts measures it).
+ * The messages loaded so far, by language and key. The English areas every UI needs
+ * (common, panels, overlay) are here from the start. An extension page and the background
+ * load every area of every language with `import 'lib/i18n/all'`. A CRM content script
+ * carries English only (the other areas' strings, or a second language, would eat its 60 KB
+ * budget: test/e2e/content-bundle.e2e.ts) and, in German, asks the background for the
+ * German CONTENT_AREAS before it shows anything (components/overlay/run.ts).
  */
-const CATALOGS: Record<Language, Record<string, Message>> = {
-  en: { ...common, ...panels, ...overlay },
-  de: { ...deCommon, ...dePanels, ...deOverlay },
-};
+const CATALOGS: Record<Language, Record<string, Message>> = { en: { ...common, ...panels, ...overlay }, de: {} };
+
+/** The areas a CRM content script shows. */
+export const CONTENT_AREAS = ['common', 'panels', 'overlay'] as const;
+
+/** The messages of the content areas in `language`, as loaded here (the background has them all). */
+export function contentMessages(language: Language): Dictionary {
+  const prefixes = CONTENT_AREAS.map((area) => `${area}_`);
+  return Object.fromEntries(Object.entries(CATALOGS[language]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+}
+
+/** Whether `value` names a language Dealsight has dictionaries for. */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
 
 /** The English messages loaded so far (the reference every language mirrors). */
 export const MESSAGES: Dictionary = CATALOGS.en;
