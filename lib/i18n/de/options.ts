@@ -214,7 +214,7 @@ export const options = {
   options_hubspotStateScopes: 'Dem Schlüssel fehlt ein Scope, den Dealsight braucht: {error}',
   options_hubspotStages: 'Ergebnis der Deal-Phasen',
   options_hubspotStagesHelp:
-    'HubSpot wertet eine Deal-Phase als gewonnen, wenn sie mit einer Wahrscheinlichkeit von 100 % abgeschlossen ist. Wo Ihre Pipelines etwas anderes meinen, legen Sie fest, was jede Phase ist; die nächste Synchronisierung liest damit jeden Deal neu.',
+    'HubSpot wertet eine Deal-Phase als gewonnen, wenn sie mit einer Wahrscheinlichkeit von 100\u00A0% abgeschlossen ist. Wo Ihre Pipelines etwas anderes meinen, legen Sie fest, was jede Phase ist; die nächste Synchronisierung liest damit jeden Deal neu.',
   options_hubspotStagesUnknown: 'Die Deal-Phasen werden nach der ersten Synchronisierung aufgelistet.',
   options_hubspotStage: 'Deal-Phase',
   options_hubspotStageHubSpot: 'Laut HubSpot',

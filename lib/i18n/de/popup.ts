@@ -32,7 +32,8 @@ export const popup = {
   popup_colCloseDateFull: 'Abschlussdatum im CRM',
   popup_colRepeatBuyerPotential: 'Wiederkauf',
   popup_colRepeatBuyerPotentialFull: 'Wiederkaufpotenzial (0–100)',
-  popup_colWinPotential: 'Gewinnchance',
+  // A soft hyphen (U+00AD): the narrow column breaks the compound as "Gewinn-/chance" rather than overflowing.
+  popup_colWinPotential: 'Gewinn\u00ADchance',
   popup_colWinPotentialFull: 'Gewinnchance',
   popup_colForecastCategory: 'Prognose',
   popup_colForecastCategoryFull: 'Prognosekategorie',

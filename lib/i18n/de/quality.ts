@@ -55,9 +55,9 @@ export const quality = {
   quality_backtestNoDates:
     'Hätten Sie Dealsight auf den neuesten {test} abgeschlossenen Deals genutzt (die Daten haben kein Datum: es sind die letzten in den Daten), mit einem Modell, das nur auf den {train} davor trainiert war:',
   quality_backtestTopFifth:
-    'Das am höchsten bewertete Fünftel dieser Deals ({deals}) wurde zu {top} gewonnen, gegenüber {overall} bei allen und {bottom} beim untersten Fünftel;',
+    'das am höchsten bewertete Fünftel dieser Deals ({deals}) wurde zu {top} gewonnen, gegenüber {overall} bei allen und {bottom} beim untersten Fünftel;',
   quality_backtestRanking:
-    'von je einem gewonnenen und einem verlorenen Deal bewertete Dealsight den gewonnenen in {auc} der Fälle höher (50 % wäre ein Münzwurf);',
+    'von je einem gewonnenen und einem verlorenen Deal bewertete Dealsight den gewonnenen in {auc} der Fälle höher (50\u00A0% wäre ein Münzwurf);',
   quality_backtestCalibration:
     'die Kalibrierung zeigt: Vorhergesagt waren im Schnitt {predicted} Gewinne, gewonnen wurden {observed}; Stufe für Stufe lagen die Wahrscheinlichkeiten im Schnitt um {gap} Punkte daneben.',
   quality_backtestMissingTitle: 'Kein Backtest',
