@@ -46,6 +46,9 @@ export const panels = {
   panels_rbp_noMatch: 'Kein Treffer',
   panels_rbp_missing: 'Nicht gesetzt',
   panels_rbp_notSet: 'bei diesem Deal nicht gesetzt',
+  panels_phrase_employees: '{value} Mitarbeiter',
+  panels_phrase_buyerTitle: 'Käufer: {value}',
+  panels_phrase_separator: ' · ',
 
   // Gewinnchance.
   panels_win_title: 'Gewinnchance',
