@@ -5,7 +5,7 @@ import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { LocaleProvider } from '../ui/locale';
 import { ThemeRoot } from '../ui/ThemeRoot';
-import { t } from '../../lib/i18n';
+import { messageLanguage, t } from '../../lib/i18n';
 import type { ErrorCode } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { AccountPanelData } from '../../lib/pipeline/account-panel';
@@ -62,6 +62,8 @@ export function OverlayPanel(props: OverlayPanelProps) {
   return (
     <ThemeRoot
       theme={theme}
+      // The panel's language, which may differ from the CRM page's (screen readers, hyphenation).
+      lang={messageLanguage()}
       data-overlay-state={stateName(state)}
       data-floating={floating ? '' : undefined}
       // Floating: fixed to the viewport's right edge, above the CRM's own layers, whatever
