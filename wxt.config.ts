@@ -37,8 +37,13 @@ export default defineConfig({
     plugins: [preact(), tailwindcss()],
   }),
   manifest: ({ mode, browser }) => ({
-    name: 'Dealsight',
-    description: 'Deal intelligence inside your CRM: Repeat Buyer Personas, Win Potential and forecasts, computed in your browser.',
+    // Name, description and the toolbar button's tooltip in the browser's language, from
+    // public/_locales/<lang>/messages.json (English and German; English where the browser's
+    // language has none). The pages' own strings are lib/i18n's.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_actionTitle__' },
     // Minimum permissions: `alarms` for the daily refresh; `cookies` to read the Salesforce
     // session (`sid`) the API calls use; `identity` for Salesforce's OAuth sign-in, for orgs
     // that refuse the browser session (API Access Control): `identity.launchWebAuthFlow` is

@@ -4,6 +4,7 @@
  * Intl.NumberFormat costs far more than using one, and the popup formats thousands of cells.
  */
 import type { IsoDate } from './crm/opportunity';
+import { uiLocale } from './i18n/language';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
@@ -16,9 +17,12 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   return formatter;
 }
 
-/** The locale to format for: the browser's, unless a test or the CLI says otherwise. */
+/**
+ * The locale to format for: the browser's UI language (the one Dealsight's messages follow,
+ * lib/i18n/language.ts), unless a test or the CLI says otherwise.
+ */
 export function userLocale(): string | undefined {
-  return typeof navigator !== 'undefined' ? navigator.language : undefined;
+  return uiLocale();
 }
 
 /** "$12,500", "12.500 €"; compact ("$1.2M") when asked. A currency Intl does not know falls back to "12,500 XYZ". */

@@ -23,6 +23,7 @@ import type { JobRecord } from './store/schema';
 import type { PanelData } from './panel-data';
 import type { AccountPanelData } from './pipeline/account-panel';
 import type { HealthLevel } from './engine/health/health';
+import type { Dictionary } from './i18n/types';
 
 export type { ErrorCode, JobSecrets };
 
@@ -89,7 +90,19 @@ export interface OpenExtensionPageMessage {
   query: Record<string, string>;
 }
 
-export type ContentMessage = GetRecordPanelMessage | GetAccountPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage;
+/**
+ * The panels' and overlay's messages in a language other than English (lib/i18n/index.ts,
+ * CONTENT_AREAS): a content script carries English only, within its 60 KB budget, and asks
+ * for German once as it starts, before it shows anything.
+ */
+export interface GetMessagesMessage {
+  type: 'get-messages';
+  /** A language of lib/i18n/language.ts LANGUAGES; anything else is answered with an error. */
+  language: string;
+}
+
+export type ContentMessage =
+  GetRecordPanelMessage | GetAccountPanelMessage | GetRecordScoresMessage | OpenOptionsMessage | OpenExtensionPageMessage | GetMessagesMessage;
 
 // ─── Extension page → background ────────────────────────────────────────────────────────
 
@@ -210,6 +223,7 @@ export interface BackgroundReplies {
   'sync-crm': { ok: true; jobId: number } | ErrorReply;
   'open-options': { ok: true } | ErrorReply;
   'open-extension-page': { ok: true } | ErrorReply;
+  'get-messages': { ok: true; messages: Dictionary } | ErrorReply;
 }
 
 export type BackgroundReply<M extends MessageToBackground> = BackgroundReplies[M['type']];
@@ -221,6 +235,7 @@ export const CONTENT_MESSAGE_TYPES = [
   'get-record-scores',
   'open-options',
   'open-extension-page',
+  'get-messages',
 ] as const satisfies ReadonlyArray<ContentMessage['type']>;
 export const PAGE_MESSAGE_TYPES = [
   'ping',

@@ -69,8 +69,10 @@ export interface PersonaSummary {
   id: string;
   name: string;
   company: string;
-  /** The attributes in one phrase: "Healthcare · 1,001–5,000 employees · United States". */
+  /** The attributes in one phrase: "Healthcare · 1,001–5,000 employees · United States" (English). */
   phrase: string;
+  /** The phrase's attributes, for a panel to word in the user's language (absent from panels built before it existed). */
+  phraseParts?: Array<{ key: string; value: string }>;
   repeatRate: number | null;
   winRate: number | null;
   size: number;
@@ -109,7 +111,10 @@ export interface PanelData {
   health?: Health | null;
 }
 
-/** A concise persona phrase from its top attributes, as the cards and panels show it. */
+/** How many attributes a panel's persona phrase names. */
+export const PHRASE_PARTS = 3;
+
+/** A concise persona phrase from its top attributes, in English (the CLI, older panels); panels word `phraseParts` themselves. */
 export function personaPhrase(attributes: ReadonlyArray<{ key: string; value: string }>, count = 3): string {
   return attributes
     .slice(0, count)

@@ -12,13 +12,17 @@
  * With a display the browser stays open to explore (Ctrl+C or closing it ends the demo).
  * Headless (`--headless`, or no DISPLAY) it saves screenshots of the record panels and of
  * an account's panel (light and dark), the list view's (or board's) chips, the popup, the personas, quality and options pages into demo-output/,
- * prints where they are, and prints the ranked open pipeline.
+ * prints where they are, and prints the ranked open pipeline. Then it restarts Chromium on
+ * the same profile in German (`--lang=de`, LANGUAGE=de), checks that Dealsight now speaks
+ * German where it spoke English, and saves the German panels (light and dark), popup,
+ * personas, quality and options pages as de-*.png beside the others.
  *
  *   npm run demo -- [--headless] [--crm salesforce|hubspot|both] [--opportunities 5000] [--seed 7] [--no-build] [--out demo-output]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer';
@@ -26,7 +30,7 @@ import { generateSandbox } from '../lib/sandbox/generate';
 import type { JobRecord, ScoreRecord } from '../lib/store/schema';
 import { E2E_EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser/launch';
 import { readStoredPipeline, richestAccount, waitForAccountPanel } from './browser/account-panel';
-import { panelState, waitForRoots } from './browser/shadow';
+import { panelState, panelText, waitForRoots } from './browser/shadow';
 import { readTable } from './browser/store-reader';
 import { startSandboxCrm, type CrmName, type SandboxCrm } from '../sandbox/crms';
 
@@ -148,6 +152,20 @@ async function overlayState(page: Page): Promise<string> {
   return (await panelState(page)) ?? 'none';
 }
 
+/** Opens the record on its CRM page (after the CRM's first page, which signs the sandbox in) and returns the panel's text. */
+async function panelTextOf(session: ExtensionSession, top: { crm: SandboxCrm; id: string } | null): Promise<string> {
+  if (!top) throw new Error('No record was shown.');
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1440, height: 1000 });
+  await page.goto(top.crm.firstPage, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-sandbox-state="ready"]');
+  await page.goto(top.crm.recordUrl(top.id), { waitUntil: 'load' });
+  await waitForPanel(page);
+  const state = await overlayState(page);
+  if (state !== 'ready') throw new Error(`The panel shows "${state}" instead of the scores.`);
+  return panelText(page);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.build || !existsSync(join(E2E_EXTENSION_DIR, 'manifest.json'))) build();
@@ -165,8 +183,11 @@ async function main(): Promise<void> {
   }
 
   const windowSize = { width: 1440, height: 1000 };
-  const session = await launchWithExtension({ headless: options.headless, windowSize });
+  // A profile of the demo's own, so that Chromium can restart on it in German with the data synced.
+  const userDataDir = await mkdtemp(join(tmpdir(), 'dealsight-demo-'));
+  let session = await launchWithExtension({ headless: options.headless, windowSize, userDataDir });
   let keepOpen = false;
+  let firstTop: { crm: SandboxCrm; id: string } | null = null;
   const saved: string[] = [];
   try {
     if (options.headless) {
@@ -196,6 +217,7 @@ async function main(): Promise<void> {
       printPipeline(ranked.slice(0, 10), scores.length);
       const top = ranked[0];
       if (!top) throw new Error(`The ${crm.label} sync stored no scored open ${crm.records}.`);
+      firstTop ??= { crm, id: top.id };
 
       step(`4. Open the top ${crm.record}: ${top.name}`);
       await page.bringToFront();
@@ -286,10 +308,55 @@ async function main(): Promise<void> {
     await optionsPage.reload({ waitUntil: 'load' });
     await sleep(800);
     await shoot(optionsPage, 'options', 'the options page: the connections, their syncs and API usage');
+    const english = await panelTextOf(session, firstTop);
+
+    step('7. Dealsight in German: Chromium restarted with --lang=de on the same profile');
+    await session.close();
+    session = await launchWithExtension({ headless: true, windowSize, userDataDir, lang: 'de' });
+    const german = await panelTextOf(session, firstTop);
+    // The same record, the same data: only the browser's language changed.
+    if (!/Win Potential/.test(english) || /Gewinnchance/.test(english)) throw new Error(`The English panel does not read as English: ${english.slice(0, 200)}`);
+    if (!/Gewinnchance/.test(german) || /Win Potential/.test(german)) throw new Error(`The panel did not switch to German: ${german.slice(0, 200)}`);
+    process.stdout.write('   the panel said "Win Potential" in English and says "Gewinnchance" now\n');
+    const page = (await session.browser.pages()).at(-1) as Page;
+    await shoot(page, 'de-record-page', 'the record page with the panels, in German');
+    await shoot(page, 'de-panels', 'the panels alone, in German', await page.$('dealsight-panel'));
+    if (firstTop) {
+      await page.setCookie({ name: firstTop.crm.darkCookie, value: 'dark', url: firstTop.crm.url });
+      await page.reload({ waitUntil: 'load' });
+      await waitForPanel(page);
+      await shoot(page, 'de-record-page-dark', 'the same record in the dark theme, in German');
+      await page.setCookie({ name: firstTop.crm.darkCookie, value: 'light', url: firstTop.crm.url });
+    }
+    const dePopup = await session.openExtensionPage('popup.html');
+    await dePopup.setViewport({ width: 800, height: 600 });
+    await dePopup.waitForFunction(`document.querySelectorAll('[role="row"]').length > 2`, { timeout: 30_000, polling: 200 });
+    await sleep(300);
+    await dePopup.screenshot({ path: join(options.out, 'de-popup.png') as `${string}.png` });
+    saved.push(`   ${relative(process.cwd(), join(options.out, 'de-popup.png'))}  the popup, in German`);
+    const dePersonas = await session.openExtensionPage('personas.html');
+    await dePersonas.setViewport({ width: 1280, height: 900 });
+    await dePersonas.waitForFunction(`document.querySelectorAll('[data-persona-card]').length > 0`, { timeout: 30_000, polling: 200 });
+    await sleep(300);
+    await shoot(dePersonas, 'de-personas', 'the Repeat Buyer Personas page, in German');
+    const deQuality = await session.openExtensionPage('quality.html');
+    await deQuality.setViewport({ width: 1280, height: 900 });
+    await deQuality.waitForFunction(`document.querySelectorAll('svg').length > 1`, { timeout: 30_000, polling: 200 });
+    await sleep(300);
+    await shoot(deQuality, 'de-quality', 'the model-quality page, in German');
+    const deOptions = await session.openExtensionPage('options.html');
+    await deOptions.setViewport({ width: 1280, height: 900 });
+    await deOptions.waitForFunction(`document.documentElement.lang === 'de' && document.querySelector('[data-testid="connection-card"]') !== null`, {
+      timeout: 30_000,
+      polling: 200,
+    });
+    await sleep(800);
+    await shoot(deOptions, 'de-options', 'the options page, in German');
     process.stdout.write(`${saved.join('\n')}\n`);
   } finally {
     if (!keepOpen || session.browser.connected) await session.close().catch(() => undefined);
     for (const crm of crms) await crm.close();
+    await rm(userDataDir, { recursive: true, force: true });
   }
   process.stdout.write('\nDone. Tests: npm test · Benchmarks: npm run bench · CLI: npx dealsight --help\n');
 }

@@ -14,7 +14,8 @@ export interface PlotBox {
   bottom: number;
 }
 
-export const DEFAULT_BOX: PlotBox = { width: 360, height: 240, left: 44, right: 12, top: 12, bottom: 40 };
+// The right margin holds half of the last tick's label: "100 %" in German (a no-break space before %) is wider than "100%".
+export const DEFAULT_BOX: PlotBox = { width: 360, height: 240, left: 44, right: 18, top: 12, bottom: 40 };
 
 /** x of a value 0..1 across the plot area. */
 export function plotX(box: PlotBox, fraction: number): number {

@@ -1,6 +1,7 @@
 /** How the page names jobs and reads their progress. */
 import type { JobRecord } from '../../lib/store/schema';
 import { t, JOB_KIND_LABEL } from './i18n';
+import { jobStep } from '../../lib/i18n/job-text';
 
 export function jobTitle(job: Pick<JobRecord, 'kind'>): string {
   return t(JOB_KIND_LABEL[job.kind]);
@@ -16,6 +17,6 @@ export function jobTotal(job: JobRecord): number {
 
 /** "Reading rows · 1,200 of 8,800", or the step alone when it has no count. */
 export function jobProgressText(job: JobRecord): string {
-  const step = job.step ?? (job.status === 'queued' ? t('options_jobsWaiting') : t('options_jobsStarting'));
+  const step = jobStep(job, t) ?? (job.status === 'queued' ? t('options_jobsWaiting') : t('options_jobsStarting'));
   return jobTotal(job) > 0 ? `${step} · ${t('options_jobsProgress', { done: job.done, total: job.total })}` : step;
 }

@@ -5,7 +5,7 @@ import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { LocaleProvider } from '../ui/locale';
 import { ThemeRoot } from '../ui/ThemeRoot';
-import { t } from '../../lib/i18n';
+import { messageLanguage, t } from '../../lib/i18n';
 import type { ErrorCode } from '../../lib/messages';
 import type { PanelData } from '../../lib/panel-data';
 import type { AccountPanelData } from '../../lib/pipeline/account-panel';
@@ -21,7 +21,9 @@ export type OverlayState =
   | { kind: 'failed'; code: ErrorCode | null; message: string };
 
 /** Titles and bodies of the states the background reports as error codes (the panels' own states come with `PanelData`). */
-function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, place: string): { title: string; body: string } {
+function codeCopy(code: Exclude<ErrorCode, 'not-synced' | 'not-an-opportunity'>, crm: string, crmPlace: string): { title: string; body: string } {
+  // The connector's English word ('org', 'portal') names a message in the user's language.
+  const place = crmPlace === 'org' ? t('overlay_placeOrg') : crmPlace === 'portal' ? t('overlay_placePortal') : crmPlace;
   switch (code) {
     case 'not-connected':
       return { title: t('overlay_notConnectedTitle', { crm, place }), body: t('overlay_notConnectedBody', { place }) };
@@ -62,6 +64,8 @@ export function OverlayPanel(props: OverlayPanelProps) {
   return (
     <ThemeRoot
       theme={theme}
+      // The panel's language, which may differ from the CRM page's (screen readers, hyphenation).
+      lang={messageLanguage()}
       data-overlay-state={stateName(state)}
       data-floating={floating ? '' : undefined}
       // Floating: fixed to the viewport's right edge, above the CRM's own layers, whatever

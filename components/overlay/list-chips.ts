@@ -1,4 +1,5 @@
 import type { HealthLevel } from '../../lib/engine/health/health';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { t, type PlainMessageKey } from '../../lib/i18n';
 import type { RecordChip } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
@@ -64,11 +65,13 @@ export function chipTexts(chip: RecordChip, room = true): ChipText[] {
   const out: ChipText[] = [];
   if (chip.winPotential !== null && Number.isFinite(chip.winPotential)) {
     const pct = Math.round(Math.min(1, Math.max(0, chip.winPotential)) * 100);
-    out.push({ kind: 'win', text: `Win ${pct}%`, label: `Win Potential ${pct}%` });
+    const percent = formatPercent(pct / 100);
+    out.push({ kind: 'win', text: t('overlay_chipWin', { percent }), label: t('overlay_chipWinLabel', { percent }) });
   }
   if (chip.repeatBuyerPotential !== null && Number.isFinite(chip.repeatBuyerPotential)) {
     const value = Math.round(Math.min(100, Math.max(0, chip.repeatBuyerPotential)));
-    out.push({ kind: 'rbp', text: `RBP ${value}`, label: `Repeat Buyer Potential ${value} of 100` });
+    const score = formatNumber(value);
+    out.push({ kind: 'rbp', text: t('overlay_chipRbp', { score }), label: t('overlay_chipRbpLabel', { score }) });
   }
   const health = chip.health ?? null;
   if (room && health !== null && health in HEALTH_WORDS) {

@@ -9,6 +9,8 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../../lib/client';
+import { userLocale } from '../../lib/format';
+import { messageLanguage, registerMessages } from '../../lib/i18n';
 import { isWebUrl } from '../../lib/pipeline/record-url';
 import { isEventToContent } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
@@ -44,7 +46,30 @@ function panelHostFactory(ctx: ContentScriptContext): CreatePanelHost {
   };
 }
 
+/**
+ * The panels' strings in the browser's language: English is in the bundle; another
+ * language's come from the background once (lib/messages.ts, GetMessagesMessage). Without
+ * an answer the panels stay English rather than not showing.
+ */
+async function loadLanguage(): Promise<void> {
+  const language = messageLanguage();
+  if (language === 'en') return;
+  try {
+    const reply = await sendToBackground({ type: 'get-messages', language });
+    if (reply.ok) registerMessages(language, reply.messages);
+    else logOnce('language', new Error(reply.error));
+  } catch (error) {
+    logOnce('language', error);
+  }
+}
+
 export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void {
+  void loadLanguage().then(() => {
+    if (!ctx.isInvalid) startOverlay(ctx, adapter);
+  });
+}
+
+function startOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void {
   let storage: Storage | null = null;
   try {
     storage = window.localStorage;
@@ -98,7 +123,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
                 () => undefined,
               ),
           }),
-          locale: navigator.language,
+          locale: userLocale(),
         });
       },
       account: (url, signal, accountKey) => {
@@ -117,7 +142,7 @@ export function runOverlay(ctx: ContentScriptContext, adapter: CrmAdapter): void
           onOpenOptions: () => void sendToBackground({ type: 'open-options' }).catch(() => undefined),
           copyText: (text) => navigator.clipboard.writeText(text),
           onDataChanged,
-          locale: navigator.language,
+          locale: userLocale(),
         });
       },
       list: (url, signal) =>

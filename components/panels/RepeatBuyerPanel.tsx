@@ -7,12 +7,22 @@ import { Card, type HeadingLevel } from '../ui/Card';
 import { cx } from '../ui/cx';
 import { Icon, type IconName } from '../ui/icons';
 import { useLocale, type LocaleTools } from '../ui/locale';
+import type { Translator } from '../../lib/i18n';
 import type { Tone } from '../ui/tone';
 import { TONE_TEXT } from '../ui/tone';
 import { fieldLabel, fieldValue } from './labels';
 import type { PersonasLink } from './links';
 import { PanelMessage } from './PanelMessage';
 import { PersonaAvatar } from './PersonaAvatar';
+
+/** "Healthcare · 1,001–5,000 employees · VP Operations buyers", in the panel's language (values are the data's). */
+function phraseOf(t: Translator, parts: ReadonlyArray<{ key: string; value: string }>): string {
+  return parts
+    .map(({ key, value }) =>
+      key === 'employees' ? t('panels_phrase_employees', { value }) : key === 'buyerTitle' ? t('panels_phrase_buyerTitle', { value }) : value,
+    )
+    .join(t('panels_phrase_separator'));
+}
 
 export interface RepeatBuyerPanelProps {
   /** `PanelData.repeatBuyer`: the persona and the deal's alignment with it, or null. */
@@ -112,7 +122,7 @@ export function RepeatBuyerPanel({ repeatBuyer, message, level = 2, personasLink
       </div>
       {persona.phrase ? (
         <p class="mt-2.5 text-[0.8125rem] break-words text-slate-700 dark:text-slate-200" data-field="persona-phrase">
-          {persona.phrase}
+          {persona.phraseParts ? phraseOf(t, persona.phraseParts) : persona.phrase}
         </p>
       ) : null}
       <ul class="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">

@@ -16,6 +16,7 @@ import type { LeadActions } from './FindLeads';
 import { alignedOpenDeals, groupOf, personasAt, recordLink, resolveLevel, screenOf, teamsOf, type Level } from './model';
 import { PersonaCard } from './PersonaCard';
 import { PersonaDetails } from './PersonaDetails';
+import { jobStep } from '../../lib/i18n/job-text';
 
 /** What the page has: the store's data for one connection (entrypoints/personas/source.ts `PersonasData`). */
 export interface PersonasPageData {
@@ -204,7 +205,7 @@ function JobLine({ job }: { job: JobRecord }) {
     <p class="mt-2 flex items-center justify-center gap-2 text-slate-600 dark:text-slate-300" data-field="job">
       <Spinner />
       <span>
-        {t('personas_jobRunning', { step: job.step ?? job.kind })}
+        {t('personas_jobRunning', { step: jobStep(job, t) ?? job.kind })}
         {progress}
       </span>
     </p>

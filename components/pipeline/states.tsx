@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { JobRecord } from '../../lib/store/schema';
 import { BUTTON, PRIMARY_BUTTON } from './controls';
 import { tp } from './i18n';
+import { jobStep } from '../../lib/i18n/job-text';
 
 /** Skeleton rows where the grid will be, so the popup does not jump when data arrives. */
 export function LoadingState() {
@@ -143,7 +144,7 @@ export function Banner({
 export function JobProgress({ job }: { job: JobRecord }) {
   const known = job.total > 0;
   const share = known ? Math.max(0, Math.min(1, job.done / job.total)) : null;
-  const label = job.status === 'queued' ? tp('popup_jobQueued') : (job.step ?? tp('popup_jobQueued'));
+  const label = job.status === 'queued' ? tp('popup_jobQueued') : (jobStep(job, tp) ?? tp('popup_jobQueued'));
   return (
     <div class="flex flex-col gap-1" data-testid="job-progress">
       <div class="flex items-baseline justify-between gap-3">

@@ -14,12 +14,19 @@ import type { DealsightDb } from '../../lib/store/db';
 import { getAccountDeals, getConnection, getModel } from '../../lib/store/repo';
 import { CRM_MESSAGES, type CrmDeps } from './crm';
 import type { TabInfo } from '../../lib/crm/connector';
+import { t } from '../../lib/i18n';
 
 export const ACCOUNT_MESSAGES = {
-  notAnAccount: 'This page is not an account or company record.',
+  // In the asking page's language (the background speaks the browser's, as the page does).
+  get notAnAccount(): string {
+    return t('background_notAnAccount');
+  },
+  /** A malformed request (a CRM page's script sent it): for a bug report, in English. */
   badAccountId: `An account id is text of 1 to ${MAX_ACCOUNT_ID} characters.`,
-  noData: 'There is no data for this account yet: import a CSV export, load sandbox data or connect your CRM in the options page.',
-} as const;
+  get noData(): string {
+    return t('background_noAccountData');
+  },
+};
 
 type AccountReply = { ok: true; account: AccountPanelData } | ErrorReply;
 

@@ -4,6 +4,7 @@
  * not control, so it may ask only about the page it runs in, and to open the options or a
  * listed extension page.
  */
+import { contentMessages, isLanguage } from '../../lib/i18n';
 import type { BackgroundReplies, ContentMessage } from '../../lib/messages';
 import { pageAccountPanel } from './account';
 import { recordPanel, recordScores, type CrmDeps } from './crm';
@@ -51,6 +52,9 @@ export function contentHandlers(deps: ContentDeps): ContentHandlers {
       await deps.openOptions();
       return { ok: true };
     },
+    // The panels' strings in the browser's language (the background has loaded them all).
+    'get-messages': async (message) =>
+      isLanguage(message.language) ? { ok: true, messages: contentMessages(message.language) } : { ok: false, error: 'Dealsight has no such language.' },
     'open-extension-page': async (message) => {
       const target = extensionPagePath(message);
       if (!target.ok) return target;

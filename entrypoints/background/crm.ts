@@ -14,6 +14,7 @@ import type { PanelData } from '../../lib/panel-data';
 import type { DealsightDb } from '../../lib/store/db';
 import { getConnection, getModel, getOpportunity, getScores, listConnections, listSettingConnections } from '../../lib/store/repo';
 import type { JobKind, JobRecord } from '../../lib/store/schema';
+import { t } from '../../lib/i18n';
 
 export interface CrmDeps {
   db: DealsightDb;
@@ -31,7 +32,10 @@ export interface CrmDeps {
 }
 
 export const CRM_MESSAGES = {
-  notARecord: 'This page is not an opportunity or deal record.',
+  // In the asking page's language (the background speaks the browser's, as the page does).
+  get notARecord(): string {
+    return t('background_notARecord');
+  },
   wrongOrigin: 'The record address is not on the page it came from.',
   unknownCrm: 'Dealsight does not connect to that CRM.',
   badOAuth: 'An OAuth sign-in needs a consumer key and a login host.',
@@ -69,7 +73,14 @@ export async function syncCrm(deps: CrmDeps, connectionId: string): Promise<{ ok
   const crm = crmOfConnection(connectionId);
   const connection = await getConnection(deps.db, connectionId);
   if (!crm || !connection || connection.kind !== crm.kind)
-    return { ok: false, error: `There is no connected ${crm ? `${crm.label} ${crm.place}` : 'CRM'} ${connectionId}.` };
+    return {
+      ok: false,
+      error: t('background_notConnected', {
+        crm: crm ? crm.label : 'CRM',
+        place: crm?.place === 'portal' ? t('overlay_placePortal') : t('overlay_placeOrg'),
+        id: connectionId,
+      }),
+    };
   const request = await crm.syncRequest(connectionId, deps.env(crm));
   if (!request.ok) return request;
   return { ok: true, jobId: await deps.enqueue('sync', connectionId, request.params, request.secrets) };
@@ -138,7 +149,7 @@ export async function recordScores(
 
 /** Why the daily sync of a connection did not run, as the job log says it. */
 export function dailySkipReason(crm: CrmConnector, why: string): string {
-  return `Skipped the daily ${crm.label} sync: ${why}`;
+  return t('background_dailySkipped', { crm: crm.label, why });
 }
 
 /**

@@ -27,6 +27,7 @@ import { hasHostPermission } from './host-permission';
 import { pageHandlers } from './page-handlers';
 import { acceptPagePorts, broadcast } from './ports';
 import { classifySender, type ExtensionIdentity } from './senders';
+import { t } from '../../lib/i18n';
 
 const DAILY_ALARM = 'dealsight:daily-refresh';
 /** Close the engine after this long without work, to give its memory back. */
@@ -116,7 +117,7 @@ export default defineBackground(() => {
       ? {
           launchWebAuthFlow: (url: string) =>
             browser.identity.launchWebAuthFlow({ url, interactive: true }).then((redirected) => {
-              if (!redirected) throw new Error('The sign-in window closed without an answer.');
+              if (!redirected) throw new Error(t('background_signInClosed'));
               return redirected;
             }),
           oauthRedirectUrl: () => browser.identity.getRedirectURL(),

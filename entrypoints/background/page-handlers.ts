@@ -12,6 +12,7 @@ import { deleteAll, getConnection, getModel } from '../../lib/store/repo';
 import { accountPanel } from './account';
 import { connectCrm, disconnectAll, syncCrm, type CrmDeps } from './crm';
 import type { Sender } from './senders';
+import { t } from '../../lib/i18n';
 
 export type PageSender = Extract<Sender, { kind: 'page' }>;
 
@@ -31,8 +32,6 @@ export interface PageDeps {
   onDeletedAll(): void;
 }
 
-const NO_DATA = 'There is no data for this record yet: import a CSV export, load sandbox data or connect your CRM in the options page.';
-
 /** A whole number within [min, max], or null. */
 function bounded(value: unknown, range: { min: number; max: number }): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : null;
@@ -43,29 +42,26 @@ export function pageHandlers(deps: PageDeps): PageHandlers {
     ping: async () => ({ ok: true, version: deps.version }),
     'start-import': async (message) => {
       const uploadId = bounded(message.uploadId, { min: 1, max: Number.MAX_SAFE_INTEGER });
-      if (uploadId === null) return { ok: false, error: 'The upload id must be a positive whole number.' };
+      if (uploadId === null) return { ok: false, error: t('background_badUploadId') };
       return { ok: true, jobId: await deps.queue.enqueue('import', 'csv', { uploadId }) };
     },
     'start-sandbox': async (message) => {
       const seed = bounded(message.seed, SANDBOX_BOUNDS.seed);
       const opportunities = bounded(message.opportunities, SANDBOX_BOUNDS.opportunities);
-      if (seed === null) return { ok: false, error: `The sandbox seed must be a whole number from ${SANDBOX_BOUNDS.seed.min} to ${SANDBOX_BOUNDS.seed.max}.` };
+      if (seed === null) return { ok: false, error: t('background_badSeed', { min: SANDBOX_BOUNDS.seed.min, max: SANDBOX_BOUNDS.seed.max }) };
       if (opportunities === null) {
-        return {
-          ok: false,
-          error: `A sandbox org has ${SANDBOX_BOUNDS.opportunities.min.toLocaleString('en-US')} to ${SANDBOX_BOUNDS.opportunities.max.toLocaleString('en-US')} opportunities.`,
-        };
+        return { ok: false, error: t('background_badSize', { min: SANDBOX_BOUNDS.opportunities.min, max: SANDBOX_BOUNDS.opportunities.max }) };
       }
       return { ok: true, jobId: await deps.queue.enqueue('sandbox', 'sandbox', { seed, opportunities }) };
     },
     'start-train': async (message) => {
-      if (!(await getConnection(deps.db, message.connectionId))) return { ok: false, error: `There is no data for ${message.connectionId} to train on.` };
+      if (!(await getConnection(deps.db, message.connectionId))) return { ok: false, error: t('background_noTrainData', { connection: message.connectionId }) };
       return { ok: true, jobId: await deps.queue.enqueue('train', message.connectionId, {}) };
     },
     'cancel-job': (message) => deps.queue.cancel(message.jobId),
     'get-panel': async (message) => {
       const [connection, model] = await Promise.all([getConnection(deps.db, message.connectionId), getModel(deps.db, message.connectionId)]);
-      if (!connection || !model) return { ok: false, code: 'not-synced', error: NO_DATA };
+      if (!connection || !model) return { ok: false, code: 'not-synced', error: t('background_noRecordData') };
       return { ok: true, panel: await deps.panel(message.connectionId, message.opportunityId) };
     },
     'get-account': (message) => accountPanel(deps.db, message.connectionId, message.accountId),

@@ -21,6 +21,7 @@ import { mergeJob, pipelineStatus } from '../../lib/pipeline/status';
 import type { SegmentRecord } from '../../lib/store/schema';
 import { latestOnly } from './latest-only';
 import { describeError, type PopupData, type PopupSource } from './source';
+import { jobError, jobSummary } from '../../lib/i18n/job-text';
 
 type Status = { kind: 'checking' } | { kind: 'ready'; version: string } | { kind: 'error'; message: string };
 type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
@@ -217,7 +218,7 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
                 <JobProgress job={state.activeJob} />
               </div>
             )}
-            {state.failedJob && <p class="mt-2 text-rose-700 dark:text-rose-400">{tp('popup_jobFailed', { message: state.failedJob.error ?? '' })}</p>}
+            {state.failedJob && <p class="mt-2 text-rose-700 dark:text-rose-400">{tp('popup_jobFailed', { message: jobError(state.failedJob, tp) ?? '' })}</p>}
           </StateMessage>
         );
         break;
@@ -256,7 +257,11 @@ export function App({ source, iconUrl, estimatedWidth, estimatedHeight, qualityU
               </Banner>
             ) : null}
             {state.failedJob && (
-              <Banner tone="error" state="job-failed" title={tp('popup_jobFailed', { message: state.failedJob.error ?? state.failedJob.summary ?? '' })} />
+              <Banner
+                tone="error"
+                state="job-failed"
+                title={tp('popup_jobFailed', { message: jobError(state.failedJob, tp) ?? jobSummary(state.failedJob, tp) ?? '' })}
+              />
             )}
             {state.winMessage && (
               <Banner tone="warning" state="not-enough-data" title={tp('popup_notEnoughTitle')}>

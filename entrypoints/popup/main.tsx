@@ -1,6 +1,7 @@
 import '../../lib/i18n/all';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import { App } from './App';
 import type { PopupSource } from './source';
 import { storeSource } from './store-source';
@@ -23,6 +24,7 @@ async function chooseSource(): Promise<PopupSource> {
 
 const root = document.getElementById('app');
 if (!root) throw new Error('popup: #app is missing from index.html');
+document.title = t('popup_appName');
 const iconUrl = (size: 48 | 96): string => browser.runtime.getURL(`/icon/${size}.png`);
 // getURL's types list only the paths WXT saw when it generated them; the quality page is built alongside.
 const qualityUrl = (browser.runtime.getURL as (path: string) => string)('/quality.html');

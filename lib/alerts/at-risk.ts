@@ -9,13 +9,16 @@
  * training are not "newly" at risk: there is nothing to compare.
  */
 import type { HealthReason } from '../engine/health/health';
+import { formatPercent } from '../format';
 import { healthReasonText } from '../health-text';
 import { registerMessages, t } from '../i18n';
+import { alerts as deAlerts } from '../i18n/de/alerts';
 import { alerts } from '../i18n/en/alerts';
 import type { PipelineRow } from '../panel-data';
 
 // Its own strings travel with it: the background notifies without loading every area.
-registerMessages(alerts);
+registerMessages('en', alerts);
+registerMessages('de', deAlerts);
 
 /** A fall of this much Win Potential (0–1) between two trainings puts a deal at risk. */
 export const WIN_DROP = 0.2;
@@ -94,7 +97,7 @@ export function riskLine(deal: AtRiskDeal, formatDate: (iso: string) => string =
     parts.push(...(reasons.length > 0 ? reasons : [t('alerts_atRisk')]));
   }
   if (deal.reasons.includes('win-drop') && deal.winBefore !== null && deal.winAfter !== null) {
-    parts.push(t('alerts_winDrop', { before: `${Math.round(deal.winBefore * 100)}%`, after: `${Math.round(deal.winAfter * 100)}%` }));
+    parts.push(t('alerts_winDrop', { before: formatPercent(deal.winBefore), after: formatPercent(deal.winAfter) }));
   }
   if (deal.reasons.includes('slip') && deal.closeDate) parts.push(t('alerts_slip', { date: formatDate(deal.closeDate) }));
   return t('alerts_line', { name: deal.name, reasons: parts.join('; ') });

@@ -20,3 +20,10 @@ export interface PluralMessage {
 export type Message = string | PluralMessage;
 
 export type Dictionary = Readonly<Record<string, Message>>;
+
+/**
+ * Another language's dictionary for an English area `E`: exactly E's keys (a missing or extra
+ * key is a type error), a plural message where E has one. The placeholders are compared by
+ * test/components/i18n-languages.test.ts (text types cannot be checked without fixing them).
+ */
+export type Translation<E extends Dictionary> = { readonly [K in keyof E]: E[K] extends string ? string : PluralMessage };

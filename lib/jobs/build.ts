@@ -16,7 +16,7 @@ import type { QualityReport } from '../engine/quality';
 import type { SimilarIndex } from '../engine/similar';
 import { checkSufficiency } from '../engine/sufficiency';
 import { WinModel, type WinModelJSON } from '../engine/win';
-import { personaPhrase, type PanelData, type PersonaSummary } from '../panel-data';
+import { PHRASE_PARTS, personaPhrase, type PanelData, type PersonaSummary } from '../panel-data';
 import type { ModelRecord, PersonaRecord, ScoreRecord } from '../store/schema';
 
 /** Opportunities, closed, won, lost and open deals of an analysis. */
@@ -60,7 +60,8 @@ export function summarizePersona(persona: Persona): PersonaSummary {
     id: persona.id,
     name: persona.name,
     company: persona.company,
-    phrase: personaPhrase(persona.attributes),
+    phrase: personaPhrase(persona.attributes, PHRASE_PARTS),
+    phraseParts: persona.attributes.slice(0, PHRASE_PARTS).map((a) => ({ key: a.key, value: a.value })),
     repeatRate: persona.repeatRate,
     winRate: persona.winRate,
     size: persona.size,

@@ -12,6 +12,8 @@ import type { FetchLike } from '../crm/shared/fetch';
 import type { Opportunity } from '../crm/opportunity';
 import type { DealsightDb } from '../store/db';
 import { connectionSettings, getConnection, getSyncState, listOpportunities, upsertConnectionData, type ConnectionInput } from '../store/repo';
+import { ref, type MessageRef } from '../i18n/ref';
+import './text';
 
 export interface CrmWork {
   db: DealsightDb;
@@ -21,16 +23,14 @@ export interface CrmWork {
   onProgress: (done: number, total: number, newStep: boolean) => void;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
-/** Syncs a CRM connection into the store. Returns a summary line; training follows in the runner. */
+/** Syncs a CRM connection into the store. Returns a summary sentence (a message); training follows in the runner. */
 export async function runCrmSync(
   crm: CrmConnector,
   work: CrmWork,
   job: { connectionId: string; params: JobParams },
   secrets: JobSecrets,
   signal?: AbortSignal,
-): Promise<string> {
+): Promise<MessageRef> {
   const { connectionId } = job;
   const [state, existing] = await Promise.all([getSyncState(work.db, connectionId), getConnection(work.db, connectionId)]);
   const label = existing?.label ?? `${crm.label} (${crm.place} ${connectionId.slice(connectionId.indexOf(':') + 1)})`;
@@ -93,11 +93,21 @@ export async function runCrmSync(
     // Pages already bumped the version when anything changed; dropping old deals changes the data too.
     { bumpVersion: outside.length > 0 },
   );
-  const deleted = outcome.deleted > 0 ? `, ${count(outcome.deleted)} ${crm.nouns.removed}` : '';
-  const dropped = outside.length > 0 ? `, ${count(outside.length)} closed before ${before} dropped` : '';
-  const rejected = outcome.rejected.length > 0 ? `, ${count(outcome.rejected.length)} rejected` : '';
-  const how = outcome.mode === 'full' ? 'Full sync' : 'Incremental sync';
-  return `${how}${outcome.resumed ? ' (resumed)' : ''}: ${count(outcome.changed)} ${crm.nouns.records} new or changed${deleted}${dropped}${rejected}; ${count(all.length)} stored.`;
+  // The CRM's nouns (lib/crm/*/connector.ts) pick the messages: HubSpot archives deals, Salesforce deletes opportunities.
+  const deals = crm.nouns.records === 'deals';
+  const parts: MessageRef[] = [ref(deals ? 'jobs_sync_changedDeals' : 'jobs_sync_changedOpportunities', { count: outcome.changed })];
+  if (outcome.deleted > 0) parts.push(ref(crm.nouns.removed === 'archived' ? 'jobs_sync_archived' : 'jobs_sync_deleted', { count: outcome.deleted }));
+  if (outside.length > 0 && before !== null) parts.push(ref('jobs_sync_dropped', { count: outside.length, date: before }));
+  if (outcome.rejected.length > 0) parts.push(ref('jobs_sync_rejected', { count: outcome.rejected.length }));
+  const how =
+    outcome.mode === 'full'
+      ? outcome.resumed
+        ? 'jobs_sync_fullResumed'
+        : 'jobs_sync_full'
+      : outcome.resumed
+        ? 'jobs_sync_incrementalResumed'
+        : 'jobs_sync_incremental';
+  return ref('jobs_sync_summary', { how: ref(how), parts, stored: all.length });
 }
 
 /** Fetches one record through the CRM's API and stores it (without bumping dataVersion: the models stay valid). */

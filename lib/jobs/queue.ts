@@ -12,7 +12,9 @@ import type { JobParams, JobSecrets } from '../crm/connector';
 import type { DealsightDb } from '../store/db';
 import { createJob, getJob, listJobs, markInterruptedJobs, pruneUploads, updateJob } from '../store/repo';
 import type { JobKind, JobRecord } from '../store/schema';
-import { describeDuration, STALL_MS, Watchdog } from './watchdog';
+import { STALL_MS, Watchdog } from './watchdog';
+import { durationText } from './text';
+import { englishOf, ref, textOfError } from '../i18n/ref';
 
 /** Where jobs run: what the queue needs of the runner bridge. */
 export interface JobRunnerPort {
@@ -116,9 +118,10 @@ export class JobQueue {
   /** Cancels a queued job here, or asks the runner to stop the running one. */
   async cancel(jobId: number): Promise<{ ok: true } | { ok: false; error: string }> {
     const job = await getJob(this.deps.db, jobId);
-    if (!job) return { ok: false, error: `There is no job ${jobId}.` };
+    if (!job) return { ok: false, error: englishOf(ref('jobs_error_noJob', { id: String(jobId) })) };
     if (job.status === 'queued') {
-      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: 'Cancelled' };
+      const cancelled = ref('jobs_cancelled');
+      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: englishOf(cancelled), summaryText: [cancelled] };
       await updateJob(this.deps.db, jobId, patch);
       this.secrets.delete(jobId);
       this.deps.onUpdate({ ...job, ...patch });
@@ -203,11 +206,8 @@ export class JobQueue {
       await runner.start(id, secrets);
       if ((await Promise.race([done, silent])) === 'silent') await this.giveUp(job, runner, bound);
     } catch (error) {
-      const patch = {
-        status: 'failed' as const,
-        error: `The engine could not run the job: ${error instanceof Error ? error.message : String(error)}`,
-        finishedAt: this.now(),
-      };
+      const errorText = ref('jobs_error_engineFailed', { error: textOfError(error) ?? (error instanceof Error ? error.message : String(error)) });
+      const patch = { status: 'failed' as const, error: englishOf(errorText), errorText, finishedAt: this.now() };
       await updateJob(this.deps.db, id, patch);
       this.deps.onUpdate({ ...job, ...patch });
     } finally {
@@ -223,11 +223,8 @@ export class JobQueue {
     await Promise.race([runner.cancel(job.id).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, Math.min(CANCEL_GRACE_MS, bound)))]);
     const current = await getJob(this.deps.db, job.id);
     if (current && FINISHED.has(current.status)) return;
-    const patch = {
-      status: 'failed' as const,
-      error: `The engine stopped answering: no report for ${describeDuration(bound)}. Dealsight stopped the job so that the others can run.`,
-      finishedAt: this.now(),
-    };
+    const errorText = ref('jobs_error_engineSilent', { duration: durationText(bound) });
+    const patch = { status: 'failed' as const, error: englishOf(errorText), errorText, finishedAt: this.now() };
     await updateJob(this.deps.db, job.id, patch);
     this.deps.onUpdate({ ...(current ?? job), ...patch });
   }

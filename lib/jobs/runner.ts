@@ -19,7 +19,9 @@ import type { FetchLike } from '../crm/shared/fetch';
 import type { PanelData } from '../panel-data';
 import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
-import { describeDuration, STALL_MS, Watchdog } from './watchdog';
+import { STALL_MS, Watchdog } from './watchdog';
+import { durationText, duringText, stepText, type Step } from './text';
+import { englishOf, ref, TextError, textOfError, type MessageRef } from '../i18n/ref';
 import type { DealsightDb } from '../store/db';
 import { fewerRowsRefusal, replacesWithFarFewer } from '../crm/csv/replacing';
 import {
@@ -51,19 +53,7 @@ export type { JobSecrets };
 
 export const MAX_ATTEMPTS = 2;
 
-type Step = TrainStep | 'import' | 'sandbox' | 'store' | { sync: string };
-
-const STEP_LABELS: Record<Exclude<Step, { sync: string }>, string> = {
-  import: 'Reading the CSV file',
-  sandbox: 'Generating sandbox data',
-  store: 'Saving opportunities',
-  win: 'Training Win Potential',
-  personas: 'Finding Repeat Buyer Personas',
-  forecast: 'Training close-date and amount forecasts',
-  similar: 'Indexing similar deals',
-  score: 'Scoring opportunities',
-  quality: 'Backtesting Win Potential on the newest closed deals',
-};
+const CANCELLED = ref('jobs_cancelled');
 
 class CancelledError extends Error {
   constructor() {
@@ -73,18 +63,17 @@ class CancelledError extends Error {
 }
 
 /** A job that stopped moving: not retried (the same input would hang again). */
-class StalledError extends Error {
-  constructor(step: string | null, quietMs: number) {
-    super(
-      `no progress for ${describeDuration(quietMs)}${step ? ` while ${step.charAt(0).toLowerCase()}${step.slice(1)}` : ''}: Dealsight stopped the job so that the others can run`,
-    );
+class StalledError extends TextError {
+  constructor(step: Step | null, quietMs: number) {
+    const duration = durationText(quietMs);
+    super(step ? ref('jobs_error_stalledWhile', { duration, during: duringText(step) }) : ref('jobs_error_stalled', { duration }));
     this.name = 'StalledError';
   }
 }
 
-class WorkerCrashedError extends Error {
-  constructor(message: string) {
-    super(message);
+class WorkerCrashedError extends TextError {
+  constructor(text: MessageRef) {
+    super(text);
     this.name = 'WorkerCrashedError';
   }
 }
@@ -117,6 +106,8 @@ export class JobRunner {
   private abort: AbortController | null = null;
   /** Stops the running job when it makes no progress (issue 14). */
   private watchdog: Watchdog | null = null;
+  /** The running job's current step, for the watchdog's message. */
+  private step: Step | null = null;
 
   constructor(
     private readonly db: DealsightDb,
@@ -138,10 +129,10 @@ export class JobRunner {
     failed.catch(() => undefined);
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      fail(new WorkerCrashedError(`the engine worker crashed: ${event.message || 'unknown error'}`));
+      fail(new WorkerCrashedError(ref('jobs_error_crashed', { detail: event.message || ref('jobs_error_unknown') })));
       this.stop();
     });
-    worker.addEventListener('messageerror', () => fail(new WorkerCrashedError('the engine worker sent a message that could not be read')));
+    worker.addEventListener('messageerror', () => fail(new WorkerCrashedError(ref('jobs_error_unreadable'))));
     this.engine = { worker, api: Comlink.wrap<EngineApi>(worker), failed, fail };
     return this.engine;
   }
@@ -162,16 +153,19 @@ export class JobRunner {
   private async progress(job: JobRecord, step: Step, done: number, total: number, force = false): Promise<void> {
     this.watchdog?.kick();
     // A new step is always reported (pages show each step, however short); counts within a step at most every 150 ms.
-    const label = typeof step === 'object' ? `Syncing from ${step.sync}` : STEP_LABELS[step];
+    const text = stepText(step);
+    const label = englishOf(text);
     const newStep = job.step !== label;
     job.step = label;
+    job.stepText = text;
+    this.step = step;
     job.done = done;
     job.total = total;
     const now = Date.now();
     if (!force && !newStep && now - this.lastReport < 150) return;
     this.lastReport = now;
     this.host.report({ ...job });
-    await updateJob(this.db, job.id as number, { step: job.step, done, total });
+    await updateJob(this.db, job.id as number, { step: job.step, stepText: job.stepText, done, total });
   }
 
   /** Cancels the running job (terminating the worker) or a queued one. */
@@ -188,7 +182,7 @@ export class JobRunner {
     }
     const job = await getJob(this.db, jobId);
     if (job && (job.status === 'queued' || job.status === 'running')) {
-      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: 'Cancelled' };
+      const patch = { status: 'cancelled' as const, finishedAt: this.now(), summary: englishOf(CANCELLED), summaryText: [CANCELLED] };
       await updateJob(this.db, jobId, patch);
       this.host.report({ ...job, ...patch });
     }
@@ -211,7 +205,7 @@ export class JobRunner {
     const stalled = (quietMs: number): void => {
       // Everything the job waits on gives up: the engine worker is stopped (a hung parse
       // cannot be interrupted otherwise) and the CRM calls are aborted.
-      const error = (stallError = new StalledError(job.step, quietMs));
+      const error = (stallError = new StalledError(this.step, quietMs));
       this.abort?.abort(error);
       this.engine?.fail(error);
       this.stop();
@@ -223,31 +217,37 @@ export class JobRunner {
         job.status = 'running';
         job.startedAt ??= this.now();
         job.error = null;
-        await updateJob(this.db, jobId, { status: 'running', startedAt: job.startedAt, error: null, attempts: job.attempts });
+        job.errorText = null;
+        await updateJob(this.db, jobId, { status: 'running', startedAt: job.startedAt, error: null, errorText: null, attempts: job.attempts });
         this.host.report({ ...job });
         try {
-          job.summary = await Promise.race([this.execute(job, secrets), stall]);
+          job.summaryText = await Promise.race([this.execute(job, secrets), stall]);
+          job.summary = englishOf(job.summaryText);
           job.status = 'done';
           break;
         } catch (error) {
           if (stallError) {
             job.status = 'failed';
             job.error = (stallError as StalledError).message;
+            job.errorText = (stallError as StalledError).text;
             break;
           }
           if (error instanceof CancelledError || this.abort?.signal.aborted) {
             job.status = 'cancelled';
-            job.summary = 'Cancelled';
+            job.summary = englishOf(CANCELLED);
+            job.summaryText = [CANCELLED];
             break;
           }
           if (error instanceof WorkerCrashedError && job.attempts + 1 < MAX_ATTEMPTS) {
             job.attempts += 1;
-            job.error = `${error.message}; retrying`;
+            job.errorText = ref('jobs_error_retrying', { error: error.text });
+            job.error = englishOf(job.errorText);
             this.host.report({ ...job });
             continue;
           }
           job.status = 'failed';
           job.error = error instanceof Error ? error.message : String(error);
+          job.errorText = textOfError(error);
           break;
         }
       }
@@ -256,6 +256,7 @@ export class JobRunner {
       this.watchdog = null;
       this.current = null;
       this.abort = null;
+      this.step = null;
     }
     // An import's file is never needed once its job ended, however it ended (a failure after
     // a worker crash and its retry included): no uploaded text stays behind (issue 14).
@@ -265,9 +266,12 @@ export class JobRunner {
       status: job.status,
       finishedAt: job.finishedAt,
       summary: job.summary,
+      summaryText: job.summaryText ?? null,
       error: job.error,
+      errorText: job.errorText ?? null,
       attempts: job.attempts,
       step: job.step,
+      stepText: job.stepText ?? null,
       done: job.done,
       total: job.total,
     });
@@ -275,7 +279,7 @@ export class JobRunner {
     return job;
   }
 
-  private async execute(job: JobRecord, secrets: JobSecrets): Promise<string> {
+  private async execute(job: JobRecord, secrets: JobSecrets): Promise<MessageRef[]> {
     switch (job.kind) {
       case 'import':
         return this.importCsv(job);
@@ -294,14 +298,14 @@ export class JobRunner {
   }
 
   /** A CRM sync (its connector's: lib/crm/registry.ts), then training. Secrets (a session) come only in memory. */
-  private async sync(job: JobRecord, secrets: JobSecrets): Promise<string> {
+  private async sync(job: JobRecord, secrets: JobSecrets): Promise<MessageRef[]> {
     const crm = crmOfConnection(job.connectionId);
     if (!crm) throw new Error(`sync job #${job.id} is for ${job.connectionId}, which is not a CRM connection`);
     const step = { sync: crm.label };
     await this.progress(job, step, 0, 0, true);
     const work: CrmWork = { ...this.crmWork(), onProgress: (done, total, newStep) => void this.progress(job, step, done, total, newStep) };
     const summary = await runCrmSync(crm, work, job, secrets, this.abort?.signal);
-    return `${summary} ${await this.train(job)}`;
+    return [summary, ...(await this.train(job))];
   }
 
   /**
@@ -315,22 +319,22 @@ export class JobRunner {
     return this.panel(connectionId, opportunityId);
   }
 
-  private async importCsv(job: JobRecord): Promise<string> {
+  private async importCsv(job: JobRecord): Promise<MessageRef[]> {
     const uploadId = Number(job.params.uploadId);
     await this.progress(job, 'import', 0, 1, true);
     // Read, not taken: a retry after a worker crash needs the file again; run() deletes it once the job ended.
     return this.importUpload(job, await getUpload(this.db, uploadId));
   }
 
-  private async importUpload(job: JobRecord, upload: UploadRecord): Promise<string> {
+  private async importUpload(job: JobRecord, upload: UploadRecord): Promise<MessageRef[]> {
     const choices = upload.choices ?? {};
     const result = await this.call((api) => api.importCsv(upload.bytes ?? upload.text ?? '', choices));
     if (result.opportunities.length === 0) {
       const first = result.rejected[0];
-      throw new Error(
+      throw new TextError(
         first === undefined
-          ? `${upload.fileName}: the file has a header but no data rows`
-          : `${upload.fileName}: no usable opportunities; every row was rejected (first: line ${first.line}: ${first.reason})`,
+          ? ref('jobs_error_noRows', { file: upload.fileName })
+          : ref('jobs_error_allRejected', { file: upload.fileName, line: first.line, reason: first.reason }),
       );
     }
     // An import replaces the connection's data: far fewer rows than are stored is asked about first (issue 14).
@@ -359,11 +363,15 @@ export class JobRunner {
     );
     await deleteUpload(this.db, upload.id as number);
     const trained = await this.train(job);
-    const rejected = result.rejected.length > 0 ? `, ${result.rejected.length.toLocaleString('en-US')} rows rejected` : '';
-    return `${result.opportunities.length.toLocaleString('en-US')} opportunities imported from ${upload.fileName}${rejected}. ${trained}`;
+    const count = result.opportunities.length;
+    const imported =
+      result.rejected.length > 0
+        ? ref('jobs_summary_importedRejected', { count, file: upload.fileName, rejected: result.rejected.length })
+        : ref('jobs_summary_imported', { count, file: upload.fileName });
+    return [imported, ...trained];
   }
 
-  private async loadSandbox(job: JobRecord): Promise<string> {
+  private async loadSandbox(job: JobRecord): Promise<MessageRef[]> {
     const seed = Number(job.params.seed ?? 7);
     const count = Number(job.params.opportunities ?? 10_000);
     await this.progress(job, 'sandbox', 0, 1, true);
@@ -392,12 +400,12 @@ export class JobRunner {
       opportunities,
       { connectionId: job.connectionId, fields, leaky: [] },
     );
-    return `${count.toLocaleString('en-US')} sandbox opportunities generated. ${await this.train(job)}`;
+    return [ref('jobs_summary_sandbox', { count }), ...(await this.train(job))];
   }
 
-  private async train(job: JobRecord): Promise<string> {
+  private async train(job: JobRecord): Promise<MessageRef[]> {
     const connection = await getConnection(this.db, job.connectionId);
-    if (!connection) throw new Error(`there is no data for ${job.connectionId} yet: import a file or load sandbox data first`);
+    if (!connection) throw new TextError(ref('jobs_error_noData', { connection: job.connectionId }));
     const [opportunities, mapping, previous, healthProfile] = await Promise.all([
       listOpportunities(this.db, job.connectionId),
       getFieldMapping(this.db, job.connectionId),
@@ -441,12 +449,10 @@ export class JobRunner {
     const { counts } = output.model;
     const personas = output.model.personas.org?.personas.length ?? 0;
     return [
-      `Trained on ${counts.closed.toLocaleString('en-US')} closed deals (${counts.won.toLocaleString('en-US')} won); ${counts.open.toLocaleString('en-US')} open deals scored.`,
-      output.model.win ? null : 'Win Potential needs more closed deals.',
-      personas > 0 ? `${personas} Repeat Buyer Personas.` : null,
-    ]
-      .filter(Boolean)
-      .join(' ');
+      ref('jobs_summary_trained', { closed: counts.closed, won: counts.won, open: counts.open }),
+      ...(output.model.win ? [] : [ref('jobs_summary_noWin')]),
+      ...(personas > 0 ? [ref('jobs_summary_personas', { count: personas })] : []),
+    ];
   }
 
   /** The panel data of one record, computed in the worker and cached in the store. */
@@ -456,7 +462,7 @@ export class JobRunner {
       getModel(this.db, connectionId),
       getOpportunity(this.db, connectionId, opportunityId),
     ]);
-    if (!connection || !model) throw new Error(`there is no data for ${connectionId} yet: import a file or load sandbox data first`);
+    if (!connection || !model) throw new TextError(ref('jobs_error_noData', { connection: connectionId }));
     if (!opportunity) throw new Error(`opportunity ${opportunityId} is not in the data of ${connection.label}`);
     const key = `${connectionId}|${model.trainedAt}`;
     if (!(await this.call((api) => api.hasModels(key)))) {

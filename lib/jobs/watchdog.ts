@@ -8,6 +8,9 @@
  * One timer, re-armed only when it fires: a kick costs a clock read, not a clearTimeout
  * and setTimeout pair (progress arrives many times a second).
  */
+import { englishOf } from '../i18n/ref';
+import { durationText } from './text';
+
 /**
  * How long a job may go without any progress before the runner stops it. Every step
  * reports within it on a machine far slower than needed (training reports each tree, a
@@ -75,10 +78,7 @@ export class Watchdog {
   }
 }
 
-/** "5 minutes", "90 seconds": a bound in the words a job's error uses. */
+/** "5 minutes", "90 seconds": a bound in the English words a job's error uses (lib/jobs/text.ts has the message). */
 export function describeDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds % 60 === 0 && seconds >= 60) return `${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return englishOf(durationText(ms));
 }

@@ -23,6 +23,7 @@ import type { HubSpotCredentials, HubSpotStatus } from '../crm/hubspot/status';
 import type { StageOverrides } from '../crm/hubspot/stages';
 import type { StageChoice } from '../crm/csv/outcome';
 import type { OutcomeChoice } from '../crm/csv/outcome-column';
+import type { MessageRef } from '../i18n/ref';
 
 export const DB_NAME = 'dealsight';
 
@@ -278,8 +279,10 @@ export interface JobRecord {
   kind: JobKind;
   connectionId: string;
   status: JobStatus;
-  /** Human-readable step ("Training Win Potential") and its progress. */
+  /** Human-readable step ("Training Win Potential", in English) and its progress. */
   step: string | null;
+  /** The step as a message (lib/jobs/text.ts), which pages show in the user's language; absent on older records. */
+  stepText?: MessageRef | null;
   done: number;
   total: number;
   createdAt: string;
@@ -288,6 +291,9 @@ export interface JobRecord {
   /** What it did ("8,800 opportunities, 3 rejected"), or why it failed. */
   summary: string | null;
   error: string | null;
+  /** `summary` as messages (one sentence each), and `error` as a message when the runner or queue wrote it (not a CRM's own error). */
+  summaryText?: MessageRef[] | null;
+  errorText?: MessageRef | null;
   /** Times the job was retried after its worker crashed. */
   attempts: number;
   /** What the job works on: `{ uploadId, fileName }` for an import, `{ seed, opportunities }` for the sandbox. */

@@ -38,6 +38,12 @@ export interface LaunchOptions {
   windowSize?: { width: number; height: number };
   /** More Chromium switches (e.g. `--host-resolver-rules` to keep tabs a test opens off the network). */
   args?: string[];
+  /**
+   * The browser's UI language ("de"): `--lang` and `LANGUAGE` (Chromium on Linux reads the
+   * environment too), so `i18n.getUILanguage()` and `navigator.language` say it. Needs
+   * the language's pak (Debian's chromium-l10n; .ci/run installs it). Default: Chromium's own.
+   */
+  lang?: string;
 }
 
 export interface ExtensionSession {
@@ -95,8 +101,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         '--disable-dev-shm-usage',
         `--user-data-dir=${userDataDir}`,
         ...(options.windowSize ? [`--window-size=${options.windowSize.width},${options.windowSize.height}`] : []),
+        ...(options.lang ? [`--lang=${options.lang}`] : []),
         ...(options.args ?? []),
       ],
+      ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
     });
   } catch (error) {
     if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });

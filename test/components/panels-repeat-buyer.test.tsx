@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RepeatBuyerPanel } from '../../components/panels/RepeatBuyerPanel';
 import { LocaleProvider } from '../../components/ui/locale';
 import { formatPercent } from '../../lib/format';
+import { setMessageLanguage } from '../../lib/i18n';
 import type { PanelData } from '../../lib/panel-data';
 import { allByData, allByRole, byData, cleanup, getByRole, mount, text } from './panels-dom';
 import { enginePanels, LOCALE, workedPanel } from './panels-fixtures';
@@ -108,5 +109,26 @@ describe('RepeatBuyerPanel, engine numbers', () => {
     const avatar = c.querySelector('img');
     expect(avatar?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
     expect(avatar?.getAttribute('alt')).toBe('');
+  });
+});
+
+describe('RepeatBuyerPanel in German', () => {
+  afterEach(() => setMessageLanguage('en'));
+
+  it('words the persona phrase from its parts in the message language, values as the data has them', () => {
+    const worked = workedPanel().repeatBuyer;
+    if (!worked) throw new Error('the worked example has a persona');
+    const persona = {
+      ...worked.persona,
+      phraseParts: [
+        { key: 'industry', value: 'Healthcare' },
+        { key: 'employees', value: '1,001–5,000' },
+        { key: 'buyerTitle', value: 'VP Operations' },
+      ],
+    };
+    setMessageLanguage('de');
+    const c = renderPanel({ ...worked, persona }, null, 'de-DE');
+    expect(text(byData(c, 'field', 'persona-phrase'))).toBe('Healthcare · 1,001–5,000 Mitarbeiter · Käufer: VP Operations');
+    getByRole(c, 'region', 'Wiederkaufpotenzial');
   });
 });

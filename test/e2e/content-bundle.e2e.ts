@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFiles, engineMarkers, markersIn, PACKAGE_MARKERS, shown, type EngineMarker } from '../architecture/engine-markers';
 import { ImportGraph, projectHost, REPO_ROOT } from '../architecture/import-graph';
@@ -46,6 +47,23 @@ describe('the built content scripts', () => {
       ];
     });
     expect(leaks).toEqual([]);
+  });
+
+  it("stay within the 60 KB gzipped budget, English only: German and the pages' strings are not in them", async () => {
+    const { messagesOf } = await import('../../lib/i18n');
+    await import('../../lib/i18n/all');
+    const german = messagesOf('de');
+    const english = messagesOf('en');
+    for (const file of contentScripts) {
+      const code = readFileSync(file);
+      expect(gzipSync(code, { level: 9 }).length, `${shown(REPO_ROOT, file)} gzipped`).toBeLessThanOrEqual(60 * 1024);
+      const js = code.toString('utf8');
+      // German comes from the background when the browser speaks it (components/overlay/run.ts).
+      expect(js.includes(String(german.panels_forecast_basisAllWins)), shown(REPO_ROOT, file)).toBe(false);
+      expect(js.includes(String(german.overlay_noAnchor)), shown(REPO_ROOT, file)).toBe(false);
+      expect(js.includes(String(english.overlay_noAnchor)), shown(REPO_ROOT, file)).toBe(true);
+      expect(js.includes(String(english.options_csvDescription)), shown(REPO_ROOT, file)).toBe(false);
+    }
   });
 
   it('would show engine code: the rest of the build holds markers of every engine module the worker ships, and of each package', () => {

@@ -93,7 +93,7 @@ describe('the Salesforce sync job', () => {
     server.touch([open?.id as string], { Name: 'Renamed <b>deal</b>' });
     const again = await runner.run(await createJob(db, syncJob(id, server.url, server.orgId)), { sid: server.sid });
     expect(again.status).toBe('done');
-    expect(again.summary).toMatch(/^Incremental sync: 1 opportunities new or changed; /);
+    expect(again.summary).toMatch(/^Incremental sync: 1 opportunity new or changed; /);
     expect((await getOpportunity(db, id, open?.id as string))?.name).toBe('Renamed <b>deal</b>');
     // The training after the sync compared the scores before and after it (the notification's deals).
     const atRisk = await connectionSettings(db, id).get('alerts.atRisk');

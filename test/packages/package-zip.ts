@@ -46,9 +46,11 @@ export function text(pkg: StorePackage, file: string): string {
 export interface Manifest {
   manifest_version: number;
   name: string;
+  description?: string;
+  default_locale?: string;
   version: string;
   icons?: Record<string, string>;
-  action?: { default_icon?: string | Record<string, string> };
+  action?: { default_icon?: string | Record<string, string>; default_title?: string };
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];

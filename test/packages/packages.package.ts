@@ -25,7 +25,7 @@ const OPTIONAL_PERMISSIONS = ['notifications'];
 const CSP = "script-src 'self'; object-src 'self'";
 
 /** Where the production build's files may come from: the entrypoints' output, WXT's chunks, public/. */
-const PACKAGE_ROOTS = /^(manifest\.json|[a-z-]+\.html|background\.js|(assets|chunks|content-scripts|icon)\/[^/]+)$/;
+const PACKAGE_ROOTS = /^(manifest\.json|[a-z-]+\.html|background\.js|(assets|chunks|content-scripts|icon)\/[^/]+|_locales\/[a-z]{2}\/messages\.json)$/;
 
 /**
  * Text that only test or sandbox-server code carries: the sandbox servers' control routes,
@@ -59,8 +59,22 @@ describe.each([
 
   it("is Manifest V3 with package.json's version", () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.name).toBe('Dealsight');
     expect(manifest.version).toBe(PACKAGE_JSON.version);
+  });
+
+  it('names and describes itself in English and German, from _locales', () => {
+    expect([manifest.name, manifest.description, manifest.action?.default_title]).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_actionTitle__']);
+    expect(manifest.default_locale).toBe('en');
+    const locales = [...pkg().files.keys()].filter((f) => f.startsWith('_locales/')).sort();
+    expect(locales).toEqual(['_locales/de/messages.json', '_locales/en/messages.json']);
+    const [de, en] = locales.map((f) => JSON.parse(text(pkg(), f)) as Record<string, { message: string }>);
+    expect(Object.keys(de!).sort()).toEqual(Object.keys(en!).sort());
+    expect(en!.extName!.message).toBe('Dealsight');
+    expect(de!.extName!.message).toBe('Dealsight');
+    expect(en!.extDescription!.message).toMatch(/^Deal intelligence inside your CRM/);
+    expect(de!.extDescription!.message).toMatch(/^Deal-Intelligence in Ihrem CRM/);
+    // The stores' limit for a description.
+    for (const messages of [de!, en!]) expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
   });
 
   it('asks for the reviewed permissions and exactly the hosts of the CRM host table', () => {

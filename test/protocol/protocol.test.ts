@@ -36,6 +36,7 @@ describe('isMessageToBackground', () => {
       'sync-crm',
       'open-options',
       'open-extension-page',
+      'get-messages',
     ]) {
       expect(isMessageToBackground({ type })).toBe(true);
     }
@@ -120,7 +121,7 @@ describe('dispatch', () => {
   it('gives every message type to the handlers of the sender kinds that may send it, and refuses the others', async () => {
     /** Who may send what: the trust table of ARCHITECTURE.md. */
     const allowed: Record<Sender['kind'], readonly string[]> = {
-      content: ['get-record-panel', 'get-account-panel', 'get-record-scores', 'open-options', 'open-extension-page'],
+      content: ['get-record-panel', 'get-account-panel', 'get-record-scores', 'open-options', 'open-extension-page', 'get-messages'],
       page: [
         'ping',
         'start-import',

@@ -22,6 +22,7 @@ import { CSV_ACCEPT, MAX_CSV_BYTES, readCsvFile } from './csv-file';
 import { ImportReview } from './ImportReview';
 import { ImportSummary } from './ImportSummary';
 import { useFollowUp, useTrackedJob } from './useTrackedJob';
+import { jobError, jobSummary } from '../../../lib/i18n/job-text';
 
 type Step = 'reading' | 'checking' | 'storing' | 'starting';
 
@@ -252,7 +253,7 @@ function CsvStatus({ local, job, followUp }: { local: Local; job: JobRecord | un
         <div class="space-y-3">
           <Notice tone="success">
             <p>{t('options_csvDone', { file: summary?.fileName ?? fileName ?? connection?.label ?? '' })}</p>
-            {job.summary && <p class="text-xs opacity-80">{job.summary}</p>}
+            {jobSummary(job, t) && <p class="text-xs opacity-80">{jobSummary(job, t)}</p>}
           </Notice>
           {summary && <ImportSummary summary={summary} />}
           {followUp && <JobProgress job={followUp} size="sm" />}
@@ -270,8 +271,9 @@ const STEP_LABELS = {
 } as const;
 
 function failureText(job: JobRecord, fileName: string | null): string {
-  if (!job.error) return t('options_csvFailedUnknown');
-  return fileName !== null ? t('options_csvFailed', { file: fileName, error: job.error }) : t('options_csvFailedNoFile', { error: job.error });
+  const error = jobError(job, t);
+  if (!error) return t('options_csvFailedUnknown');
+  return fileName !== null ? t('options_csvFailed', { file: fileName, error }) : t('options_csvFailedNoFile', { error });
 }
 
 function UploadIcon() {

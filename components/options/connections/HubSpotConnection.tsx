@@ -31,6 +31,7 @@ import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
 import { HubSpotStages } from './HubSpotStages';
 import { useTrackedJob } from './useTrackedJob';
+import { jobError, jobSummary } from '../../../lib/i18n/job-text';
 
 const IS_E2E = import.meta.env.MODE === 'e2e';
 
@@ -178,9 +179,9 @@ export function HubSpotConnection() {
       {hubspotJob && (hubspotJob.status === 'queued' || hubspotJob.status === 'running') && (
         <JobProgress job={hubspotJob} title={t('options_hubspotSyncing')} />
       )}
-      {hubspotJob?.status === 'done' && <Notice tone="success">{hubspotJob.summary ?? t('options_salesforceSynced')}</Notice>}
+      {hubspotJob?.status === 'done' && <Notice tone="success">{jobSummary(hubspotJob, t) ?? t('options_salesforceSynced')}</Notice>}
       {hubspotJob?.status === 'failed' && (
-        <Notice tone="error">{t('options_salesforceSyncFailed', { error: hubspotJob.error ?? t('options_commonUnknownError') })}</Notice>
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: jobError(hubspotJob, t) ?? t('options_commonUnknownError') })}</Notice>
       )}
     </div>
   );
@@ -254,7 +255,7 @@ export function HubSpotDetails({ connection }: { connection: ConnectionRecord })
       </div>
       {syncError && <Notice tone="error">{syncError}</Notice>}
       {job?.status === 'failed' && job.connectionId === connection.id && (
-        <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: jobError(job, t) ?? t('options_commonUnknownError') })}</Notice>
       )}
       {problem && <Notice tone="error">{problem}</Notice>}
       <HubSpotStages connectionId={connection.id} stages={status?.stages ?? null} />

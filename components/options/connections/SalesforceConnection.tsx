@@ -23,6 +23,7 @@ import { Notice } from '../ui/Notice';
 import { SalesforceOAuth } from './SalesforceOAuth';
 import { SalesforceSettings } from './SalesforceSettings';
 import { useTrackedJob } from './useTrackedJob';
+import { jobError, jobSummary } from '../../../lib/i18n/job-text';
 
 const E2E = import.meta.env.MODE === 'e2e';
 /** Salesforce's page hosts (its host table), and the local sandbox's in e2e builds. */
@@ -156,8 +157,10 @@ export function SalesforceConnection() {
       </div>
       {error && <Notice tone="error">{error}</Notice>}
       {job && (job.status === 'queued' || job.status === 'running') && <JobProgress job={job} title={t('options_salesforceSyncing')} />}
-      {job?.status === 'done' && <Notice tone="success">{job.summary ?? t('options_salesforceSynced')}</Notice>}
-      {job?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
+      {job?.status === 'done' && <Notice tone="success">{jobSummary(job, t) ?? t('options_salesforceSynced')}</Notice>}
+      {job?.status === 'failed' && (
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: jobError(job, t) ?? t('options_commonUnknownError') })}</Notice>
+      )}
       <SalesforceOAuth
         key={oauthFor?.loginHost ?? ''}
         needed={oauthFor !== null}
@@ -249,7 +252,9 @@ export function SalesforceDetails({ connection }: { connection: ConnectionRecord
         </button>
       </div>
       {syncError && <Notice tone="error">{syncError}</Notice>}
-      {job?.status === 'failed' && <Notice tone="error">{t('options_salesforceSyncFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>}
+      {job?.status === 'failed' && (
+        <Notice tone="error">{t('options_salesforceSyncFailed', { error: jobError(job, t) ?? t('options_commonUnknownError') })}</Notice>
+      )}
       {problem && (
         <Notice tone="error">
           <p>{problem}</p>

@@ -9,6 +9,7 @@ import { cls } from '../ui/classes';
 import { JobProgress } from '../ui/JobProgress';
 import { Notice } from '../ui/Notice';
 import { useFollowUp, useTrackedJob } from './useTrackedJob';
+import { jobError, jobSummary } from '../../../lib/i18n/job-text';
 
 export const SANDBOX_SIZES = [1_000, 10_000, 50_000] as const;
 export const DEFAULT_SEED = 7;
@@ -117,7 +118,7 @@ function SandboxStatus({ job, followUp }: { job: NonNullable<ReturnType<typeof u
         </div>
       );
     case 'failed':
-      return <Notice tone="error">{t('options_sandboxFailed', { error: job.error ?? t('options_commonUnknownError') })}</Notice>;
+      return <Notice tone="error">{t('options_sandboxFailed', { error: jobError(job, t) ?? t('options_commonUnknownError') })}</Notice>;
     case 'cancelled':
       return <Notice tone="info">{t('options_sandboxCancelled')}</Notice>;
     case 'done':
@@ -125,7 +126,7 @@ function SandboxStatus({ job, followUp }: { job: NonNullable<ReturnType<typeof u
         <div class="space-y-3">
           <Notice tone="success">
             <p>{t('options_sandboxDone')}</p>
-            {job.summary && <p class="text-xs opacity-80">{job.summary}</p>}
+            {jobSummary(job, t) && <p class="text-xs opacity-80">{jobSummary(job, t)}</p>}
           </Notice>
           {followUp && <JobProgress job={followUp} size="sm" />}
         </div>

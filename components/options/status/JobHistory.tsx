@@ -7,6 +7,7 @@ import { useNow } from '../useNow';
 import { Badge, type Tone as BadgeTone } from '../../ui';
 import { cls } from '../ui/classes';
 import { jobTitle } from '../jobs';
+import { jobError, jobSummary } from '../../../lib/i18n/job-text';
 
 const TONE: Record<JobRecord['status'], BadgeTone> = { queued: 'neutral', running: 'accent', done: 'positive', failed: 'negative', cancelled: 'neutral' };
 const SHOWN = 10;
@@ -40,8 +41,10 @@ export function JobHistory() {
                   <span class="font-medium">{jobTitle(job)}</span>
                   {connection && <span class="text-slate-600 dark:text-slate-400"> · {connection.label}</span>}
                 </p>
-                {(job.error ?? job.summary) && (
-                  <p class={`break-words text-xs ${job.status === 'failed' ? 'text-rose-700 dark:text-rose-300' : cls.muted}`}>{job.error ?? job.summary}</p>
+                {(jobError(job, t) ?? jobSummary(job, t)) && (
+                  <p class={`break-words text-xs ${job.status === 'failed' ? 'text-rose-700 dark:text-rose-300' : cls.muted}`}>
+                    {jobError(job, t) ?? jobSummary(job, t)}
+                  </p>
                 )}
               </div>
               <time class={`shrink-0 text-xs whitespace-nowrap ${cls.muted}`} dateTime={when} title={dayOf(when)}>

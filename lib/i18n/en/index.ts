@@ -11,3 +11,5 @@ export { overlay } from './overlay';
 export { personas } from './personas';
 export { alerts } from './alerts';
 export { quality } from './quality';
+export { jobs } from './jobs';
+export { background } from './background';

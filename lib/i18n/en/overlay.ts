@@ -10,6 +10,9 @@ export const overlay = {
   overlay_hide: 'Hide',
   overlay_retry: 'Retry',
   overlay_openOptions: 'Open options',
+  // What each CRM calls a customer's instance (lib/crm/*/connector.ts, `place`).
+  overlay_placeOrg: 'org',
+  overlay_placePortal: 'portal',
   overlay_notConnectedTitle: 'Connect Dealsight to this {crm} {place}',
   overlay_notConnectedBody:
     'Dealsight has no data for this {place} yet. Connect it in Dealsight’s options to see Repeat Buyer Potential, Win Potential and forecasts here.',
@@ -30,4 +33,9 @@ export const overlay = {
   overlay_chipHealthLong_onTrack: 'on track',
   overlay_chipHealthLong_atRisk: 'at risk',
   overlay_structureManual: 'Copy this into your bug report (the page’s layout only, no names or data):',
+  // List-view and board chips (components/overlay/list-chips.ts): short, beside a record's name.
+  overlay_chipWin: 'Win {percent}',
+  overlay_chipWinLabel: 'Win Potential {percent}',
+  overlay_chipRbp: 'RBP {score}',
+  overlay_chipRbpLabel: 'Repeat Buyer Potential {score} of 100',
 } as const satisfies Dictionary;

@@ -46,6 +46,10 @@ export const panels = {
   panels_rbp_noMatch: 'No match',
   panels_rbp_missing: 'Not set',
   panels_rbp_notSet: 'not set on this deal',
+  // The persona's phrase: its top attributes, values as the data has them.
+  panels_phrase_employees: '{value} employees',
+  panels_phrase_buyerTitle: '{value} buyers',
+  panels_phrase_separator: ' · ',
 
   // Win Potential.
   panels_win_title: 'Win Potential',
