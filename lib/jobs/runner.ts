@@ -19,6 +19,7 @@ import type { FetchLike } from '../crm/shared/fetch';
 import type { PanelData } from '../panel-data';
 import { newlyAtRisk, type AtRiskRecord } from '../alerts/at-risk';
 import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
+import { trainingChoices } from './training-choices';
 import { describeDuration, STALL_MS, Watchdog } from './watchdog';
 import type { DealsightDb } from '../store/db';
 import { fewerRowsRefusal, replacesWithFarFewer } from '../crm/csv/replacing';
@@ -415,7 +416,7 @@ export class JobRunner {
           dataVersion: connection.dataVersion,
           opportunities,
           fields: mapping?.fields ?? [],
-          exclude: [...(mapping?.excluded ?? []), ...(mapping?.leaky.map((l) => l.key) ?? [])],
+          ...trainingChoices(mapping),
           previousPersonas: previous?.personas ?? null,
           healthProfile,
           trainedAt,
