@@ -281,6 +281,11 @@ export const options = {
   options_mappingsPreviewNone: 'no values',
   options_mappingsPreviewFailed: 'Previews unavailable: {error}',
   options_mappingsLeaky: 'Set at the close: {reason}.',
+  options_mappingsSetAsideByModel: 'Set aside by the last training: {reason}.',
+  options_mappingsSetAsideEarlier: 'Set aside by the checks for fields known only at the close; you put it back.',
+  options_mappingsPutBackField: 'Put {label} back as a model attribute',
+  options_mappingsPutBackWarning:
+    'Put back: the models will use this field although it may only be known at the close, so Win Potential may look better on past deals than it will be on open ones.',
   options_mappingsLowCoverage: 'Rarely filled in',
   options_mappingsUsed: '{used} of {total} fields used',
   options_mappingsReset: 'Reset to defaults',
