@@ -19,7 +19,8 @@ export const options = {
   options_sectionConnections: 'Connections',
   options_sectionConnectionsDescription: 'Where your opportunities come from. Each connection keeps its own data and models.',
   options_sectionMappings: 'Field mappings',
-  options_sectionMappingsDescription: 'Choose which fields describe a deal for the models. Fields set only when a deal closes are never used.',
+  options_sectionMappingsDescription:
+    'Choose which fields describe a deal for the models. Fields known only when a deal closes are set aside, each with the reason; tick one to put it back.',
   options_sectionHealth: 'Health profile',
   options_sectionHealthDescription:
     'Which signals make an open deal’s health (on track, needs attention, at risk) and where their thresholds sit. One risk signal puts a deal at risk; attention signals add up.',
