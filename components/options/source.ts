@@ -76,8 +76,11 @@ export interface OptionsSource {
   deleteConnection(connectionId: string): Promise<RemovedConnection>;
   /** Every scored opportunity of one connection, or of all, as CSV text. */
   exportCsv(connectionId?: string): Promise<string>;
-  /** Sets the attribute keys the models leave out; returns the updated mapping. */
-  setExcludedFields(connectionId: string, excluded: readonly string[]): Promise<FieldMappingRecord>;
+  /**
+   * Sets the attribute keys the models leave out and, when given, the set-aside keys put
+   * back (`kept`); returns the updated mapping.
+   */
+  setExcludedFields(connectionId: string, excluded: readonly string[], kept?: readonly string[]): Promise<FieldMappingRecord>;
   /** A connection's opportunities, open and closed (the field mappings' sample values). */
   listOpportunities(connectionId: string): Promise<Opportunity[]>;
 

@@ -97,8 +97,8 @@ export function storeSource(
     async exportCsv(connectionId) {
       return exportScoredCsv(store(), connectionId);
     },
-    async setExcludedFields(connectionId, excluded) {
-      return setExcludedFields(store(), connectionId, excluded);
+    async setExcludedFields(connectionId, excluded, kept) {
+      return setExcludedFields(store(), connectionId, excluded, kept);
     },
     async listOpportunities(connectionId) {
       return listOpportunities(store(), connectionId, {});

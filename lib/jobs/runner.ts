@@ -22,6 +22,7 @@ import { fetchCrmRecord, runCrmSync, type CrmWork } from './crm-sync';
 import { STALL_MS, Watchdog } from './watchdog';
 import { durationText, duringText, stepText, type Step } from './text';
 import { englishOf, ref, TextError, textOfError, type MessageRef } from '../i18n/ref';
+import { trainingChoices } from './training-choices';
 import type { DealsightDb } from '../store/db';
 import { fewerRowsRefusal, replacesWithFarFewer } from '../crm/csv/replacing';
 import {
@@ -423,7 +424,7 @@ export class JobRunner {
           dataVersion: connection.dataVersion,
           opportunities,
           fields: mapping?.fields ?? [],
-          exclude: [...(mapping?.excluded ?? []), ...(mapping?.leaky.map((l) => l.key) ?? [])],
+          ...trainingChoices(mapping),
           previousPersonas: previous?.personas ?? null,
           healthProfile,
           trainedAt,

@@ -7,6 +7,7 @@ import type { DealsightDb } from './db';
 import { deriveAccounts, deriveStageHistory, deriveUsers } from './derive';
 import { StoreError } from './errors';
 import { CHUNK, connectionRange, nowIso, putInChunks, quoted, reading, writing } from './guard';
+import { withUserChoices } from './mapping-choices';
 import type { ConnectionRecord, FieldMappingRecord, OpportunityRecord } from './schema';
 
 export async function listConnections(db: DealsightDb): Promise<ConnectionRecord[]> {
@@ -20,15 +21,15 @@ export async function getConnection(db: DealsightDb, id: string): Promise<Connec
 /** What an import passes: `createdAt` and `dataVersion` are the store's to keep. */
 export type ConnectionInput = Omit<ConnectionRecord, 'dataVersion' | 'createdAt'> & Partial<Pick<ConnectionRecord, 'dataVersion' | 'createdAt'>>;
 
-/** The importer's mapping; the user's `excluded` keys are kept by the store. */
-export type FieldMappingInput = Omit<FieldMappingRecord, 'updatedAt' | 'excluded'>;
+/** The importer's mapping; the user's `excluded` and `kept` keys are kept by the store. */
+export type FieldMappingInput = Omit<FieldMappingRecord, 'updatedAt' | 'excluded' | 'kept'>;
 
 /**
  * Replaces everything a connection holds from its source with `opportunities`: the
  * opportunities, and the accounts, users and stage-history rows derived from them
  * (./derive.ts). In the same transaction it bumps the connection's `dataVersion`, sets
  * `syncedAt` (now, unless given), keeps `createdAt`, writes the field mapping keeping the
- * user's excluded keys that still exist, drops the cached panels (they embed the old
+ * user's excluded and put-back keys that still exist, drops the cached panels (they embed the old
  * opportunity), and drops the scores of deals that are gone or changed between open and
  * closed (the popup must not list a closed deal; the next score job rewrites the rest).
  * Models and personas stay until retrained: `dataVersion` tells they are out of date.
@@ -70,12 +71,7 @@ export async function replaceConnectionData(
     };
     await db.connections.put(record);
 
-    const keys = new Set(mapping.fields.map((f) => f.key));
-    await db.fieldMappings.put({
-      ...mapping,
-      excluded: (previousMapping?.excluded ?? []).filter((key) => keys.has(key)),
-      updatedAt: now,
-    });
+    await db.fieldMappings.put(withUserChoices(mapping, previousMapping, now));
     return record;
   });
 }

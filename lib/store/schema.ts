@@ -268,6 +268,12 @@ export interface FieldMappingRecord {
   excluded: string[];
   /** Attribute keys the importer flagged as set at the close, with the reason. */
   leaky: Array<{ key: string; label: string; reason: string }>;
+  /**
+   * Keys of set-aside fields the user put back: leaky ones, or ones the last training set
+   * aside by its own checks (coverage, separates). Training then uses them; `excluded` still
+   * wins. Absent on records stored before it existed: none put back.
+   */
+  kept?: string[];
   updatedAt: string;
 }
 

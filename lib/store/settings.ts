@@ -94,20 +94,33 @@ export async function getFieldMapping(db: DealsightDb, connectionId: string): Pr
 }
 
 /**
- * Sets the attribute keys the user unticked, returning the updated mapping. Keys the
- * mapping does not have are dropped (an import may have removed the field meanwhile);
- * the rest are kept in the mapping's field order.
+ * Sets the attribute keys the user unticked and, when given, the set-aside keys the user
+ * put back (`kept`), returning the updated mapping. Keys the mapping does not have are
+ * dropped (an import may have removed the field meanwhile): excluded keys must be fields,
+ * kept keys fields or leaky ones. A key both excluded and kept is excluded (unticking wins).
+ * Both lists follow the mapping's order. Without `kept` the stored one stays, less any key
+ * now excluded.
  */
-export async function setExcludedFields(db: DealsightDb, connectionId: string, excluded: readonly string[]): Promise<FieldMappingRecord> {
+export async function setExcludedFields(
+  db: DealsightDb,
+  connectionId: string,
+  excluded: readonly string[],
+  kept?: readonly string[],
+): Promise<FieldMappingRecord> {
   return writing(db, `the field mapping of ${quoted(connectionId)}`, [db.fieldMappings], async () => {
     const mapping = await db.fieldMappings.get(connectionId);
     if (!mapping) {
       throw new StoreError('missing', `The connection ${quoted(connectionId)} has no field mapping yet: import its data first.`);
     }
     const wanted = new Set(excluded);
+    const fieldKeys = mapping.fields.map((f) => f.key);
+    const nextExcluded = fieldKeys.filter((key) => wanted.has(key));
+    const putBack = new Set(kept ?? mapping.kept ?? []);
+    const known = [...new Set([...fieldKeys, ...mapping.leaky.map((l) => l.key)])];
     const updated: FieldMappingRecord = {
       ...mapping,
-      excluded: mapping.fields.map((f) => f.key).filter((key) => wanted.has(key)),
+      excluded: nextExcluded,
+      kept: known.filter((key) => putBack.has(key) && !wanted.has(key)),
       updatedAt: nowIso(),
     };
     await db.fieldMappings.put(updated);

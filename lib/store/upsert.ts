@@ -9,6 +9,7 @@ import { writeOpportunities, type ConnectionInput, type FieldMappingInput } from
 import type { DealsightDb } from './db';
 import { StoreError } from './errors';
 import { nowIso, quoted, writing } from './guard';
+import { withUserChoices } from './mapping-choices';
 import type { ConnectionRecord, SyncStateRecord } from './schema';
 
 export interface UpsertOptions {
@@ -76,8 +77,7 @@ export async function upsertConnectionData(
 
     if (mapping !== null) {
       const previousMapping = await db.fieldMappings.get(id);
-      const known = new Set(mapping.fields.map((f) => f.key));
-      await db.fieldMappings.put({ ...mapping, excluded: (previousMapping?.excluded ?? []).filter((key) => known.has(key)), updatedAt: now });
+      await db.fieldMappings.put(withUserChoices(mapping, previousMapping, now));
     }
     if (syncState !== null) {
       await db.syncState.put({ connectionId: id, checkpoint: syncState.checkpoint, cursor: syncState.cursor, updatedAt: now });

@@ -56,6 +56,8 @@ describe('the options store source', () => {
     await replaceConnectionData(db, connection('a'), [opp('1'), opp('2', { isClosed: true })], mapping('a', ['industry', 'country']));
     expect((await source.setExcludedFields('a', ['country'])).excluded).toEqual(['country']);
     expect((await getFieldMapping(db, 'a'))?.excluded).toEqual(['country']);
+    await source.setExcludedFields('a', [], ['industry']);
+    expect(await getFieldMapping(db, 'a')).toMatchObject({ excluded: [], kept: ['industry'] });
     expect((await source.listOpportunities('a')).map((o) => o.id).sort()).toEqual(['1', '2']);
 
     await source.connectionSettings('a').set('salesforce.years', 5);

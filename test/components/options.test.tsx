@@ -391,7 +391,7 @@ describe('options page: rendering', () => {
     expect(text(card)).toContain('Last import');
   });
 
-  it('shows the field mapping with coverage, previews and the leaky field disabled', async () => {
+  it('shows the field mapping with coverage, previews and the leaky field set aside, unticked but enabled', async () => {
     withData();
     await mount();
     const rows = all('[data-testid="field-row"]');
@@ -402,10 +402,14 @@ describe('options page: rendering', () => {
     expect(all('[data-testid="field-preview"] li', industry).map((li) => li.textContent)).toEqual(['Retail', 'Healthcare']);
     expect(all('[data-testid="field-preview"] li', employees).map((li) => li.textContent)).toEqual(['120', '40']);
     const lossBox = one<HTMLInputElement>('input[type="checkbox"]', loss);
-    expect(lossBox.disabled).toBe(true);
+    expect(lossBox.disabled).toBe(false);
     expect(lossBox.checked).toBe(false);
-    expect(text(loss)).toContain('Set at the close: records why the deal closed.');
-    expect(text(section('Field mappings'))).toContain('2 of 2 fields used');
+    const reason = one('[data-testid="set-aside-reason"]', loss);
+    expect(reason.textContent).toBe('Set at the close: records why the deal closed.');
+    expect(lossBox.getAttribute('aria-describedby')).toBe(reason.id);
+    expect(lossBox.getAttribute('aria-label')).toBe('Put Loss Reason back as a model attribute');
+    expect(all('[data-testid="put-back"]')).toEqual([]);
+    expect(text(section('Field mappings'))).toContain('2 of 3 fields used');
     // Previews are computed once per connection and data version.
     expect(source.listOpportunities).toHaveBeenCalledTimes(1);
   });
@@ -802,10 +806,10 @@ describe('options page: field mappings', () => {
     const industry = one<HTMLInputElement>('[data-testid="field-row"] input[type="checkbox"]');
     await click(industry);
     expect(industry.checked).toBe(false);
-    expect(text(section('Field mappings'))).toContain('1 of 2 fields used');
+    expect(text(section('Field mappings'))).toContain('1 of 3 fields used');
     expect(save.disabled).toBe(false);
     await click(save);
-    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', ['industry']);
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', ['industry'], []);
     expect(sent).toEqual([{ type: 'start-train', connectionId: 'csv' }]);
     const setOrder = source.setExcludedFields.mock.invocationCallOrder[0] ?? Infinity;
     expect(setOrder).toBeLessThan(source.send.mock.invocationCallOrder[0] ?? -Infinity);
@@ -821,7 +825,90 @@ describe('options page: field mappings', () => {
     await click(button('Reset to defaults'));
     expect(boxes.map((b) => b.checked)).toEqual([true, true, false]);
     await click(button('Save and retrain'));
-    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', []);
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', [], []);
+  });
+
+  it('puts a set-aside field back when ticked: a warning under it, the reason kept, saved as kept, then retrains', async () => {
+    withData();
+    source.setExcludedFields.mockResolvedValue(mapping({ kept: ['lossReason'] }));
+    await mount();
+    const loss = all('[data-testid="field-row"]')[2] as HTMLElement;
+    const box = one<HTMLInputElement>('input[type="checkbox"]', loss);
+    await click(box);
+    expect(box.checked).toBe(true);
+    const warning = one('[data-testid="put-back"]', loss);
+    expect(warning.textContent).toBe(
+      'Put back: the models will use this field although it may only be known at the close, so Win Potential may look better on past deals than it will be on open ones.',
+    );
+    // The reason stays, and the box is described by both.
+    const reason = one('[data-testid="set-aside-reason"]', loss);
+    expect(reason.textContent).toBe('Set at the close: records why the deal closed.');
+    expect(box.getAttribute('aria-describedby')?.split(' ')).toEqual([reason.id, warning.id]);
+    expect(warning.parentElement?.getAttribute('aria-live')).toBe('polite');
+    expect(text(section('Field mappings'))).toContain('3 of 3 fields used');
+    expect(text(section('Field mappings'))).toContain('Unsaved changes');
+
+    // Unticking sets it aside again, and nothing is left to save.
+    await click(box);
+    expect(all('[data-testid="put-back"]', loss)).toEqual([]);
+    expect(button('Save and retrain').disabled).toBe(true);
+
+    await click(box);
+    await click(button('Save and retrain'));
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', [], ['lossReason']);
+    expect(sent).toEqual([{ type: 'start-train', connectionId: 'csv' }]);
+    expect(source.setExcludedFields.mock.invocationCallOrder[0] ?? Infinity).toBeLessThan(source.send.mock.invocationCallOrder[0] ?? -Infinity);
+  });
+
+  it('lists the fields the last training set aside by its own checks, with the reason, and puts one back', async () => {
+    withData();
+    stored.model = model({
+      win: {
+        dropped: [
+          { key: 'lossReason', label: 'Loss Reason', reason: 'excluded: set at or after the close, or unticked in the field mapping', rule: 'excluded' },
+          { key: 'attr:employees', label: 'Employees', reason: 'on its own it tells won from lost with ROC AUC 0.96', rule: 'separates' },
+          { key: 'amount', label: 'Amount', reason: 'filled on 90% of closed deals but 2% of open ones: known only at the close', rule: 'coverage' },
+          { key: 'attr:industry', label: 'Industry', reason: 'has a single value', rule: 'single' },
+        ],
+      } as unknown as ModelRecord['win'],
+    });
+    await mount();
+    const rows = all('[data-testid="field-row"]');
+    // Industry (dropped for a reason that is no choice) stays a field to tick; Amount is no attribute field.
+    expect(rows.map((r) => [one('label', r).textContent, r.getAttribute('data-set-aside')])).toEqual([
+      ['Industry', null],
+      ['Employees', 'model'],
+      ['Loss Reason', 'importer'],
+    ]);
+    const employees = rows[1] as HTMLElement;
+    const box = one<HTMLInputElement>('input[type="checkbox"]', employees);
+    expect(box.checked).toBe(false);
+    expect(one('[data-testid="set-aside-reason"]', employees).textContent).toBe(
+      'Set aside by the last training: on its own it tells won from lost with ROC AUC 0.96.',
+    );
+    expect(text(section('Field mappings'))).toContain('1 of 3 fields used');
+    await click(box);
+    expect(one('[data-testid="put-back"]', employees)).toBeTruthy();
+    await click(button('Save and retrain'));
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', [], ['employees']);
+  });
+
+  it('shows a field put back as ticked, with the warning, and Reset to defaults sets it aside again', async () => {
+    withData();
+    // Put back and retrained: the model no longer says why it would set Employees aside.
+    stored.mapping = mapping({ kept: ['lossReason', 'employees'] });
+    await mount();
+    const rows = all('[data-testid="field-row"]');
+    expect(rows.map((r) => one<HTMLInputElement>('input[type="checkbox"]', r).checked)).toEqual([true, true, true]);
+    expect(rows.map((r) => r.getAttribute('data-set-aside'))).toEqual([null, 'earlier', 'importer']);
+    expect(one('[data-testid="set-aside-reason"]', rows[1] as HTMLElement).textContent).toBe(
+      'Set aside by the checks for fields known only at the close; you put it back.',
+    );
+    expect(all('[data-testid="put-back"]').length).toBe(2);
+    await click(button('Reset to defaults'));
+    expect(rows.map((r) => one<HTMLInputElement>('input[type="checkbox"]', r).checked)).toEqual([true, false, false]);
+    await click(button('Save and retrain'));
+    expect(source.setExcludedFields).toHaveBeenCalledWith('csv', [], []);
   });
 
   it('picks preview values by frequency', () => {

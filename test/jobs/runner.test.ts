@@ -17,8 +17,10 @@ import {
   listOpportunities,
   listPipeline,
   putUpload,
+  setExcludedFields,
 } from '../../lib/store/repo';
-import type { JobRecord } from '../../lib/store/schema';
+import type { FieldMappingRecord, JobRecord } from '../../lib/store/schema';
+import { trainingChoices } from '../../lib/jobs/training-choices';
 import { freshDb } from '../store/helpers';
 import { threadWorker } from './thread-worker';
 
@@ -77,6 +79,57 @@ describe('JobRunner', () => {
     expect(model?.quality?.importance.length).toBe(model?.win?.importance.length);
     expect(reports.at(-1)?.status).toBe('done');
     expect((await listJobs(db, 5))[0]?.status).toBe('done');
+  });
+
+  it('trains on the field mapping as stored: a leaky field stays out until put back, an unticked one stays out', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    // "Days In Last Stage" is leaky by name (lib/crm/leakage.ts), filled on closed deals only, and tells won from lost outright.
+    const csv = [
+      'Opportunity ID,Opportunity Name,Stage,Industry,Region,Days In Last Stage',
+      ...Array.from({ length: 90 }, (_, i) => {
+        const closed = i < 60;
+        const stage = closed ? (i % 2 ? 'Closed Won' : 'Closed Lost') : 'Prospecting';
+        const days = closed ? (i % 2 ? 5 + (i % 7) : 40 + (i % 9)) : '';
+        return `00${i},Deal ${i},${stage},${i % 3 ? 'Retail' : 'Banking'},${i % 4 ? 'North' : 'South'},${days}`;
+      }),
+    ].join('\n');
+    const imported = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'leaky.csv', csv) })));
+    expect(imported.status).toBe('done');
+    const features = async (): Promise<string[]> => ((await getModel(db, 'csv'))?.win?.encoder.features ?? []).map((f) => f.key);
+    const droppedBy = async (rule: string): Promise<string[]> =>
+      ((await getModel(db, 'csv'))?.win?.dropped ?? []).filter((d) => d.rule === rule).map((d) => d.key);
+    expect(await features()).toContain('attr:industry');
+    expect(await features()).not.toContain('attr:daysInLastStage');
+    expect(await droppedBy('excluded')).toEqual(['daysInLastStage']);
+
+    // Put back and Industry unticked: the engine's own checks (name, coverage on open deals, separates) leave it in.
+    await setExcludedFields(db, 'csv', ['industry'], ['daysInLastStage']);
+    const trained = await runner.run(await createJob(db, newJob('train', 'csv', {})));
+    expect(trained.status).toBe('done');
+    expect(await features()).toContain('attr:daysInLastStage');
+    expect(await features()).not.toContain('attr:industry');
+    expect(await droppedBy('excluded')).toEqual(['industry']);
+  });
+
+  it('passes exclude and keep as the mapping stores them', () => {
+    const stored: FieldMappingRecord = {
+      connectionId: 'csv',
+      fields: ['industry', 'region', 'tags', 'days'].map((key) => ({ key, label: key, kind: 'category' as const, coverage: 1 })),
+      excluded: ['region', 'days'],
+      leaky: [
+        { key: 'tags', label: 'Tags', reason: 'a status' },
+        { key: 'days', label: 'Days', reason: 'counts days' },
+        { key: 'lossReason', label: 'Loss Reason', reason: 'records why' },
+      ],
+      kept: ['tags', 'industry'],
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    expect(trainingChoices(stored)).toEqual({ exclude: ['region', 'days', 'lossReason'], keep: ['tags', 'industry'] });
+    // A record stored before `kept` existed: every leaky field excluded, nothing kept.
+    const { kept: _kept, ...older } = stored;
+    expect(trainingChoices(older)).toEqual({ exclude: ['region', 'days', 'tags', 'lossReason'], keep: [] });
+    expect(trainingChoices(undefined)).toEqual({ exclude: [], keep: [] });
   });
 
   it('computes a panel in the worker and caches it', async () => {

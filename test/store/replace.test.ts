@@ -157,6 +157,7 @@ describe('replaceConnectionData', () => {
     expect(await getFieldMapping(db, 'c')).toEqual({
       ...mapping('c', ['industry', 'product', 'region']),
       excluded: ['product'],
+      kept: [],
       updatedAt: '2026-02-01T10:00:00.000Z',
     });
   });

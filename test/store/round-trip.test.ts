@@ -175,9 +175,51 @@ describe('round trips', () => {
     expect(await getFieldMapping(db, 'csv')).toEqual({
       ...mapping('csv', ['industry', 'employees', 'country']),
       excluded: ['industry', 'country'],
+      kept: [],
       updatedAt: '2026-02-01T10:00:00.000Z',
     });
     await expect(setExcludedFields(db, 'nope', [])).rejects.toMatchObject({ kind: 'missing' });
+  });
+
+  it('keeps the set-aside fields the user put back, in mapping order; excluding wins, unknown keys go', async () => {
+    const withLeaky = {
+      ...mapping('csv', ['industry', 'daysInLastStage', 'country']),
+      leaky: [
+        { key: 'daysInLastStage', label: 'Days in last stage', reason: 'counts days up to the close' },
+        { key: 'tags', label: 'Tags', reason: 'a status written at the close' },
+      ],
+    };
+    await replaceConnectionData(db, connection('csv'), [rich], withLeaky);
+    // A record as stored before `kept` existed reads as none put back.
+    expect((await getFieldMapping(db, 'csv'))?.kept ?? []).toEqual([]);
+
+    // 'tags' is leaky but not a field: it can still be put back; 'country' was set aside by the model's checks.
+    const updated = await setExcludedFields(db, 'csv', ['industry'], ['tags', 'gone', 'country', 'daysInLastStage', 'industry']);
+    expect(updated).toMatchObject({ excluded: ['industry'], kept: ['daysInLastStage', 'country', 'tags'] });
+    expect(await getFieldMapping(db, 'csv')).toEqual({
+      ...withLeaky,
+      excluded: ['industry'],
+      kept: ['daysInLastStage', 'country', 'tags'],
+      updatedAt: updated.updatedAt,
+    });
+
+    // Only `excluded` given: what was put back stays, less what is now unticked.
+    expect(await setExcludedFields(db, 'csv', ['country'])).toMatchObject({ excluded: ['country'], kept: ['daysInLastStage', 'tags'] });
+
+    // A re-import keeps what was put back while the new data still has it.
+    await replaceConnectionData(db, connection('csv'), [rich], { ...withLeaky, leaky: withLeaky.leaky.slice(0, 1) });
+    expect(await getFieldMapping(db, 'csv')).toMatchObject({ excluded: ['country'], kept: ['daysInLastStage'] });
+  });
+
+  it('reads a field mapping stored without `kept` as none put back, and writes `kept` beside it', async () => {
+    await replaceConnectionData(db, connection('csv'), [rich], mapping('csv', ['industry', 'country']));
+    // As a record written by an older version: no `kept` key at all.
+    const stored = await db.fieldMappings.get('csv');
+    if (!stored) throw new Error('no mapping');
+    const { kept: _kept, ...old } = stored;
+    await db.fieldMappings.put({ ...old, excluded: ['country'] });
+    expect(await setExcludedFields(db, 'csv', ['country'])).toMatchObject({ excluded: ['country'], kept: [] });
+    expect(await setExcludedFields(db, 'csv', [], ['country'])).toMatchObject({ excluded: [], kept: ['country'] });
   });
 
   it('saves segments by name, replacing one of the same name', async () => {

@@ -115,6 +115,13 @@ describe('upsertConnectionData', () => {
     expect((await getFieldMapping(db, ORG))?.excluded).toEqual(['industry']);
   });
 
+  it('keeps the set-aside fields the user put back while a new mapping still has them', async () => {
+    await upsertConnectionData(db, sf(), [opp('o1')], [], mapping(ORG, ['industry', 'country']), null);
+    await setExcludedFields(db, ORG, [], ['industry', 'country']);
+    await upsertConnectionData(db, sf(), [opp('o2')], [], mapping(ORG, ['country', 'size']), null);
+    expect((await getFieldMapping(db, ORG))?.kept).toEqual(['country']);
+  });
+
   it('leaves dataVersion alone when asked (an on-demand record), except for a new connection', async () => {
     const created = await upsertConnectionData(db, sf(), [opp('o1')], [], null, null, { bumpVersion: false });
     expect(created.dataVersion).toBe(1);

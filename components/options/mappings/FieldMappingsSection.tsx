@@ -1,4 +1,4 @@
-/** Field mappings, per connection: pick the connection, then tick its fields. */
+/** Field mappings, per connection: pick the connection, then tick its fields (the last training says which it set aside). */
 import { useId, useState } from 'preact/hooks';
 import { t, KIND_LABEL } from '../i18n';
 import { useOptions } from '../state';
@@ -39,7 +39,7 @@ export function FieldMappingsSection() {
             )}
             {mapping ? (
               // Keyed so the draft starts over on another connection (not on a save: its notice must stay).
-              <FieldTable key={current.id} connection={current} mapping={mapping} />
+              <FieldTable key={current.id} connection={current} mapping={mapping} model={state.models.value.get(current.id)} />
             ) : (
               <p class={`text-sm ${cls.muted}`}>{t('options_mappingsNoFields')}</p>
             )}

@@ -1,18 +1,21 @@
 /**
- * One connection's attribute fields: tick the ones the models may use. Fields the
- * importer found to be set at the close are listed, disabled, with the reason. Saving
- * stores the exclusions, then asks the background to retrain ('start-train').
+ * One connection's attribute fields: tick the ones the models may use. Fields set aside as
+ * known only at the close (by the importer, or by the last training's checks) are listed
+ * unticked with the reason; ticking one puts it back, with a warning of what that costs.
+ * Saving stores the exclusions and the fields put back, then asks the background to
+ * retrain ('start-train').
  */
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { normalizeLabel, WELL_KNOWN_ATTRIBUTES, type AttributeField } from '../../../lib/crm/opportunity';
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
-import type { ConnectionRecord, FieldMappingRecord } from '../../../lib/store/schema';
+import type { ConnectionRecord, FieldMappingRecord, ModelRecord } from '../../../lib/store/schema';
 import { errorText, FIELD_KIND_LABEL, t, type PlainKey } from '../i18n';
 import { useOptions } from '../state';
 import { Badge } from '../../ui';
 import { cls } from '../ui/classes';
 import { Notice } from '../ui/Notice';
 import type { FieldPreview } from './preview';
+import { rowsOf, type Row, type SetAside } from './rows';
 import { usePreviews, type Previews } from './usePreviews';
 
 /** Below this coverage a field is flagged as rarely filled in. */
@@ -20,47 +23,26 @@ const LOW_COVERAGE = 0.1;
 /** A filter box appears above this many fields. */
 const FILTER_FROM = 10;
 
-interface Row {
-  field: AttributeField;
-  /** Why the field is known only at the close, when it is. */
-  leaky: string | null;
-}
-
 type Saved = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
-
-export function rowsOf(mapping: FieldMappingRecord): Row[] {
-  const leaky = new Map(mapping.leaky.map((l) => [l.key, l]));
-  const usable: Row[] = [];
-  const atClose: Row[] = [];
-  for (const field of mapping.fields) {
-    const reason = leaky.get(field.key)?.reason ?? null;
-    (reason === null ? usable : atClose).push({ field, leaky: reason });
-  }
-  // Leaky fields the importer kept out of the field list are still worth showing.
-  const listed = new Set(mapping.fields.map((f) => f.key));
-  for (const l of mapping.leaky) {
-    if (!listed.has(l.key)) atClose.push({ field: { key: l.key, label: l.label, kind: 'category', coverage: Number.NaN }, leaky: l.reason });
-  }
-  return [...usable, ...atClose];
-}
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((k) => set.has(k));
 }
 
-export function FieldTable({ connection, mapping }: { connection: ConnectionRecord; mapping: FieldMappingRecord }) {
+export function FieldTable({ connection, mapping, model }: { connection: ConnectionRecord; mapping: FieldMappingRecord; model?: ModelRecord }) {
   const state = useOptions();
   const id = useId();
-  const rows = useMemo(() => rowsOf(mapping), [mapping]);
+  const rows = useMemo(() => rowsOf(mapping, model), [mapping, model]);
   const [excluded, setExcluded] = useState<string[]>(mapping.excluded);
+  const [kept, setKept] = useState<string[]>(mapping.kept ?? []);
   const [query, setQuery] = useState('');
   const [saved, setSaved] = useState<Saved>({ kind: 'idle' });
   const previews = usePreviews(connection, mapping);
 
-  const usable = rows.filter((r) => r.leaky === null);
-  const used = usable.filter((r) => !excluded.includes(r.field.key)).length;
-  const dirty = !sameSet(excluded, mapping.excluded);
+  const uses = (row: Row): boolean => (row.setAside === null || kept.includes(row.field.key)) && !excluded.includes(row.field.key);
+  const used = rows.filter(uses).length;
+  const dirty = !sameSet(excluded, mapping.excluded) || !sameSet(kept, mapping.kept ?? []);
   const needle = query.trim().toLowerCase();
   const visible = needle ? rows.filter((r) => r.field.label.toLowerCase().includes(needle) || r.field.key.toLowerCase().includes(needle)) : rows;
 
@@ -72,16 +54,24 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  function toggle(key: string, use: boolean): void {
+  function toggle(row: Row, use: boolean): void {
+    const key = row.field.key;
     setSaved({ kind: 'idle' });
-    setExcluded((current) => (use ? current.filter((k) => k !== key) : current.includes(key) ? current : [...current, key]));
+    if (row.setAside === null) {
+      setExcluded((current) => (use ? current.filter((k) => k !== key) : current.includes(key) ? current : [...current, key]));
+      return;
+    }
+    // A set-aside field is out by default: ticking puts it back, unticking sets it aside again.
+    setExcluded((current) => current.filter((k) => k !== key));
+    setKept((current) => (use ? (current.includes(key) ? current : [...current, key]) : current.filter((k) => k !== key)));
   }
 
   async function save(): Promise<void> {
     setSaved({ kind: 'saving' });
-    const keep = excluded.filter((key) => usable.some((r) => r.field.key === key));
+    // A field the importer set aside is out unless put back: an exclusion of it says nothing.
+    const unticked = excluded.filter((key) => rows.some((r) => r.field.key === key && r.setAside?.by !== 'importer'));
     try {
-      await state.source.setExcludedFields(connection.id, keep);
+      await state.source.setExcludedFields(connection.id, unticked, kept);
     } catch (error) {
       setSaved({ kind: 'error', message: t('options_mappingsSaveFailed', { error: errorText(error) }) });
       return;
@@ -139,14 +129,7 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
           </thead>
           <tbody class="divide-y divide-slate-100 dark:divide-slate-800">
             {visible.map((row) => (
-              <FieldRow
-                key={row.field.key}
-                id={`${id}-${row.field.key}`}
-                row={row}
-                use={row.leaky === null && !excluded.includes(row.field.key)}
-                previews={previews}
-                onToggle={(use) => toggle(row.field.key, use)}
-              />
+              <FieldRow key={row.field.key} id={`${id}-${row.field.key}`} row={row} use={uses(row)} previews={previews} onToggle={(use) => toggle(row, use)} />
             ))}
             {visible.length === 0 && (
               <tr>
@@ -160,7 +143,7 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
       </div>
       <div class="flex flex-wrap items-center gap-3">
         <p class="text-sm text-slate-700 tabular-nums dark:text-slate-300" aria-live="polite">
-          {t('options_mappingsUsed', { used: formatNumber(used), total: formatNumber(usable.length) })}
+          {t('options_mappingsUsed', { used: formatNumber(used), total: formatNumber(rows.length) })}
           {dirty && saved.kind !== 'saving' && (
             <span class="ml-2">
               <Badge tone="warning">{t('options_mappingsUnsaved')}</Badge>
@@ -171,10 +154,11 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
           <button
             type="button"
             class={cls.secondary}
-            disabled={excluded.length === 0 || saved.kind === 'saving'}
+            disabled={(excluded.length === 0 && kept.length === 0) || saved.kind === 'saving'}
             onClick={() => {
               setSaved({ kind: 'idle' });
               setExcluded([]);
+              setKept([]);
             }}
           >
             {t('options_mappingsReset')}
@@ -191,35 +175,49 @@ export function FieldTable({ connection, mapping }: { connection: ConnectionReco
 }
 
 function FieldRow({ id, row, use, previews, onToggle }: { id: string; row: Row; use: boolean; previews: Previews; onToggle: (use: boolean) => void }) {
-  const { field, leaky } = row;
+  const { field, setAside } = row;
   const known = Number.isFinite(field.coverage);
   const low = known && field.coverage < LOW_COVERAGE;
+  const putBack = setAside !== null && use;
   return (
-    <tr class={leaky !== null ? 'bg-slate-50/70 dark:bg-slate-800/30' : undefined} data-testid="field-row">
+    <tr class={setAside !== null && !use ? 'bg-slate-50/70 dark:bg-slate-800/30' : undefined} data-testid="field-row" data-set-aside={setAside?.by}>
       <td class="px-3 py-2 align-top">
         <input
           id={id}
           type="checkbox"
           class={`${cls.checkbox} mt-0.5`}
           checked={use}
-          disabled={leaky !== null}
-          aria-label={t('options_mappingsUseField', { label: field.label })}
-          aria-describedby={leaky !== null ? `${id}-leaky` : undefined}
+          aria-label={t(setAside === null ? 'options_mappingsUseField' : 'options_mappingsPutBackField', { label: field.label })}
+          aria-describedby={setAside !== null ? (putBack ? `${id}-set-aside ${id}-put-back` : `${id}-set-aside`) : undefined}
           onChange={(event) => onToggle(event.currentTarget.checked)}
         />
       </td>
-      <td class="max-w-64 px-3 py-2 align-top">
+      <td class="max-w-72 px-3 py-2 align-top">
         <label
           for={id}
-          class={`block truncate font-medium ${leaky !== null ? 'text-slate-500 dark:text-slate-400' : 'cursor-pointer text-slate-900 dark:text-slate-100'}`}
+          class={`block cursor-pointer truncate font-medium ${setAside !== null && !use ? 'text-slate-500 dark:text-slate-400' : 'text-slate-900 dark:text-slate-100'}`}
           title={field.label}
         >
           {field.label}
         </label>
-        {leaky !== null ? (
-          <p id={`${id}-leaky`} class="mt-0.5 text-xs text-amber-700 dark:text-amber-300">
-            {t('options_mappingsLeaky', { reason: leaky })}
-          </p>
+        {setAside !== null ? (
+          <>
+            <p id={`${id}-set-aside`} class="mt-0.5 text-xs text-amber-700 dark:text-amber-300" data-testid="set-aside-reason">
+              {setAsideText(setAside)}
+            </p>
+            {/* Always present, so a screen reader announces the warning the moment the box is ticked. */}
+            <div aria-live="polite">
+              {putBack && (
+                <p
+                  id={`${id}-put-back`}
+                  class="mt-1 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs whitespace-normal text-amber-900 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100"
+                  data-testid="put-back"
+                >
+                  {t('options_mappingsPutBackWarning')}
+                </p>
+              )}
+            </div>
+          </>
         ) : (
           <ReadAs field={field} />
         )}
@@ -239,13 +237,25 @@ function FieldRow({ id, row, use, previews, onToggle }: { id: string; row: Row; 
         ) : (
           <span class={cls.muted}>–</span>
         )}
-        {low && leaky === null && <p class="mt-0.5 text-xs text-amber-700 dark:text-amber-300">{t('options_mappingsLowCoverage')}</p>}
+        {low && setAside === null && <p class="mt-0.5 text-xs text-amber-700 dark:text-amber-300">{t('options_mappingsLowCoverage')}</p>}
       </td>
       <td class="px-3 py-2 align-top">
         <PreviewCell field={field} previews={previews} />
       </td>
     </tr>
   );
+}
+
+/** Why a field is set aside, in one line. */
+function setAsideText(setAside: SetAside): string {
+  switch (setAside.by) {
+    case 'importer':
+      return t('options_mappingsLeaky', { reason: setAside.reason });
+    case 'model':
+      return t('options_mappingsSetAsideByModel', { reason: setAside.reason });
+    case 'earlier':
+      return t('options_mappingsSetAsideEarlier');
+  }
 }
 
 const CONCEPTS: Record<string, PlainKey> = {

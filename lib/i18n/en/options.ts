@@ -19,7 +19,8 @@ export const options = {
   options_sectionConnections: 'Connections',
   options_sectionConnectionsDescription: 'Where your opportunities come from. Each connection keeps its own data and models.',
   options_sectionMappings: 'Field mappings',
-  options_sectionMappingsDescription: 'Choose which fields describe a deal for the models. Fields set only when a deal closes are never used.',
+  options_sectionMappingsDescription:
+    'Choose which fields describe a deal for the models. Fields known only when a deal closes are set aside, each with the reason; tick one to put it back.',
   options_sectionHealth: 'Health profile',
   options_sectionHealthDescription:
     'Which signals make an open deal’s health (on track, needs attention, at risk) and where their thresholds sit. One risk signal puts a deal at risk; attention signals add up.',
@@ -281,6 +282,11 @@ export const options = {
   options_mappingsPreviewNone: 'no values',
   options_mappingsPreviewFailed: 'Previews unavailable: {error}',
   options_mappingsLeaky: 'Set at the close: {reason}.',
+  options_mappingsSetAsideByModel: 'Set aside by the last training: {reason}.',
+  options_mappingsSetAsideEarlier: 'Set aside by the checks for fields known only at the close; you put it back.',
+  options_mappingsPutBackField: 'Put {label} back as a model attribute',
+  options_mappingsPutBackWarning:
+    'Put back: the models will use this field although it may only be known at the close, so Win Potential may look better on past deals than it will be on open ones.',
   options_mappingsLowCoverage: 'Rarely filled in',
   options_mappingsUsed: '{used} of {total} fields used',
   options_mappingsReset: 'Reset to defaults',
