@@ -19,7 +19,7 @@ export const options = {
   options_sectionConnectionsDescription: 'Woher Ihre Opportunities kommen. Jede Verbindung hat ihre eigenen Daten und Modelle.',
   options_sectionMappings: 'Feldzuordnung',
   options_sectionMappingsDescription:
-    'Wählen Sie, welche Felder einen Deal für die Modelle beschreiben. Felder, die erst beim Abschluss gesetzt werden, werden nie verwendet.',
+    'Wählen Sie, welche Felder einen Deal für die Modelle beschreiben. Felder, die erst beim Abschluss bekannt sind, werden mit Begründung beiseitegelegt; ein Häkchen holt eines zurück.',
   options_sectionHealth: 'Zustandsprofil',
   options_sectionHealthDescription:
     'Welche Signale den Zustand eines offenen Deals bestimmen (im Plan, braucht Aufmerksamkeit, gefährdet) und wo ihre Schwellenwerte liegen. Ein Risikosignal macht einen Deal gefährdet; Aufmerksamkeitssignale summieren sich.',
@@ -411,4 +411,20 @@ export const options = {
   options_healthAmountOffHelp: 'Der CRM-Betrag liegt so weit über oder unter dem prognostizierten Bereich.',
   options_healthNoChange: 'Lange keine Änderung (Aufmerksamkeit)',
   options_healthNoChangeHelp: 'Seit mehr als so vielen Tagen kein Phasenwechsel.',
+  options_reviewOutcomeUnknown:
+    'Keine Spalte sagt eindeutig, ob ein Deal gewonnen oder verloren wurde. Wählen Sie die Spalte, die es sagt, und den Wert für „gewonnen“: Ihre anderen Werte gelten als verloren, leere Zellen als offen.',
+  options_reviewOutcomeRecognized:
+    '{column} sagt, ob ein Deal gewonnen wurde: „{won}“ gilt als gewonnen, die anderen Werte als verloren, leere Zellen als offen. Ändern Sie es unten, falls das nicht stimmt.',
+  options_reviewOutcomeColumn: 'Ergebnisspalte',
+  options_reviewOutcomePickColumn: 'Spalte wählen…',
+  options_reviewOutcomeColumnOption: { one: '{column} ({count} Wert)', other: '{column} ({count} Werte)' },
+  options_reviewOutcomeWon: 'Wert für „gewonnen“',
+  options_reviewOutcomePickWon: 'Wert wählen…',
+  options_reviewOutcomeValueOption: '{value} ({rows} Zeilen)',
+  options_reviewOutcomeCounts: 'So gelesen: {won} gewonnen, {lost} verloren, {open} offen.',
+  options_mappingsSetAsideByModel: 'Beim letzten Training beiseitegelegt: {reason}.',
+  options_mappingsSetAsideEarlier: 'Von den Prüfungen auf erst beim Abschluss bekannte Felder beiseitegelegt; Sie haben es zurückgeholt.',
+  options_mappingsPutBackField: '{label} als Modellattribut zurückholen',
+  options_mappingsPutBackWarning:
+    'Zurückgeholt: Die Modelle verwenden dieses Feld, obwohl es vielleicht erst beim Abschluss bekannt ist. Die Gewinnchance kann dann auf vergangenen Deals besser aussehen, als sie auf offenen sein wird.',
 } as const satisfies Translation<typeof en>;

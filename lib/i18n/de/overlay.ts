@@ -31,4 +31,11 @@ export const overlay = {
   overlay_chipWinLabel: 'Gewinnchance {percent}',
   overlay_chipRbp: 'Wiederkauf {score}',
   overlay_chipRbpLabel: 'Wiederkaufpotenzial {score} von 100',
+  overlay_chipHealth_onTrack: 'Im Plan',
+  overlay_chipHealth_needsAttention: 'Achtung',
+  overlay_chipHealth_atRisk: 'Gefährdet',
+  overlay_chipHealthLabel: 'Zustand: {level}',
+  overlay_chipHealthLong_needsAttention: 'braucht Aufmerksamkeit',
+  overlay_chipHealthLong_onTrack: 'im Plan',
+  overlay_chipHealthLong_atRisk: 'gefährdet',
 } as const satisfies Translation<typeof en>;

@@ -140,4 +140,5 @@ export const popup = {
   popup_errorTitle: 'Die Pipeline konnte nicht geladen werden',
   popup_retry: 'Erneut versuchen',
   popup_openFailed: 'Der Datensatz konnte nicht geöffnet werden: {message}',
+  popup_quickWinsFiltered: 'Unter den {shown} von {count} offenen Deals, die die Filter der Pipeline behalten.',
 } as const satisfies Translation<typeof en>;
