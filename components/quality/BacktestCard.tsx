@@ -30,6 +30,15 @@ export function BacktestCard({ backtest }: { backtest: Backtest }) {
       value: fixed(backtest.win.logLoss, 3, locale),
       hint: t('quality_metricLogLossHint', { baseline: fixed(backtest.baseline.logLoss, 3, locale) }),
     },
+    {
+      name: 'ece',
+      label: t('quality_metricEce'),
+      value: fixed(backtest.calibrationError, 3, locale),
+      hint:
+        backtest.calibrationFloor === undefined
+          ? t('quality_metricEceHintOld')
+          : t('quality_metricEceHint', { floor: fixed(backtest.calibrationFloor, 3, locale) }),
+    },
     { name: 'test', label: t('quality_metricTest'), value: number(backtest.test), hint: t('quality_metricTestHint', { train: number(backtest.train) }) },
   ];
   return (
@@ -51,7 +60,7 @@ export function BacktestCard({ backtest }: { backtest: Backtest }) {
           </li>
         </ul>
       </div>
-      <dl class="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl class="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
         {tiles.map((tile) => (
           <div
             key={tile.name}

@@ -10,6 +10,7 @@ import { CalibrationCard } from './CalibrationCard';
 import { DriftCard } from './DriftCard';
 import { ImportanceCard } from './ImportanceCard';
 import { LiftCard } from './LiftCard';
+import { ModelChoiceCard } from './ModelChoiceCard';
 import { SufficiencyMeter } from './SufficiencyMeter';
 
 export interface ModelQualityTabProps {
@@ -76,6 +77,7 @@ export function ModelQualityTab({ model, onOpenOptions, onRetrain }: ModelQualit
         </Banner>
       )}
       {report.importance.length > 0 ? <ImportanceCard importance={report.importance} closed={model.counts.closed} /> : null}
+      {report.model ? <ModelChoiceCard config={report.model.config} setAside={report.model.setAside} /> : null}
       <Card title={t('quality_sufficiencyTitle')} name="sufficiency">
         <SufficiencyMeter sufficiency={sufficiency} />
         <p class="mt-3 text-xs text-slate-600 dark:text-slate-300">

@@ -39,7 +39,10 @@ function resolve(imported: ImportResult, value: unknown, flag: string): string[]
     byName.set(normalizeLabel(field.key), field.key);
   }
   const keys: string[] = [];
-  for (const name of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const name of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const key = byName.get(normalizeLabel(name));
     if (key === undefined) {
       throw new CliError(

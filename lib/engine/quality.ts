@@ -14,7 +14,7 @@ import { pipelineDrift, type DriftReport } from './drift';
 import { evaluateWin, type TimeOrder, type WinMetrics } from './evaluate';
 import { liftByDecile, type CalibrationBin, type LiftBin } from './metrics';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
-import type { DroppedFeature } from './encode';
+import { SET_ASIDE_RULES, type DroppedFeature } from './encode';
 import type { WinConfig, WinModel } from './win';
 
 export interface QualityOptions {
@@ -92,6 +92,12 @@ export interface QualityReport {
   /** Why there is no backtest (not enough data overall or in the older 80%). */
   backtestMessage: string | null;
   importance: FeatureWeight[];
+  /**
+   * The served win model's configuration (forest, linear model or a blend, and how the
+   * candidates compared) and the fields it set aside as known only at the close, with why.
+   * Absent in reports stored before issue 15; config null for a model saved before it.
+   */
+  model?: { config: WinConfig | null; setAside: DroppedFeature[] };
   drift: DriftReport | null;
   /** Why there is no drift check. */
   driftMessage: string | null;
@@ -174,6 +180,9 @@ export function qualityReport(opportunities: Opportunity[], options: QualityOpti
     backtest,
     backtestMessage,
     importance: win ? win.json.importance.map(({ key, label, importance }) => ({ key, label, importance })) : [],
+    ...(win
+      ? { model: { config: win.json.config ?? null, setAside: win.json.dropped.filter((d) => d.rule !== undefined && SET_ASIDE_RULES.has(d.rule)) } }
+      : {}),
     drift,
     driftMessage,
   };

@@ -27,7 +27,6 @@ import { stratifiedFolds } from '../../lib/engine/evaluate';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
 import { WinModel, type WinModelJSON, type WinTrainOptions } from '../../lib/engine/win';
 import { calibrationErrorEqualCount as equalCountEce } from '../../lib/engine/metrics';
-import { outcomeAsStage, type OutcomeColumn } from './outcome-as-stage';
 import { findSklearnPython } from './python';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -41,8 +40,6 @@ interface RealSet {
   name: string;
   label: string;
   file: string;
-  /** Where the importer cannot find the outcome yet (see outcome-as-stage.ts). */
-  outcome?: OutcomeColumn;
 }
 
 export const REAL_SETS: readonly RealSet[] = [
@@ -51,9 +48,8 @@ export const REAL_SETS: readonly RealSet[] = [
     name: 'ibm',
     label: 'IBM Sales Win Loss',
     file: 'ibm-sales-win-loss/WA_Fn-UseC_-Sales-Win-Loss.csv',
-    outcome: { column: 'Opportunity Result', won: 'Won' },
   },
-  { name: 'xeducation', label: 'X Education leads', file: 'xeducation-leads/Leads.csv', outcome: { column: 'Converted', won: '1' } },
+  { name: 'xeducation', label: 'X Education leads', file: 'xeducation-leads/Leads.csv' },
 ];
 
 interface ModelResult {
@@ -95,10 +91,9 @@ const shown = (file: string): string => {
 };
 const int = (n: number): string => n.toLocaleString('en-US');
 
-/** The file's rows as the CLI reads them, with the outcome column rewritten where the importer cannot find it yet. */
+/** The file's rows as the CLI reads them: the raw file, its outcome column recognized by the importer. */
 function importSet(set: RealSet): ImportResult {
-  const bytes = readFileSync(join(DATA, set.file));
-  return importCsv(set.outcome ? outcomeAsStage(bytes, set.outcome) : bytes, { source: 'csv' });
+  return importCsv(readFileSync(join(DATA, set.file)), { source: 'csv' });
 }
 
 /** Each feature's value on every closed deal as Dealsight reads it (before its rare levels are pooled): the table scikit-learn fits. */
@@ -121,12 +116,15 @@ function metricsOf(model: string, y: number[], p: ArrayLike<number>, fitMs: numb
 
 /** Settings of the model as it serves, read from its JSON so fields the engine adds later show up too. */
 function configuration(json: Omit<WinModelJSON, 'forest'>): string {
-  const known = new Set(['format', 'version', 'encoder', 'calibration', 'stats', 'params', 'importance', 'dropped']);
-  const extra = Object.entries(json)
-    .filter(([key]) => !known.has(key))
-    .map(([key, value]) => `${key} ${JSON.stringify(value)}`);
   const { trees, minSamplesLeaf, maxFeatures, features } = json.params;
-  return [`${trees} trees, at least ${minSamplesLeaf} deals a leaf, ${maxFeatures} features tried per split, ${features} features`, ...extra].join('; ');
+  const config = json.config;
+  const served =
+    !config || config.forest === 1
+      ? 'the forest alone'
+      : config.forest === 0
+        ? 'the linear model alone'
+        : `a blend, ${Math.round(config.forest * 100)}% forest`;
+  return `${served} (last fold's choice); ${trees} trees, at least ${minSamplesLeaf} deals a leaf, ${maxFeatures} features tried per split, ${features} features`;
 }
 
 interface SetResult {
@@ -148,8 +146,8 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
   const won = y.reduce((a, b) => a + b, 0);
   const notes: string[] = [];
   // What `dealsight evaluate` passes (lib/cli/commands/evaluate.ts), with evaluateWin's open deals for the coverage check.
-  const leaky = imported.leakyAttributes;
-  const train: WinTrainOptions = { encoder: { fields: imported.fields, exclude: leaky.map((l) => l.key), open } };
+  // The encoder sets aside what is known only at the close by itself (names, coverage, separation).
+  const train: WinTrainOptions = { encoder: { fields: imported.fields, open } };
   // Warm the JIT on a small sample, as `dealsight evaluate` does, so fold 1 is not charged for compiling the forest.
   WinModel.train(
     closed.filter((_, i) => i % Math.max(1, Math.floor(closed.length / 400)) === 0),
@@ -227,13 +225,7 @@ function benchSet(set: RealSet, python: ReturnType<typeof findSklearnPython>, wo
       }
     }
   }
-  const leakyReason = new Map(leaky.map((l) => [l.key, l.reason]));
-  const setAside = model.json.dropped
-    .filter((d) => !kept.has(d.key))
-    .map((d) => ({
-      label: d.label,
-      reason: leakyReason.get(d.key.replace(/^attr:/, '')) ?? leakyReason.get(d.key) ?? d.reason,
-    }));
+  const setAside = model.json.dropped.filter((d) => !kept.has(d.key)).map((d) => ({ label: d.label, reason: d.reason }));
   return { set, closed: closed.length, won, rows, config: configuration(model.json), features: features.map((f) => f.label), setAside, notes };
 }
 

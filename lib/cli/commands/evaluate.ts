@@ -141,7 +141,9 @@ function report(file: string, e: Evaluation, trees: number): string {
   lines.push('');
   lines.push(...describeSetAside(e.dropped));
   lines.push('');
-  lines.push(`  Training time: ${e.trainMs.toFixed(0)} ms${e.split === 'cv' ? ' per fold' : ''} (${trees} trees, the configuration choice and calibration included)`);
+  lines.push(
+    `  Training time: ${e.trainMs.toFixed(0)} ms${e.split === 'cv' ? ' per fold' : ''} (${trees} trees, the configuration choice and calibration included)`,
+  );
   lines.push('');
   lines.push('  Calibration: of the deals given a probability in each band, the share that was won');
   const rows = e.calibration

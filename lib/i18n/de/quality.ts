@@ -164,4 +164,17 @@ export const quality = {
   quality_noOpenDeals: 'In {connection} gibt es keine offenen Deals.',
   quality_insightsCount: '{shown} von {count} offenen Deals, nach den Filtern oben',
   quality_noMatches: 'Keine offenen Deals passen zu diesen Filtern.',
+  quality_metricEce: 'Kalibrierungsfehler (ECE)',
+  quality_metricEceHint: 'mittlere Abweichung über 10 gleich große Gruppen; allein der Zufall ergibt etwa {floor}',
+  quality_metricEceHintOld: 'mittlere Abweichung über 10 gleich breite Bereiche (neu trainieren für gleich große Gruppen)',
+  quality_modelTitle: 'Wie das Modell gewählt wurde',
+  quality_configForest: 'dem Wald allein',
+  quality_configLinear: 'dem linearen Modell allein',
+  quality_configBlend: 'einer Mischung aus {forest} Wald und {linear} linearem Modell',
+  quality_configOnly: 'Die Gewinnchance stammt von {config}.',
+  quality_configChosen:
+    'Die Gewinnchance stammt von {config}: Von Wald, regularisiertem linearem Modell und Mischungen aus beiden hat diese Variante die Trainings-Deals in ihren Out-of-Bag- und Out-of-Fold-Vorhersagen am besten vorhergesagt (Log-Loss {loss}; Wald allein {forest}, lineares Modell allein {linear}).',
+  quality_setAsideTitle: 'Beiseitegelegt, weil erst beim Abschluss bekannt',
+  quality_setAsideNone: 'Kein Feld wurde als erst beim Abschluss bekannt beiseitegelegt.',
+  quality_setAsideHint: 'Ein irrtümlich beiseitegelegtes Feld lässt sich in der Feldzuordnung der Einstellungen zurückholen.',
 } as const satisfies Translation<typeof en>;

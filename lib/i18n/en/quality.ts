@@ -158,6 +158,19 @@ export const quality = {
   quality_noOpenDeals: 'There are no open deals in {connection}.',
   quality_insightsCount: '{shown} of {count} open deals, by the filters above',
   quality_noMatches: 'No open deals match these filters.',
+  quality_metricEce: 'Calibration error (ECE)',
+  quality_metricEceHint: 'mean gap over 10 equal groups; chance alone gives about {floor}',
+  quality_metricEceHintOld: 'mean gap over 10 equal-width bands (retrain for equal groups)',
+  quality_modelTitle: 'How the model was chosen',
+  quality_configForest: 'the forest alone',
+  quality_configLinear: 'the linear model alone',
+  quality_configBlend: 'a blend of {forest} forest and {linear} linear model',
+  quality_configOnly: 'Win Potential is served by {config}.',
+  quality_configChosen:
+    'Win Potential is served by {config}: of the forest, a regularized linear model and blends of the two, it predicted the training deals best on their out-of-bag and out-of-fold predictions (log loss {loss}; the forest alone {forest}, the linear model alone {linear}).',
+  quality_setAsideTitle: 'Set aside as known only at the close',
+  quality_setAsideNone: 'No field was set aside as known only at the close.',
+  quality_setAsideHint: 'A field set aside by mistake can be put back in the options page’s field mappings.',
 } as const satisfies Dictionary;
 
 export type QualityKey = keyof typeof quality;
