@@ -29,7 +29,11 @@ export interface LinearJSON {
 export interface LinearOptions {
   /** L2 penalty on the weights (the intercept is free). */
   lambda: number;
-  /** Newton steps at most (default 8: the loss then changes in its sixth digit on the real sets). */
+  /**
+   * Newton steps at most. Default 4: on X Education the log loss is then 0.420519 against
+   * 0.420503 at convergence (20 steps), at a third of the time; the choice between
+   * configurations turns on differences a hundred times larger.
+   */
   maxSteps?: number;
   /** The rows to fit on (indices); absent = every row. */
   rows?: Int32Array;
@@ -143,7 +147,7 @@ export function fitLinear(activeByFeature: Int32Array[], width: number, labels: 
     }
     for (let j = 0; j < width; j++) out[j]! += lambda * (v[j] as number);
   };
-  const maxSteps = options.maxSteps ?? 8;
+  const maxSteps = options.maxSteps ?? 4;
   let previous = Infinity;
   for (let step = 0; step < maxSteps; step++) {
     // Gradient and diagonal of the Hessian of the penalized negative log-likelihood.
