@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue, Opportunity } from '../../lib/crm/opportunity';
-import { describeValue, encode, fitEncoder, OTHER_LEVEL, readFeature, type FeatureSpec } from '../../lib/engine/encode';
+import { describeValue, encode, fitEncoder, OTHER_LEVEL, readFeature, univariateAuc, type FeatureSpec } from '../../lib/engine/encode';
 import { opp } from './helpers';
 
 /** n closed deals, alternately won and lost, with the attributes `attributes(i)`. */
@@ -356,5 +356,74 @@ describe('describeValue', () => {
     expect(describeValue(month, opp('b', undefined, { createdDate: '2024-12-31' }))).toBe('December');
     expect(describeValue(month, opp('c', undefined, { createdDate: '2024-01-01' }))).toBe('January');
     expect(describeValue(month, opp('d', undefined))).toBe('(empty)');
+  });
+});
+
+describe('fitEncoder: leakage caught by the data, and put back by the user (issue 15)', () => {
+  // 200 deals, won one in two; "verdict" says the outcome 19 times in 20; "tier" is honest and weak.
+  const closed = closedDeals(200, (i) => ({
+    tier: tiers(i),
+    verdict: (i % 2 === 0) === (i % 20 !== 0) ? 'Closed by rep' : 'Not interested',
+    seats: i % 7,
+  }));
+
+  it('sets aside a field that alone separates won from lost with AUC above 0.9, saying how well', () => {
+    const { spec, dropped } = fitEncoder(closed);
+    expect(keys(spec.features)).toEqual(['attr:seats', 'attr:tier']);
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({ key: 'attr:verdict', rule: 'separates' });
+    expect(dropped[0]?.reason).toMatch(/^on its own it tells won from lost with ROC AUC 0\.9\d, more than any field known before the close does/);
+  });
+
+  it('keeps a field the user put back, past the separation, name and coverage checks, but never past exclude or the outcome rule', () => {
+    const withNamed = closed.map((o) => ({ ...o, attributes: { ...o.attributes, 'Loss Reason': o.isWon ? 'n/a' : 'Price', Stage: o.isWon ? 'W' : 'L' } }));
+    const open = openDeals(30, (i) => ({ tier: tiers(i), verdict: null, seats: i % 7 }));
+    const kept = fitEncoder(withNamed, { keep: ['verdict', 'Loss Reason', 'Stage'], open });
+    expect(keys(kept.spec.features)).toEqual(['attr:Loss Reason', 'attr:seats', 'attr:tier', 'attr:verdict']);
+    expect(kept.dropped).toEqual([
+      { key: 'Stage', label: 'Stage', reason: 'it is the outcome or follows it (stage, status, probability, forecast category, won/closed)', rule: 'outcome' },
+    ]);
+    const excluded = fitEncoder(withNamed, { keep: ['verdict'], exclude: ['verdict'] });
+    expect(keys(excluded.spec.features)).not.toContain('attr:verdict');
+  });
+
+  it('drops a record number, however its column is named, but keeps a whole-number field that repeats', () => {
+    const numbered = closedDeals(60, (i) => ({ tier: tiers(i), 'Opportunity Number': 5000 + i * 3, leadNumber: 900 + i, employees: 10 + (i % 9) }));
+    const { spec, dropped } = fitEncoder(numbered);
+    expect(keys(spec.features)).toEqual(['attr:employees', 'attr:tier']);
+    expect(dropped.map((d) => [d.key, d.rule])).toEqual([
+      ['attr:Opportunity Number', 'identifier'],
+      ['attr:leadNumber', 'identifier'],
+    ]);
+    expect(dropped[0]?.reason).toBe('looks like a record number (60 distinct whole numbers in 60 rows)');
+  });
+});
+
+describe('univariateAuc', () => {
+  it('is 1 for a field equal to the outcome, about 0.5 for one without signal, and takes a number either way round', () => {
+    const y = Array.from({ length: 100 }, (_, i) => i % 2);
+    expect(
+      univariateAuc(
+        y.map((v) => (v ? 'won' : 'lost')),
+        y,
+        'categorical',
+        ['won', 'lost'],
+      ),
+    ).toBe(1);
+    expect(
+      univariateAuc(
+        y.map((v) => (v ? 1 : 5)),
+        y,
+        'numeric',
+        [],
+      ),
+    ).toBe(1);
+    const noise = univariateAuc(
+      y.map((_, i) => ['a', 'b', 'c'][i % 3] as string),
+      y,
+      'categorical',
+      ['a', 'b', 'c'],
+    );
+    expect(noise).toBeLessThan(0.6);
   });
 });

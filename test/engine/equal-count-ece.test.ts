@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationErrorEqualCount as equalCountEce } from '../../lib/engine/metrics';
+import { calibrationErrorEqualCount as equalCountEce, calibrationNoiseFloor } from '../../lib/engine/metrics';
 
 describe('equalCountEce', () => {
   it('is 0 when every group of equal size predicts its own observed rate', () => {
@@ -31,5 +31,17 @@ describe('equalCountEce', () => {
   it('refuses mismatched or empty input', () => {
     expect(() => equalCountEce([1, 0], [0.5])).toThrow(/2 labels but 1/);
     expect(() => equalCountEce([], [])).toThrow(/no rows/);
+  });
+});
+
+describe('calibrationNoiseFloor', () => {
+  it('is what a calibrated model shows from sampling alone: larger on fewer deals, the same for the same seed', () => {
+    const probabilities = (n: number): number[] => Array.from({ length: n }, (_, i) => 0.1 + (0.8 * i) / n);
+    const small = calibrationNoiseFloor(probabilities(448));
+    const large = calibrationNoiseFloor(probabilities(10_000));
+    expect(small).toBeGreaterThan(0.03);
+    expect(small).toBeLessThan(0.07);
+    expect(large).toBeLessThan(small / 3);
+    expect(calibrationNoiseFloor(probabilities(448))).toBe(small);
   });
 });

@@ -404,3 +404,28 @@ describe('HistogramForest against ml-random-forest', () => {
     expect(oursAuc).toBeGreaterThanOrEqual(referenceAuc - 0.03);
   });
 });
+
+describe('HistogramForest: subsampling and continuing a fit (issue 15)', () => {
+  const { columns, y } = mixed(200, 3);
+
+  it('draws exactly a share of the rows without replacement for each tree', () => {
+    const { forest } = fit(columns, y, { task: 'classification', trees: 8, seed: 5, sampleFraction: 0.5, minSamplesLeaf: 1 });
+    // The root's weight is the sum of the tree's row weights: 100 distinct rows, each once.
+    for (const tree of forest.trees) expect(tree.weight[0]).toBe(100);
+    expect(() => fit(columns, y, { task: 'classification', trees: 2, seed: 5, sampleFraction: 0 })).toThrow(/sampleFraction must be in \(0, 1\]/);
+  });
+
+  it('grows 8 trees and then 12 more into the same forest a single fit of 20 grows, out-of-bag votes included', () => {
+    const { data } = binned(columns);
+    const options = { task: 'classification' as const, seed: 9, sampleFraction: 0.5, minSamplesLeaf: 3 };
+    const whole = HistogramForest.fit(data, y, { ...options, trees: 20 });
+    const first = HistogramForest.fit(data, y, { ...options, trees: 8 });
+    const continued = HistogramForest.fit(data, y, { ...options, trees: 12, continueFrom: first });
+    expect(continued.trees).toHaveLength(20);
+    expect(continued.toJSON()).toEqual(whole.toJSON());
+    expect(Array.from(continued.oob as Float64Array)).toEqual(Array.from(whole.oob as Float64Array));
+    // A forest of other data cannot be continued.
+    const other = binned(mixed(50, 4).columns).data;
+    expect(() => HistogramForest.fit(other, y.slice(0, 50), { ...options, trees: 2, continueFrom: first })).toThrow(/continueFrom/);
+  });
+});
