@@ -253,9 +253,7 @@ export class WinModel {
     if (w > 0) for (const tree of this.forest.trees) bias += (w * (tree.value[0] as number)) / this.forest.trees.length;
     const linear = this.json.linear;
     if (w < 1 && linear) {
-      let reference = linear.weights[linear.weights.length - 1] as number;
-      for (const m of linear.means) reference += m;
-      bias += (1 - w) * sigmoid(reference);
+      bias += (1 - w) * sigmoid(referenceLogit(linear));
     }
     return applyCalibration(this.json.calibration, bias);
   }
@@ -292,6 +290,8 @@ export class WinModel {
     const linear = w < 1 ? (this.json.linear as LinearJSON) : null;
     const active = linear ? activeColumns(columns, linear.offsets, linear.cuts) : null;
     const logits = linear && active ? linearLogits(active, linear.weights, opportunities.length) : null;
+    // The average deal's logit: the same for every deal, so computed once.
+    const linearReference = linear ? referenceLogit(linear) : null;
     const baseOdds = odds(stats.baseRate);
     const features = encoder.features.length;
     return opportunities.map((opportunity, r) => {
@@ -313,8 +313,7 @@ export class WinModel {
       }
       if (linear && active && logits) {
         const z = logits[r] as number;
-        let reference = linear.weights[linear.weights.length - 1] as number;
-        for (const m of linear.means) reference += m;
+        const reference = linearReference as number;
         const p = sigmoid(z);
         const p0 = sigmoid(reference);
         const parts = active.map((column, f) => (linear.weights[column[r] as number] as number) - (linear.means[f] as number));
@@ -370,6 +369,13 @@ function odds(p: number): number {
 function slope(calibration: PlattCalibration, p: number): number {
   const h = 1e-4;
   return (applyCalibration(calibration, p + h) - applyCalibration(calibration, p - h)) / (2 * h);
+}
+
+/** The linear model's logit of the average training deal: the intercept plus each feature's mean weight. */
+function referenceLogit(linear: LinearJSON): number {
+  let reference = linear.weights[linear.weights.length - 1] as number;
+  for (const m of linear.means) reference += m;
+  return reference;
 }
 
 /** w × forest + (1 − w) × linear, in probability units; NaN where the forest has no out-of-bag vote. */
