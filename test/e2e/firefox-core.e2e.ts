@@ -130,19 +130,35 @@ describe('Firefox: a new user imports, ranks and explores', () => {
 
   it('loads the sandbox from the options page with its progress, then shows its personas and its quality report', async () => {
     const options = await ext.openExtensionPage('options.html');
+    // The 1,000-deal size: this test is about Firefox hosting the load, the training and the backtest
+    // with their progress; the 10,000-deal scale is Chromium's sandbox e2e (in Firefox's background
+    // page it took from 47 s to over 120 s on this 2-core machine, which only made the run slow).
+    await options.waitForSelector('input[type="radio"][value="1000"]', { timeout: 30_000 });
+    await options.click('input[type="radio"][value="1000"]');
+    // Every progress bar the load shows is recorded as it appears, so a fast load cannot slip
+    // between two polls and still count as "no progress shown".
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="sandbox-progress"] [role="progressbar"]');
+        if (bar) seen.push(bar.getAttribute('aria-valuenow') ?? '');
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await clickButton(options, /^Load sandbox data$/);
-    await options.waitForSelector('[data-testid="sandbox-progress"] [role="progressbar"]', { timeout: 30_000 });
+    // Bounds that catch a hang, not speed goals.
     await options.waitForFunction(() => /Sandbox data loaded/.test(document.body.innerText) && !document.querySelector('[data-testid="sandbox-progress"]'), {
-      timeout: 120_000,
+      timeout: 240_000,
       polling: 250,
     });
+    expect(await options.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.length)).toBeGreaterThan(0);
     const jobs = await readTable<{ kind: string; connectionId: string; status: string; error: string | null }>(options, 'jobs');
     const sandboxJob = jobs.filter((j) => j.connectionId === 'sandbox').at(-1);
     expect(sandboxJob, JSON.stringify(jobs)).toMatchObject({ status: 'done', error: null });
     // Training and personas follow the load: wait for the stored personas.
     await options.waitForFunction(
       `new Promise((resolve) => { const r = indexedDB.open('dealsight'); r.onsuccess = () => { const g = r.result.transaction('personas').objectStore('personas').getAll(); g.onsuccess = () => { r.result.close(); resolve(g.result.some((p) => p.connectionId === 'sandbox' && p.level === 'org')); }; }; r.onerror = () => resolve(false); })`,
-      { timeout: 120_000, polling: 500 },
+      { timeout: 240_000, polling: 500 },
     );
     const stored = (await readTable<{ connectionId: string; level: string; persona: { id: string; name: string; size: number } }>(options, 'personas')).filter(
       (p) => p.connectionId === 'sandbox' && p.level === 'org',
@@ -176,7 +192,6 @@ describe('Firefox: a new user imports, ranks and explores', () => {
     expect(features).toEqual(model?.quality.importance.slice(0, 10).map((f) => f.key));
     await screenshot(quality, 'e2e-firefox-quality');
     await quality.close();
-    // A bound that catches a hang, not a speed goal: Firefox loads, trains and backtests the 10,000-deal
-    // sandbox in its background page: 47 s in one run here, over 120 s in another on the same 2-core machine.
-  }, 360_000);
+    // A bound that catches a hang, not a speed goal.
+  }, 600_000);
 });
