@@ -42,7 +42,7 @@ export interface LinearOptions {
 }
 
 /** Column layout of features: where each feature's one-hot block starts and its numeric cuts. */
-export function linearLayout(columns: RawColumn[], rows?: Int32Array): { offsets: number[]; cuts: Array<number[] | null>; width: number } {
+export function linearLayout(columns: RawColumn[]): { offsets: number[]; cuts: Array<number[] | null>; width: number } {
   const offsets: number[] = [];
   const cuts: Array<number[] | null> = [];
   let width = 0;
@@ -52,7 +52,7 @@ export function linearLayout(columns: RawColumn[], rows?: Int32Array): { offsets
       cuts.push(null);
       width += column.levels.length + 1; // + missing
     } else {
-      const c = decileCuts(column.values, rows);
+      const c = decileCuts(column.values);
       cuts.push(c);
       width += c.length + 2; // buckets + missing
     }
@@ -66,10 +66,20 @@ export function activeColumns(columns: RawColumn[], offsets: number[], cuts: Arr
     const offset = offsets[f] as number;
     if (column.kind === 'categorical') {
       const missing = column.levels.length;
-      return Int32Array.from(column.codes, (code) => offset + (code < 0 ? missing : code));
+      const out = new Int32Array(column.codes.length);
+      for (let r = 0; r < out.length; r++) {
+        const code = column.codes[r] as number;
+        out[r] = offset + (code < 0 ? missing : code);
+      }
+      return out;
     }
     const c = cuts[f] as number[];
-    return Int32Array.from(column.values, (v) => offset + (Number.isNaN(v) ? c.length + 1 : bucket(c, v)));
+    const out = new Int32Array(column.values.length);
+    for (let r = 0; r < out.length; r++) {
+      const v = column.values[r] as number;
+      out[r] = offset + (Number.isNaN(v) ? c.length + 1 : bucket(c, v));
+    }
+    return out;
   });
 }
 
@@ -84,12 +94,12 @@ function bucket(cuts: number[], v: number): number {
   return lo;
 }
 
-function decileCuts(values: Float64Array, rows?: Int32Array): number[] {
-  const present: number[] = [];
-  if (rows) {
-    for (const r of rows) if (!Number.isNaN(values[r] as number)) present.push(values[r] as number);
-  } else for (const v of values) if (!Number.isNaN(v)) present.push(v);
-  present.sort((a, b) => a - b);
+function decileCuts(values: Float64Array): number[] {
+  // A typed array sorts numerically and natively, far faster than numbers with a comparator.
+  let filled = 0;
+  const buffer = new Float64Array(values.length);
+  for (const v of values) if (!Number.isNaN(v)) buffer[filled++] = v;
+  const present = buffer.subarray(0, filled).sort();
   const cuts: number[] = [];
   for (let q = 1; q < 10; q++) {
     const v = present[Math.floor((q * present.length) / 10)];

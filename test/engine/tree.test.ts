@@ -56,6 +56,28 @@ describe('growTree', () => {
     expect(Array.from(tree.value)).toEqual([Math.fround(0.8), 0.5, 1]);
   });
 
+  it('grows the same tree whether its rows all weigh 1 (the unit-weight path) or all weigh 2', () => {
+    // Doubling every weight doubles every node's weight and leaves means, gains' order and
+    // row counts alone, so the two paths of the histogram pass must agree on every split.
+    const random = new Random(5);
+    const n = 300;
+    const columns: RawColumn[] = [
+      numeric(Array.from({ length: n }, () => random.int(40))),
+      { kind: 'categorical', name: 'c', levels: ['a', 'b', 'c', 'd', 'e'], codes: Int32Array.from({ length: n }, () => random.int(6) - 1) },
+      numeric(Array.from({ length: n }, () => (random.next() < 0.2 ? Number.NaN : random.next()))),
+    ];
+    const y = Array.from({ length: n }, (_, i) => ((columns[0] as { values: Float64Array }).values[i]! > 20 !== random.next() < 0.2 ? 1 : 0));
+    const options: TreeOptions = { maxFeatures: 2, minSamplesLeaf: 3, maxDepth: 40, binary: true };
+    const data = applyBinning(fitBinning(columns), columns);
+    const unit = growTree(data, Float64Array.from(y), new Uint16Array(n).fill(1), options, new Random(2), new TreeScratch(3));
+    const double = growTree(data, Float64Array.from(y), new Uint16Array(n).fill(2), options, new Random(2), new TreeScratch(3));
+    expect(unit.feature.length).toBeGreaterThan(9);
+    const { weight: unitWeight, ...unitRest } = plain(unit);
+    const { weight: doubleWeight, ...doubleRest } = plain(double);
+    expect(unitRest).toEqual(doubleRest);
+    expect(doubleWeight).toEqual(unitWeight?.map((w) => 2 * w));
+  });
+
   it('stops at maxDepth', () => {
     const tree = grow([numeric([1, 2, 3, 4, 5, 6])], [0, 1, 0, 1, 0, 1], [1, 1, 1, 1, 1, 1], { ...DEEP, maxDepth: 0 });
     expect(Array.from(tree.feature)).toEqual([-1]);

@@ -52,7 +52,9 @@ const MIN_GAIN = 1e-12;
 export class TreeScratch {
   readonly count = new Float64Array(256);
   readonly sum = new Float64Array(256);
-  readonly rows = new Float64Array(256);
+  /** Rows per bin; the same array as `count` while a tree's rows all weigh 1 (see growTree). */
+  rows = new Float64Array(256);
+  private readonly rowsOwn = this.rows;
   readonly order = new Int32Array(256);
   readonly means = new Float64Array(256);
   readonly featureOrder: Int32Array;
@@ -62,6 +64,11 @@ export class TreeScratch {
   readonly sets = [new Uint8Array(256), new Uint8Array(256)] as const;
   constructor(features: number) {
     this.featureOrder = new Int32Array(features);
+  }
+
+  /** With unit weights a bin's weight is its row count: one histogram fewer to fill and clear. */
+  useUnitWeights(unit: boolean): void {
+    this.rows = unit ? this.count : this.rowsOwn;
   }
 }
 
@@ -122,7 +129,7 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
   for (let r = 0; r < data.rows; r++) if ((weights[r] as number) > 0) inBag++;
   // The node's rows, with their weight and weighted target kept alongside and permuted
   // together, so the histogram pass reads them in sequence (only the bins are gathered).
-  const rows: NodeRows = { index: new Int32Array(inBag), weight: new Float64Array(inBag), weighted: new Float64Array(inBag) };
+  const rows: NodeRows = { index: new Int32Array(inBag), weight: new Float64Array(inBag), weighted: new Float64Array(inBag), unit: false };
   const { index } = rows;
   let totalWeight = 0;
   let totalSum = 0;
@@ -137,6 +144,11 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
       totalSum += w * (y[r] as number);
     }
   }
+  // Rows drawn without replacement all weigh 1 (Win Potential's trees): then a bin's weight
+  // is its row count and the weights need neither reading nor moving, which is about a
+  // fifth of the tree's time.
+  rows.unit = totalWeight === inBag;
+  scratch.useUnitWeights(rows.unit);
   const builder = new TreeBuilder();
   if (inBag === 0) {
     builder.addNode(0, 0);
@@ -214,6 +226,8 @@ interface NodeRows {
   weight: Float64Array;
   /** weight × target */
   weighted: Float64Array;
+  /** Every weight is 1: `weight` is not read or kept in order. */
+  unit: boolean;
 }
 
 function findBestSplit(
@@ -286,12 +300,22 @@ function fillHistogram(codes: Uint8Array, node: NodeRows, start: number, end: nu
   const { count, sum, rows, present } = scratch;
   const { index, weight, weighted } = node;
   let occupied = 0;
-  for (let i = start; i < end; i++) {
-    const b = codes[index[i] as number] as number;
-    if ((rows[b] as number) === 0) present[occupied++] = b;
-    count[b]! += weight[i] as number;
-    sum[b]! += weighted[i] as number;
-    rows[b]! += 1;
+  if (node.unit) {
+    // `rows` is `count` here (TreeScratch.useUnitWeights).
+    for (let i = start; i < end; i++) {
+      const b = codes[index[i] as number] as number;
+      if ((count[b] as number) === 0) present[occupied++] = b;
+      count[b]! += 1;
+      sum[b]! += weighted[i] as number;
+    }
+  } else {
+    for (let i = start; i < end; i++) {
+      const b = codes[index[i] as number] as number;
+      if ((rows[b] as number) === 0) present[occupied++] = b;
+      count[b]! += weight[i] as number;
+      sum[b]! += weighted[i] as number;
+      rows[b]! += 1;
+    }
   }
   if (occupied > 24) {
     // Many occupied bins: listing them by a pass over the bins is cheaper than a sort.
@@ -446,7 +470,7 @@ function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number
     if (left) i++;
     else {
       swap(index, i, j);
-      swap(weight, i, j);
+      if (!rows.unit) swap(weight, i, j);
       swap(weighted, i, j);
       j--;
     }
