@@ -13,6 +13,7 @@
 import { closeTimeReason } from '../crm/leakage';
 import { attributeOf, type AttributeField, type AttributeValue, type Opportunity } from '../crm/opportunity';
 import { evenSpread, pick } from './even-spread';
+import { rocAuc } from './metrics';
 import type { RawColumn } from './forest/binning';
 
 /** Level that stands for rare and unseen categories. */
@@ -395,44 +396,11 @@ export function univariateAuc(raw: AttributeValue[], y: ArrayLike<number>, kind:
       scores[i] = (w + 10 * base) / (k + 10);
     }
   }
-  const auc = separation(y, scores);
+  const auc = rocAuc(y, scores);
   // A number may separate either way round; a category's out-of-fold win rate only one way
   // (and a field without signal scores below 0.5 there: each deal's own outcome is left out
   // of its level's rate, which pulls won deals' rates down), so it is taken as it is.
   return kind === 'numeric' && !Number.isNaN(auc) ? Math.max(auc, 1 - auc) : auc;
-}
-
-/**
- * ROC AUC as the chance a won deal scores above a lost one (ties half), by sorting each
- * side natively and merging: the same number as `rocAuc`, several times faster, which
- * matters when every field of 78,000 deals is checked.
- */
-function separation(y: ArrayLike<number>, scores: Float64Array): number {
-  let positives = 0;
-  for (let i = 0; i < scores.length; i++) positives += y[i] as number;
-  const won = new Float64Array(positives);
-  const lost = new Float64Array(scores.length - positives);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if ((y[i] as number) === 1) won[a++] = scores[i] as number;
-    else lost[b++] = scores[i] as number;
-  }
-  if (won.length === 0 || lost.length === 0) return Number.NaN;
-  won.sort();
-  lost.sort();
-  // For each won score: lost scores below it count 1, equal ones ½.
-  let below = 0;
-  let equalEnd = 0;
-  let sum = 0;
-  for (let i = 0; i < won.length; i++) {
-    const v = won[i] as number;
-    while (below < lost.length && (lost[below] as number) < v) below++;
-    if (equalEnd < below) equalEnd = below;
-    while (equalEnd < lost.length && (lost[equalEnd] as number) === v) equalEnd++;
-    sum += below + (equalEnd - below) / 2;
-  }
-  return sum / (won.length * lost.length);
 }
 
 /** Encodes opportunities into the spec's columns, in the spec's order. */

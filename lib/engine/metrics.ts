@@ -12,31 +12,39 @@ function checkPaired(name: string, labels: ArrayLike<number>, scores: ArrayLike<
 }
 
 /**
- * ROC AUC by the rank-sum (Mann–Whitney) formula, with ties given half credit.
- * Labels are 1 (positive) or 0. Returns NaN when one class is absent, where AUC is undefined.
+ * ROC AUC: the chance a positive scores above a negative, ties given half credit (the
+ * Mann–Whitney statistic). Labels are 1 (positive) or anything else (negative). Each class's
+ * scores are sorted natively as typed arrays and merged, several times faster than ranking
+ * with a comparator, which matters where every field of 78,000 deals is checked (the
+ * encoder's separation rule). Returns NaN when one class is absent, where AUC is undefined.
  */
 export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
   checkPaired('rocAuc', labels, scores);
-  const n = labels.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
   let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < n;) {
-    let j = i;
-    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++;
-    // Rows i..j share a score: each gets the average 1-based rank.
-    const averageRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (labels[order[k] as number] === 1) {
-        positives++;
-        rankSum += averageRank;
-      }
-    }
-    i = j + 1;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  const won = new Float64Array(positives);
+  const lost = new Float64Array(labels.length - positives);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === 1) won[a++] = scores[i] as number;
+    else lost[b++] = scores[i] as number;
   }
-  const negatives = n - positives;
-  if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  if (won.length === 0 || lost.length === 0) return Number.NaN;
+  won.sort();
+  lost.sort();
+  // For each positive: negatives below it count 1, equal ones ½.
+  let below = 0;
+  let equalEnd = 0;
+  let sum = 0;
+  for (let i = 0; i < won.length; i++) {
+    const v = won[i] as number;
+    while (below < lost.length && (lost[below] as number) < v) below++;
+    if (equalEnd < below) equalEnd = below;
+    while (equalEnd < lost.length && (lost[equalEnd] as number) === v) equalEnd++;
+    sum += below + (equalEnd - below) / 2;
+  }
+  return sum / (won.length * lost.length);
 }
 
 /** Mean squared error of probabilities against 0/1 outcomes. */
