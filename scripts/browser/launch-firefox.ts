@@ -31,7 +31,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -83,7 +83,20 @@ export function firefoxPath(): string {
  */
 export async function gotoExtensionPage(page: Page, url: string, timeout = 30_000): Promise<void> {
   void page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);
-  await page.waitForFunction(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, { timeout, polling: 50 });
+  const deadline = Date.now() + timeout;
+  const loaded = `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
+  for (;;) {
+    try {
+      await page.waitForFunction(loaded, { timeout: Math.max(1, deadline - Date.now()), polling: 50 });
+      return;
+    } catch (error) {
+      // A poll that lands while the old document is torn down fails inside Firefox's BiDi
+      // agent ("right-hand side of 'in' should be an object, got null": its realm is gone)
+      // rather than returning false; the wait is taken up again in the new document. Only
+      // running out of time ends it.
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+    }
+  }
 }
 
 /** The add-on id the build declares; Firefox needs it to map the UUID (and to install an MV3 add-on at all). */

@@ -78,11 +78,19 @@ async function connect(server: HubSpotServer, token: string): Promise<void> {
   await options.bringToFront();
   const form = '[data-testid="hubspot-connect"]';
   const host = new URL(server.url).host;
-  const tab = await options.$$eval(
-    `${form} select option`,
-    (all, h) => all.find((o) => (o.textContent ?? '').includes(h))?.getAttribute('value') ?? null,
-    host,
-  );
+  // The page lists open tabs as the browser reports them: the sandbox's tab may appear a moment after it opened.
+  const listed = await options
+    .waitForFunction(
+      (selector: string, h: string) =>
+        Array.from(document.querySelectorAll(selector))
+          .find((o) => (o.textContent ?? '').includes(h))
+          ?.getAttribute('value') ?? null,
+      { timeout: 30_000 },
+      `${form} select option`,
+      host,
+    )
+    .catch(() => null);
+  const tab = listed ? ((await listed.jsonValue()) as string) : null;
   expect(tab, `the options page lists the tab of ${host}`).not.toBeNull();
   await options.select(`${form} select`, tab as string);
   const input = (await options.waitForSelector(`${form} [data-testid="hubspot-token"]`)) as ElementHandle<HTMLInputElement>;
