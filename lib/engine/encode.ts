@@ -30,6 +30,13 @@ export interface EncoderSpec {
   features: FeatureSpec[];
 }
 
+/** A fitted encoder, with the training deals already encoded: `encode(spec, training)`, without reading every deal again. */
+export interface FittedEncoder {
+  spec: EncoderSpec;
+  dropped: DroppedFeature[];
+  columns: RawColumn[];
+}
+
 /**
  * Why a candidate is not a feature. 'name', 'coverage' and 'separates' are the leakage
  * checks a user may overrule (`keep`: the options page's field mappings, `--include`);
@@ -180,7 +187,7 @@ function inferKind(values: AttributeValue[]): 'numeric' | 'categorical' {
  * Chooses and describes the features of a training set. Returns the spec and every
  * candidate that was left out with the reason, so the CLI and the options page can say why.
  */
-export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}): { spec: EncoderSpec; dropped: DroppedFeature[] } {
+export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}): FittedEncoder {
   if (training.length === 0) throw new Error('fitEncoder: no training opportunities');
   const exclude = new Set(options.exclude ?? []);
   const include = options.include ? new Set(options.include) : null;
@@ -229,6 +236,7 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
   const minLevelCount = options.minLevelCount ?? 3;
   const labels = Uint8Array.from(training, (o) => (o.isWon ? 1 : 0));
   const features: FeatureSpec[] = [];
+  const columns: RawColumn[] = [];
   const separates = (
     candidate: (typeof candidates)[number],
     values: AttributeValue[],
@@ -297,7 +305,9 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
         continue;
       }
       if (!kept && separates(candidate, values, labels, kind, [])) continue;
-      features.push({ key: candidate.key, label: candidate.label, source: candidate.source, kind: 'numeric' });
+      const feature: FeatureSpec = { key: candidate.key, label: candidate.label, source: candidate.source, kind: 'numeric' };
+      features.push(feature);
+      columns.push(encodeValues(feature, values));
       continue;
     }
     const counts = new Map<string, number>();
@@ -336,10 +346,12 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
       continue;
     }
     if (!kept && separates(candidate, values, labels, 'categorical', levels)) continue;
-    features.push({ key: candidate.key, label: candidate.label, source: candidate.source, kind: 'categorical', levels });
+    const feature: FeatureSpec = { key: candidate.key, label: candidate.label, source: candidate.source, kind: 'categorical', levels };
+    features.push(feature);
+    columns.push(encodeValues(feature, values));
   }
   if (features.length === 0) throw new Error('fitEncoder: no usable features: every candidate field was empty, constant or excluded');
-  return { spec: { features }, dropped };
+  return { spec: { features }, dropped, columns };
 }
 
 /** Record numbers by name: "Opportunity Number", "Lead No.", "Deal #", "Ticket ID". */
@@ -405,24 +417,33 @@ export function univariateAuc(raw: AttributeValue[], y: ArrayLike<number>, kind:
 
 /** Encodes opportunities into the spec's columns, in the spec's order. */
 export function encode(spec: EncoderSpec, opportunities: Opportunity[]): RawColumn[] {
-  const n = opportunities.length;
-  // Plain loops, not TypedArray.from with a mapping function: this runs on every training
-  // and scoring, and the mapped form was several times slower on 60,000 deals.
   return spec.features.map((feature) => {
-    if (feature.kind === 'numeric') {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = numberOf(readFeature(opportunities[i] as Opportunity, feature.source));
-      return { kind: 'numeric', name: feature.key, values };
-    }
-    const index = new Map(feature.levels.map((level, i) => [level, i]));
-    const other = index.get(OTHER_LEVEL) ?? -1;
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = categoryOf(readFeature(opportunities[i] as Opportunity, feature.source));
-      codes[i] = c === null ? -1 : (index.get(c) ?? other);
-    }
-    return { kind: 'categorical', name: feature.key, levels: feature.levels, codes };
+    const values = new Array<AttributeValue>(opportunities.length);
+    for (let i = 0; i < opportunities.length; i++) values[i] = readFeature(opportunities[i] as Opportunity, feature.source);
+    return encodeValues(feature, values);
   });
+}
+
+/**
+ * One feature's column from its raw values. Plain loops, not TypedArray.from with a mapping
+ * function: this runs on every training and scoring, and the mapped form was several times
+ * slower on 60,000 deals.
+ */
+function encodeValues(feature: FeatureSpec, raw: AttributeValue[]): RawColumn {
+  const n = raw.length;
+  if (feature.kind === 'numeric') {
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = numberOf(raw[i]);
+    return { kind: 'numeric', name: feature.key, values };
+  }
+  const index = new Map(feature.levels.map((level, i) => [level, i]));
+  const other = index.get(OTHER_LEVEL) ?? -1;
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = categoryOf(raw[i]);
+    codes[i] = c === null ? -1 : (index.get(c) ?? other);
+  }
+  return { kind: 'categorical', name: feature.key, levels: feature.levels, codes };
 }
 
 /** The value of a feature as a person reads it ("Partner Referral", "12,500", "(empty)"). */

@@ -427,3 +427,20 @@ describe('univariateAuc', () => {
     expect(noise).toBeLessThan(0.6);
   });
 });
+
+describe('fitEncoder: the training columns', () => {
+  it('are what encode gives for the training deals, rare levels, missing values and numbers included', () => {
+    const closed = closedDeals(
+      60,
+      (i) => ({
+        tier: i % 17 === 0 ? `rare${i}` : tiers(i),
+        size: i % 7 === 0 ? null : i * 10,
+        region: i % 4 === 0 ? '' : (['north', 'south'][i % 2] as string),
+      }),
+      (i) => ({ amount: 500 + 25 * (i % 9), leadSource: i % 3 === 0 ? 'Web' : 'Partner' }),
+    );
+    const fitted = fitEncoder(closed);
+    expect(fitted.spec.features.length).toBeGreaterThan(3);
+    expect(fitted.columns).toEqual(encode(fitted.spec, closed));
+  });
+});

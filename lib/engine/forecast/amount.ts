@@ -50,11 +50,10 @@ export class AmountModel {
       return Math.log(o.amount);
     });
     // The created month is left out as in the days-open model (a cohort on a time split).
-    const { spec, dropped } = fitEncoder(won, {
+    const { spec, dropped, columns } = fitEncoder(won, {
       ...options.encoder,
       excludeFeatures: [...(options.encoder?.excludeFeatures ?? []), 'amount', 'createdMonth'],
     });
-    const columns = encode(spec, won);
     const data = applyBinning(fitBinning(columns), columns);
     const forest = DistributionForest.fit(data, logAmount, { discrete: false, seed: options.seed, trees: options.trees, onProgress: options.onProgress });
     return new AmountModel({ format: 'dealsight-amount-model', version: 1, encoder: spec, dropped, deals: won.length }, forest);

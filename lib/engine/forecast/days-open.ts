@@ -87,11 +87,10 @@ export class DaysOpenModel {
     // was cut); a forest that learns the month predicts this year's deals from last year's
     // calendar (data README: scikit-learn RF MAE 85.0 with month features against 39.5
     // without; this model 80.7 against 37.7).
-    const { spec, dropped } = fitEncoder(won, {
+    const { spec, dropped, columns } = fitEncoder(won, {
       ...options.encoder,
       excludeFeatures: [...(options.encoder?.excludeFeatures ?? []), 'createdMonth'],
     });
-    const columns = encode(spec, won);
     const data = applyBinning(fitBinning(columns), columns);
     const forest = DistributionForest.fit(data, days, {
       discrete: true,
