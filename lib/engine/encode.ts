@@ -200,7 +200,7 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
 
   const keep = new Set(options.keep ?? []);
   const attributeKeys = new Set<string>();
-  for (const o of training) for (const key in o.attributes) if (Object.hasOwn(o.attributes, key)) attributeKeys.add(key);
+  for (const o of training) for (const key of Object.keys(o.attributes)) attributeKeys.add(key);
   for (const key of [...attributeKeys].sort()) {
     const info = fieldInfo.get(key);
     const label = info?.label ?? key;
@@ -237,17 +237,16 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
   const labels = Uint8Array.from(training, (o) => (o.isWon ? 1 : 0));
   const features: FeatureSpec[] = [];
   const columns: RawColumn[] = [];
-  const separates = (
-    candidate: (typeof candidates)[number],
-    values: AttributeValue[],
-    y: Uint8Array,
-    kind: 'numeric' | 'categorical',
-    levels: string[],
-  ): boolean => {
+  const separates = (candidate: (typeof candidates)[number], column: RawColumn, y: Uint8Array): boolean => {
     // An even spread of at most 20,000 deals: a field that separates won from lost does so in any large sample.
-    const spread = values.length > SEPARATES_ROWS ? evenSpread(values.length, SEPARATES_ROWS) : null;
-    const picked = spread ? Array.from(spread, (i) => values[i] as AttributeValue) : values;
-    const auc = univariateAuc(picked, spread ? pick(y, spread) : y, kind, levels);
+    const spread = y.length > SEPARATES_ROWS ? evenSpread(y.length, SEPARATES_ROWS) : null;
+    const picked: RawColumn =
+      spread === null
+        ? column
+        : column.kind === 'numeric'
+          ? { ...column, values: pick(column.values, spread) }
+          : { ...column, codes: pick(column.codes, spread) };
+    const auc = columnAuc(picked, spread ? pick(y, spread) : y);
     if (!(auc > SEPARATES_AUC)) return false;
     dropped.push({
       key: candidate.key,
@@ -304,34 +303,49 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
         });
         continue;
       }
-      if (!kept && separates(candidate, values, labels, kind, [])) continue;
       const feature: FeatureSpec = { key: candidate.key, label: candidate.label, source: candidate.source, kind: 'numeric' };
+      const column = encodeValues(feature, values);
+      if (!kept && separates(candidate, column, labels)) continue;
       features.push(feature);
-      columns.push(encodeValues(feature, values));
+      columns.push(column);
       continue;
     }
-    const counts = new Map<string, number>();
+    // One pass: each value's first-seen id and count; the levels' order and the column
+    // follow from these without looking a value up again.
+    const ids = new Map<string, number>();
+    const counts: number[] = [];
+    const firstSeen = new Int32Array(values.length);
     let filled = 0;
-    for (const raw of values) {
-      const c = categoryOf(raw);
-      if (c === null) continue;
+    for (let i = 0; i < values.length; i++) {
+      const c = categoryOf(values[i]);
+      if (c === null) {
+        firstSeen[i] = -1;
+        continue;
+      }
       filled++;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
+      let id = ids.get(c);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(c, id);
+        counts.push(0);
+      }
+      counts[id]! += 1;
+      firstSeen[i] = id;
     }
-    if (counts.size > 0.9 * filled && filled >= 20) {
+    if (ids.size > 0.9 * filled && filled >= 20) {
       dropped.push({
         key: candidate.key,
         label: candidate.label,
-        reason: `looks like an identifier (${counts.size} distinct values in ${filled} rows)`,
+        reason: `looks like an identifier (${ids.size} distinct values in ${filled} rows)`,
         rule: 'identifier',
       });
       continue;
     }
     // Frequent levels first (ties by name, for determinism); rare ones share "(other)".
     // 254 levels at most: a feature is one byte per row, with a bin for missing.
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const ranked = [...ids.entries()].sort((a, b) => (counts[b[1]] as number) - (counts[a[1]] as number) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const keptLevels = ranked
-      .filter(([, n]) => n >= minLevelCount)
+      .filter(([, id]) => (counts[id] as number) >= minLevelCount)
       .slice(0, 254)
       .map(([level]) => level);
     const hasOther = keptLevels.length < ranked.length;
@@ -345,10 +359,18 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
       });
       continue;
     }
-    if (!kept && separates(candidate, values, labels, 'categorical', levels)) continue;
-    const feature: FeatureSpec = { key: candidate.key, label: candidate.label, source: candidate.source, kind: 'categorical', levels };
-    features.push(feature);
-    columns.push(encodeValues(feature, values));
+    // Each value's level: its own when kept, else "(other)" (the last level).
+    const levelOf = new Int32Array(counts.length).fill(levels.length - 1);
+    keptLevels.forEach((level, k) => (levelOf[ids.get(level) as number] = k));
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const id = firstSeen[i] as number;
+      codes[i] = id < 0 ? -1 : (levelOf[id] as number);
+    }
+    const column: RawColumn = { kind: 'categorical', name: candidate.key, levels, codes };
+    if (!kept && separates(candidate, column, labels)) continue;
+    features.push({ key: candidate.key, label: candidate.label, source: candidate.source, kind: 'categorical', levels });
+    columns.push(column);
   }
   if (features.length === 0) throw new Error('fitEncoder: no usable features: every candidate field was empty, constant or excluded');
   return { spec: { features }, dropped, columns };
@@ -364,37 +386,42 @@ const ID_NAME = /\b(number|no|nr|num|id|key|ref(erence)?)\b\.?$|#/i;
  * value (a number; missing as its own lowest value, taken in whichever direction is higher).
  */
 export function univariateAuc(raw: AttributeValue[], y: ArrayLike<number>, kind: 'numeric' | 'categorical', levels: string[]): number {
-  const n = raw.length;
+  const feature: FeatureSpec =
+    kind === 'numeric'
+      ? { key: 'field', label: 'field', source: { attribute: 'field' }, kind }
+      : { key: 'field', label: 'field', source: { attribute: 'field' }, kind, levels };
+  return columnAuc(encodeValues(feature, raw), y);
+}
+
+/** `univariateAuc` of a field already encoded (missing: NaN, or code −1). */
+function columnAuc(column: RawColumn, y: ArrayLike<number>): number {
+  const n = y.length;
   const scores = new Float64Array(n);
-  if (kind === 'numeric') {
+  if (column.kind === 'numeric') {
     let lowest = Infinity;
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = numberOf(raw[i]);
-    for (const v of values) if (v < lowest) lowest = v;
-    for (let i = 0; i < n; i++) scores[i] = Number.isNaN(values[i] as number) ? lowest - 1 : (values[i] as number);
+    for (const v of column.values) if (v < lowest) lowest = v;
+    for (let i = 0; i < n; i++) scores[i] = Number.isNaN(column.values[i] as number) ? lowest - 1 : (column.values[i] as number);
   } else {
-    const index = new Map(levels.map((level, i) => [level, i]));
-    const other = index.get(OTHER_LEVEL) ?? levels.length;
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = categoryOf(raw[i]);
-      codes[i] = c === null ? levels.length + 1 : (index.get(c) ?? other);
-    }
+    const missing = column.levels.length;
+    const size = column.levels.length + 1;
     const folds = 5;
-    const size = levels.length + 2;
     const wins = new Float64Array(size * folds);
     const counts = new Float64Array(size * folds);
     const foldWins = new Float64Array(folds);
+    const code = (i: number): number => {
+      const c = column.codes[i] as number;
+      return c < 0 ? missing : c;
+    };
     for (let i = 0; i < n; i++) {
       const f = i % folds;
-      wins[f * size + (codes[i] as number)]! += y[i] as number;
-      counts[f * size + (codes[i] as number)]! += 1;
+      wins[f * size + code(i)]! += y[i] as number;
+      counts[f * size + code(i)]! += 1;
       foldWins[f]! += y[i] as number;
     }
     const totalWins = foldWins.reduce((a, b) => a + b, 0);
     for (let i = 0; i < n; i++) {
       const f = i % folds;
-      const c = codes[i] as number;
+      const c = code(i);
       let w = 0;
       let k = 0;
       for (let g = 0; g < folds; g++) {
@@ -412,7 +439,7 @@ export function univariateAuc(raw: AttributeValue[], y: ArrayLike<number>, kind:
   // A number may separate either way round; a category's out-of-fold win rate only one way
   // (and a field without signal scores below 0.5 there: each deal's own outcome is left out
   // of its level's rate, which pulls won deals' rates down), so it is taken as it is.
-  return kind === 'numeric' && !Number.isNaN(auc) ? Math.max(auc, 1 - auc) : auc;
+  return column.kind === 'numeric' && !Number.isNaN(auc) ? Math.max(auc, 1 - auc) : auc;
 }
 
 /** Encodes opportunities into the spec's columns, in the spec's order. */

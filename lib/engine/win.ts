@@ -68,8 +68,14 @@ export const LINEAR_LAMBDA = 8;
 const COMPARE_TREES = 10;
 /** Deals the candidates are compared on at most (an even spread of them). */
 const COMPARE_ROWS = 20_000;
-/** Folds of the linear model's out-of-fold predictions. */
-const LINEAR_FOLDS = 3;
+/**
+ * Folds of the linear model's out-of-fold predictions. Two: each deal is then predicted by a
+ * model fitted on the other half of the deals, as each forest tree sees half of them, so the
+ * forest's out-of-bag votes and the linear model's predictions are compared on equal terms;
+ * and it costs half of three folds. On the sandbox (seeds 7, 9), X Education and Salvirt the
+ * configuration chosen is the one three folds chose, the AUCs within 0.0001.
+ */
+const LINEAR_FOLDS = 2;
 /** Deals each out-of-fold linear fit sees at most. */
 const LINEAR_OOF_ROWS = 12_000;
 /** Weights of the forest in the blends compared (1 = forest alone, 0 = linear alone). */
