@@ -11,7 +11,7 @@
  * for the one whose accounts came back most: Repeat Buyer Potential is about buyers who
  * buy again. The persona with the highest score is the opportunity's persona.
  */
-import { attributeOf, type Opportunity } from '../crm/opportunity';
+import { attributeOf, type AttributeValue, type Opportunity } from '../crm/opportunity';
 import { compactNumber } from './bands';
 import { rangeMatch, type PersonaAttribute } from './personas/describe';
 import { categoryOf, numberOf } from './encode';
@@ -49,18 +49,26 @@ export interface Alignment {
 /** Lowest multiplier of a persona's score, for the persona with the weakest repeat business. */
 export const REPEAT_FLOOR = 0.6;
 
-function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
-  const raw = attributeOf(opportunity, attribute.key);
-  const match = attributeMatch(attribute, opportunity);
-  if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
-  const n = numberOf(raw);
+/** A number as the breakdown shows it. */
+function readableNumber(n: number): string {
   // Large numbers read as the persona's ranges do ("4.8B" beside "1B+"), not "4,840,000,000".
-  return { actual: Number.isFinite(n) ? (Math.abs(n) >= 100_000 ? compactNumber(n) : n.toLocaleString('en-US')) : null, match };
+  if (Math.abs(n) >= 100_000) return compactNumber(n);
+  // Small whole numbers (codes, sizes) read the same without the locale's grouping, which
+  // costs a microsecond a call: the analysis shows one per attribute of every deal.
+  if (Number.isInteger(n) && Math.abs(n) < 1000 && !Object.is(n, -0)) return String(n);
+  return n.toLocaleString('en-US');
 }
 
-/** How one attribute of the opportunity matches (no display strings: the hot path). */
-function attributeMatch(attribute: PersonaAttribute, opportunity: Opportunity): number {
+function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
   const raw = attributeOf(opportunity, attribute.key);
+  const match = valueMatch(attribute, raw);
+  if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
+  const n = numberOf(raw);
+  return { actual: Number.isFinite(n) ? readableNumber(n) : null, match };
+}
+
+/** How one attribute's value matches (no display strings: the hot path). */
+function valueMatch(attribute: PersonaAttribute, raw: AttributeValue): number {
   if (attribute.kind === 'category') {
     const c = categoryOf(raw);
     return c !== null && attribute.values.includes(c) ? 1 : 0;
@@ -71,7 +79,7 @@ function attributeMatch(attribute: PersonaAttribute, opportunity: Opportunity): 
 /** The unweighted match, 0–100, of an opportunity to one persona. */
 export function matchScore(persona: AlignablePersona, opportunity: Opportunity): number {
   let total = 0;
-  for (const attribute of persona.attributes) total += attribute.weight * attributeMatch(attribute, opportunity);
+  for (const attribute of persona.attributes) total += attribute.weight * valueMatch(attribute, attributeOf(opportunity, attribute.key));
   return 100 * total;
 }
 
@@ -100,13 +108,20 @@ export function bestPersona(
   personas: readonly AlignablePersona[],
   weights = repeatWeights(personas),
 ): { index: number; score: number; match: number } | null {
-  let best: { index: number; score: number; match: number } | null = null;
-  personas.forEach((persona, i) => {
-    const match = matchScore(persona, opportunity);
+  // One result object per call, not per persona: this runs for every deal and level.
+  let index = -1;
+  let bestScore = 0;
+  let bestMatch = 0;
+  for (let i = 0; i < personas.length; i++) {
+    const match = matchScore(personas[i] as AlignablePersona, opportunity);
     const score = match * (weights[i] as number);
-    if (best === null || score > best.score + 1e-9) best = { index: i, score, match };
-  });
-  return best;
+    if (index < 0 || score > bestScore + 1e-9) {
+      index = i;
+      bestScore = score;
+      bestMatch = match;
+    }
+  }
+  return index < 0 ? null : { index, score: bestScore, match: bestMatch };
 }
 
 /** The best-aligned persona of an opportunity with the breakdown, or null when there are no personas. */

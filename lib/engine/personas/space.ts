@@ -106,19 +106,28 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
   return { attributes, dimensions };
 }
 
-/** Share of won values ≤ x (mid-rank for ties), 0.5 when x is missing. */
-export function percentile(sorted: readonly number[], x: number): number {
-  if (!Number.isFinite(x) || sorted.length === 0) return 0.5;
+/** The first index in `sorted` whose value is not below `x` (`orEqual`: not at or below it). */
+function firstAbove(sorted: readonly number[], x: number, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
+    const v = sorted[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
     else hi = mid;
   }
-  const below = lo;
-  let upper = lo;
-  while (upper < sorted.length && sorted[upper] === x) upper++;
+  return lo;
+}
+
+/**
+ * Share of won values ≤ x (mid-rank for ties), 0.5 when x is missing. Both ends of the ties
+ * are binary searches: a column of a few codes (sizes 1–7) ties thousands of wins, and
+ * stepping through them took 2 s of the analysis of 78,000 deals.
+ */
+export function percentile(sorted: readonly number[], x: number): number {
+  if (!Number.isFinite(x) || sorted.length === 0) return 0.5;
+  const below = firstAbove(sorted, x, false);
+  const upper = firstAbove(sorted, x, true);
   return (below + (upper - below) / 2) / sorted.length;
 }
 
