@@ -37,34 +37,30 @@ export interface AttributeAlignment {
   weight: number;
 }
 
-export interface Alignment {
+/** An opportunity's best-aligned persona and its scores: what every analysed deal carries. */
+export interface PersonaScore {
   personaId: string;
   /** Repeat Buyer Potential, 0–100 (repeat-weighted where the data allows). */
   score: number;
   /** The importance-weighted match before repeat weighting, 0–100. */
   match: number;
+}
+
+/** The same with the attribute-by-attribute breakdown: what a panel shows. */
+export interface Alignment extends PersonaScore {
   breakdown: AttributeAlignment[];
 }
 
 /** Lowest multiplier of a persona's score, for the persona with the weakest repeat business. */
 export const REPEAT_FLOOR = 0.6;
 
-/** A number as the breakdown shows it. */
-function readableNumber(n: number): string {
-  // Large numbers read as the persona's ranges do ("4.8B" beside "1B+"), not "4,840,000,000".
-  if (Math.abs(n) >= 100_000) return compactNumber(n);
-  // Small whole numbers (codes, sizes) read the same without the locale's grouping, which
-  // costs a microsecond a call: the analysis shows one per attribute of every deal.
-  if (Number.isInteger(n) && Math.abs(n) < 1000 && !Object.is(n, -0)) return String(n);
-  return n.toLocaleString('en-US');
-}
-
 function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
   const raw = attributeOf(opportunity, attribute.key);
   const match = valueMatch(attribute, raw);
   if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
   const n = numberOf(raw);
-  return { actual: Number.isFinite(n) ? readableNumber(n) : null, match };
+  // Large numbers read as the persona's ranges do ("4.8B" beside "1B+"), not "4,840,000,000".
+  return { actual: Number.isFinite(n) ? (Math.abs(n) >= 100_000 ? compactNumber(n) : n.toLocaleString('en-US')) : null, match };
 }
 
 /** How one attribute's value matches (no display strings: the hot path). */
@@ -122,6 +118,12 @@ export function bestPersona(
     }
   }
   return index < 0 ? null : { index, score: bestScore, match: bestMatch };
+}
+
+/** The best-aligned persona of an opportunity and its scores, or null when there are no personas. */
+export function scoreAlignment(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): PersonaScore | null {
+  const best = bestPersona(opportunity, personas, weights);
+  return best === null ? null : { personaId: (personas[best.index] as AlignablePersona).id, score: best.score, match: best.match };
 }
 
 /** The best-aligned persona of an opportunity with the breakdown, or null when there are no personas. */

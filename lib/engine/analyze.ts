@@ -5,7 +5,7 @@
  */
 import type { AttributeField, IsoDate, Opportunity } from '../crm/opportunity';
 import { ForecastModel, type Forecast } from './forecast';
-import { align, repeatWeights, type Alignment } from './alignment';
+import { repeatWeights, scoreAlignment, type PersonaScore } from './alignment';
 import { discoverPersonas, type Persona, type PersonaGroup, type PersonaModelJSON, type UnnamedPersona } from './personas';
 import { SimilarIndex, type SimilarResult } from './similar';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
@@ -45,10 +45,14 @@ export interface OpportunityResult {
   opportunity: Opportunity;
   /** The org persona cluster for a won deal that was clustered; else the best-aligned org persona. */
   personaId: string | null;
-  alignment: Alignment | null;
+  /**
+   * The scores without the attribute breakdown, which a panel computes for its one deal
+   * (lib/jobs/build): the breakdowns of 78,025 deals took 0.6 s of CPU and 80 MB of peak memory.
+   */
+  alignment: PersonaScore | null;
   /** The same within the deal's team, when the team has its own personas. */
   teamPersonaId: string | null;
-  teamAlignment: Alignment | null;
+  teamAlignment: PersonaScore | null;
   /** Out-of-bag (honest) for closed training deals; scored for open ones. */
   winPotential: number | null;
   win: WinScore | null;
@@ -186,9 +190,9 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const teams = new Map(personas.teams.map((g) => [g.team, { group: g, weights: repeatWeights(g.personas) }]));
   const results = opportunities.map((opportunity, i) => {
     if (i % 500 === 0) progress('score', i, opportunities.length);
-    const alignment = personas.org ? align(opportunity, personas.org.personas, orgWeights) : null;
+    const alignment = personas.org ? scoreAlignment(opportunity, personas.org.personas, orgWeights) : null;
     const team = teams.get(opportunity.ownerManager?.name ?? null) ?? null;
-    const teamAlignment = team ? align(opportunity, team.group.personas, team.weights) : null;
+    const teamAlignment = team ? scoreAlignment(opportunity, team.group.personas, team.weights) : null;
     const score = winScores.get(opportunity.id) ?? null;
     const clustered = opportunity.isWon ? clusters.get(opportunity.id) : undefined;
     return {

@@ -16,7 +16,7 @@ import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity
 import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
 import { cyrb53 } from '../../seeded/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
-import { describeCluster, type PersonaAttribute } from './describe';
+import { describeCluster, distributionOf, type PersonaAttribute } from './describe';
 import { buildSpace, columnBlocks, embed, type SpaceOptions } from './space';
 
 export const MIN_PERSONA_WINS = 30;
@@ -217,12 +217,13 @@ function discoverGroup(
   const choice = chooseK(points, columnBlocks(space), seed, level === 'team' ? { sample: 500, restarts: 2 } : {});
   if (choice.note) notes.push(choice.note);
   const final = runKMeans(points, choice.k, seed, choice.centroids);
+  const base = distributionOf(space.attributes, reference ?? deals);
   const groups = Array.from({ length: choice.k }, () => [] as Opportunity[]);
   final.clusters.forEach((c, i) => (groups[c] as Opportunity[]).push(deals[i] as Opportunity));
   const clusters = groups
     .filter((members) => members.length > 0)
     .map((members) => {
-      const attributes = describeCluster(space.attributes, members, reference ?? deals);
+      const attributes = describeCluster(space.attributes, members, base);
       return {
         members,
         attributes,

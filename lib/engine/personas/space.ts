@@ -171,31 +171,46 @@ function codes(attribute: SpaceAttribute, won: Opportunity[]): Int32Array {
 
 /**
  * Cramér's V² of two coded attributes over the rows where both are known (numbers in
- * quintiles): 0 independent, 1 one determines the other.
+ * quintiles): 0 independent, 1 one determines the other. Codes are small (level indexes,
+ * quintiles), so the table is an array: with Maps, the 90 pairs of 10 attributes over
+ * 17,600 wins took a quarter of a second.
  */
 export function cramersV2(a: Int32Array, b: Int32Array): number {
-  const table = new Map<number, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
+  let maxX = -1;
+  let maxY = -1;
+  for (let i = 0; i < a.length; i++) {
+    maxX = Math.max(maxX, a[i] as number);
+    maxY = Math.max(maxY, b[i] as number);
+  }
+  if (maxX < 0 || maxY < 0) return 0;
+  const width = maxY + 1;
+  const table = new Int32Array((maxX + 1) * width);
+  const rows = new Int32Array(maxX + 1);
+  const cols = new Int32Array(width);
+  // Codes in the order they first appear: the sum below adds its terms in that order.
+  const rowOrder: number[] = [];
+  const colOrder: number[] = [];
   let n = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number;
     const y = b[i] as number;
     if (x < 0 || y < 0) continue;
     n++;
-    const key = x * 4096 + y;
-    table.set(key, (table.get(key) ?? 0) + 1);
-    rows.set(x, (rows.get(x) ?? 0) + 1);
-    cols.set(y, (cols.get(y) ?? 0) + 1);
+    table[x * width + y]! += 1;
+    if (rows[x] === 0) rowOrder.push(x);
+    if (cols[y] === 0) colOrder.push(y);
+    rows[x]! += 1;
+    cols[y]! += 1;
   }
-  const r = rows.size;
-  const c = cols.size;
+  const r = rowOrder.length;
+  const c = colOrder.length;
   if (n === 0 || r < 2 || c < 2) return 0;
   let chi2 = 0;
-  for (const [x, nx] of rows) {
-    for (const [y, ny] of cols) {
-      const expected = (nx * ny) / n;
-      const observed = table.get(x * 4096 + y) ?? 0;
+  for (const x of rowOrder) {
+    const nx = rows[x] as number;
+    for (const y of colOrder) {
+      const expected = (nx * (cols[y] as number)) / n;
+      const observed = table[x * width + y] as number;
       chi2 += ((observed - expected) * (observed - expected)) / expected;
     }
   }
