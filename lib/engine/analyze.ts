@@ -5,7 +5,7 @@
  */
 import type { AttributeField, IsoDate, Opportunity } from '../crm/opportunity';
 import { ForecastModel, type Forecast } from './forecast';
-import { repeatWeights, scoreAlignment, type PersonaScore } from './alignment';
+import { alignmentScorer, type PersonaScore } from './alignment';
 import { discoverPersonas, type Persona, type PersonaGroup, type PersonaModelJSON, type UnnamedPersona } from './personas';
 import { SimilarIndex, type SimilarResult } from './similar';
 import { checkSufficiency, type Sufficiency } from './sufficiency';
@@ -185,14 +185,14 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const stageTimes = fitStageTimes(closed);
   const baseRate = closed.length > 0 ? wins / closed.length : null;
   const profile = options.healthProfile ?? DEFAULT_HEALTH_PROFILE;
-  // Each level's repeat weights once, not once per deal.
-  const orgWeights = personas.org ? repeatWeights(personas.org.personas) : [];
-  const teams = new Map(personas.teams.map((g) => [g.team, { group: g, weights: repeatWeights(g.personas) }]));
+  // Each level's scorer once, not once per deal.
+  const orgScorer = personas.org ? alignmentScorer(personas.org.personas) : null;
+  const teams = new Map(personas.teams.map((g) => [g.team, alignmentScorer(g.personas)]));
   const results = opportunities.map((opportunity, i) => {
     if (i % 500 === 0) progress('score', i, opportunities.length);
-    const alignment = personas.org ? scoreAlignment(opportunity, personas.org.personas, orgWeights) : null;
+    const alignment = orgScorer ? orgScorer(opportunity) : null;
     const team = teams.get(opportunity.ownerManager?.name ?? null) ?? null;
-    const teamAlignment = team ? scoreAlignment(opportunity, team.group.personas, team.weights) : null;
+    const teamAlignment = team ? team(opportunity) : null;
     const score = winScores.get(opportunity.id) ?? null;
     const clustered = opportunity.isWon ? clusters.get(opportunity.id) : undefined;
     return {

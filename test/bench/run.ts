@@ -28,7 +28,7 @@ import { orderByTime } from '../../lib/engine/evaluate';
 import { applyBinning, fitBinning } from '../../lib/engine/forest/binning';
 import { HistogramForest } from '../../lib/engine/forest/forest';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
-import { bestPersona } from '../../lib/engine/alignment';
+import { personaScorer } from '../../lib/engine/alignment';
 import { ForecastModel } from '../../lib/engine/forecast';
 import { discoverPersonas } from '../../lib/engine/personas';
 import { qualityReport } from '../../lib/engine/quality';
@@ -151,7 +151,10 @@ for (const closedCount of [10_000, 50_000]) {
     const asOf = org.asOf;
     const orgPersonas = personas.value.org?.personas ?? [];
     const probabilities = time(() => win.value.predict(toScore));
-    const alignment = time(() => toScore.map((o) => bestPersona(o, orgPersonas)));
+    const alignment = time(() => {
+      const best = personaScorer(orgPersonas);
+      return toScore.map((o) => best(o));
+    });
     const forecasts = time(() => forecast.value.predict(toScore, asOf));
     const scoring = probabilities.ms + alignment.ms + forecasts.ms;
     row([`score 10,000 open: Win Potential`, ms(probabilities.ms), '', '']);

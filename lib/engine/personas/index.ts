@@ -13,7 +13,7 @@
  *   persona it shares most won deals with (Jaccard ≥ 0.5).
  */
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
-import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
+import { align, personaScorer, type Alignment } from '../alignment';
 import { cyrb53 } from '../../seeded/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
 import { describeCluster, distributionOf, type PersonaAttribute } from './describe';
@@ -254,12 +254,12 @@ function discoverGroup(
     };
   });
   // Win rate of closed deals (of the basis type) aligned with each persona.
-  const weights = repeatWeights(personas);
+  const bestOf = personaScorer(personas);
   const wins = new Array<number>(personas.length).fill(0);
   const closed = new Array<number>(personas.length).fill(0);
   for (const o of scopeDeals) {
     if (!o.isClosed || (basis === 'new customer' && o.type !== 'new customer')) continue;
-    const best = bestPersona(o, personas, weights);
+    const best = bestOf(o);
     if (!best || best.score < ALIGNED_SCORE) continue;
     const index = best.index;
     closed[index]! += 1;
