@@ -5,7 +5,7 @@
  */
 import type { Opportunity } from '../../lib/crm/opportunity';
 import type { RecordLinker } from '../../lib/crm/connector';
-import { bestPersona, repeatWeights } from '../../lib/engine/alignment';
+import { personaScorer } from '../../lib/engine/alignment';
 import { ALIGNED_SCORE, personasFor, type Persona, type PersonaGroup, type PersonaModelJSON } from '../../lib/engine/personas';
 import type { ConnectionRecord, JobRecord, ModelRecord, PersonaRecord } from '../../lib/store/schema';
 
@@ -62,10 +62,10 @@ export function alignedOpenDeals(
   const result = new Map<string, AlignedDeal[]>();
   const group = groupOf(model, level);
   if (!model || !group || group.personas.length === 0) return result;
-  const weights = repeatWeights(group.personas);
+  const bestOf = personaScorer(group.personas);
   for (const o of open) {
     if (o.isClosed || personasFor(model, o) !== group) continue;
-    const best = bestPersona(o, group.personas, weights);
+    const best = bestOf(o);
     if (!best || best.score < ALIGNED_SCORE) continue;
     const id = (group.personas[best.index] as Persona).id;
     const list = result.get(id) ?? [];

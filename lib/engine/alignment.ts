@@ -11,7 +11,7 @@
  * for the one whose accounts came back most: Repeat Buyer Potential is about buyers who
  * buy again. The persona with the highest score is the opportunity's persona.
  */
-import { attributeOf, type Opportunity } from '../crm/opportunity';
+import { attributeOf, type AttributeValue, type Opportunity } from '../crm/opportunity';
 import { compactNumber } from './bands';
 import { rangeMatch, type PersonaAttribute } from './personas/describe';
 import { categoryOf, numberOf } from './encode';
@@ -37,12 +37,17 @@ export interface AttributeAlignment {
   weight: number;
 }
 
-export interface Alignment {
+/** An opportunity's best-aligned persona and its scores: what every analysed deal carries. */
+export interface PersonaScore {
   personaId: string;
   /** Repeat Buyer Potential, 0–100 (repeat-weighted where the data allows). */
   score: number;
   /** The importance-weighted match before repeat weighting, 0–100. */
   match: number;
+}
+
+/** The same with the attribute-by-attribute breakdown: what a panel shows. */
+export interface Alignment extends PersonaScore {
   breakdown: AttributeAlignment[];
 }
 
@@ -51,28 +56,20 @@ export const REPEAT_FLOOR = 0.6;
 
 function describeActual(attribute: PersonaAttribute, opportunity: Opportunity): { actual: string | null; match: number } {
   const raw = attributeOf(opportunity, attribute.key);
-  const match = attributeMatch(attribute, opportunity);
+  const match = valueMatch(attribute, raw);
   if (attribute.kind === 'category') return { actual: categoryOf(raw), match };
   const n = numberOf(raw);
   // Large numbers read as the persona's ranges do ("4.8B" beside "1B+"), not "4,840,000,000".
   return { actual: Number.isFinite(n) ? (Math.abs(n) >= 100_000 ? compactNumber(n) : n.toLocaleString('en-US')) : null, match };
 }
 
-/** How one attribute of the opportunity matches (no display strings: the hot path). */
-function attributeMatch(attribute: PersonaAttribute, opportunity: Opportunity): number {
-  const raw = attributeOf(opportunity, attribute.key);
-  if (attribute.kind === 'category') {
-    const c = categoryOf(raw);
-    return c !== null && attribute.values.includes(c) ? 1 : 0;
-  }
-  return rangeMatch(attribute, numberOf(raw));
+/** How one attribute's value matches (no display strings: the hot path). */
+function valueMatch(attribute: PersonaAttribute, raw: AttributeValue): number {
+  return attribute.kind === 'category' ? categoryMatch(attribute, categoryOf(raw)) : rangeMatch(attribute, numberOf(raw));
 }
 
-/** The unweighted match, 0–100, of an opportunity to one persona. */
-export function matchScore(persona: AlignablePersona, opportunity: Opportunity): number {
-  let total = 0;
-  for (const attribute of persona.attributes) total += attribute.weight * attributeMatch(attribute, opportunity);
-  return 100 * total;
+function categoryMatch(attribute: PersonaAttribute, category: string | null): number {
+  return category !== null && attribute.values.includes(category) ? 1 : 0;
 }
 
 /** The unweighted match of an opportunity to one persona, with the panel's breakdown. */
@@ -95,18 +92,79 @@ export function repeatWeights(personas: readonly AlignablePersona[]): number[] {
 }
 
 /** The best persona's index and repeat-weighted score, without the breakdown (ranking, win rates). */
-export function bestPersona(
-  opportunity: Opportunity,
-  personas: readonly AlignablePersona[],
-  weights = repeatWeights(personas),
-): { index: number; score: number; match: number } | null {
-  let best: { index: number; score: number; match: number } | null = null;
-  personas.forEach((persona, i) => {
-    const match = matchScore(persona, opportunity);
-    const score = match * (weights[i] as number);
-    if (best === null || score > best.score + 1e-9) best = { index: i, score, match };
-  });
-  return best;
+export interface BestPersona {
+  index: number;
+  score: number;
+  match: number;
+}
+
+/**
+ * `bestPersona` of many opportunities against the same personas (every analysed deal, the
+ * personas' win rates): each attribute the personas name is read once per deal, not once
+ * per persona naming it, and nothing is allocated per persona.
+ */
+export function personaScorer(personas: readonly AlignablePersona[], weights = repeatWeights(personas)): (opportunity: Opportunity) => BestPersona | null {
+  const keys: string[] = [];
+  const slotOf = new Map<string, number>();
+  const slots = personas.map((persona) =>
+    persona.attributes.map((attribute) => {
+      let slot = slotOf.get(attribute.key);
+      if (slot === undefined) {
+        slot = keys.length;
+        slotOf.set(attribute.key, slot);
+        keys.push(attribute.key);
+      }
+      return slot;
+    }),
+  );
+  // Each attribute read as the personas compare it: a category, a number, or both.
+  const asCategory = keys.map((key) => personas.some((p) => p.attributes.some((a) => a.key === key && a.kind === 'category')));
+  const asNumber = keys.map((key) => personas.some((p) => p.attributes.some((a) => a.key === key && a.kind === 'range')));
+  const categories = new Array<string | null>(keys.length).fill(null);
+  const numbers = new Float64Array(keys.length);
+  return (opportunity) => {
+    for (let k = 0; k < keys.length; k++) {
+      const raw = attributeOf(opportunity, keys[k] as string);
+      if (asCategory[k]) categories[k] = categoryOf(raw);
+      if (asNumber[k]) numbers[k] = numberOf(raw);
+    }
+    let index = -1;
+    let bestScore = 0;
+    let bestMatch = 0;
+    for (let i = 0; i < personas.length; i++) {
+      const attributes = (personas[i] as AlignablePersona).attributes;
+      const slot = slots[i] as number[];
+      let total = 0;
+      for (let j = 0; j < attributes.length; j++) {
+        const attribute = attributes[j] as PersonaAttribute;
+        const k = slot[j] as number;
+        const match = attribute.kind === 'category' ? categoryMatch(attribute, categories[k] as string | null) : rangeMatch(attribute, numbers[k] as number);
+        total += attribute.weight * match;
+      }
+      const match = 100 * total;
+      const score = match * (weights[i] as number);
+      if (index < 0 || score > bestScore + 1e-9) {
+        index = i;
+        bestScore = score;
+        bestMatch = match;
+      }
+    }
+    return index < 0 ? null : { index, score: bestScore, match: bestMatch };
+  };
+}
+
+/** The best persona of one opportunity (`personaScorer` for many). */
+export function bestPersona(opportunity: Opportunity, personas: readonly AlignablePersona[], weights = repeatWeights(personas)): BestPersona | null {
+  return personaScorer(personas, weights)(opportunity);
+}
+
+/** The best-aligned persona of each opportunity and its scores (null when there are no personas). */
+export function alignmentScorer(personas: readonly AlignablePersona[], weights = repeatWeights(personas)): (opportunity: Opportunity) => PersonaScore | null {
+  const best = personaScorer(personas, weights);
+  return (opportunity) => {
+    const found = best(opportunity);
+    return found === null ? null : { personaId: (personas[found.index] as AlignablePersona).id, score: found.score, match: found.match };
+  };
 }
 
 /** The best-aligned persona of an opportunity with the breakdown, or null when there are no personas. */

@@ -117,8 +117,13 @@ export function calibrationBins(labels: ArrayLike<number>, probabilities: ArrayL
 /** The q-quantile (0..1) of values by linear interpolation between order statistics. */
 export function quantile(values: ArrayLike<number>, q: number): number {
   if (values.length === 0) throw new Error('quantile: no values');
+  return sortedQuantile(Float64Array.from(values).sort(), q);
+}
+
+/** `quantile` of values already sorted ascending: for several quantiles of one large column, sorted once. */
+export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) throw new Error('quantile: no values');
   if (!(q >= 0 && q <= 1)) throw new Error(`quantile: q must be in [0, 1], got ${q}`);
-  const sorted = Float64Array.from(values).sort();
   const position = q * (sorted.length - 1);
   const lower = Math.floor(position);
   const upper = Math.min(sorted.length - 1, lower + 1);

@@ -38,7 +38,7 @@
  */
 import { blankOpportunity, WELL_KNOWN_ATTRIBUTES, type IsoDate, type Opportunity } from '../crm/opportunity';
 import { EMPLOYEE_BANDS } from './bands';
-import { quantile } from './metrics';
+import { sortedQuantile } from './metrics';
 import { categoryOf, describeValue, fitEncoder, numberOf, readFeature, type EncoderSpec, type FeatureSource, type FeatureSpec } from './encode';
 import { decodeArray, encodeArray } from './serialize';
 
@@ -279,11 +279,11 @@ export class SimilarIndex {
     this.wonCount = deals.won.indexOf(0) < 0 ? n : deals.won.indexOf(0);
     this.byId = new Map(deals.ids.map((id, i) => [id, i]));
     this.byAccount = new Map();
-    this.accountCodes = Int32Array.from(deals.accountIds, (id) => {
-      if (id === null) return -1;
-      let code = this.byAccount.get(id);
-      if (code === undefined) this.byAccount.set(id, (code = this.byAccount.size));
-      return code;
+    this.accountCodes = new Int32Array(n);
+    deals.accountIds.forEach((id, i) => {
+      let code = id === null ? -1 : this.byAccount.get(id);
+      if (code === undefined) this.byAccount.set(id as string, (code = this.byAccount.size));
+      this.accountCodes[i] = code;
     });
     this.listed = features
       .map((f, i) => ({ f, i }))
@@ -342,12 +342,13 @@ export class SimilarIndex {
   static build(deals: Opportunity[], options: SimilarBuildOptions = {}): SimilarIndex {
     if (deals.length === 0) throw new Error('SimilarIndex.build: no closed opportunities');
     const seen = new Set<string>();
-    const days = new Map<Opportunity, number>();
+    const keys: ScanKey[] = [];
     for (const o of deals) {
       if (!o.isClosed) throw new Error(`SimilarIndex.build: opportunity ${o.id} is open; index closed deals only`);
       if (seen.has(o.id)) throw new Error(`SimilarIndex.build: opportunity id ${o.id} appears twice`);
       seen.add(o.id);
-      days.set(o, o.closeDate === null ? Number.NaN : dayNumber(o.closeDate, `SimilarIndex.build: opportunity ${o.id} closeDate`));
+      const day = o.closeDate === null ? Number.NaN : dayNumber(o.closeDate, `SimilarIndex.build: opportunity ${o.id} closeDate`);
+      keys.push({ won: o.isWon, day, id: o.id });
     }
     const halfLifeDays = options.halfLifeDays ?? SIMILAR_DEFAULTS.halfLifeDays;
     if (!(Number.isFinite(halfLifeDays) && halfLifeDays > 0))
@@ -355,8 +356,12 @@ export class SimilarIndex {
     if (options.asOf !== undefined) dayNumber(options.asOf, 'SimilarIndex.build: asOf');
     const spec = options.spec ?? fitEncoder(deals).spec;
     const weights = resolveWeights(spec, options.weights);
-    const key = (o: Opportunity): ScanKey => ({ won: o.isWon, day: days.get(o) as number, id: o.id });
-    const closed = [...deals].sort((a, b) => scanOrder(key(a), key(b)));
+    // Each deal's key made once, not twice per comparison (2.6 million objects for 78,000 deals).
+    const order = deals.map((_, i) => i).sort((a, b) => scanOrder(keys[a] as ScanKey, keys[b] as ScanKey));
+    const closed = order.map((i) => deals[i] as Opportunity);
+    // Columns are filled in loops: TypedArray.from with a mapping function took about 8 ms a
+    // column of 78,000 deals, ten times a loop's.
+    const n = closed.length;
 
     const features = spec.features.map((feature, f): Feature => {
       const weight = weights[f] as number;
@@ -364,20 +369,25 @@ export class SimilarIndex {
         // The encoder's levels first, then the rare values it pools into "(other)", each its own value here.
         const values = [...feature.levels];
         const lookup = new Map(values.map((v, i) => [v, i]));
-        const codes = Int32Array.from(closed, (o) => {
-          const text = categoryOf(readFeature(o, feature.source));
-          if (text === null) return -1;
+        const codes = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+          const text = categoryOf(readFeature(closed[i] as Opportunity, feature.source));
+          if (text === null) {
+            codes[i] = -1;
+            continue;
+          }
           let code = lookup.get(text);
           if (code === undefined) {
             code = values.length;
             values.push(text);
             lookup.set(text, code);
           }
-          return code;
-        });
+          codes[i] = code;
+        }
         return categoryFeature(feature, weight, values, codes);
       }
-      const raw = Float64Array.from(closed, (o) => numberOf(readFeature(o, feature.source)));
+      const raw = new Float64Array(n);
+      for (let i = 0; i < n; i++) raw[i] = numberOf(readFeature(closed[i] as Opportunity, feature.source));
       return numericFeature(feature, weight, raw, fitScale(feature, raw));
     });
 
@@ -388,13 +398,19 @@ export class SimilarIndex {
       names: closed.map((o) => o.name),
       accountIds: closed.map((o) => o.account?.id ?? null),
       accountNames: closed.map((o) => o.account?.name ?? null),
-      won: Uint8Array.from(closed, (o) => (o.isWon ? 1 : 0)),
+      won: new Uint8Array(n),
       closeDates,
-      closeDays: Float64Array.from(closed, (o) => days.get(o) as number),
-      amounts: Float64Array.from(closed, (o) => (o.amount === null ? Number.NaN : o.amount)),
+      closeDays: new Float64Array(n),
+      amounts: new Float64Array(n),
       currencies: closed.map((o) => o.currency),
       owners: closed.map((o) => o.owner?.name ?? null),
     };
+    order.forEach((from, i) => {
+      const o = deals[from] as Opportunity;
+      index.won[i] = o.isWon ? 1 : 0;
+      index.closeDays[i] = (keys[from] as ScanKey).day;
+      index.amounts[i] = o.amount === null ? Number.NaN : o.amount;
+    });
     return new SimilarIndex(spec, halfLifeDays, asOf, features, index);
   }
 
@@ -814,9 +830,10 @@ interface NumericScale {
 function fitScale(feature: FeatureSpec, raw: Float64Array): NumericScale {
   const source = feature.source;
   if ('field' in source && source.field === 'createdMonth') return { scale: 'cyclic', floor: 1, range: 6, edges: [], bands: [] };
+  // Sorted once for all the quantiles below (each sorting its own copy took 0.4 s on 78,000 deals).
   const known = Float64Array.from(raw.filter((v) => !Number.isNaN(v))).sort();
   if (known.length === 0) return { scale: 'linear', floor: 1, range: 1, edges: [], bands: [] };
-  const q = (p: number): number => quantile(known, p);
+  const q = (p: number): number => sortedQuantile(known, p);
   const nonNegative = (known[0] as number) >= 0;
   const skewed = q(0.9) - q(0.5) >= 2 * (q(0.5) - q(0.1)) && q(0.9) > q(0.1);
   const scale: SimilarScale = nonNegative && (LOG_KEYS.has(feature.key) || skewed) ? 'log' : 'linear';
@@ -827,8 +844,9 @@ function fitScale(feature: FeatureSpec, raw: Float64Array): NumericScale {
       break;
     }
   }
+  // Still ascending: the log is increasing and the floor only raises the smallest values to it.
   const scaled = known.map((v) => (scale === 'log' ? Math.log10(Math.max(v, floor)) : v));
-  let range = quantile(scaled, 0.95) - quantile(scaled, 0.05);
+  let range = sortedQuantile(scaled, 0.95) - sortedQuantile(scaled, 0.05);
   if (!(range > 0)) range = (scaled[scaled.length - 1] as number) - (scaled[0] as number);
   if (!(range > 0)) range = 1;
   if ('attribute' in source && source.attribute === WELL_KNOWN_ATTRIBUTES.employees)
@@ -893,7 +911,9 @@ function numericFeature(spec: FeatureSpec, weight: number, raw: Float64Array, s:
     raw,
     ...s,
   };
-  return { ...f, scaled: raw.map((v) => scaleValue(f, v)) };
+  const scaled = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) scaled[i] = scaleValue(f, raw[i] as number);
+  return { ...f, scaled };
 }
 
 function resolveWeights(spec: EncoderSpec, weights: Record<string, number> | undefined): number[] {

@@ -32,7 +32,7 @@ import { findSklearnPython } from './python';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The shared real data sets, next to the repository (../shared/data/README.md); $DEALSIGHT_DATA elsewhere. */
-const DATA = resolve(process.env.DEALSIGHT_DATA ?? join(ROOT, '../shared/data'));
+export const DATA = resolve(process.env.DEALSIGHT_DATA ?? join(ROOT, '../shared/data'));
 const FOLDS = 5;
 const SEED = 0;
 
@@ -85,7 +85,7 @@ const SKLEARN_MODELS: ReadonlyArray<{ id: 'rf' | 'hgb' | 'lr'; label: string }> 
 ];
 
 /** A data file's path as the README names it (../shared/data/…), or in full when $DEALSIGHT_DATA points elsewhere. */
-const shown = (file: string): string => {
+export const shown = (file: string): string => {
   const path = relative(ROOT, join(DATA, file));
   return path.startsWith('../shared/') ? path : join(DATA, file);
 };

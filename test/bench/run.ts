@@ -6,6 +6,7 @@
  * - the same time split fitted by scikit-learn's RandomForest(100), measured live when
  *   python3 with scikit-learn is installed (Debian: python3-sklearn python3-pandas);
  * - peak memory of a process that trains on 50k opportunities;
+ * - the whole analysis of 78,025 closed IBM deals: CPU time per step and peak memory (scale.ts);
  * - the histogram forest against ml-random-forest at 1k rows;
  * - Win Potential on the real Salvirt, IBM and X Education files against scikit-learn's
  *   RandomForest(100), HistGradientBoosting and LogisticRegression on the same folds (real.ts);
@@ -27,7 +28,7 @@ import { orderByTime } from '../../lib/engine/evaluate';
 import { applyBinning, fitBinning } from '../../lib/engine/forest/binning';
 import { HistogramForest } from '../../lib/engine/forest/forest';
 import { brierScore, rocAuc } from '../../lib/engine/metrics';
-import { bestPersona } from '../../lib/engine/alignment';
+import { personaScorer } from '../../lib/engine/alignment';
 import { ForecastModel } from '../../lib/engine/forecast';
 import { discoverPersonas } from '../../lib/engine/personas';
 import { qualityReport } from '../../lib/engine/quality';
@@ -41,7 +42,8 @@ import { benchContentScripts, benchCrm } from './crm';
 import { benchSoak } from './soak';
 import { benchHostile } from './hostile';
 import { findSklearnPython } from './python';
-import { benchRealData } from './real';
+import { benchRealData, DATA, REAL_SETS, shown } from './real';
+import type { ScaleRun } from './scale';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -149,7 +151,10 @@ for (const closedCount of [10_000, 50_000]) {
     const asOf = org.asOf;
     const orgPersonas = personas.value.org?.personas ?? [];
     const probabilities = time(() => win.value.predict(toScore));
-    const alignment = time(() => toScore.map((o) => bestPersona(o, orgPersonas)));
+    const alignment = time(() => {
+      const best = personaScorer(orgPersonas);
+      return toScore.map((o) => best(o));
+    });
     const forecasts = time(() => forecast.value.predict(toScore, asOf));
     const scoring = probabilities.ms + alignment.ms + forecasts.ms;
     row([`score 10,000 open: Win Potential`, ms(probabilities.ms), '', '']);
@@ -176,6 +181,30 @@ for (const closedCount of [10_000, 50_000]) {
     row(['  whole process, with Node and the TypeScript loader', mb(peakRss), '', '']);
   } else {
     row(['peak memory while training 50,000: the child process failed', run.stderr.trim().split('\n').at(-1) ?? '', '', '']);
+  }
+  console.log('');
+}
+
+// Scale (issue 15, item 5): the whole analysis of the largest real file, 78,025 closed IBM
+// deals, in a child process of its own (scale.ts) for its peak memory.
+{
+  const ibm = REAL_SETS.find((s) => s.name === 'ibm') as (typeof REAL_SETS)[number];
+  const path = join(DATA, ibm.file);
+  if (!existsSync(path)) {
+    console.log(`scale: analyze on ${ibm.label} skipped: ${shown(ibm.file)} not found (set DEALSIGHT_DATA to the shared data folder)`);
+  } else {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(HERE, 'scale.ts'), path], { encoding: 'utf8', cwd: ROOT });
+    if (run.status === 0) {
+      const scale = JSON.parse(run.stdout) as ScaleRun;
+      const label = `analyze ${scale.closed.toLocaleString('en-US')} closed deals (${ibm.label}): CPU`;
+      row([label, ms(scale.cpuMs), '≤ 8000 ms', verdict(scale.cpuMs <= 8000)]);
+      // Forecasts report no progress when the data has no dates: their time is in the step before.
+      for (const { step, cpuMs } of scale.steps) row([`  ${step}`, ms(cpuMs), '', '']);
+      row(['  peak memory, whole process', mb(scale.peakRss), '≤ 300 MB', verdict(scale.peakRss <= 300 * 1024 * 1024)]);
+      row(['  of which the imported file', mb(scale.dataRss - scale.startRss), '', '']);
+    } else {
+      row([`scale: analyze on ${ibm.label}: the child process failed`, run.stderr.trim().split('\n').at(-1) ?? '', '', '']);
+    }
   }
   console.log('');
 }

@@ -4,7 +4,7 @@ import { align, matchPersona, repeatWeights, type AlignablePersona } from '../..
 import { adjustedRandIndex, rocAuc } from '../../lib/engine/metrics';
 import { bandOf, compactNumber, EMPLOYEE_BANDS, quantileBands, runLabel } from '../../lib/engine/bands';
 import { chooseK, MIN_GAP_GAIN } from '../../lib/engine/personas/choose-k';
-import { describeCluster, rangeMatch, type PersonaAttribute } from '../../lib/engine/personas/describe';
+import { describeCluster, distributionOf, rangeMatch, type PersonaAttribute } from '../../lib/engine/personas/describe';
 import { alignWithModel, clusterOf, discoverPersonas, MIN_PERSONA_WINS, personasFor } from '../../lib/engine/personas';
 import { buildSpace, columnBlocks, cramersV2, embed, percentile } from '../../lib/engine/personas/space';
 import { Random } from '../../lib/seeded/random';
@@ -95,7 +95,7 @@ describe('describeCluster', () => {
   ];
   const members = all.slice(0, 4);
   const space = buildSpace(all);
-  const attributes = describeCluster(space.attributes, members, all);
+  const attributes = describeCluster(space.attributes, members, distributionOf(space.attributes, all));
 
   it('scores each value by share × ln(share / base share) and ranks attributes by it', () => {
     const industry = attributes.find((a) => a.key === 'industry') as PersonaAttribute;

@@ -5,6 +5,7 @@
  * look at and test the panels with realistic numbers. The engine only loads behind the
  * gallery flag (a dynamic import in main.tsx), never on the normal path.
  */
+import { align } from '../../../lib/engine/alignment';
 import { analyze, type Analysis, type OpportunityResult } from '../../../lib/engine/analyze';
 import { checkSufficiency } from '../../../lib/engine/sufficiency';
 import { modelsFromAnalysis, panelData } from '../../../lib/jobs/build';
@@ -56,7 +57,8 @@ export function samplePanels(options: SampleOptions = {}): Samples {
   const open = complete(analysis);
   const slipping = open.find((r) => r.forecast?.closeDate?.slip && (r.forecast.closeDate.crmCloseDate ?? '') < r.forecast.closeDate.p10);
   const steady = open.filter((r) => !r.forecast?.closeDate?.slip && r.forecast?.closeDate?.basis === 'forest');
-  const onTrack = steady.find((r) => r.alignment?.breakdown.some((a) => a.match === 0.5)) ?? steady[0];
+  const orgPersonas = analysis.personas.org?.personas ?? [];
+  const onTrack = steady.find((r) => align(r.opportunity, orgPersonas)?.breakdown.some((a) => a.match === 0.5)) ?? steady[0];
   const unlikely = steady.find((r) => r.win?.band === 'low');
   if (!slipping || !onTrack || !unlikely) throw new Error('samplePanels: the sandbox has no open deal of each kind; change the seed or size');
   return { analysis, slipping: panelFor(analysis, slipping), onTrack: panelFor(analysis, onTrack), unlikely: panelFor(analysis, unlikely) };

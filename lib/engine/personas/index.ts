@@ -13,10 +13,10 @@
  *   persona it shares most won deals with (Jaccard ≥ 0.5).
  */
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
-import { align, bestPersona, repeatWeights, type Alignment } from '../alignment';
+import { align, personaScorer, type Alignment } from '../alignment';
 import { cyrb53 } from '../../seeded/hash';
 import { chooseK, runKMeans, type KCandidate } from './choose-k';
-import { describeCluster, type PersonaAttribute } from './describe';
+import { describeCluster, distributionOf, type PersonaAttribute } from './describe';
 import { buildSpace, columnBlocks, embed, type SpaceOptions } from './space';
 
 export const MIN_PERSONA_WINS = 30;
@@ -217,12 +217,13 @@ function discoverGroup(
   const choice = chooseK(points, columnBlocks(space), seed, level === 'team' ? { sample: 500, restarts: 2 } : {});
   if (choice.note) notes.push(choice.note);
   const final = runKMeans(points, choice.k, seed, choice.centroids);
+  const base = distributionOf(space.attributes, reference ?? deals);
   const groups = Array.from({ length: choice.k }, () => [] as Opportunity[]);
   final.clusters.forEach((c, i) => (groups[c] as Opportunity[]).push(deals[i] as Opportunity));
   const clusters = groups
     .filter((members) => members.length > 0)
     .map((members) => {
-      const attributes = describeCluster(space.attributes, members, reference ?? deals);
+      const attributes = describeCluster(space.attributes, members, base);
       return {
         members,
         attributes,
@@ -253,12 +254,12 @@ function discoverGroup(
     };
   });
   // Win rate of closed deals (of the basis type) aligned with each persona.
-  const weights = repeatWeights(personas);
+  const bestOf = personaScorer(personas);
   const wins = new Array<number>(personas.length).fill(0);
   const closed = new Array<number>(personas.length).fill(0);
   for (const o of scopeDeals) {
     if (!o.isClosed || (basis === 'new customer' && o.type !== 'new customer')) continue;
-    const best = bestPersona(o, personas, weights);
+    const best = bestOf(o);
     if (!best || best.score < ALIGNED_SCORE) continue;
     const index = best.index;
     closed[index]! += 1;

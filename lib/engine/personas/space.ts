@@ -106,19 +106,28 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
   return { attributes, dimensions };
 }
 
-/** Share of won values ≤ x (mid-rank for ties), 0.5 when x is missing. */
-export function percentile(sorted: readonly number[], x: number): number {
-  if (!Number.isFinite(x) || sorted.length === 0) return 0.5;
+/** The first index in `sorted` whose value is not below `x` (`orEqual`: not at or below it). */
+function firstAbove(sorted: readonly number[], x: number, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
+    const v = sorted[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
     else hi = mid;
   }
-  const below = lo;
-  let upper = lo;
-  while (upper < sorted.length && sorted[upper] === x) upper++;
+  return lo;
+}
+
+/**
+ * Share of won values ≤ x (mid-rank for ties), 0.5 when x is missing. Both ends of the ties
+ * are binary searches: a column of a few codes (sizes 1–7) ties thousands of wins, and
+ * stepping through them took 2 s of the analysis of 78,000 deals.
+ */
+export function percentile(sorted: readonly number[], x: number): number {
+  if (!Number.isFinite(x) || sorted.length === 0) return 0.5;
+  const below = firstAbove(sorted, x, false);
+  const upper = firstAbove(sorted, x, true);
   return (below + (upper - below) / 2) / sorted.length;
 }
 
@@ -152,41 +161,62 @@ export function columnBlocks(space: PersonaSpace): Array<[number, number]> {
 
 /** Codes of an attribute for association measures: a level index, or a percentile quintile; −1 missing. */
 function codes(attribute: SpaceAttribute, won: Opportunity[]): Int32Array {
-  return Int32Array.from(won, (o) => {
+  // A loop, not Int32Array.from with a mapping function: ten times faster on 17,600 wins.
+  const coded = new Int32Array(won.length);
+  won.forEach((o, i) => {
     const value = attributeOf(o, attribute.key);
-    if (attribute.kind === 'categorical') return attribute.levels.indexOf(categoryOf(value) ?? '\u0000');
+    if (attribute.kind === 'categorical') {
+      coded[i] = attribute.levels.indexOf(categoryOf(value) ?? '\u0000');
+      return;
+    }
     const n = numberOf(value);
-    return Number.isFinite(n) ? Math.min(4, Math.floor(percentile(attribute.sorted, n) * 5)) : -1;
+    coded[i] = Number.isFinite(n) ? Math.min(4, Math.floor(percentile(attribute.sorted, n) * 5)) : -1;
   });
+  return coded;
 }
 
 /**
  * Cramér's V² of two coded attributes over the rows where both are known (numbers in
- * quintiles): 0 independent, 1 one determines the other.
+ * quintiles): 0 independent, 1 one determines the other. Codes are small (level indexes,
+ * quintiles), so the table is an array: with Maps, the 90 pairs of 10 attributes over
+ * 17,600 wins took a quarter of a second.
  */
 export function cramersV2(a: Int32Array, b: Int32Array): number {
-  const table = new Map<number, number>();
-  const rows = new Map<number, number>();
-  const cols = new Map<number, number>();
+  let maxX = -1;
+  let maxY = -1;
+  for (let i = 0; i < a.length; i++) {
+    maxX = Math.max(maxX, a[i] as number);
+    maxY = Math.max(maxY, b[i] as number);
+  }
+  if (maxX < 0 || maxY < 0) return 0;
+  const width = maxY + 1;
+  const table = new Int32Array((maxX + 1) * width);
+  const rows = new Int32Array(maxX + 1);
+  const cols = new Int32Array(width);
+  // Codes in the order they first appear: the sum below adds its terms in that order.
+  const rowOrder: number[] = [];
+  const colOrder: number[] = [];
   let n = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number;
     const y = b[i] as number;
     if (x < 0 || y < 0) continue;
     n++;
-    const key = x * 4096 + y;
-    table.set(key, (table.get(key) ?? 0) + 1);
-    rows.set(x, (rows.get(x) ?? 0) + 1);
-    cols.set(y, (cols.get(y) ?? 0) + 1);
+    table[x * width + y]! += 1;
+    if (rows[x] === 0) rowOrder.push(x);
+    if (cols[y] === 0) colOrder.push(y);
+    rows[x]! += 1;
+    cols[y]! += 1;
   }
-  const r = rows.size;
-  const c = cols.size;
+  const r = rowOrder.length;
+  const c = colOrder.length;
   if (n === 0 || r < 2 || c < 2) return 0;
   let chi2 = 0;
-  for (const [x, nx] of rows) {
-    for (const [y, ny] of cols) {
-      const expected = (nx * ny) / n;
-      const observed = table.get(x * 4096 + y) ?? 0;
+  for (const x of rowOrder) {
+    const nx = rows[x] as number;
+    for (const y of colOrder) {
+      const expected = (nx * (cols[y] as number)) / n;
+      const observed = table[x * width + y] as number;
       chi2 += ((observed - expected) * (observed - expected)) / expected;
     }
   }
