@@ -44,6 +44,11 @@ export interface LaunchOptions {
    * the language's pak (Debian's chromium-l10n; .ci/run installs it). Default: Chromium's own.
    */
   lang?: string;
+  /**
+   * How long one DevTools call may wait (puppeteer's default: 180 s). A bench that loads the
+   * extension's process with a long job raises it rather than fail on a page that answers late.
+   */
+  protocolTimeout?: number;
 }
 
 export interface ExtensionSession {
@@ -82,6 +87,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
+      ...(options.protocolTimeout === undefined ? {} : { protocolTimeout: options.protocolTimeout }),
       executablePath,
       headless: options.headless ?? true,
       // Pages take the window's size rather than puppeteer's fixed 800×600.
