@@ -163,6 +163,13 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
   const stackDepth = new Int32Array(capacity);
   const stackWeight = new Float64Array(capacity);
   const stackSum = new Float64Array(capacity);
+  // Per stack slot, the features known to be constant in that node: constant in a node means
+  // constant in every node below it, so its histogram is never filled again there. On data
+  // with many nearly constant flags (a lead form's yes/no fields) deep nodes otherwise filled
+  // several of them per split only to find one value. The draws stay as they were, so trees
+  // are the same as without this.
+  const features = data.codes.length;
+  const constant = new Uint8Array(capacity * features);
   let top = 0;
   const push = (node: number, start: number, end: number, depth: number, weight: number, sum: number): void => {
     stackNode[top] = node;
@@ -184,7 +191,8 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
     const nodeSum = stackSum[top] as number;
     if (end - start < 2 * options.minSamplesLeaf || depth >= options.maxDepth) continue;
     if (options.binary ? nodeSum === 0 || nodeSum === nodeWeight : isPure(index, start, end, y)) continue;
-    const best = findBestSplit(data, rows, start, end, nodeWeight, nodeSum, options, random, scratch);
+    const known = constant.subarray(top * features, (top + 1) * features);
+    const best = findBestSplit(data, rows, start, end, nodeWeight, nodeSum, options, random, scratch, known);
     if (best === null) continue;
     const mid = partition(data.codes[best.feature] as Uint8Array, rows, start, end, best);
     const { leftWeight, leftSum } = best;
@@ -208,7 +216,10 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
       builder.missingLeft[node] = best.missingLeft ? 1 : 0;
     }
     // The right child's stack slot is filled first so the left subtree is grown first.
+    // The right child takes this node's slot and its constant features as they are; the left
+    // child's slot gets a copy.
     push(rightNode, mid, end, depth + 1, rightWeight, rightSum);
+    constant.copyWithin(top * features, (top - 1) * features, top * features);
     push(leftNode, start, mid, depth + 1, leftWeight, leftSum);
   }
   return builder.build();
@@ -240,6 +251,8 @@ function findBestSplit(
   options: TreeOptions,
   random: Random,
   scratch: TreeScratch,
+  /** Features constant in this node (1), found here or above; updated in place. */
+  constant: Uint8Array,
 ): Candidate | null {
   const features = data.codes.length;
   const order = scratch.featureOrder;
@@ -255,7 +268,9 @@ function findBestSplit(
     const f = order[j] as number;
     order[j] = order[k] as number;
     order[k] = f;
+    if (constant[f] === 1) continue;
     const present = fillHistogram(data.codes[f] as Uint8Array, rows, start, end, scratch);
+    if (present <= 1) constant[f] = 1;
     if (present > 1) {
       tried++;
       const incumbent = best as Candidate | null;
