@@ -53,6 +53,9 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
   let b = 0;
   // A tiny ridge keeps the Hessian invertible when the scores are (nearly) constant.
   const ridge = 1e-6;
+  // The loss at (a, b): the accepted line-search point's, carried into the next iteration
+  // rather than computed again (a third of the passes over the deals).
+  let current = objective(x, t, a, b, ridge);
   for (let iteration = 0; iteration < 100; iteration++) {
     let ga = ridge * a;
     let gb = 0;
@@ -78,7 +81,6 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
     // Backtracking line search (Lin, Lin & Weng 2007, "A note on Platt's probabilistic
     // outputs"): a full Newton step from a = 1 diverges when the scores rank the wrong
     // way (a → +4e8 on reversed scores, so the fallback below never triggered).
-    const current = objective(x, t, a, b, ridge);
     const descent = ga * da + gb * db;
     let step = 1;
     let next = objective(x, t, a - da, b - db, ridge);
@@ -93,6 +95,7 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
     // rounding keeps the Newton step from shrinking below 1e-10 on some data (time-sorted
     // deals made it run all 100 iterations, 0.5 s, for no change in the fit).
     if (current - next <= 1e-12 * Math.max(1, Math.abs(current))) break;
+    current = next;
   }
   if (!(a >= MIN_SLOPE)) {
     // Out of bag, the votes rank no better than chance. On small data that is often noise
