@@ -1,0 +1,113 @@
+/**
+ * Where a deal stood on a given day, read from its history (issue 18, item 1): its stage and
+ * the stage's place in the pipeline, the CRM's probability, days in the stage, age, how often
+ * and by how much the close date was pushed, how the amount moved, and the days left to the
+ * CRM close date.
+ *
+ * The rule that keeps a snapshot honest: **a snapshot at day T reads only what was recorded
+ * on or before T.** Every value comes from the latest record at or before T; a record after T
+ * (a stage entered later, a close date moved later, an amount revised later) is invisible,
+ * exactly as if the history had been cut at T (the tests check this on worked histories and
+ * on random ones). A deal has no snapshot before it was created, nor on or after the day it
+ * closed: then it was no longer open.
+ */
+import { daysBetween, type IsoDate } from '../../crm/opportunity';
+import type { DealHistory, Recorded } from './history';
+
+export interface AsOfSnapshot {
+  id: string;
+  asOf: IsoDate;
+  /** The stage the deal was in at T; null when no stage entry was recorded by then. */
+  stage: string | null;
+  /** Its place in the pipeline's order (0 = first), null for a stage the pipeline does not list. */
+  stageOrder: number | null;
+  /** Times the deal had entered this stage by T (2 or more: it went back and came again). */
+  stageVisits: number;
+  /** Days since it last entered the stage (its current visit). */
+  daysInStage: number | null;
+  /** Days since the deal was created. */
+  age: number;
+  /** The CRM's probability as last set by T. */
+  probability: number | null;
+  /** Times the close date was moved later, by T. */
+  closePushes: number;
+  /** Days the close date moved later in all, by T (moves earlier are not counted). */
+  closePushDays: number;
+  /** The CRM close date as last set by T, minus T: negative when it had already passed. */
+  daysToClose: number | null;
+  /** The amount as last set by T divided by the first amount recorded (1 = unchanged). */
+  amountChange: number | null;
+  amount: number | null;
+}
+
+/** The last record on or before `day`, or null. Records are oldest first. */
+function lastBy<T>(records: ReadonlyArray<Recorded<T>>, day: IsoDate): Recorded<T> | null {
+  let found: Recorded<T> | null = null;
+  for (const record of records) {
+    if (record.at > day) break;
+    found = record;
+  }
+  return found;
+}
+
+/** The deal as it stood at `asOf`, or null when it was not open that day. */
+export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readonly string[] = []): AsOfSnapshot | null {
+  if (asOf < history.createdDate) return null;
+  if (history.closedAt !== null && asOf >= history.closedAt) return null;
+  const stage = lastBy(history.stages, asOf);
+  let visits = 0;
+  for (const entry of history.stages) {
+    if (entry.at > asOf) break;
+    if (entry.value === stage?.value) visits++;
+  }
+  let pushes = 0;
+  let pushDays = 0;
+  let previous: IsoDate | null = null;
+  for (const entry of history.closeDates) {
+    if (entry.at > asOf) break;
+    if (previous !== null && entry.value > previous) {
+      pushes++;
+      pushDays += daysBetween(previous, entry.value);
+    }
+    previous = entry.value;
+  }
+  const first = history.amounts[0];
+  const firstAmount = first !== undefined && first.at <= asOf ? first.value : null;
+  const amount = lastBy(history.amounts, asOf)?.value ?? null;
+  const order = stage === null ? -1 : pipeline.indexOf(stage.value);
+  return {
+    id: history.id,
+    asOf,
+    stage: stage?.value ?? null,
+    stageOrder: order < 0 ? null : order,
+    stageVisits: visits,
+    daysInStage: stage === null ? null : daysBetween(stage.at, asOf),
+    age: daysBetween(history.createdDate, asOf),
+    probability: lastBy(history.probabilities, asOf)?.value ?? null,
+    closePushes: pushes,
+    closePushDays: pushDays,
+    daysToClose: previous === null ? null : daysBetween(asOf, previous),
+    amountChange: amount !== null && firstAmount !== null && firstAmount !== 0 ? amount / firstAmount : null,
+    amount,
+  };
+}
+
+/**
+ * The days a closed deal is snapshotted on while it was open: each stage entry, and every
+ * `everyDays` days from its creation, at most `maxPerDeal` of them (evenly thinned, the first
+ * and last kept), so a deal open for two years does not outweigh one open for a month.
+ * Training weighs each snapshot 1 / (the deal's snapshots): every deal counts once.
+ */
+export function snapshotDays(history: DealHistory, options: { everyDays: number; maxPerDeal: number }): IsoDate[] {
+  const end = history.closedAt;
+  if (end === null || end <= history.createdDate) return [];
+  const days = new Set<IsoDate>([history.createdDate]);
+  for (const entry of history.stages) if (entry.at >= history.createdDate && entry.at < end) days.add(entry.at);
+  const span = daysBetween(history.createdDate, end);
+  const start = Date.parse(`${history.createdDate}T00:00:00Z`);
+  for (let d = options.everyDays; d < span; d += options.everyDays) days.add(new Date(start + d * 86_400_000).toISOString().slice(0, 10));
+  const sorted = [...days].sort();
+  if (sorted.length <= options.maxPerDeal) return sorted;
+  const keep = Math.max(2, options.maxPerDeal);
+  return Array.from({ length: keep }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (keep - 1))] as IsoDate);
+}

@@ -1,0 +1,170 @@
+/**
+ * Issue 18's no-leak rule on worked histories: a snapshot at day T reads only what was
+ * recorded on or before T. Checked on a hand-made history (a stage entered twice, a close
+ * date pushed before and after T, an amount revised after T) and on random histories, where
+ * a snapshot of the whole history must equal the snapshot of the history cut at T.
+ */
+import { describe, expect, it } from 'vitest';
+import { addDays, type IsoDate } from '../../lib/crm/opportunity';
+import type { DealHistory, Recorded } from '../../lib/engine/asof/history';
+import { snapshotAt, snapshotDays } from '../../lib/engine/asof/snapshot';
+import { Random } from '../../lib/seeded/random';
+
+const PIPELINE = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation'];
+
+/** Created 2026-01-01, closed 2026-05-01. */
+const WORKED: DealHistory = {
+  id: 'd1',
+  createdDate: '2026-01-01',
+  stages: [
+    { value: 'Prospecting', at: '2026-01-01' },
+    { value: 'Qualification', at: '2026-01-20' },
+    { value: 'Proposal', at: '2026-02-10' },
+    // Back to Qualification, then Proposal again: Proposal is entered twice.
+    { value: 'Qualification', at: '2026-02-25' },
+    { value: 'Proposal', at: '2026-03-05' },
+    { value: 'Negotiation', at: '2026-04-10' },
+  ],
+  closeDates: [
+    { value: '2026-03-01', at: '2026-01-01' },
+    { value: '2026-03-31', at: '2026-02-15' }, // pushed 30 days
+    { value: '2026-03-21', at: '2026-02-20' }, // pulled in: not a push
+    { value: '2026-04-30', at: '2026-03-20' }, // pushed 40 days, after the first snapshot below
+  ],
+  amounts: [
+    { value: 10_000, at: '2026-01-01' },
+    { value: 12_500, at: '2026-03-15' },
+  ],
+  probabilities: [
+    { value: 0.1, at: '2026-01-01' },
+    { value: 0.2, at: '2026-01-20' },
+    { value: 0.5, at: '2026-02-10' },
+    { value: 0.2, at: '2026-02-25' },
+    { value: 0.5, at: '2026-03-05' },
+    { value: 0.8, at: '2026-04-10' },
+  ],
+  closedAt: '2026-05-01',
+};
+
+describe('snapshotAt: a worked history', () => {
+  it('on 2026-03-10 sees the second visit to Proposal, one push of 30 days, and not the later push or amount', () => {
+    expect(snapshotAt(WORKED, '2026-03-10', PIPELINE)).toEqual({
+      id: 'd1',
+      asOf: '2026-03-10',
+      stage: 'Proposal',
+      stageOrder: 2,
+      stageVisits: 2,
+      daysInStage: 5,
+      age: 68,
+      probability: 0.5,
+      closePushes: 1,
+      closePushDays: 30,
+      daysToClose: 11, // 2026-03-21, as last set on 2026-02-20
+      amountChange: 1,
+      amount: 10_000,
+    });
+  });
+
+  it('on 2026-04-20 sees both pushes, the revised amount and Negotiation', () => {
+    expect(snapshotAt(WORKED, '2026-04-20', PIPELINE)).toMatchObject({
+      stage: 'Negotiation',
+      stageOrder: 3,
+      stageVisits: 1,
+      daysInStage: 10,
+      probability: 0.8,
+      closePushes: 2,
+      closePushDays: 70,
+      daysToClose: 10,
+      amountChange: 1.25,
+      amount: 12_500,
+    });
+  });
+
+  it('counts a record made on the snapshot day itself, and nothing of the day after', () => {
+    expect(snapshotAt(WORKED, '2026-03-20', PIPELINE)).toMatchObject({ closePushes: 2, daysToClose: 41 });
+    expect(snapshotAt(WORKED, '2026-03-19', PIPELINE)).toMatchObject({ closePushes: 1, daysToClose: 2 });
+  });
+
+  it('has no snapshot before the deal was created or from its close on', () => {
+    expect(snapshotAt(WORKED, '2025-12-31')).toBeNull();
+    expect(snapshotAt(WORKED, '2026-05-01')).toBeNull();
+    expect(snapshotAt(WORKED, '2026-04-30')).not.toBeNull();
+  });
+
+  it('gives a stage the pipeline does not list no order', () => {
+    expect(snapshotAt(WORKED, '2026-03-10', ['Discovery'])?.stageOrder).toBeNull();
+  });
+});
+
+/** `history` with every record made after `day` removed: what the CRM held that day. */
+function cutAt(history: DealHistory, day: IsoDate): DealHistory {
+  const upTo = <T>(records: Array<Recorded<T>>): Array<Recorded<T>> => records.filter((r) => r.at <= day);
+  return {
+    ...history,
+    stages: upTo(history.stages),
+    closeDates: upTo(history.closeDates),
+    amounts: upTo(history.amounts),
+    probabilities: upTo(history.probabilities),
+    closedAt: history.closedAt !== null && history.closedAt <= day ? history.closedAt : null,
+  };
+}
+
+/** A random history: stages entered, skipped and re-entered, close dates moved both ways, amounts revised. */
+function randomHistory(random: Random, id: string): DealHistory {
+  const created = addDays('2025-01-01', random.int(200));
+  const records = <T>(value: (i: number) => T, count: number, from: IsoDate): Array<Recorded<T>> => {
+    let day = from;
+    return Array.from({ length: count }, (_, i) => {
+      if (i > 0) day = addDays(day, 1 + random.int(40));
+      return { value: value(i), at: day };
+    });
+  };
+  const stages = records(() => PIPELINE[random.int(PIPELINE.length)] as string, 1 + random.int(7), created);
+  const closeDates = records(() => addDays(created, 20 + random.int(300)), 1 + random.int(5), created);
+  const amounts = records(() => 1000 * (1 + random.int(50)), 1 + random.int(3), created);
+  const probabilities = records(() => random.int(11) / 10, 1 + random.int(5), created);
+  const last = [stages, closeDates, amounts, probabilities].flat().reduce((a, r) => (r.at > a ? r.at : a), created);
+  return { id, createdDate: created, stages, closeDates, amounts, probabilities, closedAt: random.next() < 0.8 ? addDays(last, 1 + random.int(60)) : null };
+}
+
+describe('snapshotAt: nothing recorded after the snapshot day enters it', () => {
+  it('equals the snapshot of the history cut at that day, on 300 random histories and 10 days each', () => {
+    const random = new Random(18);
+    let compared = 0;
+    for (let h = 0; h < 300; h++) {
+      const history = randomHistory(random, `h${h}`);
+      for (let k = 0; k < 10; k++) {
+        const day = addDays(history.createdDate, random.int(400) - 20);
+        const full = snapshotAt(history, day, PIPELINE);
+        expect(full, `${history.id} on ${day}`).toEqual(snapshotAt(cutAt(history, day), day, PIPELINE));
+        if (full !== null) compared++;
+      }
+    }
+    // Most of the days fall while the deal was open, so the comparison is of real snapshots.
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe('snapshotDays', () => {
+  it('takes the creation, each stage entry and every 30 days while open, thinned to the cap with both ends kept', () => {
+    expect(snapshotDays(WORKED, { everyDays: 30, maxPerDeal: 20 })).toEqual([
+      '2026-01-01',
+      '2026-01-20',
+      '2026-01-31',
+      '2026-02-10',
+      '2026-02-25',
+      '2026-03-02',
+      '2026-03-05',
+      '2026-04-01',
+      '2026-04-10',
+    ]);
+    const capped = snapshotDays(WORKED, { everyDays: 30, maxPerDeal: 4 });
+    expect(capped).toHaveLength(4);
+    expect([capped[0], capped.at(-1)]).toEqual(['2026-01-01', '2026-04-10']);
+  });
+
+  it('gives an open deal no training snapshots, and every snapshot day has a snapshot', () => {
+    expect(snapshotDays({ ...WORKED, closedAt: null }, { everyDays: 30, maxPerDeal: 20 })).toEqual([]);
+    for (const day of snapshotDays(WORKED, { everyDays: 7, maxPerDeal: 50 })) expect(snapshotAt(WORKED, day)).not.toBeNull();
+  });
+});
