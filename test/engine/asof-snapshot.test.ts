@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../lib/crm/opportunity';
-import type { DealHistory, Recorded } from '../../lib/engine/asof/history';
+import { historyOf, type DealHistory, type Recorded } from '../../lib/engine/asof/history';
 import { snapshotAt, snapshotDays } from '../../lib/engine/asof/snapshot';
 import { Random } from '../../lib/seeded/random';
+import { opp } from './helpers';
 
 const PIPELINE = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation'];
 
@@ -166,5 +167,41 @@ describe('snapshotDays', () => {
   it('gives an open deal no training snapshots, and every snapshot day has a snapshot', () => {
     expect(snapshotDays({ ...WORKED, closedAt: null }, { everyDays: 30, maxPerDeal: 20 })).toEqual([]);
     for (const day of snapshotDays(WORKED, { everyDays: 7, maxPerDeal: 50 })) expect(snapshotAt(WORKED, day)).not.toBeNull();
+  });
+});
+
+describe('historyOf: the history an opportunity carries today', () => {
+  const path = [
+    { stage: 'Qualification', enteredAt: '2026-01-05' },
+    { stage: 'Proposal', enteredAt: '2026-02-01' },
+    { stage: 'Closed Won', enteredAt: '2026-03-01' },
+  ];
+
+  it('records an open deal’s close date, amount and probability as set at its creation', () => {
+    const open = opp('o1', undefined, { createdDate: '2026-01-01', closeDate: '2026-06-30', amount: 5000, probability: 0.4, stageHistory: path.slice(0, 2) });
+    expect(historyOf(open)).toEqual({
+      id: 'o1',
+      createdDate: '2026-01-01',
+      stages: [
+        { value: 'Qualification', at: '2026-01-05' },
+        { value: 'Proposal', at: '2026-02-01' },
+      ],
+      closeDates: [{ value: '2026-06-30', at: '2026-01-01' }],
+      amounts: [{ value: 5000, at: '2026-01-01' }],
+      probabilities: [{ value: 0.4, at: '2026-01-01' }],
+      closedAt: null,
+    });
+  });
+
+  it('leaves out what a closed deal’s close set: the closing stage, its close date and probability', () => {
+    const won = opp('w1', true, { createdDate: '2026-01-01', closeDate: '2026-03-01', amount: 5000, probability: 1, stageHistory: path });
+    const history = historyOf(won);
+    expect(history?.stages.map((s) => s.value)).toEqual(['Qualification', 'Proposal']);
+    expect([history?.closeDates, history?.probabilities, history?.closedAt]).toEqual([[], [], '2026-03-01']);
+    expect(snapshotAt(history as DealHistory, '2026-02-15')?.stage).toBe('Proposal');
+  });
+
+  it('has no history without a created date', () => {
+    expect(historyOf(opp('x', false, { createdDate: null }))).toBeNull();
   });
 });
