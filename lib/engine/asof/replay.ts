@@ -1,0 +1,129 @@
+/**
+ * The replay backtest (issue 18, item 3): at past days T, the deals open at T are scored by
+ * models trained only on deals closed before T, and the scores are compared on how those deals
+ * ended. Three contenders on the same deals: the as-of model (model.ts: where each deal stood
+ * at T), the stage-blind model of the model issue (WinModel on the deals' own fields), and the
+ * CRM's own probability at T (the stage's default as the org sets it, read from the open
+ * deals' probabilities per stage). Nothing recorded after T reaches a model or a score: the
+ * training deals closed before T, and the scored deals are read through `snapshotAt(T)`.
+ */
+import { addDays, type AttributeField, type IsoDate, type Opportunity } from '../../crm/opportunity';
+import { brierScore, rocAuc } from '../metrics';
+import { checkSufficiency } from '../sufficiency';
+import { WinModel } from '../win';
+import { pipelineOrder, scoringRows, trainAsOf } from './model';
+
+export type Contender = 'asOf' | 'stageBlind' | 'crm';
+
+export interface ContenderScore {
+  auc: number;
+  brier: number;
+}
+
+export interface ReplayPoint {
+  asOf: IsoDate;
+  /** Deals closed before T that trained the models. */
+  trained: number;
+  /** Deals open at T (and closed since) that were scored, and how many of them were won. */
+  scored: number;
+  won: number;
+  scores: Partial<Record<Contender, ContenderScore>>;
+}
+
+export interface ReplayResult {
+  points: ReplayPoint[];
+  /** Every scored deal of every point together. */
+  pooled: Partial<Record<Contender, ContenderScore>>;
+  notes: string[];
+}
+
+export interface ReplayOptions {
+  /** Days T: `points` of them, `stepDays` apart, the last one `stepDays` before the latest close. */
+  points?: number;
+  stepDays?: number;
+  seed?: number;
+  fields?: AttributeField[];
+  exclude?: string[];
+  keep?: string[];
+}
+
+/** The CRM's probability per stage as the open deals carry it (the most common value of each stage). */
+export function stageProbabilities(opportunities: readonly Opportunity[]): Map<string, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const o of opportunities) {
+    if (o.isClosed || o.stage === null || o.probability === null) continue;
+    const byValue = counts.get(o.stage) ?? new Map<number, number>();
+    byValue.set(o.probability, (byValue.get(o.probability) ?? 0) + 1);
+    counts.set(o.stage, byValue);
+  }
+  return new Map([...counts.entries()].map(([stage, byValue]) => [stage, [...byValue.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] as number]));
+}
+
+function score(labels: number[], probabilities: number[]): ContenderScore {
+  return { auc: rocAuc(labels, probabilities), brier: brierScore(labels, probabilities) };
+}
+
+export function replayBacktest(opportunities: readonly Opportunity[], options: ReplayOptions = {}): ReplayResult {
+  const points = options.points ?? 12;
+  const step = options.stepDays ?? 30;
+  const notes: string[] = [];
+  const closed = opportunities.filter((o) => o.isClosed && o.closeDate !== null && o.createdDate !== null);
+  const latest = closed.reduce<IsoDate | null>((a, o) => (a === null || (o.closeDate as IsoDate) > a ? (o.closeDate as IsoDate) : a), null);
+  if (latest === null) return { points: [], pooled: {}, notes: ['No dated closed deals: nothing to replay.'] };
+  const crmByStage = stageProbabilities(opportunities);
+  if (crmByStage.size === 0) notes.push('No open deal carries a CRM probability: the CRM is not compared.');
+  const results: ReplayPoint[] = [];
+  const pooled: Record<Contender, { labels: number[]; p: number[] }> = {
+    asOf: { labels: [], p: [] },
+    stageBlind: { labels: [], p: [] },
+    crm: { labels: [], p: [] },
+  };
+  for (let k = points; k >= 1; k--) {
+    const asOf = addDays(latest, -k * step);
+    const trainClosed = closed.filter((o) => (o.closeDate as IsoDate) < asOf);
+    const wins = trainClosed.filter((o) => o.isWon).length;
+    if (!checkSufficiency(wins, trainClosed.length - wins).enough) {
+      notes.push(`${asOf}: ${trainClosed.length} deals had closed (${wins} won): too few to train on.`);
+      continue;
+    }
+    // Deals open at T whose outcome is known now, as they stood at T.
+    const openThen = closed.filter((o) => (o.createdDate as IsoDate) <= asOf && asOf < (o.closeDate as IsoDate));
+    const pipeline = pipelineOrder(trainClosed);
+    const rows = scoringRows(openThen, asOf, pipeline);
+    if (rows.length === 0) {
+      notes.push(
+        `${asOf}: none of the ${openThen.length} deals open then has a stage history: the as-of model needs one (without, Win Potential is the stage-blind model).`,
+      );
+      continue;
+    }
+    const labels = rows.map((o) => (o.isWon ? 1 : 0));
+    const won = labels.reduce((a: number, b) => a + b, 0);
+    if (won === 0 || won === rows.length) {
+      notes.push(`${asOf}: ${rows.length} deals open with a history, all with one outcome: not scored.`);
+      continue;
+    }
+    const seed = options.seed ?? 1;
+    const encoder = { fields: options.fields, exclude: options.exclude, keep: options.keep };
+    const asOfModel = trainAsOf(trainClosed, { seed, ...encoder, pipeline });
+    const stageBlind = WinModel.train(trainClosed, { seed, encoder });
+    const p: Partial<Record<Contender, number[]>> = {
+      asOf: Array.from(asOfModel.predict(rows)),
+      // The stage-blind model reads the deals' own fields, which a history does not change.
+      stageBlind: Array.from(stageBlind.predict(openThen.filter((o) => rows.some((r) => r.id === o.id)))),
+    };
+    const crm = rows.map((o) => crmByStage.get(String(o.attributes.asOfStage)) ?? null);
+    if (crmByStage.size > 0 && crm.every((x) => x !== null)) p.crm = crm as number[];
+    const scores: Partial<Record<Contender, ContenderScore>> = {};
+    for (const [name, probabilities] of Object.entries(p) as Array<[Contender, number[]]>) {
+      scores[name] = score(labels, probabilities);
+      pooled[name].labels.push(...labels);
+      pooled[name].p.push(...probabilities);
+    }
+    results.push({ asOf, trained: trainClosed.length, scored: rows.length, won, scores });
+  }
+  const pooledScores: Partial<Record<Contender, ContenderScore>> = {};
+  for (const [name, { labels, p }] of Object.entries(pooled) as Array<[Contender, { labels: number[]; p: number[] }]>) {
+    if (labels.length > 0) pooledScores[name] = score(labels, p);
+  }
+  return { points: results, pooled: pooledScores, notes };
+}
