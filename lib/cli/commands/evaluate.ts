@@ -15,12 +15,16 @@ import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 import { COLUMN_USAGE, readColumnChoices } from '../columns';
 import { describeSetAside } from '../set-aside';
+import { replayCommand } from './replay';
 
-export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES] [--include COLS] [--exclude COLS]
+export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv|asof] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES] [--include COLS] [--exclude COLS]
         [--outcome COLUMN[:WON_VALUE]]
   Trains Win Potential on part of the closed deals and tests it on the rest.
   --split time   train on the oldest 80% of closed deals, test on the newest 20% (default)
   --split cv     stratified 5-fold cross-validation (repeated 5 times under 2,000 closed deals)
+  --split asof   replay: every 30 days over the last year, the deals open that day scored by models of the
+                 deals closed before it, as they stood then (needs stage history: HubSpot "Date entered" columns),
+                 against the stage-blind model and the CRM's stage probability
   --stages       what stages are, over what their names suggest (see check)
   --outcome      the column that says won or lost, and its won value (see check)
 ${COLUMN_USAGE}
@@ -28,7 +32,7 @@ ${COLUMN_USAGE}
 
 export function evaluateCommand(argv: string[], progress: Progress, out: (text: string) => void): number {
   const { positionals, flags } = parseArgs(argv, {
-    split: { type: 'string', choices: ['time', 'cv'] },
+    split: { type: 'string', choices: ['time', 'cv', 'asof'] },
     json: { type: 'boolean' },
     stages: { type: 'string' },
     outcome: { type: 'string' },
@@ -44,6 +48,8 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     outcome: typeof flags.outcome === 'string' ? readOutcomeOption(flags.outcome) : undefined,
   });
   const columns = readColumnChoices(imported, flags.include, flags.exclude);
+  if (flags.split === 'asof')
+    return replayCommand(imported, columns, typeof flags.seed === 'number' ? flags.seed : undefined, flags.json === true, progress, out);
   const split = (flags.split as 'time' | 'cv' | undefined) ?? 'time';
   const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);
   const closed = imported.opportunities.filter((o) => o.isClosed);

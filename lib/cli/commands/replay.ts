@@ -1,0 +1,60 @@
+/**
+ * `dealsight evaluate <file.csv> --split asof`: the replay backtest (lib/engine/asof/replay.ts)
+ * printed per day T and pooled: the as-of model, the stage-blind model and the CRM's stage
+ * probability, each scored on the deals open at T by how they ended.
+ */
+import { basename } from 'node:path';
+import type { ImportResult } from '../../crm/csv/import';
+import { replayBacktest, type Contender, type ContenderScore } from '../../engine/asof/replay';
+import type { ColumnChoices } from '../columns';
+import { int, num, table } from '../format';
+import type { Progress } from '../progress';
+
+const NAMES: Record<Contender, string> = {
+  asOf: 'as of the day (stage, days in stage, age …)',
+  stageBlind: "stage-blind (the deal's own fields)",
+  crm: "the CRM's stage probability",
+};
+const ORDER: readonly Contender[] = ['asOf', 'stageBlind', 'crm'];
+
+export function replayCommand(
+  imported: ImportResult & { file: string },
+  columns: ColumnChoices,
+  seed: number | undefined,
+  json: boolean,
+  progress: Progress,
+  out: (text: string) => void,
+): number {
+  progress.phase('Replaying the last year: training and scoring as of each month');
+  const result = replayBacktest(imported.opportunities, { seed, fields: imported.fields, exclude: columns.exclude, keep: columns.keep });
+  progress.done();
+  if (json) {
+    out(JSON.stringify({ split: 'asof', points: result.points, pooled: result.pooled, notes: result.notes }));
+    return 0;
+  }
+  const lines = [`${basename(imported.file)}: Win Potential replayed as of past days (each scored by models of the deals closed before it)`];
+  if (result.points.length === 0) {
+    lines.push('  Nothing to replay.');
+  } else {
+    const cell = (s: ContenderScore | undefined): string => (s ? `${num(s.auc)} / ${num(s.brier)}` : '—');
+    lines.push('');
+    lines.push(
+      table(
+        [
+          ['as of', 'trained on', 'scored', 'won', ...ORDER.map((c) => `${c} AUC / Brier`)],
+          ...result.points.map((p) => [p.asOf, int(p.trained), int(p.scored), int(p.won), ...ORDER.map((c) => cell(p.scores[c]))]),
+          ['all', '', int(result.points.reduce((a, p) => a + p.scored, 0)), '', ...ORDER.map((c) => cell(result.pooled[c]))],
+        ],
+        new Set([1, 2, 3]),
+      )
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n'),
+    );
+    lines.push('');
+    for (const c of ORDER) lines.push(`  ${c}: ${NAMES[c]}`);
+  }
+  for (const note of result.notes) lines.push(`  note: ${note}`);
+  out(lines.join('\n'));
+  return 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * `dealsight evaluate --split asof` as a user runs it: a HubSpot-style deal export whose
+ * "Date entered …" columns carry each deal's stage path (written here from a sandbox org),
+ * and a Salesforce report without history, which gets the note instead of a replay.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Opportunity } from '../../lib/crm/opportunity';
+import { generateSandbox } from '../../lib/sandbox/generate';
+import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
+import { SALESFORCE_STAGES } from '../../lib/sandbox/stages';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'dealsight-asof-'));
+
+function dealsight(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const quote = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+
+/** HubSpot's deal export shape (lib/crm/csv/formats.ts, HUBSPOT): one "Date entered" column per stage. */
+function hubSpotExport(deals: readonly Opportunity[]): string {
+  const stages = SALESFORCE_STAGES.map((s) => s.label);
+  const header = [
+    'Record ID',
+    'Deal Name',
+    'Deal Stage',
+    'Pipeline',
+    'Amount',
+    'Create Date',
+    'Close Date',
+    'Deal owner',
+    'Deal probability',
+    'Is closed',
+    'Is Closed Won',
+    'Industry',
+    'Product',
+    'Country',
+    ...stages.map((s) => `Date entered "${s} (Sales Pipeline)"`),
+  ];
+  const rows = deals.map((o) => [
+    o.id,
+    o.name,
+    o.stage ?? '',
+    'Sales Pipeline',
+    String(o.amount ?? ''),
+    o.createdDate ?? '',
+    o.closeDate ?? '',
+    o.owner?.name ?? '',
+    String(o.probability ?? ''),
+    String(o.isClosed),
+    String(o.isWon),
+    String(o.attributes.industry ?? ''),
+    String(o.attributes.product ?? ''),
+    String(o.attributes.country ?? ''),
+    ...stages.map((s) => o.stageHistory.findLast((h) => h.stage === s)?.enteredAt ?? ''),
+  ]);
+  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\n');
+}
+
+describe('dealsight evaluate --split asof', () => {
+  const org = generateSandbox({ seed: 7, opportunities: 3000 });
+
+  it('replays a HubSpot export with stage dates: the as-of model ahead of the stage-blind model and the CRM probability', () => {
+    const file = join(work, 'hubspot-deals.csv');
+    writeFileSync(file, hubSpotExport(org.opportunities));
+    const run = dealsight('evaluate', file, '--split', 'asof', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      split: string;
+      points: Array<{ asOf: string; scored: number }>;
+      pooled: Record<'asOf' | 'stageBlind' | 'crm', { auc: number; brier: number }>;
+    };
+    expect(result.split).toBe('asof');
+    expect(result.points.length).toBeGreaterThanOrEqual(6);
+    expect(result.pooled.asOf.auc).toBeGreaterThan(Math.max(result.pooled.stageBlind.auc, result.pooled.crm.auc));
+    expect(result.pooled.asOf.brier).toBeLessThan(Math.min(result.pooled.stageBlind.brier, result.pooled.crm.brier));
+
+    const text = dealsight('evaluate', file, '--split', 'asof');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('asOf AUC / Brier');
+    expect(text.stdout).toContain("crm: the CRM's stage probability");
+  }, 300_000);
+
+  it('says what a Salesforce report without stage history lacks', () => {
+    const file = join(work, 'salesforce-report.csv');
+    writeFileSync(file, toSalesforceReportCsv(generateSandbox({ seed: 7, opportunities: 1500 })));
+    const run = dealsight('evaluate', file, '--split', 'asof');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Nothing to replay.');
+    expect(run.stdout).toContain('has a stage history');
+  }, 300_000);
+});
