@@ -75,17 +75,19 @@ describe('dealsight evaluate --split asof', () => {
     const result = JSON.parse(run.stdout) as {
       split: string;
       points: Array<{ asOf: string; scored: number }>;
-      pooled: Record<'asOf' | 'stageBlind' | 'crm', { auc: number; brier: number }>;
+      pooled: Record<'asOf' | 'stageBlind' | 'crm', { auc: number; brier: number; ece: number; lift: number }>;
     };
     expect(result.split).toBe('asof');
     expect(result.points.length).toBeGreaterThanOrEqual(6);
     expect(result.pooled.asOf.auc).toBeGreaterThan(Math.max(result.pooled.stageBlind.auc, result.pooled.crm.auc));
     expect(result.pooled.asOf.brier).toBeLessThan(Math.min(result.pooled.stageBlind.brier, result.pooled.crm.brier));
+    expect(result.pooled.asOf.lift).toBeGreaterThan(result.pooled.stageBlind.lift);
+    expect(result.pooled.asOf.ece).toBeLessThan(0.1);
 
     const text = dealsight('evaluate', file, '--split', 'asof');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('asOf AUC / Brier');
-    expect(text.stdout).toContain("crm: the CRM's stage probability");
+    expect(text.stdout).toMatch(/crm: AUC 0\.\d+, Brier 0\.\d+, ECE 0\.\d+, top tenth won [\d.]+× as often as all: the CRM's stage probability/);
   }, 300_000);
 
   it('says what a Salesforce report without stage history lacks', () => {

@@ -52,7 +52,14 @@ export function replayCommand(
         .join('\n'),
     );
     lines.push('');
-    for (const c of ORDER) lines.push(`  ${c}: ${NAMES[c]}`);
+    lines.push('  All days together:');
+    for (const c of ORDER) {
+      const pooled = result.pooled[c];
+      if (pooled)
+        lines.push(
+          `    ${c}: AUC ${num(pooled.auc)}, Brier ${num(pooled.brier, 4)}, ECE ${num(pooled.ece)}, top tenth won ${num(pooled.lift, 2)}× as often as all: ${NAMES[c]}`,
+        );
+    }
   }
   for (const note of result.notes) lines.push(`  note: ${note}`);
   out(lines.join('\n'));

@@ -8,7 +8,7 @@
  * training deals closed before T, and the scored deals are read through `snapshotAt(T)`.
  */
 import { addDays, type AttributeField, type IsoDate, type Opportunity } from '../../crm/opportunity';
-import { brierScore, rocAuc } from '../metrics';
+import { brierScore, calibrationErrorEqualCount, liftByGroup, rocAuc } from '../metrics';
 import { checkSufficiency } from '../sufficiency';
 import { WinModel } from '../win';
 import { pipelineOrder, scoringRows, trainAsOf } from './model';
@@ -18,6 +18,10 @@ export type Contender = 'asOf' | 'stageBlind' | 'crm';
 export interface ContenderScore {
   auc: number;
   brier: number;
+  /** Expected calibration error over 10 equal-count bins. */
+  ece: number;
+  /** Win rate of the top-scored tenth over everyone's: how much a rep gains by working those first. */
+  lift: number;
 }
 
 export interface ReplayPoint {
@@ -60,7 +64,12 @@ export function stageProbabilities(opportunities: readonly Opportunity[]): Map<s
 }
 
 function score(labels: number[], probabilities: number[]): ContenderScore {
-  return { auc: rocAuc(labels, probabilities), brier: brierScore(labels, probabilities) };
+  return {
+    auc: rocAuc(labels, probabilities),
+    brier: brierScore(labels, probabilities),
+    ece: calibrationErrorEqualCount(labels, probabilities),
+    lift: liftByGroup(labels, probabilities)[0]?.lift ?? Number.NaN,
+  };
 }
 
 export function replayBacktest(opportunities: readonly Opportunity[], options: ReplayOptions = {}): ReplayResult {
@@ -70,6 +79,15 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
   const closed = opportunities.filter((o) => o.isClosed && o.closeDate !== null && o.createdDate !== null);
   const latest = closed.reduce<IsoDate | null>((a, o) => (a === null || (o.closeDate as IsoDate) > a ? (o.closeDate as IsoDate) : a), null);
   if (latest === null) return { points: [], pooled: {}, notes: ['No dated closed deals: nothing to replay.'] };
+  if (!closed.some((o) => o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)))) {
+    return {
+      points: [],
+      pooled: {},
+      notes: [
+        `None of the ${closed.length.toLocaleString('en-US')} closed deals has a stage history (the stages it went through, with their dates): the as-of model needs one, so Win Potential is the stage-blind model. HubSpot exports carry it in their "Date entered" columns.`,
+      ],
+    };
+  }
   const crmByStage = stageProbabilities(opportunities);
   if (crmByStage.size === 0) notes.push('No open deal carries a CRM probability: the CRM is not compared.');
   const results: ReplayPoint[] = [];
@@ -100,6 +118,15 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     const won = labels.reduce((a: number, b) => a + b, 0);
     if (won === 0 || won === rows.length) {
       notes.push(`${asOf}: ${rows.length} deals open with a history, all with one outcome: not scored.`);
+      continue;
+    }
+    // The as-of model learns from closed deals with a stage history; the sufficiency rule
+    // (20 won and 20 lost: lib/engine/sufficiency.ts) applies to those deals, not to all.
+    const withHistory = trainClosed.filter((o) => o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)));
+    const historyWins = withHistory.filter((o) => o.isWon).length;
+    const enough = checkSufficiency(historyWins, withHistory.length - historyWins);
+    if (!enough.enough) {
+      notes.push(`${asOf}: ${withHistory.length} of the deals closed by then have a stage history (${historyWins} won): ${enough.message}`);
       continue;
     }
     const seed = options.seed ?? 1;
