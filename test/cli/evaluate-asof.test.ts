@@ -1,5 +1,5 @@
 /**
- * `dealsight evaluate --split asof` as a user runs it: a HubSpot-style deal export whose
+ * `dealsight evaluate --split asof` and `dealsight analyze --stage-aware` as a user runs them: a HubSpot-style deal export whose
  * "Date entered …" columns carry each deal's stage path (written here from a sandbox org),
  * and a Salesforce report without history, which gets the note instead of a replay.
  */
@@ -18,7 +18,12 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'dealsight-asof-'));
 
 function dealsight(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -97,5 +102,42 @@ describe('dealsight evaluate --split asof', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Nothing to replay.');
     expect(run.stdout).toContain('has a stage history');
+  }, 300_000);
+});
+
+describe('dealsight analyze --stage-aware', () => {
+  const org = generateSandbox({ seed: 9, opportunities: 2500 });
+
+  it('scores the open deals of a HubSpot export with stage dates as they stand today, with reasons in a rep\u2019s words', () => {
+    const file = join(work, 'hubspot-today.csv');
+    writeFileSync(file, hubSpotExport(org.opportunities));
+    const run = dealsight('analyze', file, '--stage-aware', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      opportunities: Array<{
+        isClosed: boolean;
+        winPotentialToday?: number | null;
+        standing?: { raising: Array<{ label: string; value: string }>; lowering: Array<{ label: string; value: string }> };
+      }>;
+    };
+    const open = result.opportunities.filter((o) => !o.isClosed);
+    expect(open.length).toBeGreaterThan(100);
+    expect(open.every((o) => typeof o.winPotentialToday === 'number')).toBe(true);
+    const said = open.flatMap((o) => [...(o.standing?.raising ?? []), ...(o.standing?.lowering ?? [])]).filter((f) => f.label === 'Where it stands');
+    expect(said.some((f) => / for \d+ days/.test(f.value))).toBe(true);
+
+    const text = dealsight('analyze', file, '--stage-aware', '--top', '5');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/As they stand today \(stage-aware, trained on [\d,]+ closed deals with their stage history\)/);
+  }, 300_000);
+
+  it('says a Salesforce report without stage history keeps the stage-blind Win Potential', () => {
+    const file = join(work, 'salesforce-today.csv');
+    writeFileSync(file, toSalesforceReportCsv(org));
+    const run = dealsight('analyze', file, '--stage-aware', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Win Potential as of today needs closed deals with their stage history: 0 of [\d,]+ have one/);
+    const result = JSON.parse(run.stdout) as { opportunities: Array<{ isClosed: boolean; winPotentialToday?: number | null }> };
+    expect(result.opportunities.filter((o) => !o.isClosed).every((o) => o.winPotentialToday === null)).toBe(true);
   }, 300_000);
 });

@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import { analyze, type Analysis, type AnalyzeStep, type OpportunityResult } from '../../engine/analyze';
 import type { Persona, PersonaGroup } from '../../engine/personas';
 import type { WinFactor } from '../../engine/win';
+import { stageAwareScores, type StageAwareResult } from '../../engine/asof/serve';
+import { STANDING_LABEL, type AsOfScore } from '../../engine/asof/score';
 import { personaPhrase } from '../../panel-data';
 import { nameAnalysis } from '../../persona-card/name';
 import { parseArgs, positiveInteger } from '../args';
@@ -19,13 +21,15 @@ import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 
 export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD] [--stages STAGES] [--include COLS] [--exclude COLS]
-        [--outcome COLUMN[:WON_VALUE]]
+        [--outcome COLUMN[:WON_VALUE]] [--stage-aware]
   Finds the Repeat Buyer Personas in the won deals, trains Win Potential and the close-date
   and amount forecasts on the closed deals, and ranks the open ones.
   --top N    show the N highest-ranked open deals (default 25); --all shows every one
   --as-of    the day the analysis is as of (default: the latest date in the file)
   --stages   what stages are, over what their names suggest (see check)
   --outcome  the column that says won or lost, and its won value (see check)
+  --stage-aware  also score the open deals with a stage history as they stand today (stage, days in
+             stage, age: learned from the closed deals' histories; see evaluate --split asof)
 ${COLUMN_USAGE}
   --json     print one JSON object on stdout`;
 
@@ -48,6 +52,7 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
     'as-of': { type: 'string' },
     include: { type: 'string' },
     exclude: { type: 'string' },
+    'stage-aware': { type: 'boolean' },
   });
   if (positionals.length > 1) throw new CliError(`analyze reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const asOf = flags['as-of'] as string | undefined;
@@ -76,10 +81,56 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   });
   progress.done();
   const analysis = nameAnalysis(found);
-  for (const note of analysis.notes) progress.note(`note: ${note}`);
+  let stageAware: StageAwareResult | null = null;
+  if (flags['stage-aware'] && analysis.asOf !== null) {
+    progress.phase('Scoring the open deals as they stand today');
+    stageAware = stageAwareScores(imported.opportunities, {
+      asOf: analysis.asOf,
+      seed: typeof flags.seed === 'number' ? flags.seed : undefined,
+      fields: imported.fields,
+      exclude: columns.exclude,
+      keep: columns.keep,
+    });
+    progress.done();
+  }
+  for (const note of [...analysis.notes, ...(stageAware?.notes ?? [])]) progress.note(`note: ${note}`);
   if (analysis.win) for (const line of describeSetAside(analysis.win.json.dropped)) progress.note(line);
-  out(flags.json ? JSON.stringify(toJson(file, analysis)) : report(file, analysis, limit));
+  out(flags.json ? JSON.stringify(toJson(file, analysis, stageAware)) : report(file, analysis, limit, stageAware));
   return 0;
+}
+
+/** The as-of score's reasons as the JSON lists them. */
+function reasonsJson(factors: WinFactor[]): Array<{ label: string; value: string; impact: number }> {
+  return factors.map((f) => ({ label: f.label, value: f.value, impact: round(f.impact) }));
+}
+
+/** A reason as the Why column says it: where the deal stands in a rep's words, a field with its name. */
+function said(factor: WinFactor): string {
+  return factor.label === STANDING_LABEL ? factor.value : `${factor.label} ${factor.value}`;
+}
+
+/** The open deals scored as they stand today, best first, with the reasons from where they stand. */
+function stageAwareReport(analysis: Analysis, stageAware: StageAwareResult, limit: number): string[] {
+  const open = analysis.results.filter((r) => stageAware.scores.has(r.opportunity.id));
+  const ranked = open
+    .map((r) => ({ r, s: stageAware.scores.get(r.opportunity.id) as AsOfScore }))
+    .sort((a, b) => b.s.probability - a.s.probability || (a.r.opportunity.id < b.r.opportunity.id ? -1 : 1));
+  const lines = [
+    `As they stand today (stage-aware, trained on ${int(stageAware.trainedOn)} closed deals with their stage history): ${int(open.length)} open deals`,
+    '',
+  ];
+  const rows = ranked
+    .slice(0, limit)
+    .map(({ r, s }, i) => [
+      String(i + 1),
+      pct(s.probability),
+      r.winPotential === null ? '—' : pct(r.winPotential),
+      r.opportunity.name,
+      [...s.raising.map((f) => `+ ${said(f)}`), ...s.lowering.map((f) => `− ${said(f)}`)].slice(0, 3).join('; '),
+    ]);
+  lines.push(table([['#', 'Today', 'Stage-blind', 'Opportunity', 'Why'], ...rows], new Set([0, 1, 2])));
+  lines.push('');
+  return lines;
 }
 
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -105,7 +156,7 @@ function personaJson(persona: Persona): Record<string, unknown> {
   };
 }
 
-function toJson(file: string, analysis: Analysis): Record<string, unknown> {
+function toJson(file: string, analysis: Analysis, stageAware: StageAwareResult | null): Record<string, unknown> {
   return {
     file,
     asOf: analysis.asOf,
@@ -126,10 +177,16 @@ function toJson(file: string, analysis: Analysis): Record<string, unknown> {
         predictedCloseDate: r.forecast?.closeDate?.p50 ?? null,
         predictedAmount: r.forecast?.amount ? round(r.forecast.amount.p50, 2) : null,
         similar: r.similar ? [...r.similar.wins, ...r.similar.losses].map((d) => d.id) : [],
+        ...(stageAware ? stageAwareJson(stageAware.scores.get(o.id)) : {}),
       };
     }),
     notes: analysis.notes,
   };
+}
+
+function stageAwareJson(score: AsOfScore | undefined): Record<string, unknown> {
+  if (score === undefined) return { winPotentialToday: null };
+  return { winPotentialToday: round(score.probability), standing: { raising: reasonsJson(score.raising), lowering: reasonsJson(score.lowering) } };
 }
 
 function phrase(persona: Persona): string {
@@ -186,7 +243,7 @@ function pipelineRow(r: OpportunityResult, rank: number, names: Map<string, stri
   ];
 }
 
-function report(file: string, analysis: Analysis, limit: number): string {
+function report(file: string, analysis: Analysis, limit: number, stageAware: StageAwareResult | null): string {
   const lines: string[] = [];
   const org = analysis.personas.org;
   if (org && org.personas.length > 0) {
@@ -225,5 +282,6 @@ function report(file: string, analysis: Analysis, limit: number): string {
   lines.push(
     'Win: Win Potential. RBP: Repeat Buyer Potential, 0–100, against the persona named. Predicted: the forecasts\' P50; "slip": the CRM close date is before the predicted range.',
   );
+  if (stageAware && stageAware.scores.size > 0) lines.push('', ...stageAwareReport(analysis, stageAware, limit));
   return lines.join('\n');
 }

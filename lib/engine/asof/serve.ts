@@ -1,0 +1,55 @@
+/**
+ * Win Potential as of today for the open deals that carry a stage history (issue 18, items 2
+ * and 4): the as-of model trained on the closed deals with a history, each open deal with a
+ * history scored as it stands on the day; the others keep the stage-blind score. When too
+ * few closed deals have a history, nothing is served and the note says how many are needed.
+ */
+import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
+import { fitStageTimes } from '../stage-times';
+import { checkSufficiency } from '../sufficiency';
+import { pipelineOrder, trainAsOf } from './model';
+import { scoreAsOf, type AsOfScore } from './score';
+
+export interface StageAwareOptions {
+  asOf: IsoDate;
+  seed?: number;
+  fields?: AttributeField[];
+  exclude?: string[];
+  keep?: string[];
+}
+
+export interface StageAwareResult {
+  /** By opportunity id: the open deals scored as of the day. */
+  scores: Map<string, AsOfScore>;
+  /** Closed deals the model learned from (those with a stage history). */
+  trainedOn: number;
+  /** What the user should know: why nothing was served, or how many open deals kept the stage-blind score. */
+  notes: string[];
+}
+
+export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
+  const closed = opportunities.filter((o) => o.isClosed);
+  const open = opportunities.filter((o) => !o.isClosed);
+  // A closed deal's history counts when it records a stage entered before the close.
+  const withHistory = closed.filter(
+    (o) => o.closeDate !== null && o.createdDate !== null && o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)),
+  );
+  const wins = withHistory.filter((o) => o.isWon).length;
+  const sufficiency = checkSufficiency(wins, withHistory.length - wins);
+  if (!sufficiency.enough) {
+    return {
+      scores: new Map(),
+      trainedOn: 0,
+      notes: [
+        `Win Potential as of today needs closed deals with their stage history: ${withHistory.length} of ${closed.length} have one (${wins} won). ${sufficiency.message} Until then the stage-blind Win Potential serves.`,
+      ],
+    };
+  }
+  const pipeline = pipelineOrder(withHistory);
+  const model = trainAsOf(withHistory, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep, pipeline, open });
+  const scores = scoreAsOf(model, open, options.asOf, pipeline, fitStageTimes(closed));
+  const notes: string[] = [];
+  const without = open.length - scores.size;
+  if (without > 0) notes.push(`${without.toLocaleString('en-US')} open deals have no stage history: they keep the stage-blind Win Potential.`);
+  return { scores, trainedOn: withHistory.length, notes };
+}

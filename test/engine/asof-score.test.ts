@@ -1,0 +1,75 @@
+/**
+ * Issue 18, item 2: where a deal stands, said in a rep's words, and open deals scored as of
+ * today by the as-of model (a sandbox org: the reasons name the stage and the days in it).
+ */
+import { describe, expect, it } from 'vitest';
+import type { AsOfSnapshot } from '../../lib/engine/asof/snapshot';
+import { standingPhrase, STANDING_LABEL } from '../../lib/engine/asof/score';
+import { stageAwareScores } from '../../lib/engine/asof/serve';
+import { latestDate } from '../../lib/engine/analyze';
+import type { StageTimes } from '../../lib/engine/stage-times';
+import { generateSandbox } from '../../lib/sandbox/generate';
+
+const SNAPSHOT: AsOfSnapshot = {
+  id: 'd1',
+  asOf: '2026-04-20',
+  stage: 'Negotiation',
+  stageOrder: 5,
+  stageVisits: 2,
+  daysInStage: 34,
+  age: 109,
+  probability: 0.8,
+  closePushes: 3,
+  closePushDays: 70,
+  daysToClose: -10,
+  amountChange: 0.8,
+  amount: 8000,
+};
+const TIMES: StageTimes = {
+  stages: { Negotiation: { wonDeals: 40, medianDays: 12, stalledAfterDays: 25 }, Proposal: { wonDeals: 40, medianDays: 20, stalledAfterDays: 45 } },
+};
+const PIPELINE = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal', 'Negotiation'];
+
+describe('standingPhrase', () => {
+  it('says the stage, the time in it against won deals, the visits, the pushes, the close date and the amount', () => {
+    const say = (key: string, snapshot: AsOfSnapshot = SNAPSHOT): string | null => standingPhrase(key, snapshot, TIMES, PIPELINE);
+    expect(say('attr:asOfStage')).toBe('in Negotiation, step 6 of 6');
+    expect(say('attr:asOfDaysInStage')).toBe('in Negotiation for 34 days, longer than 80% of won deals');
+    expect(say('attr:asOfDaysInStage', { ...SNAPSHOT, daysInStage: 9 })).toBe('in Negotiation for 9 days; won deals spent a median 12 days there');
+    expect(say('attr:asOfStageVisits')).toBe('back in Negotiation for the second time');
+    expect(say('attr:asOfClosePushes')).toBe('close date pushed 3 times, 70 days in all');
+    expect(say('attr:asOfDaysToClose')).toBe('the CRM close date passed 10 days ago');
+    expect(say('attr:asOfAmountChange')).toBe('amount cut 20% since first entered');
+    expect(say('attr:asOfAge')).toBe('open 109 days');
+    expect(say('attr:industry')).toBeNull();
+  });
+});
+
+describe('stageAwareScores on a sandbox org', () => {
+  const org = generateSandbox({ seed: 7, opportunities: 3000 });
+  const asOf = latestDate(org.opportunities) as string;
+  const result = stageAwareScores(org.opportunities, { asOf });
+  const open = org.opportunities.filter((o) => !o.isClosed);
+
+  it('scores every open deal with a history, ranking later stages above earlier ones on average', () => {
+    expect(result.scores.size).toBe(open.filter((o) => o.stageHistory.length > 0).length);
+    const mean = (stage: string): number => {
+      const scores = open.filter((o) => o.stage === stage).map((o) => result.scores.get(o.id)?.probability ?? Number.NaN);
+      return scores.reduce((a, b) => a + b, 0) / scores.length;
+    };
+    expect(mean('Negotiation/Review')).toBeGreaterThan(mean('Prospecting') + 0.3);
+  });
+
+  it('gives reasons that say where the deal stands', () => {
+    const standing = [...result.scores.values()].flatMap((s) => [...s.raising, ...s.lowering]).filter((f) => f.label === STANDING_LABEL);
+    expect(standing.length).toBeGreaterThan(result.scores.size);
+    expect(standing.some((f) => /^in [A-Z][\w/ .]+ for \d+ days/.test(f.value))).toBe(true);
+  });
+
+  it('serves nothing and says how many deals with a history it needs when there are too few', () => {
+    const plain = org.opportunities.map((o) => (o.isClosed ? { ...o, stageHistory: o.stageHistory.slice(-1) } : o));
+    const none = stageAwareScores(plain, { asOf });
+    expect(none.scores.size).toBe(0);
+    expect(none.notes[0]).toMatch(/needs closed deals with their stage history: 0 of [\d,]+ have one/);
+  });
+});
