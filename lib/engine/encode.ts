@@ -294,7 +294,7 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
       }
       // A record number ("Opportunity Number", "Lead Number") is a count of records, not a
       // fact of the deal; on a file it tracks the export's order, which is no reason to win.
-      if (ID_NAME.test(candidate.label.replace(/([a-z0-9])([A-Z])/g, '$1 $2')) && filled >= 20 && integers === filled && distinct.size > 0.9 * filled) {
+      if (looksLikeRecordNumber(candidate.label, filled, integers, distinct.size)) {
         dropped.push({
           key: candidate.key,
           label: candidate.label,
@@ -378,6 +378,15 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
 
 /** Record numbers by name: "Opportunity Number", "Lead No.", "Deal #", "Ticket ID". */
 const ID_NAME = /\b(number|no|nr|num|id|key|ref(erence)?)\b\.?$|#/i;
+
+/**
+ * A numeric field that counts records rather than describing a deal: named like a record
+ * number (camelCase keys read as words), whole numbers, nearly all distinct. The encoder and
+ * the personas both leave such a field out.
+ */
+export function looksLikeRecordNumber(name: string, filled: number, integers: number, distinct: number): boolean {
+  return ID_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2')) && filled >= 20 && integers === filled && distinct > 0.9 * filled;
+}
 
 /**
  * How well one field alone separates won from lost: ROC AUC of its out-of-fold win rate

@@ -57,6 +57,14 @@ describe('persona space', () => {
     expect(space.attributes.map((a) => a.key)).toEqual(['employees', 'industry']);
   });
 
+  it('leaves a record number out (whole numbers, nearly all distinct, named like one), but not a count of seats', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      opp(`w${i}`, true, { attributes: { industry: i % 2 ? 'Retail' : 'Healthcare', opportunityNumber: 1000 + i * 7, seats: 10 + i } }),
+    );
+    const space = buildSpace(many, { fields: [{ key: 'opportunityNumber', label: 'Opportunity Number', kind: 'number', coverage: 1 }] });
+    expect(space.attributes.map((a) => a.key)).toEqual(['industry', 'seats']);
+  });
+
   it('weighs a category and a number alike: a different value is 1 apart, a percentile spread √6', () => {
     const space = buildSpace(won, { maxLevels: 12 });
     const industry = space.attributes.find((a) => a.key === 'industry');

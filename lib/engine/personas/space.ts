@@ -13,7 +13,7 @@
  */
 import { attributeOf, type AttributeField, type AttributeValue, type Opportunity } from '../../crm/opportunity';
 import { EMPLOYEE_BANDS, quantileBands, type Band } from '../bands';
-import { categoryOf, numberOf } from '../encode';
+import { categoryOf, looksLikeRecordNumber, numberOf } from '../encode';
 
 export type SpaceAttribute = (
   | { key: string; label: string; kind: 'categorical'; levels: string[] }
@@ -79,6 +79,10 @@ export function buildSpace(won: Opportunity[], options: SpaceOptions = {}): Pers
         .filter(Number.isFinite)
         .sort((a, b) => a - b);
       if (sorted.length === 0 || sorted[0] === sorted[sorted.length - 1]) continue;
+      // A record number ("Opportunity Number") describes nobody, as the encoder also decides.
+      let distinct = 1;
+      for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+      if (looksLikeRecordNumber(label, sorted.length, sorted.filter(Number.isInteger).length, distinct)) continue;
       // Years ("year_established") read 1998, not 1,998.
       const years = /year/i.test(key) && (sorted[0] as number) >= 1000 && (sorted[sorted.length - 1] as number) <= 2999;
       const bands = key === 'employees' ? [...EMPLOYEE_BANDS] : quantileBands(sorted, 5, { years });
