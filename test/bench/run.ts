@@ -200,8 +200,12 @@ for (const closedCount of [10_000, 50_000]) {
       row([label, ms(scale.cpuMs), '≤ 8000 ms', verdict(scale.cpuMs <= 8000)]);
       // Forecasts report no progress when the data has no dates: their time is in the step before.
       for (const { step, cpuMs } of scale.steps) row([`  ${step}`, ms(cpuMs), '', '']);
-      row(['  peak memory, whole process', mb(scale.peakRss), '≤ 300 MB', verdict(scale.peakRss <= 300 * 1024 * 1024)]);
-      row(['  of which the imported file', mb(scale.dataRss - scale.startRss), '', '']);
+      // Judged as the 50,000-deal training above is: on what the data and the models add to
+      // the process (the extension's worker runs neither Node nor the TypeScript loader).
+      const added = scale.peakRss - scale.startRss;
+      row(['  memory: data and models', mb(added), '≤ 300 MB', verdict(added <= 300 * 1024 * 1024)]);
+      row(['    of which the imported file', mb(scale.dataRss - scale.startRss), '', '']);
+      row(['    whole process, with Node and the TypeScript loader', mb(scale.peakRss), '', '']);
     } else {
       row([`scale: analyze on ${ibm.label}: the child process failed`, run.stderr.trim().split('\n').at(-1) ?? '', '', '']);
     }
