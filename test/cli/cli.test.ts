@@ -227,7 +227,7 @@ describe('dealsight errors: one line, non-zero', () => {
     expect(oneLineError(unknown.stderr)).toMatch(/^dealsight evaluate: unknown option --splt/);
     const bad = dealsight('evaluate', 'x.csv', '--split', 'random');
     expect(bad.status).toBe(2);
-    expect(oneLineError(bad.stderr)).toBe('dealsight evaluate: --split must be one of time, cv, got "random"');
+    expect(oneLineError(bad.stderr)).toBe('dealsight evaluate: --split must be one of time, cv, asof, got "random"');
   });
 
   it('says what a file without outcomes lacks', () => {

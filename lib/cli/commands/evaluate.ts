@@ -1,5 +1,5 @@
 /**
- * `dealsight evaluate <file.csv> [--split time|cv] [--json]`: how well Win Potential
+ * `dealsight evaluate <file.csv> [--split time|cv|asof] [--json]`: how well Win Potential
  * would have predicted the file's closed deals.
  */
 import { basename } from 'node:path';
