@@ -76,6 +76,8 @@ describe('the overlay over many in-app navigations', () => {
         expect(eh.end - eh.start, `${tour.name}: extension heap ${eh.start.toFixed(1)} → ${eh.end.toFixed(1)} MB`).toBeLessThan(HEAP_BOUND_MB);
       }
       await page.close();
-    });
+      // A bound that catches a hang, not a speed goal: the HubSpot soak takes about 13 s here,
+      // and one CI run of the Salesforce soak ran past the default 120 s on a busy machine.
+    }, 300_000);
   }
 });
