@@ -225,8 +225,8 @@ export class WinModel {
       const best = candidates.reduce((a, b) => (b.logLoss < a.logLoss - 1e-9 ? b : a));
       config = { forest: best.forest, chosen: best.forest === 1 ? 'forest' : best.forest === 0 ? 'linear' : 'blend', candidates, folds: kind, forestSettings };
       if (best.forest < 1) {
-        // Started from the last fold's weights (two thirds of the deals), two Newton steps
-        // on all of them reach what four do from zero.
+        // Started from the last fold's weights (half of the deals): two Newton steps on all of
+        // them, where a fit from zero takes four.
         const fitted = fitLinear(active, layout.width, y, { lambda: LINEAR_LAMBDA, initial: oof.lastWeights, maxSteps: 2 });
         linear = {
           offsets: layout.offsets,

@@ -50,3 +50,12 @@ export function historyOf(opportunity: Opportunity): DealHistory | null {
     closedAt: opportunity.isClosed ? opportunity.closeDate : null,
   };
 }
+
+/**
+ * A closed deal the as-of model can learn from: dated, with a stage entered while it was
+ * open (a closing stage alone, as a report's "Last Stage Change Date" gives, is no history).
+ */
+export function hasStageHistory(closed: Opportunity): boolean {
+  const close = closed.closeDate;
+  return close !== null && closed.createdDate !== null && closed.stageHistory.some((s) => s.enteredAt < close);
+}

@@ -76,15 +76,18 @@ export function trainingRows(closed: readonly Opportunity[], pipeline: readonly 
   return rows;
 }
 
-/** Open deals as they stand on `asOf`, the ones without a history left out. */
-export function scoringRows(open: readonly Opportunity[], asOf: IsoDate, pipeline: readonly string[]): Opportunity[] {
+/** Deals as they stood on `asOf`, each with its snapshot; the ones without a history, or not open that day, left out. */
+export function snapshotRows(deals: readonly Opportunity[], asOf: IsoDate, pipeline: readonly string[]): { rows: Opportunity[]; snapshots: AsOfSnapshot[] } {
   const rows: Opportunity[] = [];
-  for (const deal of open) {
+  const snapshots: AsOfSnapshot[] = [];
+  for (const deal of deals) {
     const history = historyOf(deal);
     const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
-    if (snapshot !== null) rows.push(withSnapshot(deal, snapshot));
+    if (snapshot === null) continue;
+    rows.push(withSnapshot(deal, snapshot));
+    snapshots.push(snapshot);
   }
-  return rows;
+  return { rows, snapshots };
 }
 
 export interface AsOfTrainOptions extends Omit<WinTrainOptions, 'encoder'> {

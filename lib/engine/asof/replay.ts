@@ -11,7 +11,8 @@ import { addDays, type AttributeField, type IsoDate, type Opportunity } from '..
 import { brierScore, calibrationErrorEqualCount, liftByGroup, rocAuc } from '../metrics';
 import { checkSufficiency } from '../sufficiency';
 import { WinModel } from '../win';
-import { pipelineOrder, scoringRows, trainAsOf } from './model';
+import { hasStageHistory } from './history';
+import { pipelineOrder, snapshotRows, trainAsOf } from './model';
 
 export type Contender = 'asOf' | 'stageBlind' | 'crm';
 
@@ -79,7 +80,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
   const closed = opportunities.filter((o) => o.isClosed && o.closeDate !== null && o.createdDate !== null);
   const latest = closed.reduce<IsoDate | null>((a, o) => (a === null || (o.closeDate as IsoDate) > a ? (o.closeDate as IsoDate) : a), null);
   if (latest === null) return { points: [], pooled: {}, notes: ['No dated closed deals: nothing to replay.'] };
-  if (!closed.some((o) => o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)))) {
+  if (!closed.some(hasStageHistory)) {
     return {
       points: [],
       pooled: {},
@@ -107,7 +108,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     // Deals open at T whose outcome is known now, as they stood at T.
     const openThen = closed.filter((o) => (o.createdDate as IsoDate) <= asOf && asOf < (o.closeDate as IsoDate));
     const pipeline = pipelineOrder(trainClosed);
-    const rows = scoringRows(openThen, asOf, pipeline);
+    const { rows, snapshots } = snapshotRows(openThen, asOf, pipeline);
     if (rows.length === 0) {
       notes.push(
         `${asOf}: none of the ${openThen.length} deals open then has a stage history: the as-of model needs one (without, Win Potential is the stage-blind model).`,
@@ -122,7 +123,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     // The as-of model learns from closed deals with a stage history; the sufficiency rule
     // (20 won and 20 lost: lib/engine/sufficiency.ts) applies to those deals, not to all.
-    const withHistory = trainClosed.filter((o) => o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)));
+    const withHistory = trainClosed.filter(hasStageHistory);
     const historyWins = withHistory.filter((o) => o.isWon).length;
     const enough = checkSufficiency(historyWins, withHistory.length - historyWins);
     if (!enough.enough) {
@@ -135,10 +136,10 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     const stageBlind = WinModel.train(trainClosed, { seed, encoder });
     const p: Partial<Record<Contender, number[]>> = {
       asOf: Array.from(asOfModel.predict(rows)),
-      // The stage-blind model reads the deals' own fields, which a history does not change.
-      stageBlind: Array.from(stageBlind.predict(openThen.filter((o) => rows.some((r) => r.id === o.id)))),
+      // The same deals: the stage-blind encoder reads only its own fields, never the snapshot's.
+      stageBlind: Array.from(stageBlind.predict(rows)),
     };
-    const crm = rows.map((o) => crmByStage.get(String(o.attributes.asOfStage)) ?? null);
+    const crm = snapshots.map((s) => (s.stage === null ? null : (crmByStage.get(s.stage) ?? null)));
     if (crmByStage.size > 0 && crm.every((x) => x !== null)) p.crm = crm as number[];
     const scores: Partial<Record<Contender, ContenderScore>> = {};
     for (const [name, probabilities] of Object.entries(p) as Array<[Contender, number[]]>) {

@@ -7,9 +7,8 @@
 import type { IsoDate, Opportunity } from '../../crm/opportunity';
 import { stageKey, type StageTimes } from '../stage-times';
 import type { WinFactor, WinModel, WinScore } from '../win';
-import { historyOf } from './history';
-import { withSnapshot } from './model';
-import { snapshotAt, type AsOfSnapshot } from './snapshot';
+import { snapshotRows } from './model';
+import type { AsOfSnapshot } from './snapshot';
 
 /** The label of a reason that says where the deal stands (its value is the phrase). */
 export const STANDING_LABEL = 'Where it stands';
@@ -80,15 +79,7 @@ export function scoreAsOf(
   stageTimes: StageTimes,
   maxFactors = 3,
 ): Map<string, AsOfScore> {
-  const snapshots: AsOfSnapshot[] = [];
-  const rows: Opportunity[] = [];
-  for (const deal of open) {
-    const history = historyOf(deal);
-    const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
-    if (snapshot === null) continue;
-    snapshots.push(snapshot);
-    rows.push(withSnapshot(deal, snapshot));
-  }
+  const { rows, snapshots } = snapshotRows(open, asOf, pipeline);
   const scores = model.score(rows, maxFactors);
   const out = new Map<string, AsOfScore>();
   scores.forEach((score, i) => {

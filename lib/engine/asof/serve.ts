@@ -7,6 +7,7 @@
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { fitStageTimes } from '../stage-times';
 import { checkSufficiency } from '../sufficiency';
+import { hasStageHistory } from './history';
 import { pipelineOrder, trainAsOf } from './model';
 import { scoreAsOf, type AsOfScore } from './score';
 
@@ -30,10 +31,7 @@ export interface StageAwareResult {
 export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
   const closed = opportunities.filter((o) => o.isClosed);
   const open = opportunities.filter((o) => !o.isClosed);
-  // A closed deal's history counts when it records a stage entered before the close.
-  const withHistory = closed.filter(
-    (o) => o.closeDate !== null && o.createdDate !== null && o.stageHistory.some((s) => s.enteredAt < (o.closeDate as IsoDate)),
-  );
+  const withHistory = closed.filter(hasStageHistory);
   const wins = withHistory.filter((o) => o.isWon).length;
   const sufficiency = checkSufficiency(wins, withHistory.length - wins);
   if (!sufficiency.enough) {
