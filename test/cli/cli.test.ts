@@ -2,21 +2,17 @@
  * The `dealsight` command as a user runs it: a real process, stdout and stderr apart,
  * exit codes. One JSON object on stdout with --json; errors are one line and non-zero.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runDealsight, type CliRun } from './run-dealsight';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SALVIRT = fileURLToPath(new URL('../../../shared/data/salvirt-b2b/salvirt_b2b.csv', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'dealsight-cli-'));
 
-function dealsight(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const dealsight = (...args: string[]): CliRun => runDealsight(args);
 
 /** The one line a failed command prints, with the command's name. */
 function oneLineError(stderr: string): string {

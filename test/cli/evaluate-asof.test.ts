@@ -3,29 +3,19 @@
  * "Date entered …" columns carry each deal's stage path (written here from a sandbox org),
  * and a Salesforce report without history, which gets the note instead of a replay.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { SALESFORCE_STAGES } from '../../lib/sandbox/stages';
+import { runDealsight, type CliRun } from './run-dealsight';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'dealsight-asof-'));
 
-function dealsight(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/dealsight.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 300_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const dealsight = (...args: string[]): CliRun => runDealsight(args, 300_000);
 
 const quote = (value: string): string => `"${value.replace(/"/g, '""')}"`;
 
