@@ -31,48 +31,59 @@ export function applyCalibration(calibration: PlattCalibration, p: number): numb
  * Rows whose score is NaN (never out of bag) are skipped.
  */
 export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, eps: number): PlattCalibration {
+  return plattFit(scores, labels, eps).calibration;
+}
+
+/**
+ * Platt scaling and the log loss of the probabilities it gives the same rows (plain 0/1
+ * labels, NaN scores skipped): the yardstick Win Potential compares configurations on, read
+ * off the logits the fit already holds instead of calibrating every row again.
+ */
+export function plattLogLoss(scores: ArrayLike<number>, labels: ArrayLike<number>, eps: number): { calibration: PlattCalibration; logLoss: number } {
+  const { calibration, x, labels: y } = plattFit(scores, labels, eps);
+  const { a, b } = calibration;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const z = a * (x[i] as number) + b;
+    // −log p(label) = softplus(z) − label·z, computed without overflow.
+    sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (y[i] as number) * z;
+  }
+  return { calibration, logLoss: sum / Math.max(1, x.length) };
+}
+
+/** The fit itself, with the logits and labels of the rows it used. */
+function plattFit(scores: ArrayLike<number>, labels: ArrayLike<number>, eps: number): { calibration: PlattCalibration; x: Float64Array; labels: Uint8Array } {
   if (scores.length !== labels.length) throw new Error(`fitPlatt: ${scores.length} scores but ${labels.length} labels`);
-  const x: number[] = [];
-  const y: number[] = [];
+  let n = 0;
+  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i] as number)) n++;
+  const x = new Float64Array(n);
+  const y = new Uint8Array(n);
   let positives = 0;
   let negatives = 0;
-  for (let i = 0; i < scores.length; i++) {
+  for (let i = 0, k = 0; i < scores.length; i++) {
     const s = scores[i] as number;
     if (Number.isNaN(s)) continue;
-    x.push(logit(Math.min(1 - eps, Math.max(eps, s))));
+    x[k] = logit(Math.min(1 - eps, Math.max(eps, s)));
     const label = labels[i] as number;
-    y.push(label);
+    y[k++] = label === 1 ? 1 : 0;
     if (label === 1) positives++;
     else negatives++;
   }
   if (positives === 0 || negatives === 0) throw new Error(`fitPlatt: needs both outcomes, got ${positives} wins and ${negatives} losses`);
   const hi = (positives + 1) / (positives + 2);
   const lo = 1 / (negatives + 2);
-  const t = y.map((label) => (label === 1 ? hi : lo));
+  const t = Float64Array.from(y, (label) => (label === 1 ? hi : lo));
   let a = 1;
   let b = 0;
   // A tiny ridge keeps the Hessian invertible when the scores are (nearly) constant.
   const ridge = 1e-6;
-  // The loss at (a, b): the accepted line-search point's, carried into the next iteration
-  // rather than computed again (a third of the passes over the deals).
-  let current = objective(x, t, a, b, ridge);
+  // The loss at (a, b) with its gradient and Hessian, from one pass over the deals; the
+  // line search's accepted point carries its pass into the next iteration.
+  let derivatives = new Float64Array(5);
+  let trial = new Float64Array(5);
+  let current = lossPass(x, t, a, b, ridge, derivatives);
   for (let iteration = 0; iteration < 100; iteration++) {
-    let ga = ridge * a;
-    let gb = 0;
-    let haa = ridge;
-    let hab = 0;
-    let hbb = ridge;
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i] as number;
-      const p = sigmoid(a * xi + b);
-      const d = p - (t[i] as number);
-      const w = p * (1 - p);
-      ga += d * xi;
-      gb += d;
-      haa += w * xi * xi;
-      hab += w * xi;
-      hbb += w;
-    }
+    const [ga, gb, haa, hab, hbb] = derivatives as unknown as [number, number, number, number, number];
     const det = haa * hbb - hab * hab;
     if (!(Math.abs(det) > 1e-18)) break;
     const da = (hbb * ga - hab * gb) / det;
@@ -83,14 +94,15 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
     // way (a → +4e8 on reversed scores, so the fallback below never triggered).
     const descent = ga * da + gb * db;
     let step = 1;
-    let next = objective(x, t, a - da, b - db, ridge);
+    let next = lossPass(x, t, a - da, b - db, ridge, trial);
     while (step > 1e-12 && next > current - 1e-4 * step * descent) {
       step /= 2;
-      next = objective(x, t, a - step * da, b - step * db, ridge);
+      next = lossPass(x, t, a - step * da, b - step * db, ridge, trial);
     }
     if (!(step > 1e-12)) break;
     a -= step * da;
     b -= step * db;
+    [derivatives, trial] = [trial, derivatives];
     // Converged when a step no longer lowers the loss measurably: near the optimum, float
     // rounding keeps the Newton step from shrinking below 1e-10 on some data (time-sorted
     // deals made it run all 100 iterations, 0.5 s, for no change in the fit).
@@ -103,20 +115,44 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>, e
     // forest's order with a nearly flat slope: every probability sits close to the
     // smoothed base rate, which is the honest statement, and the ranking survives.
     const rate = (positives + 1) / (positives + negatives + 2);
-    const meanLogit = x.reduce((sum, v) => sum + v, 0) / x.length;
-    return { a: MIN_SLOPE, b: logit(rate) - MIN_SLOPE * meanLogit, eps };
+    let meanLogit = 0;
+    for (const v of x) meanLogit += v;
+    meanLogit /= x.length;
+    return { calibration: { a: MIN_SLOPE, b: logit(rate) - MIN_SLOPE * meanLogit, eps }, x, labels: y };
   }
-  return { a, b, eps };
+  return { calibration: { a, b, eps }, x, labels: y };
 }
 
-/** The smoothed log loss of sigmoid(a·x + b) against targets t, plus the ridge on a. */
-function objective(x: readonly number[], t: readonly number[], a: number, b: number, ridge: number): number {
+/**
+ * The smoothed log loss of sigmoid(a·x + b) against targets t, plus the ridge on a; its
+ * gradient and Hessian in (a, b) go to `out` as [ga, gb, haa, hab, hbb].
+ */
+function lossPass(x: Float64Array, t: Float64Array, a: number, b: number, ridge: number, out: Float64Array): number {
   let sum = (ridge * a * a) / 2;
+  let ga = ridge * a;
+  let gb = 0;
+  let haa = ridge;
+  let hab = 0;
+  let hbb = ridge;
   for (let i = 0; i < x.length; i++) {
-    const z = a * (x[i] as number) + b;
-    // log(1 + e^z) − t·z, computed without overflow.
-    const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-    sum += softplus - (t[i] as number) * z;
+    const xi = x[i] as number;
+    const z = a * xi + b;
+    // log(1 + e^z) − t·z and sigmoid(z) from one exponential, without overflow.
+    const e = Math.exp(-Math.abs(z));
+    sum += (z > 0 ? z : 0) + Math.log1p(e) - (t[i] as number) * z;
+    const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const d = p - (t[i] as number);
+    const w = p * (1 - p);
+    ga += d * xi;
+    gb += d;
+    haa += w * xi * xi;
+    hab += w * xi;
+    hbb += w;
   }
+  out[0] = ga;
+  out[1] = gb;
+  out[2] = haa;
+  out[3] = hab;
+  out[4] = hbb;
   return sum;
 }

@@ -184,6 +184,27 @@ function inferKind(values: AttributeValue[]): 'numeric' | 'categorical' {
 }
 
 /**
+ * Every attribute key of the deals. Deals of one source mostly carry the same keys in the
+ * same order, so a key equal to the previous deal's at its place is not looked up again.
+ */
+function attributeKeysOf(opportunities: Opportunity[]): Set<string> {
+  const keys = new Set<string>();
+  const previous: string[] = [];
+  for (const o of opportunities) {
+    let i = 0;
+    // for…in allocates no array of keys; an inherited key (a polluted prototype) is never added.
+    for (const key in o.attributes) {
+      if (key !== previous[i] && Object.hasOwn(o.attributes, key)) {
+        previous[i] = key;
+        keys.add(key);
+      }
+      i++;
+    }
+  }
+  return keys;
+}
+
+/**
  * Chooses and describes the features of a training set. Returns the spec and every
  * candidate that was left out with the reason, so the CLI and the options page can say why.
  */
@@ -199,8 +220,7 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
   );
 
   const keep = new Set(options.keep ?? []);
-  const attributeKeys = new Set<string>();
-  for (const o of training) for (const key of Object.keys(o.attributes)) attributeKeys.add(key);
+  const attributeKeys = attributeKeysOf(training);
   for (const key of [...attributeKeys].sort()) {
     const info = fieldInfo.get(key);
     const label = info?.label ?? key;

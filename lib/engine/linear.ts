@@ -41,6 +41,15 @@ export interface LinearOptions {
   initial?: Float64Array;
 }
 
+/**
+ * Conjugate-gradient steps per Newton step: the Newton direction is solved roughly, as
+ * truncated Newton methods do. Five rather than ten halve the linear model's time (the
+ * Hessian-vector products were a seventh of the whole fit on X Education); over stratified
+ * 5-fold CV the served model's AUC moves by −0.00005 on X Education, +0.0001 on Salvirt and
+ * not at all on IBM, Brier by at most 0.00001, and every fold picks the configuration it did.
+ */
+const CG_STEPS = 5;
+
 /** Column layout of features: where each feature's one-hot block starts and its numeric cuts. */
 export function linearLayout(columns: RawColumn[]): { offsets: number[]; cuts: Array<number[] | null>; width: number } {
   const offsets: number[] = [];
@@ -115,17 +124,9 @@ function decileCuts(values: Float64Array): number[] {
  * Deterministic: no randomness, a fixed number of conjugate-gradient steps per Newton step.
  */
 export function fitLinear(activeByFeature: Int32Array[], width: number, labels: ArrayLike<number>, options: LinearOptions): Float64Array {
-  const subset = options.rows;
-  const n = subset ? subset.length : labels.length;
+  const { active, y } = rowMajor(activeByFeature, labels, options.rows);
+  const n = y.length;
   const features = activeByFeature.length;
-  // Row-major: a row's active columns side by side, one cache line per row.
-  const active = new Int32Array(n * features);
-  const y = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const source = subset ? (subset[r] as number) : r;
-    y[r] = labels[source] as number;
-    for (let f = 0; f < features; f++) active[r * features + f] = (activeByFeature[f] as Int32Array)[source] as number;
-  }
   const w = new Float64Array(width + 1);
   if (options.initial && options.initial.length === width + 1) w.set(options.initial);
   else {
@@ -198,7 +199,7 @@ export function fitLinear(activeByFeature: Int32Array[], width: number, labels: 
       search[j] = precond[j] as number;
       rz += (residual[j] as number) * (precond[j] as number);
     }
-    for (let it = 0; it < 10 && rz > 1e-14; it++) {
+    for (let it = 0; it < CG_STEPS && rz > 1e-14; it++) {
       hessianTimes(search, hv);
       let shs = 0;
       for (let j = 0; j <= width; j++) shs += (search[j] as number) * (hv[j] as number);
@@ -220,6 +221,24 @@ export function fitLinear(activeByFeature: Int32Array[], width: number, labels: 
   return w;
 }
 
+/**
+ * The rows fitted on, row-major: a row's active columns side by side, one cache line per row.
+ * (A function of its own: folded into fitLinear, V8 compiled this loop alone on its first
+ * run and threw the code away on every later call, at the line after it.)
+ */
+function rowMajor(activeByFeature: Int32Array[], labels: ArrayLike<number>, subset: Int32Array | undefined): { active: Int32Array; y: Float64Array } {
+  const n = subset ? subset.length : labels.length;
+  const features = activeByFeature.length;
+  const active = new Int32Array(n * features);
+  const y = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const source = subset ? (subset[r] as number) : r;
+    y[r] = labels[source] as number;
+    for (let f = 0; f < features; f++) active[r * features + f] = (activeByFeature[f] as Int32Array)[source] as number;
+  }
+  return { active, y };
+}
+
 function logOf(p: number): number {
   return Math.log(Math.max(1e-15, p));
 }
@@ -234,11 +253,15 @@ export function linearLogits(active: Int32Array[], weights: ArrayLike<number>, r
 
 /** Mean weight each feature adds over the given rows: the reference a reason is measured from. */
 export function featureMeans(active: Int32Array[], weights: ArrayLike<number>, rows: number): number[] {
-  return active.map((column) => {
-    let sum = 0;
-    for (let r = 0; r < rows; r++) sum += weights[column[r] as number] as number;
-    return sum / rows;
-  });
+  const means: number[] = [];
+  for (const column of active) means.push(columnMean(column, weights, rows));
+  return means;
+}
+
+function columnMean(column: Int32Array, weights: ArrayLike<number>, rows: number): number {
+  let sum = 0;
+  for (let r = 0; r < rows; r++) sum += weights[column[r] as number] as number;
+  return sum / rows;
 }
 
 export function sigmoid(z: number): number {

@@ -12,7 +12,7 @@
  * for the linear model, mixed as the blend is and rescaled to add up to the probability.
  */
 import type { Opportunity } from '../crm/opportunity';
-import { applyCalibration, fitPlatt, type PlattCalibration } from './calibrate';
+import { applyCalibration, fitPlatt, plattLogLoss, type PlattCalibration } from './calibrate';
 import { describeValue, encode, fitEncoder, type DroppedFeature, type EncoderOptions, type EncoderSpec } from './encode';
 import { applyBinning, fitBinning, type RawColumn } from './forest/binning';
 import { evenSpread, pick } from './even-spread';
@@ -423,20 +423,7 @@ function comparedLogLoss(scores: Float64Array, y: Float64Array, eps: number): nu
   const rows = scores.length > COMPARE_ROWS ? evenSpread(scores.length, COMPARE_ROWS) : null;
   const s = rows ? pick(scores, rows) : scores;
   const labels = rows ? pick(y, rows) : y;
-  return calibratedLogLoss(s, labels, fitPlatt(s, labels, eps));
-}
-
-function calibratedLogLoss(scores: Float64Array, y: Float64Array, calibration: PlattCalibration): number {
-  let sum = 0;
-  let n = 0;
-  for (let r = 0; r < scores.length; r++) {
-    const s = scores[r] as number;
-    if (Number.isNaN(s)) continue;
-    const p = Math.min(1 - 1e-12, Math.max(1e-12, applyCalibration(calibration, s)));
-    sum -= (y[r] as number) === 1 ? Math.log(p) : Math.log(1 - p);
-    n++;
-  }
-  return sum / Math.max(1, n);
+  return plattLogLoss(s, labels, eps).logLoss;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCalibration, fitPlatt, MIN_SLOPE } from '../../lib/engine/calibrate';
+import { applyCalibration, fitPlatt, MIN_SLOPE, plattLogLoss } from '../../lib/engine/calibrate';
 import { Random } from '../../lib/seeded/random';
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -111,5 +111,24 @@ describe('fitPlatt', () => {
     // Rows without a score do not count.
     expect(() => fitPlatt([0.2, Number.NaN], [0, 1], 1e-6)).toThrow('got 0 wins and 1 losses');
     expect(() => fitPlatt([0.2], [0, 1], 1e-6)).toThrow('fitPlatt: 1 scores but 2 labels');
+  });
+});
+
+describe('plattLogLoss', () => {
+  it('is fitPlatt with the log loss of the probabilities it gives, NaN scores skipped', () => {
+    const random = new Random(11);
+    const p = Array.from({ length: 500 }, () => (random.next() < 0.05 ? Number.NaN : random.uniform(0.1, 0.9)));
+    const y = p.map((q) => (random.bernoulli(Number.isNaN(q) ? 0.5 : q * q) ? 1 : 0));
+    const { calibration, logLoss } = plattLogLoss(p, y, 0.01);
+    expect(calibration).toEqual(fitPlatt(p, y, 0.01));
+    let sum = 0;
+    let n = 0;
+    p.forEach((q, i) => {
+      if (Number.isNaN(q)) return;
+      const probability = applyCalibration(calibration, q);
+      sum -= y[i] === 1 ? Math.log(probability) : Math.log(1 - probability);
+      n++;
+    });
+    expect(logLoss).toBeCloseTo(sum / n, 12);
   });
 });

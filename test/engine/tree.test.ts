@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyBinning, fitBinning, type RawColumn } from '../../lib/engine/forest/binning';
-import { findLeaf, goesLeft, growTree, TreeScratch, type Tree, type TreeOptions } from '../../lib/engine/forest/tree';
+import { findLeaf, findLeafOfRow, goesLeft, growTree, TreeScratch, type Tree, type TreeOptions } from '../../lib/engine/forest/tree';
 import { Random } from '../../lib/seeded/random';
 
 const DEEP: TreeOptions = { maxFeatures: 1, minSamplesLeaf: 1, maxDepth: 40 };
@@ -76,6 +76,38 @@ describe('growTree', () => {
     const { weight: doubleWeight, ...doubleRest } = plain(double);
     expect(unitRest).toEqual(doubleRest);
     expect(doubleWeight).toEqual(unitWeight?.map((w) => 2 * w));
+  });
+
+  it('gives every left-out row the value of the leaf findLeaf walks it to, and no vote to the rows it grew on', () => {
+    // The out-of-bag rows are split beside the grown ones; walking them down the finished
+    // tree must land them in the same leaves, missing values and absent levels included.
+    const random = new Random(8);
+    const n = 400;
+    const columns: RawColumn[] = [
+      numeric(Array.from({ length: n }, () => (random.next() < 0.1 ? Number.NaN : random.int(50)))),
+      { kind: 'categorical', name: 'c', levels: ['a', 'b', 'c', 'd', 'e', 'f'], codes: Int32Array.from({ length: n }, () => random.int(7) - 1) },
+      numeric(Array.from({ length: n }, () => random.next())),
+    ];
+    const y = Float64Array.from({ length: n }, (_, i) => ((columns[2] as { values: Float64Array }).values[i]! > 0.5 !== random.next() < 0.25 ? 1 : 0));
+    const data = applyBinning(fitBinning(columns), columns);
+    const categorical = [false, true, false];
+    for (const [name, weights] of [
+      ['half the rows, each once (the packed path)', Uint16Array.from({ length: n }, () => (random.next() < 0.5 ? 1 : 0))],
+      ['a bootstrap (weights up to 4)', Uint16Array.from({ length: n }, () => (random.next() < 0.37 ? 0 : 1 + random.int(4)))],
+    ] as const) {
+      const votes = { sum: new Float64Array(n).fill(0.25), count: new Uint16Array(n).fill(3) };
+      const tree = growTree(data, y, weights, { maxFeatures: 2, minSamplesLeaf: 3, maxDepth: 40, binary: true }, new Random(3), new TreeScratch(3), votes);
+      expect(tree.feature.length, name).toBeGreaterThan(15);
+      for (let r = 0; r < n; r++) {
+        if (weights[r] === 0) {
+          expect(votes.count[r], name).toBe(4);
+          expect(votes.sum[r], name).toBe(0.25 + (tree.value[findLeafOfRow(tree, categorical, data.codes, r)] as number));
+        } else {
+          expect(votes.count[r], name).toBe(3);
+          expect(votes.sum[r], name).toBe(0.25);
+        }
+      }
+    }
   });
 
   it('stops at maxDepth', () => {

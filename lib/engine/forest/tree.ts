@@ -60,6 +60,8 @@ export class TreeScratch {
   readonly featureOrder: Int32Array;
   /** Occupied bins of the current feature in the current node, ascending. */
   readonly present = new Int32Array(256);
+  /** Rows and wins per bin packed in one integer (rows + wins × 2¹⁶), for trees on unit-weight 0/1 rows (see NodeRows.packed). */
+  readonly packed = new Int32Array(256);
   /** Two left-set buffers: one holds the node's best split so far, the other the next candidate. */
   readonly sets = [new Uint8Array(256), new Uint8Array(256)] as const;
   constructor(features: number) {
@@ -120,16 +122,43 @@ class TreeBuilder {
   }
 }
 
+/** Out-of-bag votes of a forest being grown: per row, the sum of its leaves' values and how many trees voted. */
+export interface OutOfBagVotes {
+  sum: Float64Array;
+  count: Uint16Array;
+}
+
 /**
  * Grows a tree on the rows with positive `weights` (bootstrap counts).
  * `y` holds the targets of all rows; `weights[r]` = 0 leaves row r out (out-of-bag).
+ * With `votes`, each out-of-bag row's leaf value is added to them: the rows left out are
+ * split beside the grown ones, node by node (one feature read per row and level, in
+ * order), so they reach the leaf `findLeaf` would walk them to without a walk per row.
  */
-export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array, options: TreeOptions, random: Random, scratch: TreeScratch): Tree {
+export function growTree(
+  data: BinnedData,
+  y: Float64Array,
+  weights: Uint16Array,
+  options: TreeOptions,
+  random: Random,
+  scratch: TreeScratch,
+  votes?: OutOfBagVotes,
+): Tree {
   let inBag = 0;
   for (let r = 0; r < data.rows; r++) if ((weights[r] as number) > 0) inBag++;
+  const out = votes ? new Int32Array(data.rows - inBag) : new Int32Array(0);
+  if (votes) for (let r = 0, k = 0; r < data.rows; r++) if ((weights[r] as number) === 0) out[k++] = r;
+  const vote = (value: number, from: number, to: number): void => {
+    if (!votes) return;
+    for (let i = from; i < to; i++) {
+      const r = out[i] as number;
+      votes.sum[r]! += value;
+      votes.count[r]! += 1;
+    }
+  };
   // The node's rows, with their weight and weighted target kept alongside and permuted
   // together, so the histogram pass reads them in sequence (only the bins are gathered).
-  const rows: NodeRows = { index: new Int32Array(inBag), weight: new Float64Array(inBag), weighted: new Float64Array(inBag), unit: false };
+  const rows: NodeRows = { index: new Int32Array(inBag), weight: new Float64Array(inBag), weighted: new Float64Array(inBag), unit: false, packed: null };
   const { index } = rows;
   let totalWeight = 0;
   let totalSum = 0;
@@ -149,9 +178,11 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
   // fifth of the tree's time.
   rows.unit = totalWeight === inBag;
   scratch.useUnitWeights(rows.unit);
+  if (rows.unit && options.binary && inBag < PACKED_ROWS) rows.packed = packedRows(rows.weighted);
   const builder = new TreeBuilder();
   if (inBag === 0) {
     builder.addNode(0, 0);
+    vote(0, 0, out.length);
     return builder.build();
   }
   const root = builder.addNode(totalSum / totalWeight, totalWeight);
@@ -163,6 +194,9 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
   const stackDepth = new Int32Array(capacity);
   const stackWeight = new Float64Array(capacity);
   const stackSum = new Float64Array(capacity);
+  // The node's out-of-bag rows: out[outStart:outEnd].
+  const stackOutStart = new Int32Array(capacity);
+  const stackOutEnd = new Int32Array(capacity);
   // Per stack slot, the features known to be constant in that node: constant in a node means
   // constant in every node below it, so its histogram is never filled again there. On data
   // with many nearly constant flags (a lead form's yes/no fields) deep nodes otherwise filled
@@ -171,7 +205,9 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
   const features = data.codes.length;
   const constant = new Uint8Array(capacity * features);
   let top = 0;
-  const push = (node: number, start: number, end: number, depth: number, weight: number, sum: number): void => {
+  const push = (node: number, start: number, end: number, depth: number, weight: number, sum: number, outStart: number, outEnd: number): void => {
+    stackOutStart[top] = outStart;
+    stackOutEnd[top] = outEnd;
     stackNode[top] = node;
     stackStart[top] = start;
     stackEnd[top] = end;
@@ -180,7 +216,7 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
     stackSum[top] = sum;
     top++;
   };
-  push(root, 0, inBag, 0, totalWeight, totalSum);
+  push(root, 0, inBag, 0, totalWeight, totalSum, 0, out.length);
   while (top > 0) {
     top--;
     const node = stackNode[top] as number;
@@ -189,12 +225,22 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
     const depth = stackDepth[top] as number;
     const nodeWeight = stackWeight[top] as number;
     const nodeSum = stackSum[top] as number;
-    if (end - start < 2 * options.minSamplesLeaf || depth >= options.maxDepth) continue;
-    if (options.binary ? nodeSum === 0 || nodeSum === nodeWeight : isPure(index, start, end, y)) continue;
-    const known = constant.subarray(top * features, (top + 1) * features);
-    const best = findBestSplit(data, rows, start, end, nodeWeight, nodeSum, options, random, scratch, known);
-    if (best === null) continue;
-    const mid = partition(data.codes[best.feature] as Uint8Array, rows, start, end, best);
+    const outStart = stackOutStart[top] as number;
+    const outEnd = stackOutEnd[top] as number;
+    const best =
+      end - start < 2 * options.minSamplesLeaf ||
+      depth >= options.maxDepth ||
+      (options.binary ? nodeSum === 0 || nodeSum === nodeWeight : isPure(index, start, end, y))
+        ? null
+        : findBestSplit(data, rows, start, end, nodeWeight, nodeSum, options, random, scratch, constant.subarray(top * features, (top + 1) * features));
+    if (best === null) {
+      // A leaf: its out-of-bag rows vote its value, as stored (a float32).
+      vote(Math.fround(builder.value[node] as number), outStart, outEnd);
+      continue;
+    }
+    const codes = data.codes[best.feature] as Uint8Array;
+    const mid = partition(codes, rows, start, end, best);
+    const outMid = votes ? partitionRows(codes, out, outStart, outEnd, best) : outStart;
     const { leftWeight, leftSum } = best;
     const rightWeight = nodeWeight - leftWeight;
     const rightSum = nodeSum - leftSum;
@@ -218,11 +264,26 @@ export function growTree(data: BinnedData, y: Float64Array, weights: Uint16Array
     // The right child's stack slot is filled first so the left subtree is grown first.
     // The right child takes this node's slot and its constant features as they are; the left
     // child's slot gets a copy.
-    push(rightNode, mid, end, depth + 1, rightWeight, rightSum);
+    push(rightNode, mid, end, depth + 1, rightWeight, rightSum, outMid, outEnd);
     constant.copyWithin(top * features, (top - 1) * features, top * features);
-    push(leftNode, start, mid, depth + 1, leftWeight, leftSum);
+    push(leftNode, start, mid, depth + 1, leftWeight, leftSum, outStart, outMid);
   }
   return builder.build();
+}
+
+/** A win adds this to its bin's packed count; rows take the low 16 bits, so a tree's rows must number fewer than 2¹⁶. */
+const PACKED_WIN = 1 << 16;
+const PACKED_ROWS = 1 << 16;
+
+/** Each row's 1 + target × 2¹⁶, or null when a target is not 0 or 1. */
+function packedRows(targets: Float64Array): Int32Array | null {
+  const packed = new Int32Array(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i] as number;
+    if (target !== 0 && target !== 1) return null;
+    packed[i] = target === 1 ? 1 + PACKED_WIN : 1;
+  }
+  return packed;
 }
 
 function isPure(index: Int32Array, start: number, end: number, y: Float64Array): boolean {
@@ -239,6 +300,13 @@ interface NodeRows {
   weighted: Float64Array;
   /** Every weight is 1: `weight` is not read or kept in order. */
   unit: boolean;
+  /**
+   * Unit weights and 0/1 targets in a tree of fewer than 2¹⁶ rows: each row's 1 + target × 2¹⁶,
+   * kept in order instead of `weighted`. A bin's rows and wins are then one integer sum, one
+   * memory update per row instead of two (consecutive rows of one bin wait on each other's
+   * update, so this is most of the histogram's time; Win Potential's trees all run here).
+   */
+  packed: Int32Array | null;
 }
 
 function findBestSplit(
@@ -315,6 +383,7 @@ function fillHistogram(codes: Uint8Array, node: NodeRows, start: number, end: nu
   const { count, sum, rows, present } = scratch;
   const { index, weight, weighted } = node;
   let occupied = 0;
+  if (node.packed) return fillPackedHistogram(codes, node.packed, index, start, end, scratch);
   if (node.unit) {
     // `rows` is `count` here (TreeScratch.useUnitWeights).
     for (let i = start; i < end; i++) {
@@ -336,20 +405,46 @@ function fillHistogram(codes: Uint8Array, node: NodeRows, start: number, end: nu
     // Many occupied bins: listing them by a pass over the bins is cheaper than a sort.
     let k = 0;
     for (let b = 0; k < occupied; b++) if ((rows[b] as number) > 0) present[k++] = b;
-  } else {
-    // Insertion sort: most nodes occupy a handful of bins, where a typed-array sort
-    // costs more in call overhead than in comparisons.
-    for (let i = 1; i < occupied; i++) {
-      const b = present[i] as number;
-      let j = i - 1;
-      while (j >= 0 && (present[j] as number) > b) {
-        present[j + 1] = present[j] as number;
-        j--;
-      }
-      present[j + 1] = b;
-    }
+  } else sortAscending(present, occupied);
+  return occupied;
+}
+
+/** fillHistogram for packed rows: the same histograms and occupied bins, from one integer sum per bin. */
+function fillPackedHistogram(codes: Uint8Array, packedRows: Int32Array, index: Int32Array, start: number, end: number, scratch: TreeScratch): number {
+  const { count, sum, present, packed } = scratch;
+  let occupied = 0;
+  for (let i = start; i < end; i++) {
+    const b = codes[index[i] as number] as number;
+    const v = packed[b] as number;
+    if (v === 0) present[occupied++] = b;
+    packed[b] = v + (packedRows[i] as number);
+  }
+  if (occupied > 24) {
+    let k = 0;
+    for (let b = 0; k < occupied; b++) if ((packed[b] as number) !== 0) present[k++] = b;
+  } else sortAscending(present, occupied);
+  // `rows` is `count` here: packed rows all weigh 1.
+  for (let i = 0; i < occupied; i++) {
+    const b = present[i] as number;
+    const v = packed[b] as number;
+    count[b] = v & (PACKED_WIN - 1);
+    sum[b] = v >>> 16;
+    packed[b] = 0;
   }
   return occupied;
+}
+
+/** Insertion sort of the first `length` entries: most nodes occupy a handful of bins, where a typed-array sort costs more in call overhead than in comparisons. */
+function sortAscending(values: Int32Array, length: number): void {
+  for (let i = 1; i < length; i++) {
+    const b = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > b) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = b;
+  }
 }
 
 function clearHistogram(present: number, scratch: TreeScratch): void {
@@ -473,7 +568,7 @@ function bestCategoricalSplit(
 
 /** Moves the rows going left to the front of index[start:end]; returns the boundary. */
 function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number, split: Candidate): number {
-  const { index, weight, weighted } = rows;
+  const { index, weight, weighted, packed } = rows;
   const set = split.leftSet;
   const threshold = split.threshold;
   const missingLeft = split.missingLeft;
@@ -485,8 +580,30 @@ function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number
     if (left) i++;
     else {
       swap(index, i, j);
-      if (!rows.unit) swap(weight, i, j);
-      swap(weighted, i, j);
+      if (packed) swap(packed, i, j);
+      else {
+        if (!rows.unit) swap(weight, i, j);
+        swap(weighted, i, j);
+      }
+      j--;
+    }
+  }
+  return i;
+}
+
+/** `partition` for a plain list of row indices (the out-of-bag rows): the same rule, left rows first. */
+function partitionRows(codes: Uint8Array, rows: Int32Array, start: number, end: number, split: Candidate): number {
+  const set = split.leftSet;
+  const threshold = split.threshold;
+  const missingLeft = split.missingLeft;
+  let i = start;
+  let j = end - 1;
+  while (i <= j) {
+    const b = codes[rows[i] as number] as number;
+    const left = set ? set[b] === 1 : b === MISSING_BIN ? missingLeft : b <= threshold;
+    if (left) i++;
+    else {
+      swap(rows, i, j);
       j--;
     }
   }
@@ -519,7 +636,7 @@ export function findLeaf(tree: Tree, isCategorical: readonly boolean[], bins: Ui
   }
 }
 
-/** The leaf that row `r` of column-major binned data falls into (no row copy: the OOB pass). */
+/** The leaf that row `r` of column-major binned data falls into (no row copy: predictions over many rows). */
 export function findLeafOfRow(tree: Tree, isCategorical: readonly boolean[], codes: readonly Uint8Array[], r: number): number {
   let node = 0;
   for (;;) {
