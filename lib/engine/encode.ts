@@ -142,6 +142,12 @@ export function readFeature(opportunity: Opportunity, source: FeatureSource): At
   }
 }
 
+function readColumn(opportunities: readonly Opportunity[], source: FeatureSource): AttributeValue[] {
+  const values = new Array<AttributeValue>(opportunities.length);
+  for (let i = 0; i < opportunities.length; i++) values[i] = readFeature(opportunities[i] as Opportunity, source);
+  return values;
+}
+
 function isEmpty(value: AttributeValue | undefined): boolean {
   if (value === undefined) return true;
   return value === null || value === '' || (typeof value === 'number' && Number.isNaN(value));
@@ -184,24 +190,38 @@ function inferKind(values: AttributeValue[]): 'numeric' | 'categorical' {
 }
 
 /**
- * Every attribute key of the deals. Deals of one source mostly carry the same keys in the
- * same order, so a key equal to the previous deal's at its place is not looked up again.
+ * Every attribute of the deals as a column (null where a deal lacks it), read in one pass
+ * over each deal's own keys. Deals of one source mostly carry the same keys in the same
+ * order, so a key equal to the previous deal's at its place reuses that column without a
+ * lookup; reading a value inside for…in is V8's fast path, where a read by a key from
+ * elsewhere was a tenth of the encoder's time.
  */
-function attributeKeysOf(opportunities: Opportunity[]): Set<string> {
-  const keys = new Set<string>();
-  const previous: string[] = [];
-  for (const o of opportunities) {
+function attributeColumnsOf(opportunities: readonly Opportunity[]): Map<string, AttributeValue[]> {
+  const columns = new Map<string, AttributeValue[]>();
+  const n = opportunities.length;
+  const previousKeys: string[] = [];
+  const previousColumns: AttributeValue[][] = [];
+  for (let r = 0; r < n; r++) {
+    const attributes = (opportunities[r] as Opportunity).attributes;
     let i = 0;
-    // for…in allocates no array of keys; an inherited key (a polluted prototype) is never added.
-    for (const key in o.attributes) {
-      if (key !== previous[i] && Object.hasOwn(o.attributes, key)) {
-        previous[i] = key;
-        keys.add(key);
+    for (const key in attributes) {
+      // Own keys only: for…in also lists enumerable inherited keys (a polluted prototype).
+      if (!Object.hasOwn(attributes, key)) continue;
+      let column = key === previousKeys[i] ? previousColumns[i] : undefined;
+      if (column === undefined) {
+        column = columns.get(key);
+        if (column === undefined) {
+          column = new Array<AttributeValue>(n).fill(null);
+          columns.set(key, column);
+        }
+        previousKeys[i] = key;
+        previousColumns[i] = column;
       }
+      column[r] = attributes[key] ?? null;
       i++;
     }
   }
-  return keys;
+  return columns;
 }
 
 /**
@@ -220,8 +240,8 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
   );
 
   const keep = new Set(options.keep ?? []);
-  const attributeKeys = attributeKeysOf(training);
-  for (const key of [...attributeKeys].sort()) {
+  const attributeColumns = attributeColumnsOf(training);
+  for (const key of [...attributeColumns.keys()].sort()) {
     const info = fieldInfo.get(key);
     const label = info?.label ?? key;
     if (include && !include.has(key) && !keep.has(key)) continue;
@@ -277,8 +297,8 @@ export function fitEncoder(training: Opportunity[], options: EncoderOptions = {}
     return true;
   };
   for (const candidate of candidates) {
-    const values = new Array<AttributeValue>(training.length);
-    for (let i = 0; i < training.length; i++) values[i] = readFeature(training[i] as Opportunity, candidate.source);
+    const values =
+      'attribute' in candidate.source ? (attributeColumns.get(candidate.source.attribute) as AttributeValue[]) : readColumn(training, candidate.source);
     let filledRows = 0;
     for (const v of values) if (!isEmpty(v)) filledRows++;
     const trainCoverage = filledRows / training.length;

@@ -444,3 +444,26 @@ describe('fitEncoder: the training columns', () => {
     expect(fitted.columns).toEqual(encode(fitted.spec, closed));
   });
 });
+
+describe('fitEncoder: reading attributes', () => {
+  it('reads own attributes whatever their order or presence, a key named constructor included, and no inherited key', () => {
+    // Deals of one file carry the same keys in order; these vary order, leave keys out and
+    // carry one deal whose attributes inherit an enumerable key, which must not become a feature.
+    const inherited = Object.create({ planted: 'x' }) as Record<string, AttributeValue>;
+    const closed = closedDeals(40, (i) =>
+      i % 3 === 0 ? { constructor: 'c' + (i % 3), tier: tiers(i) } : i % 5 === 0 ? { tier: tiers(i) } : { tier: tiers(i), constructor: 'c' + (i % 3) },
+    );
+    (closed[7] as Opportunity).attributes = Object.assign(inherited, { tier: tiers(7), constructor: 'c1' });
+    const { spec, columns, dropped } = fitEncoder(closed);
+    expect(keys(spec.features)).toEqual(['attr:constructor', 'attr:tier']);
+    expect(dropped.map((d) => d.key)).not.toContain('attr:planted');
+    const byKey = new Map(spec.features.map((f, k) => [f.key, columns[k]]));
+    const tier = byKey.get('attr:tier') as { levels: string[]; codes: Int32Array };
+    const constructorColumn = byKey.get('attr:constructor') as { levels: string[]; codes: Int32Array };
+    closed.forEach((deal, r) => {
+      expect(tier.levels[tier.codes[r] as number]).toBe(deal.attributes.tier);
+      const own = Object.hasOwn(deal.attributes, 'constructor') ? deal.attributes.constructor : null;
+      expect(own === null ? constructorColumn.codes[r] : constructorColumn.levels[constructorColumn.codes[r] as number]).toBe(own === null ? -1 : own);
+    });
+  });
+});
