@@ -186,7 +186,7 @@ export class WinModel {
     }));
     const scored = first.map((c) => ({
       ...c,
-      logLoss: comparedLogLoss(c.forest.oob as Float64Array, y, 1 / (2 * firstTrees)),
+      logLoss: comparedCalibration(c.forest.oob as Float64Array, y, 1 / (2 * firstTrees)).logLoss,
     }));
     const chosenSetting = scored.reduce((a, b) => (b.logLoss < a.logLoss - 1e-9 ? b : a));
     const maxFeatures = chosenSetting.maxFeatures;
@@ -208,6 +208,7 @@ export class WinModel {
     let linear: LinearJSON | undefined;
     let config: WinConfig;
     let scores: Float64Array = forestOob;
+    let servedCalibration: PlattCalibration | null = null;
     if (settings.config === 'forest') {
       config = { forest: 1, chosen: 'forest', candidates: [], folds: 'shuffled', forestSettings };
     } else {
@@ -218,11 +219,14 @@ export class WinModel {
       const active = activeColumns(columns, layout.offsets, layout.cuts);
       const oof = outOfFoldLinear(active, layout.width, y, folds);
       const weights = settings.config === 'linear' ? [0] : BLEND_WEIGHTS;
-      const candidates = weights.map((w) => {
+      const compared = weights.map((w) => {
         const blended = blend(forestOob, oof.predictions, w);
-        return { forest: w, logLoss: comparedLogLoss(blended, y, eps) };
+        return { forest: w, ...comparedCalibration(blended, y, eps) };
       });
-      const best = candidates.reduce((a, b) => (b.logLoss < a.logLoss - 1e-9 ? b : a));
+      const candidates = compared.map(({ forest, logLoss }) => ({ forest, logLoss }));
+      const best = compared.reduce((a, b) => (b.logLoss < a.logLoss - 1e-9 ? b : a));
+      // The chosen configuration's calibration on every deal, when the comparison used every deal.
+      servedCalibration = best.calibration;
       config = { forest: best.forest, chosen: best.forest === 1 ? 'forest' : best.forest === 0 ? 'linear' : 'blend', candidates, folds: kind, forestSettings };
       if (best.forest < 1) {
         // Started from the last fold's weights (half of the deals): two Newton steps on all of
@@ -238,7 +242,7 @@ export class WinModel {
         scores = blend(forestOob, oof.predictions, best.forest);
       }
     }
-    const calibration = fitPlatt(scores, y, eps);
+    const calibration = servedCalibration ?? fitPlatt(scores, y, eps);
     const oob = scores.map((p) => (Number.isNaN(p) ? p : applyCalibration(calibration, p)));
     const weights = forest.featureImportance();
     const importance = spec.features
@@ -414,16 +418,17 @@ function blend(forest: Float64Array, linear: Float64Array, w: number): Float64Ar
 }
 
 /**
- * Log loss after Platt scaling, the yardstick of the choices. On large sets both are
- * computed on an even spread of `COMPARE_ROWS` deals: the differences between candidates
- * are far larger than what that sample changes, and eight calibrations of 60,000 deals
- * were a tenth of the fit.
+ * Log loss after Platt scaling, the yardstick of the choices, with the calibration it was
+ * read from (the served one when its configuration wins). On large sets both are computed on
+ * an even spread of `COMPARE_ROWS` deals: the differences between candidates are far larger
+ * than what that sample changes, and eight calibrations of 60,000 deals were a tenth of the
+ * fit; the served calibration is then fitted on every deal.
  */
-function comparedLogLoss(scores: Float64Array, y: Float64Array, eps: number): number {
-  const rows = scores.length > COMPARE_ROWS ? evenSpread(scores.length, COMPARE_ROWS) : null;
-  const s = rows ? pick(scores, rows) : scores;
-  const labels = rows ? pick(y, rows) : y;
-  return plattLogLoss(s, labels, eps).logLoss;
+function comparedCalibration(scores: Float64Array, y: Float64Array, eps: number): { logLoss: number; calibration: PlattCalibration | null } {
+  if (scores.length <= COMPARE_ROWS) return plattLogLoss(scores, y, eps);
+  const rows = evenSpread(scores.length, COMPARE_ROWS);
+  // Fitted on a sample: the served calibration is fitted on every deal.
+  return { logLoss: plattLogLoss(pick(scores, rows), pick(y, rows), eps).logLoss, calibration: null };
 }
 
 /**

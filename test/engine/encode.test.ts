@@ -450,7 +450,7 @@ describe('fitEncoder: reading attributes', () => {
     // Deals of one file carry the same keys in order; these vary order, leave keys out and
     // carry one deal whose attributes inherit an enumerable key, which must not become a feature.
     const inherited = Object.create({ planted: 'x' }) as Record<string, AttributeValue>;
-    const closed = closedDeals(40, (i) =>
+    const closed = closedDeals(40, (i): Record<string, AttributeValue> =>
       i % 3 === 0 ? { constructor: 'c' + (i % 3), tier: tiers(i) } : i % 5 === 0 ? { tier: tiers(i) } : { tier: tiers(i), constructor: 'c' + (i % 3) },
     );
     (closed[7] as Opportunity).attributes = Object.assign(inherited, { tier: tiers(7), constructor: 'c1' });
