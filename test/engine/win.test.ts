@@ -6,6 +6,8 @@ import { gatherRow } from '../../lib/engine/forest/forest';
 import { rocAuc } from '../../lib/engine/metrics';
 import { leafSizeFor, WIN_DEFAULTS, WinModel, type WinModelJSON } from '../../lib/engine/win';
 import { drivenDeals, opp } from './helpers';
+import type { AttributeValue, Opportunity } from '../../lib/crm/opportunity';
+import { Random } from '../../lib/seeded/random';
 
 // 160 closed deals (82 won): Enterprise wins 85% of the time, SMB 15%; region and employees are noise.
 const closed = drivenDeals(160, 1);
@@ -147,6 +149,34 @@ describe('WinModel.train', () => {
 
   it('sizes leaves by the data: 3 deals, or 0.1% of them on large sets', () => {
     expect([40, 448, 3499, 3500, 8000, 50_000].map(leafSizeFor)).toEqual([3, 3, 3, 4, 8, 50]);
+  });
+
+  it('tries √p features per split only when that beats 2 by more than the comparison’s noise', () => {
+    // 1,500 deals with 15 noise fields and a four-level field: driving the outcome (win rates
+    // 90/70/30/10%) or not. On pure noise √p = 4 comes out a hair ahead (log loss lower by
+    // 0.0003–0.0007, within a standard error), a tie that must not buy the costlier trees; where
+    // one field drives the outcome, four features per split find it more often and win clearly.
+    const deals = (strong: boolean, seed: number): Opportunity[] => {
+      const random = new Random(seed);
+      return Array.from({ length: 1500 }, (_, i) => {
+        const attributes: Record<string, AttributeValue> = {};
+        for (let k = 0; k < 15; k++) attributes[`noise${k}`] = random.int(10);
+        const level = random.int(4);
+        attributes.key = `k${level}`;
+        return opp(`d${i}`, random.next() < (strong ? ([0.9, 0.7, 0.3, 0.1][level] as number) : 0.4), { attributes });
+      });
+    };
+    for (const seed of [1, 2, 3]) {
+      const trained = WinModel.train(deals(false, seed));
+      const [two, four] = trained.json.config?.forestSettings ?? [];
+      expect([two?.maxFeatures, four?.maxFeatures]).toEqual([2, 4]);
+      expect(four?.logLoss).toBeLessThan(two?.logLoss as number);
+      expect(trained.json.params.maxFeatures).toBe(2);
+    }
+    const driven = WinModel.train(deals(true, 1));
+    const [two, four] = driven.json.config?.forestSettings ?? [];
+    expect((two?.logLoss as number) - (four?.logLoss as number)).toBeGreaterThan(0.01);
+    expect(driven.json.params.maxFeatures).toBe(4);
   });
 
   it('records an explicit features-per-split setting as given', () => {
