@@ -187,6 +187,13 @@ describe('joinHistory', () => {
     expect([...join.changes.keys()]).toEqual(['006000000000001AAA']);
   });
 
+  it('matches a report’s 15-character Salesforce ids to the API’s 18-character ones', () => {
+    const history = readHistoryExport('Opportunity ID,Stage,Last Modified\n006000000000001,Prospecting,2026-01-01\n006000000000005,Prospecting,2026-01-01');
+    const join = joinHistory(history, { opportunities: deals, hasIds: true, hasNames: true });
+    expect(join).toMatchObject({ joined: 1, unmatched: 1 });
+    expect([...join.changes.keys()]).toEqual(['006000000000001AAA']);
+  });
+
   it('joins by exact name when the opportunity export has no ids, a name two opportunities share matching neither', () => {
     const lineIds = deals.map((o, i) => ({ ...o, id: `line-${i + 2}` }));
     const history = readHistoryExport(

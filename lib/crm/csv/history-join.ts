@@ -4,7 +4,7 @@
  * report writes the name as the CRM has it). A name two opportunities share matches
  * neither, as it cannot say which; the counts of joined and unmatched deals are returned
  * for the caller to say. With no column both files have, the join is refused with one line
- * naming the column that is missing.
+ * naming the column that is missing. Salesforce ids match in their 15- or 18-character forms.
  */
 import type { Opportunity } from '../opportunity';
 import { CsvImportError } from './errors';
@@ -36,13 +36,23 @@ export function joinHistory(history: HistoryExport, target: OpportunityKeys): Hi
   if (!byId && !byName) throw new CsvImportError(noJoinMessage(history));
   const keyOf = (o: Opportunity): string => (byId ? o.id : o.name).trim();
   const owners = new Map<string, string | null>();
-  for (const o of target.opportunities) owners.set(keyOf(o), owners.has(keyOf(o)) ? null : o.id);
+  const shortOwners = new Map<string, string | null>();
+  const add = (map: Map<string, string | null>, key: string, id: string): void => {
+    map.set(key, map.has(key) ? null : id);
+  };
+  for (const o of target.opportunities) {
+    add(owners, keyOf(o), o.id);
+    const short = byId ? caseSensitiveId(keyOf(o)) : null;
+    if (short !== null) add(shortOwners, short, o.id);
+  }
   const changes = new Map<string, RecordedChanges>();
   let unmatched = 0;
   let ambiguous = 0;
   for (const deal of history.deals) {
-    const key = byId ? deal.id : deal.name;
-    const owner = key === null ? undefined : owners.get(key.trim());
+    const key = (byId ? deal.id : deal.name)?.trim() ?? null;
+    const short = byId && key !== null ? caseSensitiveId(key) : null;
+    // null is a key two opportunities share: it stays null, not a miss to retry in the short form.
+    const owner = key === null ? undefined : owners.has(key) ? owners.get(key) : short === null ? undefined : shortOwners.get(short);
     if (owner === undefined) unmatched++;
     else if (owner === null) ambiguous++;
     else changes.set(owner, deal.changes);
@@ -55,6 +65,16 @@ export function joinHistory(history: HistoryExport, target: OpportunityKeys): Hi
     unmatched,
     ambiguous,
   };
+}
+
+/**
+ * A Salesforce id's 15-character, case-sensitive form: reports write ids in 15 characters,
+ * the API in 18, the 15 followed by 3 characters that make them case-insensitive
+ * (https://gist.github.com/hynekcer/0f8416c8bf05316141bed12a749af33a; https://www.rubydoc.info/gems/salesforce_id_formatter/1.2.0),
+ * so an "Opportunity ID" of one file matches the other's when the exact id does not.
+ */
+function caseSensitiveId(id: string): string | null {
+  return /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(id) ? id.slice(0, 15) : null;
 }
 
 function noJoinMessage(history: HistoryExport): string {
