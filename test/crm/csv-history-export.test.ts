@@ -93,6 +93,28 @@ describe('readHistoryExport: the Opportunity History report (snapshot rows)', ()
   });
 });
 
+describe('readHistoryExport: the values before a snapshot row', () => {
+  it('reads a deal’s first From Stage, Previous Amount and Previous Close Date as its values before, later ones as nothing new', () => {
+    const read = readHistoryExport(
+      [
+        'Opportunity ID,From Stage,To Stage,Previous Amount,Amount,Previous Close Date,Close Date,Last Modified',
+        '006000000000001AAA,Prospecting,Qualification,900,1000,2026-04-01,2026-05-01,2026-01-10',
+        '006000000000001AAA,Qualification,Proposal,1000,1000,2026-05-01,2026-05-01,2026-02-10',
+      ].join('\n'),
+    );
+    expect(read.rejected).toEqual([]);
+    expect(read.deals[0]?.changes).toMatchObject({
+      stages: [
+        { value: 'Qualification', at: '2026-01-10' },
+        { value: 'Proposal', at: '2026-02-10' },
+      ],
+      amounts: [{ value: 1000, at: '2026-01-10' }],
+      closeDates: [{ value: '2026-05-01', at: '2026-01-10' }],
+      before: { stage: 'Prospecting', amount: 900, closeDate: '2026-04-01' },
+    });
+  });
+});
+
 describe('readHistoryExport: the Opportunity Field History report (Field / Event, Old Value, New Value)', () => {
   const read = readHistoryExport(FIELD_HISTORY);
 

@@ -100,6 +100,10 @@ const HEADERS = {
   amount: ['Amount', 'To Amount', 'Amount (converted)'],
   probability: ['Probability (%)', 'To Probability', 'Probability'],
   closeDate: ['Close Date', 'CloseDate', 'To Close Date'],
+  // The values before the change, on a snapshot row: the report's "From Stage", the object's PrevAmount and PrevCloseDate.
+  fromStage: ['From Stage', 'Previous Stage', 'Prev Stage'],
+  fromAmount: ['Previous Amount', 'PrevAmount', 'From Amount'],
+  fromCloseDate: ['Previous Close Date', 'PrevCloseDate', 'From Close Date'],
   field: ['Field / Event', 'Field/Event', 'Field', 'Field Name', 'Event'],
   oldValue: ['Old Value', 'OldValue', 'Original Value'],
   newValue: ['New Value', 'NewValue'],
@@ -162,10 +166,11 @@ export function readHistoryExport(input: string | Uint8Array): HistoryExport {
   const fieldOf = (row: CsvRow): TrackedField | 'created' | null => FIELD_NAMES.get(normalizeHeader(cellOf(row, columns.field))) ?? null;
 
   // Decided once per file, as the importer decides per column: day/month order over every date, decimal separators per kind.
+  const previous: Partial<Record<TrackedField, number | undefined>> = { amount: columns.fromAmount, closeDate: columns.fromCloseDate };
   const valueCells = (kind: TrackedField): CellRef[] =>
     fieldHistory
       ? parsed.rows.flatMap((r) => (fieldOf(r) === kind ? [columns.oldValue, columns.newValue].map((c) => ({ raw: cellOf(r, c), line: r.line })) : []))
-      : parsed.rows.map((r) => ({ raw: cellOf(r, columns[kind]), line: r.line }));
+      : parsed.rows.flatMap((r) => [columns[kind], previous[kind]].map((c) => ({ raw: cellOf(r, c), line: r.line })));
   const filled = (cells: CellRef[]): CellRef[] => cells.filter((c) => !isEmptyCell(c.raw));
   const order = decideDateOrder([
     { label: label(columns.date), values: filled(parsed.rows.map((r) => ({ raw: cellOf(r, columns.date), line: r.line }))) },
@@ -290,7 +295,21 @@ function readSnapshotRow(row: CsvRow, readers: ValueReaders, columns: Columns, c
     if (!value.ok) return { ok: false, reason: `${label(columns[field])} ${value.reason}` };
     set[field] = value.value;
   }
-  return { ok: true, value: { set, before: {} } };
+  // Read only when it is a deal's first row (changesOf): then it held from the deal's creation.
+  const before: RowValues['before'] = {};
+  const fromStage = cellOf(row, columns.fromStage);
+  if (fromStage !== '') before.stage = fromStage;
+  for (const [field, column] of [
+    ['amount', columns.fromAmount],
+    ['closeDate', columns.fromCloseDate],
+  ] as const) {
+    const raw = cellOf(row, column);
+    if (isEmptyCell(raw)) continue;
+    const value = readValue(field, raw, readers);
+    if (!value.ok) return { ok: false, reason: `${label(column)} ${value.reason}` };
+    before[field] = value.value;
+  }
+  return { ok: true, value: { set, before } };
 }
 
 function readFieldRow(
