@@ -20,7 +20,7 @@ export class CliError extends Error {
 }
 
 /** How many rejected rows are listed one per line before the rest are summarized. */
-const LISTED_REJECTIONS = 20;
+export const LISTED_REJECTIONS = 20;
 /** Stages shown in the stage map note; `dealsight check` shows them all. */
 const LISTED_STAGES = 20;
 /** Past this share of rejected rows the file is more likely broken than a few rows: said so (the options page asks first). */
@@ -35,10 +35,9 @@ export interface LoadOptions {
   outcome?: OutcomeChoice;
 }
 
-export function loadCsv(path: string | undefined, progress: Progress, options: LoadOptions = {}): ImportResult & { file: string } {
-  if (!path) throw new CliError('missing the CSV file to read');
+/** A CSV file's bytes, refused with one line when it is missing, a folder, unreadable or past the size limit. */
+export function readCsvFile(path: string): Uint8Array {
   const name = basename(path);
-  let bytes: Uint8Array;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new CliError(`${path} is a folder, not a CSV file`);
@@ -47,7 +46,7 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
         `${name} is ${megabytes(stat.size)}. Dealsight imports files up to ${megabytes(MAX_CSV_BYTES)}: export fewer columns or a shorter date range.`,
       );
     }
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -55,6 +54,12 @@ export function loadCsv(path: string | undefined, progress: Progress, options: L
     if (code === 'EACCES') throw new CliError(`cannot read ${path}: permission denied`);
     throw new CliError(`cannot read ${path}: ${(error as Error).message}`);
   }
+}
+
+export function loadCsv(path: string | undefined, progress: Progress, options: LoadOptions = {}): ImportResult & { file: string } {
+  if (!path) throw new CliError('missing the CSV file to read');
+  const name = basename(path);
+  const bytes = readCsvFile(path);
   progress.phase(`Reading ${name}`);
   let result: ImportResult;
   try {

@@ -7,7 +7,7 @@ import { evaluateWin, type Evaluation } from '../../engine/evaluate';
 import type { Opportunity } from '../../crm/opportunity';
 import { WinModel, WIN_DEFAULTS } from '../../engine/win';
 import { InsufficientDataError } from '../../engine/sufficiency';
-import { parseArgs, positiveInteger } from '../args';
+import { parseArgs, positiveInteger, UsageError } from '../args';
 import { bar, int, num, pct, table } from '../format';
 import { CliError, loadCsv } from '../load';
 import type { Progress } from '../progress';
@@ -15,16 +15,20 @@ import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 import { COLUMN_USAGE, readColumnChoices } from '../columns';
 import { describeSetAside } from '../set-aside';
+import { loadHistory } from '../history';
 import { replayCommand } from './replay';
 
 export const EVALUATE_USAGE = `dealsight evaluate <file.csv> [--split time|cv|asof] [--json] [--repeats N] [--seed N] [--trees N] [--stages STAGES] [--include COLS] [--exclude COLS]
-        [--outcome COLUMN[:WON_VALUE]]
+        [--outcome COLUMN[:WON_VALUE]] [--history HISTORY.csv]
   Trains Win Potential on part of the closed deals and tests it on the rest.
   --split time   train on the oldest 80% of closed deals, test on the newest 20% (default)
   --split cv     stratified 5-fold cross-validation (repeated 5 times under 2,000 closed deals)
   --split asof   replay: every 30 days over the last year, the deals open that day scored by models of the
                  deals closed before it, as they stood then (needs stage history: HubSpot "Date entered" columns),
                  against the stage-blind model and the CRM's stage probability
+  --history      with --split asof: a Salesforce opportunity history export ("Opportunity History" or
+                 "Opportunity Field History" report) whose stage, close date, amount and probability changes,
+                 each on its day, replace the deals' own stage paths; joined by Opportunity ID, else by name
   --stages       what stages are, over what their names suggest (see check)
   --outcome      the column that says won or lost, and its won value (see check)
 ${COLUMN_USAGE}
@@ -41,15 +45,21 @@ export function evaluateCommand(argv: string[], progress: Progress, out: (text: 
     trees: { type: 'number' },
     include: { type: 'string' },
     exclude: { type: 'string' },
+    history: { type: 'string' },
   });
+  // Only the replay reads deals as they stood on past days: elsewhere a history would be silently unused.
+  if (flags.history !== undefined && flags.split !== 'asof')
+    throw new UsageError('--history works only with --split asof (the replay reads the deals as they stood on past days)');
   if (positionals.length > 1) throw new CliError(`evaluate reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const imported = loadCsv(positionals[0], progress, {
     stages: typeof flags.stages === 'string' ? readStagesOption(flags.stages) : undefined,
     outcome: typeof flags.outcome === 'string' ? readOutcomeOption(flags.outcome) : undefined,
   });
   const columns = readColumnChoices(imported, flags.include, flags.exclude);
-  if (flags.split === 'asof')
-    return replayCommand(imported, columns, typeof flags.seed === 'number' ? flags.seed : undefined, flags.json === true, progress, out);
+  if (flags.split === 'asof') {
+    const history = typeof flags.history === 'string' ? loadHistory(flags.history, imported, progress) : null;
+    return replayCommand(imported, columns, typeof flags.seed === 'number' ? flags.seed : undefined, flags.json === true, progress, out, history);
+  }
   const split = (flags.split as 'time' | 'cv' | undefined) ?? 'time';
   const trees = positiveInteger(flags, 'trees', WIN_DEFAULTS.trees);
   const closed = imported.opportunities.filter((o) => o.isClosed);

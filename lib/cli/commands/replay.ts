@@ -1,12 +1,14 @@
 /**
  * `dealsight evaluate <file.csv> --split asof`: the replay backtest (lib/engine/asof/replay.ts)
  * printed per day T and pooled: the as-of model, the stage-blind model and the CRM's stage
- * probability, each scored on the deals open at T by how they ended.
+ * probability, each scored on the deals open at T by how they ended. With `--history`, the
+ * deals a history export joined get their history from it (lib/cli/history.ts).
  */
 import { basename } from 'node:path';
 import type { ImportResult } from '../../crm/csv/import';
 import { replayBacktest, type Contender, type ContenderScore } from '../../engine/asof/replay';
 import type { ColumnChoices } from '../columns';
+import type { LoadedHistory } from '../history';
 import { int, num, table } from '../format';
 import type { Progress } from '../progress';
 
@@ -16,6 +18,8 @@ const NAMES: Record<Contender, string> = {
   crm: "the CRM's stage probability",
 };
 const ORDER: readonly Contender[] = ['asOf', 'stageBlind', 'crm'];
+/** The CRM contender when a history recorded probabilities: the one last set by each day (replay.ts). */
+const RECORDED_CRM = "the CRM's probability as recorded by the day (its stage's default where none was)";
 
 export function replayCommand(
   imported: ImportResult & { file: string },
@@ -24,15 +28,34 @@ export function replayCommand(
   json: boolean,
   progress: Progress,
   out: (text: string) => void,
+  history: LoadedHistory | null = null,
 ): number {
-  progress.phase('Replaying the last year: training and scoring as of each month');
-  const result = replayBacktest(imported.opportunities, { seed, fields: imported.fields, exclude: columns.exclude, keep: columns.keep });
+  progress.phase(
+    history === null
+      ? 'Replaying the last year: training and scoring as of each month'
+      : `Replaying the last year on the histories of ${int(history.summary.joined)} deals from ${history.summary.file}: training and scoring as of each month`,
+  );
+  const result = replayBacktest(imported.opportunities, {
+    seed,
+    fields: imported.fields,
+    exclude: columns.exclude,
+    keep: columns.keep,
+    histories: history?.histories,
+  });
   progress.done();
   if (json) {
-    out(JSON.stringify({ split: 'asof', points: result.points, pooled: result.pooled, notes: result.notes }));
+    out(JSON.stringify({ split: 'asof', history: history?.summary ?? null, points: result.points, pooled: result.pooled, notes: result.notes }));
     return 0;
   }
+  const recorded = history !== null && [...history.histories.values()].some((h) => h.probabilities.length > 0);
   const lines = [`${basename(imported.file)}: Win Potential replayed as of past days (each scored by models of the deals closed before it)`];
+  if (history !== null) {
+    const s = history.summary;
+    lines.push(
+      `  Histories from ${s.file} for ${int(s.joined)} of the ${int(imported.opportunities.length)} deals (joined by ${s.joinedBy === 'id' ? 'id' : 'exact name'}, ${s.joinColumn}): ` +
+        `their stage entries, close dates, amounts and probabilities as recorded${s.joined < imported.opportunities.length ? '; the other deals keep their own stage paths' : ''}.`,
+    );
+  }
   if (result.points.length === 0) {
     lines.push('  Nothing to replay.');
   } else {
@@ -57,7 +80,7 @@ export function replayCommand(
       const pooled = result.pooled[c];
       if (pooled)
         lines.push(
-          `    ${c}: AUC ${num(pooled.auc)}, Brier ${num(pooled.brier, 4)}, ECE ${num(pooled.ece)}, top tenth won ${num(pooled.lift, 2)}× as often as all: ${NAMES[c]}`,
+          `    ${c}: AUC ${num(pooled.auc)}, Brier ${num(pooled.brier, 4)}, ECE ${num(pooled.ece)}, top tenth won ${num(pooled.lift, 2)}× as often as all: ${c === 'crm' && recorded ? RECORDED_CRM : NAMES[c]}`,
         );
     }
   }

@@ -52,10 +52,69 @@ export function historyOf(opportunity: Opportunity): DealHistory | null {
 }
 
 /**
- * A closed deal the as-of model can learn from: dated, with a stage entered while it was
- * open (a closing stage alone, as a report's "Last Stage Change Date" gives, is no history).
+ * What a history export recorded about a deal (lib/crm/csv/history-export.ts reads one):
+ * each field's changes with their days, oldest first, and the values fields held before
+ * their first recorded change.
  */
-export function hasStageHistory(closed: Opportunity): boolean {
+export interface RecordedChanges {
+  stages: Array<Recorded<string>>;
+  closeDates: Array<Recorded<IsoDate>>;
+  amounts: Array<Recorded<number>>;
+  probabilities: Array<Recorded<number>>;
+  before: { stage?: string; closeDate?: IsoDate; amount?: number; probability?: number };
+  createdAt?: IsoDate;
+}
+
+/** The histories of deals, by opportunity id, that replace what the opportunities carry (`historyOf`). */
+export type Histories = ReadonlyMap<string, DealHistory>;
+
+/**
+ * An opportunity's history with what a history export recorded: each field's dated changes
+ * where the file has them, else what the opportunity carries (`historyOf`: its stage path,
+ * its current values as of its creation). A field's value before its first recorded change
+ * held from the deal's creation. Records on or after the close are left out: they describe
+ * the close, not the open deal (snapshotAt never reads them either).
+ */
+export function historyWithChanges(opportunity: Opportunity, changes: RecordedChanges): DealHistory | null {
+  const own = historyOf(opportunity);
+  const earliest = [changes.stages, changes.closeDates, changes.amounts, changes.probabilities]
+    .flatMap((list) => (list[0] === undefined ? [] : [list[0].at]))
+    .sort()[0];
+  const created = opportunity.createdDate ?? changes.createdAt ?? earliest ?? null;
+  if (created === null) return null;
+  const closedAt = opportunity.isClosed ? opportunity.closeDate : null;
+  const field = <T>(recorded: ReadonlyArray<Recorded<T>>, before: T | undefined, fallback: Array<Recorded<T>>): Array<Recorded<T>> => {
+    if (recorded.length === 0 && before === undefined) return fallback;
+    const sorted = [...recorded].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const first = sorted[0];
+    if (before !== undefined && (first === undefined || first.at > created)) sorted.unshift({ value: before, at: created });
+    return closedAt === null ? sorted : sorted.filter((r) => r.at < closedAt);
+  };
+  return {
+    id: opportunity.id,
+    createdDate: created,
+    stages: field(changes.stages, changes.before.stage, own?.stages ?? []),
+    closeDates: field(changes.closeDates, changes.before.closeDate, own?.closeDates ?? []),
+    amounts: field(changes.amounts, changes.before.amount, own?.amounts ?? []),
+    probabilities: field(changes.probabilities, changes.before.probability, own?.probabilities ?? []),
+    closedAt,
+  };
+}
+
+/** The deal's history: the one given for it (from a history export), else the one it carries. */
+export function historyFor(opportunity: Opportunity, histories?: Histories): DealHistory | null {
+  return histories?.get(opportunity.id) ?? historyOf(opportunity);
+}
+
+/**
+ * A closed deal the as-of model can learn from: dated, with a stage entered while it was
+ * open (a closing stage alone, as a report's "Last Stage Change Date" gives, is no history),
+ * in the history given for it or, without one, in its own stage path.
+ */
+export function hasStageHistory(closed: Opportunity, histories?: Histories): boolean {
   const close = closed.closeDate;
-  return close !== null && closed.createdDate !== null && closed.stageHistory.some((s) => s.enteredAt < close);
+  if (close === null || closed.createdDate === null) return false;
+  const given = histories?.get(closed.id);
+  if (given !== undefined) return given.stages.some((s) => s.at < close);
+  return closed.stageHistory.some((s) => s.enteredAt < close);
 }

@@ -18,7 +18,7 @@
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { Random } from '../../seeded/random';
 import { WinModel, type WinTrainOptions } from '../win';
-import { historyOf } from './history';
+import { historyFor, type Histories } from './history';
 import { snapshotAt, snapshotDays, type AsOfSnapshot } from './snapshot';
 
 /** Snapshot days of a training deal: creation, each stage entry, and every this many days. */
@@ -39,15 +39,21 @@ export const AS_OF_FIELDS: ReadonlyArray<{ key: string; label: string; kind: 'ca
 
 const AS_OF_KEYS = AS_OF_FIELDS.map((f) => f.key);
 
-/** The stages in pipeline order, as the deals walked them: each stage by the median step at which deals entered it. */
-export function pipelineOrder(opportunities: readonly Opportunity[]): string[] {
+/**
+ * The stages in pipeline order, as the deals walked them: each stage by the median step at
+ * which deals entered it. A deal with a history in `histories` walks that history's stages.
+ */
+export function pipelineOrder(opportunities: readonly Opportunity[], histories?: Histories): string[] {
   const steps = new Map<string, number[]>();
   for (const o of opportunities) {
-    const open = o.stageHistory.filter((s) => !(o.isClosed && o.closeDate !== null && s.enteredAt >= o.closeDate));
-    open.forEach((s, i) => {
-      const list = steps.get(s.stage) ?? [];
+    const given = histories?.get(o.id);
+    const open = given
+      ? given.stages.map((s) => s.value)
+      : o.stageHistory.filter((s) => !(o.isClosed && o.closeDate !== null && s.enteredAt >= o.closeDate)).map((s) => s.stage);
+    open.forEach((stage, i) => {
+      const list = steps.get(stage) ?? [];
       list.push(i / Math.max(1, open.length - 1));
-      steps.set(s.stage, list);
+      steps.set(stage, list);
     });
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -61,12 +67,15 @@ export function withSnapshot(opportunity: Opportunity, snapshot: AsOfSnapshot): 
   return { ...opportunity, attributes };
 }
 
-/** One snapshot per closed deal with a history, on a seeded day while it was open. */
-export function trainingRows(closed: readonly Opportunity[], pipeline: readonly string[], seed: number): Opportunity[] {
+/**
+ * One snapshot per closed deal with a history, on a seeded day while it was open. A deal's
+ * history is the one `histories` gives for it (a history export's), else the one it carries.
+ */
+export function trainingRows(closed: readonly Opportunity[], pipeline: readonly string[], seed: number, histories?: Histories): Opportunity[] {
   const random = new Random(seed + 1801);
   const rows: Opportunity[] = [];
   for (const deal of closed) {
-    const history = historyOf(deal);
+    const history = historyFor(deal, histories);
     if (history === null || history.stages.length === 0) continue;
     const days = snapshotDays(history, { everyDays: SNAPSHOT_EVERY_DAYS, maxPerDeal: 1000 });
     if (days.length === 0) continue;
@@ -77,11 +86,16 @@ export function trainingRows(closed: readonly Opportunity[], pipeline: readonly 
 }
 
 /** Deals as they stood on `asOf`, each with its snapshot; the ones without a history, or not open that day, left out. */
-export function snapshotRows(deals: readonly Opportunity[], asOf: IsoDate, pipeline: readonly string[]): { rows: Opportunity[]; snapshots: AsOfSnapshot[] } {
+export function snapshotRows(
+  deals: readonly Opportunity[],
+  asOf: IsoDate,
+  pipeline: readonly string[],
+  histories?: Histories,
+): { rows: Opportunity[]; snapshots: AsOfSnapshot[] } {
   const rows: Opportunity[] = [];
   const snapshots: AsOfSnapshot[] = [];
   for (const deal of deals) {
-    const history = historyOf(deal);
+    const history = historyFor(deal, histories);
     const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
     if (snapshot === null) continue;
     rows.push(withSnapshot(deal, snapshot));
@@ -104,9 +118,9 @@ export function asOfFieldDescriptions(): AttributeField[] {
 /** The as-of Win Potential model: a WinModel trained on one snapshot per closed deal. */
 export function trainAsOf(
   closed: readonly Opportunity[],
-  options: AsOfTrainOptions & { pipeline: readonly string[]; open?: readonly Opportunity[] },
+  options: AsOfTrainOptions & { pipeline: readonly string[]; open?: readonly Opportunity[]; histories?: Histories },
 ): WinModel {
-  const rows = trainingRows(closed, options.pipeline, options.seed ?? 1);
+  const rows = trainingRows(closed, options.pipeline, options.seed ?? 1, options.histories);
   return WinModel.train(rows, {
     ...options,
     encoder: {

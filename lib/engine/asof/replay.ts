@@ -3,15 +3,21 @@
  * models trained only on deals closed before T, and the scores are compared on how those deals
  * ended. Three contenders on the same deals: the as-of model (model.ts: where each deal stood
  * at T), the stage-blind model of the model issue (WinModel on the deals' own fields), and the
- * CRM's own probability at T (the stage's default as the org sets it, read from the open
- * deals' probabilities per stage). Nothing recorded after T reaches a model or a score: the
- * training deals closed before T, and the scored deals are read through `snapshotAt(T)`.
+ * CRM's own probability at T: the probability a history recorded as last set by T (a
+ * Salesforce opportunity history records it with every change), else the stage's default
+ * as the org sets it, read from the open deals' probabilities per stage. Nothing recorded
+ * after T reaches a model or a score: the training deals closed before T, and the scored
+ * deals are read through `snapshotAt(T)`.
+ *
+ * `histories` (a history export's, by opportunity id) replace what the deals carry for the
+ * deals they are given for, everywhere: training snapshots, scored snapshots, the pipeline's
+ * order and which deals have a stage history.
  */
 import { addDays, type AttributeField, type IsoDate, type Opportunity } from '../../crm/opportunity';
 import { brierScore, calibrationErrorEqualCount, liftByGroup, rocAuc } from '../metrics';
 import { checkSufficiency } from '../sufficiency';
 import { WinModel } from '../win';
-import { hasStageHistory } from './history';
+import { hasStageHistory, type Histories } from './history';
 import { pipelineOrder, snapshotRows, trainAsOf } from './model';
 
 export type Contender = 'asOf' | 'stageBlind' | 'crm';
@@ -50,6 +56,8 @@ export interface ReplayOptions {
   fields?: AttributeField[];
   exclude?: string[];
   keep?: string[];
+  /** Deals' histories from a history export, by opportunity id: used instead of what those deals carry. */
+  histories?: Histories;
 }
 
 /** The CRM's probability per stage as the open deals carry it (the most common value of each stage). */
@@ -80,17 +88,20 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
   const closed = opportunities.filter((o) => o.isClosed && o.closeDate !== null && o.createdDate !== null);
   const latest = closed.reduce<IsoDate | null>((a, o) => (a === null || (o.closeDate as IsoDate) > a ? (o.closeDate as IsoDate) : a), null);
   if (latest === null) return { points: [], pooled: {}, notes: ['No dated closed deals: nothing to replay.'] };
-  if (!closed.some(hasStageHistory)) {
+  const histories = options.histories;
+  const withStages = (o: Opportunity): boolean => hasStageHistory(o, histories);
+  if (!closed.some(withStages)) {
     return {
       points: [],
       pooled: {},
       notes: [
-        `None of the ${closed.length.toLocaleString('en-US')} closed deals has a stage history (the stages it went through, with their dates): the as-of model needs one, so Win Potential is the stage-blind model. HubSpot exports carry it in their "Date entered" columns.`,
+        `None of the ${closed.length.toLocaleString('en-US')} closed deals has a stage history (the stages it went through, with their dates): the as-of model needs one, so Win Potential is the stage-blind model. HubSpot exports carry it in their "Date entered" columns, a Salesforce opportunity history export beside the opportunities gives it too.`,
       ],
     };
   }
   const crmByStage = stageProbabilities(opportunities);
-  if (crmByStage.size === 0) notes.push('No open deal carries a CRM probability: the CRM is not compared.');
+  const recorded = histories !== undefined && [...histories.values()].some((h) => h.probabilities.length > 0);
+  if (crmByStage.size === 0 && !recorded) notes.push('No open deal carries a CRM probability: the CRM is not compared.');
   const results: ReplayPoint[] = [];
   const pooled: Record<Contender, { labels: number[]; p: number[] }> = {
     asOf: { labels: [], p: [] },
@@ -107,8 +118,8 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     // Deals open at T whose outcome is known now, as they stood at T.
     const openThen = closed.filter((o) => (o.createdDate as IsoDate) <= asOf && asOf < (o.closeDate as IsoDate));
-    const pipeline = pipelineOrder(trainClosed);
-    const { rows, snapshots } = snapshotRows(openThen, asOf, pipeline);
+    const pipeline = pipelineOrder(trainClosed, histories);
+    const { rows, snapshots } = snapshotRows(openThen, asOf, pipeline, histories);
     if (rows.length === 0) {
       notes.push(
         `${asOf}: none of the ${openThen.length} deals open then has a stage history: the as-of model needs one (without, Win Potential is the stage-blind model).`,
@@ -123,7 +134,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     // The as-of model learns from closed deals with a stage history; the sufficiency rule
     // (20 won and 20 lost: lib/engine/sufficiency.ts) applies to those deals, not to all.
-    const withHistory = trainClosed.filter(hasStageHistory);
+    const withHistory = trainClosed.filter(withStages);
     const historyWins = withHistory.filter((o) => o.isWon).length;
     const enough = checkSufficiency(historyWins, withHistory.length - historyWins);
     if (!enough.enough) {
@@ -132,15 +143,17 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     const seed = options.seed ?? 1;
     const encoder = { fields: options.fields, exclude: options.exclude, keep: options.keep };
-    const asOfModel = trainAsOf(trainClosed, { seed, ...encoder, pipeline });
+    const asOfModel = trainAsOf(trainClosed, { seed, ...encoder, pipeline, histories });
     const stageBlind = WinModel.train(trainClosed, { seed, encoder });
     const p: Partial<Record<Contender, number[]>> = {
       asOf: Array.from(asOfModel.predict(rows)),
       // The same deals: the stage-blind encoder reads only its own fields, never the snapshot's.
       stageBlind: Array.from(stageBlind.predict(rows)),
     };
-    const crm = snapshots.map((s) => (s.stage === null ? null : (crmByStage.get(s.stage) ?? null)));
-    if (crmByStage.size > 0 && crm.every((x) => x !== null)) p.crm = crm as number[];
+    // The probability as recorded by T where a history has one (the rep's number or the stage's
+    // default as it was then), else the stage's default of today's open deals.
+    const crm = snapshots.map((s) => s.probability ?? (s.stage === null ? null : (crmByStage.get(s.stage) ?? null)));
+    if (crm.every((x) => x !== null)) p.crm = crm as number[];
     const scores: Partial<Record<Contender, ContenderScore>> = {};
     for (const [name, probabilities] of Object.entries(p) as Array<[Contender, number[]]>) {
       scores[name] = score(labels, probabilities);

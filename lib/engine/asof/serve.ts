@@ -31,7 +31,7 @@ export interface StageAwareResult {
 export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
   const closed = opportunities.filter((o) => o.isClosed);
   const open = opportunities.filter((o) => !o.isClosed);
-  const withHistory = closed.filter(hasStageHistory);
+  const withHistory = closed.filter((o) => hasStageHistory(o));
   const wins = withHistory.filter((o) => o.isWon).length;
   const sufficiency = checkSufficiency(wins, withHistory.length - wins);
   if (!sufficiency.enough) {
