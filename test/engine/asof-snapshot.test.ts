@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../lib/crm/opportunity';
 import { historyOf, type DealHistory, type Recorded } from '../../lib/engine/asof/history';
-import { snapshotAt, snapshotDays } from '../../lib/engine/asof/snapshot';
+import { AS_OF_FIELDS, snapshotAttributes, withSnapshot } from '../../lib/engine/asof/model';
+import { snapshotAt, snapshotDayOffsets, snapshotDays } from '../../lib/engine/asof/snapshot';
 import { Random } from '../../lib/seeded/random';
 import { opp } from './helpers';
 
@@ -164,6 +165,17 @@ describe('snapshotDays', () => {
     expect([capped[0], capped.at(-1)]).toEqual(['2026-01-01', '2026-04-10']);
   });
 
+  it('are the creation day plus snapshotDayOffsets, the form training picks from', () => {
+    for (const options of [
+      { everyDays: 30, maxPerDeal: 20 },
+      { everyDays: 7, maxPerDeal: 5 },
+      { everyDays: 14, maxPerDeal: 1000 },
+    ]) {
+      expect(snapshotDayOffsets(WORKED, options).map((d) => addDays(WORKED.createdDate, d))).toEqual(snapshotDays(WORKED, options));
+    }
+    expect(snapshotDayOffsets(WORKED, { everyDays: 30, maxPerDeal: 20 })).toEqual([0, 19, 30, 40, 55, 60, 63, 90, 99]);
+  });
+
   it('gives an open deal no training snapshots, and every snapshot day has a snapshot', () => {
     expect(snapshotDays({ ...WORKED, closedAt: null }, { everyDays: 30, maxPerDeal: 20 })).toEqual([]);
     for (const day of snapshotDays(WORKED, { everyDays: 7, maxPerDeal: 50 })) expect(snapshotAt(WORKED, day)).not.toBeNull();
@@ -203,5 +215,17 @@ describe('historyOf: the history an opportunity carries today', () => {
 
   it('has no history without a created date', () => {
     expect(historyOf(opp('x', false, { createdDate: null }))).toBeNull();
+  });
+});
+
+describe('withSnapshot', () => {
+  it('adds every AS_OF_FIELDS feature under its key with the value its reader gives, and keeps the deal’s own attributes', () => {
+    const snapshot = snapshotAt(WORKED, '2026-03-10', PIPELINE);
+    if (snapshot === null) throw new Error('expected a snapshot');
+    expect(Object.keys(snapshotAttributes(snapshot))).toEqual(AS_OF_FIELDS.map((f) => f.key));
+    const deal = opp('d1', true, { attributes: { industry: 'Retail', employees: 40 } });
+    const row = withSnapshot(deal, snapshot);
+    expect(row.attributes).toEqual({ industry: 'Retail', employees: 40, ...Object.fromEntries(AS_OF_FIELDS.map((f) => [f.key, f.read(snapshot)])) });
+    expect(deal.attributes).toEqual({ industry: 'Retail', employees: 40 });
   });
 });

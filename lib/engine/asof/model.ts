@@ -15,11 +15,11 @@
  * snapshot day, which is what those rules cannot know. A feature no training snapshot
  * carries (close-date pushes, when histories lack close-date changes) is absent and unused.
  */
-import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
+import { addDays, type AttributeField, type IsoDate, type Opportunity } from '../../crm/opportunity';
 import { Random } from '../../seeded/random';
 import { WinModel, type WinTrainOptions } from '../win';
 import { historyFor, type Histories } from './history';
-import { snapshotAt, snapshotDays, type AsOfSnapshot } from './snapshot';
+import { snapshotAt, snapshotDayOffsets, type AsOfSnapshot } from './snapshot';
 
 /** Snapshot days of a training deal: creation, each stage entry, and every this many days. */
 export const SNAPSHOT_EVERY_DAYS = 14;
@@ -62,9 +62,24 @@ export function pipelineOrder(opportunities: readonly Opportunity[], histories?:
 
 /** A copy of the deal carrying its snapshot's features as attributes. */
 export function withSnapshot(opportunity: Opportunity, snapshot: AsOfSnapshot): Opportunity {
-  const attributes = { ...opportunity.attributes };
-  for (const field of AS_OF_FIELDS) attributes[field.key] = field.read(snapshot);
-  return { ...opportunity, attributes };
+  // Object.assign from two objects: a copy with the keys added one by one took 15 µs a deal,
+  // half of building 8,000 training snapshots.
+  return { ...opportunity, attributes: Object.assign({}, opportunity.attributes, snapshotAttributes(snapshot)) };
+}
+
+/** The snapshot's features under their AS_OF_FIELDS keys (a test holds the two to the same keys and values). */
+export function snapshotAttributes(s: AsOfSnapshot): Record<string, string | number | null> {
+  return {
+    asOfStage: s.stage,
+    asOfStageOrder: s.stageOrder,
+    asOfStageVisits: s.stageVisits,
+    asOfDaysInStage: s.daysInStage,
+    asOfAge: s.age,
+    asOfClosePushes: s.closePushes,
+    asOfClosePushDays: s.closePushDays,
+    asOfDaysToClose: s.daysToClose,
+    asOfAmountChange: s.amountChange,
+  };
 }
 
 /**
@@ -77,9 +92,9 @@ export function trainingRows(closed: readonly Opportunity[], pipeline: readonly 
   for (const deal of closed) {
     const history = historyFor(deal, histories);
     if (history === null || history.stages.length === 0) continue;
-    const days = snapshotDays(history, { everyDays: SNAPSHOT_EVERY_DAYS, maxPerDeal: 1000 });
+    const days = snapshotDayOffsets(history, { everyDays: SNAPSHOT_EVERY_DAYS, maxPerDeal: 1000 });
     if (days.length === 0) continue;
-    const snapshot = snapshotAt(history, days[random.int(days.length)] as IsoDate, pipeline);
+    const snapshot = snapshotAt(history, addDays(history.createdDate, days[random.int(days.length)] as number), pipeline);
     if (snapshot !== null) rows.push(withSnapshot(deal, snapshot));
   }
   return rows;

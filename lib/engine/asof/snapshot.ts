@@ -11,7 +11,7 @@
  * on random ones). A deal has no snapshot before it was created, nor on or after the day it
  * closed: then it was no longer open.
  */
-import { daysBetween, type IsoDate } from '../../crm/opportunity';
+import { addDays, daysBetween, type IsoDate } from '../../crm/opportunity';
 import type { DealHistory, Recorded } from './history';
 
 export interface AsOfSnapshot {
@@ -99,15 +99,23 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
  * Training weighs each snapshot 1 / (the deal's snapshots): every deal counts once.
  */
 export function snapshotDays(history: DealHistory, options: { everyDays: number; maxPerDeal: number }): IsoDate[] {
+  return snapshotDayOffsets(history, options).map((d) => addDays(history.createdDate, d));
+}
+
+/**
+ * The same days as whole days after the deal's creation, ascending: training picks one of
+ * them and writes only that one as a date (writing every one was a quarter of the time of
+ * building 8,000 training snapshots).
+ */
+export function snapshotDayOffsets(history: DealHistory, options: { everyDays: number; maxPerDeal: number }): number[] {
   const end = history.closedAt;
   if (end === null || end <= history.createdDate) return [];
-  const days = new Set<IsoDate>([history.createdDate]);
-  for (const entry of history.stages) if (entry.at >= history.createdDate && entry.at < end) days.add(entry.at);
+  const days = new Set<number>([0]);
+  for (const entry of history.stages) if (entry.at >= history.createdDate && entry.at < end) days.add(daysBetween(history.createdDate, entry.at));
   const span = daysBetween(history.createdDate, end);
-  const start = Date.parse(`${history.createdDate}T00:00:00Z`);
-  for (let d = options.everyDays; d < span; d += options.everyDays) days.add(new Date(start + d * 86_400_000).toISOString().slice(0, 10));
-  const sorted = [...days].sort();
+  for (let d = options.everyDays; d < span; d += options.everyDays) days.add(d);
+  const sorted = [...days].sort((a, b) => a - b);
   if (sorted.length <= options.maxPerDeal) return sorted;
   const keep = Math.max(2, options.maxPerDeal);
-  return Array.from({ length: keep }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (keep - 1))] as IsoDate);
+  return Array.from({ length: keep }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (keep - 1))] as number);
 }
