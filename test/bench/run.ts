@@ -34,6 +34,8 @@ import { discoverPersonas } from '../../lib/engine/personas';
 import { qualityReport } from '../../lib/engine/quality';
 import { SimilarIndex } from '../../lib/engine/similar';
 import { WinModel } from '../../lib/engine/win';
+import { hasStageHistory } from '../../lib/engine/asof/history';
+import { pipelineOrder, trainAsOf, trainingRows } from '../../lib/engine/asof/model';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
@@ -125,6 +127,29 @@ for (const size of SIZES) {
   console.log('');
 }
 
+/**
+ * Issue 18: Win Potential as of the day trains on one snapshot per closed deal with a stage
+ * history (lib/engine/asof/model.ts): how many snapshots that is, how long they take to build
+ * and the model to train, and all models with it against the 10k budget.
+ */
+function benchAsOf(closed: Opportunity[], open: Opportunity[], otherModelsMs: number | null, budget: boolean): void {
+  const withHistory = closed.filter((o) => hasStageHistory(o));
+  const pipeline = pipelineOrder(withHistory);
+  const snapshots = time(() => trainingRows(withHistory, pipeline, 1));
+  const model = time(() => trainAsOf(withHistory, { pipeline, open }));
+  const count = (n: number): string => n.toLocaleString('en-US');
+  row([
+    `  as-of Win Potential: ${count(snapshots.value.length)} snapshots (${count(withHistory.length)} deals with a stage history), built in`,
+    ms(snapshots.ms),
+    '',
+    '',
+  ]);
+  row([`  as-of Win Potential trained, its snapshots included`, ms(model.ms), '', '']);
+  if (otherModelsMs !== null) {
+    row([`  all models with the as-of one`, ms(otherModelsMs + model.ms), budget ? '≤ 2000 ms' : '', budget ? verdict(otherModelsMs + model.ms <= 2000) : '']);
+  }
+}
+
 // The budget's own unit: all models (Win Potential, personas, forecasts) trained on
 // exactly 10,000 closed opportunities, then on 50,000; and scoring 10,000 open ones.
 for (const closedCount of [10_000, 50_000]) {
@@ -146,6 +171,7 @@ for (const closedCount of [10_000, 50_000]) {
   const quality = time(() => qualityReport([...closed, ...open], { win: win.value }));
   row([`  quality report (backtest refit on 80%, drift)`, ms(quality.ms), '', '']);
   row([`  all models and the quality report (the train job)`, ms(total + quality.ms), '', '']);
+  benchAsOf(closed, open, total, closedCount === 10_000);
   if (closedCount === 10_000) {
     const toScore: Opportunity[] = Array.from({ length: 10_000 }, (_, i) => open[i % open.length] as Opportunity);
     const asOf = org.asOf;
@@ -167,6 +193,19 @@ for (const closedCount of [10_000, 50_000]) {
     const similar = time(() => toScore.slice(0, 1000).map((o) => index.value.find(o, { asOf })));
     row([`  similar deals: index ${ms(index.ms)}, per deal`, `${(similar.ms / 1000).toFixed(2)} ms`, '', '']);
   }
+  console.log('');
+}
+
+// The as-of model at the IBM set's size, 78,000 closed deals, on the sandbox (the IBM file
+// has no stage history: there the stage-blind model serves and no snapshot is built).
+{
+  const org = generateSandbox({ seed: 8, opportunities: Math.round(78_000 * 1.3) });
+  const closed = org.opportunities.filter((o) => o.isClosed).slice(0, 78_000);
+  const open = org.opportunities.filter((o) => !o.isClosed);
+  row([`as-of Win Potential on 78,000 closed (sandbox)`, '', '', '']);
+  const win = time(() => WinModel.train(closed, { encoder: { open } }));
+  row([`  stage-blind Win Potential, for comparison`, ms(win.ms), '', '']);
+  benchAsOf(closed, open, null, false);
   console.log('');
 }
 
