@@ -150,3 +150,37 @@ describe('dealsight evaluate --split asof --history', () => {
     );
   }, 300_000);
 });
+
+describe('dealsight analyze --stage-aware --history', () => {
+  const org = generateSandbox({ seed: 9, opportunities: 1200 });
+  interface Analyzed {
+    opportunities: Array<{ id: string; isClosed: boolean; winPotentialToday?: number | null; standing?: { raising: unknown[]; lowering: unknown[] } }>;
+  }
+
+  it('scores a Salesforce report’s open deals as they stand today from an Opportunity History export', () => {
+    const report = join(work, 'analyze-opportunities.csv');
+    const history = join(work, 'analyze-history.csv');
+    writeFileSync(report, toSalesforceReportCsv(org));
+    writeFileSync(history, opportunityHistoryCsv(org.opportunities));
+    const open = org.opportunities.filter((o) => !o.isClosed && o.stageHistory.length > 0).length;
+
+    // The report alone carries no stage path: no deal is scored as it stands.
+    const without = dealsight('analyze', report, '--stage-aware', '--json');
+    expect(without.status, without.stderr).toBe(0);
+    expect((JSON.parse(without.stdout) as Analyzed).opportunities.filter((o) => typeof o.winPotentialToday === 'number')).toEqual([]);
+
+    const run = dealsight('analyze', report, '--stage-aware', '--history', history, '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const scored = (JSON.parse(run.stdout) as Analyzed).opportunities.filter((o) => typeof o.winPotentialToday === 'number');
+    expect(open).toBeGreaterThan(50);
+    expect(scored).toHaveLength(open);
+    expect(scored.every((o) => !o.isClosed && (o.winPotentialToday as number) > 0 && (o.winPotentialToday as number) < 1)).toBe(true);
+    expect(run.stderr).toContain('rows read as an opportunity history');
+  }, 300_000);
+
+  it('refuses --history without --stage-aware in one line', () => {
+    const run = dealsight('analyze', join(work, 'analyze-opportunities.csv'), '--history', join(work, 'analyze-history.csv'));
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('dealsight analyze: --history works only with --stage-aware (the stage-aware scores read each deal as it stands)');
+  }, 300_000);
+});

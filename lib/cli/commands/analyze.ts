@@ -11,17 +11,18 @@ import { stageAwareScores, type StageAwareResult } from '../../engine/asof/serve
 import { STANDING_LABEL, type AsOfScore } from '../../engine/asof/score';
 import { personaPhrase } from '../../panel-data';
 import { nameAnalysis } from '../../persona-card/name';
-import { parseArgs, positiveInteger } from '../args';
+import { parseArgs, positiveInteger, UsageError } from '../args';
 import { bar, clip, int, money, pct, table } from '../format';
 import { COLUMN_USAGE, readColumnChoices } from '../columns';
 import { describeSetAside } from '../set-aside';
 import { CliError, loadCsv } from '../load';
+import { loadHistory } from '../history';
 import type { Progress } from '../progress';
 import { readOutcomeOption } from '../outcome';
 import { readStagesOption } from '../stages';
 
 export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [--all] [--seed N] [--as-of YYYY-MM-DD] [--stages STAGES] [--include COLS] [--exclude COLS]
-        [--outcome COLUMN[:WON_VALUE]] [--stage-aware]
+        [--outcome COLUMN[:WON_VALUE]] [--stage-aware [--history HISTORY.csv]]
   Finds the Repeat Buyer Personas in the won deals, trains Win Potential and the close-date
   and amount forecasts on the closed deals, and ranks the open ones.
   --top N    show the N highest-ranked open deals (default 25); --all shows every one
@@ -30,6 +31,7 @@ export const ANALYZE_USAGE = `dealsight analyze <file.csv> [--json] [--top N] [-
   --outcome  the column that says won or lost, and its won value (see check)
   --stage-aware  also score the open deals with a stage history as they stand today (stage, days in
              stage, age: learned from the closed deals' histories; see evaluate --split asof)
+  --history  with --stage-aware: a Salesforce opportunity history export, as for evaluate --split asof
 ${COLUMN_USAGE}
   --json     print one JSON object on stdout`;
 
@@ -53,7 +55,11 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
     include: { type: 'string' },
     exclude: { type: 'string' },
     'stage-aware': { type: 'boolean' },
+    history: { type: 'string' },
   });
+  // Only the stage-aware scores read deals as they stood: elsewhere a history would be silently unused.
+  if (flags.history !== undefined && flags['stage-aware'] !== true)
+    throw new UsageError('--history works only with --stage-aware (the stage-aware scores read each deal as it stands)');
   if (positionals.length > 1) throw new CliError(`analyze reads one file, got ${positionals.length}: ${positionals.join(' ')}`);
   const asOf = flags['as-of'] as string | undefined;
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date like 2026-09-30, got "${asOf}"`);
@@ -83,8 +89,10 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
   const analysis = nameAnalysis(found);
   let stageAware: StageAwareResult | null = null;
   if (flags['stage-aware'] && analysis.asOf !== null) {
+    const history = typeof flags.history === 'string' ? loadHistory(flags.history, imported, progress) : null;
     progress.phase('Scoring the open deals as they stand today');
     stageAware = stageAwareScores(imported.opportunities, {
+      histories: history?.histories,
       asOf: analysis.asOf,
       seed: typeof flags.seed === 'number' ? flags.seed : undefined,
       fields: imported.fields,

@@ -9,6 +9,7 @@ import { stageKey, type StageTimes } from '../stage-times';
 import type { WinFactor, WinModel, WinScore } from '../win';
 import { snapshotRows } from './model';
 import type { AsOfSnapshot } from './snapshot';
+import type { Histories } from './history';
 
 /** The label of a reason that says where the deal stands (its value is the phrase). */
 export const STANDING_LABEL = 'Where it stands';
@@ -78,8 +79,10 @@ export function scoreAsOf(
   pipeline: readonly string[],
   stageTimes: StageTimes,
   maxFactors = 3,
+  /** Deals' histories from a history export, by opportunity id (else each deal's own). */
+  histories?: Histories,
 ): Map<string, AsOfScore> {
-  const { rows, snapshots } = snapshotRows(open, asOf, pipeline);
+  const { rows, snapshots } = snapshotRows(open, asOf, pipeline, histories);
   const scores = model.score(rows, maxFactors);
   const out = new Map<string, AsOfScore>();
   scores.forEach((score, i) => {

@@ -7,7 +7,7 @@
 import type { AttributeField, IsoDate, Opportunity } from '../../crm/opportunity';
 import { fitStageTimes } from '../stage-times';
 import { checkSufficiency } from '../sufficiency';
-import { hasStageHistory } from './history';
+import { hasStageHistory, type Histories } from './history';
 import { pipelineOrder, trainAsOf } from './model';
 import { scoreAsOf, type AsOfScore } from './score';
 
@@ -17,6 +17,8 @@ export interface StageAwareOptions {
   fields?: AttributeField[];
   exclude?: string[];
   keep?: string[];
+  /** Deals' histories from a history export, by opportunity id: used instead of what those deals carry. */
+  histories?: Histories;
 }
 
 export interface StageAwareResult {
@@ -31,7 +33,8 @@ export interface StageAwareResult {
 export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
   const closed = opportunities.filter((o) => o.isClosed);
   const open = opportunities.filter((o) => !o.isClosed);
-  const withHistory = closed.filter((o) => hasStageHistory(o));
+  const histories = options.histories;
+  const withHistory = closed.filter((o) => hasStageHistory(o, histories));
   const wins = withHistory.filter((o) => o.isWon).length;
   const sufficiency = checkSufficiency(wins, withHistory.length - wins);
   if (!sufficiency.enough) {
@@ -43,9 +46,9 @@ export function stageAwareScores(opportunities: readonly Opportunity[], options:
       ],
     };
   }
-  const pipeline = pipelineOrder(withHistory);
-  const model = trainAsOf(withHistory, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep, pipeline, open });
-  const scores = scoreAsOf(model, open, options.asOf, pipeline, fitStageTimes(closed));
+  const pipeline = pipelineOrder(withHistory, histories);
+  const model = trainAsOf(withHistory, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep, pipeline, open, histories });
+  const scores = scoreAsOf(model, open, options.asOf, pipeline, fitStageTimes(closed), 3, histories);
   const notes: string[] = [];
   const without = open.length - scores.size;
   if (without > 0) notes.push(`${without.toLocaleString('en-US')} open deals have no stage history: they keep the stage-blind Win Potential.`);
