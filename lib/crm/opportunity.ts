@@ -36,6 +36,29 @@ export interface StageChange {
   enteredAt: IsoDate;
 }
 
+/** One value a CRM recorded and the day it recorded it (a history's entry). */
+export interface Recorded<T> {
+  value: T;
+  at: IsoDate;
+}
+
+/**
+ * What a CRM's history recorded about one deal (a Salesforce history export: lib/crm/csv/history-export.ts),
+ * each list oldest first; the as-of engine turns it into the deal's history (lib/engine/asof/history.ts).
+ */
+export interface RecordedChanges {
+  /** Stage entries: a change of another field while the stage stayed enters nothing. */
+  stages: Array<Recorded<string>>;
+  closeDates: Array<Recorded<IsoDate>>;
+  amounts: Array<Recorded<number>>;
+  /** 0..1. */
+  probabilities: Array<Recorded<number>>;
+  /** Values a field held before its first recorded change (a field history's first Old Value): held from the deal's creation. */
+  before: { stage?: string; closeDate?: IsoDate; amount?: number; probability?: number };
+  /** The day the history says the deal was created, when it says so. */
+  createdAt?: IsoDate;
+}
+
 /** Values of the open attribute map. `null` means known to be empty. */
 export type AttributeValue = string | number | boolean | null;
 

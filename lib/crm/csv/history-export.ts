@@ -29,7 +29,7 @@
  * A row that cannot be read is rejected with its line and a reason naming field and value;
  * the file is refused (`CsvImportError`) only when it is no history at all.
  */
-import type { IsoDate } from '../opportunity';
+import type { IsoDate, Recorded, RecordedChanges } from '../opportunity';
 import { decideDateOrder, type CellRef } from './date-order';
 import { parseDate } from './dates';
 import { decodeCsv, withoutNuls, type DecodedCsv } from './encoding';
@@ -41,28 +41,7 @@ import { decideDecimalSeparator, parseNumber, type DecimalSeparator } from './nu
 import { parseCsv, type CsvRow } from './parse';
 import { isEmptyCell, type Reading } from './reading';
 
-/** One recorded value and the day it was recorded (the engine's `Recorded`, lib/engine/asof/history.ts). */
-export interface DatedValue<T> {
-  value: T;
-  at: IsoDate;
-}
-
-/** What a history file recorded about one deal, each list oldest first. */
-export interface RecordedChanges {
-  /** Stage entries: a row whose stage is the one before (an amount or close date change) enters nothing. */
-  stages: Array<DatedValue<string>>;
-  closeDates: Array<DatedValue<IsoDate>>;
-  amounts: Array<DatedValue<number>>;
-  /** 0..1. */
-  probabilities: Array<DatedValue<number>>;
-  /**
-   * Values a field held before its first recorded change (a field history's first Old
-   * Value): they held from the deal's creation, which the opportunity export knows.
-   */
-  before: { stage?: string; closeDate?: IsoDate; amount?: number; probability?: number };
-  /** The day a field history says the deal was created (its "Created." row), when it says so. */
-  createdAt?: IsoDate;
-}
+export type { RecordedChanges };
 
 export type HistoryShape = 'snapshot' | 'fieldHistory';
 
@@ -368,7 +347,7 @@ function changesOf(rows: readonly ReadRow[]): RecordedChanges {
   for (const row of sorted) {
     if (row.created) changes.createdAt ??= row.at;
     for (const field of ['stage', 'closeDate', 'amount', 'probability'] as const) {
-      const list: Array<DatedValue<string | number>> = lists[field];
+      const list: Array<Recorded<string | number>> = lists[field];
       const before = row.before[field];
       if (before !== undefined && list.length === 0 && changes.before[field] === undefined) {
         (changes.before as Record<TrackedField, string | number>)[field] = before;

@@ -5,13 +5,9 @@
  * amount and stage probability as they were set. An as-of snapshot (snapshot.ts) reads a
  * history only up to its own date.
  */
-import type { IsoDate, Opportunity } from '../../crm/opportunity';
+import type { IsoDate, Opportunity, Recorded, RecordedChanges } from '../../crm/opportunity';
 
-/** One recorded value and the day it was recorded. */
-export interface Recorded<T> {
-  value: T;
-  at: IsoDate;
-}
+export type { Recorded, RecordedChanges };
 
 export interface DealHistory {
   id: string;
@@ -49,20 +45,6 @@ export function historyOf(opportunity: Opportunity): DealHistory | null {
     probabilities: open && opportunity.probability !== null ? [{ value: opportunity.probability, at: created }] : [],
     closedAt: opportunity.isClosed ? opportunity.closeDate : null,
   };
-}
-
-/**
- * What a history export recorded about a deal (lib/crm/csv/history-export.ts reads one):
- * each field's changes with their days, oldest first, and the values fields held before
- * their first recorded change.
- */
-export interface RecordedChanges {
-  stages: Array<Recorded<string>>;
-  closeDates: Array<Recorded<IsoDate>>;
-  amounts: Array<Recorded<number>>;
-  probabilities: Array<Recorded<number>>;
-  before: { stage?: string; closeDate?: IsoDate; amount?: number; probability?: number };
-  createdAt?: IsoDate;
 }
 
 /** The histories of deals, by opportunity id, that replace what the opportunities carry (`historyOf`). */
