@@ -110,6 +110,19 @@ describe('growTree', () => {
     }
   });
 
+  it('counts a bin of more than 32,767 wins right on the packed path (its integer wraps past 2³¹)', () => {
+    // 60,000 rows, 45,000 of them wins in one bin: rows + wins × 2¹⁶ is above 2³¹ there.
+    const n = 60_000;
+    const columns = [numeric(Array.from({ length: n }, (_, i) => (i < 50_000 ? 1 : 2)))];
+    const y = Float64Array.from({ length: n }, (_, i) => (i < 45_000 ? 1 : 0));
+    const data = applyBinning(fitBinning(columns), columns);
+    const options: TreeOptions = { maxFeatures: 1, minSamplesLeaf: 5, maxDepth: 3, binary: true };
+    const packed = growTree(data, y, new Uint16Array(n).fill(1), options, new Random(1), new TreeScratch(1));
+    const weighted = growTree(data, y, new Uint16Array(n).fill(2), options, new Random(1), new TreeScratch(1));
+    expect(Array.from(packed.value)).toEqual([0.75, Math.fround(0.9), 0]);
+    expect(Array.from(packed.value)).toEqual(Array.from(weighted.value));
+  });
+
   it('stops at maxDepth', () => {
     const tree = grow([numeric([1, 2, 3, 4, 5, 6])], [0, 1, 0, 1, 0, 1], [1, 1, 1, 1, 1, 1], { ...DEEP, maxDepth: 0 });
     expect(Array.from(tree.feature)).toEqual([-1]);

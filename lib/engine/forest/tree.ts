@@ -428,6 +428,8 @@ function fillPackedHistogram(codes: Uint8Array, packedRows: Int32Array, index: I
     const b = present[i] as number;
     const v = packed[b] as number;
     count[b] = v & (PACKED_WIN - 1);
+    // Read as unsigned: past 32,767 wins a bin's sum wraps the Int32 negative (the stores are
+    // modulo 2³², and rows + wins × 2¹⁶ stays below 2³² while rows < 2¹⁶); >>> undoes that.
     sum[b] = v >>> 16;
     packed[b] = 0;
   }
