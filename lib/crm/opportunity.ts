@@ -137,6 +137,13 @@ export interface Opportunity {
   stageEnteredDate: IsoDate | null;
   /** Oldest first; may be empty when the source has no history. */
   stageHistory: StageChange[];
+  /**
+   * The close dates, amounts and probabilities the CRM's history recorded while the deal
+   * moved, each with its day (Salesforce's OpportunityHistory); absent when the source keeps
+   * none. Like the stage history, it follows the outcome: only the as-of engine reads it,
+   * each value as of its day (lib/engine/asof/snapshot.ts), never the win model's features.
+   */
+  recordedChanges?: RecordedChanges;
   owner: PersonRef | null;
   ownerManager: PersonRef | null;
   createdBy: PersonRef | null;

@@ -85,16 +85,50 @@ export function opportunityRow(o: Opportunity, timeline: OpportunityTimeline, ex
   return row;
 }
 
-/** One OpportunityHistory row per stage change, carrying the amount and close date of the time. */
+/**
+ * One OpportunityHistory row per stage change, carrying the values of the time: the object
+ * saves "the then-current values" of stage, amount, probability and close date with every
+ * change (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_opportunityhistory.htm).
+ * The close date is the one planned then (`plannedCloseDates`), never the day the deal
+ * closed before it did: a history row written while the deal was open cannot know it.
+ */
 export function historyRows(o: Opportunity, timeline: OpportunityTimeline, extras: OrgExtras, options: SchemaOptions): Row[] {
   const ids = extras.historyIds(o.id, o.stageHistory.length);
+  const planned = plannedCloseDates(o);
   return o.stageHistory.map((change, i) => {
     const at = timeline.stages[i] ?? timeline.created;
-    return historyRow(ids[i] as string, o, change.stage, at, options);
+    return historyRow(ids[i] as string, o, change.stage, at, options, planned[i]);
   });
 }
 
-export function historyRow(id: string, o: Opportunity, stageName: string, at: number, options: SchemaOptions): Row {
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+
+/**
+ * The close date each stage-change row of the deal carries, as a rep keeps it: set at
+ * creation to an estimate of the cycle (seeded by the deal's id: 50–130% of its real
+ * length, reps being optimistic more often than not), pushed out by two to eight weeks at a
+ * stage change that finds it passed, and the real close date on the closing row. An open
+ * deal's last row carries its current close date, as the record shows it.
+ */
+export function plannedCloseDates(o: Opportunity): Array<string | null> {
+  const created = o.createdDate ?? o.stageHistory[0]?.enteredAt ?? null;
+  if (created === null || o.closeDate === null) return o.stageHistory.map(() => o.closeDate);
+  const start = dayMs(created);
+  const span = Math.max(1, Math.round((dayMs(o.closeDate) - start) / DAY_MS));
+  const hash = stableHash(`${o.id}:close-plan`);
+  let planned = start + Math.max(7, Math.round(span * (0.5 + (hash % 81) / 100))) * DAY_MS;
+  return o.stageHistory.map((change, i) => {
+    // The last row: a closed deal's closing row, or an open deal's current stage.
+    if (i === o.stageHistory.length - 1) return o.closeDate;
+    const day = dayMs(change.enteredAt);
+    if (day > planned) planned = day + (14 + (stableHash(`${o.id}:push:${i}`) % 43)) * DAY_MS;
+    return isoDay(planned);
+  });
+}
+
+export function historyRow(id: string, o: Opportunity, stageName: string, at: number, options: SchemaOptions, closeDate: string | null = o.closeDate): Row {
   const stage = stageDefinition(stageName);
   const row: Row = {
     Id: id,
@@ -102,7 +136,7 @@ export function historyRow(id: string, o: Opportunity, stageName: string, at: nu
     StageName: stageName,
     Amount: o.amount,
     ExpectedRevenue: o.amount === null ? null : roundMoney((o.amount * stage.probability) / 100),
-    CloseDate: o.closeDate,
+    CloseDate: closeDate,
     Probability: stage.probability,
     ForecastCategory: FORECAST_CATEGORY_API[stage.forecastCategory] ?? stage.forecastCategory,
     IsDeleted: false,

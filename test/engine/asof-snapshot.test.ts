@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../lib/crm/opportunity';
-import { historyOf, type DealHistory, type Recorded } from '../../lib/engine/asof/history';
+import { historyFor, historyOf, type DealHistory, type Recorded } from '../../lib/engine/asof/history';
 import { AS_OF_FIELDS, snapshotAttributes, withSnapshot } from '../../lib/engine/asof/model';
 import { snapshotAt, snapshotDayOffsets, snapshotDays } from '../../lib/engine/asof/snapshot';
 import { Random } from '../../lib/seeded/random';
@@ -179,6 +179,52 @@ describe('snapshotDays', () => {
   it('gives an open deal no training snapshots, and every snapshot day has a snapshot', () => {
     expect(snapshotDays({ ...WORKED, closedAt: null }, { everyDays: 30, maxPerDeal: 20 })).toEqual([]);
     for (const day of snapshotDays(WORKED, { everyDays: 7, maxPerDeal: 50 })) expect(snapshotAt(WORKED, day)).not.toBeNull();
+  });
+});
+
+describe('historyFor: the changes a CRM recorded', () => {
+  it('reads a synced deal’s recorded close dates, amounts and probabilities, leaving out the closing row’s, and a push after T stays unseen at T', () => {
+    // As a Salesforce sync records them from OpportunityHistory: the close date planned at
+    // creation, pushed on 2026-02-01, the closing row's values on the close day.
+    const won = opp('w2', true, {
+      createdDate: '2026-01-01',
+      closeDate: '2026-03-10',
+      amount: 9000,
+      stageHistory: [
+        { stage: 'Qualification', enteredAt: '2026-01-01' },
+        { stage: 'Proposal', enteredAt: '2026-02-01' },
+        { stage: 'Closed Won', enteredAt: '2026-03-10' },
+      ],
+      recordedChanges: {
+        stages: [],
+        closeDates: [
+          { value: '2026-01-31', at: '2026-01-01' },
+          { value: '2026-03-15', at: '2026-02-01' },
+          { value: '2026-03-10', at: '2026-03-10' },
+        ],
+        amounts: [{ value: 9000, at: '2026-01-01' }],
+        probabilities: [
+          { value: 0.2, at: '2026-01-01' },
+          { value: 0.5, at: '2026-02-01' },
+          { value: 1, at: '2026-03-10' },
+        ],
+        before: {},
+      },
+    });
+    const history = historyFor(won) as DealHistory;
+    expect(history.closeDates).toEqual([
+      { value: '2026-01-31', at: '2026-01-01' },
+      { value: '2026-03-15', at: '2026-02-01' },
+    ]);
+    expect(history.probabilities.map((p) => p.value)).toEqual([0.2, 0.5]);
+    expect(history.stages.map((s) => s.value)).toEqual(['Qualification', 'Proposal']);
+    const before = snapshotAt(history, '2026-01-20', PIPELINE);
+    const after = snapshotAt(history, '2026-02-20', PIPELINE);
+    expect([before?.closePushes, before?.daysToClose]).toEqual([0, 11]);
+    expect([after?.closePushes, after?.daysToClose]).toEqual([1, 23]);
+    // A history export given for the deal comes first.
+    const given = { ...history, closeDates: [] };
+    expect(historyFor(won, new Map([['w2', given]]))).toBe(given);
   });
 });
 

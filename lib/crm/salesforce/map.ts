@@ -9,6 +9,8 @@ import {
   normalizeLabel,
   normalizeOpportunityType,
   type AttributeValue,
+  type Recorded,
+  type RecordedChanges,
   type IsoDate,
   type Opportunity,
   type PersonRef,
@@ -26,6 +28,10 @@ export interface HistoryRow {
   stage: string;
   /** When the row was written (ISO dateTime, UTC). */
   at: string;
+  /** The then-current close date, amount and probability (0..1) the row saved; null where the reply had none. */
+  closeDate: IsoDate | null;
+  amount: number | null;
+  probability: number | null;
 }
 
 export interface ContactRoleRow {
@@ -128,6 +134,8 @@ export function mapOpportunity(record: SalesforceRecord, ctx: MapContext): MapRe
   const stages = stageHistory(ctx.history.get(id) ?? [], o.stage, stageName, readDate(record.LastStageChangeDate));
   o.stageHistory = stages.history;
   o.stageEnteredDate = stages.entered;
+  const changes = recordedChanges(ctx.history.get(id) ?? []);
+  if (changes !== null) o.recordedChanges = changes;
   o.attributes = attributes(record, id, ctx);
   return { ok: true, opportunity: o, modstamp: readDateTime(record.SystemModstamp), unknownStage };
 }
@@ -196,6 +204,27 @@ export function stageHistory(
   return { history, entered: lastStageChange };
 }
 
+/**
+ * The close date, amount and probability as OpportunityHistory recorded them: every row
+ * saves the then-current values of all three (the object's reference, cited in soql.ts), so
+ * a value is recorded on the day of the first row that carries it after another. Null when
+ * no row carries any (an org whose history predates these fields, or a reply without them).
+ */
+export function recordedChanges(rows: readonly HistoryRow[]): RecordedChanges | null {
+  const sorted = [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const changes: RecordedChanges = { stages: [], closeDates: [], amounts: [], probabilities: [], before: {} };
+  const record = <T>(list: Array<Recorded<T>>, value: T | null, at: IsoDate): void => {
+    if (value !== null && list.at(-1)?.value !== value) list.push({ value, at });
+  };
+  for (const row of sorted) {
+    const day = row.at.slice(0, 10);
+    record(changes.closeDates, row.closeDate, day);
+    record(changes.amounts, row.amount, day);
+    record(changes.probabilities, row.probability, day);
+  }
+  return changes.closeDates.length + changes.amounts.length + changes.probabilities.length === 0 ? null : changes;
+}
+
 function attributes(record: SalesforceRecord, id: string, ctx: MapContext): Record<string, AttributeValue> {
   const values: Record<string, AttributeValue> = {};
   const buyer = buyerOf(ctx.contactRoles.get(id) ?? []);
@@ -261,7 +290,16 @@ export function readHistoryRows(records: readonly SalesforceRecord[]): Map<strin
       const opportunityId = opportunityIdOf(r);
       const stage = readText(r.StageName);
       const at = readDateTime(r.CreatedDate);
-      return opportunityId === null || stage === null || at === null ? null : { id: readText(r.Id) ?? String(i).padStart(18, '0'), opportunityId, stage, at };
+      if (opportunityId === null || stage === null || at === null) return null;
+      return {
+        id: readText(r.Id) ?? String(i).padStart(18, '0'),
+        opportunityId,
+        stage,
+        at,
+        closeDate: readDate(r.CloseDate),
+        amount: readNumber(r.Amount),
+        probability: probability(r.Probability),
+      };
     }),
   );
 }

@@ -110,9 +110,13 @@ export function stagesSoql(withApiName = true): string {
   return `SELECT ${fields.join(', ')} FROM OpportunityStage ORDER BY SortOrder ASC`;
 }
 
-/** Stage, amount, probability and close-date changes of these opportunities. */
+/**
+ * Stage, amount, probability and close-date changes of these opportunities: each row saves
+ * the then-current StageName, Amount, Probability and CloseDate, CreatedDate being the moment
+ * of the change (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_opportunityhistory.htm).
+ */
 export function historySoql(ids: readonly string[]): string {
-  return `SELECT Id, OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ${soqlIdList(ids)} ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC`;
+  return `SELECT Id, OpportunityId, StageName, Amount, Probability, CloseDate, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ${soqlIdList(ids)} ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC`;
 }
 
 /** The buyers on these opportunities, with their titles. */

@@ -83,9 +83,15 @@ export function historyWithChanges(opportunity: Opportunity, changes: RecordedCh
   };
 }
 
-/** The deal's history: the one given for it (from a history export), else the one it carries. */
+/**
+ * The deal's history: the one given for it (from a history export), else the one it carries:
+ * its stage path with the changes its CRM's history recorded (a Salesforce sync reads them
+ * from OpportunityHistory), or its stage path alone.
+ */
 export function historyFor(opportunity: Opportunity, histories?: Histories): DealHistory | null {
-  return histories?.get(opportunity.id) ?? historyOf(opportunity);
+  const given = histories?.get(opportunity.id);
+  if (given !== undefined) return given;
+  return opportunity.recordedChanges ? historyWithChanges(opportunity, opportunity.recordedChanges) : historyOf(opportunity);
 }
 
 /**

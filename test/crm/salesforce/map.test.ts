@@ -9,7 +9,9 @@ import {
   readContactRoleRows,
   readHistoryRows,
   readLineItemRows,
+  recordedChanges,
   stageHistory,
+  type HistoryRow,
   type MapContext,
 } from '../../../lib/crm/salesforce/map';
 import { readStages, StageIndex } from '../../../lib/crm/salesforce/stages';
@@ -257,7 +259,7 @@ describe('mapOpportunity', () => {
 });
 
 describe('stage history', () => {
-  const row = (stage: string, at: string, id = at) => ({ id, opportunityId: WON_ID, stage, at });
+  const row = (stage: string, at: string, id = at): HistoryRow => ({ id, opportunityId: WON_ID, stage, at, closeDate: null, amount: null, probability: null });
 
   it('collapses repeated rows of a stage and dates the current stage by its last visit', () => {
     const rows = [
@@ -286,6 +288,56 @@ describe('stage history', () => {
       { stage: 'Qualification', enteredAt: '2024-03-03' },
     ]);
     expect(stageHistory([], 'Qualification', 'Qualification', null)).toEqual({ history: [], entered: null });
+  });
+});
+
+describe('recordedChanges: close dates, amounts and probabilities from OpportunityHistory', () => {
+  const row = (at: string, closeDate: string | null, amount: number | null, probability: number | null): HistoryRow => ({
+    id: at,
+    opportunityId: WON_ID,
+    stage: 'Prospecting',
+    at,
+    closeDate,
+    amount,
+    probability,
+  });
+
+  it('records each value on the day of the first row that carries it, in time order whatever the reply order', () => {
+    const rows = [
+      row('2024-03-01T09:00:00.000Z', '2024-04-30', 12_000, 0.6),
+      row('2024-01-01T09:00:00.000Z', '2024-02-29', 10_000, 0.1),
+      row('2024-02-10T09:00:00.000Z', '2024-02-29', 10_000, 0.3),
+      row('2024-02-20T09:00:00.000Z', '2024-03-31', 10_000, 0.3),
+    ];
+    expect(recordedChanges(rows)).toEqual({
+      stages: [],
+      closeDates: [
+        { value: '2024-02-29', at: '2024-01-01' },
+        { value: '2024-03-31', at: '2024-02-20' },
+        { value: '2024-04-30', at: '2024-03-01' },
+      ],
+      amounts: [
+        { value: 10_000, at: '2024-01-01' },
+        { value: 12_000, at: '2024-03-01' },
+      ],
+      probabilities: [
+        { value: 0.1, at: '2024-01-01' },
+        { value: 0.3, at: '2024-02-10' },
+        { value: 0.6, at: '2024-03-01' },
+      ],
+      before: {},
+    });
+  });
+
+  it('is null when no row carries any of them, and skips a row’s missing value', () => {
+    expect(recordedChanges([row('2024-01-01T09:00:00.000Z', null, null, null)])).toBeNull();
+    expect(recordedChanges([row('2024-01-01T09:00:00.000Z', '2024-02-29', null, null), row('2024-01-05T09:00:00.000Z', null, 500, null)])).toEqual({
+      stages: [],
+      closeDates: [{ value: '2024-02-29', at: '2024-01-01' }],
+      amounts: [{ value: 500, at: '2024-01-05' }],
+      probabilities: [],
+      before: {},
+    });
   });
 });
 

@@ -69,7 +69,7 @@ describe('queries', () => {
   it('reads related records by id lists', () => {
     const ids = ['0065g00000AbCdEAAV', '0065g00000AbCdF'];
     expect(historySoql(ids)).toBe(
-      "SELECT Id, OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ('0065g00000AbCdEAAV','0065g00000AbCdFAAV') ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC",
+      "SELECT Id, OpportunityId, StageName, Amount, Probability, CloseDate, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ('0065g00000AbCdEAAV','0065g00000AbCdFAAV') ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC",
     );
     expect(contactRolesSoql(ids.slice(0, 1))).toBe(
       "SELECT Id, OpportunityId, Role, IsPrimary, ContactId, Contact.Title, CreatedDate FROM OpportunityContactRole WHERE OpportunityId IN ('0065g00000AbCdEAAV') ORDER BY OpportunityId ASC, CreatedDate ASC, Id ASC",
