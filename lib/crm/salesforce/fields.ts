@@ -92,6 +92,7 @@ export const STANDARD_MAPPINGS: ReadonlyArray<{ salesforce: string; target: stri
   { salesforce: 'CreatedDate', target: 'createdDate' },
   { salesforce: 'CloseDate', target: 'closeDate' },
   { salesforce: 'OpportunityHistory.StageName, CreatedDate; LastStageChangeDate', target: 'stageHistory, stageEnteredDate' },
+  { salesforce: 'OpportunityHistory.CloseDate, Amount, Probability, CreatedDate', target: 'recordedChanges (each value by the day it was recorded)' },
   { salesforce: 'OwnerId, Owner.Name', target: 'owner' },
   { salesforce: 'Owner.ManagerId, Owner.Manager.Name', target: 'ownerManager' },
   { salesforce: 'CreatedById, CreatedBy.Name', target: 'createdBy' },
