@@ -176,6 +176,11 @@ function probability(value: unknown): number | null {
   return p === null || p < 0 || p > 100 ? null : Number((p / 100).toPrecision(12));
 }
 
+/** History rows in the order they were written: by time, then id (rows of one save share a time). */
+function inTimeOrder(rows: readonly HistoryRow[]): HistoryRow[] {
+  return [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * The stage path from OpportunityHistory. Rows are written for amount, probability and
  * close-date changes too, so consecutive rows of one stage are one visit. The current
@@ -187,7 +192,7 @@ export function stageHistory(
   currentStageName: string,
   lastStageChange: IsoDate | null,
 ): { history: StageChange[]; entered: IsoDate | null } {
-  const sorted = [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = inTimeOrder(rows);
   const history: StageChange[] = [];
   for (const row of sorted) {
     if (history.at(-1)?.stage === row.stage) continue;
@@ -211,7 +216,7 @@ export function stageHistory(
  * no row carries any (an org whose history predates these fields, or a reply without them).
  */
 export function recordedChanges(rows: readonly HistoryRow[]): RecordedChanges | null {
-  const sorted = [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = inTimeOrder(rows);
   const changes: RecordedChanges = { stages: [], closeDates: [], amounts: [], probabilities: [], before: {} };
   const record = <T>(list: Array<Recorded<T>>, value: T | null, at: IsoDate): void => {
     if (value !== null && list.at(-1)?.value !== value) list.push({ value, at });

@@ -179,6 +179,8 @@ export function growTree(
   rows.unit = totalWeight === inBag;
   scratch.useUnitWeights(rows.unit);
   if (rows.unit && options.binary && inBag < PACKED_ROWS) rows.packed = packedRows(rows.weighted);
+  // What moves with the index when a node's rows are split: only what the histograms read.
+  const companions = rows.packed ? [rows.packed] : rows.unit ? [rows.weighted] : [rows.weight, rows.weighted];
   const builder = new TreeBuilder();
   if (inBag === 0) {
     builder.addNode(0, 0);
@@ -239,8 +241,8 @@ export function growTree(
       continue;
     }
     const codes = data.codes[best.feature] as Uint8Array;
-    const mid = partition(codes, rows, start, end, best);
-    const outMid = votes ? partitionRows(codes, out, outStart, outEnd, best) : outStart;
+    const mid = partition(codes, index, companions, start, end, best);
+    const outMid = votes ? partition(codes, out, [], outStart, outEnd, best) : outStart;
     const { leftWeight, leftSum } = best;
     const rightWeight = nodeWeight - leftWeight;
     const rightSum = nodeSum - leftSum;
@@ -568,9 +570,19 @@ function bestCategoricalSplit(
   return { gain: bestGain, feature, threshold: -1, missingLeft: false, leftSet, leftWeight: bestLeftWeight, leftSum: bestLeftSum };
 }
 
-/** Moves the rows going left to the front of index[start:end]; returns the boundary. */
-function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number, split: Candidate): number {
-  const { index, weight, weighted, packed } = rows;
+/**
+ * Moves the rows going left to the front of index[start:end], each companion array (a row's
+ * weight, target or packed target, kept in the same order) moved with it; returns the
+ * boundary. The out-of-bag rows are a plain index with no companions.
+ */
+function partition(
+  codes: Uint8Array,
+  index: Int32Array,
+  companions: ReadonlyArray<Int32Array | Float64Array>,
+  start: number,
+  end: number,
+  split: Candidate,
+): number {
   const set = split.leftSet;
   const threshold = split.threshold;
   const missingLeft = split.missingLeft;
@@ -582,30 +594,7 @@ function partition(codes: Uint8Array, rows: NodeRows, start: number, end: number
     if (left) i++;
     else {
       swap(index, i, j);
-      if (packed) swap(packed, i, j);
-      else {
-        if (!rows.unit) swap(weight, i, j);
-        swap(weighted, i, j);
-      }
-      j--;
-    }
-  }
-  return i;
-}
-
-/** `partition` for a plain list of row indices (the out-of-bag rows): the same rule, left rows first. */
-function partitionRows(codes: Uint8Array, rows: Int32Array, start: number, end: number, split: Candidate): number {
-  const set = split.leftSet;
-  const threshold = split.threshold;
-  const missingLeft = split.missingLeft;
-  let i = start;
-  let j = end - 1;
-  while (i <= j) {
-    const b = codes[rows[i] as number] as number;
-    const left = set ? set[b] === 1 : b === MISSING_BIN ? missingLeft : b <= threshold;
-    if (left) i++;
-    else {
-      swap(rows, i, j);
+      for (const companion of companions) swap(companion, i, j);
       j--;
     }
   }
