@@ -13,6 +13,8 @@ import { WinModel, type WinScore } from './win';
 import { fitStageTimes, stageStatus, type StageStatus, type StageTimes } from './stage-times';
 import { healthOf, type Health } from './health/health';
 import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from './health/profile';
+import { scoreAsOf } from './asof/score';
+import { trainStanding } from './asof/serve';
 
 export interface AnalyzeOptions {
   seed?: number;
@@ -29,6 +31,12 @@ export interface AnalyzeOptions {
   similar?: number;
   /** Which signals make an open deal's health (the connection's, from the options page); the default profile otherwise. */
   healthProfile?: HealthProfile;
+  /**
+   * Serve Win Potential as of the day for open deals with a stage history (issue 18): the
+   * as-of model (lib/engine/asof) trained on the closed deals with one. Off, every deal gets
+   * the stage-blind model's score.
+   */
+  stageAware?: boolean;
   onProgress?: (step: AnalyzeStep, done: number, total: number) => void;
 }
 
@@ -53,9 +61,16 @@ export interface OpportunityResult {
   /** The same within the deal's team, when the team has its own personas. */
   teamPersonaId: string | null;
   teamAlignment: PersonaScore | null;
-  /** Out-of-bag (honest) for closed training deals; scored for open ones. */
+  /**
+   * The Win Potential served: out-of-bag (honest) for closed training deals; for open ones,
+   * as the deal stands on the day when the as-of model scores it, else the stage-blind score.
+   */
   winPotential: number | null;
   win: WinScore | null;
+  /** The stage-blind model's score (its out-of-bag one for a closed training deal), whichever is served. */
+  winStageBlind: number | null;
+  /** Whether `winPotential` is the as-of model's (where the deal stands) rather than the stage-blind one. */
+  winToday: boolean;
   forecast: Forecast | null;
   similar: SimilarResult | null;
   /** Open deals: days in the stage against the won deals' (null when the stage or its date is unknown). */
@@ -80,6 +95,8 @@ export interface Analysis<P extends UnnamedPersona = Persona> {
   stageTimes: StageTimes;
   /** The health profile the open deals' health was decided under. */
   healthProfile: HealthProfile;
+  /** The as-of model that scores open deals where they stand (`AnalyzeOptions.stageAware`), or null. */
+  standing: Standing | null;
   /** Every input opportunity once, in input order. */
   results: OpportunityResult[];
   /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
@@ -123,6 +140,13 @@ export function latestDate(opportunities: Opportunity[]): IsoDate | null {
     }
   }
   return latest;
+}
+
+/** The as-of model as served: the model, the pipeline order its features read, and the closed deals it learned from. */
+export interface Standing {
+  model: WinModel;
+  pipeline: string[];
+  trainedOn: number;
 }
 
 export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = {}): Analysis<UnnamedPersona> {
@@ -183,6 +207,16 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const forecasts = new Map(forecast.predict(opportunities, asOf).map((f) => [f.id, f]));
   const clusters = clusterIndex(personas);
   const stageTimes = fitStageTimes(closed);
+  let standing: Standing | null = null;
+  let todayScores = new Map<string, WinScore>();
+  if (options.stageAware && win !== null && dataAsOf !== null) {
+    const training = trainStanding(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep });
+    for (const note of training.notes) notes.push(note);
+    if (training.model !== null) {
+      standing = { model: training.model, pipeline: training.pipeline, trainedOn: training.trainedOn };
+      todayScores = scoreAsOf(training.model, open, dataAsOf, training.pipeline, stageTimes);
+    }
+  }
   const baseRate = closed.length > 0 ? wins / closed.length : null;
   const profile = options.healthProfile ?? DEFAULT_HEALTH_PROFILE;
   // Each level's scorer once, not once per deal.
@@ -193,7 +227,9 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
     const alignment = orgScorer ? orgScorer(opportunity) : null;
     const team = teams.get(opportunity.ownerManager?.name ?? null) ?? null;
     const teamAlignment = team ? team(opportunity) : null;
-    const score = winScores.get(opportunity.id) ?? null;
+    const blind = winScores.get(opportunity.id) ?? null;
+    const today = todayScores.get(opportunity.id) ?? null;
+    const score = today ?? blind;
     const clustered = opportunity.isWon ? clusters.get(opportunity.id) : undefined;
     return {
       opportunity,
@@ -203,6 +239,8 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
       teamAlignment,
       winPotential: score?.probability ?? oob.get(opportunity.id) ?? null,
       win: score,
+      winStageBlind: blind?.probability ?? oob.get(opportunity.id) ?? null,
+      winToday: today !== null,
       forecast: forecasts.get(opportunity.id) ?? null,
       // Open deals only: a closed deal's neighbours are asked for one at a time (its panel),
       // and searching them for all 78,000 deals of a large org took minutes.
@@ -220,7 +258,7 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
     };
   });
   progress('score', opportunities.length, opportunities.length);
-  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, healthProfile: profile, results, notes };
+  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, healthProfile: profile, standing, results, notes };
 }
 
 /** What an open deal's standing is decided from, besides the deal itself. */

@@ -103,6 +103,7 @@ export function generateSandbox(options: GenerateSandboxOptions): SandboxOrg {
     personas,
     personaOfAccount: {},
     openOutcomes: {},
+    paths: {},
     winModel: model,
   };
   for (const deal of deals) {
@@ -131,6 +132,7 @@ export function generateSandbox(options: GenerateSandboxOptions): SandboxOrg {
       isPrimary: true,
     });
     truth.winProbability[opportunity.id] = deal.trueProbability;
+    truth.paths[opportunity.id] = deal.path;
     if (!opportunity.isClosed) truth.openOutcomes[opportunity.id] = { isWon: deal.won, closeDate: isoOf(deal.closeDay) };
   }
 

@@ -1,4 +1,4 @@
-import type { Opportunity, StageChange, StandardOpportunityType } from '../crm/opportunity';
+import type { Opportunity, Recorded, RecordedChanges, StageChange, StandardOpportunityType } from '../crm/opportunity';
 import type { Random } from '../seeded/random';
 import {
   BUYER_TITLES,
@@ -8,7 +8,8 @@ import {
   type BuyerTitleInfo,
   type Seniority,
 } from './catalog';
-import { endOfMonth, isoOf } from './calendar';
+import { isoOf } from './calendar';
+import { walkDeal, type DealPath } from './deal-path';
 import { personName, pickPool } from './names';
 import type { AccountDraft, ContactDraft, PricedProduct, SalesOrg } from './org';
 import { expectedAmount, roundAmount } from './pricing';
@@ -37,6 +38,8 @@ export interface DealDraft {
   won: boolean;
   /** The true win probability the outcome was drawn from. */
   trueProbability: number;
+  /** The path it walked, with what each step tells of the outcome (deal-path.ts). */
+  path: DealPath;
   opportunity: Opportunity;
 }
 
@@ -84,7 +87,6 @@ const MEDIAN_DAYS: Readonly<Record<StandardOpportunityType, number>> = {
 /** Bigger deals and bigger buyers take longer: more people sign. */
 const DAYS_AMOUNT_ELASTICITY = 0.3;
 const DAYS_EMPLOYEES_ELASTICITY = 0.1;
-const DAYS_SIGMA = 0.5;
 
 /** Chance that a lost first deal is tried again later. */
 const SECOND_ATTEMPT = 0.2;
@@ -292,95 +294,78 @@ function makeDeal(ctx: DealContext, spec: DealSpec): DealDraft {
   };
   const trueProbability = winProbability(opportunity, ctx.model);
   const won = rng.bernoulli(trueProbability);
-  const days = daysToClose(rng, spec.type, amount / ctx.unit, account.employees);
-  const closeDay = Math.max(spec.createdDay + 1, weekday(rng, spec.createdDay + days));
-  const history = stagePath(rng, spec.type, spec.createdDay, closeDay, won);
+  // Its own stream: how long a path runs never shifts the draws of the deals after it.
+  const path = walkDeal(rng.fork(), {
+    type: spec.type,
+    createdDay: spec.createdDay,
+    typicalDays: typicalDays(spec.type, amount / ctx.unit, account.employees),
+    won,
+  });
+  const closeDay = path.closeDay;
+  // What the record shows: the whole path of a closed deal, the part up to the as-of day of an open one.
+  const seenBy = Math.min(closeDay, asOfDay);
+  const stages = path.stages.filter((s) => s.day <= seenBy).map((s) => ({ stage: (OPEN_STAGES[s.index] as StageDefinition).label, enteredAt: isoOf(s.day) }));
+  const plans = path.closeDates.filter((c) => c.day <= seenBy);
+  const revisions = path.amounts.filter((a) => a.day <= seenBy);
+  const amountAt = (factor: number): number => (factor === 1 ? amount : roundAmount(amount * factor, ctx.unit));
+  opportunity.amount = amountAt(revisions.at(-1)?.factor ?? 1);
   if (closeDay <= asOfDay) {
     opportunity.isClosed = true;
     opportunity.isWon = won;
     opportunity.closeDate = isoOf(closeDay);
-    opportunity.stageHistory = history;
+    opportunity.stageHistory = [...stages, { stage: won ? CLOSED_WON : CLOSED_LOST, enteredAt: isoOf(closeDay) }];
   } else {
     // The stages reached by the as-of day; the closed stage lies in the future.
-    const asOf = isoOf(asOfDay);
-    opportunity.stageHistory = history.filter((change, i) => i === 0 || (change.enteredAt <= asOf && !stageDefinition(change.stage).isClosed));
-    opportunity.closeDate = isoOf(plannedCloseDay(rng, spec.type, spec.createdDay, amount / ctx.unit, account.employees, asOfDay));
+    opportunity.stageHistory = stages;
+    opportunity.closeDate = isoOf((plans.at(-1) as { value: number }).value);
   }
+  opportunity.recordedChanges = recordedChangesOf(
+    opportunity,
+    amount,
+    plans,
+    revisions.map((r) => ({ day: r.day, amount: amountAt(r.factor) })),
+  );
   const current = opportunity.stageHistory.at(-1) as StageChange;
   const stage = stageDefinition(current.stage);
   opportunity.stage = stage.label;
   opportunity.stageEnteredDate = current.enteredAt;
   opportunity.probability = stage.probability / 100;
   opportunity.forecastCategory = stage.forecastCategory;
-  return { seq: ctx.seq++, account, contact, createdDay: spec.createdDay, closeDay, won, trueProbability, opportunity };
+  return { seq: ctx.seq++, account, contact, createdDay: spec.createdDay, closeDay, won, trueProbability, path, opportunity };
 }
 
-/** Days from creation to close: log-normal, longer for bigger deals, bigger buyers and first deals. */
-function daysToClose(rng: Random, type: StandardOpportunityType, amountUsd: number, employees: number | null): number {
-  const log =
-    Math.log(MEDIAN_DAYS[type]) +
-    DAYS_AMOUNT_ELASTICITY * Math.log(Math.max(amountUsd, 500) / 25_000) +
-    DAYS_EMPLOYEES_ELASTICITY * Math.log((employees ?? 500) / 500) +
-    rng.normal(0, DAYS_SIGMA);
-  return Math.max(2, Math.min(720, Math.round(Math.exp(log))));
-}
-
-/**
- * The CRM close date of an open deal: the rep's estimate at creation, usually optimistic.
- * Once it has passed, most reps push it out (often to a month end); the rest leave it in
- * the past, and the deal shows as slipping.
- */
-function plannedCloseDay(rng: Random, type: StandardOpportunityType, createdDay: number, amountUsd: number, employees: number | null, asOfDay: number): number {
-  const typical =
+/** The deal's median days from creation to close: longer for bigger deals and bigger buyers, by type. */
+function typicalDays(type: StandardOpportunityType, amountUsd: number, employees: number | null): number {
+  return (
     MEDIAN_DAYS[type] *
-    Math.exp(DAYS_AMOUNT_ELASTICITY * Math.log(Math.max(amountUsd, 500) / 25_000) + DAYS_EMPLOYEES_ELASTICITY * Math.log((employees ?? 500) / 500));
-  let day = createdDay + Math.max(7, Math.round(typical * rng.logNormal(0.85, 0.3)));
-  if (day <= asOfDay && rng.bernoulli(0.6)) day = asOfDay + 5 + rng.int(80);
-  if (rng.bernoulli(0.35)) {
-    const monthEnd = endOfMonth(day);
-    if (day > asOfDay || monthEnd <= asOfDay) day = monthEnd;
-  }
-  return day;
+    Math.exp(DAYS_AMOUNT_ELASTICITY * Math.log(Math.max(amountUsd, 500) / 25_000) + DAYS_EMPLOYEES_ELASTICITY * Math.log((employees ?? 500) / 500))
+  );
 }
 
-/** Relative time spent in each open stage. */
-const STAGE_WEIGHTS = [0.8, 1.0, 1.2, 1.1, 0.9, 0.8, 1.3, 1.0];
-
 /**
- * The stages a deal walks, from creation to its close: a subsequence of the open stages
- * (reps skip some, and deals with customers start further along), cut short at a random
- * stage when lost, then the closed stage. Dates never go backwards.
+ * The close dates, amounts and probabilities the deal's record shows over its life, each
+ * on the day it was set, as a Salesforce OpportunityHistory row records every change (the
+ * sandbox server writes its rows from these; lib/crm/salesforce/map.ts reads them back): a
+ * value is recorded when it differs from the one before. A closed deal's list ends with its
+ * close: the real close date, its final amount, probability 1 or 0.
  */
-function stagePath(rng: Random, type: StandardOpportunityType, createdDay: number, closeDay: number, won: boolean): StageChange[] {
-  let start: number;
-  if (type === 'new customer') start = rng.bernoulli(0.7) ? 0 : 1;
-  else if (type === 'renewal' || type === 'downgrade') start = rng.bernoulli(0.55) ? 6 : 2;
-  else start = rng.bernoulli(0.5) ? 1 : 2;
-  const path: number[] = [start];
-  for (let s = start + 1; s < OPEN_STAGES.length; s++) {
-    // Proposal and negotiation are never skipped: there is always a quote and a signature.
-    if (s >= 6 || !rng.bernoulli(0.3)) path.push(s);
-  }
-  if (!won) {
-    // Lost deals drop out anywhere, more often early.
-    const reached = rng.weighted(
-      path.map((_, i) => i),
-      path.map((_, i) => path.length - i),
-    );
-    path.length = reached + 1;
-  }
-  const weights = path.map((s) => (STAGE_WEIGHTS[s] as number) * rng.logNormal(1, 0.5));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const span = closeDay - createdDay;
-  const history: StageChange[] = [];
-  let cumulative = 0;
-  for (let i = 0; i < path.length; i++) {
-    const day = createdDay + Math.floor((span * cumulative) / total);
-    history.push({ stage: (OPEN_STAGES[path[i] as number] as StageDefinition).label, enteredAt: isoOf(day) });
-    cumulative += weights[i] as number;
-  }
-  history.push({ stage: won ? CLOSED_WON : CLOSED_LOST, enteredAt: isoOf(closeDay) });
-  return history;
+function recordedChangesOf(
+  o: Opportunity,
+  amount: number,
+  plans: ReadonlyArray<{ day: number; value: number }>,
+  revisions: ReadonlyArray<{ day: number; amount: number }>,
+): RecordedChanges {
+  const created = o.createdDate as string;
+  const changes: RecordedChanges = { stages: [], closeDates: [], amounts: [], probabilities: [], before: {} };
+  const record = <T>(list: Array<Recorded<T>>, value: T, at: string): void => {
+    if (list.at(-1)?.value !== value) list.push({ value, at });
+  };
+  for (const plan of plans) record(changes.closeDates, isoOf(plan.value), isoOf(plan.day));
+  record(changes.amounts, amount, created);
+  for (const revision of revisions) record(changes.amounts, revision.amount, isoOf(revision.day));
+  for (const change of o.stageHistory) record(changes.probabilities, stageDefinition(change.stage).probability / 100, change.enteredAt);
+  if (o.isClosed && o.closeDate !== null) record(changes.closeDates, o.closeDate, o.closeDate);
+  return changes;
 }
 
 function dealOwner(ctx: DealContext, account: AccountDraft, loyalty: number): SandboxUser {

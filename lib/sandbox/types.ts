@@ -1,3 +1,4 @@
+import type { DealPath } from './deal-path';
 import type { IsoDate, Opportunity, PersonRef, StandardOpportunityType } from '../crm/opportunity';
 import type { Territory } from './catalog';
 
@@ -154,5 +155,11 @@ export interface SandboxTruth {
   personaOfAccount: Record<string, string | null>;
   /** How and when each open deal will close: for testing forecasts against the future. */
   openOutcomes: Record<string, { isWon: boolean; closeDate: IsoDate }>;
+  /**
+   * The path each generated deal walked, by id: with `winProbability` as the prior, the
+   * chance of a win given the deal's record on any day (`truthAt`, lib/sandbox/deal-path.ts).
+   * Deals added later by a sandbox server have none.
+   */
+  paths: Record<string, DealPath>;
   winModel: WinModel;
 }

@@ -9,7 +9,9 @@ import type { PersonaProfile, WinModel } from './types';
  *
  * It reads only what a CSV export carries (attributes, lead source, owner name, product,
  * amount, type) and never dates, stage or outcome fields, so a model trained on the
- * export can in principle learn it exactly; there is no hidden per-account noise.
+ * export can in principle learn it; there is no hidden per-account noise. The amount is the
+ * one first entered: a deal's path may revise it at the quote, in a direction that follows
+ * the outcome (deal-path.ts), and the export carries the revised one.
  * Persona fit enters squared: a deal that matches a persona on most attributes gains far
  * more than one sharing a single common trait (a persona is a combination, not a value).
  * The rest is additive but for two interactions with the deal type (fit and price matter

@@ -96,6 +96,7 @@ export function toHubSpotOrg(source: SandboxOrg): { org: SandboxOrg; ids: HubSpo
     Object.fromEntries(Object.entries(record).map(([k, v]) => [m.get(k) ?? k, v]));
   org.truth.winProbability = rekey(org.truth.winProbability, deal);
   org.truth.openOutcomes = rekey(org.truth.openOutcomes, deal);
+  org.truth.paths = rekey(org.truth.paths, deal);
   org.truth.personaOfAccount = rekey(org.truth.personaOfAccount, company);
   return { org, ids: { userIdOfOwner, teamIdOfTerritory }, deals };
 }

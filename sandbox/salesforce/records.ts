@@ -24,7 +24,7 @@ export function typeLabel(type: string | null): string | null {
 export interface OrgExtras {
   stageIds: ReadonlyMap<string, string>;
   territoryIds: ReadonlyMap<string, string>;
-  /** The history row ids of each opportunity, one per stage change, in order. */
+  /** The history row ids of each opportunity, one per row of `historyRows`, in order. */
   historyIds: (opportunityId: string, count: number) => string[];
   /** When the org's users and setup records were created. */
   setupTime: number;
@@ -86,56 +86,85 @@ export function opportunityRow(o: Opportunity, timeline: OpportunityTimeline, ex
 }
 
 /**
- * One OpportunityHistory row per stage change, carrying the values of the time: the object
- * saves "the then-current values" of stage, amount, probability and close date with every
- * change (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_opportunityhistory.htm).
- * The close date is the one planned then (`plannedCloseDates`), never the day the deal
- * closed before it did: a history row written while the deal was open cannot know it.
+ * OpportunityHistory rows of a deal: one for each day its record changed (a stage entered, the
+ * close date moved, the amount revised), each carrying the then-current values of stage,
+ * amount, probability and close date, as the object saves them with every change
+ * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_opportunityhistory.htm).
+ * The values come from the generator's record of the deal (`Opportunity.recordedChanges`,
+ * lib/sandbox/opportunities.ts): a row written while the deal was open carries the close date
+ * planned then, never the day it closed. A deal without that record (one added while the
+ * server runs) gets a row per stage entry with its current values.
  */
 export function historyRows(o: Opportunity, timeline: OpportunityTimeline, extras: OrgExtras, options: SchemaOptions): Row[] {
-  const ids = extras.historyIds(o.id, o.stageHistory.length);
-  const planned = plannedCloseDates(o);
-  return o.stageHistory.map((change, i) => {
-    const at = timeline.stages[i] ?? timeline.created;
-    return historyRow(ids[i] as string, o, change.stage, at, options, planned[i]);
+  const events = historyEvents(o);
+  const ids = extras.historyIds(o.id, events.length);
+  return events.map((event, i) => {
+    const at = event.stageIndex !== null ? (timeline.stages[event.stageIndex] ?? timeline.created) : changeTime(o, event.day, timeline);
+    return historyRow(ids[i] as string, o, event.stage, at, options, event.closeDate, event.amount);
   });
 }
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-
-/**
- * The close date each stage-change row of the deal carries, as a rep keeps it: set at
- * creation to an estimate of the cycle (seeded by the deal's id: 50–130% of its real
- * length, reps being optimistic more often than not), pushed out by two to eight weeks at a
- * stage change that finds it passed, and the real close date on the closing row. An open
- * deal's last row carries its current close date, as the record shows it.
- */
-export function plannedCloseDates(o: Opportunity): Array<string | null> {
-  const created = o.createdDate ?? o.stageHistory[0]?.enteredAt ?? null;
-  if (created === null || o.closeDate === null) return o.stageHistory.map(() => o.closeDate);
-  const start = dayMs(created);
-  const span = Math.max(1, Math.round((dayMs(o.closeDate) - start) / DAY_MS));
-  const hash = stableHash(`${o.id}:close-plan`);
-  let planned = start + Math.max(7, Math.round(span * (0.5 + (hash % 81) / 100))) * DAY_MS;
-  return o.stageHistory.map((change, i) => {
-    // The last row: a closed deal's closing row, or an open deal's current stage.
-    if (i === o.stageHistory.length - 1) return o.closeDate;
-    const day = dayMs(change.enteredAt);
-    if (day > planned) planned = day + (14 + (stableHash(`${o.id}:push:${i}`) % 43)) * DAY_MS;
-    return isoDay(planned);
-  });
+/** One day the deal's record changed, with the values it held at the end of that day. */
+export interface HistoryEvent {
+  day: string;
+  /** The index in `stageHistory` of the stage entered that day, or null when only another field changed. */
+  stageIndex: number | null;
+  stage: string;
+  amount: number | null;
+  closeDate: string | null;
 }
 
-export function historyRow(id: string, o: Opportunity, stageName: string, at: number, options: SchemaOptions, closeDate: string | null = o.closeDate): Row {
+/** The days a deal's record changed, oldest first (what `historyRows` writes, one row each). */
+export function historyEvents(o: Opportunity): HistoryEvent[] {
+  const recorded = o.recordedChanges;
+  const days = new Set(o.stageHistory.map((s) => s.enteredAt));
+  if (recorded !== undefined) for (const list of [recorded.closeDates, recorded.amounts]) for (const r of list) days.add(r.at);
+  const latest = <T>(list: ReadonlyArray<{ value: T; at: string }> | undefined, day: string, fallback: T): T => {
+    let value = fallback;
+    for (const r of list ?? []) if (r.at <= day) value = r.value;
+    return value;
+  };
+  const events: HistoryEvent[] = [];
+  for (const day of [...days].sort()) {
+    let stageIndex: number | null = null;
+    o.stageHistory.forEach((s, i) => {
+      if (s.enteredAt <= day) stageIndex = i;
+    });
+    if (stageIndex === null) continue;
+    const entered = (o.stageHistory[stageIndex] as { enteredAt: string }).enteredAt === day;
+    events.push({
+      day,
+      stageIndex: entered ? stageIndex : null,
+      stage: (o.stageHistory[stageIndex] as { stage: string }).stage,
+      amount: latest(recorded?.amounts, day, o.amount),
+      closeDate: latest(recorded?.closeDates, day, o.closeDate),
+    });
+  }
+  return events;
+}
+
+/** When a change on `day` that entered no stage was saved: a working-hours time of that day, after the day's stage change if any. */
+function changeTime(o: Opportunity, day: string, timeline: OpportunityTimeline): number {
+  const at = workingTime(day, `${o.id}:change:${day}`);
+  return Math.max(at, timeline.created + 60_000);
+}
+
+export function historyRow(
+  id: string,
+  o: Opportunity,
+  stageName: string,
+  at: number,
+  options: SchemaOptions,
+  closeDate: string | null = o.closeDate,
+  amount: number | null = o.amount,
+): Row {
   const stage = stageDefinition(stageName);
   const row: Row = {
     Id: id,
     OpportunityId: o.id,
     StageName: stageName,
-    Amount: o.amount,
-    ExpectedRevenue: o.amount === null ? null : roundMoney((o.amount * stage.probability) / 100),
+    Amount: amount,
+    ExpectedRevenue: amount === null ? null : roundMoney((amount * stage.probability) / 100),
     CloseDate: closeDate,
     Probability: stage.probability,
     ForecastCategory: FORECAST_CATEGORY_API[stage.forecastCategory] ?? stage.forecastCategory,

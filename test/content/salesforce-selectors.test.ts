@@ -64,7 +64,7 @@ const BEHAVIOUR: Record<SandboxShape, { page: string | null; anchor: string | nu
   'console-subtab': { page: 'console', anchor: SELECTORS.lwcHighlights.selector, links: 0 },
   'list-lwc': { page: 'standard', anchor: null, links: 50 },
   'list-aura': { page: 'standard', anchor: null, links: 50 },
-  kanban: { page: 'standard', anchor: null, links: 55 },
+  kanban: { page: 'standard', anchor: null, links: 47 },
   'classic-record': { page: 'classic', anchor: SELECTORS.classicTitle.selector, links: 0 },
   'classic-list': { page: 'classic', anchor: SELECTORS.classicTitle.selector, links: 50 },
 };
@@ -80,7 +80,7 @@ function show(shape: SandboxShape): void {
 }
 
 beforeAll(async () => {
-  sandbox = createSalesforceSandbox({ seed: 7, opportunities: 300, renderDelayMs: 0 });
+  sandbox = createSalesforceSandbox({ seed: 7, opportunities: 340, renderDelayMs: 0 });
   const plain = sandbox.org.opportunities.find((o) => !o.isClosed && o.account !== null && !(o.id in sandbox.hostile.opportunityNames));
   if (!plain?.account) throw new Error('no plain open deal');
   deal = { id: plain.id, name: plain.name, account: plain.account.id };

@@ -113,8 +113,9 @@ describe('the replay on given histories', () => {
   for (const o of org.opportunities) {
     const merged = historyWithChanges(o, {
       stages: o.stageHistory.map((s) => ({ value: s.stage, at: s.enteredAt })),
-      closeDates: [],
-      amounts: [],
+      // The close dates and amounts the deal's own record carries (its pushes and revisions).
+      closeDates: o.recordedChanges?.closeDates ?? [],
+      amounts: o.recordedChanges?.amounts ?? [],
       // The CRM's probability as recorded: one flat 50% from creation, whatever the stage.
       probabilities: o.createdDate === null ? [] : [{ value: 0.5, at: o.createdDate as IsoDate }],
       before: {},
@@ -123,7 +124,7 @@ describe('the replay on given histories', () => {
   }
   const options = { points: 3, stepDays: 60 };
 
-  it('replays deals that carry no stage path on the histories given for them, as on the stage paths they carried', () => {
+  it('replays deals that carry no stage path on the histories given for them, as on the stage paths and changes they carried', () => {
     expect(replayBacktest(plain, options).points).toEqual([]);
     const given = replayBacktest(plain, { ...options, histories });
     const own = replayBacktest(org.opportunities, options);

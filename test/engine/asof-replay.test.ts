@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replayBacktest, stageProbabilities } from '../../lib/engine/asof/replay';
+import { truthAt } from '../../lib/sandbox/deal-path';
 import { generateSandbox } from '../../lib/sandbox/generate';
+import { brierScore, rocAuc } from '../../lib/engine/metrics';
 
 describe.each([7, 9])('replay backtest on sandbox seed %i (4,000 opportunities)', (seed) => {
   const org = generateSandbox({ seed, opportunities: 4000 });
@@ -21,6 +23,18 @@ describe.each([7, 9])('replay backtest on sandbox seed %i (4,000 opportunities)'
       expect(point.trained).toBe(closedBefore);
       expect(point.scored).toBe(openThen);
       expect(point.won).toBeGreaterThan(20);
+    }
+  });
+
+  it('stays under the truth at every T: the chance of a win given the record that day, which no model reading only the past can beat', () => {
+    for (const point of result.points) {
+      const scored = org.opportunities.filter((o) => o.isClosed && (o.createdDate as string) <= point.asOf && point.asOf < (o.closeDate as string));
+      const labels = scored.map((o) => (o.isWon ? 1 : 0));
+      const truth = scored.map((o) => truthAt(org.truth.paths[o.id]!, org.truth.winProbability[o.id]!, point.asOf) as number);
+      const asOf = point.scores.asOf!;
+      // A model above the truth by more than noise would be reading what was recorded after T.
+      expect(asOf.auc, point.asOf).toBeLessThan(rocAuc(labels, truth) + 0.01);
+      expect(asOf.brier, point.asOf).toBeGreaterThan(brierScore(labels, truth) - 0.005);
     }
   });
 

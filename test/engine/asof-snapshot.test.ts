@@ -57,6 +57,10 @@ describe('snapshotAt: a worked history', () => {
       stageOrder: 2,
       stageVisits: 2,
       daysInStage: 5,
+      // Prospecting, Qualification, Proposal, back to Qualification, Proposal again.
+      stagesEntered: 5,
+      stepsBack: 1,
+      earlierStageDays: 63 / 4, // 2026-01-01 to 2026-03-05 over the four visits before this one
       age: 68,
       probability: 0.5,
       closePushes: 1,
@@ -73,6 +77,9 @@ describe('snapshotAt: a worked history', () => {
       stageOrder: 3,
       stageVisits: 1,
       daysInStage: 10,
+      stagesEntered: 6,
+      stepsBack: 1,
+      earlierStageDays: 99 / 5,
       probability: 0.8,
       closePushes: 2,
       closePushDays: 70,

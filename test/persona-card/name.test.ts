@@ -34,24 +34,25 @@ describe('personaHints', () => {
 });
 
 describe('namePersonas', () => {
+  // The names of the sandbox's personas as of the generator with stage paths walked step by
+  // step (issue 18): pinned so a change of the naming shows; the names follow the data.
   it('names the sandbox personas exactly as the engine did before naming left it (issue 11)', () => {
     const org = generateSandbox({ seed: 7, opportunities: 4000 });
     const model = namePersonas(discoverPersonas(org.opportunities, { seed: 1 }));
     const all = [...(model.org?.personas ?? []), ...model.teams.flatMap((g) => g.personas)];
     expect(all.map((p) => [p.id, p.name, p.company])).toEqual([
-      ['persona-nt0t5pm081', 'Ronan Lennox', 'Hollowell Goods'],
-      ['persona-29qcbt5wdyc', 'Clara Brandt', 'Arbor Bio'],
+      ['persona-vm62cwq0ke', 'Kazuki Mori', 'Thistle Fields Life Sciences'],
+      ['persona-214c1yklhtb', 'Adi Ben-David', 'Rosemont Market'],
       ['persona-l9oa5v5uu1', 'Tommaso Galli', 'Maple Point Cargo'],
-      ['persona-27usvvweqih', 'Yasaman Farahani', 'Millbrook Savings Bank'],
-      ['persona-1x28ai2wnnq', 'Naree Boonmee', 'Anchor Life Sciences'],
-      ['persona-2fe93tvtucg', 'Saad Rehman', 'Millbrook Goods'],
-      ['persona-glxwol8h64', 'Bilal Chaudhry', 'Larkspur Trading Co.'],
-      ['persona-2dqx7yxqgnt', 'Merve Şahin', 'Ironbark Energy'],
-      ['persona-27bmchh1agt', 'Min-seo Park', 'Ember Financial'],
-      ['persona-wlgy985mn8', 'Anand Iyer', 'Silverbrook Outfitters'],
+      ['persona-loy278cfxl', 'Franziska Hoffmann', 'Oakhurst Capital'],
+      ['persona-l22x9ny3xh', 'Rodrigo Santos', 'Bellwether Supply Co.'],
+      ['persona-15d1br81i0q', 'Kojo Acheampong', 'Thornfield Goods'],
+      ['persona-1ggbh9xjprt', 'Stavros Oikonomou', 'Tamarack Brook Therapeutics'],
+      ['persona-a62xdmwphl', 'Marco Conti', 'Ember Mutual'],
+      ['persona-4623tmulms', 'Mariana Costa', 'Thistle Hill Home'],
       ['persona-12y073k3927', 'Alba Sánchez', 'Juniper Crest Life Sciences'],
-      ['persona-2bdtw5seiza', 'Iris Vermeulen', 'Sparrow Creek Freight'],
-      ['persona-q2kuuhzajg', 'Anjali Nair', 'Bellwether Bank'],
+      ['persona-15apuyyr1wg', 'Marloes Bakker', 'Thornfield Logistics'],
+      ['persona-1orp495ur0z', 'Raluca Ionescu', 'Westbrook Bank'],
     ]);
     // The stored shape: name and company right after id, level and team, the rest unchanged.
     const first = model.org?.personas[0] as (typeof all)[number];

@@ -29,9 +29,9 @@ describe('toSalesforceReportCsv', () => {
     const lines = toSalesforceReportCsv(tiny).split('\r\n');
     expect(lines[1]).toBe(
       '"006Hs00000IYI8WIAX","Gallagher Precision - Analytics Cloud","001Hs00000CwZwXIAV","Gallagher Precision",' +
-        '"New Customer","Web","45600.00","USD","Closed Lost","0","Omitted","2/13/2026","6/9/2026","6/9/2026",' +
+        '"New Customer","Advertisement","20550.00","USD","Closed Lost","0","Omitted","2/13/2026","2/18/2026","2/18/2026",' +
         '"Johanna Müller","Saeed Farouk","Johanna Müller","EMEA","Manufacturing","290","83800000.00","United Kingdom",' +
-        '"England","Analytics Cloud","CFO","Executive Sponsor","0","1"',
+        '"England","Analytics Cloud","Head of Data","Decision Maker","0","1"',
     );
   });
 
@@ -89,10 +89,11 @@ describe('toSalesforceReportCsv', () => {
     expect(imported.rejected).toEqual([]);
     expect(imported.opportunities).toHaveLength(org.opportunities.length);
     const byId = new Map(imported.opportunities.map((o) => [o.id, o]));
-    // A report carries people's names, not their ids, and no stage history.
+    // A report carries people's names, not their ids, and no stage history or recorded changes.
     const comparable = (o: Opportunity): unknown => ({
       ...o,
       stageHistory: undefined,
+      recordedChanges: undefined,
       owner: o.owner?.name,
       ownerManager: o.ownerManager?.name,
       createdBy: o.createdBy?.name,
@@ -100,7 +101,9 @@ describe('toSalesforceReportCsv', () => {
     for (const original of org.opportunities) {
       const read = byId.get(original.id);
       expect(read && comparable(read)).toEqual(comparable(original));
-      expect(winProbability(read!, org.truth.winModel)).toBe(org.truth.winProbability[original.id]);
+      // The truth reads the amount as first entered (a revision at the quote follows the outcome).
+      const asEntered = { ...read!, amount: original.recordedChanges?.amounts[0]?.value ?? read!.amount };
+      expect(winProbability(asEntered, org.truth.winModel)).toBe(org.truth.winProbability[original.id]);
     }
   });
 });

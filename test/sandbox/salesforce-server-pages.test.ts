@@ -11,7 +11,7 @@ import { escapeHtml, html } from '../../sandbox/kit/html';
 let server: SalesforceServer;
 
 beforeAll(async () => {
-  server = await startSalesforceServer({ seed: 7, opportunities: 300, renderDelayMs: 0 });
+  server = await startSalesforceServer({ seed: 7, opportunities: 340, renderDelayMs: 0 });
 });
 afterAll(async () => {
   await server.close();

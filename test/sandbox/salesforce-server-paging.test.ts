@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 import { batchSizeFrom } from '../../sandbox/salesforce/query-cursors';
+import { historyEvents } from '../../sandbox/salesforce/records';
 
 /** Query locators: batches of `Sforce-Query-Options: batchSize`, followed through nextRecordsUrl. */
 
@@ -9,7 +10,7 @@ let historyRows: number;
 
 beforeAll(async () => {
   server = await startSalesforceServer({ seed: 11, opportunities: 600 });
-  historyRows = server.org.opportunities.reduce((n, o) => n + o.stageHistory.length, 0);
+  historyRows = server.org.opportunities.reduce((n, o) => n + historyEvents(o).length, 0);
 });
 afterAll(async () => {
   await server.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { startSalesforceServer, type SalesforceServer } from '../../sandbox/salesforce';
 import { dateLiteralRange } from '../../sandbox/salesforce/soql/date-literals';
+import { historyEvents } from '../../sandbox/salesforce/records';
 import { SoqlError } from '../../sandbox/salesforce/soql/errors';
 import { parseSoql } from '../../sandbox/salesforce/soql/parser';
 
@@ -222,10 +223,13 @@ describe('record shape', () => {
     const history = await query(
       `SELECT OpportunityId, StageName, CreatedDate, Amount, CloseDate FROM OpportunityHistory WHERE OpportunityId = '${withHistory.id}' ORDER BY CreatedDate`,
     );
-    expect(history.records.map((r) => [r['StageName'], String(r['CreatedDate']).slice(0, 10)])).toEqual(
-      withHistory.stageHistory.map((c) => [c.stage, c.enteredAt]),
+    // A row for each day the record changed: a stage entered, a close date pushed, an amount revised.
+    expect(history.records.map((r) => [r['StageName'], String(r['CreatedDate']).slice(0, 10), r['Amount'], r['CloseDate']])).toEqual(
+      historyEvents(withHistory).map((e) => [e.stage, e.day, e.amount, e.closeDate]),
     );
-    expect((await query('SELECT COUNT() FROM OpportunityHistory')).totalSize).toBe(opportunities.reduce((n, o) => n + o.stageHistory.length, 0));
+    const stageRows = history.records.filter((r, i) => i === 0 || r['StageName'] !== history.records[i - 1]?.['StageName']);
+    expect(stageRows.map((r) => [r['StageName'], String(r['CreatedDate']).slice(0, 10)])).toEqual(withHistory.stageHistory.map((c) => [c.stage, c.enteredAt]));
+    expect((await query('SELECT COUNT() FROM OpportunityHistory')).totalSize).toBe(opportunities.reduce((n, o) => n + historyEvents(o).length, 0));
 
     const role = server.org.contactRoles[0];
     const contact = server.org.contacts.find((c) => c.id === role?.contactId);

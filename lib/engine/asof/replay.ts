@@ -108,6 +108,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     stageBlind: { labels: [], p: [] },
     crm: { labels: [], p: [] },
   };
+  const unknown: Array<{ left: number; of: number }> = [];
   for (let k = points; k >= 1; k--) {
     const asOf = addDays(latest, -k * step);
     const trainClosed = closed.filter((o) => (o.closeDate as IsoDate) < asOf);
@@ -126,10 +127,22 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
       );
       continue;
     }
-    const labels = rows.map((o) => (o.isWon ? 1 : 0));
+    // The probability as recorded by T where a history has one (the rep's number or the stage's
+    // default as it was then), else the stage's default of today's open deals. A deal whose
+    // stage at T is unknown has none: an export that keeps one date per stage loses the first
+    // visit of a stage entered twice, and before the earliest date it keeps the stage is unknown.
+    const crmOf = snapshots.map((s) => s.probability ?? (s.stage === null ? null : (crmByStage.get(s.stage) ?? null)));
+    const known = crmOf.filter((x) => x !== null).length;
+    // Every contender is scored on the same deals: the CRM joins when most deals have its
+    // number, and the few without it are left out of the comparison at T (the note says how many).
+    const compareCrm = known > 0 && known >= rows.length / 2;
+    const kept = compareCrm ? rows.flatMap((_, i) => (crmOf[i] === null ? [] : [i])) : rows.map((_, i) => i);
+    if (compareCrm && kept.length < rows.length) unknown.push({ left: rows.length - kept.length, of: rows.length });
+    const compared = kept.map((i) => rows[i] as Opportunity);
+    const labels = compared.map((o) => (o.isWon ? 1 : 0));
     const won = labels.reduce((a: number, b) => a + b, 0);
-    if (won === 0 || won === rows.length) {
-      notes.push(`${asOf}: ${rows.length} deals open with a history, all with one outcome: not scored.`);
+    if (won === 0 || won === compared.length) {
+      notes.push(`${asOf}: ${compared.length} deals open with a history, all with one outcome: not scored.`);
       continue;
     }
     // The as-of model learns from closed deals with a stage history; the sufficiency rule
@@ -146,21 +159,25 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     const asOfModel = trainAsOf(trainClosed, { seed, ...encoder, pipeline, histories });
     const stageBlind = WinModel.train(trainClosed, { seed, encoder });
     const p: Partial<Record<Contender, number[]>> = {
-      asOf: Array.from(asOfModel.predict(rows)),
+      asOf: Array.from(asOfModel.predict(compared)),
       // The same deals: the stage-blind encoder reads only its own fields, never the snapshot's.
-      stageBlind: Array.from(stageBlind.predict(rows)),
+      stageBlind: Array.from(stageBlind.predict(compared)),
     };
-    // The probability as recorded by T where a history has one (the rep's number or the stage's
-    // default as it was then), else the stage's default of today's open deals.
-    const crm = snapshots.map((s) => s.probability ?? (s.stage === null ? null : (crmByStage.get(s.stage) ?? null)));
-    if (crm.every((x) => x !== null)) p.crm = crm as number[];
+    if (compareCrm) p.crm = kept.map((i) => crmOf[i] as number);
     const scores: Partial<Record<Contender, ContenderScore>> = {};
     for (const [name, probabilities] of Object.entries(p) as Array<[Contender, number[]]>) {
       scores[name] = score(labels, probabilities);
       pooled[name].labels.push(...labels);
       pooled[name].p.push(...probabilities);
     }
-    results.push({ asOf, trained: trainClosed.length, scored: rows.length, won, scores });
+    results.push({ asOf, trained: trainClosed.length, scored: compared.length, won, scores });
+  }
+  if (unknown.length > 0) {
+    const left = unknown.reduce((a, u) => a + u.left, 0);
+    const of = unknown.reduce((a, u) => a + u.of, 0);
+    notes.push(
+      `On ${unknown.length} of the days, ${left.toLocaleString('en-US')} of the ${of.toLocaleString('en-US')} deals open then (each counted once a day) had no known stage or CRM probability that day (a history that keeps one date per stage loses the first visit of a stage entered twice): left out of those days' comparison.`,
+    );
   }
   const pooledScores: Partial<Record<Contender, ContenderScore>> = {};
   for (const [name, { labels, p }] of Object.entries(pooled) as Array<[Contender, { labels: number[]; p: number[] }]>) {

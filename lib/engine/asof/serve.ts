@@ -10,6 +10,7 @@ import { checkSufficiency } from '../sufficiency';
 import { hasStageHistory, type Histories } from './history';
 import { pipelineOrder, trainAsOf } from './model';
 import { scoreAsOf, type AsOfScore } from './score';
+import type { WinModel } from '../win';
 
 export interface StageAwareOptions {
   asOf: IsoDate;
@@ -30,7 +31,17 @@ export interface StageAwareResult {
   notes: string[];
 }
 
-export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
+/** The as-of model as trained for serving: the model (null when too few closed deals have a history), the pipeline order it reads, and what to tell the user. */
+export interface StandingTraining {
+  model: WinModel | null;
+  pipeline: string[];
+  /** Closed deals the model learned from (those with a stage history). */
+  trainedOn: number;
+  notes: string[];
+}
+
+/** Trains the as-of model on the closed deals with a stage history, or says why not (the sufficiency rule, on those deals). */
+export function trainStanding(opportunities: readonly Opportunity[], options: Omit<StageAwareOptions, 'asOf'>): StandingTraining {
   const closed = opportunities.filter((o) => o.isClosed);
   const open = opportunities.filter((o) => !o.isClosed);
   const histories = options.histories;
@@ -39,7 +50,8 @@ export function stageAwareScores(opportunities: readonly Opportunity[], options:
   const sufficiency = checkSufficiency(wins, withHistory.length - wins);
   if (!sufficiency.enough) {
     return {
-      scores: new Map(),
+      model: null,
+      pipeline: [],
       trainedOn: 0,
       notes: [
         `Win Potential as of today needs closed deals with their stage history: ${withHistory.length} of ${closed.length} have one (${wins} won). ${sufficiency.message} Until then the stage-blind Win Potential serves.`,
@@ -48,9 +60,17 @@ export function stageAwareScores(opportunities: readonly Opportunity[], options:
   }
   const pipeline = pipelineOrder(withHistory, histories);
   const model = trainAsOf(withHistory, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep, pipeline, open, histories });
-  const scores = scoreAsOf(model, open, options.asOf, pipeline, fitStageTimes(closed), 3, histories);
+  return { model, pipeline, trainedOn: withHistory.length, notes: [] };
+}
+
+export function stageAwareScores(opportunities: readonly Opportunity[], options: StageAwareOptions): StageAwareResult {
+  const training = trainStanding(opportunities, options);
+  if (training.model === null) return { scores: new Map(), trainedOn: 0, notes: training.notes };
+  const closed = opportunities.filter((o) => o.isClosed);
+  const open = opportunities.filter((o) => !o.isClosed);
+  const scores = scoreAsOf(training.model, open, options.asOf, training.pipeline, fitStageTimes(closed), 3, options.histories);
   const notes: string[] = [];
   const without = open.length - scores.size;
   if (without > 0) notes.push(`${without.toLocaleString('en-US')} open deals have no stage history: they keep the stage-blind Win Potential.`);
-  return { scores, trainedOn: withHistory.length, notes };
+  return { scores, trainedOn: training.trainedOn, notes };
 }

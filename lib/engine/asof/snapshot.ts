@@ -25,6 +25,12 @@ export interface AsOfSnapshot {
   stageVisits: number;
   /** Days since it last entered the stage (its current visit). */
   daysInStage: number | null;
+  /** Stage entries by T, the current one included (a stage entered again counts again). */
+  stagesEntered: number;
+  /** Times by T it went back to a stage earlier in the pipeline than the one it left. */
+  stepsBack: number;
+  /** The days of its earlier stage visits, on average: how fast it moved before the current stage. Null before a second stage. */
+  earlierStageDays: number | null;
   /** Days since the deal was created. */
   age: number;
   /** The CRM's probability as last set by T. */
@@ -56,9 +62,16 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
   if (history.closedAt !== null && asOf >= history.closedAt) return null;
   const stage = lastBy(history.stages, asOf);
   let visits = 0;
+  let entered = 0;
+  let back = 0;
+  let previousOrder = -1;
   for (const entry of history.stages) {
     if (entry.at > asOf) break;
+    entered++;
     if (entry.value === stage?.value) visits++;
+    const order = pipeline.indexOf(entry.value);
+    if (order >= 0 && previousOrder >= 0 && order < previousOrder) back++;
+    if (order >= 0) previousOrder = order;
   }
   let pushes = 0;
   let pushDays = 0;
@@ -82,6 +95,9 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
     stageOrder: order < 0 ? null : order,
     stageVisits: visits,
     daysInStage: stage === null ? null : daysBetween(stage.at, asOf),
+    stagesEntered: entered,
+    stepsBack: back,
+    earlierStageDays: stage === null || entered < 2 ? null : daysBetween(history.createdDate, stage.at) / (entered - 1),
     age: daysBetween(history.createdDate, asOf),
     probability: lastBy(history.probabilities, asOf)?.value ?? null,
     closePushes: pushes,

@@ -6,9 +6,7 @@
  * this org is single-currency and serves no Organization record).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Opportunity, RecordedChanges } from '../../../lib/crm/opportunity';
-import { stageDefinition } from '../../../lib/sandbox/stages';
-import { plannedCloseDates } from '../../../sandbox/salesforce/records';
+import type { Opportunity } from '../../../lib/crm/opportunity';
 import { SalesforceClient, type FetchLike } from '../../../lib/crm/salesforce/client';
 import { MESSAGES, SalesforceError } from '../../../lib/crm/salesforce/errors';
 import { findSession } from '../../../lib/crm/salesforce/session';
@@ -63,26 +61,7 @@ function expected(): Opportunity[] {
   const since = closedSinceDate(new Date(`${server.org.asOf}T12:00:00Z`), 3);
   return server.org.opportunities
     .filter((o) => !o.isClosed || (o.closeDate !== null && o.closeDate >= since))
-    .map((o) => ({ ...o, source: 'salesforce' as const, currency: null, recordedChanges: expect.any(Object) as unknown as RecordedChanges }));
-}
-
-/**
- * The close dates, amounts and probabilities a generated deal's OpportunityHistory rows carry
- * (sandbox/salesforce/records.ts: one row per stage entry, the close date planned then), as
- * the sync should record them: each on the day of the first row that carries it.
- */
-function recordedByServer(o: Opportunity): Pick<RecordedChanges, 'closeDates' | 'amounts' | 'probabilities'> {
-  const planned = plannedCloseDates(o);
-  const out: Pick<RecordedChanges, 'closeDates' | 'amounts' | 'probabilities'> = { closeDates: [], amounts: [], probabilities: [] };
-  o.stageHistory.forEach((change, i) => {
-    const add = <T>(list: Array<{ value: T; at: string }>, value: T | null): void => {
-      if (value !== null && list.at(-1)?.value !== value) list.push({ value, at: change.enteredAt });
-    };
-    add(out.closeDates, planned[i] ?? null);
-    add(out.amounts, o.amount);
-    add(out.probabilities, stageDefinition(change.stage).probability / 100);
-  });
-  return out;
+    .map((o) => ({ ...o, source: 'salesforce' as const, currency: null }));
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -99,13 +78,11 @@ describe('sync from the sandbox Salesforce server', () => {
     expect(urls.filter((u) => NEXT_PAGE.test(u)).length).toBe(pages.length - 1);
     expect(result.rejected).toEqual([]);
     expect([...result.opportunities].sort(byId)).toEqual(expected().sort(byId));
-    // The history's close dates, amounts and probabilities, as the server's rows carried them:
-    // a closed deal's close day only from its closing row on, never before.
-    const generated = new Map(server.org.opportunities.map((o) => [o.id, o]));
-    for (const o of result.opportunities) {
-      const own = generated.get(o.id) as Opportunity;
-      expect(o.recordedChanges, o.id).toMatchObject(recordedByServer(own));
-    }
+    // Equal above includes each deal's recorded changes: the close dates, amounts and
+    // probabilities the generator recorded (a close date pushed, an amount revised at the
+    // quote), read back from the server's OpportunityHistory rows, each on its own day.
+    expect(result.opportunities.filter((o) => (o.recordedChanges?.closeDates.length ?? 0) > 2).length).toBeGreaterThan(10);
+    expect(result.opportunities.filter((o) => (o.recordedChanges?.amounts.length ?? 0) > 1).length).toBeGreaterThan(10);
     expect(result.limits).toEqual({ used: server.apiUsage, max: 15000 });
     expect(result.fields.find((f) => f.key === 'product')?.coverage).toBe(1);
 
