@@ -34,9 +34,13 @@ export interface PipelineRow {
   repeatBuyerPotential: number | null;
   personaId: string | null;
   personaName: string | null;
-  /** 0–1; null without a win model. */
+  /** 0–1; null without a win model. As the deal stands on the scores' day where `winToday`, else from its own fields. */
   winPotential: number | null;
   winBand: WinBand | null;
+  /** Whether `winPotential` reads where the deal stands (stage, days in it, pushes …: issue 18); absent on rows scored before it existed. */
+  winToday?: boolean;
+  /** The stage-blind model's score, when `winPotential` is today's. */
+  winStageBlind?: number | null;
   predictedClose: IsoDate | null;
   /** The CRM close date is before the predicted range. */
   slip: boolean;
@@ -100,6 +104,12 @@ export interface PanelData {
     baseRate: number;
     raising: WinFactor[];
     lowering: WinFactor[];
+    /**
+     * Present when the probability is the deal's as it stands on the scores' day (issue 18):
+     * the stage-blind model's number beside it, and how many closed deals with a stage
+     * history the as-of model learned from. Absent: the stage-blind model's score.
+     */
+    today?: { stageBlind: number | null; trainedOn: number };
   } | null;
   winMessage: string | null;
   forecast: Forecast | null;

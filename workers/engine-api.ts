@@ -8,7 +8,7 @@ import { importCsv, type ImportResult } from '../lib/crm/csv/import';
 import type { AttributeField, IsoDate, Opportunity } from '../lib/crm/opportunity';
 import { analyze, type AnalyzeStep } from '../lib/engine/analyze';
 import type { PersonaModelJSON } from '../lib/engine/personas';
-import { qualityReport } from '../lib/engine/quality';
+import { qualityReplay, qualityReport } from '../lib/engine/quality';
 import { loadModels, modelRecord, modelsFromAnalysis, panelData, personaRecords, scoreRows, type LoadedModels } from '../lib/jobs/build';
 import type { PanelData } from '../lib/panel-data';
 import { nameAnalysis } from '../lib/persona-card/name';
@@ -37,8 +37,8 @@ export interface TrainOutput {
   scores: ScoreRecord[];
 }
 
-/** Training's steps: the analysis, then the quality report's backtest (issue 7). */
-export type TrainStep = AnalyzeStep | 'quality';
+/** Training's steps: the analysis, then the quality report's backtest (issue 7) and replay (issue 18). */
+export type TrainStep = AnalyzeStep | 'quality' | 'replay';
 
 export type ProgressCallback = (step: TrainStep, done: number, total: number) => void;
 
@@ -64,6 +64,8 @@ export const engineApi = {
       previousPersonas: input.previousPersonas,
       asOf: input.asOf ?? undefined,
       healthProfile: readHealthProfile(input.healthProfile),
+      // Open deals with a stage history are scored where they stand (issue 18).
+      stageAware: true,
       similar: 0,
       onProgress: (step, done, total) => onProgress?.(step, done, total),
     });
@@ -78,10 +80,21 @@ export const engineApi = {
       keep: input.keep,
       onProgress: (done, total) => onProgress?.('quality', done, total),
     });
+    // The replay of past days, for data with stage histories: the as-of model against the
+    // stage-blind one and the CRM's probability (issue 18).
+    onProgress?.('replay', 0, 1);
+    const replay = qualityReplay(input.opportunities, {
+      fields: input.fields,
+      exclude: input.exclude,
+      keep: input.keep,
+      standing: analysis.standing !== null,
+      standingNote: analysis.notes.find((n) => n.startsWith('Win Potential as of today')) ?? null,
+      onProgress: (done, total) => onProgress?.('replay', done, total),
+    });
     // Keep this training's models loaded: the first panel after a sync is then quick.
     loaded = { key: `${input.connectionId}|${input.trainedAt}`, models: modelsFromAnalysis(analysis, input.dataVersion, input.trainedAt) };
     return {
-      model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt, quality),
+      model: modelRecord(input.connectionId, analysis, input.dataVersion, input.trainedAt, { ...quality, ...replay }),
       personas: personaRecords(input.connectionId, analysis.personas),
       scores: scoreRows(input.connectionId, analysis, input.trainedAt),
     };

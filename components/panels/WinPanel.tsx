@@ -10,6 +10,7 @@ import { TONE_TEXT, type Tone } from '../ui/tone';
 import { fieldLabel, fieldValue } from './labels';
 import { PanelMessage } from './PanelMessage';
 import { StandingSection } from './StandingSection';
+import { standingText } from './standing-text';
 
 export interface WinPanelProps {
   /** `PanelData.win`, or null. */
@@ -47,6 +48,8 @@ export function formatPoints(tools: LocaleTools, impact: number): string {
 /**
  * Win Potential: the calibrated probability, its band (colour and word), the org's base
  * rate for context, and the factors raising and lowering it as bars in percentage points.
+ * For an open deal scored as it stands today (issue 18), a line says so, with the number its
+ * own fields alone give, and the reasons about where it stands are worded for the rep.
  */
 export function WinPanel({ win, message, currency = null, level = 2, stage = null, health = null }: WinPanelProps) {
   const tools = useLocale();
@@ -89,6 +92,20 @@ export function WinPanel({ win, message, currency = null, level = 2, stage = nul
         <span aria-hidden="true">·</span>
         <span>{bandHint(tools, win.band)}</span>
       </p>
+      {win.today ? (
+        <p class="mt-1.5 text-xs text-slate-600 dark:text-slate-300" data-field="today">
+          <Icon name="clock" class="mr-1 inline size-3.5 align-[-0.2em]" />
+          {t('panels_win_today', { count: win.today.trainedOn })}
+          {win.today.stageBlind !== null ? (
+            <>
+              {' '}
+              <span class="whitespace-nowrap" data-field="stage-blind">
+                {t('panels_win_stageBlind', { rate: tools.percent(win.today.stageBlind) })}
+              </span>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <div class="mt-3 grid gap-3 border-t border-slate-100 pt-3 @md:grid-cols-2 dark:border-slate-800">
         <FactorList
           title={t('panels_win_raising')}
@@ -144,7 +161,9 @@ function FactorList({ title, empty, factors, maxImpact, currency, Sub, direction
               </span>{' '}
               <div class="min-w-0">
                 <p class="text-[0.8125rem] leading-snug break-words text-slate-700 dark:text-slate-200">
-                  {tools.t('panels_win_factor', { label: fieldLabel(tools, f.key, f.label), value: fieldValue(tools, f.key, f.value, currency) })}
+                  {f.standing
+                    ? tools.t('panels_win_factor', { label: tools.t('panels_standing_label'), value: standingText(tools, f.standing) })
+                    : tools.t('panels_win_factor', { label: fieldLabel(tools, f.key, f.label), value: fieldValue(tools, f.key, f.value, currency) })}
                 </p>
                 <Bar fraction={Math.abs(f.impact) / maxImpact} tone={tone} size="sm" variant="none" class="mt-1" />
               </div>

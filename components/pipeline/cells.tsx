@@ -102,8 +102,12 @@ export function WinCell({ row }: { row: PipelineRow }) {
   const percent = formatPercent(share);
   const band = row.winBand ? BAND_STYLE[row.winBand] : null;
   const bandText = band ? tp(band.label) : null;
+  const base = bandText ? tp('popup_winOf', { percent, band: bandText }) : percent;
+  // Scored where the deal stands (issue 18): the title says so, with its stage-blind number.
+  const today =
+    row.winToday && row.winStageBlind !== null && row.winStageBlind !== undefined ? tp('popup_winToday', { percent: formatPercent(row.winStageBlind) }) : null;
   return (
-    <span class="flex items-center gap-1" title={bandText ? tp('popup_winOf', { percent, band: bandText }) : percent}>
+    <span class="flex items-center gap-1" title={today ? `${base} · ${today}` : base} data-win-today={row.winToday ? '' : undefined}>
       <span
         class={`inline-flex min-w-[2.375rem] shrink-0 justify-center rounded-md px-1 py-0.5 text-xs font-semibold tabular-nums ring-1 ring-inset ${
           band?.pill ?? 'bg-slate-50 text-slate-700 ring-slate-500/20 dark:bg-slate-400/10 dark:text-slate-300 dark:ring-slate-400/20'

@@ -11,6 +11,7 @@ import { DriftCard } from './DriftCard';
 import { ImportanceCard } from './ImportanceCard';
 import { LiftCard } from './LiftCard';
 import { ModelChoiceCard } from './ModelChoiceCard';
+import { ReplayCard } from './ReplayCard';
 import { SufficiencyMeter } from './SufficiencyMeter';
 
 export interface ModelQualityTabProps {
@@ -85,6 +86,7 @@ export function ModelQualityTab({ model, onOpenOptions, onRetrain }: ModelQualit
         </p>
       </Card>
       <DriftCard drift={report.drift} message={report.driftMessage} />
+      {report.replay !== undefined ? <ReplayCard replay={report.replay} message={report.replayMessage} /> : null}
     </div>
   );
 }

@@ -177,7 +177,7 @@ export const SELECTORS = {
     selector: 'a[href*="/lightning/r/Opportunity/"], a[href*="/lightning/r/006"], a[href^="/006"]',
     evidence: 'crm-evidence.md › "How to use this" (ids from links); "other opportunity views" (Kanban: the evidence shows no markup)',
     // Console counts are its tab headers' links (outside the pages); account, its related list.
-    expect: counts(0, { account: 1, 'list-lwc': 50, 'list-aura': 50, kanban: 47, console: 6, 'console-subtab': 6, 'classic-list': 50 }),
+    expect: counts(0, { account: 1, 'list-lwc': 50, 'list-aura': 50, kanban: 54, console: 6, 'console-subtab': 6, 'classic-list': 50 }),
   },
 } as const satisfies Record<string, SelectorSpec>;
 

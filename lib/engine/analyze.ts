@@ -209,10 +209,11 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const stageTimes = fitStageTimes(closed);
   let standing: Standing | null = null;
   let todayScores = new Map<string, WinScore>();
-  if (options.stageAware && win !== null && dataAsOf !== null) {
+  if (options.stageAware && win !== null) {
+    // Without dates no deal has a stage history: the training says so in a note.
     const training = trainStanding(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep });
     for (const note of training.notes) notes.push(note);
-    if (training.model !== null) {
+    if (training.model !== null && dataAsOf !== null) {
       standing = { model: training.model, pipeline: training.pipeline, trainedOn: training.trainedOn };
       todayScores = scoreAsOf(training.model, open, dataAsOf, training.pipeline, stageTimes);
     }

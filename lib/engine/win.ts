@@ -11,6 +11,7 @@
  * per-tree path contributions (Saabas) for the forest and weight against the average deal
  * for the linear model, mixed as the blend is and rescaled to add up to the probability.
  */
+import type { StandingFact } from './asof/standing-fact';
 import type { Opportunity } from '../crm/opportunity';
 import { applyCalibration, fitPlatt, plattLogLoss, type PlattCalibration } from './calibrate';
 import { describeValue, encode, fitEncoder, type DroppedFeature, type EncoderOptions, type EncoderSpec } from './encode';
@@ -104,6 +105,8 @@ export interface WinFactor {
   value: string;
   /** Change in win probability this factor accounts for, in probability units (−1..1). */
   impact: number;
+  /** For a factor of where the deal stands (the as-of model: lib/engine/asof/score.ts), what it states, for the panels to word. */
+  standing?: StandingFact;
 }
 
 export type WinBand = 'low' | 'medium' | 'high';

@@ -6,7 +6,8 @@
 import { stageOrder } from '../pipeline/stage-order';
 import type { IsoDate, Opportunity } from '../crm/opportunity';
 import type { Analysis, OpportunityResult } from '../engine/analyze';
-import { buildSimilarIndex, standingOf } from '../engine/analyze';
+import { buildSimilarIndex, standingOf, type Standing } from '../engine/analyze';
+import { scoreAsOf } from '../engine/asof/score';
 import { readHealthProfile, type HealthProfile } from '../engine/health/profile';
 import type { StageTimes } from '../engine/stage-times';
 import { align } from '../engine/alignment';
@@ -47,6 +48,9 @@ export function modelRecord(
     quality,
     stageTimes: analysis.stageTimes,
     healthProfile: analysis.healthProfile,
+    standing: analysis.standing
+      ? { win: analysis.standing.model.toJSON(), pipeline: analysis.standing.pipeline, trainedOn: analysis.standing.trainedOn }
+      : null,
   };
 }
 
@@ -94,6 +98,8 @@ export function scoreRows(connectionId: string, analysis: Analysis, scoredAt: st
       personaName: r.personaId ? (names.get(r.personaId) ?? null) : null,
       winPotential: r.winPotential,
       winBand: r.win?.band ?? null,
+      winToday: r.winToday,
+      winStageBlind: r.winToday ? r.winStageBlind : null,
       predictedClose: r.forecast?.closeDate?.p50 ?? null,
       slip: r.forecast?.closeDate?.slip ?? false,
       predictedAmount: r.forecast?.amount?.p50 ?? null,
@@ -124,6 +130,8 @@ export interface LoadedModels {
   /** Null for models trained before they were stored: panels then show no days in stage or health. */
   stageTimes: StageTimes | null;
   healthProfile: HealthProfile;
+  /** The as-of model (issue 18), or null: open deals are then scored stage-blind. */
+  standing: Standing | null;
 }
 
 /** The models of a fresh analysis, as loaded ones (the worker right after training; the detail page's gallery). */
@@ -141,6 +149,7 @@ export function modelsFromAnalysis(analysis: Analysis, dataVersion: number, trai
     dataVersion,
     stageTimes: analysis.stageTimes,
     healthProfile: analysis.healthProfile,
+    standing: analysis.standing,
   };
 }
 
@@ -159,6 +168,9 @@ export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedMo
     stageTimes: record.stageTimes ?? null,
     // A record without one was trained under the default profile.
     healthProfile: readHealthProfile(record.healthProfile ?? null),
+    standing: record.standing
+      ? { model: WinModel.load(record.standing.win as WinModelJSON), pipeline: record.standing.pipeline, trainedOn: record.standing.trainedOn }
+      : null,
   };
 }
 
@@ -170,7 +182,14 @@ export function panelData(connection: { id: string; label: string; dataVersion: 
   const alignment = group && group.personas.length > 0 ? align(opportunity, group.personas) : null;
   const persona = alignment ? group?.personas.find((p) => p.id === alignment.personaId) : undefined;
   const sufficiency = checkSufficiency(models.counts.won, models.counts.lost);
-  const score = models.win ? (models.win.score([opportunity])[0] ?? null) : null;
+  const blind = models.win ? (models.win.score([opportunity])[0] ?? null) : null;
+  // An open deal with a stage history is scored as it stands on the models' day (issue 18);
+  // the as-of model's reasons then say where it stands in a rep's words.
+  const today =
+    models.standing && models.stageTimes && models.asOf && !opportunity.isClosed
+      ? (scoreAsOf(models.standing.model, [opportunity], models.asOf, models.standing.pipeline, models.stageTimes).get(opportunity.id) ?? null)
+      : null;
+  const score = today ?? blind;
   const forecast = models.forecast && models.asOf ? (models.forecast.predict([opportunity], models.asOf)[0] ?? null) : null;
   const stale = connection.dataVersion !== models.dataVersion;
   const baseRate = models.counts.closed > 0 ? models.counts.won / models.counts.closed : null;
@@ -202,7 +221,14 @@ export function panelData(connection: { id: string; label: string; dataVersion: 
       : (personas.insufficient?.message ?? 'No attribute in this data describes the buyers, so there are no Repeat Buyer Personas.'),
     win:
       score && models.win
-        ? { probability: score.probability, band: score.band, baseRate: models.win.json.stats.baseRate, raising: score.raising, lowering: score.lowering }
+        ? {
+            probability: score.probability,
+            band: score.band,
+            baseRate: models.win.json.stats.baseRate,
+            raising: score.raising,
+            lowering: score.lowering,
+            ...(today && models.standing ? { today: { stageBlind: blind?.probability ?? null, trainedOn: models.standing.trainedOn } } : {}),
+          }
         : null,
     winMessage: score ? null : sufficiency.message,
     forecast,

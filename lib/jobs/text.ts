@@ -26,6 +26,7 @@ const STEP_KEYS: Record<PlainStep, MessageKey> = {
   similar: 'jobs_step_similar',
   score: 'jobs_step_score',
   quality: 'jobs_step_quality',
+  replay: 'jobs_step_replay',
 };
 
 const DURING_KEYS: Record<PlainStep, MessageKey> = {
@@ -38,6 +39,7 @@ const DURING_KEYS: Record<PlainStep, MessageKey> = {
   similar: 'jobs_during_similar',
   score: 'jobs_during_score',
   quality: 'jobs_during_quality',
+  replay: 'jobs_during_replay',
 };
 
 /** "Training Win Potential", "Syncing from Salesforce". */

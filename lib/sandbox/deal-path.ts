@@ -29,9 +29,9 @@ const STAGE_WEIGHTS = [0.8, 1.0, 1.2, 1.1, 0.9, 0.8, 1.3, 1.0];
 const FIRST_KEPT = 6;
 const SKIP = 0.3;
 /** Spread of a stage's length around its median (log scale). */
-const SIGMA = 0.6;
+const SIGMA = 0.8;
 /** Lost deals' stages last this many times longer at the median: they stall. */
-const STALL = 1.5;
+const STALL = 2.8;
 /** A lost deal drops out at the end of a stage with this chance (and always at the last one). */
 const DROP = 0.3;
 /** Chance of a step back to the previous stage of the route at a stage's end, by outcome; at most MAX_BACKS per deal. */

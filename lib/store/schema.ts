@@ -105,6 +105,12 @@ export interface ModelRecord {
    */
   stageTimes?: StageTimes | null;
   healthProfile?: HealthProfile | null;
+  /**
+   * The as-of model that scores open deals where they stand (issue 18), the pipeline order
+   * its features read, and the closed deals with a stage history it learned from; null when
+   * too few have one. Not indexed: records trained before it lack it, and serve stage-blind scores.
+   */
+  standing?: { win: WinModelJSON; pipeline: string[]; trainedOn: number } | null;
 }
 
 export interface PersonaRecord {

@@ -1,3 +1,4 @@
+import { initialHistory, recordEdit, type PropertyHistory } from './property-history';
 import type { Opportunity } from '../../lib/crm/opportunity';
 import { emailSlug } from '../../lib/sandbox/names';
 import { stageDefinition } from '../../lib/sandbox/stages';
@@ -26,6 +27,8 @@ export interface DealRecord extends CrmRecord {
   stageTimes: number[];
   companyId: string | null;
   contactIds: string[];
+  /** Versions of the close date, amount and stage probability (property-history.ts). */
+  history: PropertyHistory;
 }
 
 export interface CompanyRecord extends CrmRecord {
@@ -131,8 +134,15 @@ export class CrmStore implements ApiData {
       companyId: o.account?.id ?? null,
       contactIds,
       properties: {},
+      history: { closedate: [], amount: [], hs_deal_stage_probability: [] },
     };
     deal.properties = dealProperties(deal);
+    const p = deal.properties;
+    deal.history = initialHistory(o, created, o.isClosed ? (stageTimes.at(-1) ?? null) : null, {
+      closedate: p['closedate'] ?? null,
+      amount: p['amount'] ?? null,
+      hs_deal_stage_probability: p['hs_deal_stage_probability'] ?? null,
+    });
     this.deals.set(o.id, deal);
     return deal;
   }
@@ -267,6 +277,7 @@ export class CrmStore implements ApiData {
       if (closeMs !== undefined) o.closeDate = isoDateOf(closeMs);
       deal.updatedAt = now;
       deal.properties = dealProperties(deal);
+      recordEdit(deal.history, deal.properties, now);
     }
     return now;
   }

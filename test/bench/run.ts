@@ -31,11 +31,13 @@ import { brierScore, rocAuc } from '../../lib/engine/metrics';
 import { personaScorer } from '../../lib/engine/alignment';
 import { ForecastModel } from '../../lib/engine/forecast';
 import { discoverPersonas } from '../../lib/engine/personas';
-import { qualityReport } from '../../lib/engine/quality';
+import { qualityReport, replayDays } from '../../lib/engine/quality';
 import { SimilarIndex } from '../../lib/engine/similar';
 import { WinModel } from '../../lib/engine/win';
 import { hasStageHistory } from '../../lib/engine/asof/history';
 import { pipelineOrder, trainAsOf, trainingRows } from '../../lib/engine/asof/model';
+import { replayBacktest } from '../../lib/engine/asof/replay';
+import { truthAt, type DealPath } from '../../lib/sandbox/deal-path';
 import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { benchExtension } from './extension';
@@ -193,6 +195,37 @@ for (const closedCount of [10_000, 50_000]) {
     const similar = time(() => toScore.slice(0, 1000).map((o) => index.value.find(o, { asOf })));
     row([`  similar deals: index ${ms(index.ms)}, per deal`, `${(similar.ms / 1000).toFixed(2)} ms`, '', '']);
   }
+  console.log('');
+}
+
+// The replay backtest against the sandbox's truth (issue 18): at each past day, the AUC of the
+// as-of model, the stage-blind model and the CRM's probability on the deals open that day,
+// beside the AUC of the chance of a win given each deal's record that day (lib/sandbox/deal-path.ts),
+// which no model reading only the past can beat. And the quality page's monthly replay time.
+for (const seed of [7, 9]) {
+  const org = generateSandbox({ seed, opportunities: 12_000 });
+  const replay = time(() => replayBacktest(org.opportunities, { points: 4, stepDays: 60 }));
+  row([`replay on sandbox seed ${seed} (12,000 deals): 4 days, 60 apart`, ms(replay.ms), '', '']);
+  for (const point of replay.value.points) {
+    const scored = org.opportunities.filter((o) => o.isClosed && (o.createdDate as string) <= point.asOf && point.asOf < (o.closeDate as string));
+    const truth = rocAuc(
+      scored.map((o) => (o.isWon ? 1 : 0)),
+      scored.map((o) => truthAt(org.truth.paths[o.id] as DealPath, org.truth.winProbability[o.id] as number, point.asOf) as number),
+    );
+    const auc = (c: 'asOf' | 'stageBlind' | 'crm'): string => (point.scores[c]?.auc ?? Number.NaN).toFixed(3);
+    row([
+      `  ${point.asOf}, ${point.scored} deals: AUC as of the day ${auc('asOf')}, stage-blind ${auc('stageBlind')}, CRM ${auc('crm')}; truth`,
+      truth.toFixed(3),
+      '',
+      '',
+    ]);
+  }
+}
+{
+  const org = generateSandbox({ seed: 8, opportunities: 13_000 });
+  const closed = org.opportunities.filter((o) => o.isClosed).length;
+  const monthly = time(() => replayBacktest(org.opportunities, replayDays(closed)));
+  row([`the quality page's replay (train job), ${closed.toLocaleString('en-US')} closed: ${monthly.value.points.length} days`, ms(monthly.ms), '', '']);
   console.log('');
 }
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatPoints, WinPanel } from '../../components/panels/WinPanel';
 import { LocaleProvider, localeTools } from '../../components/ui/locale';
 import { formatPercent } from '../../lib/format';
+import { setMessageLanguage } from '../../lib/i18n';
 import type { PanelData } from '../../lib/panel-data';
 import { allByData, byData, cleanup, getByRole, mount, text } from './panels-dom';
 import { enginePanels, LOCALE, workedPanel } from './panels-fixtures';
@@ -102,5 +103,59 @@ describe('WinPanel, engine numbers', () => {
     for (const f of raising) expect(text(byData(f, 'field', 'points'))).toMatch(/^\+/);
     for (const f of lowering) expect(text(byData(f, 'field', 'points'))).toMatch(/^−/);
     raising.forEach((el, i) => expect(text(byData(el, 'field', 'points'))).toBe(formatPoints(tools, win.raising[i]!.impact)));
+  });
+});
+
+describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
+  afterEach(() => setMessageLanguage('en'));
+  const today: NonNullable<PanelData['win']> = {
+    probability: 0.31,
+    band: 'medium',
+    baseRate: 0.4,
+    raising: [{ key: 'leadSource', label: 'Lead source', value: 'Partner Referral', impact: 0.05 }],
+    lowering: [
+      {
+        key: 'attr:asOfDaysInStage',
+        label: 'Where it stands',
+        value: 'in Negotiation for 34 days, longer than 80% of won deals',
+        impact: -0.2,
+        standing: { kind: 'daysInStage', stage: 'Negotiation', days: 34, medianDays: 12, longerThanMostWon: true },
+      },
+      {
+        key: 'attr:asOfClosePushes',
+        label: 'Where it stands',
+        value: 'close date pushed 3 times, 70 days in all',
+        impact: -0.08,
+        standing: { kind: 'pushes', pushes: 3, days: 70 },
+      },
+    ],
+    today: { stageBlind: 0.58, trainedOn: 1234 },
+  };
+
+  it('says the number is where the deal stands today, with its stage-blind number beside it, and words the reasons', () => {
+    const c = renderPanel(today);
+    expect(text(byData(c, 'field', 'probability'))).toBe('31%');
+    expect(text(byData(c, 'field', 'today'))).toBe(
+      'As it stands today: stage, days in it, close-date pushes. Learned from 1,234 closed deals with their stage history. From its own fields alone: 58%',
+    );
+    expect(allByData(byData(c, 'factors', 'lowering'), 'factor').map(text)).toEqual([
+      '−20 pts Where it stands: in Negotiation for 34 days, longer than 80% of won deals',
+      '−8 pts Where it stands: close date pushed 3 times, 70 days in all',
+    ]);
+  });
+
+  it('words where it stands in German, from the facts rather than the engine’s English phrase', () => {
+    setMessageLanguage('de');
+    const c = renderPanel(today, null, 'de-DE');
+    expect(text(byData(c, 'field', 'stage-blind'))).toBe('Allein aus den eigenen Feldern: 58 %');
+    expect(allByData(byData(c, 'factors', 'lowering'), 'factor').map(text)).toEqual([
+      '−20 Pkt. Wo er steht: seit 34 Tagen in Negotiation, länger als 80 % der gewonnenen Deals',
+      '−8 Pkt. Wo er steht: Abschlusstermin 3-mal verschoben, um 70 Tage insgesamt',
+    ]);
+  });
+
+  it('shows no such line for a stage-blind score', () => {
+    const c = renderPanel({ ...today, today: undefined });
+    expect(c.querySelector('[data-field="today"]')).toBeNull();
   });
 });

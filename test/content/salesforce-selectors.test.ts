@@ -64,7 +64,7 @@ const BEHAVIOUR: Record<SandboxShape, { page: string | null; anchor: string | nu
   'console-subtab': { page: 'console', anchor: SELECTORS.lwcHighlights.selector, links: 0 },
   'list-lwc': { page: 'standard', anchor: null, links: 50 },
   'list-aura': { page: 'standard', anchor: null, links: 50 },
-  kanban: { page: 'standard', anchor: null, links: 47 },
+  kanban: { page: 'standard', anchor: null, links: 54 },
   'classic-record': { page: 'classic', anchor: SELECTORS.classicTitle.selector, links: 0 },
   'classic-list': { page: 'classic', anchor: SELECTORS.classicTitle.selector, links: 50 },
 };

@@ -69,7 +69,7 @@ function expectStoreNumbers(shown: ShownAccountPanel): void {
 }
 
 beforeAll(async () => {
-  server = await startHubSpotServer({ opportunities: 300, renderDelayMs: 300 });
+  server = await startHubSpotServer({ opportunities: 600, renderDelayMs: 300 });
   session = await launchWithExtension();
   crm = await session.browser.newPage();
   await crm.setViewport({ width: 1400, height: 1000 });

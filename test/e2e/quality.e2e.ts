@@ -176,6 +176,23 @@ describe('the model-quality page', () => {
       els.map((el) => [el.getAttribute('data-feature'), el.getAttribute('data-level')]),
     );
     expect(drift).toEqual(stored.quality.drift!.features.slice(0, 8).map((f) => [f.key, f.level]));
+
+    // The replay (issue 18): each contender's AUC per past day, drawn where the stored replay
+    // puts it, and the days together in a table.
+    const replay = stored.quality.replay!;
+    expect(replay.points.length).toBeGreaterThanOrEqual(6);
+    const lines = await page.$$eval('svg[data-chart="line"] [data-series]', (els) =>
+      els.map((el) => ({ name: el.getAttribute('data-series'), points: el.querySelectorAll('[data-point]').length })),
+    );
+    expect(lines).toEqual(['asOf', 'stageBlind', 'crm'].map((name) => ({ name, points: replay.points.length })));
+    const titles = await page.$$eval('svg[data-chart="line"] [data-series="asOf"] title', (els) => els.map((el) => el.textContent ?? ''));
+    replay.points.forEach((p, i) => expect(titles[i]).toContain(`AUC ${p.scores.asOf!.auc.toFixed(3)}`));
+    const cell = (who: string, column: number): Promise<string> =>
+      page.$eval(`[data-testid="replay-table"] [data-contender="${who}"] td:nth-of-type(${column})`, (el) => (el.textContent ?? '').trim());
+    expect(await cell('asOf', 1)).toBe(await fixedInPage(page, replay.pooled.asOf!.auc, 3));
+    expect(await cell('crm', 2)).toBe(await fixedInPage(page, replay.pooled.crm!.brier, 3));
+    // On the sandbox, where each deal stood is worth knowing: ahead of both other ways.
+    expect(replay.pooled.asOf!.auc).toBeGreaterThan(Math.max(replay.pooled.stageBlind!.auc, replay.pooled.crm!.auc));
     await screenshot(page, 'quality-model');
 
     // Dark theme: the same page under prefers-color-scheme: dark.
@@ -244,23 +261,23 @@ describe('the model-quality page', () => {
 
   it('makes the sufficiency meter the page when there are too few closed deals', async () => {
     const file = join(work, 'small.csv');
-    // 50 sandbox deals: 14 won and 27 lost when closed.
+    // 50 sandbox deals: 17 won and 23 lost when closed.
     await writeFile(file, toSalesforceReportCsv(generateSandbox({ seed: 5, opportunities: 50 })));
     // Replacing the larger file imported before: the options page asks first.
     await importCsv(file, true);
     const page = await openQuality();
     await page.waitForSelector('[data-state="not-enough-data"]', { timeout: 30_000 });
     const stored = await model(page, 'csv');
-    expect(stored.quality.sufficiency).toMatchObject({ enough: false, wins: 14, losses: 27, winsNeeded: 6, lossesNeeded: 0 });
+    expect(stored.quality.sufficiency).toMatchObject({ enough: false, wins: 17, losses: 23, winsNeeded: 3, lossesNeeded: 0 });
     const meters = await page.$$eval('[role="meter"]', (els) =>
       els.map((el) => [el.getAttribute('aria-label'), el.getAttribute('aria-valuenow'), el.getAttribute('aria-valuemax')]),
     );
     expect(meters).toEqual([
-      ['Won deals', '14', '20'],
+      ['Won deals', '17', '20'],
       ['Lost deals', '20', '20'],
     ]);
     const text = (await page.$eval('[data-state="not-enough-data"]', (el) => el.textContent)) ?? '';
-    expect(text).toContain('6 more needed');
+    expect(text).toContain('3 more needed');
     expect(text).toContain('Enough');
     expect(await page.$('[data-panel="backtest"]')).toBeNull();
     await screenshot(page, 'quality-not-enough-data');

@@ -86,7 +86,7 @@ function expectStoreNumbers(shown: ShownAccountPanel, accountId: string, name: s
 }
 
 beforeAll(async () => {
-  server = await startSalesforceServer({ opportunities: 300, renderDelayMs: 300 });
+  server = await startSalesforceServer({ opportunities: 600, renderDelayMs: 300 });
   session = await launchWithExtension();
   page = await session.browser.newPage();
   await page.setViewport({ width: 1400, height: 1000 });

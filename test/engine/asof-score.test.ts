@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AsOfSnapshot } from '../../lib/engine/asof/snapshot';
-import { standingPhrase, STANDING_LABEL } from '../../lib/engine/asof/score';
+import { standingFact, standingPhrase, STANDING_LABEL } from '../../lib/engine/asof/score';
 import { stageAwareScores } from '../../lib/engine/asof/serve';
 import { latestDate } from '../../lib/engine/analyze';
 import type { StageTimes } from '../../lib/engine/stage-times';
@@ -44,7 +44,25 @@ describe('standingPhrase', () => {
     expect(say('attr:asOfDaysToClose')).toBe('the CRM close date passed 10 days ago');
     expect(say('attr:asOfAmountChange')).toBe('amount cut 20% since first entered');
     expect(say('attr:asOfAge')).toBe('open 109 days');
+    expect(say('attr:asOfStagesEntered')).toBe('5 stages entered so far');
+    expect(say('attr:asOfStepsBack')).toBe('went back a stage 1 time');
+    expect(say('attr:asOfStepsBack', { ...SNAPSHOT, stepsBack: 0 })).toBe('never went back a stage');
+    expect(say('attr:asOfEarlierStageDays')).toBe('earlier stages took 15 days each on average');
+    expect(say('attr:asOfEarlierStageDays', { ...SNAPSHOT, earlierStageDays: null })).toBe('still in its first stage');
     expect(say('attr:industry')).toBeNull();
+  });
+
+  it('states each phrase as data for the panels to word: the same numbers', () => {
+    expect(standingFact('attr:asOfDaysInStage', SNAPSHOT, TIMES, PIPELINE)).toEqual({
+      kind: 'daysInStage',
+      stage: 'Negotiation',
+      days: 34,
+      medianDays: 12,
+      longerThanMostWon: true,
+    });
+    expect(standingFact('attr:asOfStageOrder', SNAPSHOT, TIMES, PIPELINE)).toEqual({ kind: 'stage', stage: 'Negotiation', step: 6, steps: 6 });
+    expect(standingFact('attr:asOfClosePushDays', SNAPSHOT, TIMES, PIPELINE)).toEqual({ kind: 'pushes', pushes: 3, days: 70 });
+    expect(standingFact('leadSource', SNAPSHOT, TIMES, PIPELINE)).toBeNull();
   });
 });
 

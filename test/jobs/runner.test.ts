@@ -69,6 +69,10 @@ describe('JobRunner', () => {
     const pipeline = await listPipeline(db, 'sandbox');
     expect(pipeline.length).toBe(model?.counts.open);
     expect(pipeline.every((row) => row.winPotential !== null && row.winPotential > 0 && row.winPotential < 1)).toBe(true);
+    // Every sandbox deal has a stage history: the open ones are scored as they stand (issue 18),
+    // by a model of every closed deal, with the stage-blind number kept beside.
+    expect(model?.standing?.trainedOn).toBe(model?.counts.closed);
+    expect(pipeline.every((row) => row.winToday === true && typeof row.winStageBlind === 'number')).toBe(true);
     // Progress went through the steps and ended with the job's result.
     const steps = new Set(reports.map((r) => r.step));
     expect(steps.has('Generating sandbox data')).toBe(true);
@@ -132,6 +136,20 @@ describe('JobRunner', () => {
     expect(trainingChoices(undefined)).toEqual({ exclude: [], keep: [] });
   });
 
+  it('serves the stage-blind Win Potential for a file without stage history, and says why (issue 18)', async () => {
+    const { db } = freshDb();
+    const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
+    const csv = [WON_LOST_CSV, ...Array.from({ length: 5 }, (_, i) => `10${i},Open ${i},Prospecting,Retail`)].join('\n');
+    const job = await runner.run(await createJob(db, newJob('import', 'csv', { uploadId: await putUpload(db, 'plain.csv', csv) })));
+    expect(job.status).toBe('done');
+    const model = await getModel(db, 'csv');
+    expect(model?.standing).toBeNull();
+    expect(model?.notes).toContainEqual(expect.stringMatching(/^Win Potential as of today needs closed deals with their stage history: 0 of 60 have one/));
+    const pipeline = await listPipeline(db, 'csv');
+    expect(pipeline).toHaveLength(5);
+    expect(pipeline.every((row) => row.winToday === false && row.winStageBlind === null && row.winPotential !== null)).toBe(true);
+  });
+
   it('computes a panel in the worker and caches it', async () => {
     const { db } = freshDb();
     const runner = new JobRunner(db, { createWorker: channelWorker, report: () => undefined });
@@ -140,6 +158,9 @@ describe('JobRunner', () => {
     const panel = await runner.panel('sandbox', open?.id as string);
     expect(panel.state).toEqual({ kind: 'ready' });
     expect(panel.win?.probability).toBeCloseTo(open?.winPotential as number, 10);
+    // As it stands today, as the row has it, with the stage-blind number beside.
+    expect(panel.win?.today?.stageBlind).toBeCloseTo(open?.winStageBlind as number, 10);
+    expect([...(panel.win?.raising ?? []), ...(panel.win?.lowering ?? [])].some((f) => f.standing !== undefined)).toBe(true);
     expect(panel.similar?.wins.length).toBeGreaterThan(0);
     expect((await getPanel(db, 'sandbox', open?.id as string))?.panel).toEqual(panel);
   });

@@ -41,18 +41,24 @@ describe('namePersonas', () => {
     const model = namePersonas(discoverPersonas(org.opportunities, { seed: 1 }));
     const all = [...(model.org?.personas ?? []), ...model.teams.flatMap((g) => g.personas)];
     expect(all.map((p) => [p.id, p.name, p.company])).toEqual([
-      ['persona-vm62cwq0ke', 'Kazuki Mori', 'Thistle Fields Life Sciences'],
-      ['persona-214c1yklhtb', 'Adi Ben-David', 'Rosemont Market'],
-      ['persona-l9oa5v5uu1', 'Tommaso Galli', 'Maple Point Cargo'],
-      ['persona-loy278cfxl', 'Franziska Hoffmann', 'Oakhurst Capital'],
-      ['persona-l22x9ny3xh', 'Rodrigo Santos', 'Bellwether Supply Co.'],
-      ['persona-15d1br81i0q', 'Kojo Acheampong', 'Thornfield Goods'],
-      ['persona-1ggbh9xjprt', 'Stavros Oikonomou', 'Tamarack Brook Therapeutics'],
-      ['persona-a62xdmwphl', 'Marco Conti', 'Ember Mutual'],
-      ['persona-4623tmulms', 'Mariana Costa', 'Thistle Hill Home'],
-      ['persona-12y073k3927', 'Alba Sánchez', 'Juniper Crest Life Sciences'],
+      ['persona-ysevp6e1cz', 'Lotte Smit', 'Brightwater Lines'],
+      ['persona-2f3bp4ord4u', 'Daiki Nakamura', 'Havenwood Life Sciences'],
+      ['persona-1v4kltv87v0', 'Gal Cohen', 'Sextant Goods'],
+      ['persona-yzkbisosf1', 'Obiageli Anyanwu', 'Fairhaven Wealth Partners'],
+      ['persona-1wx5yhx9yvw', 'Danielle Banks', 'Redmere Supply Co.'],
+      ['persona-1ggbh9xjprt', 'Stavros Oikonomou', 'Tamarack Brook Logistics'],
+      ['persona-27evf15wnr4', 'Jae-won Kang', 'Juniper Crest Pharma'],
+      ['persona-1cgyowamije', 'Haruto Nakamura', 'Rowan Crest Biologics'],
+      ['persona-2286s6ep93y', 'Hiroshi Suzuki', 'Silverbrook Biosciences'],
+      ['persona-16edkcs3ama', 'Danielle Bishop', 'Bellwether Capital Partners'],
+      ['persona-x48qtsek3i', 'Ramesh Rao', 'Osprey Crest Software'],
+      ['persona-1lhnpfyvhm3', 'Danielle Whitfield', 'Parallax Supply Co.'],
+      ['persona-12vcw24p8x', 'Hiwot Desta', 'Halcyon Lines'],
+      ['persona-175rq4afc7f', 'Sana Sheikh', 'Maple Glen Outfitters'],
+      ['persona-oagtk4ntdn', 'Chiamaka Nwosu', 'Glenmoor Wealth Partners'],
+      ['persona-1d9r23u1k51', 'Franziska Wagner', 'Ironbark Bio'],
       ['persona-15apuyyr1wg', 'Marloes Bakker', 'Thornfield Logistics'],
-      ['persona-1orp495ur0z', 'Raluca Ionescu', 'Westbrook Bank'],
+      ['persona-2diuw7btetf', 'Mikias Tadesse', 'Saltmarsh Harbor Trust'],
     ]);
     // The stored shape: name and company right after id, level and team, the rest unchanged.
     const first = model.org?.personas[0] as (typeof all)[number];

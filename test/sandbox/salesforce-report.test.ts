@@ -29,7 +29,7 @@ describe('toSalesforceReportCsv', () => {
     const lines = toSalesforceReportCsv(tiny).split('\r\n');
     expect(lines[1]).toBe(
       '"006Hs00000IYI8WIAX","Gallagher Precision - Analytics Cloud","001Hs00000CwZwXIAV","Gallagher Precision",' +
-        '"New Customer","Advertisement","20550.00","USD","Closed Lost","0","Omitted","2/13/2026","2/18/2026","2/18/2026",' +
+        '"New Customer","Advertisement","20550.00","USD","Closed Lost","0","Omitted","2/13/2026","2/20/2026","2/20/2026",' +
         '"Johanna Müller","Saeed Farouk","Johanna Müller","EMEA","Manufacturing","290","83800000.00","United Kingdom",' +
         '"England","Analytics Cloud","Head of Data","Decision Maker","0","1"',
     );

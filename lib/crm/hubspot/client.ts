@@ -71,9 +71,18 @@ export interface RetryInfo {
 }
 
 /** A CRM object as HubSpot sends it: `{ id, properties: { name: string | null }, createdAt, updatedAt, archived }`. */
+/** A version of a property, from a read with `propertiesWithHistory` (history.ts reads them). */
+export interface PropertyVersion {
+  value: string | null;
+  /** ISO timestamp as HubSpot sends it. */
+  timestamp: string;
+}
+
 export interface HubSpotObject {
   id: string;
   properties: Record<string, string | null>;
+  /** The versions of the properties asked for with `propertiesWithHistory`, in the reply's order. */
+  history?: Record<string, PropertyVersion[]>;
   archived?: boolean;
   archivedAt?: string | null;
   updatedAt?: string | null;
@@ -290,12 +299,24 @@ export class HubSpotClient {
     return all;
   }
 
-  /** `POST /crm/objects/{version}/{type}/batch/read` in batches of 100 ids; ids HubSpot does not find are left out. */
-  async batchRead(objectType: string, ids: readonly string[], properties: readonly string[], signal?: AbortSignal): Promise<HubSpotObject[]> {
+  /**
+   * `POST /crm/objects/{version}/{type}/batch/read` in batches of 100 ids; ids HubSpot does not
+   * find are left out. `propertiesWithHistory` asks for those properties' versions too (the
+   * body's field of that name: BatchReadInputSimplePublicObjectId in the CRM objects API's
+   * generated reference, github.com/clarkmcc/go-hubspot generated/v3/objects/docs).
+   */
+  async batchRead(
+    objectType: string,
+    ids: readonly string[],
+    properties: readonly string[],
+    signal?: AbortSignal,
+    propertiesWithHistory?: readonly string[],
+  ): Promise<HubSpotObject[]> {
     const path = API_PATHS.batchRead(objectType);
     const found: HubSpotObject[] = [];
     for (const part of chunk([...new Set(ids)], BATCH_READ_SIZE)) {
-      const reply = asObject(await this.post(path, { properties, inputs: part.map((id) => ({ id })) }, { signal }));
+      const body = { properties, inputs: part.map((id) => ({ id })), ...(propertiesWithHistory ? { propertiesWithHistory } : {}) };
+      const reply = asObject(await this.post(path, body, { signal }));
       if (reply === null || !Array.isArray(reply.results)) throw unreadableReply(`POST ${path}`, 'the batch has no results');
       for (const r of reply.results) {
         const object = readObject(r);
@@ -402,9 +423,26 @@ export function readObject(value: unknown): HubSpotObject | null {
   for (const [key, v] of Object.entries(asObject(o.properties) ?? {})) {
     properties[key] = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
   }
+  const withHistory = asObject(o.propertiesWithHistory);
+  let history: Record<string, PropertyVersion[]> | undefined;
+  if (withHistory !== null) {
+    history = {};
+    for (const [key, versions] of Object.entries(withHistory)) {
+      if (!Array.isArray(versions)) continue;
+      history[key] = versions.flatMap((v) => {
+        const version = asObject(v);
+        const timestamp = version?.timestamp;
+        const value = version?.value;
+        if (version === null || (typeof timestamp !== 'string' && typeof timestamp !== 'number')) return [];
+        const at = typeof timestamp === 'number' ? new Date(timestamp).toISOString() : timestamp;
+        return [{ value: typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null, timestamp: at }];
+      });
+    }
+  }
   return {
     id,
     properties,
+    ...(history === undefined ? {} : { history }),
     archived: o.archived === true,
     archivedAt: typeof o.archivedAt === 'string' ? o.archivedAt : null,
     updatedAt: typeof o.updatedAt === 'string' ? o.updatedAt : null,

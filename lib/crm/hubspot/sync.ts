@@ -34,6 +34,7 @@ import { OwnerIndex, readOwners } from './owners';
 import { ATTRIBUTE_COLUMNS, dealProperties } from './properties';
 import { emptyRelated, loadRelated, type Related } from './related';
 import { searchDeals } from './search';
+import { DEAL_HISTORY_PROPERTIES, recordedChangesOf } from './history';
 import { readPipelines, StageIndex, type HubSpotStage, type PipelineInfo, type StageOverrides } from './stages';
 
 export type { RejectedRecord };
@@ -262,6 +263,19 @@ async function mapPage(
     related,
     signal,
   );
+  // The close date, amount and stage probability as they were set over time (issue 18): one
+  // batch read of the page's deals with their property history, 100 a request.
+  const versions = new Map(
+    (
+      await client.batchRead(
+        'deals',
+        deals.map((d) => d.id),
+        ['hs_object_id'],
+        signal,
+        DEAL_HISTORY_PROPERTIES,
+      )
+    ).map((d) => [d.id, d]),
+  );
   const out: MappedPage = { opportunities: [], rejected: [], warnings: [], modified: [], unknownStages: [] };
   for (const deal of deals) {
     const result = mapDeal(deal, { ...related, stages: context.stages, owners: context.owners, currency: context.portal.currency });
@@ -269,6 +283,9 @@ async function mapPage(
       out.rejected.push({ id: result.id, reason: result.reason });
       continue;
     }
+    const versioned = versions.get(deal.id);
+    const changes = versioned === undefined ? null : recordedChangesOf(versioned);
+    if (changes !== null) result.opportunity.recordedChanges = changes;
     out.opportunities.push(result.opportunity);
     out.warnings.push(...result.warnings);
     if (result.modified !== null) out.modified.push(result.modified);

@@ -58,6 +58,8 @@ export interface ReplayOptions {
   keep?: string[];
   /** Deals' histories from a history export, by opportunity id: used instead of what those deals carry. */
   histories?: Histories;
+  /** Days replayed so far, of all (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The CRM's probability per stage as the open deals carry it (the most common value of each stage). */
@@ -110,6 +112,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
   };
   const unknown: Array<{ left: number; of: number }> = [];
   for (let k = points; k >= 1; k--) {
+    options.onProgress?.(points - k, points);
     const asOf = addDays(latest, -k * step);
     const trainClosed = closed.filter((o) => (o.closeDate as IsoDate) < asOf);
     const wins = trainClosed.filter((o) => o.isWon).length;
@@ -172,6 +175,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     results.push({ asOf, trained: trainClosed.length, scored: compared.length, won, scores });
   }
+  options.onProgress?.(points, points);
   if (unknown.length > 0) {
     const left = unknown.reduce((a, u) => a + u.left, 0);
     const of = unknown.reduce((a, u) => a + u.of, 0);

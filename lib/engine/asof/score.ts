@@ -9,6 +9,9 @@ import { stageKey, type StageTimes } from '../stage-times';
 import type { WinFactor, WinModel, WinScore } from '../win';
 import { snapshotRows } from './model';
 import type { AsOfSnapshot } from './snapshot';
+import type { StandingFact } from './standing-fact';
+
+export type { StandingFact };
 import type { Histories } from './history';
 
 /** The label of a reason that says where the deal stands (its value is the phrase). */
@@ -21,6 +24,92 @@ export interface AsOfScore extends WinScore {
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
 
+/** The fact a snapshot feature's factor states; null for the deal's own fields. */
+export function standingFact(
+  key: string,
+  snapshot: AsOfSnapshot,
+  stageTimes: StageTimes,
+  pipeline: readonly string[],
+  pipelineName?: unknown,
+): StandingFact | null {
+  const stage = snapshot.stage;
+  switch (key) {
+    case 'attr:asOfStage':
+    case 'attr:asOfStageOrder':
+      return { kind: 'stage', stage, step: snapshot.stageOrder === null ? null : snapshot.stageOrder + 1, steps: pipeline.length };
+    case 'attr:asOfDaysInStage': {
+      const days = snapshot.daysInStage ?? 0;
+      const typical = stage === null ? undefined : stageTimes.stages[stageKey(stage, pipelineName)];
+      const bound = typical?.stalledAfterDays ?? null;
+      return {
+        kind: 'daysInStage',
+        stage,
+        days,
+        medianDays: typical === undefined ? null : Math.round(typical.medianDays),
+        longerThanMostWon: bound !== null && days > bound,
+      };
+    }
+    case 'attr:asOfStageVisits':
+      return { kind: 'visits', stage, visits: snapshot.stageVisits };
+    case 'attr:asOfStagesEntered':
+      return { kind: 'stagesEntered', count: snapshot.stagesEntered };
+    case 'attr:asOfStepsBack':
+      return { kind: 'stepsBack', count: snapshot.stepsBack };
+    case 'attr:asOfEarlierStageDays':
+      return { kind: 'earlierStageDays', days: snapshot.earlierStageDays === null ? null : Math.round(snapshot.earlierStageDays) };
+    case 'attr:asOfAge':
+      return { kind: 'age', days: snapshot.age };
+    case 'attr:asOfClosePushes':
+    case 'attr:asOfClosePushDays':
+      return { kind: 'pushes', pushes: snapshot.closePushes, days: snapshot.closePushDays };
+    case 'attr:asOfDaysToClose':
+      return { kind: 'daysToClose', days: snapshot.daysToClose };
+    case 'attr:asOfAmountChange':
+      return { kind: 'amountChange', change: snapshot.amountChange };
+    default:
+      return null;
+  }
+}
+
+/** A standing fact in a rep's words, in English. */
+export function factPhrase(fact: StandingFact): string {
+  const stage = ('stage' in fact ? fact.stage : null) ?? 'an unknown stage';
+  switch (fact.kind) {
+    case 'stage':
+      return fact.step === null ? `in ${stage}` : `in ${stage}, step ${fact.step} of ${fact.steps}`;
+    case 'daysInStage': {
+      const base = `in ${stage} for ${plural(fact.days, 'day', 'days')}`;
+      if (fact.longerThanMostWon) return `${base}, longer than 80% of won deals`;
+      if (fact.medianDays !== null) return `${base}; won deals spent a median ${plural(fact.medianDays, 'day', 'days')} there`;
+      return base;
+    }
+    case 'visits':
+      return fact.visits > 1 ? `back in ${stage} for the ${ORDINAL[fact.visits - 1] ?? `${fact.visits}th`} time` : `in ${stage} for the first time`;
+    case 'stagesEntered':
+      return `${plural(fact.count, 'stage', 'stages')} entered so far`;
+    case 'stepsBack':
+      return fact.count === 0 ? 'never went back a stage' : `went back a stage ${plural(fact.count, 'time', 'times')}`;
+    case 'earlierStageDays':
+      return fact.days === null ? 'still in its first stage' : `earlier stages took ${plural(fact.days, 'day', 'days')} each on average`;
+    case 'age':
+      return `open ${plural(fact.days, 'day', 'days')}`;
+    case 'pushes':
+      return fact.pushes === 0
+        ? 'close date never pushed'
+        : `close date pushed ${plural(fact.pushes, 'time', 'times')}, ${plural(fact.days, 'day', 'days')} in all`;
+    case 'daysToClose':
+      if (fact.days === null) return 'no close date in the CRM';
+      return fact.days < 0
+        ? `the CRM close date passed ${plural(-fact.days, 'day', 'days')} ago`
+        : `the CRM close date is in ${plural(fact.days, 'day', 'days')}`;
+    case 'amountChange':
+      if (fact.change === null || fact.change === 1) return 'amount as first entered';
+      return fact.change > 1
+        ? `amount raised ${Math.round((fact.change - 1) * 100)}% since first entered`
+        : `amount cut ${Math.round((1 - fact.change) * 100)}% since first entered`;
+  }
+}
+
 /** What a factor of the snapshot says, in a rep's words; null for the deal's own fields. */
 export function standingPhrase(
   key: string,
@@ -29,46 +118,8 @@ export function standingPhrase(
   pipeline: readonly string[],
   pipelineName?: unknown,
 ): string | null {
-  const stage = snapshot.stage ?? 'an unknown stage';
-  switch (key) {
-    case 'attr:asOfStage':
-    case 'attr:asOfStageOrder':
-      return snapshot.stageOrder === null ? `in ${stage}` : `in ${stage}, step ${snapshot.stageOrder + 1} of ${pipeline.length}`;
-    case 'attr:asOfDaysInStage': {
-      const days = snapshot.daysInStage ?? 0;
-      const typical = snapshot.stage === null ? undefined : stageTimes.stages[stageKey(snapshot.stage, pipelineName)];
-      const base = `in ${stage} for ${plural(days, 'day', 'days')}`;
-      if (typical?.stalledAfterDays !== null && typical?.stalledAfterDays !== undefined && days > typical.stalledAfterDays)
-        return `${base}, longer than 80% of won deals`;
-      if (typical !== undefined) return `${base}; won deals spent a median ${plural(Math.round(typical.medianDays), 'day', 'days')} there`;
-      return base;
-    }
-    case 'attr:asOfStageVisits':
-      return snapshot.stageVisits > 1
-        ? `back in ${stage} for the ${ORDINAL[snapshot.stageVisits - 1] ?? `${snapshot.stageVisits}th`} time`
-        : `in ${stage} for the first time`;
-    case 'attr:asOfAge':
-      return `open ${plural(snapshot.age, 'day', 'days')}`;
-    case 'attr:asOfClosePushes':
-    case 'attr:asOfClosePushDays':
-      return snapshot.closePushes === 0
-        ? 'close date never pushed'
-        : `close date pushed ${plural(snapshot.closePushes, 'time', 'times')}, ${plural(snapshot.closePushDays, 'day', 'days')} in all`;
-    case 'attr:asOfDaysToClose': {
-      const days = snapshot.daysToClose;
-      if (days === null) return 'no close date in the CRM';
-      return days < 0 ? `the CRM close date passed ${plural(-days, 'day', 'days')} ago` : `the CRM close date is in ${plural(days, 'day', 'days')}`;
-    }
-    case 'attr:asOfAmountChange': {
-      const change = snapshot.amountChange;
-      if (change === null || change === 1) return 'amount as first entered';
-      return change > 1
-        ? `amount raised ${Math.round((change - 1) * 100)}% since first entered`
-        : `amount cut ${Math.round((1 - change) * 100)}% since first entered`;
-    }
-    default:
-      return null;
-  }
+  const fact = standingFact(key, snapshot, stageTimes, pipeline, pipelineName);
+  return fact === null ? null : factPhrase(fact);
 }
 
 /** Each open deal with a history, scored as it stands on `asOf`; deals without one are left to the stage-blind model. */
@@ -89,8 +140,8 @@ export function scoreAsOf(
     const snapshot = snapshots[i] as AsOfSnapshot;
     const pipelineName = rows[i]?.attributes['pipeline'];
     const say = (factor: WinFactor): WinFactor => {
-      const phrase = standingPhrase(factor.key, snapshot, stageTimes, pipeline, pipelineName);
-      return phrase === null ? factor : { ...factor, label: STANDING_LABEL, value: phrase };
+      const fact = standingFact(factor.key, snapshot, stageTimes, pipeline, pipelineName);
+      return fact === null ? factor : { ...factor, label: STANDING_LABEL, value: factPhrase(fact), standing: fact };
     };
     out.set(score.id, { ...score, raising: merged(score.raising.map(say)), lowering: merged(score.lowering.map(say)), snapshot });
   });

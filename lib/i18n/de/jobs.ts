@@ -12,6 +12,7 @@ export const jobs = {
   jobs_step_similar: 'Ähnliche Deals werden indexiert',
   jobs_step_score: 'Opportunities werden bewertet',
   jobs_step_quality: 'Backtest der Gewinnchance auf den neuesten abgeschlossenen Deals',
+  jobs_step_replay: 'Gewinnchance für jeden vergangenen Monat nachspielen',
   jobs_step_sync: 'Synchronisierung mit {crm}',
 
   jobs_during_import: 'beim Lesen der CSV-Datei',
@@ -23,6 +24,7 @@ export const jobs = {
   jobs_during_similar: 'beim Indexieren ähnlicher Deals',
   jobs_during_score: 'beim Bewerten der Opportunities',
   jobs_during_quality: 'beim Backtest der Gewinnchance',
+  jobs_during_replay: 'beim Nachspielen der Gewinnchance für vergangene Monate',
   jobs_during_sync: 'bei der Synchronisierung mit {crm}',
 
   jobs_cancelled: 'Abgebrochen',

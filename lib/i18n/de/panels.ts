@@ -67,6 +67,49 @@ export const panels = {
   panels_win_noneLowering: 'Nichts senkt sie merklich.',
   panels_win_points: { one: '{sign}{count} Pkt.', other: '{sign}{count} Pkt.' },
   panels_win_factor: '{label}: {value}',
+  panels_win_today: {
+    one: 'Stand heute: Phase, Tage darin, verschobene Abschlusstermine. Gelernt aus {count} abgeschlossenen Deal mit Phasenverlauf.',
+    other: 'Stand heute: Phase, Tage darin, verschobene Abschlusstermine. Gelernt aus {count} abgeschlossenen Deals mit Phasenverlauf.',
+  },
+  panels_win_stageBlind: 'Allein aus den eigenen Feldern: {rate}',
+
+  // Wo ein offener Deal steht (die Gründe des Modells „Stand heute“, Issue 18).
+  panels_standing_label: 'Wo er steht',
+  panels_standing_unknownStage: 'einer unbekannten Phase',
+  panels_standing_stage: 'in {stage}',
+  panels_standing_stageStep: 'in {stage}, Schritt {step} von {steps}',
+  panels_standing_daysInStage: { one: 'seit {count} Tag in {stage}', other: 'seit {count} Tagen in {stage}' },
+  panels_standing_longerThanWon: '{head}, länger als 80 % der gewonnenen Deals',
+  panels_standing_wonMedian: {
+    one: '{head}; gewonnene Deals verbrachten dort im Median {count} Tag',
+    other: '{head}; gewonnene Deals verbrachten dort im Median {count} Tage',
+  },
+  panels_standing_firstVisit: 'zum ersten Mal in {stage}',
+  panels_standing_visitAgain: { one: 'wieder in {stage}: zum {count}. Mal', other: 'wieder in {stage}: zum {count}. Mal' },
+  panels_standing_stagesEntered: { one: 'bisher {count} Phase durchlaufen', other: 'bisher {count} Phasen durchlaufen' },
+  panels_standing_neverBack: 'nie eine Phase zurück',
+  panels_standing_stepsBack: { one: 'einmal eine Phase zurück', other: '{count}-mal eine Phase zurück' },
+  panels_standing_firstStage: 'noch in der ersten Phase',
+  panels_standing_earlierStageDays: {
+    one: 'frühere Phasen dauerten im Schnitt {count} Tag',
+    other: 'frühere Phasen dauerten im Schnitt {count} Tage',
+  },
+  panels_standing_age: { one: 'seit {count} Tag offen', other: 'seit {count} Tagen offen' },
+  panels_standing_neverPushed: 'Abschlusstermin nie verschoben',
+  panels_standing_pushed: {
+    one: 'Abschlusstermin einmal verschoben, um {days} insgesamt',
+    other: 'Abschlusstermin {count}-mal verschoben, um {days} insgesamt',
+  },
+  panels_standing_days: { one: '{count} Tag', other: '{count} Tage' },
+  panels_standing_noCloseDate: 'kein Abschlusstermin im CRM',
+  panels_standing_closePassed: {
+    one: 'der Abschlusstermin im CRM ist seit {count} Tag vorbei',
+    other: 'der Abschlusstermin im CRM ist seit {count} Tagen vorbei',
+  },
+  panels_standing_closeIn: { one: 'der Abschlusstermin im CRM ist in {count} Tag', other: 'der Abschlusstermin im CRM ist in {count} Tagen' },
+  panels_standing_amountAsEntered: 'Betrag wie zuerst erfasst',
+  panels_standing_amountRaised: 'Betrag seit der Ersterfassung um {percent} erhöht',
+  panels_standing_amountCut: 'Betrag seit der Ersterfassung um {percent} gesenkt',
 
   // Prognose.
   panels_forecast_title: 'Prognose',

@@ -55,6 +55,7 @@ export const popup = {
   popup_repeatBuyerOf: 'Wiederkaufpotenzial {score} von 100',
   popup_repeatBuyerPersona: 'Wiederkaufpotenzial {score} von 100 · passt zu {persona}',
   popup_winOf: 'Gewinnchance {percent} ({band})',
+  popup_winToday: 'Stand heute; allein aus den eigenen Feldern {percent}',
   popup_slip: 'Verschiebt sich wahrscheinlich: Das CRM-Abschlussdatum {crm} liegt vor dem prognostizierten Bereich',
   popup_amountPredicted: '{amount} im CRM · Prognose {predicted}',
   popup_daysShort: '{days} T.',

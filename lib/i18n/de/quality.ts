@@ -177,4 +177,22 @@ export const quality = {
   quality_setAsideTitle: 'Beiseitegelegt, weil erst beim Abschluss bekannt',
   quality_setAsideNone: 'Kein Feld wurde als erst beim Abschluss bekannt beiseitegelegt.',
   quality_setAsideHint: 'Ein irrtümlich beiseitegelegtes Feld lässt sich in der Feldzuordnung der Einstellungen zurückholen.',
+  quality_replayTitle: 'Gewinnchance an vergangenen Tagen',
+  quality_replayNone: 'Noch nichts nachzuspielen.',
+  quality_replayBody: {
+    one: 'An {count} vergangenen Tag, vom {from} bis zum {to}, wurden die an diesem Tag offenen Deals von Modellen der zuvor abgeschlossenen Deals bewertet und an ihrem Ausgang gemessen: {deals} Bewertungen insgesamt.',
+    other:
+      'An {count} vergangenen Tagen, vom {from} bis zum {to}, wurden die jeweils offenen Deals von Modellen der zuvor abgeschlossenen Deals bewertet und an ihrem Ausgang gemessen: {deals} Bewertungen insgesamt.',
+  },
+  quality_replayHeadline:
+    'Bewertet nach ihrem damaligen Stand, ordneten sie sich mit einer AUC von {auc}, und das oberste Zehntel gewann {lift}-mal so oft wie alle.',
+  quality_replayAsOf: 'Nach dem damaligen Stand',
+  quality_replayStageBlind: 'Ohne Phase (eigene Felder)',
+  quality_replayCrm: 'Wahrscheinlichkeit im CRM',
+  quality_replayAlt: { one: 'ROC AUC jeder Bewertung an {count} vergangenen Tag', other: 'ROC AUC jeder Bewertung an jedem von {count} vergangenen Tagen' },
+  quality_replayY: 'ROC AUC',
+  quality_replayPoint: { one: '{contender}, {date}: AUC {auc} bei {count} Deal', other: '{contender}, {date}: AUC {auc} bei {count} Deals' },
+  quality_replayTableCaption: 'Alle Tage zusammen ({deals} Bewertungen)',
+  quality_replayTableWho: 'Bewertet von',
+  quality_replayTableLift: 'Oberstes Zehntel',
 } as const satisfies Translation<typeof en>;

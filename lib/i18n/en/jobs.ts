@@ -16,6 +16,7 @@ export const jobs = {
   jobs_step_similar: 'Indexing similar deals',
   jobs_step_score: 'Scoring opportunities',
   jobs_step_quality: 'Backtesting Win Potential on the newest closed deals',
+  jobs_step_replay: 'Replaying Win Potential as of each past month',
   jobs_step_sync: 'Syncing from {crm}',
 
   jobs_during_import: 'reading the CSV file',
@@ -27,6 +28,7 @@ export const jobs = {
   jobs_during_similar: 'indexing similar deals',
   jobs_during_score: 'scoring opportunities',
   jobs_during_quality: 'backtesting Win Potential on the newest closed deals',
+  jobs_during_replay: 'replaying Win Potential as of past months',
   jobs_during_sync: 'syncing from {crm}',
 
   jobs_cancelled: 'Cancelled',

@@ -55,6 +55,7 @@ export const popup = {
   popup_repeatBuyerOf: 'Repeat Buyer Potential {score} of 100',
   popup_repeatBuyerPersona: 'Repeat Buyer Potential {score} of 100 · aligned with {persona}',
   popup_winOf: 'Win Potential {percent} ({band})',
+  popup_winToday: 'as it stands today; from its own fields alone {percent}',
   popup_slip: 'Likely to slip: the CRM close date {crm} is before the predicted range',
   popup_amountPredicted: '{amount} in the CRM · predicted {predicted}',
   popup_daysShort: '{days} d',

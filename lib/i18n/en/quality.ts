@@ -171,6 +171,23 @@ export const quality = {
   quality_setAsideTitle: 'Set aside as known only at the close',
   quality_setAsideNone: 'No field was set aside as known only at the close.',
   quality_setAsideHint: 'A field set aside by mistake can be put back in the options page’s field mappings.',
+  quality_replayTitle: 'Win Potential as of past days',
+  quality_replayNone: 'Nothing to replay yet.',
+  quality_replayBody: {
+    one: 'On {count} past day, from {from} to {to}, the deals open that day were scored by models of the deals closed before it, and judged on how they ended: {deals} scores in all.',
+    other:
+      'On {count} past days, from {from} to {to}, the deals open each day were scored by models of the deals closed before it, and judged on how they ended: {deals} scores in all.',
+  },
+  quality_replayHeadline: 'Scored as they stood then, they ranked at AUC {auc}, and the top tenth won {lift} times as often as all.',
+  quality_replayAsOf: 'As it stood that day',
+  quality_replayStageBlind: 'Stage-blind (its own fields)',
+  quality_replayCrm: 'The CRM’s probability',
+  quality_replayAlt: { one: 'ROC AUC of each way of scoring on {count} past day', other: 'ROC AUC of each way of scoring on each of {count} past days' },
+  quality_replayY: 'ROC AUC',
+  quality_replayPoint: { one: '{contender}, {date}: AUC {auc} on {count} deal', other: '{contender}, {date}: AUC {auc} on {count} deals' },
+  quality_replayTableCaption: 'All days together ({deals} scores)',
+  quality_replayTableWho: 'Scored by',
+  quality_replayTableLift: 'Top tenth',
 } as const satisfies Dictionary;
 
 export type QualityKey = keyof typeof quality;

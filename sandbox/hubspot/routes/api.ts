@@ -1,3 +1,4 @@
+import { historyBody } from '../property-history';
 import { jsonBody, isObject } from '../../kit/control';
 import { jsonReply, type Reply, type Request } from '../../kit/http';
 import {
@@ -27,6 +28,7 @@ import type { Grants, Scope } from '../scopes';
 import { objectBody, search, withAlwaysSent, type SearchObject } from '../search';
 import type { ServerState } from '../state';
 import type { Association, CrmRecord, ObjectName, OwnerBody } from '../api-data';
+import type { DealRecord } from '../store';
 
 /**
  * HubSpot's REST API as a Service Key or a private app sees it (`Authorization: Bearer
@@ -291,12 +293,22 @@ async function batchRead(state: ServerState, request: Request, object: ObjectNam
   const requested = isObject(body) && Array.isArray(body['properties']) ? (body['properties'].filter((p) => typeof p === 'string') as string[]) : null;
   const properties = withAlwaysSent(requested, objectSchema(state, object));
   const archived = isObject(body) && body['archived'] === true;
+  const withHistory =
+    isObject(body) && Array.isArray(body['propertiesWithHistory']) ? body['propertiesWithHistory'].filter((p): p is string => typeof p === 'string') : [];
   const results: Record<string, unknown>[] = [];
   const missing: string[] = [];
   for (const id of [...new Set(ids)]) {
     const record = findRecord(state, object, id, archived);
     if (record === undefined) missing.push(id);
-    else results.push(objectBody(record, properties));
+    else {
+      const reply = objectBody(record, properties);
+      // Deals keep a history of the properties the as-of engine reads (property-history.ts).
+      if (withHistory.length > 0 && 'history' in record) {
+        const deal = record as DealRecord;
+        reply['propertiesWithHistory'] = historyBody(deal.history, withHistory, deal.opportunity.owner?.id ?? null);
+      }
+      results.push(reply);
+    }
   }
   const completedAt = new Date().toISOString();
   if (missing.length === 0) return jsonReply(200, { status: 'COMPLETE', results, startedAt, completedAt });
