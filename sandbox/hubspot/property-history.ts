@@ -71,14 +71,12 @@ export function historyBody(history: PropertyHistory, asked: readonly string[], 
   const body: Record<string, unknown[]> = {};
   for (const key of asked) {
     if (!(HISTORY_PROPERTIES as readonly string[]).includes(key)) continue;
-    body[key] = [...history[key as HistoryProperty]]
-      .reverse()
-      .map((v) => ({
-        value: v.value ?? '',
-        timestamp: iso(v.timestamp),
-        sourceType: 'CRM_UI',
-        ...(sourceId === null ? {} : { sourceId: `userId:${sourceId}` }),
-      }));
+    body[key] = [...history[key as HistoryProperty]].reverse().map((v) => ({
+      value: v.value ?? '',
+      timestamp: iso(v.timestamp),
+      sourceType: 'CRM_UI',
+      ...(sourceId === null ? {} : { sourceId: `userId:${sourceId}` }),
+    }));
   }
   return body;
 }
