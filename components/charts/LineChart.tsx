@@ -60,7 +60,7 @@ function Marker({ shape, x, y, class: className }: { shape: LineSeries['marker']
 /**
  * Lines over a few dated points (the replay backtest's AUC per day): each series its own
  * colour, dash and marker, with a legend, gridlines at the y ticks and every other date
- * written under the axis when they crowd.
+ * written under the axis (at most six, the last always).
  */
 export function LineChart({ series, categories, min, max, yTicks, label, yLabel, formatTick, describePoint, box = DEFAULT_BOX }: LineChartProps) {
   const points = linePoints(series, categories.length, min, max, box);
@@ -68,7 +68,8 @@ export function LineChart({ series, categories, min, max, yTicks, label, yLabel,
   const x1 = plotX(box, 1);
   const y0 = plotY(box, 0);
   const span = max - min || 1;
-  const every = categories.length > 6 ? 2 : 1;
+  // At most six dates under the axis: more would overlap at this width.
+  const every = Math.max(1, Math.ceil(categories.length / 6));
   return (
     <figure class="m-0 min-w-0">
       <svg viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={label} class="block h-auto w-full max-w-xl" data-chart="line">

@@ -26,6 +26,11 @@ const CONTENDERS: ReadonlyArray<{
   },
 ];
 
+/** A replay day under the axis: its month and year ("Nov 25"); the tooltip gives the whole date. */
+function monthOf(day: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** The lowest AUC a point reaches, rounded down to a tenth (the axis starts there, never above 0.5). */
 function axisMin(result: ReplayResult): number {
   const aucs = result.points.flatMap((p) => Object.values(p.scores).map((s) => s.auc)).filter(Number.isFinite);
@@ -79,43 +84,45 @@ export function ReplayCard({ replay, message }: { replay: ReplayResult | null | 
         {t('quality_replayBody', { count: replay.points.length, from: date(first?.asOf ?? null), to: date(last?.asOf ?? null), deals: number(scored) })}
         {asOf ? ` ${t('quality_replayHeadline', { auc: fixed(asOf.auc, 3, locale), lift: number(asOf.lift, 2) })}` : null}
       </p>
-      <LineChart
-        series={series}
-        categories={replay.points.map((p) => date(p.asOf))}
-        min={min}
-        max={1}
-        yTicks={yTicks}
-        label={t('quality_replayAlt', { count: replay.points.length })}
-        yLabel={t('quality_replayY')}
-        formatTick={(v) => fixed(v, 1, locale)}
-        describePoint={(s, i, auc) => {
-          const p = replay.points[i];
-          return t('quality_replayPoint', { contender: s.label, date: date(p?.asOf ?? null), auc: fixed(auc, 3, locale), count: p?.scored ?? 0 });
-        }}
-      />
-      <table class="mt-4 w-full max-w-lg text-right text-xs tabular-nums text-slate-700 dark:text-slate-200" data-testid="replay-table">
-        <caption class="mb-1 text-left text-slate-500 dark:text-slate-400">{t('quality_replayTableCaption', { deals: number(scored) })}</caption>
-        <thead>
-          <tr class="text-slate-500 dark:text-slate-400">
-            <th scope="col" class="text-left font-medium">
-              {t('quality_replayTableWho')}
-            </th>
-            <th scope="col" class="font-medium">
-              {t('quality_metricAuc')}
-            </th>
-            <th scope="col" class="font-medium">
-              {t('quality_metricBrier')}
-            </th>
-            <th scope="col" class="font-medium">
-              {t('quality_metricEce')}
-            </th>
-            <th scope="col" class="font-medium">
-              {t('quality_replayTableLift')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>{present.map((c) => row(c.name, t(c.key), replay.pooled[c.name] as ContenderScore))}</tbody>
-      </table>
+      <div class="grid items-start gap-x-8 gap-y-4 xl:grid-cols-[minmax(0,36rem)_minmax(0,1fr)]">
+        <LineChart
+          series={series}
+          categories={replay.points.map((p) => monthOf(p.asOf, locale))}
+          min={min}
+          max={1}
+          yTicks={yTicks}
+          label={t('quality_replayAlt', { count: replay.points.length })}
+          yLabel={t('quality_replayY')}
+          formatTick={(v) => fixed(v, 1, locale)}
+          describePoint={(s, i, auc) => {
+            const p = replay.points[i];
+            return t('quality_replayPoint', { contender: s.label, date: date(p?.asOf ?? null), auc: fixed(auc, 3, locale), count: p?.scored ?? 0 });
+          }}
+        />
+        <table class="w-full max-w-lg text-right text-xs tabular-nums text-slate-700 dark:text-slate-200" data-testid="replay-table">
+          <caption class="mb-1 text-left text-slate-500 dark:text-slate-400">{t('quality_replayTableCaption', { deals: number(scored) })}</caption>
+          <thead>
+            <tr class="text-slate-500 dark:text-slate-400">
+              <th scope="col" class="text-left font-medium">
+                {t('quality_replayTableWho')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_metricAuc')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_metricBrier')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_metricEce')}
+              </th>
+              <th scope="col" class="font-medium">
+                {t('quality_replayTableLift')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>{present.map((c) => row(c.name, t(c.key), replay.pooled[c.name] as ContenderScore))}</tbody>
+        </table>
+      </div>
       {replay.notes.length > 0 ? (
         <ul class="mt-3 list-disc space-y-1 pl-5 text-xs text-slate-600 dark:text-slate-300" data-testid="replay-notes">
           {replay.notes.map((note) => (

@@ -78,7 +78,7 @@ async function waitForStore(page: Page, done: () => Promise<boolean>, what: stri
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'dealsight-personas-'));
   smallCsv = join(work, 'few-wins.csv');
-  // 60 deals, 18 of them won: fewer than the 30 wins personas need.
+  // 60 deals, 20 of them won: fewer than the 30 wins personas need.
   await writeFile(smallCsv, toSalesforceReportCsv(generateSandbox({ seed: 3, opportunities: 60 })));
   session = await launchWithExtension({
     // Every host but the local ones fails to resolve: a lead search's tab opens, but never reaches Apollo or Seamless.AI.
@@ -124,8 +124,8 @@ describe('the personas page', () => {
     await waitForState(page, 'not-enough-data');
     const body = await text(page);
     expect(body).toContain('Not enough won deals for personas');
-    expect(body).toMatch(/need at least 30 won deals; 18 so far, 12 more needed/);
-    expect(body).toContain('18 won and');
+    expect(body).toMatch(/need at least 30 won deals; 20 so far, 10 more needed/);
+    expect(body).toContain('20 won and');
     await screenshot(page, 'personas-not-enough-data');
     await page.close();
   });
