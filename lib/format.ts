@@ -64,6 +64,15 @@ export function formatPercent(share: number | null, options: { locale?: string; 
   ).format(share);
 }
 
+/**
+ * Win Potential as people see it: never certain either way. 99.6% reads 99% and 0.3% reads
+ * 1%: a model's odds are not a promise, and the as-of model (issue 18) does reach such
+ * numbers on late, fast-moving deals. Stored scores, sorting and sums keep the number as computed.
+ */
+export function shownWin(share: number): number {
+  return Math.min(0.99, Math.max(0.01, share));
+}
+
 /** An ISO calendar date in the locale's short form ("Mar 27, 2026"); read as UTC so it never shifts a day. */
 export function formatDate(date: IsoDate | null, options: { locale?: string; style?: 'short' | 'medium' } = {}): string {
   if (!date) return '–';

@@ -1,5 +1,5 @@
 import type { HealthLevel } from '../../lib/engine/health/health';
-import { formatNumber, formatPercent } from '../../lib/format';
+import { formatNumber, formatPercent, shownWin } from '../../lib/format';
 import { t, type PlainMessageKey } from '../../lib/i18n';
 import type { RecordChip } from '../../lib/messages';
 import type { CrmAdapter } from './adapter';
@@ -64,7 +64,7 @@ const HEALTH_WORDS: Record<HealthLevel, { short: PlainMessageKey; long: PlainMes
 export function chipTexts(chip: RecordChip, room = true): ChipText[] {
   const out: ChipText[] = [];
   if (chip.winPotential !== null && Number.isFinite(chip.winPotential)) {
-    const pct = Math.round(Math.min(1, Math.max(0, chip.winPotential)) * 100);
+    const pct = Math.round(shownWin(chip.winPotential) * 100);
     const percent = formatPercent(pct / 100);
     out.push({ kind: 'win', text: t('overlay_chipWin', { percent }), label: t('overlay_chipWinLabel', { percent }) });
   }

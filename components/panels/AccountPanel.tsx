@@ -1,3 +1,4 @@
+import { shownWin } from '../../lib/format';
 import type { HealthLevel } from '../../lib/engine/health/health';
 import type { AccountPanelData } from '../../lib/pipeline/account-panel';
 import type { AccountDeal } from '../../lib/pipeline/account-rollup';
@@ -117,7 +118,7 @@ export function AccountPanel({ account, linkFor, level = 2 }: AccountPanelProps)
                         )}
                       </th>
                       <td class={`${CELL} @md:text-right`} data-label={t('panels_account_col_win')} data-value={deal.winPotential ?? ''}>
-                        {deal.winPotential === null ? dash : tools.percent(deal.winPotential)}
+                        {deal.winPotential === null ? dash : tools.percent(shownWin(deal.winPotential))}
                       </td>
                       <td class={`${CELL} @md:text-right`} data-label={t('panels_account_col_rbp')} data-value={deal.repeatBuyerPotential ?? ''}>
                         {deal.repeatBuyerPotential === null ? dash : tools.number(Math.round(deal.repeatBuyerPotential))}

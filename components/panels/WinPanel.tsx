@@ -1,3 +1,4 @@
+import { shownWin } from '../../lib/format';
 import type { WinBand, WinFactor } from '../../lib/engine/win';
 import type { PanelData } from '../../lib/panel-data';
 import { Badge } from '../ui/Badge';
@@ -70,7 +71,7 @@ export function WinPanel({ win, message, currency = null, level = 2, stage = nul
     <Card title={title} level={level} name="win">
       <div class="flex items-center justify-between gap-3">
         <p class="text-3xl leading-none font-semibold tracking-tight text-slate-900 tabular-nums dark:text-white" data-field="probability">
-          {tools.percent(win.probability)}
+          {tools.percent(shownWin(win.probability))}
         </p>
         <Badge tone={tone} class="text-[0.8125rem]">
           <span class="sr-only">{t('panels_win_band')} </span>
@@ -100,7 +101,7 @@ export function WinPanel({ win, message, currency = null, level = 2, stage = nul
             <>
               {' '}
               <span class="whitespace-nowrap" data-field="stage-blind">
-                {t('panels_win_stageBlind', { rate: tools.percent(win.today.stageBlind) })}
+                {t('panels_win_stageBlind', { rate: tools.percent(shownWin(win.today.stageBlind)) })}
               </span>
             </>
           ) : null}

@@ -6,7 +6,7 @@
 import type { PipelineRow } from '../../lib/panel-data';
 import type { HealthLevel } from '../../lib/engine/health/health';
 import type { WinBand } from '../../lib/engine/win';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { formatDate, formatMoney, formatNumber, formatPercent, shownWin } from '../../lib/format';
 import { healthLabel, healthReasonsText, stageTimeShort } from '../../lib/health-text';
 import { tp } from './i18n';
 
@@ -99,13 +99,15 @@ export function RepeatBuyerCell({ row }: { row: PipelineRow }) {
 export function WinCell({ row }: { row: PipelineRow }) {
   const share = row.winPotential;
   if (share === null || !Number.isFinite(share)) return <EmptyValue />;
-  const percent = formatPercent(share);
+  const percent = formatPercent(shownWin(share));
   const band = row.winBand ? BAND_STYLE[row.winBand] : null;
   const bandText = band ? tp(band.label) : null;
   const base = bandText ? tp('popup_winOf', { percent, band: bandText }) : percent;
   // Scored where the deal stands (issue 18): the title says so, with its stage-blind number.
   const today =
-    row.winToday && row.winStageBlind !== null && row.winStageBlind !== undefined ? tp('popup_winToday', { percent: formatPercent(row.winStageBlind) }) : null;
+    row.winToday && row.winStageBlind !== null && row.winStageBlind !== undefined
+      ? tp('popup_winToday', { percent: formatPercent(shownWin(row.winStageBlind)) })
+      : null;
   return (
     <span class="flex items-center gap-1" title={today ? `${base} · ${today}` : base} data-win-today={row.winToday ? '' : undefined}>
       <span

@@ -159,3 +159,11 @@ describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
     expect(c.querySelector('[data-field="today"]')).toBeNull();
   });
 });
+
+describe('WinPanel, at the extremes', () => {
+  it('never shows a deal as certain either way: 99.7% reads 99% and 0.2% reads 1%', () => {
+    const sure = renderPanel({ probability: 0.997, band: 'high', baseRate: 0.4, raising: [], lowering: [], today: { stageBlind: 0.002, trainedOn: 50 } });
+    expect(text(byData(sure, 'field', 'probability'))).toBe('99%');
+    expect(text(byData(sure, 'field', 'stage-blind'))).toBe('From its own fields alone: 1%');
+  });
+});

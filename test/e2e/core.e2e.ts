@@ -16,6 +16,7 @@ import { generateSandbox } from '../../lib/sandbox/generate';
 import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { launchWithExtension, screenshot, SCREENSHOT_DIR, type ExtensionSession } from '../../scripts/browser/launch';
 import { readTable, waitForSetting } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 const OPPORTUNITIES = 1500;
 
@@ -108,7 +109,7 @@ describe('the extension core, as a user meets it', () => {
     expect(rows.length).toBeGreaterThan(5);
     // Default order: Win Potential, highest first; the top row is the engine's top deal.
     expect(rows[0]?.join(' ')).toContain(best?.opportunity.name.slice(0, 20));
-    expect(rows[0]?.join(' ')).toContain(`${Math.round((best?.winPotential ?? 0) * 100)}%`);
+    expect(rows[0]?.join(' ')).toContain(`${Math.round(shownWin(best?.winPotential ?? 0) * 100)}%`);
     await screenshot(page, 'e2e-popup');
 
     // Sort by amount: once ascending, again descending.
@@ -145,7 +146,7 @@ describe('the extension core, as a user meets it', () => {
       timeout: 60_000,
     });
     const body = (await detail.evaluate(() => document.body.textContent)) ?? '';
-    expect(body).toContain(`${Math.round((result?.winPotential ?? 0) * 100)}%`);
+    expect(body).toContain(`${Math.round(shownWin(result?.winPotential ?? 0) * 100)}%`);
     expect(body).toContain('Repeat Buyer Potential');
     expect(body).toContain(String(Math.round(result?.alignment?.score ?? -1)));
     expect(body).toMatch(/Close date/);

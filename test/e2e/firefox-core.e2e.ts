@@ -19,6 +19,7 @@ import { toSalesforceReportCsv } from '../../lib/sandbox/salesforce-report';
 import { screenshot } from '../../scripts/browser/launch';
 import { FIREFOX_E2E_EXTENSION_DIR, launchFirefoxWithExtension, type FirefoxExtensionSession } from '../../scripts/browser/launch-firefox';
 import { clickButton, readTable } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 const OPPORTUNITIES = 1200;
 
@@ -108,7 +109,7 @@ describe('Firefox: a new user imports, ranks and explores', () => {
     const rows = await visibleRows(page);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows[0]?.join(' ')).toContain(best?.opportunity.name.slice(0, 20));
-    expect(rows[0]?.join(' ')).toContain(`${Math.round((best?.winPotential ?? 0) * 100)}%`);
+    expect(rows[0]?.join(' ')).toContain(`${Math.round(shownWin(best?.winPotential ?? 0) * 100)}%`);
     await screenshot(page, 'e2e-firefox-popup');
     const amountHeader = await page.waitForSelector('[role="columnheader"] button[aria-label="Amount"]');
     await amountHeader?.click();

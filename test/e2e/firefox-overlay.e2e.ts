@@ -15,6 +15,7 @@ import { screenshot } from '../../scripts/browser/launch';
 import { launchFirefoxWithExtension, type FirefoxExtensionSession } from '../../scripts/browser/launch-firefox';
 import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 interface StoredScore {
   connectionId: string;
@@ -94,7 +95,7 @@ const panelReady = (): Promise<unknown> =>
     WAIT,
   );
 
-const win = (score: StoredScore | undefined): string => `${Math.round((score?.winPotential ?? -1) * 100)}%`;
+const win = (score: StoredScore | undefined): string => `${Math.round(shownWin(score?.winPotential ?? -1) * 100)}%`;
 
 beforeAll(async () => {
   [salesforce, hubspot] = await Promise.all([

@@ -16,6 +16,7 @@ import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 import { evaluateWithRoots, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 interface StoredScore {
   connectionId: string;
@@ -117,7 +118,7 @@ async function onePanel(wanted = 'ready'): Promise<PanelView> {
   return panel!;
 }
 
-const winText = (id: string): string => `${Math.round((scores.get(id)!.winPotential as number) * 100)}%`;
+const winText = (id: string): string => `${Math.round(shownWin(scores.get(id)!.winPotential as number) * 100)}%`;
 const open = (n: number, skip = 0): string[] =>
   [...scores.values()]
     .filter((s) => s.isOpen === 1 && s.winPotential !== null && !(s.id in server.hostile.opportunityNames))

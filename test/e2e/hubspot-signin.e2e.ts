@@ -17,6 +17,7 @@ import { HUBSPOT_API_VERSION, NUMBERED_PATH } from '../../lib/crm/hubspot/api-pa
 import { startHubSpotServer, type HubSpotServer } from '../../sandbox/hubspot';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 interface StoredScore {
   connectionId: string;
@@ -44,7 +45,7 @@ const scores = new Map<string, StoredScore>();
 const extensionErrors: string[] = [];
 
 const connectionOf = (server: HubSpotServer) => `hubspot:${server.portalId}`;
-const winText = (id: string): string => `${Math.round((scores.get(id)!.winPotential as number) * 100)}%`;
+const winText = (id: string): string => `${Math.round(shownWin(scores.get(id)!.winPotential as number) * 100)}%`;
 
 /** Open deals of `server` with a score, hostile names left out. */
 function openDeals(server: HubSpotServer): string[] {

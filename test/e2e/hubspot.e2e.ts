@@ -13,6 +13,7 @@ import { startSalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 import { evaluateWithRoots, panelState, panelText, waitForRoots } from '../../scripts/browser/shadow';
 import { clickButton, readTable, type SyncJobRow } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 interface StoredScore {
   connectionId: string;
@@ -118,7 +119,7 @@ describe('HubSpot, from a private app token to the panels', () => {
     await crm.goto(server.recordUrl(first.id));
     await waitForState(crm, 'ready');
     const text = await panelText(crm);
-    expect(text).toContain(`${Math.round((first.winPotential as number) * 100)}%`);
+    expect(text).toContain(`${Math.round(shownWin(first.winPotential as number) * 100)}%`);
     expect(text).toContain('Repeat Buyer Potential');
     // The panels sit in the record's left sidebar.
     expect(await crm.$eval('dealsight-panel', (host) => host.closest('[data-test-id="left-sidebar"]') !== null)).toBe(true);
@@ -135,7 +136,7 @@ describe('HubSpot, from a private app token to the panels', () => {
       { timeout: 30_000, polling: 200 },
     );
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
-    expect(await panelText(crm)).toContain(`${Math.round((second.winPotential as number) * 100)}%`);
+    expect(await panelText(crm)).toContain(`${Math.round(shownWin(second.winPotential as number) * 100)}%`);
   });
 
   it('puts Win Potential chips on the deals board that match the stored scores', async () => {
@@ -150,7 +151,7 @@ describe('HubSpot, from a private app token to the panels', () => {
     for (const chip of chips.slice(0, 10)) {
       const score = scores.get(chip.id);
       expect(score).toBeDefined();
-      expect(chip.text).toContain(`${Math.round((score?.winPotential as number) * 100)}%`);
+      expect(chip.text).toContain(`${Math.round(shownWin(score?.winPotential as number) * 100)}%`);
     }
     await screenshot(crm, 'e2e-hubspot-board');
 
@@ -161,7 +162,7 @@ describe('HubSpot, from a private app token to the panels', () => {
       crm,
       `Array.from(document.querySelectorAll('tr[data-test-id^="row-"]')).map((row) => ({ id: row.getAttribute('data-test-id').slice('row-'.length), text: rootOf(row.querySelector('dealsight-chip'))?.textContent ?? '' })).filter((r) => r.text !== '')`,
     )) as Array<{ id: string; text: string }>;
-    for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round((scores.get(row.id)?.winPotential as number) * 100)}%`);
+    for (const row of rows.slice(0, 5)) expect(row.text).toContain(`${Math.round(shownWin(scores.get(row.id)?.winPotential as number) * 100)}%`);
     await screenshot(crm, 'e2e-hubspot-list');
   });
 
@@ -248,7 +249,7 @@ describe('HubSpot, from a private app token to the panels', () => {
       await crm.goto(server.recordUrl(hsDeal.id));
       await waitForState(crm, 'ready');
       // Each page is answered from its own CRM's data.
-      expect(await panelText(crm)).toContain(`${Math.round((hsDeal.winPotential as number) * 100)}%`);
+      expect(await panelText(crm)).toContain(`${Math.round(shownWin(hsDeal.winPotential as number) * 100)}%`);
       await sf.close();
     } finally {
       await salesforce.close();

@@ -11,6 +11,7 @@ import { startSalesforceServer } from '../../sandbox/salesforce';
 import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/launch';
 import { evaluateWithRoots, panelText, waitForRoots } from '../../scripts/browser/shadow';
 import { readTable } from '../../scripts/browser/store-reader';
+import { shownWin } from '../../lib/format';
 
 type Server = Awaited<ReturnType<typeof startSalesforceServer>>;
 
@@ -94,7 +95,7 @@ describe('Salesforce, from an open tab to the panels', () => {
     await crm.goto(server.recordUrl(record.id));
     await waitForRoots(crm, (rootOf) => /Win Potential/.test(rootOf(document.querySelector('dealsight-panel'))?.textContent ?? ''), { timeout: 30_000 });
     const text = await panelText(crm);
-    expect(text).toContain(`${Math.round((record.winPotential as number) * 100)}%`);
+    expect(text).toContain(`${Math.round(shownWin(record.winPotential as number) * 100)}%`);
     expect(text).toContain('Repeat Buyer Potential');
     expect(await crm.$$eval('dealsight-panel', (hosts) => hosts.length)).toBe(1);
     await screenshot(crm, 'e2e-salesforce-record');
@@ -115,7 +116,7 @@ describe('Salesforce, from an open tab to the panels', () => {
     for (const chip of chips.slice(0, 10)) {
       const score = [...scores.values()].find((s) => s.id.startsWith(chip.id.slice(0, 15)));
       expect(score).toBeDefined();
-      expect(chip.text).toContain(`${Math.round((score?.winPotential as number) * 100)}%`);
+      expect(chip.text).toContain(`${Math.round(shownWin(score?.winPotential as number) * 100)}%`);
     }
     await screenshot(crm, 'e2e-salesforce-list');
   });
