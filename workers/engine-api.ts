@@ -88,7 +88,7 @@ export const engineApi = {
       exclude: input.exclude,
       keep: input.keep,
       standing: analysis.standing !== null,
-      standingNote: analysis.notes.find((n) => n.startsWith('Win Potential as of today')) ?? null,
+      standingNote: analysis.standingMessage,
       onProgress: (done, total) => onProgress?.('replay', done, total),
     });
     // Keep this training's models loaded: the first panel after a sync is then quick.

@@ -43,6 +43,25 @@ export interface Recorded<T> {
 }
 
 /**
+ * Adds a value recorded on `at` to a history kept oldest first, when it differs from the one
+ * before: a CRM's history rows repeat a field's value with every change of another field, and
+ * a repeat records nothing. An empty value (null) records nothing either.
+ */
+export function recordChange<T>(list: Array<Recorded<T>>, value: T | null, at: IsoDate): void {
+  if (value !== null && list.at(-1)?.value !== value) list.push({ value, at });
+}
+
+/** The last record on or before `day` of a history kept oldest first, or null. */
+export function recordedBy<T>(records: ReadonlyArray<Recorded<T>>, day: IsoDate): Recorded<T> | null {
+  let found: Recorded<T> | null = null;
+  for (const record of records) {
+    if (record.at > day) break;
+    found = record;
+  }
+  return found;
+}
+
+/**
  * What a CRM's history recorded about one deal (a Salesforce history export: lib/crm/csv/history-export.ts),
  * each list oldest first; the as-of engine turns it into the deal's history (lib/engine/asof/history.ts).
  */

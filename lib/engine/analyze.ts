@@ -97,6 +97,8 @@ export interface Analysis<P extends UnnamedPersona = Persona> {
   healthProfile: HealthProfile;
   /** The as-of model that scores open deals where they stand (`AnalyzeOptions.stageAware`), or null. */
   standing: Standing | null;
+  /** Why there is no as-of model when one was asked for (too few closed deals with a stage history); also among `notes`. */
+  standingMessage: string | null;
   /** Every input opportunity once, in input order. */
   results: OpportunityResult[];
   /** Why a part is missing or what to know (for the CLI's stderr and the UI). */
@@ -208,11 +210,13 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   const clusters = clusterIndex(personas);
   const stageTimes = fitStageTimes(closed);
   let standing: Standing | null = null;
+  let standingMessage: string | null = null;
   let todayScores = new Map<string, WinScore>();
   if (options.stageAware && win !== null) {
     // Without dates no deal has a stage history: the training says so in a note.
     const training = trainStanding(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep });
     for (const note of training.notes) notes.push(note);
+    standingMessage = training.notes[0] ?? null;
     if (training.model !== null && dataAsOf !== null) {
       standing = { model: training.model, pipeline: training.pipeline, trainedOn: training.trainedOn };
       todayScores = scoreAsOf(training.model, open, dataAsOf, training.pipeline, stageTimes);
@@ -259,7 +263,7 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
     };
   });
   progress('score', opportunities.length, opportunities.length);
-  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, healthProfile: profile, standing, results, notes };
+  return { asOf: dataAsOf, win, winSufficiency, personas, forecast, similar, stageTimes, healthProfile: profile, standing, standingMessage, results, notes };
 }
 
 /** What an open deal's standing is decided from, besides the deal itself. */

@@ -1,4 +1,4 @@
-import type { Opportunity, Recorded, RecordedChanges, StageChange, StandardOpportunityType } from '../crm/opportunity';
+import { recordChange, type Opportunity, type RecordedChanges, type StageChange, type StandardOpportunityType } from '../crm/opportunity';
 import type { Random } from '../seeded/random';
 import {
   BUYER_TITLES,
@@ -357,14 +357,11 @@ function recordedChangesOf(
 ): RecordedChanges {
   const created = o.createdDate as string;
   const changes: RecordedChanges = { stages: [], closeDates: [], amounts: [], probabilities: [], before: {} };
-  const record = <T>(list: Array<Recorded<T>>, value: T, at: string): void => {
-    if (list.at(-1)?.value !== value) list.push({ value, at });
-  };
-  for (const plan of plans) record(changes.closeDates, isoOf(plan.value), isoOf(plan.day));
-  record(changes.amounts, amount, created);
-  for (const revision of revisions) record(changes.amounts, revision.amount, isoOf(revision.day));
-  for (const change of o.stageHistory) record(changes.probabilities, stageDefinition(change.stage).probability / 100, change.enteredAt);
-  if (o.isClosed && o.closeDate !== null) record(changes.closeDates, o.closeDate, o.closeDate);
+  for (const plan of plans) recordChange(changes.closeDates, isoOf(plan.value), isoOf(plan.day));
+  recordChange(changes.amounts, amount, created);
+  for (const revision of revisions) recordChange(changes.amounts, revision.amount, isoOf(revision.day));
+  for (const change of o.stageHistory) recordChange(changes.probabilities, stageDefinition(change.stage).probability / 100, change.enteredAt);
+  if (o.isClosed && o.closeDate !== null) recordChange(changes.closeDates, o.closeDate, o.closeDate);
   return changes;
 }
 

@@ -1,4 +1,4 @@
-import { STANDARD_OPPORTUNITY_TYPES, type Opportunity, type StandardOpportunityType } from '../../lib/crm/opportunity';
+import { recordedBy, STANDARD_OPPORTUNITY_TYPES, type Opportunity, type StandardOpportunityType } from '../../lib/crm/opportunity';
 import { SALESFORCE_STAGES, SALESFORCE_TYPE_LABELS, stageDefinition } from '../../lib/sandbox/stages';
 import type { SandboxAccount, SandboxContact, SandboxContactRole, SandboxOrg, SandboxUser } from '../../lib/sandbox/types';
 import { stableHash, workingTime, type OpportunityTimeline } from '../kit/timeline';
@@ -119,11 +119,6 @@ export function historyEvents(o: Opportunity): HistoryEvent[] {
   const recorded = o.recordedChanges;
   const days = new Set(o.stageHistory.map((s) => s.enteredAt));
   if (recorded !== undefined) for (const list of [recorded.closeDates, recorded.amounts]) for (const r of list) days.add(r.at);
-  const latest = <T>(list: ReadonlyArray<{ value: T; at: string }> | undefined, day: string, fallback: T): T => {
-    let value = fallback;
-    for (const r of list ?? []) if (r.at <= day) value = r.value;
-    return value;
-  };
   const events: HistoryEvent[] = [];
   for (const day of [...days].sort()) {
     let stageIndex: number | null = null;
@@ -136,8 +131,8 @@ export function historyEvents(o: Opportunity): HistoryEvent[] {
       day,
       stageIndex: entered ? stageIndex : null,
       stage: (o.stageHistory[stageIndex] as { stage: string }).stage,
-      amount: latest(recorded?.amounts, day, o.amount),
-      closeDate: latest(recorded?.closeDates, day, o.closeDate),
+      amount: recorded === undefined ? o.amount : (recordedBy(recorded.amounts, day)?.value ?? o.amount),
+      closeDate: recorded === undefined ? o.closeDate : (recordedBy(recorded.closeDates, day)?.value ?? o.closeDate),
     });
   }
   return events;

@@ -9,7 +9,7 @@
  * each as of its day (lib/engine/asof/history.ts). The stage path itself comes from the
  * `hs_v2_date_entered_<stage>` properties (map.ts).
  */
-import type { IsoDate, Recorded, RecordedChanges } from '../opportunity';
+import { recordChange, type IsoDate, type Recorded, type RecordedChanges } from '../opportunity';
 import type { HubSpotObject, PropertyVersion } from './client';
 
 /** The deal properties whose history the sync asks for. */
@@ -46,7 +46,7 @@ function recorded<T>(versions: readonly PropertyVersion[] | undefined, read: (va
     .filter((v): v is { at: IsoDate; ms: number; value: T | null } => v.at !== null)
     .sort((a, b) => a.ms - b.ms);
   const out: Array<Recorded<T>> = [];
-  for (const v of timed) if (v.value !== null && out.at(-1)?.value !== v.value) out.push({ value: v.value, at: v.at });
+  for (const v of timed) recordChange(out, v.value, v.at);
   return out;
 }
 

@@ -8,8 +8,8 @@ import {
   blankOpportunity,
   normalizeLabel,
   normalizeOpportunityType,
+  recordChange,
   type AttributeValue,
-  type Recorded,
   type RecordedChanges,
   type IsoDate,
   type Opportunity,
@@ -218,14 +218,11 @@ export function stageHistory(
 export function recordedChanges(rows: readonly HistoryRow[]): RecordedChanges | null {
   const sorted = inTimeOrder(rows);
   const changes: RecordedChanges = { stages: [], closeDates: [], amounts: [], probabilities: [], before: {} };
-  const record = <T>(list: Array<Recorded<T>>, value: T | null, at: IsoDate): void => {
-    if (value !== null && list.at(-1)?.value !== value) list.push({ value, at });
-  };
   for (const row of sorted) {
     const day = row.at.slice(0, 10);
-    record(changes.closeDates, row.closeDate, day);
-    record(changes.amounts, row.amount, day);
-    record(changes.probabilities, row.probability, day);
+    recordChange(changes.closeDates, row.closeDate, day);
+    recordChange(changes.amounts, row.amount, day);
+    recordChange(changes.probabilities, row.probability, day);
   }
   return changes.closeDates.length + changes.amounts.length + changes.probabilities.length === 0 ? null : changes;
 }

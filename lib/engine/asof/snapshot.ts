@@ -11,8 +11,8 @@
  * on random ones). A deal has no snapshot before it was created, nor on or after the day it
  * closed: then it was no longer open.
  */
-import { addDays, daysBetween, type IsoDate } from '../../crm/opportunity';
-import type { DealHistory, Recorded } from './history';
+import { addDays, daysBetween, recordedBy, type IsoDate } from '../../crm/opportunity';
+import type { DealHistory } from './history';
 
 export interface AsOfSnapshot {
   id: string;
@@ -46,21 +46,11 @@ export interface AsOfSnapshot {
   amount: number | null;
 }
 
-/** The last record on or before `day`, or null. Records are oldest first. */
-function lastBy<T>(records: ReadonlyArray<Recorded<T>>, day: IsoDate): Recorded<T> | null {
-  let found: Recorded<T> | null = null;
-  for (const record of records) {
-    if (record.at > day) break;
-    found = record;
-  }
-  return found;
-}
-
 /** The deal as it stood at `asOf`, or null when it was not open that day. */
 export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readonly string[] = []): AsOfSnapshot | null {
   if (asOf < history.createdDate) return null;
   if (history.closedAt !== null && asOf >= history.closedAt) return null;
-  const stage = lastBy(history.stages, asOf);
+  const stage = recordedBy(history.stages, asOf);
   let visits = 0;
   let entered = 0;
   let back = 0;
@@ -86,7 +76,7 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
   }
   const first = history.amounts[0];
   const firstAmount = first !== undefined && first.at <= asOf ? first.value : null;
-  const amount = lastBy(history.amounts, asOf)?.value ?? null;
+  const amount = recordedBy(history.amounts, asOf)?.value ?? null;
   const order = stage === null ? -1 : pipeline.indexOf(stage.value);
   return {
     id: history.id,
@@ -99,7 +89,7 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
     stepsBack: back,
     earlierStageDays: stage === null || entered < 2 ? null : daysBetween(history.createdDate, stage.at) / (entered - 1),
     age: daysBetween(history.createdDate, asOf),
-    probability: lastBy(history.probabilities, asOf)?.value ?? null,
+    probability: recordedBy(history.probabilities, asOf)?.value ?? null,
     closePushes: pushes,
     closePushDays: pushDays,
     daysToClose: previous === null ? null : daysBetween(asOf, previous),
