@@ -23,8 +23,8 @@ export function standingText(tools: LocaleTools, fact: StandingFact): string {
       return t('panels_standing_stagesEntered', { count: fact.count });
     case 'stepsBack':
       return fact.count === 0 ? t('panels_standing_neverBack') : t('panels_standing_stepsBack', { count: fact.count });
-    case 'earlierStageDays':
-      return fact.days === null ? t('panels_standing_firstStage') : t('panels_standing_earlierStageDays', { count: fact.days });
+    case 'pace':
+      return fact.ratio === null ? t('panels_standing_firstStage') : t('panels_standing_pace', { times: tools.number(fact.ratio, 1) });
     case 'age':
       return t('panels_standing_age', { count: fact.days });
     case 'pushes':

@@ -15,6 +15,7 @@ import { healthOf, type Health } from './health/health';
 import { DEFAULT_HEALTH_PROFILE, type HealthProfile } from './health/profile';
 import { scoreAsOf } from './asof/score';
 import { trainStanding } from './asof/serve';
+import type { AsOfModel } from './asof/model';
 
 export interface AnalyzeOptions {
   seed?: number;
@@ -144,10 +145,9 @@ export function latestDate(opportunities: Opportunity[]): IsoDate | null {
   return latest;
 }
 
-/** The as-of model as served: the model, the pipeline order its features read, and the closed deals it learned from. */
+/** The as-of model as served (it holds the pipeline order its features read), and the closed deals it learned from. */
 export interface Standing {
-  model: WinModel;
-  pipeline: string[];
+  model: AsOfModel;
   trainedOn: number;
 }
 
@@ -214,12 +214,18 @@ export function analyze(opportunities: Opportunity[], options: AnalyzeOptions = 
   let todayScores = new Map<string, WinScore>();
   if (options.stageAware && win !== null) {
     // Without dates no deal has a stage history: the training says so in a note.
-    const training = trainStanding(opportunities, { seed: options.seed, fields: options.fields, exclude: options.exclude, keep: options.keep });
+    const training = trainStanding(opportunities, {
+      seed: options.seed,
+      fields: options.fields,
+      exclude: options.exclude,
+      keep: options.keep,
+      stageBlind: win,
+    });
     for (const note of training.notes) notes.push(note);
     standingMessage = training.notes[0] ?? null;
     if (training.model !== null && dataAsOf !== null) {
-      standing = { model: training.model, pipeline: training.pipeline, trainedOn: training.trainedOn };
-      todayScores = scoreAsOf(training.model, open, dataAsOf, training.pipeline, stageTimes);
+      standing = { model: training.model, trainedOn: training.trainedOn };
+      todayScores = scoreAsOf(training.model, open, dataAsOf, { scores: winScores, reference: win.referenceProbability() });
     }
   }
   const baseRate = closed.length > 0 ? wins / closed.length : null;

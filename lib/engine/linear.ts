@@ -50,8 +50,11 @@ export interface LinearOptions {
  */
 const CG_STEPS = 5;
 
-/** Column layout of features: where each feature's one-hot block starts and its numeric cuts. */
-export function linearLayout(columns: RawColumn[]): { offsets: number[]; cuts: Array<number[] | null>; width: number } {
+/**
+ * Column layout of features: where each feature's one-hot block starts and its numeric cuts,
+ * a number cut into `bins` buckets of equal counts (deciles by default).
+ */
+export function linearLayout(columns: RawColumn[], bins = 10): { offsets: number[]; cuts: Array<number[] | null>; width: number } {
   const offsets: number[] = [];
   const cuts: Array<number[] | null> = [];
   let width = 0;
@@ -61,7 +64,7 @@ export function linearLayout(columns: RawColumn[]): { offsets: number[]; cuts: A
       cuts.push(null);
       width += column.levels.length + 1; // + missing
     } else {
-      const c = decileCuts(column.values);
+      const c = quantileCuts(column.values, bins);
       cuts.push(c);
       width += c.length + 2; // buckets + missing
     }
@@ -103,15 +106,15 @@ function bucket(cuts: number[], v: number): number {
   return lo;
 }
 
-function decileCuts(values: Float64Array): number[] {
+function quantileCuts(values: Float64Array, bins: number): number[] {
   // A typed array sorts numerically and natively, far faster than numbers with a comparator.
   let filled = 0;
   const buffer = new Float64Array(values.length);
   for (const v of values) if (!Number.isNaN(v)) buffer[filled++] = v;
   const present = buffer.subarray(0, filled).sort();
   const cuts: number[] = [];
-  for (let q = 1; q < 10; q++) {
-    const v = present[Math.floor((q * present.length) / 10)];
+  for (let q = 1; q < bins; q++) {
+    const v = present[Math.floor((q * present.length) / bins)];
     if (v !== undefined && (cuts.length === 0 || v > (cuts[cuts.length - 1] as number))) cuts.push(v);
   }
   // A cut at the maximum would leave its upper bucket empty.

@@ -34,6 +34,12 @@ export interface WinTrainOptions {
   config?: 'auto' | 'forest' | 'linear';
   /** Share of the deals each tree draws without replacement. */
   sampleFraction?: number;
+  /**
+   * Buckets of equal counts a number is cut into for the linear model (default 10). The
+   * as-of model's few strong numbers (lib/engine/asof/model.ts) keep more of their ranking
+   * with 20; a CRM's many weak fields gain nothing from finer cuts.
+   */
+  linearBins?: number;
   /** Trees grown so far, for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -203,7 +209,10 @@ export class WinModel {
             onProgress: progress && ((done: number) => progress(grownBefore(settingsToCompare.length) + done, total)),
           })
         : chosenSetting.forest;
-    const eps = 1 / (2 * settings.trees);
+    // Votes are clamped half a tree from 0 and 1 before calibration (a forest's vote share
+    // is never finer); a forced linear configuration serves no votes, only its own
+    // probabilities, which are clamped far closer.
+    const eps = settings.config === 'linear' ? 1e-4 : 1 / (2 * settings.trees);
     const forestOob = forest.oob as Float64Array;
 
     // The linear model's honest predictions of every training deal, then the choice.
@@ -217,7 +226,7 @@ export class WinModel {
       const { folds, kind } = linearFolds(closed, settings.seed);
       // One layout (levels and decile cuts) for the folds' fits and the final one: it reads
       // the features, never the outcomes, so the held-out folds' labels stay unseen.
-      const layout = linearLayout(columns);
+      const layout = linearLayout(columns, settings.linearBins);
       const active = activeColumns(columns, layout.offsets, layout.cuts);
       const oof = outOfFoldLinear(active, layout.width, y, folds);
       const weights = settings.config === 'linear' ? [0] : BLEND_WEIGHTS;

@@ -7,6 +7,7 @@ import { stageOrder } from '../pipeline/stage-order';
 import type { IsoDate, Opportunity } from '../crm/opportunity';
 import type { Analysis, OpportunityResult } from '../engine/analyze';
 import { buildSimilarIndex, standingOf, type Standing } from '../engine/analyze';
+import { AsOfModel } from '../engine/asof/model';
 import { scoreAsOf } from '../engine/asof/score';
 import { readHealthProfile, type HealthProfile } from '../engine/health/profile';
 import type { StageTimes } from '../engine/stage-times';
@@ -48,9 +49,7 @@ export function modelRecord(
     quality,
     stageTimes: analysis.stageTimes,
     healthProfile: analysis.healthProfile,
-    standing: analysis.standing
-      ? { win: analysis.standing.model.toJSON(), pipeline: analysis.standing.pipeline, trainedOn: analysis.standing.trainedOn }
-      : null,
+    standing: analysis.standing ? { model: analysis.standing.model.toJSON(), trainedOn: analysis.standing.trainedOn } : null,
   };
 }
 
@@ -168,9 +167,7 @@ export function loadModels(record: ModelRecord, closed: Opportunity[]): LoadedMo
     stageTimes: record.stageTimes ?? null,
     // A record without one was trained under the default profile.
     healthProfile: readHealthProfile(record.healthProfile ?? null),
-    standing: record.standing
-      ? { model: WinModel.load(record.standing.win as WinModelJSON), pipeline: record.standing.pipeline, trainedOn: record.standing.trainedOn }
-      : null,
+    standing: record.standing?.model ? { model: AsOfModel.load(record.standing.model), trainedOn: record.standing.trainedOn } : null,
   };
 }
 
@@ -186,8 +183,11 @@ export function panelData(connection: { id: string; label: string; dataVersion: 
   // An open deal with a stage history is scored as it stands on the models' day (issue 18);
   // the as-of model's reasons then say where it stands in a rep's words.
   const today =
-    models.standing && models.stageTimes && models.asOf && !opportunity.isClosed
-      ? (scoreAsOf(models.standing.model, [opportunity], models.asOf, models.standing.pipeline, models.stageTimes).get(opportunity.id) ?? null)
+    models.standing && models.win && blind && models.asOf && !opportunity.isClosed
+      ? (scoreAsOf(models.standing.model, [opportunity], models.asOf, {
+          scores: new Map([[opportunity.id, blind]]),
+          reference: models.win.referenceProbability(),
+        }).get(opportunity.id) ?? null)
       : null;
   const score = today ?? blind;
   const forecast = models.forecast && models.asOf ? (models.forecast.predict([opportunity], models.asOf)[0] ?? null) : null;

@@ -12,6 +12,7 @@ import type { ForecastModelJSON } from '../engine/forecast';
 import type { Persona } from '../engine/personas';
 import type { PersonaModelJSON } from '../engine/personas';
 import type { QualityReport } from '../engine/quality';
+import type { AsOfModelJSON } from '../engine/asof/model';
 import type { WinModelJSON } from '../engine/win';
 import type { PanelData, PipelineRow } from '../panel-data';
 import type { AtRiskRecord } from '../alerts/at-risk';
@@ -106,11 +107,14 @@ export interface ModelRecord {
   stageTimes?: StageTimes | null;
   healthProfile?: HealthProfile | null;
   /**
-   * The as-of model that scores open deals where they stand (issue 18), the pipeline order
-   * its features read, and the closed deals with a stage history it learned from; null when
-   * too few have one. Not indexed: records trained before it lack it, and serve stage-blind scores.
+   * The as-of model that scores open deals where they stand (issue 18: it holds the pipeline
+   * order and the pace yardstick its features read), and the closed deals with a stage
+   * history it learned from; null when too few have one. Not indexed. Records trained before
+   * it lack it, and records written before the model read the stage-blind log-odds and the
+   * pace hold `win` and `pipeline` instead of `model`: both serve stage-blind scores until
+   * the next training.
    */
-  standing?: { win: WinModelJSON; pipeline: string[]; trainedOn: number } | null;
+  standing?: { model?: AsOfModelJSON; trainedOn: number } | null;
 }
 
 export interface PersonaRecord {

@@ -35,7 +35,7 @@ import { qualityReport, replayDays } from '../../lib/engine/quality';
 import { SimilarIndex } from '../../lib/engine/similar';
 import { WinModel } from '../../lib/engine/win';
 import { hasStageHistory } from '../../lib/engine/asof/history';
-import { pipelineOrder, trainAsOf, trainingRows } from '../../lib/engine/asof/model';
+import { AsOfModel, outOfBag, pipelineOrder } from '../../lib/engine/asof/model';
 import { replayBacktest } from '../../lib/engine/asof/replay';
 import { truthAt, type DealPath } from '../../lib/sandbox/deal-path';
 import { generateSandbox } from '../../lib/sandbox/generate';
@@ -130,25 +130,30 @@ for (const size of SIZES) {
 }
 
 /**
- * Issue 18: Win Potential as of the day trains on one snapshot per closed deal with a stage
- * history (lib/engine/asof/model.ts): how many snapshots that is, how long they take to build
- * and the model to train, and all models with it against the 10k budget.
+ * Issue 18: Win Potential as of the day trains on snapshots of the closed deals with a stage
+ * history, every 14 days each was open (lib/engine/asof/model.ts), reading the stage-blind
+ * model's out-of-bag votes: how many snapshots that is, how long the model takes to train
+ * (snapshots and pace yardstick included), and all models with it against the 10k budget.
  */
-function benchAsOf(closed: Opportunity[], open: Opportunity[], otherModelsMs: number | null, budget: boolean): void {
+function benchAsOf(closed: Opportunity[], otherModelsMs: number | null, budget: boolean, trained?: WinModel): void {
   const withHistory = closed.filter((o) => hasStageHistory(o));
   const pipeline = pipelineOrder(withHistory);
-  const snapshots = time(() => trainingRows(withHistory, pipeline, 1));
-  const model = time(() => trainAsOf(withHistory, { pipeline, open }));
+  const stageBlind = trained ?? WinModel.train(closed, { seed: 1 });
+  const fitted = time(() => AsOfModel.train(withHistory, { pipeline, prior: outOfBag(stageBlind, closed), encoder: stageBlind.json.encoder }));
   const count = (n: number): string => n.toLocaleString('en-US');
   row([
-    `  as-of Win Potential: ${count(snapshots.value.length)} snapshots (${count(withHistory.length)} deals with a stage history), built in`,
-    ms(snapshots.ms),
+    `  as-of Win Potential: ${count(fitted.value.snapshots)} snapshots of ${count(fitted.value.deals)} deals with a stage history, trained in`,
+    ms(fitted.ms),
     '',
     '',
   ]);
-  row([`  as-of Win Potential trained, its snapshots included`, ms(model.ms), '', '']);
   if (otherModelsMs !== null) {
-    row([`  all models with the as-of one`, ms(otherModelsMs + model.ms), budget ? '≤ 2000 ms' : '', budget ? verdict(otherModelsMs + model.ms <= 2000) : '']);
+    row([
+      `  all models with the as-of one`,
+      ms(otherModelsMs + fitted.ms),
+      budget ? '≤ 2000 ms' : '',
+      budget ? verdict(otherModelsMs + fitted.ms <= 2000) : '',
+    ]);
   }
 }
 
@@ -173,7 +178,7 @@ for (const closedCount of [10_000, 50_000]) {
   const quality = time(() => qualityReport([...closed, ...open], { win: win.value }));
   row([`  quality report (backtest refit on 80%, drift)`, ms(quality.ms), '', '']);
   row([`  all models and the quality report (the train job)`, ms(total + quality.ms), '', '']);
-  benchAsOf(closed, open, total, closedCount === 10_000);
+  benchAsOf(closed, total, closedCount === 10_000);
   if (closedCount === 10_000) {
     const toScore: Opportunity[] = Array.from({ length: 10_000 }, (_, i) => open[i % open.length] as Opportunity);
     const asOf = org.asOf;
@@ -198,14 +203,15 @@ for (const closedCount of [10_000, 50_000]) {
   console.log('');
 }
 
-// The replay backtest against the sandbox's truth (issue 18): at each past day, the AUC of the
-// as-of model, the stage-blind model and the CRM's probability on the deals open that day,
-// beside the AUC of the chance of a win given each deal's record that day (lib/sandbox/deal-path.ts),
-// which no model reading only the past can beat. And the quality page's monthly replay time.
+// The replay backtest against the sandbox's truth (issue 18): at each past day, monthly over
+// the last year, the AUC of the as-of model, the stage-blind model and the CRM's probability on
+// the deals open that day, beside the AUC of the chance of a win given each deal's record that
+// day (lib/sandbox/deal-path.ts), which no model reading only the past can beat; the issue
+// asks the as-of model to stay within 0.02 of it. And the quality page's monthly replay time.
 for (const seed of [7, 9]) {
   const org = generateSandbox({ seed, opportunities: 12_000 });
-  const replay = time(() => replayBacktest(org.opportunities, { points: 4, stepDays: 60 }));
-  row([`replay on sandbox seed ${seed} (12,000 deals): 4 days, 60 apart`, ms(replay.ms), '', '']);
+  const replay = time(() => replayBacktest(org.opportunities, { points: 12, stepDays: 30 }));
+  row([`replay on sandbox seed ${seed} (12,000 deals): 12 days, 30 apart`, ms(replay.ms), '', '']);
   for (const point of replay.value.points) {
     const scored = org.opportunities.filter((o) => o.isClosed && (o.createdDate as string) <= point.asOf && point.asOf < (o.closeDate as string));
     const truth = rocAuc(
@@ -213,11 +219,12 @@ for (const seed of [7, 9]) {
       scored.map((o) => truthAt(org.truth.paths[o.id] as DealPath, org.truth.winProbability[o.id] as number, point.asOf) as number),
     );
     const auc = (c: 'asOf' | 'stageBlind' | 'crm'): string => (point.scores[c]?.auc ?? Number.NaN).toFixed(3);
+    const under = truth - (point.scores.asOf?.auc ?? Number.NaN);
     row([
-      `  ${point.asOf}, ${point.scored} deals: AUC as of the day ${auc('asOf')}, stage-blind ${auc('stageBlind')}, CRM ${auc('crm')}; truth`,
-      truth.toFixed(3),
-      '',
-      '',
+      `  ${point.asOf}, ${point.scored} deals: AUC as of the day ${auc('asOf')}, stage-blind ${auc('stageBlind')}, CRM ${auc('crm')}; truth ${truth.toFixed(3)}, under it by`,
+      under.toFixed(3),
+      '≤ 0.02',
+      under <= 0.02 ? 'within it' : 'MORE THAN 0.02 UNDER',
     ]);
   }
 }
@@ -238,7 +245,7 @@ for (const seed of [7, 9]) {
   row([`as-of Win Potential on 78,000 closed (sandbox)`, '', '', '']);
   const win = time(() => WinModel.train(closed, { encoder: { open } }));
   row([`  stage-blind Win Potential, for comparison`, ms(win.ms), '', '']);
-  benchAsOf(closed, open, null, false);
+  benchAsOf(closed, null, false, win.value);
   console.log('');
 }
 

@@ -117,7 +117,7 @@ describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
       {
         key: 'attr:asOfDaysInStage',
         label: 'Where it stands',
-        value: 'in Negotiation for 34 days, longer than 80% of won deals',
+        value: 'in Negotiation for 34 days, longer than 80% of won deals like it',
         impact: -0.2,
         standing: { kind: 'daysInStage', stage: 'Negotiation', days: 34, medianDays: 12, longerThanMostWon: true },
       },
@@ -127,6 +127,13 @@ describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
         value: 'close date pushed 3 times, 70 days in all',
         impact: -0.08,
         standing: { kind: 'pushes', pushes: 3, days: 70 },
+      },
+      {
+        key: 'attr:asOfPace',
+        label: 'Where it stands',
+        value: 'earlier stages took 2.1× as long as won deals like it',
+        impact: -0.06,
+        standing: { kind: 'pace', ratio: 2.1 },
       },
     ],
     today: { stageBlind: 0.58, trainedOn: 1234 },
@@ -139,8 +146,9 @@ describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
       'As it stands today: stage, days in it, close-date pushes. Learned from 1,234 closed deals with their stage history. From its own fields alone: 58%',
     );
     expect(allByData(byData(c, 'factors', 'lowering'), 'factor').map(text)).toEqual([
-      '−20 pts Where it stands: in Negotiation for 34 days, longer than 80% of won deals',
+      '−20 pts Where it stands: in Negotiation for 34 days, longer than 80% of won deals like it',
       '−8 pts Where it stands: close date pushed 3 times, 70 days in all',
+      '−6 pts Where it stands: earlier stages took 2.1× as long as won deals like it',
     ]);
   });
 
@@ -149,8 +157,9 @@ describe('WinPanel for a deal scored as it stands today (issue 18)', () => {
     const c = renderPanel(today, null, 'de-DE');
     expect(text(byData(c, 'field', 'stage-blind'))).toBe('Allein aus den eigenen Feldern: 58 %');
     expect(allByData(byData(c, 'factors', 'lowering'), 'factor').map(text)).toEqual([
-      '−20 Pkt. Wo er steht: seit 34 Tagen in Negotiation, länger als 80 % der gewonnenen Deals',
+      '−20 Pkt. Wo er steht: seit 34 Tagen in Negotiation, länger als 80 % der gewonnenen Deals dieser Art',
       '−8 Pkt. Wo er steht: Abschlusstermin 3-mal verschoben, um 70 Tage insgesamt',
+      '−6 Pkt. Wo er steht: frühere Phasen dauerten 2,1-mal so lange wie bei gewonnenen Deals dieser Art',
     ]);
   });
 

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../lib/crm/opportunity';
 import { historyFor, historyOf, type DealHistory, type Recorded } from '../../lib/engine/asof/history';
-import { AS_OF_FIELDS, snapshotAttributes, withSnapshot } from '../../lib/engine/asof/model';
-import { snapshotAt, snapshotDayOffsets, snapshotDays } from '../../lib/engine/asof/snapshot';
+import { AS_OF_FIELDS, readingAttributes, trainingDayOffsets, withReading, type AsOfReading } from '../../lib/engine/asof/model';
+import { snapshotAt } from '../../lib/engine/asof/snapshot';
 import { Random } from '../../lib/seeded/random';
 import { opp } from './helpers';
 
@@ -60,7 +60,14 @@ describe('snapshotAt: a worked history', () => {
       // Prospecting, Qualification, Proposal, back to Qualification, Proposal again.
       stagesEntered: 5,
       stepsBack: 1,
-      earlierStageDays: 63 / 4, // 2026-01-01 to 2026-03-05 over the four visits before this one
+      firstStage: 'Prospecting',
+      // The visits ended by then: the current one (Proposal since 2026-03-05) has not.
+      visits: [
+        { stage: 'Prospecting', days: 19 },
+        { stage: 'Qualification', days: 21 },
+        { stage: 'Proposal', days: 15 },
+        { stage: 'Qualification', days: 8 },
+      ],
       age: 68,
       probability: 0.5,
       closePushes: 1,
@@ -79,7 +86,13 @@ describe('snapshotAt: a worked history', () => {
       daysInStage: 10,
       stagesEntered: 6,
       stepsBack: 1,
-      earlierStageDays: 99 / 5,
+      visits: [
+        { stage: 'Prospecting', days: 19 },
+        { stage: 'Qualification', days: 21 },
+        { stage: 'Proposal', days: 15 },
+        { stage: 'Qualification', days: 8 },
+        { stage: 'Proposal', days: 36 },
+      ],
       probability: 0.8,
       closePushes: 2,
       closePushDays: 70,
@@ -154,38 +167,23 @@ describe('snapshotAt: nothing recorded after the snapshot day enters it', () => 
   });
 });
 
-describe('snapshotDays', () => {
-  it('takes the creation, each stage entry and every 30 days while open, thinned to the cap with both ends kept', () => {
-    expect(snapshotDays(WORKED, { everyDays: 30, maxPerDeal: 20 })).toEqual([
-      '2026-01-01',
-      '2026-01-20',
-      '2026-01-31',
-      '2026-02-10',
-      '2026-02-25',
-      '2026-03-02',
-      '2026-03-05',
-      '2026-04-01',
-      '2026-04-10',
-    ]);
-    const capped = snapshotDays(WORKED, { everyDays: 30, maxPerDeal: 4 });
-    expect(capped).toHaveLength(4);
-    expect([capped[0], capped.at(-1)]).toEqual(['2026-01-01', '2026-04-10']);
-  });
-
-  it('are the creation day plus snapshotDayOffsets, the form training picks from', () => {
-    for (const options of [
-      { everyDays: 30, maxPerDeal: 20 },
-      { everyDays: 7, maxPerDeal: 5 },
-      { everyDays: 14, maxPerDeal: 1000 },
-    ]) {
-      expect(snapshotDayOffsets(WORKED, options).map((d) => addDays(WORKED.createdDate, d))).toEqual(snapshotDays(WORKED, options));
+describe('trainingDayOffsets', () => {
+  it('takes every N days while the deal was open, from a first day within the first N: each deal counts by the days it was open', () => {
+    const random = new Random(3);
+    for (let k = 0; k < 50; k++) {
+      const days = trainingDayOffsets(WORKED, 30, random);
+      // 2026-01-01 to 2026-05-01 is 120 days: 4 snapshots, 30 days apart, the first in 0..29.
+      expect(days).toHaveLength(4);
+      expect(days[0]).toBeGreaterThanOrEqual(0);
+      expect(days[0]).toBeLessThan(30);
+      expect(days.slice(1).map((d, i) => d - (days[i] as number))).toEqual([30, 30, 30]);
+      for (const day of days) expect(snapshotAt(WORKED, addDays(WORKED.createdDate, day))).not.toBeNull();
     }
-    expect(snapshotDayOffsets(WORKED, { everyDays: 30, maxPerDeal: 20 })).toEqual([0, 19, 30, 40, 55, 60, 63, 90, 99]);
   });
 
-  it('gives an open deal no training snapshots, and every snapshot day has a snapshot', () => {
-    expect(snapshotDays({ ...WORKED, closedAt: null }, { everyDays: 30, maxPerDeal: 20 })).toEqual([]);
-    for (const day of snapshotDays(WORKED, { everyDays: 7, maxPerDeal: 50 })) expect(snapshotAt(WORKED, day)).not.toBeNull();
+  it('gives an open deal, or one closed the day it was created, none', () => {
+    expect(trainingDayOffsets({ ...WORKED, closedAt: null }, 14, new Random(1))).toEqual([]);
+    expect(trainingDayOffsets({ ...WORKED, closedAt: WORKED.createdDate }, 14, new Random(1))).toEqual([]);
   });
 });
 
@@ -271,14 +269,16 @@ describe('historyOf: the history an opportunity carries today', () => {
   });
 });
 
-describe('withSnapshot', () => {
-  it('adds every AS_OF_FIELDS feature under its key with the value its reader gives, and keeps the deal’s own attributes', () => {
+describe('withReading', () => {
+  it('gives the row every AS_OF_FIELDS feature under its key with the value its reader gives, and no other attribute, leaving the deal as it was', () => {
     const snapshot = snapshotAt(WORKED, '2026-03-10', PIPELINE);
     if (snapshot === null) throw new Error('expected a snapshot');
-    expect(Object.keys(snapshotAttributes(snapshot))).toEqual(AS_OF_FIELDS.map((f) => f.key));
-    const deal = opp('d1', true, { attributes: { industry: 'Retail', employees: 40 } });
-    const row = withSnapshot(deal, snapshot);
-    expect(row.attributes).toEqual({ industry: 'Retail', employees: 40, ...Object.fromEntries(AS_OF_FIELDS.map((f) => [f.key, f.read(snapshot)])) });
+    const reading: AsOfReading = { snapshot, pace: { sum: 0.4, mean: 0.1, stage: -0.2, typicalDays: 9, mostWonWithinDays: 20 }, prior: 0.3 };
+    expect(Object.keys(readingAttributes(reading))).toEqual(AS_OF_FIELDS.map((f) => f.key));
+    const deal = opp('d1', true, { amount: 12_500, attributes: { industry: 'Retail', employees: 40 } });
+    const row = withReading(deal, reading);
+    expect(row.attributes).toEqual(Object.fromEntries(AS_OF_FIELDS.map((f) => [f.key, f.read(reading)])));
+    expect(row.amount).toBe(10_000); // as it stood on 2026-03-10, before the revision to 12,500
     expect(deal.attributes).toEqual({ industry: 'Retail', employees: 40 });
   });
 });

@@ -98,6 +98,8 @@ export function analyzeCommand(argv: string[], progress: Progress, out: (text: s
       fields: imported.fields,
       exclude: columns.exclude,
       keep: columns.keep,
+      // The stage-blind model just trained on the same closed deals: its out-of-bag votes are the as-of model's prior.
+      stageBlind: analysis.win ?? undefined,
     });
     progress.done();
   }

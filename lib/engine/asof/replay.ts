@@ -17,8 +17,9 @@ import { addDays, type AttributeField, type IsoDate, type Opportunity } from '..
 import { brierScore, calibrationErrorEqualCount, liftByGroup, rocAuc } from '../metrics';
 import { checkSufficiency } from '../sufficiency';
 import { WinModel } from '../win';
-import { hasStageHistory, type Histories } from './history';
-import { pipelineOrder, snapshotRows, trainAsOf } from './model';
+import { hasStageHistory, historyFor, type Histories } from './history';
+import { AsOfModel, outOfBag, pipelineOrder } from './model';
+import { snapshotAt, type AsOfSnapshot } from './snapshot';
 
 export type Contender = 'asOf' | 'stageBlind' | 'crm';
 
@@ -123,7 +124,13 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     // Deals open at T whose outcome is known now, as they stood at T.
     const openThen = closed.filter((o) => (o.createdDate as IsoDate) <= asOf && asOf < (o.closeDate as IsoDate));
     const pipeline = pipelineOrder(trainClosed, histories);
-    const { rows, snapshots } = snapshotRows(openThen, asOf, pipeline, histories);
+    const standing = openThen.flatMap((deal): Array<{ deal: Opportunity; snapshot: AsOfSnapshot }> => {
+      const history = historyFor(deal, histories);
+      const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
+      return snapshot === null ? [] : [{ deal, snapshot }];
+    });
+    const rows = standing.map((s) => s.deal);
+    const snapshots = standing.map((s) => s.snapshot);
     if (rows.length === 0) {
       notes.push(
         `${asOf}: none of the ${openThen.length} deals open then has a stage history: the as-of model needs one (without, Win Potential is the stage-blind model).`,
@@ -159,12 +166,22 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     }
     const seed = options.seed ?? 1;
     const encoder = { fields: options.fields, exclude: options.exclude, keep: options.keep };
-    const asOfModel = trainAsOf(trainClosed, { seed, ...encoder, pipeline, histories });
     const stageBlind = WinModel.train(trainClosed, { seed, encoder });
+    const asOfModel = AsOfModel.train(trainClosed, {
+      seed,
+      pipeline,
+      histories,
+      prior: outOfBag(stageBlind, trainClosed),
+      encoder: stageBlind.json.encoder,
+      fields: options.fields,
+    });
+    const blind = stageBlind.predict(compared);
+    const blindOf = new Map(compared.map((o, i) => [o.id, blind[i] as number]));
+    const asOfRows = asOfModel.readings(compared, asOf, (deal) => blindOf.get(deal.id) ?? null, histories).rows;
+    if (asOfRows.length !== compared.length) throw new Error(`replayBacktest: ${compared.length - asOfRows.length} deals open at ${asOf} lost their snapshot`);
     const p: Partial<Record<Contender, number[]>> = {
-      asOf: Array.from(asOfModel.predict(compared)),
-      // The same deals: the stage-blind encoder reads only its own fields, never the snapshot's.
-      stageBlind: Array.from(stageBlind.predict(compared)),
+      asOf: Array.from(asOfModel.predict(asOfRows)),
+      stageBlind: Array.from(blind),
     };
     if (compareCrm) p.crm = kept.map((i) => crmOf[i] as number);
     const scores: Partial<Record<Contender, ContenderScore>> = {};

@@ -11,7 +11,7 @@
  * on random ones). A deal has no snapshot before it was created, nor on or after the day it
  * closed: then it was no longer open.
  */
-import { addDays, daysBetween, recordedBy, type IsoDate } from '../../crm/opportunity';
+import { daysBetween, recordedBy, type IsoDate } from '../../crm/opportunity';
 import type { DealHistory } from './history';
 
 export interface AsOfSnapshot {
@@ -29,8 +29,10 @@ export interface AsOfSnapshot {
   stagesEntered: number;
   /** Times by T it went back to a stage earlier in the pipeline than the one it left. */
   stepsBack: number;
-  /** The days of its earlier stage visits, on average: how fast it moved before the current stage. Null before a second stage. */
-  earlierStageDays: number | null;
+  /** The stage it was created in (the first stage entry), null when none was recorded by T. */
+  firstStage: string | null;
+  /** Its stage visits that had ended by T, oldest first, with their days. */
+  visits: Array<{ stage: string; days: number }>;
   /** Days since the deal was created. */
   age: number;
   /** The CRM's probability as last set by T. */
@@ -55,6 +57,11 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
   let entered = 0;
   let back = 0;
   let previousOrder = -1;
+  const ended: Array<{ stage: string; days: number }> = [];
+  history.stages.forEach((entry, i) => {
+    const next = history.stages[i + 1];
+    if (next !== undefined && next.at <= asOf) ended.push({ stage: entry.value, days: daysBetween(entry.at, next.at) });
+  });
   for (const entry of history.stages) {
     if (entry.at > asOf) break;
     entered++;
@@ -87,7 +94,8 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
     daysInStage: stage === null ? null : daysBetween(stage.at, asOf),
     stagesEntered: entered,
     stepsBack: back,
-    earlierStageDays: stage === null || entered < 2 ? null : daysBetween(history.createdDate, stage.at) / (entered - 1),
+    firstStage: history.stages[0] !== undefined && (history.stages[0] as { at: IsoDate }).at <= asOf ? (history.stages[0] as { value: string }).value : null,
+    visits: ended,
     age: daysBetween(history.createdDate, asOf),
     probability: recordedBy(history.probabilities, asOf)?.value ?? null,
     closePushes: pushes,
@@ -96,32 +104,4 @@ export function snapshotAt(history: DealHistory, asOf: IsoDate, pipeline: readon
     amountChange: amount !== null && firstAmount !== null && firstAmount !== 0 ? amount / firstAmount : null,
     amount,
   };
-}
-
-/**
- * The days a closed deal is snapshotted on while it was open: each stage entry, and every
- * `everyDays` days from its creation, at most `maxPerDeal` of them (evenly thinned, the first
- * and last kept), so a deal open for two years does not outweigh one open for a month.
- * Training weighs each snapshot 1 / (the deal's snapshots): every deal counts once.
- */
-export function snapshotDays(history: DealHistory, options: { everyDays: number; maxPerDeal: number }): IsoDate[] {
-  return snapshotDayOffsets(history, options).map((d) => addDays(history.createdDate, d));
-}
-
-/**
- * The same days as whole days after the deal's creation, ascending: training picks one of
- * them and writes only that one as a date (writing every one was a quarter of the time of
- * building 8,000 training snapshots).
- */
-export function snapshotDayOffsets(history: DealHistory, options: { everyDays: number; maxPerDeal: number }): number[] {
-  const end = history.closedAt;
-  if (end === null || end <= history.createdDate) return [];
-  const days = new Set<number>([0]);
-  for (const entry of history.stages) if (entry.at >= history.createdDate && entry.at < end) days.add(daysBetween(history.createdDate, entry.at));
-  const span = daysBetween(history.createdDate, end);
-  for (let d = options.everyDays; d < span; d += options.everyDays) days.add(d);
-  const sorted = [...days].sort((a, b) => a - b);
-  if (sorted.length <= options.maxPerDeal) return sorted;
-  const keep = Math.max(2, options.maxPerDeal);
-  return Array.from({ length: keep }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (keep - 1))] as number);
 }

@@ -79,10 +79,10 @@ export const panels = {
   panels_standing_stage: 'in {stage}',
   panels_standing_stageStep: 'in {stage}, Schritt {step} von {steps}',
   panels_standing_daysInStage: { one: 'seit {count} Tag in {stage}', other: 'seit {count} Tagen in {stage}' },
-  panels_standing_longerThanWon: '{head}, länger als 80 % der gewonnenen Deals',
+  panels_standing_longerThanWon: '{head}, länger als 80 % der gewonnenen Deals dieser Art',
   panels_standing_wonMedian: {
-    one: '{head}; gewonnene Deals verbrachten dort im Median {count} Tag',
-    other: '{head}; gewonnene Deals verbrachten dort im Median {count} Tage',
+    one: '{head}; gewonnene Deals dieser Art brauchen dort etwa {count} Tag',
+    other: '{head}; gewonnene Deals dieser Art brauchen dort etwa {count} Tage',
   },
   panels_standing_firstVisit: 'zum ersten Mal in {stage}',
   panels_standing_visitAgain: { one: 'wieder in {stage}: zum {count}. Mal', other: 'wieder in {stage}: zum {count}. Mal' },
@@ -90,10 +90,7 @@ export const panels = {
   panels_standing_neverBack: 'nie eine Phase zurück',
   panels_standing_stepsBack: { one: 'einmal eine Phase zurück', other: '{count}-mal eine Phase zurück' },
   panels_standing_firstStage: 'noch in der ersten Phase',
-  panels_standing_earlierStageDays: {
-    one: 'frühere Phasen dauerten im Schnitt {count} Tag',
-    other: 'frühere Phasen dauerten im Schnitt {count} Tage',
-  },
+  panels_standing_pace: 'frühere Phasen dauerten {times}-mal so lange wie bei gewonnenen Deals dieser Art',
   panels_standing_age: { one: 'seit {count} Tag offen', other: 'seit {count} Tagen offen' },
   panels_standing_neverPushed: 'Abschlusstermin nie verschoben',
   panels_standing_pushed: {
