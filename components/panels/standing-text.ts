@@ -24,7 +24,9 @@ export function standingText(tools: LocaleTools, fact: StandingFact): string {
     case 'stepsBack':
       return fact.count === 0 ? t('panels_standing_neverBack') : t('panels_standing_stepsBack', { count: fact.count });
     case 'pace':
-      return fact.ratio === null ? t('panels_standing_firstStage') : t('panels_standing_pace', { times: tools.number(fact.ratio, 1) });
+      return fact.ratio === null
+        ? t('panels_standing_firstStage')
+        : t('panels_standing_pace', { times: tools.number(fact.ratio, Number.isInteger(fact.ratio) ? 0 : 1) });
     case 'age':
       return t('panels_standing_age', { count: fact.days });
     case 'pushes':

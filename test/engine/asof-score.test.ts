@@ -65,6 +65,7 @@ describe('standingPhrase', () => {
     expect(say('attr:asOfPace')).toBe('earlier stages took 1.5× as long as won deals like it');
     expect(say('attr:asOfPaceMean', read({}, { mean: Math.log(0.5) }))).toBe('earlier stages took 0.5× as long as won deals like it');
     expect(say('attr:asOfPace', read({ visits: [] }, { sum: 0, mean: null }))).toBe('still in its first stage');
+    expect(say('attr:asOfPace', read({}, { mean: Math.log(29.4) }))).toBe('earlier stages took 29× as long as won deals like it');
     expect(say('attr:asOfPrior')).toBeNull();
     expect(say('attr:industry')).toBeNull();
   });

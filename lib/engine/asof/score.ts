@@ -32,6 +32,11 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
 /** Reasons that move the probability less than this are not shown (as WinModel.score). */
 const SHOWN_IMPACT = 0.005;
 
+/** A ratio as a rep reads it: one decimal below 10 (0.6, 2.1), whole past it (29). */
+function shownRatio(ratio: number): number {
+  return ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10;
+}
+
 /** The fact a feature's factor states; null for the stage-blind log-odds and the deal's own fields. */
 export function standingFact(key: string, reading: AsOfReading, pipeline: readonly string[]): StandingFact | null {
   const { snapshot, pace } = reading;
@@ -59,7 +64,7 @@ export function standingFact(key: string, reading: AsOfReading, pipeline: readon
       return { kind: 'stepsBack', count: snapshot.stepsBack };
     case 'attr:asOfPace':
     case 'attr:asOfPaceMean':
-      return { kind: 'pace', ratio: pace.mean === null ? null : Math.round(Math.exp(pace.mean) * 10) / 10 };
+      return { kind: 'pace', ratio: pace.mean === null ? null : shownRatio(Math.exp(pace.mean)) };
     case 'attr:asOfAge':
       return { kind: 'age', days: snapshot.age };
     case 'attr:asOfClosePushes':
@@ -93,7 +98,7 @@ export function factPhrase(fact: StandingFact): string {
     case 'stepsBack':
       return fact.count === 0 ? 'never went back a stage' : `went back a stage ${plural(fact.count, 'time', 'times')}`;
     case 'pace':
-      return fact.ratio === null ? 'still in its first stage' : `earlier stages took ${fact.ratio.toFixed(1)}× as long as won deals like it`;
+      return fact.ratio === null ? 'still in its first stage' : `earlier stages took ${fact.ratio}× as long as won deals like it`;
     case 'age':
       return `open ${plural(fact.days, 'day', 'days')}`;
     case 'pushes':

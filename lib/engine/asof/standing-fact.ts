@@ -8,7 +8,7 @@ export type StandingFact =
   | { kind: 'visits'; stage: string | null; visits: number }
   | { kind: 'stagesEntered'; count: number }
   | { kind: 'stepsBack'; count: number }
-  /** How long its finished stages took against won deals like it (a factor, to one decimal); null while still in its first stage. */
+  /** How long its finished stages took against won deals like it: a factor as shown (one decimal below 10, whole past it); null while still in its first stage. */
   | { kind: 'pace'; ratio: number | null }
   | { kind: 'age'; days: number }
   | { kind: 'pushes'; pushes: number; days: number }
