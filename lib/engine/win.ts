@@ -115,6 +115,9 @@ export interface WinFactor {
   standing?: StandingFact;
 }
 
+/** Factors that move the probability less than this (half a percentage point) are not shown as reasons. */
+export const SHOWN_IMPACT = 0.005;
+
 export type WinBand = 'low' | 'medium' | 'high';
 
 export interface WinScore {
@@ -383,11 +386,11 @@ export class WinModel {
         probability,
         band: ratio >= 2 ? 'high' : ratio <= 0.5 ? 'low' : 'medium',
         raising: factors
-          .filter((f) => f.impact >= 0.005)
+          .filter((f) => f.impact >= SHOWN_IMPACT)
           .sort((a, b) => b.impact - a.impact)
           .slice(0, maxFactors),
         lowering: factors
-          .filter((f) => f.impact <= -0.005)
+          .filter((f) => f.impact <= -SHOWN_IMPACT)
           .sort((a, b) => a.impact - b.impact)
           .slice(0, maxFactors),
       };
@@ -405,7 +408,8 @@ export function leafSizeFor(deals: number): number {
   return Math.max(3, Math.round(deals / 1000));
 }
 
-function odds(p: number): number {
+/** The odds of a probability, kept finite (clipped to [1e-6, 1 − 1e-6]). */
+export function odds(p: number): number {
   const clipped = Math.min(1 - 1e-6, Math.max(1e-6, p));
   return clipped / (1 - clipped);
 }

@@ -41,7 +41,7 @@
 import { addDays, daysBetween, type AttributeField, type IsoDate, type Opportunity } from '../../crm/opportunity';
 import { Random } from '../../seeded/random';
 import type { EncoderSpec } from '../encode';
-import { WinModel, type WinModelJSON } from '../win';
+import { odds, WinModel, type WinModelJSON } from '../win';
 import { historyFor, type DealHistory, type Histories } from './history';
 import { logDays, StagePace, type StagePaceJSON } from './pace';
 import { snapshotAt, type AsOfSnapshot } from './snapshot';
@@ -136,10 +136,26 @@ export function outOfBag(win: WinModel, closed: readonly Opportunity[]): Map<str
   return out;
 }
 
-/** The log-odds of a probability, kept finite. */
-export function logOdds(p: number): number {
-  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(q / (1 - q));
+/** A stage-blind probability as the model's `asOfPrior`: its log-odds, kept finite; null when the deal has none. */
+function priorOf(p: number | null | undefined): number | null {
+  return p === null || p === undefined || Number.isNaN(p) ? null : Math.log(odds(p));
+}
+
+/**
+ * Deals as they stood on `asOf`, each with its snapshot; the ones without a history, or not
+ * open that day, left out. A deal's history is the one `histories` gives for it, else its own.
+ */
+export function standingOn(
+  deals: readonly Opportunity[],
+  asOf: IsoDate,
+  pipeline: readonly string[],
+  histories?: Histories,
+): Array<{ deal: Opportunity; snapshot: AsOfSnapshot }> {
+  return deals.flatMap((deal) => {
+    const history = historyFor(deal, histories);
+    const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
+    return snapshot === null ? [] : [{ deal, snapshot }];
+  });
 }
 
 /** The deal's pace as of its snapshot, against a yardstick (the deal's own part of it given). */
@@ -239,9 +255,14 @@ export class AsOfModel {
   static train(closed: readonly Opportunity[], options: AsOfTrainOptions): AsOfModel {
     const seed = options.seed ?? 1;
     const history = (o: Opportunity): DealHistory | null => historyFor(o, options.histories);
+    const withHistory = closed.flatMap((deal) => {
+      const h = history(deal);
+      return h === null || h.stages.length === 0 || h.closedAt === null ? [] : [{ deal, h }];
+    });
+    const histories = new Map(withHistory.map(({ deal, h }) => [deal.id, h]));
     const { pace, heldOut } = StagePace.fit(
-      closed.filter((o) => o.isWon),
-      history,
+      withHistory.filter(({ deal }) => deal.isWon).map(({ deal }) => deal),
+      (deal) => histories.get(deal.id) ?? null,
       options.encoder,
     );
     // A won deal's pace is read against the yardstick fitted without its own stages; each
@@ -249,13 +270,9 @@ export class AsOfModel {
     const yardstickOf = (deal: Opportunity): StagePace => heldOut.get(deal.id) ?? pace;
     const parts = new Map<string, number>();
     for (const yardstick of new Set([pace, ...heldOut.values()])) {
-      const measured = closed.filter((o) => yardstickOf(o) === yardstick);
+      const measured = withHistory.map(({ deal }) => deal).filter((deal) => yardstickOf(deal) === yardstick);
       yardstick.dealParts(measured).forEach((part, i) => parts.set((measured[i] as Opportunity).id, part));
     }
-    const withHistory = closed.flatMap((deal) => {
-      const h = history(deal);
-      return h === null || h.stages.length === 0 || h.closedAt === null ? [] : [{ deal, h }];
-    });
     const daysOpen = withHistory.reduce((sum, { h }) => sum + Math.max(0, daysBetween(h.createdDate, h.closedAt as IsoDate)), 0);
     const every = Math.max(SNAPSHOT_EVERY_DAYS, Math.ceil(daysOpen / MAX_TRAINING_SNAPSHOTS));
     const random = new Random(seed + 1801);
@@ -267,8 +284,7 @@ export class AsOfModel {
       deals++;
       const yardstick = yardstickOf(deal);
       const part = parts.get(deal.id) as number;
-      const p = options.prior.get(deal.id);
-      const prior = p === undefined || Number.isNaN(p) ? null : logOdds(p);
+      const prior = priorOf(options.prior.get(deal.id));
       for (const day of days) {
         const snapshot = snapshotAt(h, addDays(h.createdDate, day), options.pipeline);
         if (snapshot !== null) rows.push(withReading(deal, { snapshot, pace: paceOf(snapshot, yardstick, part), prior }));
@@ -316,18 +332,21 @@ export class AsOfModel {
     prior: (deal: Opportunity) => number | null,
     histories?: Histories,
   ): { rows: Opportunity[]; readings: AsOfReading[] } {
-    const kept: Array<{ deal: Opportunity; snapshot: AsOfSnapshot }> = [];
-    for (const deal of deals) {
-      const history = historyFor(deal, histories);
-      const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, this.pipeline);
-      if (snapshot !== null) kept.push({ deal, snapshot });
-    }
-    const parts = this.pace.dealParts(kept.map((k) => k.deal));
-    const readings = kept.map(({ deal, snapshot }, i): AsOfReading => {
-      const p = prior(deal);
-      return { snapshot, pace: paceOf(snapshot, this.pace, parts[i] as number), prior: p === null || Number.isNaN(p) ? null : logOdds(p) };
-    });
-    return { rows: kept.map(({ deal }, i) => withReading(deal, readings[i] as AsOfReading)), readings };
+    return this.read(standingOn(deals, asOf, this.pipeline, histories), prior);
+  }
+
+  /** The readings of deals already snapshotted (by `standingOn` with this model's pipeline). */
+  read(
+    standing: ReadonlyArray<{ deal: Opportunity; snapshot: AsOfSnapshot }>,
+    prior: (deal: Opportunity) => number | null,
+  ): { rows: Opportunity[]; readings: AsOfReading[] } {
+    const parts = this.pace.dealParts(standing.map((s) => s.deal));
+    const readings = standing.map(({ deal, snapshot }, i): AsOfReading => ({
+      snapshot,
+      pace: paceOf(snapshot, this.pace, parts[i] as number),
+      prior: priorOf(prior(deal)),
+    }));
+    return { rows: standing.map(({ deal }, i) => withReading(deal, readings[i] as AsOfReading)), readings };
   }
 
   /** The calibrated probabilities of rows built by `readings`. */

@@ -17,9 +17,9 @@ import { addDays, type AttributeField, type IsoDate, type Opportunity } from '..
 import { brierScore, calibrationErrorEqualCount, liftByGroup, rocAuc } from '../metrics';
 import { checkSufficiency } from '../sufficiency';
 import { WinModel } from '../win';
-import { hasStageHistory, historyFor, type Histories } from './history';
-import { AsOfModel, outOfBag, pipelineOrder } from './model';
-import { snapshotAt, type AsOfSnapshot } from './snapshot';
+import { hasStageHistory, type Histories } from './history';
+import { AsOfModel, outOfBag, pipelineOrder, standingOn } from './model';
+import type { AsOfSnapshot } from './snapshot';
 
 export type Contender = 'asOf' | 'stageBlind' | 'crm';
 
@@ -124,11 +124,7 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     // Deals open at T whose outcome is known now, as they stood at T.
     const openThen = closed.filter((o) => (o.createdDate as IsoDate) <= asOf && asOf < (o.closeDate as IsoDate));
     const pipeline = pipelineOrder(trainClosed, histories);
-    const standing = openThen.flatMap((deal): Array<{ deal: Opportunity; snapshot: AsOfSnapshot }> => {
-      const history = historyFor(deal, histories);
-      const snapshot = history === null || history.stages.length === 0 ? null : snapshotAt(history, asOf, pipeline);
-      return snapshot === null ? [] : [{ deal, snapshot }];
-    });
+    const standing = standingOn(openThen, asOf, pipeline, histories);
     const rows = standing.map((s) => s.deal);
     const snapshots = standing.map((s) => s.snapshot);
     if (rows.length === 0) {
@@ -177,8 +173,11 @@ export function replayBacktest(opportunities: readonly Opportunity[], options: R
     });
     const blind = stageBlind.predict(compared);
     const blindOf = new Map(compared.map((o, i) => [o.id, blind[i] as number]));
-    const asOfRows = asOfModel.readings(compared, asOf, (deal) => blindOf.get(deal.id) ?? null, histories).rows;
-    if (asOfRows.length !== compared.length) throw new Error(`replayBacktest: ${compared.length - asOfRows.length} deals open at ${asOf} lost their snapshot`);
+    // The snapshots read above, with the same pipeline the model was trained on.
+    const asOfRows = asOfModel.read(
+      kept.map((i) => standing[i] as { deal: Opportunity; snapshot: AsOfSnapshot }),
+      (deal) => blindOf.get(deal.id) ?? null,
+    ).rows;
     const p: Partial<Record<Contender, number[]>> = {
       asOf: Array.from(asOfModel.predict(asOfRows)),
       stageBlind: Array.from(blind),

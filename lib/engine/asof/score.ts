@@ -6,7 +6,7 @@
  * field and its value), rescaled to the share of the probability they carry here.
  */
 import type { IsoDate, Opportunity } from '../../crm/opportunity';
-import type { WinFactor, WinScore } from '../win';
+import { SHOWN_IMPACT, type WinFactor, type WinScore } from '../win';
 import type { Histories } from './history';
 import type { AsOfModel, AsOfReading } from './model';
 import type { AsOfSnapshot } from './snapshot';
@@ -29,8 +29,6 @@ export interface StageBlindScores {
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
-/** Reasons that move the probability less than this are not shown (as WinModel.score). */
-const SHOWN_IMPACT = 0.005;
 
 /** A ratio as a rep reads it: one decimal below 10 (0.6, 2.1), whole past it (29). */
 function shownRatio(ratio: number): number {
